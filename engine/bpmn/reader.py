@@ -1,0 +1,562 @@
+"""Read BPMN 2.0 from any modeler into the SOP model.
+
+Lanes become pelaksana (a pool without lanes is one pelaksana); every task type becomes a kegiatan
+row; exclusive gateways that split become keputusan rows (three or more branches become a chain of
+Ya/Tidak decisions); parallel gateways become parallel branches and ``tunggu_semua`` joins; merges
+and Alur's own helper elements disappear into the arrows. Everything Alur cannot execute is reported
+by name with what to do; nothing is dropped silently. Rows follow the flow: Alur's own files keep
+their NO, other files are ordered depth-first from the start, the Ya branch first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import InputError, Problem, ProcessDefinitionError, problem
+from ..messages import register
+from ..sop import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
+from ..xmlsafe import parse_xml
+from .names import (
+    BPMN_NS,
+    CLERK_DECISION_CONDITION,
+    IDENTITY_DATE_TAGS,
+    IDENTITY_LIST_TAGS,
+    IDENTITY_TEXT_TAGS,
+    SOP_NS,
+    bpmn,
+    sop,
+)
+
+TASK_TAGS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
+AUTOMATED_TASK_TAGS = {"serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
+EVENT_TAGS = {"startEvent", "endEvent", "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent"}
+GATEWAY_TAGS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
+UNSUPPORTED_ACTIVITY_TAGS = {"scriptTask", "subProcess", "callActivity", "transaction", "adHocSubProcess"}
+FLOW_NODE_TAGS = TASK_TAGS | EVENT_TAGS | GATEWAY_TAGS | UNSUPPORTED_ACTIVITY_TAGS
+
+_YES_WORDS = {"ya", "yes", "y", "true", "benar", "iya", "setuju", "ok", "lengkap", "sesuai", "valid", "approved"}
+_NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", "tidak lengkap", "tidak sesuai",
+             "invalid", "rejected"}
+
+register({
+    "not_bpmn": ("bukan dokumen BPMN 2.0 (elemen akar '{tag}'); ekspor ulang sebagai BPMN 2.0 XML.",
+                 "not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
+    "no_process": ("tidak ada proses dengan langkah di berkas ini.", "the file has no process with steps."),
+    "many_processes": (
+        "berkas berisi {count} proses dengan langkah ({names}); satu SOP adalah satu proses: simpan tiap proses "
+        "di berkas sendiri.",
+        "the file holds {count} processes with steps ({names}); one SOP is one process: save each process in "
+        "its own file."),
+    "unsupported_element": ("{what} tidak dapat dijalankan Alur; {fix}", "{what} cannot be run by Alur; {fix}"),
+    "converted_element": ("{what}; {effect}", "{what}; {effect}"),
+    "missing_flow_ref": (
+        "alur urutan merujuk ke elemen '{target}' yang tidak ada; hubungkan ulang panah ini di modeler.",
+        "sequence flow refers to element '{target}', which does not exist; reconnect this arrow in the modeler."),
+    "branch_to_parallel": (
+        "cabang '{branch}' keputusan langsung bercabang paralel; tambahkan satu kegiatan sebelum percabangan "
+        "paralel.",
+        "branch '{branch}' of the decision splits in parallel at once; add an activity before the parallel split."),
+    "branch_without_step": (
+        "cabang '{branch}' keputusan tidak menuju langkah mana pun; hubungkan ke sebuah langkah.",
+        "branch '{branch}' of the decision leads to no step; connect it to a step."),
+    "condition_on_task_flow": (
+        "aliran bersyarat keluar langsung dari tugas; pakai gateway eksklusif untuk percabangan bersyarat.",
+        "conditional flow leaves a task directly; use an exclusive gateway for conditional branching."),
+    "no_lane": ("tidak berada di lajur (pelaksana) mana pun; ditempatkan pada '{actor}'.",
+                "is in no lane (pelaksana); placed with '{actor}'."),
+    "unnamed_task": ("tugas tanpa nama; kegiatan diisi '{name}', perbaiki di tabel.",
+                     "task without a name; kegiatan set to '{name}', fix it in the table."),
+})
+
+_UNSUPPORTED_FIX = {
+    "scriptTask": ("Tugas skrip", "Alur tidak menjalankan skrip dari model. Ganti dengan userTask (dikerjakan "
+                                  "pelaksana) atau hapus."),
+    "subProcess": ("Sub-proses", "ratakan langkah-langkahnya ke dalam proses utama atau jadikan SOP tersendiri."),
+    "callActivity": ("Call activity", "jadikan SOP tersendiri dan catat di KETERKAITAN, lalu ganti dengan satu "
+                                      "kegiatan."),
+    "transaction": ("Transaksi", "ratakan langkah-langkahnya ke dalam proses utama."),
+    "adHocSubProcess": ("Sub-proses ad hoc", "tuliskan langkah-langkahnya berurutan."),
+    "inclusiveGateway": ("Gateway inklusif", "ganti dengan gateway eksklusif (keputusan Ya/Tidak) atau "
+                                             "percabangan paralel."),
+    "eventBasedGateway": ("Gateway berbasis kejadian", "ganti dengan keputusan Ya/Tidak yang dijawab pelaksana."),
+    "complexGateway": ("Gateway kompleks", "ganti dengan gateway eksklusif atau paralel."),
+    "boundaryEvent": ("Kejadian batas (boundary event)", "hapus atau ganti dengan keputusan setelah tugas; "
+                                                         "tenggat dipantau Alur dari waktu baku."),
+    "intermediateCatchEvent": ("Kejadian antara penangkap", "tuliskan penantian sebagai kegiatan dengan waktu "
+                                                            "baku."),
+    "link": ("Kejadian tautan (link event)", "hubungkan kedua ujung tautan dengan panah biasa."),
+    "intermediateThrowEvent": ("Kejadian antara pelempar bertipe {kind}", "hapus atau ganti dengan kegiatan."),
+    "loop": ("Tugas berulang/multi-instance", "tuliskan pengulangan sebagai keputusan dengan panah kembali."),
+}
+
+
+@dataclass
+class ImportResult:
+    """An imported SOP and what was converted on the way (warnings, never silent)."""
+
+    sop: Sop
+    notices: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Node:
+    id: str
+    tag: str
+    name: str
+    element: etree._Element
+    lane: str = ""
+    event_kinds: tuple[str, ...] = ()
+    step_kind: str = ""
+    generated_role: str = ""
+    generated_for: str = ""
+    number: int = 0
+    incoming: list[str] = field(default_factory=list)
+    outgoing: list[str] = field(default_factory=list)
+    default_flow: str = ""
+
+
+@dataclass
+class _Flow:
+    id: str
+    source: str
+    target: str
+    name: str
+    condition: str
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _clean(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def read_bpmn(data: bytes, filename: str = "") -> ImportResult:
+    """Read a BPMN 2.0 document.
+
+    :raises InputError: for unreadable or hostile XML (see :mod:`engine.xmlsafe`).
+    :raises ProcessDefinitionError: listing every construct Alur cannot execute.
+    """
+    root = parse_xml(data, filename)
+    if etree.QName(root).namespace != BPMN_NS or _local(root) != "definitions":
+        raise InputError(f"{filename or 'berkas'}: " + problem("not_bpmn", tag=_local(root) or str(root.tag)).message)
+    return _Reader(root, filename).read()
+
+
+class _Reader:
+    def __init__(self, root: etree._Element, filename: str) -> None:
+        self.root = root
+        self.filename = filename
+        self.errors: list[Problem] = []
+        self.notices: list[Problem] = []
+        self.nodes: dict[str, _Node] = {}
+        self.flows: dict[str, _Flow] = {}
+
+    def error(self, code: str, element_id: str = "", name: str = "", **params: object) -> None:
+        self.errors.append(problem(code, element_id, name, **params))
+
+    def notice(self, code: str, element_id: str = "", name: str = "", **params: object) -> None:
+        self.notices.append(problem(code, element_id, name, "warning", **params))
+
+    # ------------------------------------------------------------------------------------------
+    def read(self) -> ImportResult:
+        process = self._choose_process()
+        participant_names = {
+            element.get("processRef", ""): _clean(element.get("name"))
+            for element in self.root.iter(bpmn("participant"))
+        }
+        lanes = self._lanes(process)
+        self._collect(process, lanes)
+        self._check_unsupported()
+        if self.errors:
+            raise self._failure()
+        default_actor = participant_names.get(process.get("id", "")) or _clean(process.get("name")) or "Pelaksana"
+        actors = self._actors(process, lanes, default_actor)
+        steps = self._steps(default_actor if not lanes else "")
+        if self.errors:
+            raise self._failure()
+        identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
+        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""))
+        used = {step.actor for step in result.steps}
+        for step in result.steps:
+            if step.actor and step.actor not in result.actors:
+                result.actors.append(step.actor)
+        if not lanes:
+            result.actors = [actor for actor in result.actors if actor in used] or result.actors
+        return ImportResult(result, self.notices)
+
+    def _failure(self) -> ProcessDefinitionError:
+        return ProcessDefinitionError(
+            f"{self.filename or 'BPMN'}: {len(self.errors)} bagian tidak dapat diimpor.", self.errors, self.filename)
+
+    def _choose_process(self) -> etree._Element:
+        candidates = [
+            process for process in self.root.iter(bpmn("process"))
+            if any(_local(child) in FLOW_NODE_TAGS for child in process)
+        ]
+        if not candidates:
+            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: tidak ada proses.", [problem("no_process")],
+                                         self.filename)
+        if len(candidates) > 1:
+            names = ", ".join(_clean(p.get("name")) or p.get("id", "?") for p in candidates)
+            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: lebih dari satu proses.",
+                                         [problem("many_processes", count=len(candidates), names=names)],
+                                         self.filename)
+        return candidates[0]
+
+    def _lanes(self, process: etree._Element) -> dict[str, str]:
+        """Map flow node id -> lane name, using the innermost lanes."""
+        lane_of: dict[str, str] = {}
+        self.lane_order: list[str] = []
+
+        def visit(lane_set: etree._Element, prefix: str) -> None:
+            for lane in lane_set.findall(bpmn("lane")):
+                name = _clean(lane.get("name")) or lane.get("id", "")
+                children = [child for child in lane.findall(bpmn("childLaneSet"))
+                            if child.findall(bpmn("lane"))]
+                if children:
+                    for child in children:
+                        visit(child, f"{prefix}{name} - ")
+                    continue
+                full = f"{prefix}{name}"
+                if full not in self.lane_order:
+                    self.lane_order.append(full)
+                for ref in lane.findall(bpmn("flowNodeRef")):
+                    lane_of[(ref.text or "").strip()] = full
+
+        for lane_set in process.findall(bpmn("laneSet")):
+            visit(lane_set, "")
+        return lane_of
+
+    def _collect(self, process: etree._Element, lanes: dict[str, str]) -> None:
+        annotations = {
+            element.get("id", ""): _clean(element.findtext(bpmn("text")))
+            for element in process.iter(bpmn("textAnnotation"))
+        }
+        self.annotation_of: dict[str, list[str]] = {}
+        for association in process.iter(bpmn("association")):
+            source, target = association.get("sourceRef", ""), association.get("targetRef", "")
+            for node_id, note_id in ((source, target), (target, source)):
+                if annotations.get(note_id):
+                    self.annotation_of.setdefault(node_id, []).append(annotations[note_id])
+        for element in process:
+            tag = _local(element)
+            if tag not in FLOW_NODE_TAGS:
+                continue
+            node_id = element.get("id", "")
+            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""))
+            node.event_kinds = tuple(
+                _local(child).removesuffix("EventDefinition") for child in element
+                if _local(child).endswith("EventDefinition")
+            )
+            node.default_flow = element.get("default", "")
+            step_ext = element.find(f"{bpmn('extensionElements')}/{sop('step')}")
+            if step_ext is not None:
+                node.step_kind = step_ext.get("kind", "")
+                node.number = int(step_ext.get("number", "0")) if step_ext.get("number", "").isdigit() else 0
+            generated = element.find(f"{bpmn('extensionElements')}/{sop('generated')}")
+            if generated is not None:
+                node.generated_role = generated.get("role", "")
+                node.generated_for = generated.get("step", "")
+            self.nodes[node_id] = node
+        for element in process.iter(bpmn("sequenceFlow")):
+            condition = element.find(bpmn("conditionExpression"))
+            flow = _Flow(element.get("id", ""), element.get("sourceRef", ""), element.get("targetRef", ""),
+                         _clean(element.get("name")),
+                         (condition.text or "").strip() if condition is not None else "")
+            missing = [ref for ref in (flow.source, flow.target) if ref not in self.nodes]
+            if missing:
+                self.error("missing_flow_ref", flow.id, flow.name, target=missing[0] or "(kosong)")
+                continue
+            self.flows[flow.id] = flow
+            self.nodes[flow.source].outgoing.append(flow.id)
+            self.nodes[flow.target].incoming.append(flow.id)
+
+    def _check_unsupported(self) -> None:
+        for node in self.nodes.values():
+            if node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
+                    "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
+                    "intermediateCatchEvent"):
+                key = "link" if "link" in node.event_kinds else node.tag
+                what, fix = _UNSUPPORTED_FIX[key]
+                self.error("unsupported_element", node.id, node.name, what=what, fix=fix)
+            elif node.tag == "intermediateThrowEvent":
+                if not node.event_kinds:
+                    self.notice("converted_element", node.id, node.name, what="Kejadian antara (tanpa tipe)",
+                                effect="dilewati: panah diteruskan ke langkah berikutnya")
+                else:
+                    key = "link" if "link" in node.event_kinds else "intermediateThrowEvent"
+                    what, fix = _UNSUPPORTED_FIX[key]
+                    self.error("unsupported_element", node.id, node.name,
+                               what=what.format(kind=", ".join(node.event_kinds)), fix=fix)
+            elif node.tag in TASK_TAGS:
+                loops = [_local(child) for child in node.element
+                         if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
+                if loops:
+                    what, fix = _UNSUPPORTED_FIX["loop"]
+                    self.error("unsupported_element", node.id, node.name, what=what, fix=fix)
+                elif node.tag in AUTOMATED_TASK_TAGS:
+                    self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
+                                effect="diimpor sebagai kegiatan yang dikerjakan dan dikonfirmasi pelaksana")
+            elif node.tag == "startEvent" and node.event_kinds:
+                self.notice("converted_element", node.id, node.name,
+                            what=f"Awal dengan pemicu {', '.join(node.event_kinds)}",
+                            effect="instans dimulai oleh pelaksana langkah pertama")
+            elif node.tag == "endEvent" and node.event_kinds:
+                self.notice("converted_element", node.id, node.name,
+                            what=f"Akhir bertipe {', '.join(node.event_kinds)}", effect="diperlakukan sebagai akhir biasa")
+        for flow in self.flows.values():
+            source = self.nodes[flow.source]
+            if flow.condition and source.tag not in ("exclusiveGateway",) and len(source.outgoing) > 1:
+                self.error("condition_on_task_flow", flow.id, flow.name)
+
+    # ------------------------------------------------------------------------------------------
+    def _is_step_node(self, node: _Node) -> bool:
+        if node.generated_role:
+            return False
+        if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
+            return True
+        return node.tag == "exclusiveGateway" and len(node.outgoing) >= 2
+
+    def _actors(self, process: etree._Element, lanes: dict[str, str], default_actor: str) -> list[str]:
+        declared = process.find(f"{bpmn('extensionElements')}/{sop('pelaksana')}")
+        if declared is not None:
+            return [_clean(item.text) for item in declared.findall(sop("jabatan")) if _clean(item.text)]
+        if lanes:
+            used = {node.lane for node in self.nodes.values() if node.lane}
+            return [lane for lane in self.lane_order if lane in used] or list(self.lane_order)
+        return [default_actor]
+
+    def _lane_for(self, node: _Node, fallback: str) -> str:
+        """A node's lane, or for a node outside every lane the lane of the nearest predecessor."""
+        if node.lane:
+            return node.lane
+        seen = {node.id}
+        queue = [node]
+        while queue:
+            current = queue.pop(0)
+            for flow_id in current.incoming + current.outgoing:
+                flow = self.flows[flow_id]
+                for other_id in (flow.source, flow.target):
+                    other = self.nodes[other_id]
+                    if other.lane:
+                        return other.lane
+                    if other_id not in seen:
+                        seen.add(other_id)
+                        queue.append(other)
+        return fallback
+
+    def _resolve(self, node_id: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+        """The steps an arrow into ``node_id`` reaches, with whether it passed a parallel join."""
+        node = self.nodes[node_id]
+        if self._is_step_node(node):
+            return [(node_id, False)]
+        if node_id in seen or (node.generated_role == "end"):
+            return []
+        joins = node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
+        results: list[tuple[str, bool]] = []
+        for flow_id in node.outgoing:
+            for target, joined in self._resolve(self.flows[flow_id].target, seen | {node_id}):
+                entry = (target, joined or joins)
+                if entry not in results:
+                    results.append(entry)
+        return results
+
+    def _steps(self, default_actor: str) -> list[Step]:
+        steps: dict[str, Step] = {}
+        fallback = default_actor or (self.lane_order[0] if self.lane_order else "Pelaksana")
+        self.step_ids = _StepIds()
+        self.number_of_step: dict[str, int] = {}
+        for node in self.nodes.values():
+            if not self._is_step_node(node):
+                continue
+            actor = default_actor or self._lane_for(node, fallback)
+            if not default_actor and not node.lane and node.tag != "exclusiveGateway":
+                self.notice("no_lane", node.id, node.name, actor=actor)
+            steps[node.id] = self._step(node, self.step_ids.make(node.id), actor)
+            self.number_of_step[steps[node.id].id] = node.number
+        joined: set[str] = set()
+        extra: list[Step] = []
+        for node_id, step in steps.items():
+            node = self.nodes[node_id]
+            exit_node = node
+            if step.kind is StepKind.DECISION and node.tag != "exclusiveGateway":
+                exit_node = self._generated_decision_gateway(node) or node
+            if exit_node.tag == "exclusiveGateway":
+                extra += self._decision(step, exit_node, steps, joined)
+                continue
+            for flow_id in exit_node.outgoing:
+                for target, was_joined in self._resolve(self.flows[flow_id].target):
+                    if steps[target].id not in step.next:
+                        step.next.append(steps[target].id)
+                    if was_joined:
+                        joined.add(target)
+        for node_id in joined:
+            steps[node_id].join = True
+        return list(steps.values()) + extra
+
+    def _generated_decision_gateway(self, node: _Node) -> _Node | None:
+        for flow_id in node.outgoing:
+            target = self.nodes[self.flows[flow_id].target]
+            if target.generated_role == "decision":
+                return target
+        return None
+
+    def _decision(self, step: Step, gateway: _Node, steps: dict[str, Step], joined: set[str]) -> list[Step]:
+        """Fill the Ya/Tidak of ``step`` from ``gateway``; return extra steps for 3+ branches."""
+        branches: list[tuple[_Flow, str]] = []
+        for flow_id in gateway.outgoing:
+            flow = self.flows[flow_id]
+            targets = self._resolve(flow.target)
+            label = flow.name or flow.id
+            if len(targets) > 1:
+                self.error("branch_to_parallel", gateway.id, gateway.name, branch=label)
+                continue
+            if not targets:
+                self.error("branch_without_step", gateway.id, gateway.name, branch=label)
+                continue
+            target, was_joined = targets[0]
+            if was_joined:
+                joined.add(target)
+            branches.append((flow, steps[target].id))
+        if len(branches) < 2:
+            return []
+        branches = self._order_branches(branches, gateway.default_flow)
+        chain = [step] + [
+            Step(id=self.step_ids.make(f"{step.id}_{index + 1}"), kind=StepKind.DECISION,
+                 activity=f"{step.activity}: {branches[index][0].name or f'cabang {index + 1}'}?",
+                 actor=step.actor, remarks=step.remarks)
+            for index in range(1, len(branches) - 1)
+        ]
+        for index, decision in enumerate(chain):
+            yes_flow, yes_target = branches[index]
+            decision.yes = yes_target
+            if yes_flow.condition and yes_flow.condition != CLERK_DECISION_CONDITION:
+                decision.condition = yes_flow.condition
+            decision.no = chain[index + 1].id if index + 1 < len(chain) else branches[-1][1]
+        if len(chain) > 1:
+            self.notice("converted_element", gateway.id, gateway.name, what=f"Gateway dengan {len(branches)} cabang",
+                        effect=f"dipecah menjadi {len(chain)} keputusan Ya/Tidak berurutan")
+        for extra_step in chain[1:]:
+            self.number_of_step[extra_step.id] = 0
+        return chain[1:]
+
+    @staticmethod
+    def _order_branches(branches: list[tuple[_Flow, str]], default_flow: str) -> list[tuple[_Flow, str]]:
+        """Ya-like branches first, the default or Tidak-like branch last."""
+
+        def rank(item: tuple[_Flow, str]) -> int:
+            flow = item[0]
+            word = flow.name.lower().strip(" ?.!")
+            if flow.id == default_flow or word in _NO_WORDS:
+                return 2
+            if word in _YES_WORDS:
+                return 0
+            return 1
+
+        return sorted(branches, key=rank)
+
+    def _step(self, node: _Node, step_id: str, actor: str) -> Step:
+        kind = StepKind.ACTIVITY
+        if node.tag == "startEvent":
+            kind = StepKind.START
+        elif node.tag == "endEvent":
+            kind = StepKind.END
+        elif node.tag == "exclusiveGateway":
+            kind = StepKind.DECISION
+        if node.step_kind in {k.value for k in StepKind}:
+            kind = StepKind(node.step_kind)
+        activity = node.name
+        if not activity:
+            activity = {StepKind.START: "Mulai", StepKind.END: "Selesai", StepKind.DECISION: "Keputusan"}.get(kind, "")
+            if not activity:
+                activity = f"Kegiatan {step_id}"
+                self.notice("unnamed_task", node.id, "", name=activity)
+        step = Step(id=step_id, kind=kind, activity=activity, actor=actor)
+        ext = node.element.find(f"{bpmn('extensionElements')}/{sop('step')}")
+        if ext is not None:
+            step.requirements = [_clean(item.text) for item in ext.findall(f"{sop('kelengkapan')}/{sop('item')}")]
+            step.duration = _clean(ext.findtext(sop("waktu")))
+            step.output = _clean(ext.findtext(sop("output")))
+            step.remarks = (ext.findtext(sop("keterangan")) or "").strip()
+            step.join = ext.get("join") == "true"
+        else:
+            notes = [_clean(doc.text) for doc in node.element.findall(bpmn("documentation")) if _clean(doc.text)]
+            notes += self.annotation_of.get(node.id, [])
+            step.remarks = " ".join(notes)
+        return step
+
+    # ------------------------------------------------------------------------------------------
+    def _order(self, steps: list[Step]) -> list[Step]:
+        by_id = {step.id: step for step in steps}
+        numbers = self.number_of_step
+        if steps and all(numbers.get(step.id) for step in steps):
+            return sorted(steps, key=lambda step: numbers[step.id])
+        starts = [step for step in steps if step.kind is StepKind.START]
+        order: list[str] = []
+        seen: set[str] = set()
+        for start in starts:
+            # Iterative DFS; successors pushed so Ya (first) is explored last and ends up first.
+            postorder: list[str] = []
+            stack: list[tuple[str, int]] = [(start.id, 0)]
+            seen.add(start.id)
+            while stack:
+                current, index = stack.pop()
+                successors = [t for t in reversed(by_id[current].successors()) if t in by_id]
+                if index < len(successors):
+                    stack.append((current, index + 1))
+                    target = successors[index]
+                    if target not in seen:
+                        seen.add(target)
+                        stack.append((target, 0))
+                else:
+                    postorder.append(current)
+            order += reversed(postorder)
+        order += [step.id for step in steps if step.id not in seen]
+        return [by_id[step_id] for step_id in order]
+
+    def _identity(self, process: etree._Element, participant_name: str) -> Identity:
+        identity = Identity()
+        element = process.find(f"{bpmn('extensionElements')}/{sop('identity')}")
+        if element is None:
+            identity.nama = _clean(process.get("name")) or participant_name or self.filename.rsplit("/", 1)[-1]
+            return identity
+        for attribute, tag in IDENTITY_TEXT_TAGS.items():
+            setattr(identity, attribute, _clean(element.findtext(sop(tag))))
+        for attribute, tag in IDENTITY_DATE_TAGS.items():
+            text = _clean(element.findtext(sop(tag)))
+            try:
+                setattr(identity, attribute, dt.date.fromisoformat(text) if text else None)
+            except ValueError:
+                self.notice("converted_element", "", "", what=f"Tanggal '{text}' pada {tag}",
+                            effect="tidak dikenali dan dikosongkan")
+        approval = element.find(sop("disahkanOleh"))
+        if approval is not None:
+            identity.disahkan_oleh = Approval(approval.get("jabatan", ""), approval.get("nama", ""),
+                                              approval.get("nip", ""))
+        for attribute, tag in IDENTITY_LIST_TAGS.items():
+            setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
+        return identity
+
+
+class _StepIds:
+    """Step ids from BPMN ids: kept when they are valid, made valid and unique otherwise."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, node_id: str) -> str:
+        candidate = node_id if STEP_ID_PATTERN.match(node_id) else slugify(node_id, "langkah")
+        base, counter = candidate, 2
+        while candidate in self.used:
+            candidate, counter = f"{base}_{counter}", counter + 1
+        self.used.add(candidate)
+        return candidate
+
+
+__all__ = ["ImportResult", "SOP_NS", "read_bpmn"]

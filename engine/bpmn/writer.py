@@ -1,0 +1,262 @@
+"""Write an SOP as BPMN 2.0 XML: one lane per pelaksana, full DI, every SOP field in ``sop:``.
+
+Mapping of a step to BPMN elements:
+
+- ``mulai``: a startEvent (starting the instance is doing this step);
+- ``kegiatan``: a userTask;
+- ``keputusan``: a userTask where the clerk answers Ya/Tidak, then an exclusive gateway whose "Ya"
+  flow has the condition ``keputusan == "Ya"`` and whose "Tidak" flow is the default; with a
+  ``syarat`` the gateway alone decides with that condition;
+- ``selesai``: an endEvent, preceded by a userTask when the row still holds work (has a WAKTU);
+- several successors: a parallel split gateway; ``tunggu_semua``: a parallel join gateway before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..sop import Sop, Step, StepKind, slugify
+from .layout import Edge, Shape, layout
+from .names import (
+    BPMN_NS,
+    CLERK_DECISION_CONDITION,
+    IDENTITY_DATE_TAGS,
+    IDENTITY_LIST_TAGS,
+    IDENTITY_TEXT_TAGS,
+    NO,
+    NSMAP,
+    XSI_NS,
+    YES,
+    bpmn,
+    decision_gateway_id,
+    end_event_id,
+    join_gateway_id,
+    sop,
+    split_gateway_id,
+)
+
+
+@dataclass
+class Node:
+    """One BPMN flow node to write."""
+
+    id: str
+    tag: str
+    name: str
+    lane: int
+    step: Step
+    #: "" for the step's own element; decision/split/join/end for elements added for it.
+    role: str = ""
+    default_flow: str = ""
+
+
+@dataclass
+class Flow:
+    id: str
+    source: str
+    target: str
+    name: str = ""
+    condition: str = ""
+
+
+@dataclass
+class _Graph:
+    nodes: list[Node] = field(default_factory=list)
+    flows: list[Flow] = field(default_factory=list)
+    #: Per step: the node an incoming arrow enters, and the node its outgoing arrows leave.
+    entry: dict[str, str] = field(default_factory=dict)
+    exit: dict[str, str] = field(default_factory=dict)
+
+
+def process_id_for(sop_model: Sop) -> str:
+    """The BPMN process id: the stored one, or one made from the nomor or nama."""
+    if sop_model.process_id:
+        return sop_model.process_id
+    return "Proses_" + slugify(sop_model.identity.nomor or sop_model.identity.nama or "sop", "sop")
+
+
+def write_bpmn(sop_model: Sop) -> bytes:
+    """Return ``sop_model`` as a BPMN 2.0 document (UTF-8 bytes with XML declaration)."""
+    graph = _build_graph(sop_model)
+    process_id = process_id_for(sop_model)
+    root = etree.Element(bpmn("definitions"), nsmap=NSMAP)
+    root.set("id", f"Definitions_{process_id}")
+    root.set("targetNamespace", "urn:alur:sop:definitions")
+    root.set("exporter", "Alur")
+    root.set("exporterVersion", "1")
+
+    collaboration = etree.SubElement(root, bpmn("collaboration"), id=f"Kolaborasi_{process_id}")
+    participant = etree.SubElement(collaboration, bpmn("participant"), id=f"Pool_{process_id}",
+                                   name=sop_model.identity.nama or process_id, processRef=process_id)
+    process = etree.SubElement(root, bpmn("process"), id=process_id, isExecutable="true")
+    if sop_model.identity.nama:
+        process.set("name", sop_model.identity.nama)
+    _write_identity(process, sop_model)
+
+    lane_ids = _lane_ids(sop_model.actors)
+    lane_set = etree.SubElement(process, bpmn("laneSet"), id=f"LaneSet_{process_id}")
+    lane_elements = []
+    for actor, lane_id in zip(sop_model.actors, lane_ids):
+        lane = etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor)
+        lane_elements.append(lane)
+    for node in graph.nodes:
+        if 0 <= node.lane < len(lane_elements):
+            etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
+
+    incoming: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
+    outgoing: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
+    for flow in graph.flows:
+        outgoing[flow.source].append(flow.id)
+        incoming[flow.target].append(flow.id)
+    numbers = {step.id: index + 1 for index, step in enumerate(sop_model.steps)}
+    for node in graph.nodes:
+        element = etree.SubElement(process, bpmn(node.tag), id=node.id)
+        if node.name:
+            element.set("name", node.name)
+        if node.default_flow:
+            element.set("default", node.default_flow)
+        extensions = etree.SubElement(element, bpmn("extensionElements"))
+        if node.role:
+            etree.SubElement(extensions, sop("generated"), step=node.step.id, role=node.role)
+        else:
+            _write_step(extensions, node.step, numbers[node.step.id])
+        for flow_id in incoming[node.id]:
+            etree.SubElement(element, bpmn("incoming")).text = flow_id
+        for flow_id in outgoing[node.id]:
+            etree.SubElement(element, bpmn("outgoing")).text = flow_id
+    for flow in graph.flows:
+        element = etree.SubElement(process, bpmn("sequenceFlow"), id=flow.id, sourceRef=flow.source,
+                                   targetRef=flow.target)
+        if flow.name:
+            element.set("name", flow.name)
+        if flow.condition:
+            expression = etree.SubElement(element, bpmn("conditionExpression"))
+            expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
+            expression.text = flow.condition
+
+    shapes = [Shape(node.id, node.tag, node.lane, node.name) for node in graph.nodes]
+    edges = [Edge(flow.id, flow.source, flow.target, flow.name) for flow in graph.flows]
+    layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors, lane_ids, shapes, edges)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _lane_ids(actors: list[str]) -> list[str]:
+    ids: list[str] = []
+    for actor in actors:
+        base = "Lajur_" + slugify(actor, "pelaksana")
+        candidate, counter = base, 2
+        while candidate in ids:
+            candidate, counter = f"{base}_{counter}", counter + 1
+        ids.append(candidate)
+    return ids
+
+
+def _build_graph(sop_model: Sop) -> _Graph:
+    graph = _Graph()
+    lane_of = {actor: index for index, actor in enumerate(sop_model.actors)}
+    for step in sop_model.steps:
+        lane = lane_of.get(step.actor, -1)
+
+        def add(node_id: str, tag: str, name: str, role: str = "") -> Node:
+            node = Node(node_id, tag, name, lane, step, role)
+            graph.nodes.append(node)
+            return node
+
+        if step.join:
+            add(join_gateway_id(step.id), "parallelGateway", "", "join")
+        if step.kind is StepKind.START:
+            main = add(step.id, "startEvent", step.activity)
+        elif step.kind is StepKind.END and not step.is_working_end:
+            main = add(step.id, "endEvent", step.activity)
+        elif step.kind is StepKind.DECISION and step.condition:
+            main = add(step.id, "exclusiveGateway", step.activity)
+        else:
+            main = add(step.id, "userTask", step.activity)
+        graph.entry[step.id] = join_gateway_id(step.id) if step.join else main.id
+        graph.exit[step.id] = main.id
+        if step.kind is StepKind.DECISION and not step.condition:
+            add(decision_gateway_id(step.id), "exclusiveGateway", "", "decision")
+            graph.exit[step.id] = decision_gateway_id(step.id)
+        elif step.is_working_end:
+            add(end_event_id(step.id), "endEvent", "", "end")
+        elif len(step.next) > 1:
+            add(split_gateway_id(step.id), "parallelGateway", "", "split")
+            graph.exit[step.id] = split_gateway_id(step.id)
+
+    flow_ids: set[str] = set()
+
+    def connect(source: str, target: str, name: str = "", condition: str = "") -> Flow:
+        base = f"Alur_{source}_ke_{target}"
+        flow_id, counter = base, 2
+        while flow_id in flow_ids:
+            flow_id, counter = f"{base}_{counter}", counter + 1
+        flow_ids.add(flow_id)
+        flow = Flow(flow_id, source, target, name, condition)
+        graph.flows.append(flow)
+        return flow
+
+    nodes_by_id = {node.id: node for node in graph.nodes}
+    ids = {step.id for step in sop_model.steps}
+    for step in sop_model.steps:
+        if step.join:
+            connect(join_gateway_id(step.id), step.id)
+        exit_id = graph.exit[step.id]
+        if exit_id != step.id:
+            connect(step.id, exit_id)
+        if step.is_working_end:
+            connect(step.id, end_event_id(step.id))
+        if step.kind is StepKind.DECISION:
+            if step.yes in ids:
+                connect(exit_id, graph.entry[step.yes], YES, step.condition or CLERK_DECISION_CONDITION)
+            if step.no in ids:
+                default = connect(exit_id, graph.entry[step.no], NO)
+                nodes_by_id[exit_id].default_flow = default.id
+        else:
+            for target in step.next:
+                if target in ids:
+                    connect(exit_id, graph.entry[target])
+    return graph
+
+
+def _text_element(parent: etree._Element, tag: str, text: str) -> None:
+    if text:
+        etree.SubElement(parent, sop(tag)).text = text
+
+
+def _items(parent: etree._Element, tag: str, items: list[str]) -> None:
+    if items:
+        container = etree.SubElement(parent, sop(tag))
+        for item in items:
+            etree.SubElement(container, sop("item")).text = item
+
+
+def _write_identity(process: etree._Element, sop_model: Sop) -> None:
+    extensions = etree.SubElement(process, bpmn("extensionElements"))
+    identity = etree.SubElement(extensions, sop("identity"))
+    for attribute, tag in IDENTITY_TEXT_TAGS.items():
+        _text_element(identity, tag, getattr(sop_model.identity, attribute))
+    for attribute, tag in IDENTITY_DATE_TAGS.items():
+        value = getattr(sop_model.identity, attribute)
+        _text_element(identity, tag, value.isoformat() if value else "")
+    approval = sop_model.identity.disahkan_oleh
+    etree.SubElement(identity, sop("disahkanOleh"), jabatan=approval.jabatan, nama=approval.nama, nip=approval.nip)
+    for attribute, tag in IDENTITY_LIST_TAGS.items():
+        _items(identity, tag, getattr(sop_model.identity, attribute))
+    actors = etree.SubElement(extensions, sop("pelaksana"))
+    for actor in sop_model.actors:
+        etree.SubElement(actors, sop("jabatan")).text = actor
+
+
+def _write_step(extensions: etree._Element, step: Step, number: int) -> None:
+    element = etree.SubElement(extensions, sop("step"), kind=step.kind.value, number=str(number))
+    if step.join:
+        element.set("join", "true")
+    _items(element, "kelengkapan", step.requirements)
+    _text_element(element, "waktu", step.duration)
+    _text_element(element, "output", step.output)
+    _text_element(element, "keterangan", step.remarks)
+
+
+__all__ = ["BPMN_NS", "process_id_for", "write_bpmn"]

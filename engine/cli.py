@@ -1,0 +1,128 @@
+"""The ``alur`` command line: a thin shell over :mod:`engine`.
+
+Exit status: 0 fine, 1 an invalid model, 2 unreadable or hostile input (or a usage error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from .errors import AlurError, InputError, Problem, ProcessDefinitionError
+from .files import check_sop, dump, file_format, load_file
+from .validate import validate
+
+_TEXT = {
+    "warning": ("peringatan", "warning"),
+    "valid": ("valid", "valid"),
+    "summary": ("{checked} berkas diperiksa: {valid} valid, {invalid} tidak valid, {unreadable} tidak terbaca.",
+                "{checked} files checked: {valid} valid, {invalid} invalid, {unreadable} unreadable."),
+    "written": ("{out} ditulis ({steps} langkah, {actors} pelaksana).",
+                "{out} written ({steps} steps, {actors} pelaksana)."),
+    "not_written": ("{out} tidak ditulis.", "{out} not written."),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    indonesian, english = _TEXT[key]
+    return (english if lang == "en" else indonesian).format(**params)
+
+
+def _echo_problem(name: str, item: Problem, lang: str) -> None:
+    prefix = f"{_t('warning', lang)}: " if item.severity != "error" else ""
+    click.echo(f"{name}: {prefix}{item.render(lang)}", err=item.severity == "error")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("ALUR_LANG", "id"),
+              show_default="id (or $ALUR_LANG)", help="Bahasa pesan / message language.")
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    """Alur: SOP Pemda sebagai proses BPMN yang dapat dijalankan."""
+    ctx.obj = {"lang": lang}
+
+
+@main.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--quiet", "-q", is_flag=True, help="Jangan tampilkan peringatan / hide warnings.")
+@click.pass_context
+def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
+    """Periksa berkas SOP (.bpmn atau .yaml). Keluar 0 jika semua valid."""
+    lang = ctx.obj["lang"]
+    counts = {"valid": 0, "invalid": 0, "unreadable": 0}
+    for name in files:
+        try:
+            loaded = load_file(name)
+            problems = loaded.notices + check_sop(loaded.sop)
+        except InputError as exc:
+            click.echo(f"{name}: {exc.message}" if not exc.message.startswith(name) else exc.message, err=True)
+            counts["unreadable"] += 1
+            continue
+        except ProcessDefinitionError as exc:
+            problems = exc.problems
+        errors = [item for item in problems if item.severity == "error"]
+        for item in problems:
+            if item.severity == "error" or not quiet:
+                _echo_problem(name, item, lang)
+        counts["invalid" if errors else "valid"] += 1
+    click.echo(_t("summary", lang, checked=len(files), **counts))
+    ctx.exit(2 if counts["unreadable"] else 1 if counts["invalid"] else 0)
+
+
+@main.command("convert")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="Berkas tujuan: .bpmn atau .yaml.")
+@click.pass_context
+def convert_command(ctx: click.Context, source: str, target: str) -> None:
+    """Ubah SOP antara lembar YAML dan BPMN 2.0 (dua arah)."""
+    lang = ctx.obj["lang"]
+    try:
+        file_format(target)
+        loaded = load_file(source)
+    except InputError as exc:
+        click.echo(exc.message, err=True)
+        ctx.exit(2)
+    except ProcessDefinitionError as exc:
+        for item in exc.problems:
+            _echo_problem(source, item, lang)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    problems = loaded.notices + validate(loaded.sop)
+    for item in problems:
+        _echo_problem(source, item, lang)
+    if any(item.severity == "error" for item in problems):
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    _write_atomically(Path(target), dump(loaded.sop, target))
+    click.echo(_t("written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run() -> None:
+    """Console-script entry point: errors become messages, never tracebacks."""
+    try:
+        main(standalone_mode=True)
+    except AlurError as exc:  # an error the command did not expect still gets a message
+        click.echo(exc.message, err=True)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    run()

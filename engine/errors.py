@@ -1,0 +1,155 @@
+"""Every error Alur raises.
+
+``str(exc)`` is the message for the user, in Bahasa Indonesia; technical detail sits in attributes
+and in the chained cause. The tree::
+
+    AlurError
+     +-- InputError              unreadable or hostile input (not XML, DTD/entities, too big, too deep)
+     +-- ProcessDefinitionError  a model that is readable but wrong (carries a list of Problem)
+     +-- ConditionError          a condition outside the safe expression language, or failing
+     +-- DurationError           a WAKTU text that does not parse
+     +-- RenderError             drawing the official document failed
+     +-- StoreError              the database refused or failed
+     +-- NotFoundError           an SOP, instance or work item that does not exist
+     +-- AccessDeniedError       the user may not do this (wrong jabatan, role or unit)
+     +-- TaskError               a step cannot be run in its current state
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AlurError(Exception):
+    """Root of every error Alur raises.
+
+    :param message: the user-facing message, in Bahasa Indonesia.
+    """
+
+    #: HTTP status the web UI answers with for this kind of error.
+    http_status: int = 500
+    #: Exit status the CLI ends with for this kind of error.
+    exit_code: int = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(AlurError):
+    """Input that cannot be read safely: not XML/YAML, DTD or entities, too large, too deep."""
+
+    http_status = 400
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a model, naming the element and what to do.
+
+    The text comes from the message catalogue (:mod:`engine.messages`) so it can be shown in
+    Bahasa Indonesia (default) or English.
+    """
+
+    #: Catalogue key, e.g. ``"dangling_reference"``.
+    code: str
+    #: Element id (step id, BPMN id) the problem is about; empty for the whole model.
+    element_id: str = ""
+    #: Element name (kegiatan, lane name) when known.
+    element_name: str = ""
+    #: Values for the message template, as sorted (name, value) pairs so the problem stays hashable.
+    params: tuple[tuple[str, str], ...] = ()
+    #: ``"error"`` blocks saving and running; ``"warning"`` is reported and kept.
+    severity: str = "error"
+
+    def render(self, lang: str = "id") -> str:
+        """The message with the element named first, in ``lang`` ("id" or "en")."""
+        from .messages import message
+
+        text = message(self.code, lang, **dict(self.params))
+        where = self.element_id
+        if self.element_name:
+            where = f"{where} '{self.element_name}'" if where else f"'{self.element_name}'"
+        return f"{where}: {text}" if where else text
+
+    @property
+    def message(self) -> str:
+        """The message in Bahasa Indonesia."""
+        return self.render("id")
+
+    def __str__(self) -> str:
+        return self.render("id")
+
+
+def problem(code: str, element_id: str = "", element_name: str = "", severity: str = "error",
+            **params: object) -> Problem:
+    """Build a :class:`Problem`; ``params`` fill the catalogue template."""
+    return Problem(code, element_id, element_name,
+                   tuple(sorted((key, str(value)) for key, value in params.items())), severity)
+
+
+class ProcessDefinitionError(AlurError):
+    """A model that was read but is not a valid, executable SOP.
+
+    :param problems: every problem found, so the user fixes them in one pass.
+    """
+
+    http_status = 422
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list[Problem] | None = None, filename: str = "") -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
+        self.filename = filename
+
+
+class ConditionError(AlurError):
+    """A condition that is not in the safe expression language, or fails when evaluated."""
+
+    http_status = 422
+    exit_code = 1
+
+    def __init__(self, message: str, expression: str = "") -> None:
+        super().__init__(message)
+        self.expression = expression
+
+
+class DurationError(AlurError):
+    """A WAKTU text that is not a duration Alur understands."""
+
+    http_status = 422
+    exit_code = 1
+
+    def __init__(self, message: str, text: str = "") -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class RenderError(AlurError):
+    """Drawing the official SOP document failed."""
+
+
+class StoreError(AlurError):
+    """The database refused or failed."""
+
+
+class NotFoundError(AlurError):
+    """An SOP, version, instance or work item that does not exist."""
+
+    http_status = 404
+
+
+class AccessDeniedError(AlurError):
+    """The user may not do this: wrong jabatan, role or unit."""
+
+    http_status = 403
+
+
+class TaskError(AlurError):
+    """A step cannot be run in its current state (not ready, already completed, stale form)."""
+
+    http_status = 409
+
+    def __init__(self, message: str, task_name: str = "") -> None:
+        super().__init__(message)
+        self.task_name = task_name

@@ -1,0 +1,94 @@
+"""Read and write SOP files by their format: BPMN (``.bpmn``, ``.xml``) or SOP sheet (``.yaml``, ``.yml``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bpmn.reader import read_bpmn
+from .bpmn.spiff import parse_spec
+from .bpmn.writer import write_bpmn
+from .errors import InputError, Problem
+from .sheet import dump_sheet, load_sheet
+from .sop import Sop
+from .validate import validate
+from .xmlsafe import MAX_XML_BYTES
+
+BPMN_SUFFIXES = (".bpmn", ".xml", ".bpmn20.xml")
+SHEET_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    """An SOP read from a file, with what the import converted (warnings)."""
+
+    sop: Sop
+    notices: list[Problem] = field(default_factory=list)
+
+
+def file_format(name: str) -> str:
+    """``"bpmn"`` or ``"sheet"`` from a file name.
+
+    :raises InputError: for any other extension.
+    """
+    lowered = name.lower()
+    if lowered.endswith(BPMN_SUFFIXES):
+        return "bpmn"
+    if lowered.endswith(SHEET_SUFFIXES):
+        return "sheet"
+    raise InputError(f"{name}: jenis berkas tidak dikenal; gunakan .bpmn atau .yaml.")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file, refusing one larger than any SOP could be before loading it into memory.
+
+    :raises InputError: when missing, unreadable or too large.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_XML_BYTES:
+            raise InputError(f"{path}: berkas terlalu besar ({size:,} byte; batas {MAX_XML_BYTES:,} byte).")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: tidak dapat dibaca ({exc.strerror or exc}).") from exc
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    """Read an SOP from ``data``, choosing the format from ``name``.
+
+    :raises InputError: unreadable or hostile input.
+    :raises ProcessDefinitionError: constructs Alur cannot read or execute.
+    """
+    if file_format(name) == "bpmn":
+        result = read_bpmn(data, name)
+        return Loaded(result.sop, result.notices)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: lembar SOP harus berupa teks UTF-8.") from exc
+    return Loaded(load_sheet(text, name))
+
+
+def load_file(path: str | os.PathLike[str]) -> Loaded:
+    """Read an SOP file (BPMN or sheet)."""
+    return load_bytes(read_bytes(path), str(path))
+
+
+def dump(sop: Sop, name: str) -> bytes:
+    """Serialise ``sop`` in the format ``name`` asks for."""
+    if file_format(name) == "bpmn":
+        return write_bpmn(sop)
+    return dump_sheet(sop).encode("utf-8")
+
+
+def check_sop(sop: Sop) -> list[Problem]:
+    """Every problem of ``sop``, including whether SpiffWorkflow can parse its BPMN export.
+
+    The export is only parsed when the model itself has no errors.
+    """
+    problems = validate(sop)
+    if not any(p.severity == "error" for p in problems):
+        problems += parse_spec(write_bpmn(sop)).problems
+    return problems

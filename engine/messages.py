@@ -1,0 +1,124 @@
+"""The message catalogue: every problem text in Bahasa Indonesia (default) and English.
+
+Keys are the :attr:`engine.errors.Problem.code` values; templates use ``str.format`` fields.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("id", "en")
+
+_CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- validation -------------------------------------------------------------------------
+    "bad_step_id": (
+        "id langkah tidak sah; gunakan huruf, angka dan garis bawah, diawali huruf.",
+        "invalid step id; use letters, digits and underscores, starting with a letter.",
+    ),
+    "duplicate_step_id": (
+        "id langkah dipakai lebih dari sekali; beri setiap langkah id yang unik.",
+        "step id used more than once; give every step a unique id.",
+    ),
+    "no_steps": ("SOP belum memiliki langkah.", "the SOP has no steps."),
+    "empty_actor": ("ada pelaksana tanpa nama jabatan.", "a pelaksana has no jabatan name."),
+    "duplicate_actor": (
+        "pelaksana tercantum lebih dari sekali; hapus salah satunya.",
+        "pelaksana listed more than once; remove one of them.",
+    ),
+    "unused_actor": (
+        "pelaksana tidak mengerjakan langkah apa pun; hapus kolomnya atau beri langkah.",
+        "pelaksana does no step; remove the column or assign a step.",
+    ),
+    "missing_activity": ("kegiatan kosong; tuliskan kegiatan langkah ini.",
+                         "empty kegiatan; describe what this step does."),
+    "missing_actor": (
+        "langkah belum memiliki pelaksana; pilih salah satu dari: {actors}.",
+        "step has no pelaksana; choose one of: {actors}.",
+    ),
+    "unknown_actor": (
+        "pelaksana '{actor}' tidak ada di daftar pelaksana ({actors}); tambahkan atau perbaiki ejaannya.",
+        "pelaksana '{actor}' is not in the pelaksana list ({actors}); add it or fix the spelling.",
+    ),
+    "dangling_reference": (
+        "merujuk ke langkah '{target}' yang tidak ada; perbaiki tujuan panah.",
+        "refers to step '{target}', which does not exist; fix the arrow's target.",
+    ),
+    "decision_with_next": (
+        "keputusan memakai 'lanjut'; gunakan 'ya' dan 'tidak'.",
+        "a decision uses 'lanjut'; use 'ya' and 'tidak'.",
+    ),
+    "decision_without_yes": ("keputusan tidak memiliki cabang 'Ya'; isi 'ya'.",
+                             "decision has no 'Ya' branch; fill in 'ya'."),
+    "decision_without_no": ("keputusan tidak memiliki cabang 'Tidak'; isi 'tidak'.",
+                            "decision has no 'Tidak' branch; fill in 'tidak'."),
+    "decision_same_targets": (
+        "cabang 'Ya' dan 'Tidak' sama-sama menuju '{target}'; ubah salah satunya atau jadikan kegiatan biasa.",
+        "the 'Ya' and 'Tidak' branches both go to '{target}'; change one or make it a plain activity.",
+    ),
+    "bad_condition": ("syarat '{condition}' ditolak: {reason}", "condition '{condition}' rejected: {reason}"),
+    "yes_no_on_non_decision": (
+        "'ya', 'tidak' atau 'syarat' hanya untuk keputusan; ubah jenis langkah menjadi keputusan.",
+        "'ya', 'tidak' or 'syarat' only belong to a decision; make the step a decision.",
+    ),
+    "end_with_next": ("langkah selesai tidak boleh memiliki 'lanjut'.", "an end step cannot have 'lanjut'."),
+    "no_successor": (
+        "langkah tidak memiliki langkah berikutnya; isi 'lanjut' atau jadikan langkah selesai.",
+        "step has no next step; fill in 'lanjut' or make it an end step.",
+    ),
+    "duplicate_successor": ("'lanjut' menyebut langkah yang sama dua kali.",
+                            "'lanjut' names the same step twice."),
+    "start_has_incoming": (
+        "langkah mulai menjadi tujuan panah dari {sources}; arahkan panah itu ke langkah sesudah mulai.",
+        "the start step is the target of an arrow from {sources}; point it at the step after the start.",
+    ),
+    "join_without_branches": (
+        "'tunggu_semua' dipasang tetapi hanya satu panah masuk; hapus 'tunggu_semua'.",
+        "'tunggu_semua' is set but only one arrow comes in; remove 'tunggu_semua'.",
+    ),
+    "bad_duration": ("{reason}", "{reason}"),
+    "missing_duration": (
+        "mutu baku waktu kosong; isi waktu (mis. \"1 hari\") agar pemantauan dapat membandingkan.",
+        "mutu baku waktu is empty; fill it in (e.g. \"1 hari\") so monitoring can compare.",
+    ),
+    "no_start": ("SOP tidak memiliki langkah mulai; tandai langkah pertama sebagai 'mulai'.",
+                 "the SOP has no start step; mark the first step as 'mulai'."),
+    "many_starts": (
+        "SOP memiliki lebih dari satu langkah mulai ({ids}); sisakan satu.",
+        "the SOP has more than one start step ({ids}); keep one.",
+    ),
+    "no_end": ("SOP tidak memiliki langkah selesai; tandai langkah terakhir sebagai 'selesai'.",
+               "the SOP has no end step; mark the last step as 'selesai'."),
+    "unreachable": (
+        "langkah tidak dapat dicapai dari langkah mulai; hubungkan dengan panah dari langkah sebelumnya.",
+        "step cannot be reached from the start; connect it with an arrow from an earlier step.",
+    ),
+    "no_way_to_end": (
+        "dari langkah ini tidak ada jalan menuju langkah selesai (putaran tanpa akhir); tambahkan jalan keluar.",
+        "there is no way from this step to an end step (an endless loop); add a way out.",
+    ),
+}
+
+
+def message(code: str, lang: str = "id", **params: str) -> str:
+    """Render catalogue entry ``code`` in ``lang`` with ``params``.
+
+    An unknown code renders as the code itself with its parameters, so a missing entry is visible
+    rather than hidden.
+    """
+    entry = _CATALOGUE.get(code)
+    if entry is None:
+        details = ", ".join(f"{key}={value}" for key, value in sorted(params.items()))
+        return f"{code} ({details})" if details else code
+    template = entry[1] if lang == "en" else entry[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def register(entries: dict[str, tuple[str, str]]) -> None:
+    """Add catalogue entries (used by the modules that own them)."""
+    _CATALOGUE.update(entries)
+
+
+def known_codes() -> frozenset[str]:
+    """Every catalogue key (for tests that check each problem code has both languages)."""
+    return frozenset(_CATALOGUE)
