@@ -53,8 +53,14 @@ register({
                        "date '{value}' in '{key}' is not understood; write it like 2026-01-31."),
     "sheet_bad_kind": ("jenis '{value}' tidak dikenal; gunakan mulai, kegiatan, keputusan atau selesai.",
                        "unknown jenis '{value}'; use mulai, kegiatan, keputusan or selesai."),
+    "sheet_bad_text": ("'{key}' berisi karakter kendali yang tidak dapat disimpan; hapus karakter itu.",
+                       "'{key}' contains control characters that cannot be stored; remove them."),
     "sheet_missing_id": ("langkah ke-{number} tidak memiliki id.", "step {number} has no id."),
 })
+
+
+# Characters XML 1.0 cannot hold; a sheet carrying them could never become BPMN.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -120,8 +126,11 @@ class _SheetReader:
             if (isinstance(raw, dict) and "lanjut" not in raw and step.kind in (StepKind.START, StepKind.ACTIVITY)
                     and index + 1 < len(steps)):
                 step.next = [steps[index + 1].id]
-        process_id = self._text(data.get("process_id", ""), "process_id")
-        return Sop(identity=identity, actors=actors, steps=steps, process_id=process_id)
+        sop = Sop(identity=identity, actors=actors, steps=steps,
+                  process_id=self._text(data.get("process_id", ""), "process_id"))
+        # Pin the BPMN process id at first load, so renaming the SOP later keeps its identity.
+        sop.process_id = sop.process_id or sop.default_process_id()
+        return sop
 
     def _unknown_keys(self, data: dict[Any, Any], known: set[str], element_id: str) -> None:
         for key in data:
@@ -180,7 +189,7 @@ class _SheetReader:
             requirements=[self._text(item, "kelengkapan") for item in self._list(raw.get("kelengkapan"), "kelengkapan")],
             duration=self._text(raw.get("waktu", ""), "waktu"),
             output=self._text(raw.get("output", ""), "output"),
-            remarks=self._text(raw.get("keterangan", ""), "keterangan"),
+            remarks=self._text(raw.get("keterangan", ""), "keterangan", multiline=True),
             next=[target for target in next_ids if target],
             yes=self._text(raw.get("ya", ""), "ya"),
             no=self._text(raw.get("tidak", ""), "tidak"),
@@ -188,15 +197,18 @@ class _SheetReader:
             join=join,
         )
 
-    def _text(self, value: Any, key: str) -> str:
+    def _text(self, value: Any, key: str, multiline: bool = False) -> str:
+        """A text field: single-line fields have their whitespace collapsed, as BPMN names do."""
         if value is None:
             return ""
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             self._add("sheet_wrong_type", key=key, expected="teks")
             return ""
-        if isinstance(value, (int, float, dt.date)):
-            return str(value)
-        return str(value).strip()
+        text = str(value)
+        if _CONTROL.search(text):
+            self._add("sheet_bad_text", key=key)
+            text = _CONTROL.sub("", text)
+        return text.strip() if multiline else " ".join(text.split())
 
     def _list(self, value: Any, key: str) -> list[Any]:
         if value is None:
@@ -243,8 +255,7 @@ def dump_sheet(sop: Sop) -> str:
     identity = sop.identity
     sop_block: dict[str, Any] = {key: getattr(identity, key) for key in IDENTITY_TEXTS}
     for key in IDENTITY_DATES:
-        value = getattr(identity, key)
-        sop_block[key] = value.isoformat() if value else ""
+        sop_block[key] = getattr(identity, key) or ""
     sop_block["disahkan_oleh"] = {
         "jabatan": identity.disahkan_oleh.jabatan,
         "nama": identity.disahkan_oleh.nama,
@@ -278,4 +289,12 @@ def dump_sheet(sop: Sop) -> str:
         if step.join:
             row["tunggu_semua"] = True
         document["langkah"].append(row)
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.dump(document, Dumper=_SheetDumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+class _SheetDumper(yaml.SafeDumper):
+    """Indents list items under their key, as people write YAML by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)

@@ -152,6 +152,10 @@ class Sop:
                     incoming[target].append(step.id)
         return incoming
 
+    def default_process_id(self) -> str:
+        """A BPMN process id made from the nomor, else the nama."""
+        return "Proses_" + slugify(self.identity.nomor or self.identity.nama or "sop", "sop")
+
     @property
     def start(self) -> Step | None:
         """The start step, when there is exactly one."""

@@ -51,6 +51,8 @@ def parse_xml(data: bytes, filename: str = "") -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if "depth" in (exc.msg or "").lower():  # libxml2's own nesting limit fires before ours
+            raise InputError(f"{label}: elemen bersarang terlalu dalam (batas {MAX_XML_DEPTH} tingkat).") from exc
         raise InputError(f"{label}: bukan XML yang sah (baris {exc.lineno}): {exc.msg}") from exc
     except ValueError as exc:
         raise InputError(f"{label}: bukan XML yang sah: {exc}") from exc

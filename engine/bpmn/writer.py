@@ -72,9 +72,7 @@ class _Graph:
 
 def process_id_for(sop_model: Sop) -> str:
     """The BPMN process id: the stored one, or one made from the nomor or nama."""
-    if sop_model.process_id:
-        return sop_model.process_id
-    return "Proses_" + slugify(sop_model.identity.nomor or sop_model.identity.nama or "sop", "sop")
+    return sop_model.process_id or sop_model.default_process_id()
 
 
 def write_bpmn(sop_model: Sop) -> bytes:

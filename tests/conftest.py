@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROCESSES = ROOT / "processes"
+DATA = Path(__file__).resolve().parent / "data"
+#: The OMG BPMN MIWG test suite exported by real modelers (read in place, never copied).
+MIWG = ROOT.parent / "shared" / "interop" / "miwg"
+
+
+def shipped_processes() -> list[Path]:
+    return sorted(PROCESSES.glob("*.bpmn"))
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
