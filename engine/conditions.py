@@ -421,7 +421,9 @@ class _Checker:
 
     def _name_allowed(self, name: str) -> bool:
         if name.startswith("_"):
-            self._reject(f"nama '{name}' tidak didukung: nama yang diawali garis bawah ('_') tidak boleh dipakai")
+            self._reject(
+                f"nama '{name}' tidak didukung: nama yang diawali garis bawah ('_') tidak boleh dipakai"
+            )
             return False
         return True
 
@@ -474,7 +476,9 @@ class _Evaluator:
         self.data = data
 
     def failure(self, reason: str) -> ConditionError:
-        return ConditionError(f"Syarat {_quote(self.source)} gagal dievaluasi: {reason}.", expression=self.source)
+        return ConditionError(
+            f"Syarat {_quote(self.source)} gagal dievaluasi: {reason}.", expression=self.source
+        )
 
     def run(self, node: ast.AST) -> Any:  # noqa: C901 - one branch per node type
         if isinstance(node, ast.Constant):
@@ -693,7 +697,9 @@ def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
     if not isinstance(digits, int) or isinstance(digits, bool):
         raise evaluator.failure(f"jumlah angka di round() harus bilangan bulat, bukan {_kind(digits)}")
     if abs(digits) > MAX_ROUND_DIGITS:
-        raise evaluator.failure(f"jumlah angka di round() harus antara -{MAX_ROUND_DIGITS} dan {MAX_ROUND_DIGITS}")
+        raise evaluator.failure(
+            f"jumlah angka di round() harus antara -{MAX_ROUND_DIGITS} dan {MAX_ROUND_DIGITS}"
+        )
     return round(value, digits)
 
 
@@ -705,7 +711,8 @@ def _fn_int(evaluator: _Evaluator, args: list[Any]) -> int:
         try:
             return int(value)
         except ValueError as exc:
-            raise evaluator.failure(f"teks {_shorten(repr(value), _SHOWN_VALUE)} bukan bilangan bulat") from exc
+            shown = _shorten(repr(value), _SHOWN_VALUE)
+            raise evaluator.failure(f"teks {shown} bukan bilangan bulat") from exc
     if not _is_number(value):
         raise evaluator.failure(f"int() butuh bilangan atau teks, bukan {_kind(value)}")
     try:
@@ -851,7 +858,8 @@ class SafeScriptEngine(PythonScriptEngine):
         """
         parse_condition(expression)
 
-    def evaluate(self, task: Any, expression: str, external_context: Mapping[str, Any] | None = None) -> object:
+    def evaluate(self, task: Any, expression: str,
+                 external_context: Mapping[str, Any] | None = None) -> object:
         """Evaluate ``expression`` on ``task``'s data.
 
         :raises WorkflowTaskException: caused by the :class:`ConditionError`.

@@ -264,7 +264,7 @@ class _Reader:
                 node.generated_role = generated.get("role", "")
                 node.generated_for = generated.get("step", "")
             self.nodes[node_id] = node
-        for element in process.iter(bpmn("sequenceFlow")):
+        for element in process.findall(bpmn("sequenceFlow")):
             condition = element.find(bpmn("conditionExpression"))
             flow = _Flow(element.get("id", ""), element.get("sourceRef", ""), element.get("targetRef", ""),
                          _clean(element.get("name")),
