@@ -24,7 +24,9 @@ def validate(sop: Sop) -> list[Problem]:
     for step in sop.steps:
         problems += _check_step(sop, step, ids, incoming)
     problems += _check_start_and_end(sop)
-    problems += _check_reachability(sop, ids)
+    # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
+    if not any(p.code == "dangling_reference" for p in problems):
+        problems += _check_reachability(sop, ids)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     return errors + warnings
