@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
 from typing import Literal, Protocol, Union, cast
 
 from .errors import DurationError
@@ -28,8 +30,8 @@ from .errors import DurationError
 #: ``P1DT2H``); its components are in :attr:`Duration.parts`.
 Unit = Literal["second", "minute", "hour", "day", "working_day", "week", "mixed"]
 
-#: An amount: an ``int`` when whole, else a ``float``.
-Amount = Union[int, float]
+#: An amount: the parser gives an ``int`` when whole, else a ``float``; a ``Fraction`` is accepted too.
+Amount = Union[int, float, Fraction]
 
 #: Working days in a "minggu" / "pekan" / week.
 WORKING_DAYS_PER_WEEK = 5
@@ -143,7 +145,7 @@ class Duration:
     (days of 24 hours); use :meth:`as_working_minutes` for the standard in working time.
     """
 
-    #: How many units; an ``int`` when whole.
+    #: How many units; an ``int`` when whole (see :data:`Amount`).
     amount: Amount
     #: The unit, see :data:`Unit`.
     unit: Unit
@@ -153,7 +155,8 @@ class Duration:
     text: str = ""
     #: The components, largest unit first; filled in for a single-unit duration.
     parts: tuple[tuple[Amount, str], ...] = ()
-    #: The fixed span of an ISO 8601 text (``PT2H`` -> 2 hours); ``None`` for other texts.
+    #: The fixed span of an ISO 8601 text (``PT2H`` -> 2 hours, ``P1W`` -> 7 days); ``None`` for
+    #: other texts. Working time does not use it: ``P1W`` counts as five working days like "1 minggu".
     delta: timedelta | None = None
 
     def __post_init__(self) -> None:
@@ -182,9 +185,9 @@ class Duration:
 
     def _check_amount(self, amount: object) -> None:
         """:raises DurationError: unless ``amount`` is a finite number above zero."""
-        if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        if isinstance(amount, bool) or not isinstance(amount, Real):
             raise DurationError(f"Jumlah waktu '{amount}' bukan angka.", self.text)
-        if not math.isfinite(amount) or amount <= 0:
+        if not math.isfinite(float(amount)) or amount <= 0:
             shown = self.text or f"{amount}"
             raise DurationError(f"Waktu '{shown}' harus lebih dari nol.", self.text)
 

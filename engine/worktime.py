@@ -40,7 +40,7 @@ _MAX_SEARCH_DAYS = 366 * 100
 _MAX_MINUTES = 1e9
 
 _Interval = tuple[datetime, datetime]
-_OfficeHours = Mapping[int, Iterable[tuple["time | str", "time | str"]]]
+_OfficeHours = Mapping[int, Iterable[tuple[time | str, time | str]]]
 
 
 def _read_time(value: time | str, weekday: int) -> time:
@@ -162,8 +162,15 @@ class WorkCalendar:
         self._office_hours = _read_office_hours(
             DEFAULT_OFFICE_HOURS if office_hours is None else office_hours)
         self._standard_weekday = 0 if 0 in self._office_hours else min(self._office_hours)
+        reference = date(2001, 1, 1) + timedelta(days=self._standard_weekday)  # 2001-01-01 is a Monday
+        self._minutes_per_day = float(sum(
+            _minutes(datetime.combine(reference, end) - datetime.combine(reference, start))
+            for start, end in self._office_hours[self._standard_weekday]))
         self._country_holidays = bool(country_holidays)
         self._cuti_bersama = bool(cuti_bersama)
+        if self._cuti_bersama and "government" not in _holidays.country_holidays("ID").supported_categories:
+            raise InputError("Versi paket 'holidays' ini tidak memuat cuti bersama; perbarui paketnya atau "
+                             "cantumkan cuti bersama sebagai hari libur tambahan.")
         self._extra_days_off = _read_dates(extra_days_off, "hari libur tambahan")
         self._extra_working_days = _read_dates(extra_working_days, "hari kerja tambahan")
         both = sorted(self._extra_days_off & self._extra_working_days)
@@ -190,9 +197,7 @@ class WorkCalendar:
 
         With the default hours this is 450 (07:30-12:00 and 13:00-16:00).
         """
-        reference = date(2001, 1, 1) + timedelta(days=self._standard_weekday)  # 2001-01-01 is a Monday
-        return float(sum(_minutes(datetime.combine(reference, end) - datetime.combine(reference, start))
-                         for start, end in self._office_hours[self._standard_weekday]))
+        return self._minutes_per_day
 
     def holiday_name(self, day: date) -> str | None:
         """The name of the national holiday (or cuti bersama) on ``day``, in Bahasa Indonesia.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -266,6 +267,8 @@ def test_duration_is_frozen_and_validated() -> None:
         Duration(float("nan"), "minute")
     with pytest.raises(DurationError):
         Duration(1, "month")  # type: ignore[arg-type]
+    assert str(Duration(Fraction(3, 2), "hour")) == "1,5 jam"
+    assert Duration(Fraction(3, 2), "hour").as_working_minutes(_Day()) == 90
 
 
 _WORDS = {
