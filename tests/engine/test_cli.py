@@ -128,3 +128,11 @@ def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
     code, output = run_cli("check", str(sheet))
     assert code == 2
     assert "alias" in output
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    assert len(commands) == 2, "the README starts with two commands: main job, tests"
+    assert commands[1] in ci.splitlines()
