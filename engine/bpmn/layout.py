@@ -2,8 +2,10 @@
 
 Every element gets its own column in row order (so no two shapes share a place), and sits on its
 lane's centre line. Arrows are orthogonal: a forward arrow runs along its lane's centre when the
-way is clear, otherwise along a channel at the bottom of the source lane; an arrow back to an
-earlier step (a revision loop) runs from the bottom of the source along the lane's channel.
+way is clear, otherwise along a track above the shapes of the source lane; the "Tidak" branch and
+an arrow back to an earlier step (a revision loop) leave downwards into a track below the shapes.
+Vertical runs only happen in the gaps between columns or in the target's own column, so no arrow
+crosses a shape.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ POOL_X = 40.0
 POOL_Y = 40.0
 POOL_HEADER = 30.0
 LANE_HEADER = 30.0
-LANE_HEIGHT = 150.0
+LANE_HEIGHT = 160.0
 COLUMN_GAP = 50.0
 FIRST_GAP = 40.0
-CHANNEL_OFFSET = 14.0
 
 SIZES = {
-    "userTask": (120.0, 80.0),
+    "userTask": (150.0, 90.0),
     "startEvent": (36.0, 36.0),
     "endEvent": (36.0, 36.0),
     "exclusiveGateway": (50.0, 50.0),
@@ -46,6 +47,9 @@ class Edge:
     source: str
     target: str
     name: str = ""
+    #: Leave the source from its bottom (the "Tidak" branch), so the two branches of a decision
+    #: never share a start point or a label position.
+    downwards: bool = False
 
 
 @dataclass
@@ -123,9 +127,10 @@ def layout(root: etree._Element, collaboration_id: str, participant_id: str, pro
             label = etree.SubElement(element, _di("BPMNLabel"))
             _bounds(label, box.x - 30, box.bottom + 6, box.width + 60, 40)
 
+    tracks = _Tracks()
     for edge in edges:
         source, target = boxes[edge.source], boxes[edge.target]
-        points = _route(source, target, boxes)
+        points = _route(source, target, boxes, edge.downwards, tracks)
         element = etree.SubElement(plane, _di("BPMNEdge"), id=f"{edge.id}_di", bpmnElement=edge.id)
         for x, y in points:
             etree.SubElement(element, f"{{{DI_NS}}}waypoint", x=_n(x), y=_n(y))
@@ -139,28 +144,54 @@ def layout(root: etree._Element, collaboration_id: str, participant_id: str, pro
                 _bounds(label, x0 + 4, y0 + 4, 36, 14)
 
 
-def _channel(lane: int) -> float:
-    return POOL_Y + (lane + 1) * LANE_HEIGHT - CHANNEL_OFFSET
+class _Tracks:
+    """Horizontal tracks in the free bands above and below the shapes of each lane.
+
+    Each arrow that cannot run along its lane's centre gets the first track whose stretch it does
+    not share with another arrow, so arrows never lie on top of each other.
+    """
+
+    SPACING = 7.0
+    MARGIN = 8.0
+    COUNT = 4
+
+    def __init__(self) -> None:
+        self.used: dict[tuple[int, str, int], list[tuple[float, float]]] = {}
+
+    def take(self, lane: int, band: str, x0: float, x1: float) -> float:
+        low, high = min(x0, x1) - self.MARGIN, max(x0, x1) + self.MARGIN
+        chosen = self.COUNT - 1
+        for index in range(self.COUNT):
+            spans = self.used.setdefault((lane, band, index), [])
+            if all(high < a or low > b for a, b in spans):
+                chosen = index
+                break
+        self.used.setdefault((lane, band, chosen), []).append((low, high))
+        lane_top = POOL_Y + lane * LANE_HEIGHT
+        offset = self.MARGIN + chosen * self.SPACING
+        return lane_top + offset if band == "top" else lane_top + LANE_HEIGHT - offset
 
 
-def _route(source: _Box, target: _Box, boxes: dict[str, _Box]) -> list[tuple[float, float]]:
+def _route(source: _Box, target: _Box, boxes: dict[str, _Box], downwards: bool,
+           tracks: _Tracks) -> list[tuple[float, float]]:
+    gap_x = target.x - COLUMN_GAP / 2
+    if target.column > source.column and downwards:
+        track = tracks.take(source.lane, "bottom", source.cx, gap_x)
+        return [(source.cx, source.bottom), (source.cx, track), (gap_x, track), (gap_x, target.cy),
+                (target.x, target.cy)]
     if target.column > source.column:
-        gap_x = target.x - COLUMN_GAP / 2
-        if source.lane == target.lane and _clear(source, target, boxes):
-            return [(source.right, source.cy), (target.x, target.cy)]
         if _clear(source, target, boxes):
+            if source.lane == target.lane:
+                return [(source.right, source.cy), (target.x, target.cy)]
             return [(source.right, source.cy), (gap_x, source.cy), (gap_x, target.cy), (target.x, target.cy)]
-        channel = _channel(source.lane)
         out_x = source.right + COLUMN_GAP / 2
-        return [(source.right, source.cy), (out_x, source.cy), (out_x, channel), (gap_x, channel),
+        track = tracks.take(source.lane, "top", out_x, gap_x)
+        return [(source.right, source.cy), (out_x, source.cy), (out_x, track), (gap_x, track),
                 (gap_x, target.cy), (target.x, target.cy)]
-    # Back to an earlier step: down to the source lane's channel, across, then into the target.
-    channel = _channel(source.lane)
-    if target.lane > source.lane:
-        entry_y = target.y
-    else:
-        entry_y = target.bottom
-    return [(source.cx, source.bottom), (source.cx, channel), (target.cx, channel), (target.cx, entry_y)]
+    # Back to an earlier step (a revision loop): down into a track, across, then into the target.
+    track = tracks.take(source.lane, "bottom", target.cx, source.cx)
+    entry_y = target.y if target.lane > source.lane else target.bottom
+    return [(source.cx, source.bottom), (source.cx, track), (target.cx, track), (target.cx, entry_y)]
 
 
 def _clear(source: _Box, target: _Box, boxes: dict[str, _Box]) -> bool:

@@ -135,7 +135,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
             expression.text = flow.condition
 
     shapes = [Shape(node.id, node.tag, node.lane, node.name) for node in graph.nodes]
-    edges = [Edge(flow.id, flow.source, flow.target, flow.name) for flow in graph.flows]
+    edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO) for flow in graph.flows]
     layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors, lane_ids, shapes, edges)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
