@@ -160,3 +160,24 @@ def test_foreign_file_without_alur_extension_imports_in_flow_order(tmp_path: Pat
     assert sorted(imported.step("disposisi").next) == ["catat", "salin"]
     assert imported.actors == sop.actors
     assert not [p for p in validate(imported) if p.severity == "error"]
+
+
+@pytest.mark.parametrize("path", shipped_processes(), ids=lambda p: p.name)
+def test_shipped_diagram_has_no_arrow_through_a_shape(path: Path) -> None:
+    from tests.engine.bpmn.di_geometry import defects
+
+    assert defects(path.read_bytes()) == []
+
+
+def test_geometry_checker_finds_an_arrow_through_a_shape() -> None:
+    """Control for the checker: move a shape onto an arrow and it must be reported."""
+    from tests.engine.bpmn.di_geometry import NS as DI_NS
+    from tests.engine.bpmn.di_geometry import defects
+
+    root = etree.fromstring(write_bpmn(load_file(DATA / "surat_kecil.yaml").sop))
+    flow_di = root.find(".//bpmndi:BPMNEdge[@bpmnElement='Alur_terima_ke_periksa']", DI_NS)
+    x, y = (float(v) for v in (flow_di[0].get("x"), flow_di[0].get("y")))
+    shape = root.find(".//bpmndi:BPMNShape[@bpmnElement='arsip']/dc:Bounds", DI_NS)
+    shape.set("x", str(x + 5))
+    shape.set("y", str(y - 10))
+    assert any("crosses arsip" in d for d in defects(etree.tostring(root)))

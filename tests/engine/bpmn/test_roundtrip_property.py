@@ -13,6 +13,7 @@ from engine.bpmn.writer import write_bpmn
 from engine.sheet import dump_sheet, load_sheet
 from engine.sop import Approval, Identity, Sop, Step, StepKind
 from engine.validate import validate
+from tests.engine.bpmn.di_geometry import defects
 
 # Text as people type it: letters incl. non-ASCII, digits, punctuation; normalised whitespace.
 _raw_text = st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=40)
@@ -82,6 +83,7 @@ def sops(draw: st.DrawFn) -> Sop:
 def test_random_valid_sop_round_trips(sop: Sop) -> None:
     assert [p for p in validate(sop) if p.severity == "error"] == []
     exported = write_bpmn(sop)
+    assert defects(exported) == []
     assert read_bpmn(exported).sop == sop
     assert load_sheet(dump_sheet(sop)) == sop
 
