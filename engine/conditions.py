@@ -655,7 +655,8 @@ def _fn_abs(evaluator: _Evaluator, args: list[Any]) -> int | float:
     (value,) = args
     if not _is_number(value):
         raise evaluator.failure(f"abs() butuh bilangan, bukan {_kind(value)}")
-    return abs(value)
+    result: int | float = abs(value)
+    return result
 
 
 def _extreme(evaluator: _Evaluator, name: str, args: list[Any]) -> Any:
@@ -690,7 +691,8 @@ def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
         raise evaluator.failure(f"round() butuh bilangan, bukan {_kind(value)}")
     if len(args) == 1:
         try:
-            return round(value)
+            rounded: int | float = round(value)
+            return rounded
         except (OverflowError, ValueError) as exc:
             raise evaluator.failure("round() gagal: bilangan tidak terhingga") from exc
     digits = args[1]
@@ -700,7 +702,8 @@ def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
         raise evaluator.failure(
             f"jumlah angka di round() harus antara -{MAX_ROUND_DIGITS} dan {MAX_ROUND_DIGITS}"
         )
-    return round(value, digits)
+    rounded_to: int | float = round(value, digits)
+    return rounded_to
 
 
 def _fn_int(evaluator: _Evaluator, args: list[Any]) -> int:

@@ -254,7 +254,7 @@ def _parse_iso(text: str, normalized: str) -> Duration | None:
     if all(amount <= 0 for amount, _ in parts):
         raise DurationError(f"Waktu '{text}' harus lebih dari nol.", text)
     parts = [(amount, unit) for amount, unit in parts if amount > 0]
-    delta = timedelta(**{f"{unit}s": amount for amount, unit in parts})
+    delta = timedelta(**{f"{unit}s": float(amount) for amount, unit in parts})
     return _build(parts, text, delta)
 
 

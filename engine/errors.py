@@ -81,7 +81,7 @@ class Problem:
         return self.render("id")
 
 
-def problem(code: str, element_id: str = "", element_name: str = "", severity: str = "error",
+def problem(code: str, element_id: str = "", element_name: str = "", *, severity: str = "error",
             **params: object) -> Problem:
     """Build a :class:`Problem`; ``params`` fill the catalogue template."""
     return Problem(code, element_id, element_name,

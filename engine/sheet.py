@@ -66,9 +66,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases, so a sheet cannot expand exponentially."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise InputError(
                 f"Lembar SOP memakai alias YAML (*{event.anchor}) pada baris {event.start_mark.line + 1}; "
                 "alias tidak diizinkan. Tuliskan isinya secara langsung."
@@ -107,7 +107,7 @@ class _SheetReader:
         self.problems: list[Problem] = []
 
     def _add(self, code: str, element_id: str = "", **params: object) -> None:
-        self.problems.append(problem(code, element_id, **params))
+        self.problems.append(problem(code, element_id, "", severity="error", **params))
 
     def read(self, data: Any) -> Sop:
         if not isinstance(data, dict):

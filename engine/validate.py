@@ -82,7 +82,7 @@ def _check_step(sop: Sop, step: Step, ids: set[str], incoming: dict[str, list[st
     problems = []
 
     def add(code: str, severity: str = "error", **params: object) -> None:
-        problems.append(problem(code, step.id, step.activity, severity, **params))
+        problems.append(problem(code, step.id, step.activity, severity=severity, **params))
 
     if not step.activity.strip():
         add("missing_activity")

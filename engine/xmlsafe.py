@@ -7,6 +7,7 @@ that Alur wrote itself.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -56,7 +57,7 @@ def parse_xml(data: bytes, filename: str = "") -> etree._Element:
         raise InputError(f"{label}: bukan XML yang sah (baris {exc.lineno}): {exc.msg}") from exc
     except ValueError as exc:
         raise InputError(f"{label}: bukan XML yang sah: {exc}") from exc
-    docinfo = root.getroottree().docinfo
+    docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN. Ekspor ulang tanpa DOCTYPE.")
     _check_shape(root, label)

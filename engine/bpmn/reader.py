@@ -68,8 +68,8 @@ register({
         "conditional flow leaves a task directly; use an exclusive gateway for conditional branching."),
     "no_lane": ("tidak berada di lajur (pelaksana) mana pun; ditempatkan pada '{actor}'.",
                 "is in no lane (pelaksana); placed with '{actor}'."),
-    "unnamed_task": ("tugas tanpa nama; kegiatan diisi '{name}', perbaiki di tabel.",
-                     "task without a name; kegiatan set to '{name}', fix it in the table."),
+    "unnamed_task": ("tugas tanpa nama; kegiatan diisi '{label}', perbaiki di tabel.",
+                     "task without a name; kegiatan set to '{label}', fix it in the table."),
 })
 
 _UNSUPPORTED_FIX = {
@@ -158,10 +158,10 @@ class _Reader:
         self.flows: dict[str, _Flow] = {}
 
     def error(self, code: str, element_id: str = "", name: str = "", **params: object) -> None:
-        self.errors.append(problem(code, element_id, name, **params))
+        self.errors.append(problem(code, element_id, name, severity="error", **params))
 
     def notice(self, code: str, element_id: str = "", name: str = "", **params: object) -> None:
-        self.notices.append(problem(code, element_id, name, "warning", **params))
+        self.notices.append(problem(code, element_id, name, severity="warning", **params))
 
     # ------------------------------------------------------------------------------------------
     def read(self) -> ImportResult:
@@ -476,7 +476,7 @@ class _Reader:
             activity = {StepKind.START: "Mulai", StepKind.END: "Selesai", StepKind.DECISION: "Keputusan"}.get(kind, "")
             if not activity:
                 activity = f"Kegiatan {step_id}"
-                self.notice("unnamed_task", node.id, "", name=activity)
+                self.notice("unnamed_task", node.id, "", label=activity)
         step = Step(id=step_id, kind=kind, activity=activity, actor=actor)
         ext = node.element.find(f"{bpmn('extensionElements')}/{sop('step')}")
         if ext is not None:

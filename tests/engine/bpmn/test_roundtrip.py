@@ -181,3 +181,55 @@ def test_geometry_checker_finds_an_arrow_through_a_shape() -> None:
     shape.set("x", str(x + 5))
     shape.set("y", str(y - 10))
     assert any("crosses arsip" in d for d in defects(etree.tostring(root)))
+
+
+def test_unnamed_task_and_annotation_import_with_notices() -> None:
+    xml = b'''<?xml version="1.0"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <process id="p" name="Proses tanpa lajur">
+    <startEvent id="s"/>
+    <task id="t"><documentation>Catatan dari modeler</documentation></task>
+    <serviceTask id="kirim" name="Kirim notifikasi"/>
+    <endEvent id="e"/>
+    <textAnnotation id="a"><text>Dikerjakan pagi hari</text></textAnnotation>
+    <association id="as" sourceRef="kirim" targetRef="a"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+    <sequenceFlow id="f2" sourceRef="t" targetRef="kirim"/>
+    <sequenceFlow id="f3" sourceRef="kirim" targetRef="e"/>
+  </process>
+</definitions>'''
+    result = read_bpmn(xml)
+    sop = result.sop
+    assert [s.activity for s in sop.steps] == ["Mulai", "Kegiatan t", "Kirim notifikasi", "Selesai"]
+    assert sop.actors == ["Proses tanpa lajur"]  # no lanes, no pool: the process is the one pelaksana
+    assert sop.step("t").remarks == "Catatan dari modeler"
+    assert sop.step("kirim").remarks == "Dikerjakan pagi hari"
+    codes = sorted(p.code for p in result.notices)
+    assert codes == ["converted_element", "unnamed_task"]
+    assert all(p.severity == "warning" for p in result.notices)
+
+
+def test_three_way_gateway_becomes_a_chain_of_decisions() -> None:
+    xml = b'''<?xml version="1.0"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <collaboration id="c"><participant id="pool" name="Loket" processRef="p"/></collaboration>
+  <process id="p">
+    <startEvent id="s" name="Mulai"/>
+    <exclusiveGateway id="g" name="Jenis layanan" default="f_lain"/>
+    <task id="a" name="Layanan A"/><task id="b" name="Layanan B"/><task id="lain" name="Layanan lain"/>
+    <endEvent id="e" name="Selesai"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="g"/>
+    <sequenceFlow id="f_lain" sourceRef="g" targetRef="lain" name="Lainnya"/>
+    <sequenceFlow id="f_a" sourceRef="g" targetRef="a" name="A"><conditionExpression>jenis == "A"</conditionExpression></sequenceFlow>
+    <sequenceFlow id="f_b" sourceRef="g" targetRef="b" name="B"><conditionExpression>jenis == "B"</conditionExpression></sequenceFlow>
+    <sequenceFlow id="fa" sourceRef="a" targetRef="e"/><sequenceFlow id="fb" sourceRef="b" targetRef="e"/>
+    <sequenceFlow id="fl" sourceRef="lain" targetRef="e"/>
+  </process>
+</definitions>'''
+    sop = read_bpmn(xml).sop
+    first = sop.step("g")
+    second = sop.step(first.no)
+    assert (first.yes, first.condition) == ("a", 'jenis == "A"')
+    assert (second.yes, second.condition, second.no) == ("b", 'jenis == "B"', "lain")
+    assert sop.actors == ["Loket"]  # a pool without lanes is one pelaksana
+    assert not [p for p in validate(sop) if p.severity == "error"]
