@@ -29,6 +29,7 @@ from .sop import Identity as Identity
 from .sop import Sop as Sop
 from .sop import Step as Step
 from .sop import StepKind as StepKind
+from .synthetic import synthetic_sop as synthetic_sop
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
@@ -59,6 +60,7 @@ __all__ = [
     "parse_spec",
     "read_bpmn",
     "safe_script_engine",
+    "synthetic_sop",
     "validate",
     "write_bpmn",
 ]
