@@ -49,14 +49,15 @@ def main(ctx: click.Context, lang: str) -> None:
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Jangan tampilkan peringatan / hide warnings.")
+@click.option("--proses", "--process", "process", default="", help="Proses yang dibaca dari BPMN berisi banyak proses.")
 @click.pass_context
-def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
+def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, process: str) -> None:
     """Periksa berkas SOP (.bpmn atau .yaml). Keluar 0 jika semua valid."""
     lang = ctx.obj["lang"]
     counts = {"valid": 0, "invalid": 0, "unreadable": 0}
     for name in files:
         try:
-            loaded = load_file(name)
+            loaded = load_file(name, process)
             problems = loaded.notices + check_sop(loaded.sop)
         except InputError as exc:
             click.echo(f"{name}: {exc.message}" if not exc.message.startswith(name) else exc.message, err=True)
@@ -77,13 +78,14 @@ def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> No
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
               help="Berkas tujuan: .bpmn atau .yaml.")
+@click.option("--proses", "--process", "process", default="", help="Proses yang dibaca dari BPMN berisi banyak proses.")
 @click.pass_context
-def convert_command(ctx: click.Context, source: str, target: str) -> None:
+def convert_command(ctx: click.Context, source: str, target: str, process: str) -> None:
     """Ubah SOP antara lembar YAML dan BPMN 2.0 (dua arah)."""
     lang = ctx.obj["lang"]
     try:
         file_format(target)
-        loaded = load_file(source)
+        loaded = load_file(source, process)
     except InputError as exc:
         click.echo(exc.message, err=True)
         ctx.exit(2)

@@ -55,14 +55,16 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{path}: tidak dapat dibaca ({exc.strerror or exc}).") from exc
 
 
-def load_bytes(data: bytes, name: str) -> Loaded:
+def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
     """Read an SOP from ``data``, choosing the format from ``name``.
+
+    :param process: for BPMN holding several processes, the id or name of the one to read.
 
     :raises InputError: unreadable or hostile input.
     :raises ProcessDefinitionError: constructs Alur cannot read or execute.
     """
     if file_format(name) == "bpmn":
-        result = read_bpmn(data, name)
+        result = read_bpmn(data, name, process)
         return Loaded(result.sop, result.notices)
     try:
         text = data.decode("utf-8")
@@ -71,9 +73,9 @@ def load_bytes(data: bytes, name: str) -> Loaded:
     return Loaded(load_sheet(text, name))
 
 
-def load_file(path: str | os.PathLike[str]) -> Loaded:
-    """Read an SOP file (BPMN or sheet)."""
-    return load_bytes(read_bytes(path), str(path))
+def load_file(path: str | os.PathLike[str], process: str = "") -> Loaded:
+    """Read an SOP file (BPMN or sheet); ``process`` picks one process of a multi-process BPMN."""
+    return load_bytes(read_bytes(path), str(path), process)
 
 
 def dump(sop: Sop, name: str) -> bytes:

@@ -11,6 +11,7 @@ their NO, other files are ordered depth-first from the start, the Ya branch firs
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -47,10 +48,13 @@ register({
                  "not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
     "no_process": ("tidak ada proses dengan langkah di berkas ini.", "the file has no process with steps."),
     "many_processes": (
-        "berkas berisi {count} proses dengan langkah ({names}); satu SOP adalah satu proses: simpan tiap proses "
-        "di berkas sendiri.",
-        "the file holds {count} processes with steps ({names}); one SOP is one process: save each process in "
-        "its own file."),
+        "berkas berisi {count} proses dengan langkah: {names}. Satu SOP adalah satu proses: pilih salah satu "
+        "dengan --proses ID, atau simpan tiap proses di berkas sendiri.",
+        "the file holds {count} processes with steps: {names}. One SOP is one process: choose one with "
+        "--process ID, or save each process in its own file."),
+    "process_not_found": (
+        "proses '{wanted}' tidak ada di berkas ini; yang ada: {processes}.{hint}",
+        "process '{wanted}' is not in this file; it holds: {processes}.{hint}"),
     "unsupported_element": ("{what} tidak dapat dijalankan Alur; {fix}", "{what} cannot be run by Alur; {fix}"),
     "converted_element": ("{what}; {effect}", "{what}; {effect}"),
     "missing_flow_ref": (
@@ -136,8 +140,11 @@ def _clean(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def read_bpmn(data: bytes, filename: str = "") -> ImportResult:
+def read_bpmn(data: bytes, filename: str = "", process: str = "") -> ImportResult:
     """Read a BPMN 2.0 document.
+
+    :param process: id or name of the process (or of its pool) to read, for files that hold
+        several; may be empty when the file holds one.
 
     :raises InputError: for unreadable or hostile XML (see :mod:`engine.xmlsafe`).
     :raises ProcessDefinitionError: listing every construct Alur cannot execute.
@@ -145,13 +152,14 @@ def read_bpmn(data: bytes, filename: str = "") -> ImportResult:
     root = parse_xml(data, filename)
     if etree.QName(root).namespace != BPMN_NS or _local(root) != "definitions":
         raise InputError(f"{filename or 'berkas'}: " + problem("not_bpmn", tag=_local(root) or str(root.tag)).message)
-    return _Reader(root, filename).read()
+    return _Reader(root, filename, process).read()
 
 
 class _Reader:
-    def __init__(self, root: etree._Element, filename: str) -> None:
+    def __init__(self, root: etree._Element, filename: str, process: str = "") -> None:
         self.root = root
         self.filename = filename
+        self.wanted_process = process
         self.errors: list[Problem] = []
         self.notices: list[Problem] = []
         self.nodes: dict[str, _Node] = {}
@@ -202,10 +210,27 @@ class _Reader:
         if not candidates:
             raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: tidak ada proses.", [problem("no_process")],
                                          self.filename)
+        pools = {element.get("processRef", ""): _clean(element.get("name"))
+                 for element in self.root.iter(bpmn("participant"))}
+
+        def labels(process: etree._Element) -> set[str]:
+            return {value for value in (process.get("id", ""), _clean(process.get("name")),
+                                        pools.get(process.get("id", ""), "")) if value}
+
+        listing = "; ".join(
+            f"{p.get('id', '?')} ({_clean(p.get('name')) or pools.get(p.get('id', ''), '') or '-'})" for p in candidates)
+        if self.wanted_process:
+            chosen = [p for p in candidates if self.wanted_process in labels(p)]
+            if chosen:
+                return chosen[0]
+            known = sorted(set().union(*(labels(p) for p in candidates)))
+            close = difflib.get_close_matches(self.wanted_process, known, n=1)
+            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: proses tidak ditemukan.", [problem(
+                "process_not_found", wanted=self.wanted_process, processes=listing,
+                hint=f" Mungkin maksudnya '{close[0]}'?" if close else "")], self.filename)
         if len(candidates) > 1:
-            names = ", ".join(_clean(p.get("name")) or p.get("id", "?") for p in candidates)
             raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: lebih dari satu proses.",
-                                         [problem("many_processes", count=len(candidates), names=names)],
+                                         [problem("many_processes", count=len(candidates), names=listing)],
                                          self.filename)
         return candidates[0]
 

@@ -136,3 +136,21 @@ def test_ci_runs_the_readme_test_command() -> None:
     commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
     assert len(commands) == 2, "the README starts with two commands: main job, tests"
     assert commands[1] in ci.splitlines()
+
+
+MIWG_A40 = ROOT.parent / "shared" / "interop" / "miwg" / "reference" / "A.4.0.bpmn"
+
+
+@pytest.mark.skipif(not MIWG_A40.exists(), reason=f"{MIWG_A40} missing")
+def test_choose_one_process_of_a_collaboration(tmp_path: Path) -> None:
+    code, output = run_cli("check", str(MIWG_A40))
+    assert code == 1
+    assert "WFP-6-1 (Pool); WFP-6-2 (-)" in output
+    assert "pilih salah satu dengan --proses ID" in output
+    code, output = run_cli("check", "--proses", "WFP-6-9", str(MIWG_A40))
+    assert code == 1
+    assert "proses 'WFP-6-9' tidak ada" in output and "Mungkin maksudnya 'WFP-6-" in output
+    target = tmp_path / "pool.yaml"
+    code, output = run_cli("convert", "--proses", "Pool", str(MIWG_A40), "-o", str(target))
+    assert code == 0, output
+    assert "Task 2" in target.read_text()
