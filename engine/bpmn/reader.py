@@ -190,12 +190,9 @@ class _Reader:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""))
-        used = {step.actor for step in result.steps}
-        for step in result.steps:
+        for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
             if step.actor and step.actor not in result.actors:
                 result.actors.append(step.actor)
-        if not lanes:
-            result.actors = [actor for actor in result.actors if actor in used] or result.actors
         return ImportResult(result, self.notices)
 
     def _failure(self) -> ProcessDefinitionError:
