@@ -60,7 +60,7 @@ def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, proce
             loaded = load_file(name, process)
             problems = loaded.notices + check_sop(loaded.sop)
         except InputError as exc:
-            click.echo(f"{name}: {exc.message}" if not exc.message.startswith(name) else exc.message, err=True)
+            click.echo(exc.render(lang), err=True)
             counts["unreadable"] += 1
             continue
         except ProcessDefinitionError as exc:
@@ -87,7 +87,7 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
         file_format(target)
         loaded = load_file(source, process)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(2)
     except ProcessDefinitionError as exc:
         for item in exc.problems:

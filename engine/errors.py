@@ -18,6 +18,8 @@ and in the chained cause. The tree::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import Self
 
 
 class AlurError(Exception):
@@ -31,9 +33,28 @@ class AlurError(Exception):
     #: Exit status the CLI ends with for this kind of error.
     exit_code: int = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, code: str = "", params: Mapping[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        #: Catalogue key (:mod:`engine.messages`) when the message can be shown in other languages.
+        self.code = code
+        self.params = {key: str(value) for key, value in (params or {}).items()}
+
+    @classmethod
+    def from_code(cls, code: str, **params: object) -> Self:
+        """Build the error from catalogue entry ``code``; the message is the Indonesian text."""
+        from .messages import message
+
+        texts = {key: str(value) for key, value in params.items()}
+        return cls(message(code, "id", **texts), code=code, params=texts)
+
+    def render(self, lang: str = "id") -> str:
+        """The user message in ``lang`` ("id" or "en"); Indonesian when it has no catalogue entry."""
+        if not self.code:
+            return self.message
+        from .messages import message
+
+        return message(self.code, lang, **self.params)
 
 
 class InputError(AlurError):

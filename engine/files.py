@@ -37,7 +37,7 @@ def file_format(name: str) -> str:
         return "bpmn"
     if lowered.endswith(SHEET_SUFFIXES):
         return "sheet"
-    raise InputError(f"{name}: jenis berkas tidak dikenal; gunakan .bpmn atau .yaml.")
+    raise InputError.from_code("file_unknown_type", label=name)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -49,10 +49,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_XML_BYTES:
-            raise InputError(f"{path}: berkas terlalu besar ({size:,} byte; batas {MAX_XML_BYTES:,} byte).")
+            raise InputError.from_code("file_too_large", label=path, size=f"{size:,}", limit=f"{MAX_XML_BYTES:,}")
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: tidak dapat dibaca ({exc.strerror or exc}).") from exc
+        raise InputError.from_code("file_unreadable", label=path, reason=exc.strerror or exc) from exc
 
 
 def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
@@ -69,7 +69,7 @@ def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: lembar SOP harus berupa teks UTF-8.") from exc
+        raise InputError.from_code("sheet_not_utf8", label=name) from exc
     return Loaded(load_sheet(text, name))
 
 

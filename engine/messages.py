@@ -97,6 +97,38 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+_CATALOGUE.update({
+    # --- unreadable or hostile input (exit 2) ---------------------------------------------------
+    "file_unknown_type": ("{label}: jenis berkas tidak dikenal; gunakan .bpmn atau .yaml.",
+                          "{label}: unknown file type; use .bpmn or .yaml."),
+    "file_too_large": ("{label}: berkas terlalu besar ({size} byte; batas {limit} byte).",
+                       "{label}: file too large ({size} bytes; the limit is {limit} bytes)."),
+    "file_unreadable": ("{label}: tidak dapat dibaca ({reason}).", "{label}: cannot be read ({reason})."),
+    "sheet_not_utf8": ("{label}: lembar SOP harus berupa teks UTF-8.", "{label}: an SOP sheet must be UTF-8 text."),
+    "sheet_alias": (
+        "{label}: lembar SOP memakai alias YAML (*{anchor}) pada baris {line}; alias tidak diizinkan. Tuliskan "
+        "isinya secara langsung.",
+        "{label}: the SOP sheet uses a YAML alias (*{anchor}) on line {line}; aliases are not allowed. Write the "
+        "content out."),
+    "sheet_not_yaml": ("{label}: lembar SOP bukan YAML yang sah{where}: {detail}",
+                       "{label}: the SOP sheet is not valid YAML{where}: {detail}"),
+    "xml_doctype": (
+        "{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN (bisa dipakai untuk membaca berkas lokal atau "
+        "meledakkan memori). Ekspor ulang tanpa DOCTYPE.",
+        "{label}: DOCTYPE/ENTITY declarations are not allowed in BPMN (they can read local files or exhaust "
+        "memory). Export again without a DOCTYPE."),
+    "xml_not_wellformed": ("{label}: bukan XML yang sah (baris {line}): {detail}",
+                           "{label}: not well-formed XML (line {line}): {detail}"),
+    "xml_too_deep": ("{label}: elemen bersarang terlalu dalam (batas {limit} tingkat).",
+                     "{label}: elements nested too deep (the limit is {limit} levels)."),
+    "xml_too_many": ("{label}: terlalu banyak elemen (batas {limit}).",
+                     "{label}: too many elements (the limit is {limit})."),
+    "not_bpmn_document": (
+        "{label}: bukan dokumen BPMN 2.0 (elemen akar '{tag}'); ekspor ulang sebagai BPMN 2.0 XML.",
+        "{label}: not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
+})
+
+
 def message(code: str, lang: str = "id", **params: str) -> str:
     """Render catalogue entry ``code`` in ``lang`` with ``params``.
 

@@ -63,16 +63,20 @@ register({
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+class _AliasFound(Exception):
+    def __init__(self, anchor: str, line: int) -> None:
+        super().__init__(anchor)
+        self.anchor = anchor
+        self.line = line
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases, so a sheet cannot expand exponentially."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise InputError(
-                f"Lembar SOP memakai alias YAML (*{event.anchor}) pada baris {event.start_mark.line + 1}; "
-                "alias tidak diizinkan. Tuliskan isinya secara langsung."
-            )
+            raise _AliasFound(str(event.anchor), event.start_mark.line + 1)
         return super().compose_node(parent, index)
 
 
@@ -82,16 +86,18 @@ def load_sheet(text: str | bytes, filename: str = "") -> Sop:
     :raises InputError: when the text is too large, not YAML, or uses aliases.
     :raises ProcessDefinitionError: when the structure is wrong (unknown keys, wrong types).
     """
+    label = filename or "SOP"
     if len(text) > MAX_SHEET_BYTES:
-        raise InputError(f"Lembar SOP {filename} terlalu besar ({len(text):,} byte; batas "
-                         f"{MAX_SHEET_BYTES:,} byte).")
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(text):,}",
+                                   limit=f"{MAX_SHEET_BYTES:,}")
     try:
         data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+    except _AliasFound as exc:
+        raise InputError.from_code("sheet_alias", label=label, anchor=exc.anchor, line=exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" baris {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"Lembar SOP {filename} bukan YAML yang sah{where}: "
-                         f"{getattr(exc, 'problem', None) or exc}") from exc
+        raise InputError.from_code("sheet_not_yaml", label=label, where=f" ({mark.line + 1})" if mark else "",
+                                   detail=getattr(exc, "problem", None) or exc) from exc
     reader = _SheetReader()
     sop = reader.read(data)
     if reader.problems:

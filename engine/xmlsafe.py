@@ -44,22 +44,21 @@ def parse_xml(data: bytes, filename: str = "") -> etree._Element:
     """
     label = filename or "XML"
     if len(data) > MAX_XML_BYTES:
-        raise InputError(f"{label}: berkas terlalu besar ({len(data):,} byte; batas {MAX_XML_BYTES:,} byte).")
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(data):,}", limit=f"{MAX_XML_BYTES:,}")
     # A DOCTYPE is how entity bombs and external entities (XXE) arrive; BPMN never needs one.
     if _DOCTYPE.search(data):
-        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN (bisa dipakai untuk "
-                         "membaca berkas lokal atau meledakkan memori). Ekspor ulang tanpa DOCTYPE.")
+        raise InputError.from_code("xml_doctype", label=label)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         if "depth" in (exc.msg or "").lower():  # libxml2's own nesting limit fires before ours
-            raise InputError(f"{label}: elemen bersarang terlalu dalam (batas {MAX_XML_DEPTH} tingkat).") from exc
-        raise InputError(f"{label}: bukan XML yang sah (baris {exc.lineno}): {exc.msg}") from exc
+            raise InputError.from_code("xml_too_deep", label=label, limit=MAX_XML_DEPTH) from exc
+        raise InputError.from_code("xml_not_wellformed", label=label, line=exc.lineno, detail=exc.msg) from exc
     except ValueError as exc:
-        raise InputError(f"{label}: bukan XML yang sah: {exc}") from exc
+        raise InputError.from_code("xml_not_wellformed", label=label, line=1, detail=exc) from exc
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN. Ekspor ulang tanpa DOCTYPE.")
+        raise InputError.from_code("xml_doctype", label=label)
     _check_shape(root, label)
     return root
 
@@ -71,9 +70,9 @@ def _check_shape(root: etree._Element, label: str) -> None:
         element, depth = stack.pop()
         count += 1
         if depth > MAX_XML_DEPTH:
-            raise InputError(f"{label}: elemen bersarang terlalu dalam (lebih dari {MAX_XML_DEPTH} tingkat).")
+            raise InputError.from_code("xml_too_deep", label=label, limit=MAX_XML_DEPTH)
         if count > MAX_XML_ELEMENTS:
-            raise InputError(f"{label}: terlalu banyak elemen (lebih dari {MAX_XML_ELEMENTS:,}).")
+            raise InputError.from_code("xml_too_many", label=label, limit=f"{MAX_XML_ELEMENTS:,}")
         if isinstance(element, etree._Entity):
-            raise InputError(f"{label}: entitas XML tidak diizinkan.")
+            raise InputError.from_code("xml_doctype", label=label)
         stack.extend((child, depth + 1) for child in element)

@@ -44,8 +44,6 @@ _NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", 
              "invalid", "rejected"}
 
 register({
-    "not_bpmn": ("bukan dokumen BPMN 2.0 (elemen akar '{tag}'); ekspor ulang sebagai BPMN 2.0 XML.",
-                 "not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
     "no_process": ("tidak ada proses dengan langkah di berkas ini.", "the file has no process with steps."),
     "many_processes": (
         "berkas berisi {count} proses dengan langkah: {names}. Satu SOP adalah satu proses: pilih salah satu "
@@ -151,7 +149,7 @@ def read_bpmn(data: bytes, filename: str = "", process: str = "") -> ImportResul
     """
     root = parse_xml(data, filename)
     if etree.QName(root).namespace != BPMN_NS or _local(root) != "definitions":
-        raise InputError(f"{filename or 'berkas'}: " + problem("not_bpmn", tag=_local(root) or str(root.tag)).message)
+        raise InputError.from_code("not_bpmn_document", label=filename or "BPMN", tag=_local(root) or root.tag)
     return _Reader(root, filename, process).read()
 
 

@@ -154,3 +154,11 @@ def test_choose_one_process_of_a_collaboration(tmp_path: Path) -> None:
     code, output = run_cli("convert", "--proses", "Pool", str(MIWG_A40), "-o", str(target))
     assert code == 0, output
     assert "Task 2" in target.read_text()
+
+
+def test_hostile_input_message_in_english() -> None:
+    code, output = run_cli("check", str(HOSTILE / "xxe.bpmn"), lang="en")
+    assert code == 2
+    assert "DOCTYPE/ENTITY declarations are not allowed" in output
+    code, output = run_cli("check", str(HOSTILE / "not_xml.bpmn"), lang="en")
+    assert "not well-formed XML (line 1)" in output
