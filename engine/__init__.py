@@ -24,6 +24,8 @@ from .files import load_bytes as load_bytes
 from .files import load_file as load_file
 from .sheet import dump_sheet as dump_sheet
 from .sheet import load_sheet as load_sheet
+from .sheet import sheet_mapping as sheet_mapping
+from .sheet import sop_from_mapping as sop_from_mapping
 from .sop import Approval as Approval
 from .sop import Identity as Identity
 from .sop import Sop as Sop
@@ -60,6 +62,8 @@ __all__ = [
     "parse_spec",
     "read_bpmn",
     "safe_script_engine",
+    "sheet_mapping",
+    "sop_from_mapping",
     "synthetic_sop",
     "validate",
     "write_bpmn",

@@ -98,6 +98,14 @@ def load_sheet(text: str | bytes, filename: str = "") -> Sop:
         mark = getattr(exc, "problem_mark", None)
         raise InputError.from_code("sheet_not_yaml", label=label, where=f" ({mark.line + 1})" if mark else "",
                                    detail=getattr(exc, "problem", None) or exc) from exc
+    return sop_from_mapping(data, filename)
+
+
+def sop_from_mapping(data: Any, filename: str = "") -> Sop:
+    """Build an SOP from sheet data already in memory (a loaded sheet, or the web editor's form).
+
+    :raises ProcessDefinitionError: when the structure is wrong (unknown keys, wrong types).
+    """
     reader = _SheetReader()
     sop = reader.read(data)
     if reader.problems:
@@ -258,6 +266,12 @@ def parse_date(text: str) -> dt.date | None:
 
 def dump_sheet(sop: Sop) -> str:
     """Write ``sop`` as an SOP sheet; ``load_sheet(dump_sheet(sop))`` gives the same model."""
+    return yaml.dump(sheet_mapping(sop), Dumper=_SheetDumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+def sheet_mapping(sop: Sop) -> dict[str, Any]:
+    """The sheet of ``sop`` as plain data: ``sop_from_mapping(sheet_mapping(sop))`` gives the same model."""
     identity = sop.identity
     sop_block: dict[str, Any] = {key: getattr(identity, key) for key in IDENTITY_TEXTS}
     for key in IDENTITY_DATES:
@@ -295,8 +309,7 @@ def dump_sheet(sop: Sop) -> str:
         if step.join:
             row["tunggu_semua"] = True
         document["langkah"].append(row)
-    return yaml.dump(document, Dumper=_SheetDumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    return document
 
 
 class _SheetDumper(yaml.SafeDumper):
