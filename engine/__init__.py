@@ -17,6 +17,9 @@ from .conditions import parse_condition as parse_condition
 from .conditions import safe_script_engine as safe_script_engine
 from .durations import Duration as Duration
 from .durations import parse_duration as parse_duration
+from .errors import AlurError as AlurError
+from .errors import InputError as InputError
+from .errors import ProcessDefinitionError as ProcessDefinitionError
 from .files import Loaded as Loaded
 from .files import check_sop as check_sop
 from .files import dump as dump
@@ -37,12 +40,15 @@ from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
 
 __all__ = [
+    "AlurError",
     "Approval",
     "Condition",
     "Duration",
     "Identity",
     "ImportResult",
+    "InputError",
     "Loaded",
+    "ProcessDefinitionError",
     "Sop",
     "SpecResult",
     "Step",

@@ -1,1 +1,70 @@
-"""Alur web UI (Flask). Built in a later issue; the engine works without it."""
+"""Alur web UI: a Flask app factory; blueprints per audience; Indonesian by default, English on request."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from engine.errors import AlurError
+
+from . import i18n
+
+csrf = CSRFProtect()
+
+
+def _secret_key(instance_path: str) -> str:
+    """The signing key: ``ALUR_SECRET_KEY``, else one made once and kept in the instance folder."""
+    configured = os.environ.get("ALUR_SECRET_KEY")
+    if configured:
+        return configured
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the web application.
+
+    :param test_config: settings that replace the defaults (tests pass a temporary database).
+    """
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=12 * 1024 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(app.instance_path)
+
+    csrf.init_app(app)
+    i18n.init_app(app)
+
+    from . import editor
+
+    app.register_blueprint(editor.bp)
+    app.add_url_rule("/", endpoint="index", view_func=lambda: editor.new_sop())
+
+    @app.errorhandler(AlurError)
+    def alur_error(error: AlurError) -> tuple[str, int]:
+        return render_template("error.html", message=error.render(i18n.current_language())), error.http_status
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> tuple[str, int]:
+        return render_template("error.html", message=i18n.translate("csrf_failed")), 400
+
+    @app.errorhandler(404)
+    def not_found(error: Exception) -> tuple[str, int]:
+        return render_template("error.html", message=i18n.translate("not_found")), 404
+
+    return app
