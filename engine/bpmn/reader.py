@@ -153,6 +153,18 @@ def read_bpmn(data: bytes, filename: str = "", process: str = "") -> ImportResul
     return _Reader(root, filename, process).read()
 
 
+def process_choices(data: bytes, filename: str = "") -> list[tuple[str, str]]:
+    """The (id, name) of every process with steps in a BPMN document, for choosing one with ``process=``.
+
+    :raises InputError: for unreadable or hostile XML.
+    """
+    root = parse_xml(data, filename)
+    pools = {element.get("processRef", ""): _clean(element.get("name")) for element in root.iter(bpmn("participant"))}
+    return [(process.get("id", ""), _clean(process.get("name")) or pools.get(process.get("id", ""), ""))
+            for process in root.iter(bpmn("process"))
+            if any(_local(child) in FLOW_NODE_TAGS for child in process)]
+
+
 class _Reader:
     def __init__(self, root: etree._Element, filename: str, process: str = "") -> None:
         self.root = root
@@ -579,4 +591,4 @@ class _StepIds:
         return candidate
 
 
-__all__ = ["ImportResult", "SOP_NS", "read_bpmn"]
+__all__ = ["ImportResult", "SOP_NS", "process_choices", "read_bpmn"]
