@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .bpmn.reader import ImportResult as ImportResult
 from .bpmn.reader import read_bpmn as read_bpmn
+from .bpmn.scripts import safe_script_engine as safe_script_engine
 from .bpmn.spiff import SpecResult as SpecResult
 from .bpmn.spiff import parse_spec as parse_spec
 from .bpmn.writer import write_bpmn as write_bpmn
@@ -14,7 +15,6 @@ from .conditions import Condition as Condition
 from .conditions import check_condition as check_condition
 from .conditions import evaluate_condition as evaluate_condition
 from .conditions import parse_condition as parse_condition
-from .conditions import safe_script_engine as safe_script_engine
 from .durations import Duration as Duration
 from .durations import parse_duration as parse_duration
 from .errors import AlurError as AlurError
