@@ -36,18 +36,22 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(data: bytes, filename: str = "") -> etree._Element:
+def parse_xml(data: bytes, filename: str = "", *, max_bytes: int = MAX_XML_BYTES,
+              max_elements: int = MAX_XML_ELEMENTS, kind: str = "BPMN") -> etree._Element:
     """Parse ``data`` and return the root element.
 
+    :param max_bytes: largest document accepted (event logs pass a larger limit than BPMN).
+    :param max_elements: most elements accepted.
+    :param kind: what the document is ("BPMN", "XES"), for the messages.
     :raises InputError: when the data is too large, not well-formed XML, carries a DOCTYPE
         (entity declarations, external references), or nests too deep.
     """
     label = filename or "XML"
-    if len(data) > MAX_XML_BYTES:
-        raise InputError(f"{label}: berkas terlalu besar ({len(data):,} byte; batas {MAX_XML_BYTES:,} byte).")
-    # A DOCTYPE is how entity bombs and external entities (XXE) arrive; BPMN never needs one.
+    if len(data) > max_bytes:
+        raise InputError(f"{label}: berkas terlalu besar ({len(data):,} byte; batas {max_bytes:,} byte).")
+    # A DOCTYPE is how entity bombs and external entities (XXE) arrive; BPMN and XES never need one.
     if _DOCTYPE.search(data):
-        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN (bisa dipakai untuk "
+        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam {kind} (bisa dipakai untuk "
                          "membaca berkas lokal atau meledakkan memori). Ekspor ulang tanpa DOCTYPE.")
     try:
         root = etree.fromstring(data, _parser())
@@ -59,12 +63,12 @@ def parse_xml(data: bytes, filename: str = "") -> etree._Element:
         raise InputError(f"{label}: bukan XML yang sah: {exc}") from exc
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN. Ekspor ulang tanpa DOCTYPE.")
-    _check_shape(root, label)
+        raise InputError(f"{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam {kind}. Ekspor ulang tanpa DOCTYPE.")
+    _check_shape(root, label, max_elements)
     return root
 
 
-def _check_shape(root: etree._Element, label: str) -> None:
+def _check_shape(root: etree._Element, label: str, max_elements: int = MAX_XML_ELEMENTS) -> None:
     count = 0
     stack: list[tuple[etree._Element, int]] = [(root, 1)]
     while stack:
@@ -72,8 +76,8 @@ def _check_shape(root: etree._Element, label: str) -> None:
         count += 1
         if depth > MAX_XML_DEPTH:
             raise InputError(f"{label}: elemen bersarang terlalu dalam (lebih dari {MAX_XML_DEPTH} tingkat).")
-        if count > MAX_XML_ELEMENTS:
-            raise InputError(f"{label}: terlalu banyak elemen (lebih dari {MAX_XML_ELEMENTS:,}).")
+        if count > max_elements:
+            raise InputError(f"{label}: terlalu banyak elemen (lebih dari {max_elements:,}).")
         if isinstance(element, etree._Entity):
             raise InputError(f"{label}: entitas XML tidak diizinkan.")
         stack.extend((child, depth + 1) for child in element)
