@@ -128,3 +128,8 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+from .cli_log import conformance_command, log_group  # noqa: E402  (registered last: commands of other issues)
+
+main.add_command(conformance_command)
+main.add_command(log_group)

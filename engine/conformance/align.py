@@ -5,6 +5,11 @@ The costs are the standard ones (PM4Py's ``STD_MODEL_LOG_MOVE_COST`` scaled to 1
 synchronous move and a silent transition cost 0. The search runs on the reachability graph of
 :class:`~engine.conformance.net.StateSpace`, so a state is two small integers.
 
+Among alignments of equal cost the search prefers the one with fewer log moves: "the clerk
+skipped a step" explains a case better than "the clerk did an extra step" when both cost the same.
+It does so with a combined cost ``cost * (n + 1) + log moves`` (``n`` events, so never more than
+``n`` log moves), which keeps the primary cost optimal.
+
 The heuristic is admissible and consistent. From node ``m`` at trace position ``i`` with ``r``
 events left, ``c`` of which no step still possible from ``m`` can match, and at least ``d(m)``
 visible steps still needed to finish, every completion costs at least ``c + max(0, d(m) - (r - c))``:
@@ -38,7 +43,7 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
         moves are left out.
     """
     n = len(labels)
-    stride = n + 1
+    stride = scale = n + 1
     edges, final, distance, future = space.edges, space.final, space.distance, space.future
     suffixes: dict[int, list[int]] = {}
 
@@ -52,7 +57,7 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
             suffixes[mask] = counts
         unmatched = counts[position]
         missing = distance[node] - (n - position - unmatched)
-        return unmatched + missing if missing > 0 else unmatched
+        return (unmatched + missing if missing > 0 else unmatched) * scale
 
     start = 0
     best: dict[int, int] = {start: 0}
@@ -66,7 +71,7 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
         closed.add(key)
         node, position = divmod(key, stride)
         if position == n and final[node]:
-            return cost, _moves(parent, key)
+            return cost // scale, _moves(parent, key)
         following = labels[position] if position < n else SILENT - 1
         candidates: list[tuple[int, int, int, RawMove]] = []
         for label, target, transition in edges[node]:
@@ -75,9 +80,9 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
             if label == SILENT:
                 candidates.append((target, position, cost, (_SILENT_MOVE, transition, -1)))
             else:
-                candidates.append((target, position, cost + 1, (MODEL, transition, -1)))
+                candidates.append((target, position, cost + scale, (MODEL, transition, -1)))
         if position < n:
-            candidates.append((node, position + 1, cost + 1, (LOG, -1, position)))
+            candidates.append((node, position + 1, cost + scale + 1, (LOG, -1, position)))
         for target, next_position, next_cost, move in candidates:
             next_key = target * stride + next_position
             if next_key in closed or next_cost >= best.get(next_key, next_cost + 1):

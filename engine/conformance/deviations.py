@@ -43,8 +43,8 @@ register({
     "deviation_kind_over_time": ("melebihi waktu baku", "over the standard time"),
     "deviation_skipped": ("Langkah terlewat: langkah {step} tidak dikerjakan; menurut SOP seharusnya {expected}.",
                           "Step skipped: step {step} was not done; the SOP places it {expected}."),
-    "deviation_extra": ("Langkah tambahan: langkah {step} dikerjakan lagi pada {where}, di luar alur SOP.",
-                        "Extra step: step {step} was done again at {where}, outside the SOP's flow."),
+    "deviation_extra": ("Langkah tambahan: langkah {step} dikerjakan pada {where}, di luar alur SOP.",
+                        "Extra step: step {step} was done at {where}, outside the SOP's flow."),
     "deviation_extra_unknown": ("Langkah tambahan: '{activity}' pada {where} tidak ada dalam SOP.",
                                 "Extra step: '{activity}' at {where} is not in the SOP."),
     "deviation_wrong_order": ("Urutan salah: langkah {step} dikerjakan pada {where}, padahal menurut SOP "
