@@ -22,6 +22,7 @@ from ..sop import Sop
 from ..validate import ensure_valid
 from ..worktime import WorkCalendar
 from .align import LOG, MODEL, SYNC, RawMove, align
+from .clock import WorkingClock
 from .deviations import Deviation, DeviationKind
 from .net import StateSpace, build_net
 
@@ -85,8 +86,8 @@ class TraceResult:
     #: Number of aligned events (lifecycle complete).
     events: int
     deviations: list[Deviation] = field(default_factory=list)
-    #: The alignment.
-    moves: list[Move] = field(default_factory=list)
+    #: The alignment (shared by the cases of one variant).
+    moves: tuple[Move, ...] = ()
 
     @property
     def fits(self) -> bool:
@@ -140,6 +141,7 @@ class ConformanceChecker:
         ensure_valid(sop)
         self.sop = sop
         self.calendar = calendar or WorkCalendar()
+        self._clock = WorkingClock(self.calendar)
         self.net = build_net(sop)
         self.space = StateSpace(self.net)
         self.matcher = StepMatcher(sop)
@@ -154,8 +156,11 @@ class ConformanceChecker:
                     self._standard[step.id] = parse_duration(step.duration).as_working_minutes(self.calendar)
             except DurationError:
                 continue
+        self._standard_seconds = {step_id: minutes * 60 for step_id, minutes in self._standard.items()}
         self._unknown: dict[str, int] = {}
-        self._variants: dict[tuple[int, ...], tuple[int, list[RawMove]]] = {}
+        #: Per variant (labels of the aligned events): cost, raw moves, moves numbered 1..n.
+        self._variants: dict[tuple[int, ...], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
+        self._roles: dict[str, str] = {}
 
     def check(self, log: EventLog | Iterable[Trace]) -> ConformanceReport:
         """Check every case of ``log``."""
@@ -165,17 +170,22 @@ class ConformanceChecker:
 
     def check_trace(self, trace: Trace) -> TraceResult:
         """Check one case: its alignment (memoised per variant), fitness and deviations."""
-        steps = [self.matcher.match(event.activity, event.step) for event in trace.events]
-        positions = [index for index, event in enumerate(trace.events) if event.lifecycle in _ALIGNED]
-        labels = tuple(self._label[steps[index]] if steps[index] else self._unknown_label(trace.events[index].activity)
-                       for index in positions)
-        cached = self._variants.get(labels)
-        if cached is None:
-            cached = self._variants[labels] = align(self.space, labels)
-        cost, raw = cached
+        events = trace.events
+        match = self.matcher.match
+        steps = [match(event.activity, event.step) for event in events]
+        positions = [index for index, event in enumerate(events) if event.lifecycle in _ALIGNED]
+        label, unknown = self._label, self._unknown_label
+        labels = tuple(label[steps[index]] if steps[index] else unknown(events[index].activity) for index in positions)
+        variant = self._variants.get(labels)
+        if variant is None:
+            cost, raw = align(self.space, labels)
+            identity = list(range(len(labels)))
+            variant = self._variants[labels] = (cost, raw, tuple(self._move(move, identity) for move in raw))
+        cost, raw, moves = variant
+        if len(positions) != len(events):  # start or other lifecycle events: number the events anew
+            moves = tuple(self._move(move, positions) for move in raw)
         worst = len(labels) + self.space.shortest
         fitness = 1 - cost / worst if worst else 0.0
-        moves = [self._move(move, positions) for move in raw]
         keyed = self._flow_deviations(trace, steps, moves) if cost else []
         keyed += self._event_deviations(trace, steps)
         keyed.sort(key=lambda item: (item[0], _KIND_ORDER[item[1].kind]))
@@ -203,7 +213,7 @@ class ConformanceChecker:
                          after, self._number.get(after, 0), role, actor, minutes, standard, standard_minutes,
                          self.calendar.working_minutes_per_day)
 
-    def _flow_deviations(self, trace: Trace, steps: list[str], moves: list[Move]) -> list[tuple[float, Deviation]]:
+    def _flow_deviations(self, trace: Trace, steps: list[str], moves: tuple[Move, ...]) -> list[tuple[float, Deviation]]:
         """Skipped, extra and wrong-order steps from the alignment, each with its place in the case.
 
         A log move and a model move of the same step make one "urutan salah"; the model moves left
@@ -260,28 +270,34 @@ class ConformanceChecker:
         found: list[tuple[float, Deviation]] = []
         previous: datetime | None = None
         started: dict[str, list[datetime]] = {}
+        roles, actors, standards = self._roles, self._actor, self._standard_seconds
         for index, event in enumerate(trace.events):
             step_id = steps[index]
-            if event.lifecycle == START:
-                if step_id:
+            lifecycle = event.lifecycle
+            if lifecycle != COMPLETE:
+                if lifecycle == START and step_id:
                     started.setdefault(step_id, []).append(event.timestamp)
-                continue
-            if event.lifecycle not in _ALIGNED:
-                continue
+                if lifecycle not in _ALIGNED:
+                    continue
+            moment = event.timestamp
             if step_id:
-                if event.role and _normal(event.role) != self._actor[step_id]:
+                role = roles.get(event.role)
+                if role is None:
+                    role = roles[event.role] = _normal(event.role)
+                if role and role != actors[step_id]:
                     found.append((index + 1, self._deviation(
                         DeviationKind.WRONG_ROLE, step_id, event=index + 1, line=event.line, role=event.role,
                         actor=self._steps[step_id].actor)))
-                standard = self._standard.get(step_id)
-                begin = started[step_id].pop(0) if started.get(step_id) else previous
-                if standard is not None and begin is not None and begin < event.timestamp:
-                    worked = self.calendar.working_minutes_between(begin, event.timestamp)
-                    if worked > standard + 1e-9:
+                begin = started[step_id].pop(0) if started and started.get(step_id) else previous
+                standard = standards.get(step_id)
+                # working time never exceeds the time on the clock: only a long step needs the calendar
+                if standard is not None and begin is not None and (moment - begin).total_seconds() > standard:
+                    worked = self._clock.between(begin, moment)
+                    if worked > standard / 60 + 1e-6:
                         found.append((index + 1, self._deviation(
                             DeviationKind.OVER_TIME, step_id, event=index + 1, line=event.line, minutes=worked,
-                            standard=self._steps[step_id].duration, standard_minutes=standard)))
-            previous = event.timestamp
+                            standard=self._steps[step_id].duration, standard_minutes=standard / 60)))
+            previous = moment
         return found
 
 
