@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import AlurError, InputError
 from ..xmlsafe import parse_xml
 from .model import (
     ACTIVITY_KEY,
@@ -50,7 +50,14 @@ _HEADER = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _attribute(parent: etree._Element, kind: str, key: str, value: str) -> None:
-    etree.SubElement(parent, kind, key=key, value=value)
+    """Add ``<kind key=... value=...>``.
+
+    :raises AlurError: for a value XML cannot hold (control characters).
+    """
+    try:
+        etree.SubElement(parent, kind, key=key, value=value)
+    except ValueError as exc:
+        raise AlurError(f"Nilai {key} {value!r} berisi karakter kendali yang tidak dapat ditulis ke XES.") from exc
 
 
 def _write(stream: BinaryIO, element: etree._Element) -> None:
