@@ -25,10 +25,7 @@ import time
 import warnings
 from typing import Any
 
-from engine import load_file, synthetic_sop
-from engine.conformance import ConformanceChecker, SopNet, build_net
-from engine.eventlog import EventLog
-from engine.synthetic_log import synthetic_log
+from engine import ConformanceChecker, EventLog, SopNet, build_net, load_file, synthetic_log, synthetic_sop
 
 
 def _pm4py() -> Any:

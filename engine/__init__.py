@@ -1,4 +1,5 @@
-"""Alur engine: the SOP model, its BPMN form, checks, safe conditions and working time.
+"""Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time, event logs and
+conformance checking.
 
 The web UI, the CLI and ``bench/`` import from here and from :mod:`engine.errors` only.
 """
@@ -15,8 +16,21 @@ from .conditions import check_condition as check_condition
 from .conditions import evaluate_condition as evaluate_condition
 from .conditions import parse_condition as parse_condition
 from .conditions import safe_script_engine as safe_script_engine
+from .conformance import ConformanceChecker as ConformanceChecker
+from .conformance import ConformanceReport as ConformanceReport
+from .conformance import Deviation as Deviation
+from .conformance import DeviationKind as DeviationKind
+from .conformance import SopNet as SopNet
+from .conformance import TraceResult as TraceResult
+from .conformance import build_net as build_net
+from .conformance import check_conformance as check_conformance
 from .durations import Duration as Duration
 from .durations import parse_duration as parse_duration
+from .eventlog import EventLog as EventLog
+from .eventlog import LogEvent as LogEvent
+from .eventlog import LogTrace as LogTrace
+from .eventlog import read_log as read_log
+from .eventlog import write_log as write_log
 from .files import Loaded as Loaded
 from .files import check_sop as check_sop
 from .files import dump as dump
@@ -30,6 +44,7 @@ from .sop import Sop as Sop
 from .sop import Step as Step
 from .sop import StepKind as StepKind
 from .synthetic import synthetic_sop as synthetic_sop
+from .synthetic_log import synthetic_log as synthetic_log
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
@@ -37,16 +52,27 @@ from .worktime import WorkCalendar as WorkCalendar
 __all__ = [
     "Approval",
     "Condition",
+    "ConformanceChecker",
+    "ConformanceReport",
+    "Deviation",
+    "DeviationKind",
     "Duration",
+    "EventLog",
     "Identity",
     "ImportResult",
     "Loaded",
+    "LogEvent",
+    "LogTrace",
     "Sop",
+    "SopNet",
     "SpecResult",
     "Step",
     "StepKind",
+    "TraceResult",
     "WorkCalendar",
+    "build_net",
     "check_condition",
+    "check_conformance",
     "check_sop",
     "dump",
     "dump_sheet",
@@ -59,8 +85,11 @@ __all__ = [
     "parse_duration",
     "parse_spec",
     "read_bpmn",
+    "read_log",
     "safe_script_engine",
+    "synthetic_log",
     "synthetic_sop",
     "validate",
     "write_bpmn",
+    "write_log",
 ]

@@ -18,7 +18,7 @@ from .conformance.deviations import DeviationKind
 from .conformance.net import SILENT, StateSpace, build_net
 from .durations import parse_duration
 from .errors import DurationError
-from .eventlog.model import Event, EventLog, Trace
+from .eventlog.model import LogEvent, EventLog, LogTrace
 from .sop import Sop
 from .worktime import WorkCalendar
 
@@ -128,14 +128,14 @@ def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: 
                 result.injected.append(Injected(case_id, kind, step))
                 sequence.insert(index, step)
                 roles.insert(index, steps[step].actor if step else sop.actors[0])
-        trace = Trace(case_id)
+        trace = LogTrace(case_id)
         moment = opening
         for index, (step, role) in enumerate(zip(sequence, roles)):
             if index:
                 share = rng.uniform(2.5, 4.0) if index == late else rng.uniform(0.2, 0.9)
                 moment = calendar.add_working_minutes(moment, share * standard.get(step, _DEFAULT_MINUTES))
             user = f"pegawai-{sop.actors.index(role) + 1}" if role in sop.actors else "pegawai"
-            trace.events.append(Event(case_id, name(step), moment, user, role))
+            trace.events.append(LogEvent(case_id, name(step), moment, user, role))
         result.log.traces.append(trace)
         opening = calendar.add_working_minutes(opening, rng.uniform(0, 30))
     return result

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from ..durations import parse_duration
 from ..errors import DurationError
-from ..eventlog.model import COMPLETE, START, EventLog, Trace
+from ..eventlog.model import COMPLETE, START, EventLog, LogTrace
 from ..sop import Sop
 from ..validate import ensure_valid
 from ..worktime import WorkCalendar
@@ -162,13 +162,13 @@ class ConformanceChecker:
         self._variants: dict[tuple[int, ...], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
         self._roles: dict[str, str] = {}
 
-    def check(self, log: EventLog | Iterable[Trace]) -> ConformanceReport:
+    def check(self, log: EventLog | Iterable[LogTrace]) -> ConformanceReport:
         """Check every case of ``log``."""
         traces = log.traces if isinstance(log, EventLog) else log
         results = [self.check_trace(trace) for trace in traces]
         return ConformanceReport(self.sop.identity.nama, results, len(self._variants))
 
-    def check_trace(self, trace: Trace) -> TraceResult:
+    def check_trace(self, trace: LogTrace) -> TraceResult:
         """Check one case: its alignment (memoised per variant), fitness and deviations."""
         events = trace.events
         match = self.matcher.match
@@ -213,7 +213,7 @@ class ConformanceChecker:
                          after, self._number.get(after, 0), role, actor, minutes, standard, standard_minutes,
                          self.calendar.working_minutes_per_day)
 
-    def _flow_deviations(self, trace: Trace, steps: list[str], moves: tuple[Move, ...]) -> list[tuple[float, Deviation]]:
+    def _flow_deviations(self, trace: LogTrace, steps: list[str], moves: tuple[Move, ...]) -> list[tuple[float, Deviation]]:
         """Skipped, extra and wrong-order steps from the alignment, each with its place in the case.
 
         A log move and a model move of the same step make one "urutan salah"; the model moves left
@@ -261,7 +261,7 @@ class ConformanceChecker:
                 found.append((event, deviation))
         return found
 
-    def _event_deviations(self, trace: Trace, steps: list[str]) -> list[tuple[float, Deviation]]:
+    def _event_deviations(self, trace: LogTrace, steps: list[str]) -> list[tuple[float, Deviation]]:
         """Wrong pelaksana and over-time steps, event by event.
 
         A step's time runs from its own ``start`` event when the log has one, else from the
@@ -301,7 +301,7 @@ class ConformanceChecker:
         return found
 
 
-def check_conformance(log: EventLog | Iterable[Trace], sop: Sop,
+def check_conformance(log: EventLog | Iterable[LogTrace], sop: Sop,
                       calendar: WorkCalendar | None = None) -> ConformanceReport:
     """Check every case of ``log`` against ``sop``: fitness per case and overall, and deviations.
 

@@ -9,18 +9,18 @@ from .files import read_log as read_log
 from .files import write_log as write_log
 from .model import COMPLETE as COMPLETE
 from .model import START as START
-from .model import Event as Event
 from .model import EventLog as EventLog
-from .model import Trace as Trace
+from .model import LogEvent as LogEvent
+from .model import LogTrace as LogTrace
 from .xes import read_xes as read_xes
 from .xes import write_xes as write_xes
 
 __all__ = [
     "COMPLETE",
     "START",
-    "Event",
     "EventLog",
-    "Trace",
+    "LogEvent",
+    "LogTrace",
     "dump_csv",
     "read_csv",
     "read_log",

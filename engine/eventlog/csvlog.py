@@ -28,7 +28,7 @@ from .model import (
     ROLE_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
-    Event,
+    LogEvent,
     EventLog,
     grouped_by_case,
 )
@@ -52,7 +52,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
 
 
-def write_csv(events: Iterable[Event], stream: TextIO) -> int:
+def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
     """Write ``events`` (grouped by case, see :func:`~engine.eventlog.model.grouped_by_case`) as CSV.
 
     :param stream: a text stream opened with ``newline=""``.
@@ -69,7 +69,7 @@ def write_csv(events: Iterable[Event], stream: TextIO) -> int:
     return count
 
 
-def dump_csv(events: Iterable[Event]) -> bytes:
+def dump_csv(events: Iterable[LogEvent]) -> bytes:
     """``events`` as CSV bytes (UTF-8)."""
     buffer = io.StringIO(newline="")
     write_csv(events, buffer)
@@ -129,7 +129,7 @@ def read_csv(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
         raise InputError(f"{label}: bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8.") from exc
     local = zone(tz)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
-    events: list[Event] = []
+    events: list[LogEvent] = []
     previous_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         try:
@@ -156,7 +156,7 @@ def read_csv(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
     return EventLog.from_events(events)
 
 
-def _event(row: list[str], width: int, columns: dict[str, int], line: int, label: str, local: tzinfo) -> Event:
+def _event(row: list[str], width: int, columns: dict[str, int], line: int, label: str, local: tzinfo) -> LogEvent:
     """One event from a CSV row.
 
     :raises InputError: naming the line and column of what is wrong.
@@ -178,5 +178,5 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
     except ValueError as exc:
         raise InputError(f"{label}: baris {line}: kolom {TIMESTAMP_KEY}: '{stamp}' bukan waktu yang dikenali; "
                          f"tulis seperti {EXAMPLE}.") from exc
-    return Event(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
+    return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
                  value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .csvlog import MAX_CSV_BYTES, read_csv, write_csv
-from .model import Event, EventLog
+from .model import LogEvent, EventLog
 from .timestamps import DEFAULT_ZONE
 from .xes import MAX_XES_BYTES, read_xes, write_xes
 
@@ -48,7 +48,7 @@ def read_log(path: str | os.PathLike[str], tz: str = DEFAULT_ZONE) -> EventLog:
     return read_csv(data, str(path), tz) if kind == "csv" else read_xes(data, str(path), tz)
 
 
-def write_log(events: Iterable[Event], path: str | os.PathLike[str], name: str = "") -> int:
+def write_log(events: Iterable[LogEvent], path: str | os.PathLike[str], name: str = "") -> int:
     """Write ``events`` (grouped by case) to a ``.csv`` or ``.xes`` file, atomically.
 
     The file appears complete or not at all: it is written beside the target and renamed.

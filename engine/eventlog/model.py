@@ -2,17 +2,17 @@
 
 The attribute names follow the standard XES extensions (IEEE 1849-2016):
 
-======================  ==========================  ==========================================
-model                   XES key / CSV column        meaning in an SOP
-======================  ==========================  ==========================================
-Event.case_id           ``case:concept:name``       the case (one run of the SOP, one berkas)
-Event.activity          ``concept:name``            the step: its id or its kegiatan text
-Event.timestamp         ``time:timestamp``          when it happened (always with a zone)
-Event.resource          ``org:resource``            the user who did it
-Event.role              ``org:role``                the user's jabatan
-Event.lifecycle         ``lifecycle:transition``    ``start`` or ``complete`` (the default)
-Event.step              ``alur:step``               the step id, when the writer knew it
-======================  ==========================  ==========================================
+=========================  ==========================  ==========================================
+model                      XES key / CSV column        meaning in an SOP
+=========================  ==========================  ==========================================
+LogEvent.case_id           ``case:concept:name``       the case (one run of the SOP, one berkas)
+LogEvent.activity          ``concept:name``            the step: its id or its kegiatan text
+LogEvent.timestamp         ``time:timestamp``          when it happened (always with a zone)
+LogEvent.resource          ``org:resource``            the user who did it
+LogEvent.role              ``org:role``                the user's jabatan
+LogEvent.lifecycle         ``lifecycle:transition``    ``start`` or ``complete`` (the default)
+LogEvent.step              ``alur:step``               the step id, when the writer knew it
+=========================  ==========================  ==========================================
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ COLUMNS: tuple[str, ...] = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY, RESOURCE_KEY,
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class LogEvent:
     """One thing that happened in one case.
 
     :raises InputError: when ``timestamp`` has no time zone.
@@ -70,11 +70,11 @@ class Event:
 
 
 @dataclass
-class Trace:
+class LogTrace:
     """The events of one case, in the order they happened."""
 
     case_id: str
-    events: list[Event] = field(default_factory=list)
+    events: list[LogEvent] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -84,14 +84,14 @@ class Trace:
 class EventLog:
     """Cases in the order they first appear; events within a case in time order."""
 
-    traces: list[Trace] = field(default_factory=list)
+    traces: list[LogTrace] = field(default_factory=list)
     #: The log's ``concept:name`` (e.g. the SOP's name); empty when unknown.
     name: str = ""
 
     def __len__(self) -> int:
         return len(self.traces)
 
-    def events(self) -> Iterator[Event]:
+    def events(self) -> Iterator[LogEvent]:
         """Every event, case by case: what the writers take."""
         for trace in self.traces:
             yield from trace.events
@@ -102,24 +102,24 @@ class EventLog:
         return sum(len(trace.events) for trace in self.traces)
 
     @classmethod
-    def from_events(cls, events: Iterable[Event], name: str = "") -> EventLog:
+    def from_events(cls, events: Iterable[LogEvent], name: str = "") -> EventLog:
         """Group ``events`` by case (first appearance order) and sort each case by time.
 
         Sorting is stable: events with the same timestamp keep their order, as PM4Py's
         ``format_dataframe`` keeps them.
         """
-        cases: dict[str, list[Event]] = {}
+        cases: dict[str, list[LogEvent]] = {}
         for event in events:
             cases.setdefault(event.case_id, []).append(event)
-        traces = [Trace(case_id, sorted(items, key=_time_key)) for case_id, items in cases.items()]
+        traces = [LogTrace(case_id, sorted(items, key=_time_key)) for case_id, items in cases.items()]
         return cls(traces, name)
 
 
-def _time_key(event: Event) -> datetime:
+def _time_key(event: LogEvent) -> datetime:
     return event.timestamp
 
 
-def grouped_by_case(events: Iterable[Event]) -> Iterator[tuple[str, list[Event]]]:
+def grouped_by_case(events: Iterable[LogEvent]) -> Iterator[tuple[str, list[LogEvent]]]:
     """Yield ``(case_id, events)`` for each run of consecutive events of one case, sorted by time.
 
     The writers stream with this, so a log of a million events is never held twice in memory.
@@ -129,7 +129,7 @@ def grouped_by_case(events: Iterable[Event]) -> Iterator[tuple[str, list[Event]]
     """
     done: set[str] = set()
     current: str | None = None
-    bucket: list[Event] = []
+    bucket: list[LogEvent] = []
     for event in events:
         if event.case_id != current:
             if current is not None:

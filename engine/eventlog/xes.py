@@ -23,9 +23,9 @@ from .model import (
     ROLE_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
-    Event,
+    LogEvent,
     EventLog,
-    Trace,
+    LogTrace,
     grouped_by_case,
 )
 from .timestamps import DEFAULT_ZONE, EXAMPLE, format_xes_timestamp, parse_timestamp, zone
@@ -81,7 +81,7 @@ def _preamble(name: str) -> list[etree._Element]:
     return elements
 
 
-def write_xes(events: Iterable[Event], stream: BinaryIO, name: str = "") -> int:
+def write_xes(events: Iterable[LogEvent], stream: BinaryIO, name: str = "") -> int:
     """Write ``events`` (grouped by case) as an XES document, streaming trace by trace.
 
     :param stream: a binary stream; the document is UTF-8.
@@ -157,16 +157,16 @@ def _values(element: etree._Element) -> dict[str, tuple[str, str, int]]:
     return values
 
 
-def _trace(element: etree._Element, label: str, local: tzinfo) -> Trace:
+def _trace(element: etree._Element, label: str, local: tzinfo) -> LogTrace:
     values = _values(element)
     case_id = values.get(ACTIVITY_KEY, ("", "", 0))[1].strip()
     if not case_id:
         raise InputError(f"{label}: baris {_line(element)}: trace tanpa concept:name (id kasus).")
     events = [_event(child, case_id, label, local) for child in element if etree.QName(child).localname == "event"]
-    return Trace(case_id, sorted(events, key=lambda event: event.timestamp))
+    return LogTrace(case_id, sorted(events, key=lambda event: event.timestamp))
 
 
-def _event(element: etree._Element, case_id: str, label: str, local: tzinfo) -> Event:
+def _event(element: etree._Element, case_id: str, label: str, local: tzinfo) -> LogEvent:
     values = _values(element)
     line = _line(element)
 
@@ -184,5 +184,5 @@ def _event(element: etree._Element, case_id: str, label: str, local: tzinfo) -> 
     except ValueError as exc:
         raise InputError(f"{label}: baris {stamp_line}: {TIMESTAMP_KEY} '{stamp}' bukan waktu yang dikenali; "
                          f"tulis seperti {EXAMPLE}.") from exc
-    return Event(case_id, activity, moment, text(RESOURCE_KEY), text(ROLE_KEY), text(LIFECYCLE_KEY).lower() or COMPLETE,
+    return LogEvent(case_id, activity, moment, text(RESOURCE_KEY), text(ROLE_KEY), text(LIFECYCLE_KEY).lower() or COMPLETE,
                  text(STEP_KEY), line)

@@ -9,7 +9,7 @@ from engine import load_file, load_sheet, synthetic_sop
 from engine.conformance import ConformanceChecker, DeviationKind, build_net, check_conformance
 from engine.conformance.clock import WorkingClock
 from engine.errors import ProcessDefinitionError
-from engine.eventlog import Event, EventLog, Trace
+from engine.eventlog import LogEvent, EventLog, LogTrace
 from engine.sop import Sop
 from engine.synthetic_log import OUTSIDE_ACTIVITY, synthetic_log
 from engine.worktime import WorkCalendar
@@ -29,7 +29,7 @@ def _sops() -> list[tuple[str, Sop]]:
 SOPS = _sops()
 
 
-def _mutate(trace: Trace, rng: random.Random, labels: list[str]) -> Trace:
+def _mutate(trace: LogTrace, rng: random.Random, labels: list[str]) -> LogTrace:
     """Up to three random edits on top of the generator's single injected deviation."""
     events = list(trace.events)
     for _ in range(rng.randrange(4)):
@@ -40,20 +40,20 @@ def _mutate(trace: Trace, rng: random.Random, labels: list[str]) -> Trace:
             index = rng.randrange(len(events) - 1)
             events[index], events[index + 1] = events[index + 1], events[index]
         elif operation == 2:
-            events.insert(rng.randrange(len(events) + 1), Event(trace.case_id, rng.choice(labels), events[0].timestamp))
+            events.insert(rng.randrange(len(events) + 1), LogEvent(trace.case_id, rng.choice(labels), events[0].timestamp))
         elif events:
             events.insert(rng.randrange(len(events) + 1), rng.choice(events))
-    return Trace(trace.case_id, events)
+    return LogTrace(trace.case_id, events)
 
 
-def _run(sop: Sop, steps: list[str], roles: dict[int, str] | None = None, minutes: int = 1) -> list[Event]:
+def _run(sop: Sop, steps: list[str], roles: dict[int, str] | None = None, minutes: int = 1) -> list[LogEvent]:
     """One case doing ``steps`` a minute apart, each by its own jabatan unless ``roles`` says otherwise."""
-    return [Event("k", step, MONDAY + timedelta(minutes=minutes * index), role=(roles or {}).get(index, sop.step(step).actor))
+    return [LogEvent("k", step, MONDAY + timedelta(minutes=minutes * index), role=(roles or {}).get(index, sop.step(step).actor))
             for index, step in enumerate(steps)]
 
 
-def _check(sop: Sop, *cases: list[Event]) -> list[list[tuple[DeviationKind, str]]]:
-    log = EventLog([Trace(f"k{index}", [Event(f"k{index}", e.activity, e.timestamp, e.resource, e.role, e.lifecycle,
+def _check(sop: Sop, *cases: list[LogEvent]) -> list[list[tuple[DeviationKind, str]]]:
+    log = EventLog([LogTrace(f"k{index}", [LogEvent(f"k{index}", e.activity, e.timestamp, e.resource, e.role, e.lifecycle,
                                               e.step) for e in events]) for index, events in enumerate(cases)])
     report = check_conformance(log, sop)
     return [[(deviation.kind, deviation.step) for deviation in trace.deviations] for trace in report.traces]
@@ -127,9 +127,9 @@ def test_skip_swap_extra_wrong_role_and_over_time_in_sop_words() -> None:
              "paraf_sekel", "tanda_tangan", "penomoran", "serahkan"]
     swapped = happy[:7] + ["tanda_tangan", "paraf_sekel"] + happy[9:]
     late = _run(sop, happy)
-    late[6:] = [Event("k", e.activity, e.timestamp + timedelta(days=2), role=e.role) for e in late[6:]]  # konsep: 2 days
+    late[6:] = [LogEvent("k", e.activity, e.timestamp + timedelta(days=2), role=e.role) for e in late[6:]]  # konsep: 2 days
     outside = _run(sop, happy)
-    outside.insert(4, Event("k", "Minta paraf camat", outside[3].timestamp))
+    outside.insert(4, LogEvent("k", "Minta paraf camat", outside[3].timestamp))
     results = _check(sop, _run(sop, happy), _run(sop, [s for s in happy if s != "verifikasi"]), _run(sop, swapped),
                      outside, _run(sop, happy[:5] + ["registrasi"] + happy[5:]), _run(sop, happy, {6: "Lurah"}), late)
     assert results == [
@@ -142,14 +142,14 @@ def test_skip_swap_extra_wrong_role_and_over_time_in_sop_words() -> None:
         [(DeviationKind.WRONG_ROLE, "konsep")],
         [(DeviationKind.OVER_TIME, "konsep")],
     ]
-    report = check_conformance(EventLog([Trace("k", late), Trace("o", [Event("o", e.activity, e.timestamp, role=e.role)
+    report = check_conformance(EventLog([LogTrace("k", late), LogTrace("o", [LogEvent("o", e.activity, e.timestamp, role=e.role)
                                                                        for e in outside])]), sop)
     over_time, extra = report.traces[0].deviations[0], report.traces[1].deviations[0]
     assert over_time.message == ("Melebihi waktu baku: langkah 8 (konsep) pada peristiwa ke-7 memakan waktu 2 hari kerja "
                                  "(dihitung dalam jam kerja), waktu baku 15 menit.")
     assert over_time.render("en").startswith("Over the standard time: step 8 (konsep) at event 7 took 2 working days")
     assert extra.message == "Langkah tambahan: 'Minta paraf camat' pada peristiwa ke-5 tidak ada dalam SOP."
-    skipped = check_conformance(EventLog([Trace("k", _run(sop, [s for s in happy if s != "verifikasi"]))]), sop)
+    skipped = check_conformance(EventLog([LogTrace("k", _run(sop, [s for s in happy if s != "verifikasi"]))]), sop)
     assert skipped.traces[0].deviations[0].message == (
         "Langkah terlewat: langkah 6 (verifikasi) tidak dikerjakan; menurut SOP seharusnya sesudah langkah 5 "
         "(registrasi).")
@@ -162,8 +162,8 @@ def test_activities_match_by_step_id_kegiatan_or_alur_step_ignoring_case_and_spa
     path = ["terima", "alamat_tepat", "kembalikan"]
     texts = ["  " + sop.step(path[0]).activity.upper().replace(" ", "   ") + "  ", "ALAMAT_TEPAT",
              sop.step(path[2]).activity.rstrip(".") + "."]
-    by_text = [Event("k", text, MONDAY + timedelta(minutes=index)) for index, text in enumerate(texts)]
-    by_step = [Event("k", "apa saja", MONDAY + timedelta(minutes=index), step=step) for index, step in enumerate(path)]
+    by_text = [LogEvent("k", text, MONDAY + timedelta(minutes=index)) for index, text in enumerate(texts)]
+    by_step = [LogEvent("k", "apa saja", MONDAY + timedelta(minutes=index), step=step) for index, step in enumerate(path)]
     assert _check(sop, by_text, by_step) == [[], []]
 
 
@@ -193,16 +193,16 @@ langkah:
     loop = ["terima"] + ["periksa", "lengkapi"] * 40 + ["periksa", "setujui"]
     assert _check(sop, _run(sop, loop), _run(sop, loop + ["selesai"]), _run(sop, ["terima", "periksa", "selesai"])) == [
         [], [], [(DeviationKind.SKIPPED, "setujui")]]
-    assert check_conformance(EventLog([Trace("k", _run(sop, loop))]), sop).traces[0].worst_cost == 3 + len(loop)
+    assert check_conformance(EventLog([LogTrace("k", _run(sop, loop))]), sop).traces[0].worst_cost == 3 + len(loop)
 
 
 def test_start_events_time_their_own_step() -> None:
     sop = load_file(next(p for p in shipped_processes() if p.stem == "pengelolaan-surat-masuk")).sop
     events = _run(sop, ["terima", "alamat_tepat", "kembalikan"], minutes=1)
-    slow = [Event("k", "kembalikan", events[2].timestamp + timedelta(minutes=1), lifecycle="start"),
-            Event("k", "kembalikan", events[2].timestamp + timedelta(minutes=40), role=events[2].role),
-            Event("k", "kembalikan", events[2].timestamp + timedelta(minutes=41), lifecycle="schedule")]
-    report = check_conformance(EventLog([Trace("k", events[:2] + slow)]), sop)
+    slow = [LogEvent("k", "kembalikan", events[2].timestamp + timedelta(minutes=1), lifecycle="start"),
+            LogEvent("k", "kembalikan", events[2].timestamp + timedelta(minutes=40), role=events[2].role),
+            LogEvent("k", "kembalikan", events[2].timestamp + timedelta(minutes=41), lifecycle="schedule")]
+    report = check_conformance(EventLog([LogTrace("k", events[:2] + slow)]), sop)
     trace = report.traces[0]
     assert trace.fitness == 1.0 and trace.events == 3
     assert [(d.kind, d.event, round(d.minutes)) for d in trace.deviations] == [(DeviationKind.OVER_TIME, 4, 39)]
@@ -236,7 +236,7 @@ langkah:
 
 def test_empty_cases_and_empty_logs() -> None:
     sop = SOPS[0][1]
-    report = check_conformance(EventLog([Trace("kosong")]), sop)
+    report = check_conformance(EventLog([LogTrace("kosong")]), sop)
     assert report.traces[0].fitness == 0.0 and report.fitness == 0.0
     assert [d.kind for d in report.traces[0].deviations] == [DeviationKind.SKIPPED] * report.traces[0].cost
     assert check_conformance(EventLog(), sop).fitness == 0.0

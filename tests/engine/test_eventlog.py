@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import AlurError, InputError
-from engine.eventlog import Event, EventLog, Trace, dump_csv, read_csv, read_log, read_xes, write_log, write_xes
+from engine.eventlog import LogEvent, EventLog, LogTrace, dump_csv, read_csv, read_log, read_xes, write_log, write_xes
 from engine.eventlog.model import grouped_by_case
 from tests.conftest import DATA
 from tests.engine.pm4py_helpers import pm4py, quiet
@@ -20,22 +20,22 @@ WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 3, 2, 8, 15, tzinfo=WIB)
 
 
-def _events() -> list[Event]:
+def _events() -> list[LogEvent]:
     """Three cases with the awkward parts: separators, quotes, markup, accents, sub-second times, zones."""
     events = []
     for case in range(3):
         for index, activity in enumerate(["terima", 'Memeriksa berkas, "lengkap" & <sah>?', "Arsip; selesai"]):
-            events.append(Event(
+            events.append(LogEvent(
                 f"kasus-{case}", activity, T0 + timedelta(minutes=37 * index + case, milliseconds=250 * index),
                 resource=f"pegawai {case}", role="Kepala Seksi Kesejahteraan Sosial" if index else "Petugas Pelayanan",
                 lifecycle="complete", step=f"langkah_{index}"))
-    events.insert(1, Event("kasus-0", "terima", T0 - timedelta(minutes=5), "pegawai 0", "Petugas Pelayanan", "start"))
-    events.append(Event("kasus-Ω é", "terima", datetime(2026, 3, 3, 1, 0, tzinfo=timezone.utc)))
-    events.append(Event("kasus-Ω é", "arsip", datetime(2026, 3, 3, 9, 30, tzinfo=ZoneInfo("Asia/Makassar"))))
+    events.insert(1, LogEvent("kasus-0", "terima", T0 - timedelta(minutes=5), "pegawai 0", "Petugas Pelayanan", "start"))
+    events.append(LogEvent("kasus-Ω é", "terima", datetime(2026, 3, 3, 1, 0, tzinfo=timezone.utc)))
+    events.append(LogEvent("kasus-Ω é", "arsip", datetime(2026, 3, 3, 9, 30, tzinfo=ZoneInfo("Asia/Makassar"))))
     return events
 
 
-def _as_read(events: list[Event]) -> list[Event]:
+def _as_read(events: list[LogEvent]) -> list[LogEvent]:
     """What a reader gives back: events of a case in time order."""
     return list(EventLog.from_events(events).events())
 
@@ -97,7 +97,7 @@ def _text(value: object) -> str:
     return "" if value is None or value != value else str(value)  # NaN for a missing attribute
 
 
-def _expected_rows(events: list[Event]) -> list[tuple[str, str, datetime, str, str, str]]:
+def _expected_rows(events: list[LogEvent]) -> list[tuple[str, str, datetime, str, str, str]]:
     return [(e.case_id, e.activity, e.timestamp.astimezone(timezone.utc), e.resource, e.role, e.lifecycle)
             for e in events]
 
@@ -221,7 +221,7 @@ def test_xes_without_namespace_and_unknown_attributes_reads() -> None:
       </trace></log>"""
     log = read_xes(data)
     assert log.name == "L"
-    assert log.traces[0].events[0] == Event("k", "a", datetime(2026, 3, 2, 8, tzinfo=ZoneInfo("Asia/Jakarta")))
+    assert log.traces[0].events[0] == LogEvent("k", "a", datetime(2026, 3, 2, 8, tzinfo=ZoneInfo("Asia/Jakarta")))
 
 
 def test_log_files_need_a_known_extension_and_must_exist(tmp_path: Path) -> None:
@@ -236,11 +236,11 @@ def test_log_files_need_a_known_extension_and_must_exist(tmp_path: Path) -> None
 
 def test_an_event_needs_an_aware_timestamp() -> None:
     with pytest.raises(InputError, match="zona waktu"):
-        Event("k", "a", datetime(2026, 3, 2, 8, 0))
+        LogEvent("k", "a", datetime(2026, 3, 2, 8, 0))
 
 
 def test_writers_stream_cases_and_refuse_interleaved_cases() -> None:
-    events = [Event("a", "x", T0), Event("b", "x", T0), Event("a", "y", T0)]
+    events = [LogEvent("a", "x", T0), LogEvent("b", "x", T0), LogEvent("a", "y", T0)]
     assert [case for case, _ in grouped_by_case(events[:2])] == ["a", "b"]
     with pytest.raises(AlurError, match="tidak berurutan"):
         dump_csv(events)
@@ -257,16 +257,16 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), mi
 @given(st.lists(st.tuples(st.sampled_from(["k1", "k2", "k 3"]), _TEXT, st.integers(0, 10**9), _TEXT,
                           st.sampled_from(["complete", "start"])), min_size=1, max_size=12))
 def test_any_log_survives_csv_and_xes_round_trips(rows: list[tuple[str, str, int, str, str]]) -> None:
-    events = [Event(case, activity, T0 + timedelta(microseconds=offset * 997), role=role, lifecycle=lifecycle)
+    events = [LogEvent(case, activity, T0 + timedelta(microseconds=offset * 997), role=role, lifecycle=lifecycle)
               for case, activity, offset, role, lifecycle in rows]
     log = EventLog.from_events(events)
     assert list(read_csv(dump_csv(log.events())).events()) == list(log.events())
     buffer = io.BytesIO()
     write_xes(log.events(), buffer)
     assert list(read_xes(buffer.getvalue()).events()) == list(log.events())
-    assert read_xes(buffer.getvalue()).traces == [Trace(t.case_id, t.events) for t in log.traces]
+    assert read_xes(buffer.getvalue()).traces == [LogTrace(t.case_id, t.events) for t in log.traces]
 
 
 def test_xes_writer_refuses_text_xml_cannot_hold() -> None:
     with pytest.raises(AlurError, match="karakter kendali"):
-        write_xes([Event("k", "a\x01b", T0)], io.BytesIO())
+        write_xes([LogEvent("k", "a\x01b", T0)], io.BytesIO())
