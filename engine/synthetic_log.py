@@ -18,7 +18,7 @@ from .conformance.deviations import DeviationKind
 from .conformance.net import SILENT, StateSpace, build_net
 from .durations import parse_duration
 from .errors import DurationError
-from .eventlog.model import LogEvent, EventLog, LogTrace
+from .eventlog.model import EventLog, LogEvent, LogTrace
 from .sop import Sop
 from .worktime import WorkCalendar
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .csvlog import MAX_CSV_BYTES, read_csv, write_csv
-from .model import LogEvent, EventLog
+from .model import EventLog, LogEvent
 from .timestamps import DEFAULT_ZONE
 from .xes import MAX_XES_BYTES, read_xes, write_xes
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +10,7 @@ from engine import load_file, load_sheet, synthetic_sop
 from engine.conformance import ConformanceChecker, DeviationKind, build_net, check_conformance
 from engine.conformance.clock import WorkingClock
 from engine.errors import ProcessDefinitionError
-from engine.eventlog import LogEvent, EventLog, LogTrace
+from engine.eventlog import EventLog, LogEvent, LogTrace
 from engine.sop import Sop
 from engine.synthetic_log import OUTSIDE_ACTIVITY, synthetic_log
 from engine.worktime import WorkCalendar
@@ -256,3 +257,35 @@ def test_working_clock_agrees_with_the_calendar() -> None:
     start = datetime(2026, 3, 2, 1, tzinfo=timezone.utc)
     assert far.between(start, start + timedelta(days=1)) == 450
     assert far.between(start + timedelta(days=366 * 40), start + timedelta(days=366 * 40, hours=1)) == 60
+
+
+def test_engine_never_imports_pm4py_or_pandas() -> None:
+    """PM4Py is AGPL and test-only: the engine computes everything itself."""
+    import ast
+
+    import engine
+
+    for path in Path(engine.__file__).resolve().parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+            for name in names:
+                assert name.split(".")[0] not in {"pm4py", "pandas", "numpy"}, f"{path} imports {name}"
+
+
+@pytest.mark.slow
+def test_benchmark_is_ten_times_faster_than_pm4py_with_identical_fitness(request: pytest.FixtureRequest) -> None:
+    """bench/conformance.py on 3,000 cases (about 20 s); run with ``-m slow``."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("benchmark: run with -m slow")
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, "bench/conformance.py", "--cases", "3000"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600, check=True)
+    figures = json.loads(result.stdout)
+    assert figures["fitness_identical"] and figures["log_fitness_alur"] == figures["log_fitness_pm4py"]
+    assert figures["speedup"] >= 10, figures

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import AlurError, InputError
-from engine.eventlog import LogEvent, EventLog, LogTrace, dump_csv, read_csv, read_log, read_xes, write_log, write_xes
+from engine.eventlog import EventLog, LogEvent, LogTrace, dump_csv, read_csv, read_log, read_xes, write_log, write_xes
 from engine.eventlog.model import grouped_by_case
 from tests.conftest import DATA
 from tests.engine.pm4py_helpers import pm4py, quiet
