@@ -162,14 +162,19 @@ class ConformanceChecker:
         self._variants: dict[tuple[int, ...], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
         self._roles: dict[str, str] = {}
 
-    def check(self, log: EventLog | Iterable[LogTrace]) -> ConformanceReport:
-        """Check every case of ``log``."""
+    def check(self, log: EventLog | Iterable[LogTrace], deviations: bool = True) -> ConformanceReport:
+        """Check every case of ``log``.
+
+        :param deviations: False computes the alignments and fitness only (what PM4Py's
+            ``fitness_alignments`` does), without naming deviations or timing steps.
+        """
         traces = log.traces if isinstance(log, EventLog) else log
-        results = [self.check_trace(trace) for trace in traces]
+        results = [self.check_trace(trace, deviations) for trace in traces]
         return ConformanceReport(self.sop.identity.nama, results, len(self._variants))
 
-    def check_trace(self, trace: LogTrace) -> TraceResult:
-        """Check one case: its alignment (memoised per variant), fitness and deviations."""
+    def check_trace(self, trace: LogTrace, deviations: bool = True) -> TraceResult:
+        """Check one case: its alignment (memoised per variant), fitness and (unless ``deviations``
+        is False) its deviations."""
         events = trace.events
         match = self.matcher.match
         steps = [match(event.activity, event.step) for event in events]
@@ -186,6 +191,8 @@ class ConformanceChecker:
             moves = tuple(self._move(move, positions) for move in raw)
         worst = len(labels) + self.space.shortest
         fitness = 1 - cost / worst if worst else 0.0
+        if not deviations:
+            return TraceResult(trace.case_id, fitness, cost, worst, len(labels), [], moves)
         keyed = self._flow_deviations(trace, steps, moves) if cost else []
         keyed += self._event_deviations(trace, steps)
         keyed.sort(key=lambda item: (item[0], _KIND_ORDER[item[1].kind]))
