@@ -65,7 +65,8 @@ class Move:
     #: ``"sync"`` (the event is the step the SOP expects), ``"log"`` (an event the SOP does not
     #: allow there) or ``"model"`` (a step the SOP needs that the case lacks).
     kind: str
-    #: The step id; empty for a log move of an activity that is not in the SOP.
+    #: The step id (for a log move: the step the event names); empty for an activity that is not in
+    #: the SOP.
     step: str
     #: 1-based position of the event in its case; 0 for a model move.
     event: int
@@ -161,6 +162,7 @@ class ConformanceChecker:
         #: Per variant (labels of the aligned events): cost, raw moves, moves numbered 1..n.
         self._variants: dict[tuple[int, ...], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
         self._roles: dict[str, str] = {}
+        self._last_variant: tuple[int, ...] = ()
 
     def check(self, log: EventLog | Iterable[LogTrace], deviations: bool = True) -> ConformanceReport:
         """Check every case of ``log``.
@@ -169,8 +171,12 @@ class ConformanceChecker:
             ``fitness_alignments`` does), without naming deviations or timing steps.
         """
         traces = log.traces if isinstance(log, EventLog) else log
-        results = [self.check_trace(trace, deviations) for trace in traces]
-        return ConformanceReport(self.sop.identity.nama, results, len(self._variants))
+        results: list[TraceResult] = []
+        variants: set[tuple[int, ...]] = set()
+        for trace in traces:
+            results.append(self.check_trace(trace, deviations))
+            variants.add(self._last_variant)
+        return ConformanceReport(self.sop.identity.nama, results, len(variants))
 
     def check_trace(self, trace: LogTrace, deviations: bool = True) -> TraceResult:
         """Check one case: its alignment (memoised per variant), fitness and (unless ``deviations``
@@ -181,14 +187,15 @@ class ConformanceChecker:
         positions = [index for index, event in enumerate(events) if event.lifecycle in _ALIGNED]
         label, unknown = self._label, self._unknown_label
         labels = tuple(label[steps[index]] if steps[index] else unknown(events[index].activity) for index in positions)
+        self._last_variant = labels
         variant = self._variants.get(labels)
         if variant is None:
             cost, raw = align(self.space, labels)
             identity = list(range(len(labels)))
-            variant = self._variants[labels] = (cost, raw, tuple(self._move(move, identity) for move in raw))
+            variant = self._variants[labels] = (cost, raw, tuple(self._move(move, identity, labels) for move in raw))
         cost, raw, moves = variant
         if len(positions) != len(events):  # start or other lifecycle events: number the events anew
-            moves = tuple(self._move(move, positions) for move in raw)
+            moves = tuple(self._move(move, positions, labels) for move in raw)
         worst = len(labels) + self.space.shortest
         fitness = 1 - cost / worst if worst else 0.0
         if not deviations:
@@ -202,10 +209,11 @@ class ConformanceChecker:
         """A label past the SOP's steps, the same for the same text, so variants stay distinct."""
         return self._unknown.setdefault(_normal(activity), len(self.sop.steps) + len(self._unknown))
 
-    def _move(self, move: RawMove, positions: list[int]) -> Move:
+    def _move(self, move: RawMove, positions: list[int], labels: tuple[int, ...]) -> Move:
         kind, transition_index, event_index = move
         if kind == LOG:
-            return Move("log", "", positions[event_index] + 1)
+            label = labels[event_index]
+            return Move("log", self.net.labels[label] if label < len(self.net.labels) else "", positions[event_index] + 1)
         transition = self.net.transitions[transition_index]
         answer = transition.answer if transition.answer in ("ya", "tidak") else ""
         if kind == SYNC:
