@@ -1,4 +1,5 @@
-"""Alur engine: the SOP model, its BPMN form, checks, safe conditions and working time.
+"""Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time, event logs and
+conformance checking.
 
 The web UI, the CLI and ``bench/`` import from here and from :mod:`engine.errors` only.
 """
@@ -15,11 +16,24 @@ from .conditions import Condition as Condition
 from .conditions import check_condition as check_condition
 from .conditions import evaluate_condition as evaluate_condition
 from .conditions import parse_condition as parse_condition
+from .conformance import ConformanceChecker as ConformanceChecker
+from .conformance import ConformanceReport as ConformanceReport
+from .conformance import Deviation as Deviation
+from .conformance import DeviationKind as DeviationKind
+from .conformance import SopNet as SopNet
+from .conformance import TraceResult as TraceResult
+from .conformance import build_net as build_net
+from .conformance import check_conformance as check_conformance
 from .durations import Duration as Duration
 from .durations import parse_duration as parse_duration
 from .errors import AlurError as AlurError
 from .errors import InputError as InputError
 from .errors import ProcessDefinitionError as ProcessDefinitionError
+from .eventlog import EventLog as EventLog
+from .eventlog import LogEvent as LogEvent
+from .eventlog import LogTrace as LogTrace
+from .eventlog import read_log as read_log
+from .eventlog import write_log as write_log
 from .files import Loaded as Loaded
 from .files import check_sop as check_sop
 from .files import dump as dump
@@ -35,6 +49,7 @@ from .sop import Sop as Sop
 from .sop import Step as Step
 from .sop import StepKind as StepKind
 from .synthetic import synthetic_sop as synthetic_sop
+from .synthetic_log import synthetic_log as synthetic_log
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
@@ -43,18 +58,29 @@ __all__ = [
     "AlurError",
     "Approval",
     "Condition",
+    "ConformanceChecker",
+    "ConformanceReport",
+    "Deviation",
+    "DeviationKind",
     "Duration",
+    "EventLog",
     "Identity",
     "ImportResult",
     "InputError",
     "Loaded",
+    "LogEvent",
+    "LogTrace",
     "ProcessDefinitionError",
     "Sop",
+    "SopNet",
     "SpecResult",
     "Step",
     "StepKind",
+    "TraceResult",
     "WorkCalendar",
+    "build_net",
     "check_condition",
+    "check_conformance",
     "check_sop",
     "dump",
     "dump_sheet",
@@ -67,10 +93,13 @@ __all__ = [
     "parse_duration",
     "parse_spec",
     "read_bpmn",
+    "read_log",
     "safe_script_engine",
     "sheet_mapping",
     "sop_from_mapping",
+    "synthetic_log",
     "synthetic_sop",
     "validate",
     "write_bpmn",
+    "write_log",
 ]

@@ -117,6 +117,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+# Commands that live in their own modules, registered here so `alur --help` lists them all.
+from .cli_log import conformance_command, log_group  # noqa: E402
+
+main.add_command(conformance_command)
+main.add_command(log_group)
+
+
 def run() -> None:
     """Console-script entry point: errors become messages, never tracebacks."""
     try:

@@ -113,9 +113,9 @@ _CATALOGUE.update({
     "sheet_not_yaml": ("{label}: lembar SOP bukan YAML yang sah{where}: {detail}",
                        "{label}: the SOP sheet is not valid YAML{where}: {detail}"),
     "xml_doctype": (
-        "{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam BPMN (bisa dipakai untuk membaca berkas lokal atau "
-        "meledakkan memori). Ekspor ulang tanpa DOCTYPE.",
-        "{label}: DOCTYPE/ENTITY declarations are not allowed in BPMN (they can read local files or exhaust "
+        "{label}: deklarasi DOCTYPE/ENTITY tidak diizinkan dalam {kind} (bisa dipakai untuk membaca berkas lokal "
+        "atau meledakkan memori). Ekspor ulang tanpa DOCTYPE.",
+        "{label}: DOCTYPE/ENTITY declarations are not allowed in {kind} (they can read local files or exhaust "
         "memory). Export again without a DOCTYPE."),
     "xml_not_wellformed": ("{label}: bukan XML yang sah (baris {line}): {detail}",
                            "{label}: not well-formed XML (line {line}): {detail}"),

@@ -36,18 +36,22 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(data: bytes, filename: str = "") -> etree._Element:
+def parse_xml(data: bytes, filename: str = "", *, max_bytes: int = MAX_XML_BYTES,
+              max_elements: int = MAX_XML_ELEMENTS, kind: str = "BPMN") -> etree._Element:
     """Parse ``data`` and return the root element.
 
+    :param max_bytes: largest document accepted (event logs pass a larger limit than BPMN).
+    :param max_elements: most elements accepted.
+    :param kind: what the document is ("BPMN", "XES"), for the messages.
     :raises InputError: when the data is too large, not well-formed XML, carries a DOCTYPE
         (entity declarations, external references), or nests too deep.
     """
     label = filename or "XML"
-    if len(data) > MAX_XML_BYTES:
-        raise InputError.from_code("file_too_large", label=label, size=f"{len(data):,}", limit=f"{MAX_XML_BYTES:,}")
-    # A DOCTYPE is how entity bombs and external entities (XXE) arrive; BPMN never needs one.
+    if len(data) > max_bytes:
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(data):,}", limit=f"{max_bytes:,}")
+    # A DOCTYPE is how entity bombs and external entities (XXE) arrive; BPMN and XES never need one.
     if _DOCTYPE.search(data):
-        raise InputError.from_code("xml_doctype", label=label)
+        raise InputError.from_code("xml_doctype", label=label, kind=kind)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -58,12 +62,12 @@ def parse_xml(data: bytes, filename: str = "") -> etree._Element:
         raise InputError.from_code("xml_not_wellformed", label=label, line=1, detail=exc) from exc
     docinfo: Any = root.getroottree().docinfo  # lxml-stubs lack DocInfo.doctype
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputError.from_code("xml_doctype", label=label)
-    _check_shape(root, label)
+        raise InputError.from_code("xml_doctype", label=label, kind=kind)
+    _check_shape(root, label, max_elements)
     return root
 
 
-def _check_shape(root: etree._Element, label: str) -> None:
+def _check_shape(root: etree._Element, label: str, max_elements: int = MAX_XML_ELEMENTS) -> None:
     count = 0
     stack: list[tuple[etree._Element, int]] = [(root, 1)]
     while stack:
@@ -71,8 +75,8 @@ def _check_shape(root: etree._Element, label: str) -> None:
         count += 1
         if depth > MAX_XML_DEPTH:
             raise InputError.from_code("xml_too_deep", label=label, limit=MAX_XML_DEPTH)
-        if count > MAX_XML_ELEMENTS:
-            raise InputError.from_code("xml_too_many", label=label, limit=f"{MAX_XML_ELEMENTS:,}")
+        if count > max_elements:
+            raise InputError.from_code("xml_too_many", label=label, limit=f"{max_elements:,}")
         if isinstance(element, etree._Entity):
-            raise InputError.from_code("xml_doctype", label=label)
+            raise InputError.from_code("xml_doctype", label=label, kind="XML")
         stack.extend((child, depth + 1) for child in element)

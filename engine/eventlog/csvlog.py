@@ -1,0 +1,182 @@
+"""Event logs as CSV: one event per row, the columns PM4Py's ``format_dataframe`` expects.
+
+Written: ``case:concept:name, concept:name, time:timestamp, org:resource, org:role,
+lifecycle:transition, alur:step`` (comma separated, UTF-8, ISO 8601 timestamps with zone).
+
+Read: the same, also with ``;`` or tab as separator (spreadsheets in Indonesia save with ``;``),
+a byte-order mark, Indonesian column names (``kasus``, ``kegiatan``, ``waktu``, ``pengguna``,
+``jabatan``, ``siklus``, ``id langkah``) and timestamps as :mod:`engine.eventlog.timestamps` lists.
+Only the first three columns are required.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import tzinfo
+from typing import TextIO
+
+from ..errors import InputError
+from .model import (
+    ACTIVITY_KEY,
+    CASE_KEY,
+    COLUMNS,
+    COMPLETE,
+    LIFECYCLE_KEY,
+    RESOURCE_KEY,
+    ROLE_KEY,
+    STEP_KEY,
+    TIMESTAMP_KEY,
+    LogEvent,
+    EventLog,
+    grouped_by_case,
+)
+from .timestamps import DEFAULT_ZONE, EXAMPLE, format_timestamp, parse_timestamp, zone
+
+#: Largest CSV log accepted, in bytes (about two million events).
+MAX_CSV_BYTES = 256 * 1024 * 1024
+#: Longest field accepted, in characters.
+MAX_FIELD_CHARS = 64 * 1024
+
+#: Other names accepted for each column (compared in lower case, spaces squeezed).
+ALIASES: dict[str, tuple[str, ...]] = {
+    CASE_KEY: ("kasus", "id kasus", "case", "case id", "case_id", "caseid"),
+    ACTIVITY_KEY: ("kegiatan", "aktivitas", "langkah", "activity"),
+    TIMESTAMP_KEY: ("waktu", "tanggal", "timestamp", "time"),
+    RESOURCE_KEY: ("pengguna", "petugas", "resource", "user"),
+    ROLE_KEY: ("jabatan", "pelaksana", "role"),
+    LIFECYCLE_KEY: ("siklus", "lifecycle", "transition"),
+    STEP_KEY: ("id langkah", "step", "step id"),
+}
+_REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
+
+
+def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
+    """Write ``events`` (grouped by case, see :func:`~engine.eventlog.model.grouped_by_case`) as CSV.
+
+    :param stream: a text stream opened with ``newline=""``.
+    :return: how many events were written.
+    """
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow((*COLUMNS, STEP_KEY))
+    count = 0
+    for _, case_events in grouped_by_case(events):
+        for event in case_events:
+            writer.writerow((event.case_id, event.activity, format_timestamp(event.timestamp), event.resource,
+                             event.role, event.lifecycle, event.step))
+        count += len(case_events)
+    return count
+
+
+def dump_csv(events: Iterable[LogEvent]) -> bytes:
+    """``events`` as CSV bytes (UTF-8)."""
+    buffer = io.StringIO(newline="")
+    write_csv(events, buffer)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.strip().lower().replace("\ufeff", "").split())
+
+
+def _columns(header: list[str], label: str) -> dict[str, int]:
+    """Map each known key to its column index.
+
+    :raises InputError: for a missing required column or a column named twice.
+    """
+    known = {key: key for key in (*COLUMNS, STEP_KEY)}
+    for key, names in ALIASES.items():
+        known.update({alias: key for alias in names})
+    found: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        column = known.get(_normal(raw))
+        if column is None:
+            continue
+        if column in found:
+            raise InputError(f"{label}: baris 1: kolom {column} muncul dua kali ('{header[found[column]]}' dan "
+                             f"'{raw}').")
+        found[column] = index
+    missing = [key for key in _REQUIRED if key not in found]
+    if missing:
+        raise InputError(f"{label}: baris 1: kolom {', '.join(missing)} tidak ada. Kolom wajib: "
+                         f"{', '.join(_REQUIRED)} (boleh juga 'kasus', 'kegiatan', 'waktu'); "
+                         f"kolom yang ada: {', '.join(header) or '(kosong)'}.")
+    return found
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {delimiter: first_line.count(delimiter) for delimiter in (",", ";", "\t")}
+    return max(counts, key=lambda delimiter: counts[delimiter]) if any(counts.values()) else ","
+
+
+def read_csv(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
+    """Read a CSV event log.
+
+    :param name: the file name, for messages.
+    :param tz: the zone of timestamps written without one.
+    :raises InputError: for data that is too large, binary, not UTF-8, lacks a required column,
+        or has a row with a missing value or a bad timestamp (the message names line and column).
+    """
+    label = name or "CSV"
+    if len(data) > MAX_CSV_BYTES:
+        raise InputError(f"{label}: berkas terlalu besar ({len(data):,} byte; batas {MAX_CSV_BYTES:,} byte).")
+    if b"\x00" in data:
+        raise InputError(f"{label}: bukan berkas teks CSV (berisi byte nol).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label}: bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8.") from exc
+    local = zone(tz)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    events: list[LogEvent] = []
+    previous_limit = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(f"{label}: baris 1: {exc}") from exc
+        if header is None:
+            raise InputError(f"{label}: berkas kosong; baris pertama harus berisi nama kolom "
+                             f"({', '.join(COLUMNS)}).")
+        columns = _columns(header, label)
+        width = len(header)
+        while True:
+            try:
+                row = next(reader, None)
+            except csv.Error as exc:
+                raise InputError(f"{label}: baris {reader.line_num}: {exc}") from exc
+            if row is None:
+                break
+            if not any(cell.strip() for cell in row):
+                continue
+            events.append(_event(row, width, columns, reader.line_num, label, local))
+    finally:
+        csv.field_size_limit(previous_limit)
+    return EventLog.from_events(events)
+
+
+def _event(row: list[str], width: int, columns: dict[str, int], line: int, label: str, local: tzinfo) -> LogEvent:
+    """One event from a CSV row.
+
+    :raises InputError: naming the line and column of what is wrong.
+    """
+    if len(row) != width:
+        raise InputError(f"{label}: baris {line}: {len(row)} kolom, padahal judul memiliki {width}; periksa "
+                         "pemisah dan tanda kutip.")
+
+    def value(key: str) -> str:
+        index = columns.get(key)
+        return row[index].strip() if index is not None else ""
+
+    for key in _REQUIRED:
+        if not value(key):
+            raise InputError(f"{label}: baris {line}: kolom {key} kosong.")
+    stamp = value(TIMESTAMP_KEY)
+    try:
+        moment = parse_timestamp(stamp, local)
+    except ValueError as exc:
+        raise InputError(f"{label}: baris {line}: kolom {TIMESTAMP_KEY}: '{stamp}' bukan waktu yang dikenali; "
+                         f"tulis seperti {EXAMPLE}.") from exc
+    return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
+                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line)

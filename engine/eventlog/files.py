@@ -1,0 +1,74 @@
+"""Read and write event-log files by their extension: ``.csv`` or ``.xes``."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from .csvlog import MAX_CSV_BYTES, read_csv, write_csv
+from .model import EventLog, LogEvent
+from .timestamps import DEFAULT_ZONE
+from .xes import MAX_XES_BYTES, read_xes, write_xes
+
+#: Extensions of the formats Alur reads and writes.
+LOG_SUFFIXES = (".csv", ".xes")
+
+
+def log_format(name: str) -> str:
+    """``"csv"`` or ``"xes"`` from a file name.
+
+    :raises InputError: for any other extension.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in LOG_SUFFIXES:
+        raise InputError(f"{name}: jenis log tidak dikenal; gunakan .csv atau .xes.")
+    return suffix[1:]
+
+
+def read_log(path: str | os.PathLike[str], tz: str = DEFAULT_ZONE) -> EventLog:
+    """Read a CSV or XES event log; the size is checked before the file is loaded.
+
+    :param tz: the zone of timestamps written without one.
+    :raises InputError: when the file is missing, too large, hostile or malformed.
+    """
+    path = Path(path)
+    kind = log_format(str(path))
+    limit = MAX_CSV_BYTES if kind == "csv" else MAX_XES_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"{path}: berkas terlalu besar ({size:,} byte; batas {limit:,} byte).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: tidak dapat dibaca ({exc.strerror or exc}).") from exc
+    return read_csv(data, str(path), tz) if kind == "csv" else read_xes(data, str(path), tz)
+
+
+def write_log(events: Iterable[LogEvent], path: str | os.PathLike[str], name: str = "") -> int:
+    """Write ``events`` (grouped by case) to a ``.csv`` or ``.xes`` file, atomically.
+
+    The file appears complete or not at all: it is written beside the target and renamed.
+
+    :param name: the log's name (XES ``concept:name``).
+    :return: how many events were written.
+    """
+    path = Path(path)
+    kind = log_format(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if kind == "xes":
+                count = write_xes(events, stream, name)
+            else:
+                with io.TextIOWrapper(stream, encoding="utf-8", newline="") as text:
+                    count = write_csv(events, text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,144 @@
+"""The event-log model: cases (traces) of timestamped events, as process-mining tools know them.
+
+The attribute names follow the standard XES extensions (IEEE 1849-2016):
+
+=========================  ==========================  ==========================================
+model                      XES key / CSV column        meaning in an SOP
+=========================  ==========================  ==========================================
+LogEvent.case_id           ``case:concept:name``       the case (one run of the SOP, one berkas)
+LogEvent.activity          ``concept:name``            the step: its id or its kegiatan text
+LogEvent.timestamp         ``time:timestamp``          when it happened (always with a zone)
+LogEvent.resource          ``org:resource``            the user who did it
+LogEvent.role              ``org:role``                the user's jabatan
+LogEvent.lifecycle         ``lifecycle:transition``    ``start`` or ``complete`` (the default)
+LogEvent.step              ``alur:step``               the step id, when the writer knew it
+=========================  ==========================  ==========================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..errors import AlurError, InputError
+
+#: The lifecycle transition of an event that finishes a step (XES standard lifecycle model).
+COMPLETE = "complete"
+#: The lifecycle transition of an event that starts a step.
+START = "start"
+
+#: CSV columns / XES keys, in the order Alur writes them.
+CASE_KEY = "case:concept:name"
+ACTIVITY_KEY = "concept:name"
+TIMESTAMP_KEY = "time:timestamp"
+RESOURCE_KEY = "org:resource"
+ROLE_KEY = "org:role"
+LIFECYCLE_KEY = "lifecycle:transition"
+STEP_KEY = "alur:step"
+COLUMNS: tuple[str, ...] = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY, RESOURCE_KEY, ROLE_KEY, LIFECYCLE_KEY)
+
+
+@dataclass(frozen=True, slots=True)
+class LogEvent:
+    """One thing that happened in one case.
+
+    :raises InputError: when ``timestamp`` has no time zone.
+    """
+
+    case_id: str
+    #: ``concept:name``: the step id or the kegiatan text.
+    activity: str
+    #: An aware datetime.
+    timestamp: datetime
+    #: ``org:resource``: the user; empty when unknown.
+    resource: str = ""
+    #: ``org:role``: the jabatan of the user; empty when unknown.
+    role: str = ""
+    #: ``lifecycle:transition`` in lower case.
+    lifecycle: str = COMPLETE
+    #: The SOP step id when the writer knew it (``alur:step``); empty otherwise.
+    step: str = ""
+    #: The line of the file the event was read from (0 when not read from a file); not compared.
+    line: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.timestamp.tzinfo is None or self.timestamp.utcoffset() is None:
+            where = f"baris {self.line}: " if self.line else ""
+            raise InputError(f"{where}waktu {self.timestamp.isoformat()} pada kasus '{self.case_id}' tidak memiliki "
+                             "zona waktu; berikan waktu dengan zona, mis. 2026-03-02T08:15:00+07:00.")
+
+
+@dataclass
+class LogTrace:
+    """The events of one case, in the order they happened."""
+
+    case_id: str
+    events: list[LogEvent] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+@dataclass
+class EventLog:
+    """Cases in the order they first appear; events within a case in time order."""
+
+    traces: list[LogTrace] = field(default_factory=list)
+    #: The log's ``concept:name`` (e.g. the SOP's name); empty when unknown.
+    name: str = ""
+
+    def __len__(self) -> int:
+        return len(self.traces)
+
+    def events(self) -> Iterator[LogEvent]:
+        """Every event, case by case: what the writers take."""
+        for trace in self.traces:
+            yield from trace.events
+
+    @property
+    def event_count(self) -> int:
+        """How many events the log holds."""
+        return sum(len(trace.events) for trace in self.traces)
+
+    @classmethod
+    def from_events(cls, events: Iterable[LogEvent], name: str = "") -> EventLog:
+        """Group ``events`` by case (first appearance order) and sort each case by time.
+
+        Sorting is stable: events with the same timestamp keep their order, as PM4Py's
+        ``format_dataframe`` keeps them.
+        """
+        cases: dict[str, list[LogEvent]] = {}
+        for event in events:
+            cases.setdefault(event.case_id, []).append(event)
+        traces = [LogTrace(case_id, sorted(items, key=_time_key)) for case_id, items in cases.items()]
+        return cls(traces, name)
+
+
+def _time_key(event: LogEvent) -> datetime:
+    return event.timestamp
+
+
+def grouped_by_case(events: Iterable[LogEvent]) -> Iterator[tuple[str, list[LogEvent]]]:
+    """Yield ``(case_id, events)`` for each run of consecutive events of one case, sorted by time.
+
+    The writers stream with this, so a log of a million events is never held twice in memory.
+
+    :raises AlurError: when a case's events are not consecutive (sort the events by case first;
+        :meth:`EventLog.events` always yields them so).
+    """
+    done: set[str] = set()
+    current: str | None = None
+    bucket: list[LogEvent] = []
+    for event in events:
+        if event.case_id != current:
+            if current is not None:
+                yield current, sorted(bucket, key=_time_key)
+                done.add(current)
+            if event.case_id in done:
+                raise AlurError(f"Peristiwa kasus '{event.case_id}' tidak berurutan: urutkan peristiwa per kasus "
+                                "sebelum menulis log.")
+            current, bucket = event.case_id, []
+        bucket.append(event)
+    if current is not None:
+        yield current, sorted(bucket, key=_time_key)
