@@ -1,4 +1,4 @@
-"""Alur engine: the SOP model, its BPMN form, checks, safe conditions and working time.
+"""Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time and the document.
 
 The web UI, the CLI and ``bench/`` import from here and from :mod:`engine.errors` only.
 """
@@ -22,6 +22,8 @@ from .files import check_sop as check_sop
 from .files import dump as dump
 from .files import load_bytes as load_bytes
 from .files import load_file as load_file
+from .render import render as render
+from .render import render_pages as render_pages
 from .sheet import dump_sheet as dump_sheet
 from .sheet import load_sheet as load_sheet
 from .sop import Approval as Approval
@@ -30,6 +32,7 @@ from .sop import Sop as Sop
 from .sop import Step as Step
 from .sop import StepKind as StepKind
 from .synthetic import synthetic_sop as synthetic_sop
+from .trace import TraceEntry as TraceEntry
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
@@ -45,6 +48,7 @@ __all__ = [
     "SpecResult",
     "Step",
     "StepKind",
+    "TraceEntry",
     "WorkCalendar",
     "check_condition",
     "check_sop",
@@ -59,6 +63,8 @@ __all__ = [
     "parse_duration",
     "parse_spec",
     "read_bpmn",
+    "render",
+    "render_pages",
     "safe_script_engine",
     "synthetic_sop",
     "validate",

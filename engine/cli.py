@@ -126,3 +126,6 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+from .cli_render import render_command  # noqa: E402  (registered last: it imports nothing from here)
+main.add_command(render_command)

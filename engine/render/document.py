@@ -101,7 +101,8 @@ def document_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, paper: s
     return pages
 
 
-def _title(sop: Sop) -> str:
+def title(sop: Sop) -> str:
+    """The document title: nomor and nama."""
     return " - ".join(part for part in (sop.identity.nomor.strip(), sop.identity.nama.strip()) if part)
 
 
@@ -121,14 +122,27 @@ def render(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: str = 
     :raises RenderError: for an unknown format, paper or language, a bad logo, a table that does
         not fit, or a missing font or cairo library.
     """
+    check_format(fmt)
+    return encode(document_pages(sop, trace, paper, lang, calendar, logo), fmt, paper, title(sop), dpi)
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` when it is svg, pdf or png.
+
+    :raises RenderError: otherwise.
+    """
     if fmt not in FORMATS:
         raise RenderError(f"Format '{fmt}' tidak dikenal; gunakan svg, pdf atau png.")
-    pages = document_pages(sop, trace, paper, lang, calendar, logo)
-    if fmt == "pdf":
-        return pdf_bytes(pages, _title(sop))
+    return fmt
+
+
+def encode(pages: list[Page], fmt: str, paper: str = "a4", title: str = "", dpi: float = 150.0) -> bytes:
+    """Drawn pages as one SVG, PDF or PNG document (see :func:`render`)."""
+    if check_format(fmt) == "pdf":
+        return pdf_bytes(pages, title)
     if fmt == "png":
         return png_bytes(pages, dpi)
-    return svg_document(pages, paper.lower(), _title(sop))
+    return svg_document(pages, paper.lower(), title)
 
 
 def render_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: str = "a4", lang: str = "id",
@@ -143,4 +157,4 @@ def render_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: 
     pages = document_pages(sop, trace, paper, lang, calendar, logo)
     if fmt == "png":
         return [png_bytes([page], dpi) for page in pages]
-    return [svg_page(page, number, len(pages), paper.lower(), _title(sop)) for number, page in enumerate(pages, 1)]
+    return [svg_page(page, number, len(pages), paper.lower(), title(sop)) for number, page in enumerate(pages, 1)]

@@ -32,7 +32,7 @@ _LENGTH_COST = 0.08
 _CROSSING_COST = 10.0
 _SIDE_ENTRY_COST = 2.5
 _TOP_ENTRY_LOOP_COST = 1.5
-_UPWARD_PORT_COST = 3.0
+_UPWARD_PORT_COST = 6.0
 #: Gutters tried per arrow, nearest detour first.
 _GUTTERS_TRIED = 6
 

@@ -26,11 +26,12 @@ def _n(value: float) -> str:
 
 
 def _root(width: float, height: float, pages: int, paper: str) -> etree._Element:
-    return etree.Element(f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS}, attrib={
-        "version": "1.1", "width": f"{_n(width)}mm", "height": f"{_n(height)}mm",
-        "viewBox": f"0 0 {_n(width)} {_n(height)}", "class": "alur-sop", "data-pages": str(pages),
-        "data-paper": paper, "font-family": fonts.SVG_FAMILY,
-    })
+    root = etree.fromstring(f'<svg xmlns="{SVG_NS}"/>')
+    for key, value in (("version", "1.1"), ("width", f"{_n(width)}mm"), ("height", f"{_n(height)}mm"),
+                       ("viewBox", f"0 0 {_n(width)} {_n(height)}"), ("class", "alur-sop"),
+                       ("data-pages", str(pages)), ("data-paper", paper), ("font-family", fonts.SVG_FAMILY)):
+        root.set(key, value)
+    return root
 
 
 def _data(element: etree._Element, data: dict[str, str]) -> None:
