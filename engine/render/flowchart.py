@@ -59,7 +59,10 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     arrows = _arrows(sop, overlay)
     body_top = style.MARGIN_TOP + style.CAPTION + grid.header_top + grid.header_bottom
     available = paper.height - style.MARGIN_BOTTOM - style.FOOTER - body_top
-    plans = paginate(grid, [(a.src, a.dst) for a in arrows], available)
+    columns = _actor_columns(sop, grid)
+    fallback = grid.actors[0] if grid.actors else grid.columns[1]
+    row_columns = [grid.actors.index(columns.get(step.actor, fallback)) if grid.actors else 0 for step in sop.steps]
+    plans = paginate(grid, [(a.src, a.dst) for a in arrows], available, row_columns)
     page_of = {row.index: number for number, plan in enumerate(plans) for row in plan.rows}
     for plan in plans:
         y = body_top
@@ -69,8 +72,6 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     pairs: dict[tuple[int, int], str] = {}
     for key in sorted({(page_of[a.src], a.dst) for a in arrows if page_of[a.src] != page_of[a.dst]}):
         pairs[key] = letter(len(pairs))
-    columns = _actor_columns(sop, grid)
-    fallback = grid.actors[0] if grid.actors else grid.columns[1]
     pages: list[Page] = []
     for number, plan in enumerate(plans):
         page = Page(paper.width, paper.height, "flowchart")

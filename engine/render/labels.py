@@ -71,9 +71,10 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
         if not edge.label or len(edge.points) < 2:
             continue
         width = fonts.text_width(edge.label, size)
-        options: list[Box] = []
-        for a, b in list(zip(edge.points, edge.points[1:]))[:2]:
-            options += _candidates(a, b, width, height)
+        pieces = list(zip(edge.points, edge.points[1:]))
+        # beside the first two pieces of the arrow, near the decision; only then further along
+        options = [box for a, b in pieces[:2] for box in _candidates(a, b, width, height)]
+        options += [box for a, b in pieces[2:] for box in _candidates(a, b, width, height)]
         chosen: Box | None = None
         for box in options:
             inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER

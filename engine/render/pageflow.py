@@ -14,7 +14,7 @@ from ..errors import RenderError
 from ..sop import Sop, Step, StepKind
 from . import style
 from .route import Area, Edge, Node, Router
-from .table import Column, Grid, PagePlan, symbol_height
+from .table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
 @dataclass
@@ -48,13 +48,11 @@ def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool) -
     groups: dict[str, list[int]] = {}
     for index, column in enumerate(wanted):
         groups.setdefault(column.key, []).append(index)
-    first_side = -1 if mirror else 1
     for indexes in groups.values():
         column = wanted[indexes[0]]
-        room = column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W
-        slots = [column.center] + [column.center + sign * k * step for k in range(1, 4)
-                                   for sign in (first_side, -first_side)]
-        slots = [x for x in slots if abs(x - column.center) <= room / 2 + 1e-9]
+        slots = connector_slots(column)
+        if mirror:
+            slots = [2 * column.center - x for x in slots]
         here, overflow = indexes[:len(slots)], overflow + indexes[len(slots):]
         for index, x in zip(here, slots):
             result[index] = x

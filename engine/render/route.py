@@ -156,6 +156,9 @@ class Router:
         self.relaxed: list[Edge] = []
         #: Sum of the costs of the chosen paths (length, bends, crossings).
         self.cost = 0.0
+        #: Arrows not yet routed out of / into each node.
+        self.pending_out: dict[str, int] = {}
+        self.pending_in: dict[str, int] = {}
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -168,6 +171,9 @@ class Router:
             span = edge.dst.slot - edge.src.slot
             return (0 if span > 0 else 1, abs(span), edge.src.slot, 0 if edge.label != "Tidak" else 1)
 
+        for edge in edges:
+            self.pending_out[edge.src.key] = self.pending_out.get(edge.src.key, 0) + 1
+            self.pending_in[edge.dst.key] = self.pending_in.get(edge.dst.key, 0) + 1
         for edge in sorted(edges, key=order):
             self.route(edge)
 
@@ -226,8 +232,16 @@ class Router:
                     y = self._free_horizontal(gap, s.x, t.x, edge)
                     if y is not None:
                         add([s.port(exit_v), (s.x, y), (t.x, y), t.port(enter_v)], exit_v, enter_v)
-        gutters = sorted(self.area.gutters, key=lambda tracks: abs(tracks[0] - s.x) + abs(tracks[0] - t.x)
-                         - abs(s.x - t.x))[:_GUTTERS_TRIED]
+        by_detour = sorted(self.area.gutters, key=lambda tracks: abs(tracks[0] - s.x) + abs(tracks[0] - t.x)
+                           - abs(s.x - t.x))
+        gutters = by_detour[:_GUTTERS_TRIED]
+        for node in (s, t):  # and always the nearest gutter on each side of both ends
+            for side in (-1, 1):
+                beside = [g for g in self.area.gutters if (g[0] - node.x) * side > node.hw]
+                if beside:
+                    nearest = min(beside, key=lambda g: abs(g[0] - node.x))
+                    if nearest not in gutters:
+                        gutters.append(nearest)
         last_gap = len(self.area.gaps) - 1
         #: (port, gap index) of the vertical ways out of s and into t
         exits = [(port, gap) for port, gap in (("B", s.slot), ("T", s.slot - 1)) if 0 <= gap <= last_gap]
@@ -288,6 +302,8 @@ class Router:
         used = t.use.get(in_port)
         if used and used[0] == "out":
             return None
+        if not self._leaves_room(s, out_port, "out") or not self._leaves_room(t, in_port, "in"):
+            return None
         penalty = 0.0
         last = len(points) - 2
         for index, (a, b) in enumerate(zip(points, points[1:])):
@@ -300,6 +316,22 @@ class Router:
                 return None
             penalty += crossing
         return penalty
+
+    def _leaves_room(self, node: Node, port: str, kind: str) -> bool:
+        """Whether taking ``port`` of ``node`` still leaves ports for the node's other arrows.
+
+        A decision needs a port of its own for each of its Ya/Tidak arrows; any node needs a port
+        for its arrows in and for its arrows out (those may share one).
+        """
+        if port in node.use:
+            return True
+        free = len([p for p in node.ports if p not in node.use]) - 1
+        outs = self.pending_out.get(node.key, 0) - (kind == "out")
+        ins = self.pending_in.get(node.key, 0) - (kind == "in")
+        has_out = kind == "out" or any(use[0] == "out" for use in node.use.values())
+        has_in = kind == "in" or any(use[0] == "in" for use in node.use.values())
+        needed = (outs if node.decision else int(outs > 0 and not has_out)) + int(ins > 0 and not has_in)
+        return free >= needed
 
     def _hits_node(self, a: Point, b: Point, skip_src: Node | None, skip_dst: Node | None) -> bool:
         x0, x1 = min(a[0], b[0]), max(a[0], b[0])
@@ -373,6 +405,8 @@ class Router:
         edge.points = points
         for a, b in zip(points, points[1:]):
             self.segments.append(Segment(a[0], a[1], b[0], b[1], edge))
+        self.pending_out[edge.src.key] = self.pending_out.get(edge.src.key, 0) - 1
+        self.pending_in[edge.dst.key] = self.pending_in.get(edge.dst.key, 0) - 1
         kind, ids = edge.src.use.get(out_port, ("out", set()))
         edge.src.use[out_port] = (kind, ids | {edge.id})
         kind, ids = edge.dst.use.get(in_port, ("in", set()))

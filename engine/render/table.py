@@ -10,6 +10,7 @@ height fits, reserving a connector strip where an arrow leaves or enters the pag
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import RenderError
@@ -243,25 +244,69 @@ def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
     return Grid(size, columns, actors, symbol_w, header_top, header_bottom, header_blocks, blocks, heights)
 
 
-def paginate(grid: Grid, edges: list[tuple[int, int]], available: float) -> list[PagePlan]:
+def connector_slots(column: Column) -> list[float]:
+    """The x of the off-page connectors a strip can hold in ``column``: the centre first, then
+    alternately right and left of it (at most three each side)."""
+    step = style.CONNECTOR_W + 1.0
+    room = (column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W) / 2
+    slots = [column.center]
+    for k in range(1, 4):
+        if k * step <= room + 1e-9:
+            slots += [column.center + k * step, column.center - k * step]
+    return slots
+
+
+def _strip_load(edges: list[tuple[int, int]], start: int, end: int, page_of: dict[int, int],
+                row_columns: list[int]) -> tuple[Counter[int], Counter[int]]:
+    """Connectors per actor column in the top and bottom strips of a page of rows [start, end).
+
+    Arrows from one page into one step share a pair; the page of a later source is not known yet,
+    so each such arrow counts on its own (an upper bound).
+    """
+    top: set[tuple[str, int, int]] = set()
+    bottom: set[tuple[str, int, int]] = set()
+    for u, v in edges:
+        u_in, v_in = start <= u < end, start <= v < end
+        if v_in and u < start:
+            top.add(("in", page_of[u], v))
+        elif u_in and v < start:
+            top.add(("out", -1, v))
+        elif u_in and v >= end:
+            bottom.add(("out", -1, v))
+        elif v_in and u >= end:
+            bottom.add(("in", u, v))
+    return (Counter(row_columns[v] for _, _, v in top), Counter(row_columns[v] for _, _, v in bottom))
+
+
+def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
+             row_columns: list[int] | None = None) -> list[PagePlan]:
     """Split the rows into pages by measured height.
+
+    A page also ends early when its connector strips would hold more connectors in one actor
+    column than fit side by side.
 
     :param edges: arrows as (source row, target row).
     :param available: height for body rows on a page.
+    :param row_columns: the actor column index of each row.
     :raises RenderError: when one row alone is taller than a page.
     """
     count = len(grid.row_heights)
+    columns = row_columns or [0] * count
+    capacity = [len(connector_slots(column)) for column in grid.actors] or [1]
     pages: list[PagePlan] = []
+    page_of: dict[int, int] = {}
     start = 0
     while start < count:
         best: tuple[int, bool, bool] | None = None
         total = 0.0
         for end in range(start + 1, count + 1):
             total += grid.row_heights[end - 1]
-            # a strip holds the connectors of arrows to or from rows before / after the page
-            top = any((start <= u < end and v < start) or (start <= v < end and u < start) for u, v in edges)
-            bottom = any((start <= u < end and v >= end) or (start <= v < end and u >= end) for u, v in edges)
+            loads = _strip_load(edges, start, end, page_of, columns)
+            top, bottom = bool(loads[0]), bool(loads[1])
             if total + style.STRIP * (top + bottom) > available + 1e-9:
+                break
+            crowded = any(n > capacity[min(col, len(capacity) - 1)] for load in loads for col, n in load.items())
+            if crowded and best is not None:
                 break
             best = (end, top, bottom)
         if best is None:
@@ -273,6 +318,7 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float) -> list
                                     style.STRIP if top and index == start else 0.0,
                                     style.STRIP if bottom and index == end - 1 else 0.0))
             plan.rows[-1].h += plan.rows[-1].top_strip + plan.rows[-1].bottom_strip
+            page_of[index] = len(pages)
         pages.append(plan)
         start = end
     return pages
