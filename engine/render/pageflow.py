@@ -17,6 +17,10 @@ from .route import Area, Edge, Node, Router
 from .table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
+#: Cost of an arrow that overlaps another arrow's line (routed without the strict checks).
+_RELAXED_COST = 1000.0
+
+
 @dataclass
 class Arrow:
     """An arrow of the SOP: source row, target row, Ya/Tidak label, followed by the trace."""
@@ -151,8 +155,11 @@ class _Page:
         seen = {(strip, self._column(self.steps[target]).key) for _, _, target, strip, _ in self.wanted}
         return len(seen) < len(self.wanted)
 
-    def attempt(self, mirror: bool) -> tuple[float, PageFlow]:
-        """Route the page with connectors placed as given or mirrored; return cost and result."""
+    def attempt(self, mirror: bool, first: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, PageFlow]:
+        """Route the page with connectors placed as given or mirrored; return cost and result.
+
+        :param first: arrows (source key, target key) to route before all others.
+        """
         nodes: dict[str, Node] = {}
         for offset, row in enumerate(self.plan.rows):
             step = self.steps[row.index]
@@ -173,8 +180,9 @@ class _Page:
                 connectors.append((node, name, self.steps[target].id, up))
         edges, highlighted = self._edges(nodes)
         router = Router(list(nodes.values()), self.area)
-        router.route_all(edges)
-        return router.cost, PageFlow(nodes, edges, router, connectors, highlighted)
+        router.route_all(edges, first)
+        return router.cost + _RELAXED_COST * len(router.relaxed), PageFlow(nodes, edges, router, connectors,
+                                                                            highlighted)
 
     def _edges(self, nodes: dict[str, Node]) -> tuple[list[Edge], set[str]]:
         edges: list[Edge] = []
@@ -207,15 +215,22 @@ def route_page(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[
     :raises RenderError: when an arrow cannot be drawn clear of the symbols.
     """
     page = _Page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
-    if not page.crowded():
-        return page.attempt(False)[1]
     results: list[tuple[float, PageFlow]] = []
     failure: RenderError | None = None
-    for mirror in (False, True):
+    for mirror in (False, True) if page.crowded() else (False,):
         try:
             results.append(page.attempt(mirror))
         except RenderError as exc:
             failure = exc
+            continue
+        # an arrow that found no clean path is routed again before the others
+        relaxed = results[-1][1].router.relaxed
+        if relaxed:
+            first = frozenset((edge.src.key, edge.dst.key) for edge in relaxed)
+            try:
+                results.append(page.attempt(mirror, first))
+            except RenderError as exc:
+                failure = exc
     if not results:
         assert failure is not None
         raise failure

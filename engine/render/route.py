@@ -33,6 +33,7 @@ _CROSSING_COST = 10.0
 _SIDE_ENTRY_COST = 2.5
 _TOP_ENTRY_LOOP_COST = 1.5
 _UPWARD_PORT_COST = 6.0
+_DECISION_SIDE_ENTRY_COST = 6.0
 #: Gutters tried per arrow, nearest detour first.
 _GUTTERS_TRIED = 6
 
@@ -162,14 +163,16 @@ class Router:
 
     # -- public -----------------------------------------------------------------------------------
 
-    def route_all(self, edges: list[Edge]) -> None:
-        """Route ``edges``: short forward arrows first, then long ones, then loops.
+    def route_all(self, edges: list[Edge], first: frozenset[tuple[str, str]] = frozenset()) -> None:
+        """Route ``edges``: those named in ``first`` (as (source, target) keys), then short forward
+        arrows, then long ones, then loops.
 
         :raises RenderError: when an arrow finds no path clear of symbols.
         """
-        def order(edge: Edge) -> tuple[int, int, int, int]:
+        def order(edge: Edge) -> tuple[int, int, int, int, int]:
             span = edge.dst.slot - edge.src.slot
-            return (0 if span > 0 else 1, abs(span), edge.src.slot, 0 if edge.label != "Tidak" else 1)
+            return ((edge.src.key, edge.dst.key) not in first, 0 if span > 0 else 1, abs(span), edge.src.slot,
+                    0 if edge.label != "Tidak" else 1)
 
         for edge in edges:
             self.pending_out[edge.src.key] = self.pending_out.get(edge.src.key, 0) + 1
@@ -217,6 +220,8 @@ class Router:
                 penalty += _TOP_ENTRY_LOOP_COST
             if (out_port == "T" and len(s.ports) > 1) or (in_port == "B" and len(t.ports) > 1):
                 penalty += _UPWARD_PORT_COST
+            if t.decision and in_port in "LRB":  # a decision's sides and bottom are for its Ya/Tidak
+                penalty += _DECISION_SIDE_ENTRY_COST
             found.append((_cost(cleaned) + penalty, cleaned, out_port, in_port))
 
         if t.slot != s.slot:
