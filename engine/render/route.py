@@ -15,6 +15,7 @@ used both ways. Crossings are allowed but cost as much as a long detour.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import RenderError
@@ -90,11 +91,16 @@ class Segment:
     x2: float
     y2: float
     edge: Edge
+    #: True for a vertical piece.
+    vertical: bool = False
+    #: The piece's extent along its own axis.
+    low: float = 0.0
+    high: float = 0.0
 
-    @property
-    def vertical(self) -> bool:
-        """True for a vertical piece."""
-        return abs(self.x1 - self.x2) < _EPS
+    def __post_init__(self) -> None:
+        self.vertical = abs(self.x1 - self.x2) < _EPS
+        ends = (self.y1, self.y2) if self.vertical else (self.x1, self.x2)
+        self.low, self.high = min(ends), max(ends)
 
 
 @dataclass
@@ -154,6 +160,8 @@ class Router:
         for node in nodes:
             self.by_slot.setdefault(node.slot, []).append(node)
         self.segments: list[Segment] = []
+        self.verticals: list[Segment] = []
+        self.horizontals: list[Segment] = []
         self.relaxed: list[Edge] = []
         #: Sum of the costs of the chosen paths (length, bends, crossings).
         self.cost = 0.0
@@ -182,17 +190,16 @@ class Router:
 
     def route(self, edge: Edge) -> None:
         """Find and place the path of one arrow."""
-        candidates = sorted(self._candidates(edge), key=lambda item: item[0])
+        direct = sorted(self._direct_candidates(edge), key=lambda item: item[0])
+        # every path through a gutter has at least two bends and runs at least the distance
+        floor = 2 * _BEND_COST + _LENGTH_COST * (abs(edge.src.x - edge.dst.x) + abs(edge.src.y - edge.dst.y))
+        detours: list[tuple[float, list[Point], str, str]] | None = None
         for strict in (True, False):
-            best: tuple[float, list[Point], str, str] | None = None
-            for base, points, out_port, in_port in candidates:
-                if best is not None and base >= best[0]:
-                    break
-                penalty = self._check(edge, points, out_port, in_port, strict)
-                if penalty is None:
-                    continue
-                if best is None or base + penalty < best[0]:
-                    best = (base + penalty, points, out_port, in_port)
+            best = self._best(edge, direct, strict)
+            if best is None or best[0] > floor:
+                if detours is None:
+                    detours = sorted(direct + self._gutter_candidates(edge), key=lambda item: item[0])
+                best = self._best(edge, detours, strict)
             if best is not None:
                 if not strict:
                     self.relaxed.append(edge)
@@ -202,11 +209,24 @@ class Router:
         raise RenderError(f"Panah dari '{edge.src.key}' ke '{edge.dst.key}' tidak dapat digambar tanpa "
                           f"melewati simbol lain.")
 
+    def _best(self, edge: Edge, candidates: list[tuple[float, list[Point], str, str]],
+              strict: bool) -> tuple[float, list[Point], str, str] | None:
+        """The cheapest usable candidate (candidates sorted by their cost without crossings)."""
+        best: tuple[float, list[Point], str, str] | None = None
+        for base, points, out_port, in_port in candidates:
+            if best is not None and base >= best[0]:
+                break
+            penalty = self._check(edge, points, out_port, in_port, strict)
+            if penalty is None:
+                continue
+            if best is None or base + penalty < best[0]:
+                best = (base + penalty, points, out_port, in_port)
+        return best
+
     # -- candidates ---------------------------------------------------------------------------------
 
-    def _candidates(self, edge: Edge) -> list[tuple[float, list[Point], str, str]]:
+    def _adder(self, edge: Edge, found: list[tuple[float, list[Point], str, str]]) -> Callable[[list[Point], str, str], None]:
         s, t = edge.src, edge.dst
-        found: list[tuple[float, list[Point], str, str]] = []
         down = t.slot > s.slot
 
         def add(points: list[Point], out_port: str, in_port: str) -> None:
@@ -224,6 +244,18 @@ class Router:
                 penalty += _DECISION_SIDE_ENTRY_COST
             found.append((_cost(cleaned) + penalty, cleaned, out_port, in_port))
 
+        return add
+
+    def _candidates(self, edge: Edge) -> list[tuple[float, list[Point], str, str]]:
+        """Every candidate path of ``edge``."""
+        return self._direct_candidates(edge) + self._gutter_candidates(edge)
+
+    def _direct_candidates(self, edge: Edge) -> list[tuple[float, list[Point], str, str]]:
+        """Paths that stay in the columns of the two ends: straight, L-shaped, or across a gap."""
+        s, t = edge.src, edge.dst
+        found: list[tuple[float, list[Point], str, str]] = []
+        add = self._adder(edge, found)
+        down = t.slot > s.slot
         if t.slot != s.slot:
             exit_v, enter_v = ("B", "T") if down else ("T", "B")
             if abs(s.x - t.x) < _EPS:
@@ -237,6 +269,13 @@ class Router:
                     y = self._free_horizontal(gap, s.x, t.x, edge)
                     if y is not None:
                         add([s.port(exit_v), (s.x, y), (t.x, y), t.port(enter_v)], exit_v, enter_v)
+        return found
+
+    def _gutter_candidates(self, edge: Edge) -> list[tuple[float, list[Point], str, str]]:
+        """Paths out to a vertical track beside a column (the side channel) and back."""
+        s, t = edge.src, edge.dst
+        found: list[tuple[float, list[Point], str, str]] = []
+        add = self._adder(edge, found)
         by_detour = sorted(self.area.gutters, key=lambda tracks: abs(tracks[0] - s.x) + abs(tracks[0] - t.x)
                            - abs(s.x - t.x))
         gutters = by_detour[:_GUTTERS_TRIED]
@@ -282,19 +321,22 @@ class Router:
         return found
 
     def _free_horizontal(self, gap: int, xa: float, xb: float, edge: Edge) -> float | None:
-        low, high = min(xa, xb), max(xa, xb)
+        low, high = min(xa, xb) + _EPS, max(xa, xb) - _EPS
         for y in self.area.gaps[gap]:
-            if all(not (not seg.vertical and abs(seg.y1 - y) < _SAME_LINE
-                        and min(seg.x1, seg.x2) < high - _EPS and max(seg.x1, seg.x2) > low + _EPS
-                        and not _compatible(edge, seg.edge)) for seg in self.segments):
+            for seg in self.horizontals:
+                if abs(seg.y1 - y) < _SAME_LINE and seg.low < high and seg.high > low \
+                        and not _compatible(edge, seg.edge):
+                    break
+            else:
                 return y
         return None
 
     def _vertical_free(self, x: float, ya: float, yb: float, edge: Edge) -> bool:
-        low, high = min(ya, yb), max(ya, yb)
-        return all(not (seg.vertical and abs(seg.x1 - x) < _SAME_LINE
-                        and min(seg.y1, seg.y2) < high - _EPS and max(seg.y1, seg.y2) > low + _EPS
-                        and not _compatible(edge, seg.edge)) for seg in self.segments)
+        low, high = min(ya, yb) + _EPS, max(ya, yb) - _EPS
+        for seg in self.verticals:
+            if abs(seg.x1 - x) < _SAME_LINE and seg.low < high and seg.high > low and not _compatible(edge, seg.edge):
+                return False
+        return True
 
     # -- checks -------------------------------------------------------------------------------------
 
@@ -358,44 +400,32 @@ class Router:
         return any(abs(a[1] - y) < _BORDER_CLEAR for y in self.area.borders_y)
 
     def _against_segments(self, edge: Edge, a: Point, b: Point, strict: bool) -> float | None:
+        """The crossing penalty of one piece against the placed arrows, or ``None`` when it overlaps
+        or touches a line it may not join (in strict mode)."""
         vertical = abs(a[0] - b[0]) < _EPS
+        if vertical:
+            fixed, lo, hi = a[0], min(a[1], b[1]), max(a[1], b[1])
+            parallel, across = self.verticals, self.horizontals
+        else:
+            fixed, lo, hi = a[1], min(a[0], b[0]), max(a[0], b[0])
+            parallel, across = self.horizontals, self.verticals
         penalty = 0.0
-        for seg in self.segments:
-            compatible = _compatible(edge, seg.edge)
-            if seg.vertical == vertical:
-                if vertical:
-                    same = abs(seg.x1 - a[0]) < _SAME_LINE
-                    lo, hi = min(a[1], b[1]), max(a[1], b[1])
-                    slo, shi = min(seg.y1, seg.y2), max(seg.y1, seg.y2)
-                else:
-                    same = abs(seg.y1 - a[1]) < _SAME_LINE
-                    lo, hi = min(a[0], b[0]), max(a[0], b[0])
-                    slo, shi = min(seg.x1, seg.x2), max(seg.x1, seg.x2)
-                if same and lo < shi + _EPS and hi > slo - _EPS and not compatible:
-                    if strict:
-                        return None
-                    penalty += 100.0
+        for seg in parallel:
+            position = seg.x1 if vertical else seg.y1
+            if abs(position - fixed) < _SAME_LINE and lo < seg.high + _EPS and hi > seg.low - _EPS \
+                    and not _compatible(edge, seg.edge):
+                if strict:
+                    return None
+                penalty += 100.0
+        for seg in across:
+            # the crossing point: ``along`` on this piece's axis, ``other`` on the placed piece's axis
+            along = seg.y1 if vertical else seg.x1
+            if not (lo - _EPS <= along <= hi + _EPS and seg.low - _EPS <= fixed <= seg.high + _EPS):
                 continue
-            if vertical:
-                x, y = a[0], seg.y1
-                lo, hi = min(a[1], b[1]), max(a[1], b[1])
-                slo, shi = min(seg.x1, seg.x2), max(seg.x1, seg.x2)
-                inside_self = lo - _EPS <= y <= hi + _EPS
-                inside_seg = slo - _EPS <= x <= shi + _EPS
-                self_end = abs(y - lo) < _EPS or abs(y - hi) < _EPS
-                seg_end = abs(x - slo) < _EPS or abs(x - shi) < _EPS
-            else:
-                x, y = seg.x1, a[1]
-                lo, hi = min(a[0], b[0]), max(a[0], b[0])
-                slo, shi = min(seg.y1, seg.y2), max(seg.y1, seg.y2)
-                inside_self = lo - _EPS <= x <= hi + _EPS
-                inside_seg = slo - _EPS <= y <= shi + _EPS
-                self_end = abs(x - lo) < _EPS or abs(x - hi) < _EPS
-                seg_end = abs(y - slo) < _EPS or abs(y - shi) < _EPS
-            if not (inside_self and inside_seg):
-                continue
-            if self_end or seg_end:
-                if compatible:
+            touching = (abs(along - lo) < _EPS or abs(along - hi) < _EPS
+                        or abs(fixed - seg.low) < _EPS or abs(fixed - seg.high) < _EPS)
+            if touching:
+                if _compatible(edge, seg.edge):
                     continue
                 if strict:
                     return None
@@ -409,7 +439,9 @@ class Router:
     def _place(self, edge: Edge, points: list[Point], out_port: str, in_port: str) -> None:
         edge.points = points
         for a, b in zip(points, points[1:]):
-            self.segments.append(Segment(a[0], a[1], b[0], b[1], edge))
+            segment = Segment(a[0], a[1], b[0], b[1], edge)
+            self.segments.append(segment)
+            (self.verticals if segment.vertical else self.horizontals).append(segment)
         self.pending_out[edge.src.key] = self.pending_out.get(edge.src.key, 0) - 1
         self.pending_in[edge.dst.key] = self.pending_in.get(edge.dst.key, 0) - 1
         kind, ids = edge.src.use.get(out_port, ("out", set()))
