@@ -72,10 +72,10 @@ def _face(bold: bool) -> _Face:
 
     path = font_path(bold)
     try:
-        font = TTFont(str(path), lazy=True)
-        per_em = float(font["head"].unitsPerEm)
-        metrics = font["hmtx"].metrics
-        cmap = font.getBestCmap()
+        with TTFont(str(path), lazy=True) as font:
+            per_em = float(font["head"].unitsPerEm)
+            metrics = dict(font["hmtx"].metrics)
+            cmap = dict(font.getBestCmap())
     except (OSError, TTLibError, KeyError) as exc:
         raise RenderError(f"Berkas huruf {path} tidak dapat dibaca.") from exc
     widths = {chr(code): metrics[glyph][0] / per_em for code, glyph in cmap.items() if glyph in metrics}

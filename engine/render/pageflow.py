@@ -54,7 +54,7 @@ def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool) -
         groups.setdefault(column.key, []).append(index)
     for indexes in groups.values():
         column = wanted[indexes[0]]
-        slots = connector_slots(column)
+        slots = connector_slots(column, len(indexes))
         if mirror:
             slots = [2 * column.center - x for x in slots]
         here, overflow = indexes[:len(slots)], overflow + indexes[len(slots):]

@@ -244,16 +244,19 @@ def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
     return Grid(size, columns, actors, symbol_w, header_top, header_bottom, header_blocks, blocks, heights)
 
 
-def connector_slots(column: Column) -> list[float]:
-    """The x of the off-page connectors a strip can hold in ``column``: the centre first, then
-    alternately right and left of it (at most three each side)."""
+def connector_slots(column: Column, count: int | None = None) -> list[float]:
+    """The x of ``count`` off-page connectors side by side in a strip of ``column`` (all it can hold
+    when ``count`` is ``None``): the first at the centre and the others alternately right and left
+    of it when that fits, else spread evenly around the centre."""
     step = style.CONNECTOR_W + 1.0
-    room = (column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W) / 2
-    slots = [column.center]
-    for k in range(1, 4):
-        if k * step <= room + 1e-9:
-            slots += [column.center + k * step, column.center - k * step]
-    return slots
+    room = column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W
+    most = max(1, int(room // step + 1e-9) + 1)
+    wanted = most if count is None else min(count, most)
+    around = [0.0] + [sign * k * step for k in range(1, most) for sign in (1, -1)]
+    centred = [offset for offset in around if abs(offset) <= room / 2 + 1e-9][:wanted]
+    if len(centred) == wanted:
+        return [column.center + offset for offset in centred]
+    return [column.center + (k - (wanted - 1) / 2) * step for k in range(wanted)]
 
 
 def _strip_load(edges: list[tuple[int, int]], start: int, end: int, page_of: dict[int, int],

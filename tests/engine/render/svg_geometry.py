@@ -43,10 +43,10 @@ TOL = 0.011
 def _advances(bold: bool) -> tuple[dict[int, float], float]:
     name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
     path = next(Path(d) / name for d in _FONT_DIRS if (Path(d) / name).is_file())
-    font = TTFont(str(path))
-    per_em = font["head"].unitsPerEm
-    hmtx = font["hmtx"].metrics
-    return {code: hmtx[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}, 0.0
+    with TTFont(str(path)) as font:
+        per_em = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        return {code: hmtx[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}, 0.0
 
 
 def text_box(element: etree._Element) -> Box:
