@@ -99,6 +99,26 @@ def layout(paras: list[Para], width: float, size: float) -> Block:
     return Block(fragments, line_sizes, width)
 
 
+def split(block: Block, height: float) -> tuple[Block, Block]:
+    """Cut ``block`` between lines: the lines that fit in ``height`` mm, and the rest."""
+    used = 0.0
+    cut = 0
+    for size in block.line_sizes:
+        if used + fonts.line_height(size) > height + 1e-9:
+            break
+        used += fonts.line_height(size)
+        cut += 1
+    if cut < len(block.line_sizes):
+        # rather end with a whole list item when that loses only a few lines
+        starts = [f.line for f in block.fragments if f.para.prefix and f.text == f.para.prefix and 0 < f.line <= cut]
+        if starts and cut - max(starts) <= 4:
+            cut = max(starts)
+    head = Block([f for f in block.fragments if f.line < cut], block.line_sizes[:cut], block.width)
+    tail = Block([Fragment(f.text, f.dx, f.line - cut, f.size, f.para) for f in block.fragments if f.line >= cut],
+                 block.line_sizes[cut:], block.width)
+    return head, tail
+
+
 def place(page: Page, block: Block, x: float, y: float, w: float, h: float, role: str,
           align: str = "start", valign: str = "middle", pad_x: float = 0.0, pad_y: float = 0.0,
           data: dict[str, str] | None = None) -> None:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from ..errors import RenderError
 from ..sop import Identity
-from . import cells, style
+from . import cells, fonts, style
 from .canvas import GREY_FILL, Image, Page, Rect
 from .cells import Block, Para
-from .words import LABELS, date_text
+from .words import LABELS, date_text, text
 
 _SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
+#: The size of a sheet whose lists run over more than one page anyway.
+_LONG_SIZE = 8.0
 _LEFT_SHARE = 0.38
 _SIGNATURE = 16.0
 _LOGO_MAX = 26.0
@@ -113,29 +115,44 @@ def _pair_blocks(identity: Identity, size: float, half: float) -> list[tuple[lis
 
 
 def identity_pages(identity: Identity, paper: style.Paper, lang: str, logo: bytes | None) -> list[Page]:
-    """Draw the identity sheet; usually one page, two when the bottom block is very long.
+    """Draw the identity sheet; one page, more when the bottom block's lists are very long (they
+    continue under a "(lanjutan)" heading).
 
-    :raises RenderError: for a logo that is not a PNG, or a list too long for a page.
+    :raises RenderError: for a logo that is not a PNG.
     """
     width = paper.inner_width
     available = paper.inner_height - style.FOOTER
-    for size in _SIZES:
+    for size in (*_SIZES, _LONG_SIZE):
         top = _top(identity, lang, size, width, logo)
         pairs = _pair_blocks(identity, size, width / 2)
         total = top.height + sum(head + body for _, _, head, body in pairs)
         if total <= available:
-            break
+            break  # else the last try: a readable size, lists continuing on further pages
     pages = [Page(paper.width, paper.height, "identity")]
     y = _draw_top(pages[0], top, width, logo)
-    for heads, bodies, head_h, body_h in pairs:
-        if head_h + body_h > available:
-            raise RenderError("Daftar pada lembar identitas terlalu panjang untuk satu halaman; ringkas isinya.")
-        if y + head_h + body_h > style.MARGIN_TOP + available + 1e-9:
-            pages.append(Page(paper.width, paper.height, "identity"))
-            y = style.MARGIN_TOP
+    bottom = style.MARGIN_TOP + available
+    half = width / 2
+    queue = [(heads, bodies, head_h) for heads, bodies, head_h, _ in pairs]
+    while queue:
+        heads, bodies, head_h = queue.pop(0)
+        body_h = max(max(b.height for b in bodies) + 2 * style.PAD_Y, _MIN_ROW)
+        room = bottom - y - head_h - 2 * style.PAD_Y
+        if y + head_h + body_h > bottom + 1e-9:
+            fresh = y <= style.MARGIN_TOP + 1e-9
+            if not fresh and room < 3 * fonts.line_height(top.size):
+                pages.append(Page(paper.width, paper.height, "identity"))
+                y = style.MARGIN_TOP
+                queue.insert(0, (heads, bodies, head_h))
+                continue
+            # split both lists at the last line that fits; the rest continues on the next page
+            parts = [cells.split(body, room) for body in bodies]
+            bodies = [first for first, _ in parts]
+            body_h = bottom - y - head_h
+            continued = [cells.layout([Para(f"{_label_of(head)} {text('continued', lang)}", bold=True)],
+                                      half - 2 * style.PAD_X, top.size) for head in heads]
+            queue.insert(0, (continued, [rest for _, rest in parts], head_h))
         x = style.MARGIN_LEFT
         for head, body in zip(heads, bodies):
-            half = width / 2
             pages[-1].add(Rect(x, y, half, head_h, "head", fill=GREY_FILL))
             cells.place(pages[-1], head, x, y, half, head_h, "head-text", align="middle",
                         pad_x=style.PAD_X, pad_y=style.PAD_Y)
@@ -144,7 +161,15 @@ def identity_pages(identity: Identity, paper: style.Paper, lang: str, logo: byte
                         pad_x=style.PAD_X, pad_y=style.PAD_Y)
             x += half
         y += head_h + body_h
+        if queue and y >= bottom - 1e-9:
+            pages.append(Page(paper.width, paper.height, "identity"))
+            y = style.MARGIN_TOP
     return pages
+
+
+def _label_of(head: Block) -> str:
+    """The text of a heading block."""
+    return " ".join(fragment.text for fragment in head.fragments).split(" (")[0]
 
 
 def _draw_top(page: Page, top: _Top, width: float, logo: bytes | None) -> float:

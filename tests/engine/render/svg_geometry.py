@@ -310,3 +310,28 @@ def _letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         text = chr(65 + rest) + text
     return text
+
+
+def cell_texts(svg: bytes) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The lines of text in each flowchart body cell, keyed by (column key, NO), with their colours."""
+    result: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    root = etree.fromstring(svg)
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") != "page":
+            continue
+        cells = [(_rect(e), (e.get("data-col"), e.get("data-row"))) for e in group
+                 if e.get("class") == "cell" and e.get("data-row")]
+        for element in group:
+            if element.get("class") != "cell-text":
+                continue
+            box = text_box(element)
+            cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            for rect, key in cells:
+                if rect[0] <= cx <= rect[2] and rect[1] <= cy <= rect[3]:
+                    result.setdefault(key, []).append((element.text or "", element.get("fill", "#000000")))
+    return result
+
+
+def cell_text(svg: bytes, column: str, number: int) -> str:
+    """The text of one flowchart cell, lines joined by spaces."""
+    return " ".join(text for text, _ in cell_texts(svg).get((column, str(number)), []))
