@@ -57,7 +57,7 @@ def test_miwg_files_that_import_render_without_defect() -> None:
     assert rendered >= 20, rendered
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.integers(6, 64), actors=st.integers(1, 9), decision_share=st.floats(0, 0.2),
        loops=st.integers(0, 4), parallel=st.booleans(), seed=st.integers(0, 10_000),
        paper=st.sampled_from(["a4", "f4"]))
