@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,6 +77,21 @@ def _footer(page: Page, number: int, total: int, lang: str, legend: str) -> None
                       "legend"))
 
 
+def _with_every_actor(sop: Sop) -> Sop:
+    """``sop`` with a column for every actor its steps name (an unchecked model may name one that
+    is not listed, or none: that one is printed as "-")."""
+    actors = list(sop.actors)
+    steps = []
+    for step in sop.steps:
+        name = step.actor.strip() or "-"
+        if name not in actors:
+            actors.append(name)
+        steps.append(step if name == step.actor else dataclasses.replace(step, actor=name))
+    if actors == sop.actors and all(a is b for a, b in zip(steps, sop.steps)):
+        return sop
+    return dataclasses.replace(sop, actors=actors, steps=steps)
+
+
 def document_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, paper: str = "a4", lang: str = "id",
                    calendar: WorkCalendar | None = None,
                    logo: bytes | str | os.PathLike[str] | None = None) -> list[Page]:
@@ -90,6 +106,7 @@ def document_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, paper: s
     if not sop.steps:
         raise RenderError("SOP belum memiliki langkah; tidak ada bagan alir untuk digambar.")
     overlay: Overlay | None = build_overlay(sop, trace, calendar, lang) if trace is not None else None
+    sop = _with_every_actor(sop)
     pages = identity_pages(sop.identity, sheet, lang, _logo_bytes(logo))
     flow = flowchart_pages(sop, sheet, lang, overlay)
     for page in flow:

@@ -110,16 +110,35 @@ def descent(size: float) -> float:
     return size * MM_PER_PT * DESCENT
 
 
+#: A "word" wider than this (a URL, a long file name) does not widen its column any further; it
+#: is the only thing ever broken inside, after a "/", "-", "_" or "." where possible.
+LONGEST_WORD = 40.0
+
+
 def longest_word(text: str, size: float, bold: bool = False) -> float:
-    """Width of the widest word: the narrowest a column holding ``text`` may be."""
-    return max((text_width(word, size, bold) for word in text.split()), default=0.0)
+    """Width of the widest word (at most :data:`LONGEST_WORD`): the narrowest a column holding
+    ``text`` may be."""
+    return min(LONGEST_WORD, max((text_width(word, size, bold) for word in text.split()), default=0.0))
+
+
+def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """Cut a word wider than ``width`` into pieces that fit, after a separator where possible."""
+    pieces: list[str] = []
+    while text_width(word, size, bold) > width and len(word) > 1:
+        fits = 1
+        while fits < len(word) and text_width(word[:fits + 1], size, bold) <= width:
+            fits += 1
+        cut = max((i + 1 for i, char in enumerate(word[:fits]) if char in "/-_."), default=fits)
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return pieces + [word]
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` mm, only between words.
 
-    A word wider than ``width`` gets a line of its own (it overflows; callers size columns by
-    :func:`longest_word` so this does not happen). Explicit newlines are kept.
+    Columns are sized by :func:`longest_word`, so a word is only ever cut when it is wider than
+    :data:`LONGEST_WORD` (a URL): then after a separator where possible. Explicit newlines are kept.
 
     :return: the lines; ``[]`` for blank text.
     """
@@ -128,7 +147,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     for paragraph in text.splitlines():
         current: list[str] = []
         current_width = 0.0
-        for word in paragraph.split():
+        words = [piece for word in paragraph.split() for piece in
+                 (_pieces(word, width, size, bold) if text_width(word, size, bold) > width else [word])]
+        for word in words:
             word_width = text_width(word, size, bold)
             if current and current_width + space + word_width > width:
                 lines.append(" ".join(current))

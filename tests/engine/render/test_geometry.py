@@ -67,3 +67,15 @@ def test_generated_sops_of_any_shape_have_no_defect(steps: int, actors: int, dec
     sop = synthetic_sop(steps=steps, actors=actors, decisions=decisions, loops=min(loops, decisions),
                         parallel=parallel and steps >= 10, seed=seed)
     assert defects(render(sop, paper=paper), sop) == []
+
+
+def test_an_unchecked_model_still_renders_cleanly() -> None:
+    """Steps naming no pelaksana or one that is not listed, and a URL in KETERANGAN."""
+    sop = synthetic_sop(steps=12, actors=3, decisions=2, loops=1, parallel=False, seed=5)
+    sop.steps[3].actor = ""
+    sop.steps[5].actor = "Jabatan Yang Tidak Terdaftar"
+    sop.steps[6].remarks = "https://jdih.sukamajukab.go.id/peraturan/bupati/2026/nomor-12-tentang-standar-operasional"
+    svg = render(sop)
+    assert defects(svg, sop) == []
+    headers = [element.text for page in parse(svg)[1:2] for role, _, element in page.texts if role == "head-text"]
+    assert "-" in headers and "Terdaftar" in " ".join(headers)
