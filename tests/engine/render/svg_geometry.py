@@ -104,9 +104,17 @@ class PageView:
     steps: list[str] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     cells: list[Box] = field(default_factory=list)
+    #: body cells of the flowchart as (box, column key)
+    columns: list[tuple[Box, str]] = field(default_factory=list)
     texts: list[tuple[str, Box, etree._Element]] = field(default_factory=list)
     connectors: list[dict[str, str]] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+
+    def step_of(self, key: str) -> str:
+        """The step a node stands for: itself, or the step a connector leads to."""
+        if not key.startswith("conn:"):
+            return key
+        return next(c["data-target"] for c in self.connectors if c["data-node"] == key)
 
 
 def parse(svg: bytes) -> list[PageView]:
@@ -143,6 +151,8 @@ def parse(svg: bytes) -> list[PageView]:
                 page.arrows.append(Arrow(element.get("data-from"), element.get("data-to"), _points(element)))
             elif role in ("cell", "head"):
                 page.cells.append(box)
+                if element.get("data-row"):
+                    page.columns.append((box, element.get("data-col")))
             elif tag == "text":
                 page.texts.append((role, box, element))
         pages.append(page)
@@ -220,6 +230,10 @@ def page_defects(page: PageView) -> list[str]:
                         if lo < chi - TOL and hi > clo + TOL:
                             found.append(f"{where}: arrows {one.source}->{one.target} and "
                                          f"{other.source}->{other.target} share a horizontal line")
+    # symbols and connectors inside one cell, clear of its borders
+    for key, node in page.nodes.items():
+        if not any(_inside(node, cell, 0.2) for cell, _ in page.columns):
+            found.append(f"{where}: symbol {key} spills over a cell border")
     # texts: inside their cell, not overlapping each other
     for role, box, element in page.texts:
         if role in ("cell-text", "head-text"):
@@ -287,6 +301,14 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
             found.append(f"connector {name} is used as {directions}, not one out and one in")
         elif len({page for page, _ in uses}) != 2:
             found.append(f"connector {name} has both ends on one page")
+    # every symbol and connector in its actor's column
+    column_of = {step.id: f"actor:{sop.actors.index(step.actor)}" for step in sop.steps if step.actor in sop.actors}
+    for page in pages:
+        for key, node in page.nodes.items():
+            step = page.step_of(key)
+            where = [col for cell, col in page.columns if _inside(node, cell)]
+            if step in column_of and where != [column_of[step]]:
+                found.append(f"page {page.number}: {key} is in column {where}, not in {column_of[step]}")
     # Ya / Tidak
     labels = Counter((element.get("data-from"), element.text) for page in pages
                      for role, _, element in page.texts if role == "branch-label")
