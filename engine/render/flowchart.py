@@ -20,6 +20,9 @@ from .table import Column, Grid, PagePlan, build_grid, paginate
 from .words import LABELS
 
 _MUTU_KEYS = ("kelengkapan", "waktu", "output")
+#: Extra height for the row of a decision whose label found no place, and how often to retry.
+_LABEL_ROOM = 4.0
+_LABEL_ROUNDS = 2
 _ALIGN = {"no": "middle", "waktu": "middle"}
 
 
@@ -54,9 +57,27 @@ def _actor_columns(sop: Sop, grid: Grid) -> dict[str, Column]:
 
 
 def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | None) -> list[Page]:
-    """Lay out and draw every flowchart sheet of ``sop``."""
+    """Lay out and draw every flowchart sheet of ``sop``.
+
+    When a Ya/Tidak label finds no free place next to its arrow, the decision's row is made
+    taller and the sheets are laid out again (at most twice).
+    """
     grid = build_grid(sop, paper, overlay)
     arrows = _arrows(sop, overlay)
+    for attempt in range(_LABEL_ROUNDS + 1):
+        pages, crowded = _lay_out(sop, paper, grid, arrows, overlay)
+        if not crowded or attempt == _LABEL_ROUNDS:
+            return pages
+        index = {step.id: number for number, step in enumerate(sop.steps)}
+        for key in crowded:
+            if key in index:
+                grid.row_heights[index[key]] += _LABEL_ROOM
+    return pages
+
+
+def _lay_out(sop: Sop, paper: style.Paper, grid: Grid, arrows: list[Arrow],
+             overlay: Overlay | None) -> tuple[list[Page], set[str]]:
+    """Paginate, route and draw; also return the decisions whose labels found no free place."""
     body_top = style.MARGIN_TOP + style.CAPTION + grid.header_top + grid.header_bottom
     available = paper.height - style.MARGIN_BOTTOM - style.FOOTER - body_top
     columns = _actor_columns(sop, grid)
@@ -73,12 +94,13 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     for key in sorted({(page_of[a.src], a.dst) for a in arrows if page_of[a.src] != page_of[a.dst]}):
         pairs[key] = letter(len(pairs))
     pages: list[Page] = []
+    crowded: set[str] = set()
     for number, plan in enumerate(plans):
         page = Page(paper.width, paper.height, "flowchart")
         _draw_table(page, sop, grid, plan)
-        _draw_flow(page, sop, grid, plan, number, page_of, pairs, arrows, columns, fallback, overlay)
+        crowded |= _draw_flow(page, sop, grid, plan, number, page_of, pairs, arrows, columns, fallback, overlay)
         pages.append(page)
-    return pages
+    return pages, crowded
 
 
 def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
@@ -115,14 +137,15 @@ def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
 
 def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
                pairs: dict[tuple[int, int], str], arrows: list[Arrow], columns: dict[str, Column],
-               fallback: Column, overlay: Overlay | None) -> None:
+               fallback: Column, overlay: Overlay | None) -> set[str]:
     flow = route_page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     for node, name, target, up in flow.connectors:
         direction = node.key.rsplit(":", 1)[1]
         _draw_connector(page, node, name, direction, target, up, grid.label_size, node.key in flow.highlighted)
-    place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
+    crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
+    return {edge.src.key for edge in crowded}
 
 
 def _actor_cells(grid: Grid, plan: PagePlan) -> list[tuple[float, float, float, float]]:

@@ -56,6 +56,22 @@ def _candidates(a: Point, b: Point, w: float, h: float) -> list[Box]:
     return boxes
 
 
+def _shoulder_candidates(piece: tuple[Point, Point], w: float, h: float) -> list[Box]:
+    """Last resort for a crowded side exit: above or below the exit, shifted back over the
+    decision's shoulder and lifted away from the line."""
+    a, b = piece
+    if abs(a[1] - b[1]) > 1e-9:
+        return []
+    step = 1.0 if b[0] > a[0] else -1.0
+    boxes: list[Box] = []
+    for lift in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
+        for shift in range(0, int(w / _STEP) + 1):
+            x0 = a[0] - step * shift * _STEP if step > 0 else a[0] + shift * _STEP - w
+            boxes.append((x0, a[1] - _GAP_LINE - h - lift, x0 + w, a[1] - _GAP_LINE - lift))
+            boxes.append((x0, a[1] + _GAP_LINE + lift, x0 + w, a[1] + _GAP_LINE + h + lift))
+    return boxes
+
+
 def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
                  cells: list[tuple[float, float, float, float]]) -> list[Edge]:
     """Draw the label of every labelled arrow; return the arrows whose label found no free place.
@@ -75,6 +91,7 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
         # beside the first two pieces of the arrow, near the decision; only then further along
         options = [box for a, b in pieces[:2] for box in _candidates(a, b, width, height)]
         options += [box for a, b in pieces[2:] for box in _candidates(a, b, width, height)]
+        options += _shoulder_candidates(pieces[0], width, height)
         chosen: Box | None = None
         for box in options:
             inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER

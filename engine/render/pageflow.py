@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from ..errors import RenderError
 from ..sop import Sop, Step, StepKind
 from . import style
-from .route import Area, Edge, Node, Router
+from .route import Area, Edge, Node, Router, RoutingError
 from .table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
 #: Cost of an arrow that overlaps another arrow's line (routed without the strict checks).
 _RELAXED_COST = 1000.0
+#: Routing attempts per connector arrangement.
+_RETRIES = 4
 
 
 @dataclass
@@ -218,19 +220,20 @@ def route_page(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[
     results: list[tuple[float, PageFlow]] = []
     failure: RenderError | None = None
     for mirror in (False, True) if page.crowded() else (False,):
-        try:
-            results.append(page.attempt(mirror))
-        except RenderError as exc:
-            failure = exc
-            continue
-        # an arrow that found no clean path is routed again before the others
-        relaxed = results[-1][1].router.relaxed
-        if relaxed:
-            first = frozenset((edge.src.key, edge.dst.key) for edge in relaxed)
+        # an arrow that found no clean path (or none at all) is routed again before the others
+        first: frozenset[tuple[str, str]] = frozenset()
+        for _ in range(_RETRIES):
             try:
-                results.append(page.attempt(mirror, first))
-            except RenderError as exc:
+                result = page.attempt(mirror, first)
+            except RoutingError as exc:
                 failure = exc
+                first = first | {exc.arrow}
+                continue
+            results.append(result)
+            relaxed = frozenset((edge.src.key, edge.dst.key) for edge in result[1].router.relaxed)
+            if not relaxed or relaxed <= first:
+                break
+            first = first | relaxed
     if not results:
         assert failure is not None
         raise failure

@@ -39,6 +39,17 @@ _DECISION_SIDE_ENTRY_COST = 6.0
 _GUTTERS_TRIED = 6
 
 
+class RoutingError(RenderError):
+    """An arrow that found no path clear of the symbols.
+
+    :param arrow: the arrow as (source key, target key).
+    """
+
+    def __init__(self, message: str, arrow: tuple[str, str]) -> None:
+        super().__init__(message)
+        self.arrow = arrow
+
+
 @dataclass(eq=False)
 class Node:
     """A symbol or off-page connector: centre, half sizes, vertical slot and usable ports."""
@@ -206,8 +217,8 @@ class Router:
                 self.cost += best[0]
                 self._place(edge, best[1], best[2], best[3])
                 return
-        raise RenderError(f"Panah dari '{edge.src.key}' ke '{edge.dst.key}' tidak dapat digambar tanpa "
-                          f"melewati simbol lain.")
+        raise RoutingError(f"Panah dari '{edge.src.key}' ke '{edge.dst.key}' tidak dapat digambar tanpa "
+                           f"melewati simbol lain.", (edge.src.key, edge.dst.key))
 
     def _best(self, edge: Edge, candidates: list[tuple[float, list[Point], str, str]],
               strict: bool) -> tuple[float, list[Point], str, str] | None:
