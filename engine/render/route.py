@@ -3,14 +3,18 @@
 Every row holds exactly one symbol (a strip at the top or bottom of the page may hold several
 off-page connectors), so a horizontal line through the middle of a row can only meet that row's
 own symbol, and the space above and below each symbol ("gaps") and beside it inside its column
-("gutters") never holds a symbol. An arrow is therefore one of a few shapes: straight down; out of
-a side and down into the target's top; down and into the target's side; down, across a gap and
-down; or out to a vertical track in a gutter (the side channel used by loops and long jumps) and
-back in. For each arrow the router builds every such candidate with the first free track, orders
-them by length and bends, and keeps the cheapest one that passes the checks: no segment through a
-symbol, no segment overlapping or ending on another arrow's line (except arrows that join the same
-target or fan out from the same activity), at most one arrow per port of a decision and no port
-used both ways. Crossings are allowed but cost as much as a long detour.
+("gutters") never holds a symbol. An arrow is therefore one of a few shapes: straight down (or up);
+out of a side and down into the target's top; down and into the target's side; down, across a gap
+and down; or out to a vertical track in a gutter (the side channel used by loops and long jumps)
+and back in through a side or the top. The router tries the direct shapes first and the gutter
+shapes only when they could be cheaper, each with the first free track, and keeps the cheapest
+path that passes the checks: no segment through a symbol or along a table border, no segment
+overlapping or ending on another arrow's line (except arrows that join the same target or fan out
+of the same activity), at most one arrow per port of a decision, no port used both ways, and
+enough free ports left for the arrows still to come (a decision keeps a side for each of Ya and
+Tidak). Crossings are allowed but cost as much as a long detour. An arrow that finds no strict path
+may overlap a line (at a high cost, reported in :attr:`Router.relaxed`); the page is then routed
+again with that arrow first (:func:`engine.render.pageflow.route_page`).
 """
 
 from __future__ import annotations
