@@ -1,7 +1,6 @@
 """Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time, event logs and
 conformance checking.
-
-The web UI, the CLI and ``bench/`` import from here and from :mod:`engine.errors` only.
+=======
 """
 
 from __future__ import annotations
@@ -39,6 +38,8 @@ from .files import check_sop as check_sop
 from .files import dump as dump
 from .files import load_bytes as load_bytes
 from .files import load_file as load_file
+from .render import render as render
+from .render import render_pages as render_pages
 from .sheet import dump_sheet as dump_sheet
 from .sheet import load_sheet as load_sheet
 from .sheet import sheet_mapping as sheet_mapping
@@ -50,6 +51,7 @@ from .sop import Step as Step
 from .sop import StepKind as StepKind
 from .synthetic import synthetic_sop as synthetic_sop
 from .synthetic_log import synthetic_log as synthetic_log
+from .trace import TraceEntry as TraceEntry
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
 from .worktime import WorkCalendar as WorkCalendar
@@ -76,6 +78,7 @@ __all__ = [
     "SpecResult",
     "Step",
     "StepKind",
+    "TraceEntry",
     "TraceResult",
     "WorkCalendar",
     "build_net",
@@ -94,6 +97,8 @@ __all__ = [
     "parse_spec",
     "read_bpmn",
     "read_log",
+    "render",
+    "render_pages",
     "safe_script_engine",
     "sheet_mapping",
     "sop_from_mapping",

@@ -119,9 +119,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.
 from .cli_log import conformance_command, log_group  # noqa: E402
+from .cli_render import render_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
+main.add_command(render_command)
 
 
 def run() -> None:

@@ -1,0 +1,91 @@
+"""``alur render``: the official SOP document as SVG, PDF or PNG."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from .errors import InputError, ProcessDefinitionError, RenderError
+from .files import load_file
+from .render.document import check_format, document_pages, encode, title
+from .validate import validate
+
+_TEXT = {
+    "written": ("{out} ditulis ({pages} halaman, kertas {paper}).", "{out} written ({pages} pages, {paper} paper)."),
+    "not_written": ("{out} tidak ditulis.", "{out} not written."),
+    "format": ("{out}: akhiran berkas harus .svg, .pdf atau .png.", "{out}: the file name must end in .svg, .pdf or .png."),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    indonesian, english = _TEXT[key]
+    return (english if lang == "en" else indonesian).format(**params)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@click.command("render")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="Berkas tujuan: .svg, .pdf atau .png / output file.")
+@click.option("--paper", type=click.Choice(["a4", "f4"], case_sensitive=False), default="a4", show_default=True,
+              help="Kertas mendatar / landscape paper.")
+@click.option("--lang", "doc_lang", type=click.Choice(["id", "en"]), default=None,
+              help="Bahasa dokumen dan pesan (bawaan: --lang utama) / document and message language.")
+@click.option("--logo", type=click.Path(dir_okay=False), default=None,
+              help="Logo PNG untuk lembar identitas / PNG logo for the identity sheet.")
+@click.option("--dpi", type=click.IntRange(30, 600), default=150, show_default=True, help="Resolusi PNG / PNG resolution.")
+@click.pass_context
+def render_command(ctx: click.Context, source: str, target: str, paper: str, doc_lang: str | None,
+                   logo: str | None, dpi: int) -> None:
+    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF atau PNG.
+
+    SVG dan PNG memuat semua halaman bertumpuk; PDF satu halaman per lembar.
+    Exit 0: ditulis; 1: SOP tidak valid atau tidak dapat digambar; 2: masukan tidak terbaca.
+    """
+    lang = doc_lang or (ctx.obj or {}).get("lang", "id")
+    fmt = Path(target).suffix.lower().lstrip(".")
+    try:
+        check_format(fmt)
+    except RenderError:
+        click.echo(_t("format", lang, out=target), err=True)
+        ctx.exit(2)
+    try:
+        loaded = load_file(source)
+    except InputError as exc:
+        click.echo(exc.message, err=True)
+        ctx.exit(2)
+    except ProcessDefinitionError as exc:
+        for item in exc.problems:
+            click.echo(f"{source}: {item.render(lang)}", err=True)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    errors = [item for item in validate(loaded.sop) if item.severity == "error"]
+    for item in errors:
+        click.echo(f"{source}: {item.render(lang)}", err=True)
+    if errors:
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    try:
+        pages = document_pages(loaded.sop, paper=paper, lang=lang, logo=logo)
+        data = encode(pages, fmt, paper, title(loaded.sop), dpi)
+    except RenderError as exc:
+        click.echo(exc.message, err=True)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    _write_atomically(Path(target), data)
+    click.echo(_t("written", lang, out=target, pages=len(pages), paper=paper.upper()))

@@ -1,0 +1,218 @@
+"""The flowchart sheets (Bagian Flowchart, SOP-FORMAT §3): table, symbols, arrows, connectors.
+
+The table is measured and paginated by :mod:`engine.render.table`; arrows that stay on a page are
+routed by :mod:`engine.render.route`; an arrow that leaves its page ends in an "out" off-page
+connector in the bottom strip of the source page and continues from the "in" connector with the same
+letter in the top strip of the target page, both in the target actor's column. Arrows from one
+page into the same target share one pair; letters run A..Z, AA, AB, ... and are never reused.
+"""
+
+from __future__ import annotations
+
+from ..sop import Sop, Step, StepKind
+from . import cells, fonts, style
+from .canvas import BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, RUNNING_FILL, Page, Path, Rect, Text
+from .labels import place_labels
+from .overlay import Overlay
+from .pageflow import Arrow, route_page
+from .route import Edge, Node
+from .table import Column, Grid, PagePlan, build_grid, paginate
+from .words import LABELS
+
+_MUTU_KEYS = ("kelengkapan", "waktu", "output")
+#: Extra height for the row of a decision whose label found no place, and how often to retry.
+_LABEL_ROOM = 4.0
+_LABEL_ROUNDS = 2
+_ALIGN = {"no": "middle", "waktu": "middle"}
+
+
+def letter(number: int) -> str:
+    """The connector letter for ``number`` (0 -> A, 25 -> Z, 26 -> AA, ...)."""
+    text = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def _arrows(sop: Sop, overlay: Overlay | None) -> list[Arrow]:
+    index = {step.id: number for number, step in enumerate(sop.steps)}
+    taken = overlay.taken if overlay else set()
+    result: list[Arrow] = []
+    for number, step in enumerate(sop.steps):
+        if step.kind is StepKind.DECISION:
+            pairs = [(step.yes, LABELS["yes"]), (step.no, LABELS["no_answer"])]
+        else:
+            pairs = [(target, "") for target in step.next]
+        for target, label in pairs:
+            if target in index:
+                result.append(Arrow(number, index[target], label, (step.id, target) in taken))
+    return result
+
+
+def _actor_columns(sop: Sop, grid: Grid) -> dict[str, Column]:
+    columns = {name: grid.actors[number] for number, name in enumerate(sop.actors)}
+    return columns
+
+
+def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | None) -> list[Page]:
+    """Lay out and draw every flowchart sheet of ``sop``.
+
+    When a Ya/Tidak label finds no free place next to its arrow, the decision's row is made
+    taller and the sheets are laid out again (at most twice).
+    """
+    grid = build_grid(sop, paper, overlay)
+    arrows = _arrows(sop, overlay)
+    for attempt in range(_LABEL_ROUNDS + 1):
+        pages, crowded = _lay_out(sop, paper, grid, arrows, overlay)
+        if not crowded or attempt == _LABEL_ROUNDS:
+            return pages
+        index = {step.id: number for number, step in enumerate(sop.steps)}
+        for key in crowded:
+            if key in index:
+                grid.row_heights[index[key]] += _LABEL_ROOM
+    return pages
+
+
+def _lay_out(sop: Sop, paper: style.Paper, grid: Grid, arrows: list[Arrow],
+             overlay: Overlay | None) -> tuple[list[Page], set[str]]:
+    """Paginate, route and draw; also return the decisions whose labels found no free place."""
+    body_top = style.MARGIN_TOP + style.CAPTION + grid.header_top + grid.header_bottom
+    available = paper.height - style.MARGIN_BOTTOM - style.FOOTER - body_top
+    columns = _actor_columns(sop, grid)
+    fallback = grid.actors[0] if grid.actors else grid.columns[1]
+    row_columns = [grid.actors.index(columns.get(step.actor, fallback)) if grid.actors else 0 for step in sop.steps]
+    plans = paginate(grid, [(a.src, a.dst) for a in arrows], available, row_columns)
+    page_of = {row.index: number for number, plan in enumerate(plans) for row in plan.rows}
+    for plan in plans:
+        y = body_top
+        for row in plan.rows:
+            row.y = y
+            y += row.h
+    pairs: dict[tuple[int, int], str] = {}
+    for key in sorted({(page_of[a.src], a.dst) for a in arrows if page_of[a.src] != page_of[a.dst]}):
+        pairs[key] = letter(len(pairs))
+    pages: list[Page] = []
+    crowded: set[str] = set()
+    for number, plan in enumerate(plans):
+        page = Page(paper.width, paper.height, "flowchart")
+        _draw_table(page, sop, grid, plan)
+        crowded |= _draw_flow(page, sop, grid, plan, number, page_of, pairs, arrows, columns, fallback, overlay)
+        pages.append(page)
+    return pages, crowded
+
+
+def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
+    top = style.MARGIN_TOP + style.CAPTION
+    pad_x, pad_y = style.PAD_X, style.PAD_Y
+    by_key = {c.key: c for c in grid.columns}
+    actors = grid.actors
+    mutu = [by_key[key] for key in _MUTU_KEYS]
+    full = grid.header_top + grid.header_bottom
+
+    def head(x: float, y: float, w: float, h: float, key: str) -> None:
+        page.add(Rect(x, y, w, h, "head", fill=GREY_FILL, data={"col": key}))
+        cells.place(page, grid.header_blocks[key], x, y, w, h, "head-text", align="middle",
+                    pad_x=pad_x, pad_y=pad_y)
+
+    for key in ("no", "kegiatan", "keterangan"):
+        column = by_key[key]
+        head(column.x, top, column.w, full, key)
+    if actors:
+        head(actors[0].x, top, sum(c.w for c in actors), grid.header_top, "pelaksana")
+    head(mutu[0].x, top, sum(c.w for c in mutu), grid.header_top, "mutu_baku")
+    for column in actors + mutu:
+        head(column.x, top + grid.header_top, column.w, grid.header_bottom, column.key)
+    for row in plan.rows:
+        blocks = grid.cells[row.index]
+        for column in grid.columns:
+            page.add(Rect(column.x, row.y, column.w, row.h, "cell", data={"col": column.key, "row": str(row.index + 1)}))
+            block = blocks.get(column.key)
+            if block is not None and block.fragments:
+                cells.place(page, block, column.x, row.y, column.w, row.h, "cell-text",
+                            align=_ALIGN.get(column.key, "start"), pad_x=pad_x, pad_y=pad_y)
+    del sop
+
+
+def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
+               pairs: dict[tuple[int, int], str], arrows: list[Arrow], columns: dict[str, Column],
+               fallback: Column, overlay: Overlay | None) -> set[str]:
+    flow = route_page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
+    _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
+    _draw_edges(page, flow.edges)
+    for node, name, target, up in flow.connectors:
+        direction = node.key.rsplit(":", 1)[1]
+        _draw_connector(page, node, name, direction, target, up, grid.label_size, node.key in flow.highlighted)
+    crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
+    return {edge.src.key for edge in crowded}
+
+
+def _actor_cells(grid: Grid, plan: PagePlan) -> list[tuple[float, float, float, float]]:
+    return [(c.x, row.y, c.w, row.h) for row in plan.rows for c in grid.actors]
+
+
+def _draw_symbols(page: Page, plan: PagePlan, steps: list[Step], nodes: dict[str, Node],
+                  overlay: Overlay | None) -> None:
+    for row in plan.rows:
+        step = steps[row.index]
+        node = nodes[step.id]
+        fill = "#ffffff"
+        stroke, width = BLACK, style.LINE_WIDTH + 0.05
+        if overlay is not None and step.id in overlay.running:
+            fill, stroke, width = RUNNING_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH
+        elif overlay is not None and step.id in overlay.executed:
+            fill, stroke, width = HIGHLIGHT_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH
+        data = {"node": step.id, "step": step.id, "kind": step.kind.value}
+        x0, y0 = node.x - node.hw, node.y - node.hh
+        if step.kind is StepKind.DECISION:
+            page.add(Path([(node.x, y0), (node.x + node.hw, node.y), (node.x, node.y + node.hh),
+                           (node.x - node.hw, node.y)], "symbol", stroke=stroke, fill=fill, width=width,
+                          closed=True, data=data))
+        else:
+            radius = node.hh if step.kind in (StepKind.START, StepKind.END) else 0.0
+            page.add(Rect(x0, y0, 2 * node.hw, 2 * node.hh, "symbol", stroke=stroke, fill=fill, width=width,
+                          rx=radius, data=data))
+
+
+def _draw_edges(page: Page, edges: list[Edge]) -> None:
+    heads: set[tuple[float, float, str]] = set()
+    for edge in sorted(edges, key=lambda e: e.highlight):
+        colour = HIGHLIGHT if edge.highlight else BLACK
+        width = style.HIGHLIGHT_WIDTH if edge.highlight else style.ARROW_WIDTH
+        page.add(Path(list(edge.points), "arrow", stroke=colour, width=width,
+                      data={"from": edge.src.key, "to": edge.dst.key, "edge": str(edge.id)}))
+        (ax, ay), (bx, by) = edge.points[-2], edge.points[-1]
+        direction = "down" if by > ay else "up" if by < ay else "right" if bx > ax else "left"
+        key = (round(bx, 3), round(by, 3), direction)
+        if key in heads and not edge.highlight:
+            continue
+        heads.add(key)
+        length, half = style.ARROW_LENGTH, style.ARROW_HALF
+        dx, dy = {"down": (0, 1), "up": (0, -1), "right": (1, 0), "left": (-1, 0)}[direction]
+        base = (bx - dx * length, by - dy * length)
+        page.add(Path([(bx, by), (base[0] - dy * half, base[1] + dx * half), (base[0] + dy * half, base[1] - dx * half)],
+                      "arrowhead", stroke=None, fill=colour, closed=True, data={"to": edge.dst.key}))
+
+
+def _draw_connector(page: Page, node: Node, name: str, direction: str, target: str, up: bool, size: float,
+                    highlight: bool) -> None:
+    x0, x1 = node.x - node.hw, node.x + node.hw
+    y0, y1 = node.y - node.hh, node.y + node.hh
+    height = y1 - y0
+    if up:  # pointing up: the flow goes back to an earlier page
+        shoulder = y1 - height * 0.62
+        points = [(x0, y1), (x1, y1), (x1, shoulder), (node.x, y0), (x0, shoulder)]
+        box_top, box_bottom = shoulder, y1
+    else:
+        shoulder = y0 + height * 0.62
+        points = [(x0, y0), (x1, y0), (x1, shoulder), (node.x, y1), (x0, shoulder)]
+        box_top, box_bottom = y0, shoulder
+    colour = HIGHLIGHT if highlight else BLACK
+    page.add(Path(points, "connector", stroke=colour, fill=HIGHLIGHT_FILL if highlight else "#ffffff",
+                  width=style.HIGHLIGHT_WIDTH if highlight else style.LINE_WIDTH + 0.05, closed=True,
+                  data={"node": node.key, "letter": name, "dir": direction, "target": target,
+                        "points": "up" if up else "down"}))
+    baseline = (box_top + box_bottom) / 2 + (fonts.ascent(size) - fonts.descent(size)) / 2
+    page.add(Text(node.x, baseline, name, size, "connector-letter", bold=True, anchor="middle",
+                  data={"letter": name, "dir": direction}))

@@ -1,0 +1,116 @@
+"""The "Ya" / "Tidak" labels of decision arrows, placed where they touch nothing.
+
+A label sits beside the first (or second) piece of its arrow, as close to the decision as it can,
+and inside one table cell: never on a line, a symbol, a border or another label.
+"""
+
+from __future__ import annotations
+
+from . import fonts
+from .canvas import Page, Point, Text
+from .route import Edge, Node, Router
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+#: Distance from a label to its own line; every other line must be at least ``_CLEAR_LINE``
+#: away, so a label is always nearest to the arrow it names.
+_GAP_LINE = 0.5
+_CLEAR_LINE = 0.8
+_CLEAR_NODE = 0.35
+_CLEAR_LABEL = 0.3
+_CLEAR_BORDER = 0.4
+_STEP = 0.5
+
+
+def _overlaps(a: Box, b: Box, margin: float) -> bool:
+    return a[0] < b[2] + margin and a[2] > b[0] - margin and a[1] < b[3] + margin and a[3] > b[1] - margin
+
+
+def _hits_node(box: Box, node: Node) -> bool:
+    """Whether ``box`` comes within the clearance of ``node``'s outline (a diamond for decisions)."""
+    if not node.decision:
+        return _overlaps(box, (node.x - node.hw, node.y - node.hh, node.x + node.hw, node.y + node.hh), _CLEAR_NODE)
+    dx = 0.0 if box[0] <= node.x <= box[2] else min(abs(box[0] - node.x), abs(box[2] - node.x))
+    dy = 0.0 if box[1] <= node.y <= box[3] else min(abs(box[1] - node.y), abs(box[3] - node.y))
+    return dx / (node.hw + _CLEAR_NODE) + dy / (node.hh + _CLEAR_NODE) < 1.0
+
+
+def _candidates(a: Point, b: Point, w: float, h: float) -> list[Box]:
+    boxes: list[Box] = []
+    if abs(a[0] - b[0]) < 1e-9:
+        length, down = abs(b[1] - a[1]), b[1] > a[1]
+        offset = 0.4
+        while offset <= max(length - 0.4, 0.4) + 1e-9:
+            y0 = a[1] + offset if down else a[1] - offset - h
+            boxes.append((a[0] + _GAP_LINE, y0, a[0] + _GAP_LINE + w, y0 + h))
+            boxes.append((a[0] - _GAP_LINE - w, y0, a[0] - _GAP_LINE, y0 + h))
+            offset += _STEP
+    else:
+        length, right = abs(b[0] - a[0]), b[0] > a[0]
+        offset = 0.4
+        while offset <= max(length - 0.4, 0.4) + 1e-9:
+            x0 = a[0] + offset if right else a[0] - offset - w
+            boxes.append((x0, a[1] - _GAP_LINE - h, x0 + w, a[1] - _GAP_LINE))
+            boxes.append((x0, a[1] + _GAP_LINE, x0 + w, a[1] + _GAP_LINE + h))
+            offset += _STEP
+    return boxes
+
+
+def _shoulder_candidates(piece: tuple[Point, Point], w: float, h: float) -> list[Box]:
+    """Last resort for a crowded side exit: above or below the exit, shifted back over the
+    decision's shoulder and lifted away from the line."""
+    a, b = piece
+    if abs(a[1] - b[1]) > 1e-9:
+        return []
+    step = 1.0 if b[0] > a[0] else -1.0
+    boxes: list[Box] = []
+    for lift in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
+        for shift in range(0, int(w / _STEP) + 1):
+            x0 = a[0] - step * shift * _STEP if step > 0 else a[0] + shift * _STEP - w
+            boxes.append((x0, a[1] - _GAP_LINE - h - lift, x0 + w, a[1] - _GAP_LINE - lift))
+            boxes.append((x0, a[1] + _GAP_LINE + lift, x0 + w, a[1] + _GAP_LINE + h + lift))
+    return boxes
+
+
+def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
+                 cells: list[tuple[float, float, float, float]]) -> list[Edge]:
+    """Draw the label of every labelled arrow; return the arrows whose label found no free place.
+
+    :param cells: the actor cells of the page as (x, y, w, h).
+    """
+    lines: list[tuple[Box, Edge]] = [((min(s.x1, s.x2), min(s.y1, s.y2), max(s.x1, s.x2), max(s.y1, s.y2)), s.edge)
+                                     for s in router.segments]
+    placed: list[Box] = []
+    crowded: list[Edge] = []
+    height = fonts.ascent(size) + fonts.descent(size)
+    for edge in sorted(edges, key=lambda e: (e.src.slot, e.label)):
+        if not edge.label or len(edge.points) < 2:
+            continue
+        width = fonts.text_width(edge.label, size)
+        pieces = list(zip(edge.points, edge.points[1:]))
+        # beside the first two pieces of the arrow, near the decision; only then further along
+        options = [box for a, b in pieces[:2] for box in _candidates(a, b, width, height)]
+        options += [box for a, b in pieces[2:] for box in _candidates(a, b, width, height)]
+        options += _shoulder_candidates(pieces[0], width, height)
+        chosen: Box | None = None
+        for box in options:
+            inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER
+                         and box[1] >= y + _CLEAR_BORDER and box[3] <= y + h - _CLEAR_BORDER
+                         for x, y, w, h in cells)
+            if not inside:
+                continue
+            if any(_hits_node(box, node) for node in router.nodes):
+                continue
+            if any(_overlaps(box, line, _GAP_LINE - 0.05 if owner.group == edge.group else _CLEAR_LINE) for line, owner in lines):
+                continue
+            if any(_overlaps(box, other, _CLEAR_LABEL) for other in placed):
+                continue
+            chosen = box
+            break
+        if chosen is None:
+            crowded.append(edge)
+            chosen = options[0]
+        placed.append(chosen)
+        page.add(Text(chosen[0], chosen[3] - fonts.descent(size), edge.label, size, "branch-label",
+                      data={"from": edge.src.key, "to": edge.dst.key}))
+    return crowded

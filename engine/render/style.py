@@ -1,0 +1,85 @@
+"""Sizes of the printed document: paper, margins, type sizes and symbol proportions (millimetres)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import RenderError
+
+#: Landscape paper sizes (width, height) in millimetres. F4 is the Indonesian folio, 215 x 330 mm.
+PAPERS: dict[str, tuple[float, float]] = {"a4": (297.0, 210.0), "f4": (330.0, 215.0)}
+
+MARGIN_LEFT = 15.0
+MARGIN_RIGHT = 10.0
+MARGIN_TOP = 10.0
+MARGIN_BOTTOM = 10.0
+#: Height of the title line above a flowchart table and of the footer line.
+CAPTION = 7.0
+FOOTER = 6.0
+
+#: Body type sizes tried from the largest down until the table fits the page width (points).
+BODY_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)
+
+#: Padding inside table cells.
+PAD_X = 1.2
+PAD_Y = 1.0
+
+#: Routing: clearance between a line and a symbol, distance between parallel tracks, clearance
+#: between a track and a table border.
+CLEAR = 1.0
+TRACK = 1.3
+BORDER_CLEAR = 0.9
+#: Space above and below a symbol inside its row (room for two horizontal tracks or a label).
+BAND = CLEAR + 2 * TRACK + 0.7
+
+#: Distance from a symbol's side to the first vertical track beside it (room for the exit stub).
+SIDE_CLEAR = 2.0
+#: Symbol width bounds and share of the narrowest actor column; heights are proportions of the width.
+SYMBOL_MIN = 8.5
+SYMBOL_MAX = 14.0
+SYMBOL_SHARE = 0.45
+PROCESS_RATIO = 0.55
+DECISION_RATIO = 0.66
+TERMINATOR_RATIO = 0.5
+#: Off-page connector (pentagon): width and height.
+CONNECTOR_W = 5.4
+CONNECTOR_H = 5.4
+#: Height of the strip inside the first/last row of a page that holds off-page connectors.
+STRIP = CONNECTOR_H + 2 * CLEAR + 0.6
+
+LINE_WIDTH = 0.25
+ARROW_WIDTH = 0.3
+HIGHLIGHT_WIDTH = 0.6
+ARROW_LENGTH = 1.6
+ARROW_HALF = 0.65
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A landscape sheet and the area inside its margins."""
+
+    name: str
+    width: float
+    height: float
+
+    @property
+    def inner_width(self) -> float:
+        """Width between the left and right margins."""
+        return self.width - MARGIN_LEFT - MARGIN_RIGHT
+
+    @property
+    def inner_height(self) -> float:
+        """Height between the top and bottom margins."""
+        return self.height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def paper(name: str) -> Paper:
+    """The :class:`Paper` for "a4" or "f4" (case-insensitive).
+
+    :raises RenderError: for another name.
+    """
+    key = name.lower()
+    if key not in PAPERS:
+        raise RenderError(f"Ukuran kertas '{name}' tidak dikenal; gunakan a4 atau f4.")
+    width, height = PAPERS[key]
+    return Paper(key, width, height)

@@ -1,0 +1,327 @@
+"""The flowchart table: columns sized to their content, rows measured, rows split into pages.
+
+Columns follow the regulation (NO | KEGIATAN | one column per pelaksana | KELENGKAPAN | WAKTU |
+OUTPUT | KETERANGAN). Each column is at least as wide as its widest word (so nothing is broken
+mid-word) and an actor column also leaves room for a symbol and routing tracks beside it. When the
+columns do not fit the page at one type size, the next smaller size is tried. A row is as tall as
+its tallest cell or its symbol with the bands above and below; pages take rows while their measured
+height fits, reserving a connector strip where an arrow leaves or enters the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import RenderError
+from ..sop import Sop, StepKind
+from . import cells, fonts, style
+from .cells import Block, Para
+from .overlay import Overlay
+from .words import LABELS
+
+#: Text columns after the actors: key, preferred width cap (mm).
+_MUTU = (("kelengkapan", 42.0), ("waktu", 24.0), ("output", 36.0))
+_KEGIATAN_CAP = 66.0
+_KETERANGAN_CAP = 34.0
+#: An actor column is comfortable at this width (symbol plus two tracks each side).
+_ACTOR_COMFORT = 21.0
+_ACTOR_MAX = 42.0
+#: The actor header may take this many lines before its column widens.
+_ACTOR_HEADER_LINES = 3
+
+
+@dataclass
+class Column:
+    """One column of the table; ``key`` is "no", "kegiatan", "actor:<index>", "kelengkapan", ..."""
+
+    key: str
+    title: str
+    x: float = 0.0
+    w: float = 0.0
+    min_w: float = 0.0
+    pref_w: float = 0.0
+    nat_w: float = 0.0
+
+    @property
+    def center(self) -> float:
+        """The x of the column's middle."""
+        return self.x + self.w / 2
+
+
+@dataclass
+class Grid:
+    """Measured columns, header and row contents at one type size."""
+
+    size: float
+    columns: list[Column]
+    actors: list[Column]
+    symbol_w: float
+    header_top: float
+    header_bottom: float
+    header_blocks: dict[str, Block]
+    cells: list[dict[str, Block]]
+    row_heights: list[float]
+
+    @property
+    def label_size(self) -> float:
+        """Type size of the Ya/Tidak labels and connector letters."""
+        return max(5.5, self.size - 2.5)
+
+
+@dataclass
+class RowBox:
+    """A row placed on a page: its top, height, and the connector strips inside it."""
+
+    index: int
+    y: float
+    h: float
+    top_strip: float = 0.0
+    bottom_strip: float = 0.0
+
+    @property
+    def symbol_y(self) -> float:
+        """The y of the symbol's centre: the middle of the row without its strips."""
+        return self.y + self.top_strip + (self.h - self.top_strip - self.bottom_strip) / 2
+
+
+@dataclass
+class PagePlan:
+    """The rows of one flowchart page."""
+
+    rows: list[RowBox] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        """Index of the first step on the page."""
+        return self.rows[0].index
+
+    @property
+    def last(self) -> int:
+        """Index of the last step on the page."""
+        return self.rows[-1].index
+
+
+def symbol_height(kind: StepKind, width: float) -> float:
+    """Height of the symbol of a step of ``kind`` at symbol width ``width``."""
+    if kind is StepKind.DECISION:
+        return width * style.DECISION_RATIO
+    if kind in (StepKind.START, StepKind.END):
+        return width * style.TERMINATOR_RATIO
+    return width * style.PROCESS_RATIO
+
+
+def step_cells(sop: Sop, overlay: Overlay | None) -> list[dict[str, list[Para]]]:
+    """The text of every row, per column key."""
+    rows: list[dict[str, list[Para]]] = []
+    for number, step in enumerate(sop.steps, 1):
+        waktu = [Para(step.duration.strip() or "-")]
+        keterangan = [Para(step.remarks.strip())] if step.remarks.strip() else []
+        if overlay is not None:
+            waktu += overlay.waktu.get(step.id, [])
+            keterangan += overlay.keterangan.get(step.id, [])
+        requirements = [item.strip() for item in step.requirements if item.strip()]
+        rows.append({
+            "no": [Para(str(number))],
+            "kegiatan": [Para(step.activity.strip() or step.id)],
+            "kelengkapan": cells.numbered(requirements) if requirements else [],
+            "waktu": waktu,
+            "output": [Para(step.output.strip())] if step.output.strip() else [],
+            "keterangan": keterangan,
+        })
+    return rows
+
+
+def _header_lines_width(title: str, size: float, lines: int, low: float, high: float) -> float:
+    """The narrowest width in ``[low, high]`` at which ``title`` wraps into ``lines`` lines or fewer."""
+    if len(fonts.wrap(title, low, size, True)) <= lines:
+        return low
+    for _ in range(18):
+        middle = (low + high) / 2
+        if len(fonts.wrap(title, middle, size, True)) <= lines:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _measure(sop: Sop, texts: list[dict[str, list[Para]]], size: float) -> list[Column]:
+    pad = 2 * style.PAD_X
+    columns = [Column("no", LABELS["no"]), Column("kegiatan", LABELS["kegiatan"])]
+    columns += [Column(f"actor:{index}", name) for index, name in enumerate(sop.actors)]
+    columns += [Column(key, LABELS[key]) for key, _ in _MUTU] + [Column("keterangan", LABELS["keterangan"])]
+    caps = {"no": 0.0, "kegiatan": _KEGIATAN_CAP, "keterangan": _KETERANGAN_CAP, **dict(_MUTU)}
+    symbol_room = style.SYMBOL_MIN + 2 * (style.SIDE_CLEAR + style.TRACK + style.BORDER_CLEAR)
+    for column in columns:
+        title = [Para(column.title, bold=True)]
+        head_min = cells.min_width(title, size) + pad
+        if column.key.startswith("actor:"):
+            column.min_w = max(head_min, symbol_room)
+            column.nat_w = cells.natural_width(title, size) + pad
+            fitted = _header_lines_width(column.title, size, _ACTOR_HEADER_LINES, column.min_w - pad,
+                                         max(column.nat_w, column.min_w)) + pad
+            column.pref_w = max(column.min_w, _ACTOR_COMFORT, fitted)
+            continue
+        body = [para for row in texts for para in row[column.key]]
+        column.min_w = max(head_min, cells.min_width(body, size) + pad)
+        column.nat_w = max(column.min_w, cells.natural_width(body, size) + pad)
+        column.pref_w = column.min_w if column.key == "no" else max(column.min_w, min(column.nat_w, caps[column.key]))
+    return columns
+
+
+def _distribute(columns: list[Column], available: float) -> None:
+    """Set widths: preferred widths scaled into ``available``, or spare width handed out."""
+    total_min = sum(c.min_w for c in columns)
+    total_pref = sum(c.pref_w for c in columns)
+    if total_pref >= available:
+        share = (available - total_min) / (total_pref - total_min) if total_pref > total_min else 0.0
+        for column in columns:
+            column.w = column.min_w + (column.pref_w - column.min_w) * share
+    else:
+        for column in columns:
+            column.w = column.pref_w
+        spare = available - total_pref
+        texts = [c for c in columns if c.key not in ("no",) and not c.key.startswith("actor:")]
+        wanting = {c.key: max(0.0, c.nat_w - c.w) for c in texts}
+        want = sum(wanting.values())
+        if want > 0:
+            given = min(spare, want)
+            for column in texts:
+                column.w += given * wanting[column.key] / want
+            spare -= given
+        actors = [c for c in columns if c.key.startswith("actor:")]
+        if spare > 0 and actors:
+            each = min(spare / len(actors), max(0.0, _ACTOR_MAX - min(c.w for c in actors)))
+            for column in actors:
+                column.w += each
+            spare -= each * len(actors)
+        if spare > 0:
+            next(c for c in columns if c.key == "kegiatan").w += spare
+    x = style.MARGIN_LEFT
+    for column in columns:
+        column.x = x
+        x += column.w
+
+
+def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
+    """Measure the table at the largest type size whose columns fit the paper's width.
+
+    :raises RenderError: when even the smallest size does not fit (too many pelaksana for the
+        paper).
+    """
+    texts = step_cells(sop, overlay)
+    for size in style.BODY_SIZES:
+        columns = _measure(sop, texts, size)
+        if sum(c.min_w for c in columns) <= paper.inner_width:
+            break
+    else:
+        raise RenderError(f"Tabel dengan {len(sop.actors)} pelaksana tidak muat pada kertas {paper.name.upper()} "
+                          f"mendatar; gunakan kertas F4, perpendek nama jabatan, atau kurangi jumlah pelaksana.")
+    _distribute(columns, paper.inner_width)
+    actors = [c for c in columns if c.key.startswith("actor:")]
+    narrowest = min((c.w for c in actors), default=_ACTOR_COMFORT)
+    room = narrowest - 2 * (style.SIDE_CLEAR + style.TRACK + style.BORDER_CLEAR)
+    symbol_w = max(style.SYMBOL_MIN, min(style.SYMBOL_MAX, room, narrowest * style.SYMBOL_SHARE))
+    pad = 2 * style.PAD_X
+    header_blocks = {c.key: cells.layout([Para(c.title, bold=True)], c.w - pad, size) for c in columns}
+    header_blocks["pelaksana"] = cells.layout([Para(LABELS["pelaksana"], bold=True)],
+                                              sum(c.w for c in actors) - pad, size)
+    header_blocks["mutu_baku"] = cells.layout([Para(LABELS["mutu_baku"], bold=True)],
+                                              sum(c.w for c in columns if c.key in dict(_MUTU)) - pad, size)
+    header_top = max(header_blocks["pelaksana"].height, header_blocks["mutu_baku"].height) + 2 * style.PAD_Y
+    lower = [c.key for c in columns if c.key.startswith("actor:") or c.key in dict(_MUTU)]
+    header_bottom = max(header_blocks[key].height for key in lower) + 2 * style.PAD_Y
+    spanning = max(header_blocks[key].height for key in ("no", "kegiatan", "keterangan")) + 2 * style.PAD_Y
+    header_bottom = max(header_bottom, spanning - header_top)
+    blocks: list[dict[str, Block]] = []
+    heights: list[float] = []
+    for step, row in zip(sop.steps, texts):
+        laid = {key: cells.layout(paras, next(c.w for c in columns if c.key == key) - pad, size)
+                for key, paras in row.items()}
+        blocks.append(laid)
+        text_h = max(block.height for block in laid.values()) + 2 * style.PAD_Y
+        heights.append(max(text_h, symbol_height(step.kind, symbol_w) + 2 * style.BAND))
+    return Grid(size, columns, actors, symbol_w, header_top, header_bottom, header_blocks, blocks, heights)
+
+
+def connector_slots(column: Column, count: int | None = None) -> list[float]:
+    """The x of ``count`` off-page connectors side by side in a strip of ``column`` (all it can hold
+    when ``count`` is ``None``): the first at the centre and the others alternately right and left
+    of it when that fits, else spread evenly around the centre."""
+    step = style.CONNECTOR_W + 1.0
+    room = column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W
+    most = max(1, int(room // step + 1e-9) + 1)
+    wanted = most if count is None else min(count, most)
+    around = [0.0] + [sign * k * step for k in range(1, most) for sign in (1, -1)]
+    centred = [offset for offset in around if abs(offset) <= room / 2 + 1e-9][:wanted]
+    if len(centred) == wanted:
+        return [column.center + offset for offset in centred]
+    return [column.center + (k - (wanted - 1) / 2) * step for k in range(wanted)]
+
+
+def _strip_load(edges: list[tuple[int, int]], start: int, end: int, page_of: dict[int, int],
+                row_columns: list[int]) -> tuple[Counter[int], Counter[int]]:
+    """Connectors per actor column in the top and bottom strips of a page of rows [start, end).
+
+    Arrows from one page into one step share a pair; the page of a later source is not known yet,
+    so each such arrow counts on its own (an upper bound).
+    """
+    top: set[tuple[str, int, int]] = set()
+    bottom: set[tuple[str, int, int]] = set()
+    for u, v in edges:
+        u_in, v_in = start <= u < end, start <= v < end
+        if v_in and u < start:
+            top.add(("in", page_of[u], v))
+        elif u_in and v < start:
+            top.add(("out", -1, v))
+        elif u_in and v >= end:
+            bottom.add(("out", -1, v))
+        elif v_in and u >= end:
+            bottom.add(("in", u, v))
+    return (Counter(row_columns[v] for _, _, v in top), Counter(row_columns[v] for _, _, v in bottom))
+
+
+def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
+             row_columns: list[int] | None = None) -> list[PagePlan]:
+    """Split the rows into pages by measured height.
+
+    A page also ends early when its connector strips would hold more connectors in one actor
+    column than fit side by side.
+
+    :param edges: arrows as (source row, target row).
+    :param available: height for body rows on a page.
+    :param row_columns: the actor column index of each row.
+    :raises RenderError: when one row alone is taller than a page.
+    """
+    count = len(grid.row_heights)
+    columns = row_columns or [0] * count
+    capacity = [len(connector_slots(column)) for column in grid.actors] or [1]
+    pages: list[PagePlan] = []
+    page_of: dict[int, int] = {}
+    start = 0
+    while start < count:
+        best: tuple[int, bool, bool] | None = None
+        total = 0.0
+        for end in range(start + 1, count + 1):
+            total += grid.row_heights[end - 1]
+            loads = _strip_load(edges, start, end, page_of, columns)
+            top, bottom = bool(loads[0]), bool(loads[1])
+            if total + style.STRIP * (top + bottom) > available + 1e-9:
+                break
+            crowded = any(n > capacity[min(col, len(capacity) - 1)] for load in loads for col, n in load.items())
+            if crowded and best is not None:
+                break
+            best = (end, top, bottom)
+        if best is None:
+            raise RenderError(f"Baris {start + 1} terlalu tinggi untuk satu halaman; perpendek teksnya.")
+        end, top, bottom = best
+        plan = PagePlan()
+        for index in range(start, end):
+            plan.rows.append(RowBox(index, 0.0, grid.row_heights[index],
+                                    style.STRIP if top and index == start else 0.0,
+                                    style.STRIP if bottom and index == end - 1 else 0.0))
+            plan.rows[-1].h += plan.rows[-1].top_strip + plan.rows[-1].bottom_strip
+            page_of[index] = len(pages)
+        pages.append(plan)
+        start = end
+    return pages
