@@ -126,3 +126,8 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+from .cli_runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402  (runtime commands, registered last)
+
+for _command in _RUNTIME_COMMANDS:
+    main.add_command(_command)

@@ -1,0 +1,545 @@
+"""The durable runtime: publish SOP versions, start instances, work the worklist, audit the trail.
+
+:class:`Runtime` is the facade the CLI, the web UI and ``bench/`` use. Every change is one database
+transaction that locks the instance first (see :mod:`engine.store.db`), so two clerks completing
+the same work item at once, from different processes, end with exactly one completion; the other
+gets :class:`~engine.errors.AlreadyCompletedError` ("sudah diselesaikan oleh X pada T") and nothing
+changes. Only READY user tasks are ever run, and only by a holder of the task's lane (the jabatan)
+in the instance's unit, or by the clerk who claimed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import Connection, func, insert, select, update
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+from SpiffWorkflow.util.task import TaskState
+
+from .audit import GENESIS, ChainBreak
+from .bpmn.escalation import add_escalation_timers
+from .bpmn.names import DECISION_FIELD, NO, YES
+from .bpmn.spiff import parse_spec
+from .bpmn.state import ClockTimer, clock_timers, new_workflow, spec_from_json, spec_to_json
+from .bpmn.writer import write_bpmn
+from .conditions import evaluate_condition, find_condition_error
+from .errors import (
+    AccessDeniedError,
+    AlreadyCompletedError,
+    ConditionError,
+    NotFoundError,
+    ProcessDefinitionError,
+    TaskError,
+)
+from .execution import InstanceRun, LoadedVersion
+from .files import check_sop, load_file
+from .sop import Sop, StepKind, slugify
+from .store import repo
+from .store.db import Database, lock_instance
+from .store.migrate import ensure_current
+from .store.models import definitions, holdings, instances, timers, users, versions, work_items
+from .timers import Clock, SystemClock
+from .work import Completed, Event, Instance, StepInfo, User, VersionInfo, WorkItem, parse_completion
+from .worktime import WorkCalendar
+
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
+#: Actor name recorded for what the worker does.
+SYSTEM_ACTOR = "sistem"
+
+
+class _WorkflowCache:
+    """Live workflows of recently used instances, each valid for one stored revision."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._entries: OrderedDict[int, tuple[int, BpmnWorkflow]] = OrderedDict()
+        self._size = size
+
+    def take(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
+        """Remove and return the cached workflow when it is at ``revision``."""
+        entry = self._entries.pop(instance_id, None)
+        return entry[1] if entry is not None and entry[0] == revision else None
+
+    def put(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
+        self._entries[instance_id] = (revision, workflow)
+        self._entries.move_to_end(instance_id)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class TickReport:
+    """What one pass of the worker did."""
+
+    timers_fired: int = 0
+    overdue_marked: int = 0
+    errors: int = 0
+
+
+class Runtime:
+    """Alur's durable SOP runtime on one database.
+
+    :param url: SQLAlchemy URL; default ``$ALUR_DATABASE_URL`` or SQLite ``alur.db`` here.
+    :param clock: where "now" comes from (a :class:`~engine.timers.ManualClock` in tests).
+    :param calendar: working time for due times; default :class:`~engine.worktime.WorkCalendar`.
+    :raises StoreError: the database is unreachable or its schema is not current.
+    """
+
+    def __init__(self, url: str | None = None, *, clock: Clock | None = None,
+                 calendar: WorkCalendar | None = None) -> None:
+        self.db = Database(url)
+        ensure_current(self.db)
+        self.clock: Clock = clock or SystemClock()
+        self.calendar = calendar or WorkCalendar()
+        self._versions: dict[int, LoadedVersion] = {}
+        self._workflows = _WorkflowCache()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.db.dispose()
+
+    def clear_caches(self) -> None:
+        """Forget the parsed versions and live workflows, so the next step reads everything from the store."""
+        self._versions.clear()
+        self._workflows = _WorkflowCache()
+
+    # -- users ---------------------------------------------------------------------------------
+
+    def add_user(self, username: str, nama: str = "", nip: str = "",
+                 jabatan: Iterable[tuple[str, str]] = ()) -> User:
+        """Create a user (or add jabatan to an existing one) holding ``(jabatan, unit)`` pairs."""
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$", username or "") or username == SYSTEM_ACTOR:
+            raise AccessDeniedError(f"Nama pengguna '{username}' tidak sah; gunakan huruf, angka, titik, "
+                                    f"garis bawah atau tanda hubung (dan bukan '{SYSTEM_ACTOR}').")
+        with self.db.write() as connection:
+            row = connection.execute(select(users.c.id).where(users.c.username == username)).first()
+            if row is None:
+                user_id = connection.execute(insert(users).returning(users.c.id), {
+                    "username": username, "nama": nama, "nip": nip, "created_at": self.clock.now()}).scalar_one()
+            else:
+                user_id = row.id
+                if nama or nip:
+                    connection.execute(update(users).where(users.c.id == user_id).values(
+                        **{key: value for key, value in (("nama", nama), ("nip", nip)) if value}))
+            for held_jabatan, unit in jabatan:
+                if not held_jabatan.strip() or not unit.strip():
+                    raise AccessDeniedError("Jabatan dan unit tidak boleh kosong.")
+                exists = connection.execute(select(holdings.c.id).where(
+                    holdings.c.user_id == user_id, holdings.c.jabatan == held_jabatan.strip(),
+                    holdings.c.unit == unit.strip())).first()
+                if exists is None:
+                    connection.execute(insert(holdings), {"user_id": user_id, "jabatan": held_jabatan.strip(),
+                                                          "unit": unit.strip()})
+            return repo.user_by_name(connection, username)
+
+    def user(self, username: str) -> User:
+        """:raises NotFoundError: no such user."""
+        with self.db.read() as connection:
+            return repo.user_by_name(connection, username)
+
+    # -- definitions ---------------------------------------------------------------------------
+
+    def publish(self, source: str | os.PathLike[str] | Sop, key: str | None = None, *, draft: bool = False,
+                escalation: bool = False, by: str = "") -> VersionInfo:
+        """Store an SOP as a new version: its BPMN and its parsed spec, once.
+
+        Publishing what the newest version already holds (same BPMN, same draft flag) returns that
+        version with ``created=False``.
+
+        :param source: a ``.bpmn`` or ``.yaml`` file, or an :class:`~engine.sop.Sop`.
+        :param key: the SOP's name in the runtime; default the file name without extension.
+        :param draft: a draft version: its instances are trial (ujicoba) instances.
+        :param escalation: add an escalation boundary timer to every timed step.
+        :raises ProcessDefinitionError: the SOP is not valid or does not run.
+        """
+        if isinstance(source, Sop):
+            sop = source
+            key = key or slugify(sop.identity.nama or sop.process_id or "sop", "sop")
+        else:
+            sop = load_file(source).sop
+            key = key or Path(source).name.split(".")[0]
+        if not _KEY.match(key):
+            raise ProcessDefinitionError(f"Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah "
+                                         f"atau tanda hubung.")
+        problems = [item for item in check_sop(sop) if item.severity == "error"]
+        if problems:
+            raise ProcessDefinitionError("SOP tidak valid; perbaiki dulu: " + "; ".join(map(str, problems)),
+                                         problems)
+        document = write_bpmn(sop)
+        executable = add_escalation_timers(document) if escalation else document
+        parsed = parse_spec(executable)
+        if parsed.spec is None:
+            raise ProcessDefinitionError("SpiffWorkflow menolak SOP: " + "; ".join(map(str, parsed.problems)),
+                                         parsed.problems)
+        cycles = clock_timers(parsed.spec)
+        if cycles:
+            raise ProcessDefinitionError(f"Pewaktu berulang (timeCycle) tidak dijalankan Alur: {', '.join(cycles)}.")
+        has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
+                         for spec in parsed.spec.task_specs.values())
+        steps = [asdict(_step_info(step)) for step in sop.steps]
+        digest = hashlib.sha256(executable).hexdigest()
+        now = self.clock.now()
+        with self.db.write() as connection:
+            definition = connection.execute(select(definitions).where(definitions.c.key == key)).first()
+            if definition is None:
+                definition_id = connection.execute(insert(definitions).returning(definitions.c.id), {
+                    "key": key, "process_id": parsed.process_id, "nama": sop.identity.nama, "created_at": now,
+                }).scalar_one()
+            else:
+                definition_id = definition.id
+                connection.execute(update(definitions).where(definitions.c.id == definition_id)
+                                   .values(nama=sop.identity.nama, process_id=parsed.process_id))
+            latest = connection.execute(repo.version_query().where(versions.c.definition_id == definition_id)
+                                        .order_by(versions.c.number.desc()).limit(1)).first()
+            if latest is not None and latest.sha256 == digest and latest.draft == draft:
+                return repo.version_info(latest, created=False)
+            number = (latest.number if latest is not None else 0) + 1
+            version_id = connection.execute(insert(versions).returning(versions.c.id), {
+                "definition_id": definition_id, "number": number, "draft": draft, "escalation": escalation,
+                "has_timers": has_timers, "bpmn": document, "spec": spec_to_json(parsed.spec),
+                "steps": json.dumps(steps, ensure_ascii=False), "sha256": digest, "published_at": now,
+                "published_by": by,
+            }).scalar_one()
+            row = connection.execute(repo.version_query().where(versions.c.id == version_id)).one()
+            return repo.version_info(row)
+
+    def versions(self, key: str) -> list[VersionInfo]:
+        """Every version of an SOP, oldest first.
+
+        :raises NotFoundError: no SOP with this key (naming the closest one).
+        """
+        with self.db.read() as connection:
+            self._definition_id(connection, key)
+            rows = connection.execute(repo.version_query().where(definitions.c.key == key)
+                                      .order_by(versions.c.number)).all()
+            return [repo.version_info(row) for row in rows]
+
+    def bpmn(self, key: str, number: int | None = None) -> bytes:
+        """The stored BPMN document of a version (the newest when ``number`` is None)."""
+        with self.db.read() as connection:
+            definition_id = self._definition_id(connection, key)
+            query = select(versions.c.bpmn).where(versions.c.definition_id == definition_id)
+            query = query.where(versions.c.number == number) if number else query.order_by(versions.c.number.desc())
+            found = connection.execute(query.limit(1)).scalar()
+            if found is None:
+                raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}.")
+            return bytes(found)
+
+    def _definition_id(self, connection: Connection, key: str) -> int:
+        found = connection.execute(select(definitions.c.id).where(definitions.c.key == key)).scalar()
+        if found is None:
+            keys = list(connection.execute(select(definitions.c.key)).scalars())
+            close = get_close_matches(key, keys, n=1)
+            hint = f" Maksudnya '{close[0]}'?" if close else ""
+            raise NotFoundError(f"SOP '{key}' belum diterbitkan.{hint}")
+        return int(found)
+
+    def _version(self, connection: Connection, version_id: int) -> LoadedVersion:
+        cached = self._versions.get(version_id)
+        if cached is None:
+            row = connection.execute(
+                select(versions, definitions.c.key, definitions.c.nama)
+                .join(definitions, definitions.c.id == versions.c.definition_id)
+                .where(versions.c.id == version_id)).one()
+            steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"])})
+                     for item in json.loads(row.steps)}
+            start = next(step for step in steps.values() if step.kind == StepKind.START.value)
+            cached = LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
+                                   spec_from_json(row.spec), steps, start)
+            self._versions[version_id] = cached
+        return cached
+
+    # -- instances -----------------------------------------------------------------------------
+
+    def start(self, key: str, username: str, form: Any = None, *, unit: str | None = None,
+              trial: bool = False, version: int | None = None) -> tuple[Instance, list[WorkItem]]:
+        """Start an instance; doing so performs the SOP's start step.
+
+        :param form: the start step's completion form (kelengkapan, catatan, data...).
+        :param unit: the unit the instance runs in; default the one unit where ``username`` holds
+            the start step's jabatan.
+        :param trial: run the newest draft version as a trial (ujicoba) instance.
+        :param version: a version number instead of the newest.
+        :raises AccessDeniedError: ``username`` does not hold the start step's jabatan there.
+        """
+        now = self.clock.now()
+        with self.db.write() as connection:
+            loaded = self._version(connection, self._pick_version(connection, key, trial, version))
+            user = repo.user_by_name(connection, username)
+            start = loaded.start
+            units = [held_unit for held_jabatan, held_unit in user.jabatan if held_jabatan == start.pelaksana]
+            if unit is None and len(units) == 1:
+                unit = units[0]
+            if unit is None or unit not in units:
+                where = f" di unit '{unit}'" if unit else ""
+                more = " Sebutkan unitnya (--unit)." if unit is None and len(units) > 1 else ""
+                raise AccessDeniedError(f"'{username}' tidak memegang jabatan '{start.pelaksana}'{where}, "
+                                        f"pelaksana langkah pertama SOP '{key}'.{more}")
+            completion = parse_completion(form, start)
+            workflow = new_workflow(loaded.spec)
+            workflow.get_tasks(state=TaskState.READY)[0].data.update(completion.data)
+            instance_id = connection.execute(insert(instances).returning(instances.c.id), {
+                "version_id": loaded.id, "unit": unit, "status": "running", "trial": loaded.draft, "state": "{}",
+                "state_format": 0, "revision": 0, "started_by": username, "started_at": now, "reason": "",
+                "last_seq": 0, "last_hash": GENESIS,
+            }).scalar_one()
+            run = InstanceRun(self, connection, lock_instance(connection, instance_id), loaded, now)
+            run.use(workflow)
+            run.append("started", username, start.id, None, {
+                "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
+                **completion.event_data()})
+            self._advance(run, username, lambda: None)
+            run.sync(username)
+            run.save()
+            instance = repo.get_instance(connection, instance_id)
+            ready = [repo.work_item(_Row(values), now) for values in run.new_items]
+        self._workflows.put(instance_id, run.saved_revision, run.workflow)
+        return instance, ready
+
+    def _pick_version(self, connection: Connection, key: str, trial: bool, number: int | None) -> int:
+        definition_id = self._definition_id(connection, key)
+        query = select(versions.c.id, versions.c.draft, versions.c.number).where(
+            versions.c.definition_id == definition_id)
+        if number is not None:
+            query = query.where(versions.c.number == number)
+        else:
+            query = query.where(versions.c.draft == trial).order_by(versions.c.number.desc())
+        row = connection.execute(query.limit(1)).first()
+        if row is None:
+            if number is not None:
+                raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}.")
+            if trial:
+                raise NotFoundError(f"SOP '{key}' tidak memiliki versi draf untuk ujicoba.")
+            raise NotFoundError(f"SOP '{key}' belum memiliki versi yang disahkan; terbitkan tanpa --draft, atau "
+                                f"jalankan versi draf sebagai ujicoba (--ujicoba).")
+        if row.draft and not trial:
+            raise AccessDeniedError(f"Versi {row.number} SOP '{key}' masih draf; jalankan sebagai ujicoba (--ujicoba).")
+        return int(row.id)
+
+    def instance(self, instance_id: int) -> Instance:
+        """:raises NotFoundError: no such instance."""
+        with self.db.read() as connection:
+            return repo.get_instance(connection, instance_id)
+
+    def cancel(self, instance_id: int, username: str, reason: str) -> Instance:
+        """Cancel a running or suspended instance with a reason; its open work items close."""
+        return self._set_status(instance_id, username, reason, "cancelled", ("running", "suspended"))
+
+    def suspend(self, instance_id: int, username: str, reason: str) -> Instance:
+        """Suspend a running instance: its work items leave the worklists until resumed."""
+        return self._set_status(instance_id, username, reason, "suspended", ("running",))
+
+    def resume(self, instance_id: int, username: str, reason: str = "") -> Instance:
+        """Resume a suspended instance."""
+        return self._set_status(instance_id, username, reason or "dilanjutkan", "running", ("suspended",))
+
+    def _set_status(self, instance_id: int, username: str, reason: str, status: str,
+                    allowed_from: tuple[str, ...]) -> Instance:
+        if not reason.strip():
+            raise TaskError("Tuliskan alasannya.")
+        now = self.clock.now()
+        with self.db.write() as connection:
+            row = lock_instance(connection, instance_id)
+            if row is None:
+                raise NotFoundError(f"Instans {instance_id} tidak ada.")
+            loaded = self._version(connection, row.version_id)
+            if username != row.started_by and not any(
+                    repo.holds(connection, username, step.pelaksana, row.unit) for step in loaded.steps.values()):
+                raise AccessDeniedError(f"'{username}' bukan pemrakarsa instans {instance_id} dan tidak memegang "
+                                        f"jabatan SOP ini di unit '{row.unit}'.")
+            if row.status not in allowed_from:
+                raise TaskError(f"Instans {instance_id} berstatus '{row.status}'; tidak dapat diubah menjadi "
+                                f"'{status}'.")
+            run = InstanceRun(self, connection, row, loaded, now)
+            kind = {"cancelled": "cancelled", "suspended": "suspended", "running": "resumed"}[status]
+            item_from, item_to = {"cancelled": ("open|suspended", "cancelled"), "suspended": ("open", "suspended"),
+                                  "running": ("suspended", "open")}[status]
+            connection.execute(update(work_items).where(work_items.c.instance_id == instance_id,
+                                                        work_items.c.status.in_(item_from.split("|")))
+                               .values(status=item_to))
+            if status == "cancelled":
+                connection.execute(update(timers).where(timers.c.instance_id == instance_id,
+                                                        timers.c.status == "waiting").values(status="cancelled"))
+                run.ended_at = now
+            run.status, run.reason = status, reason.strip()
+            run.append(kind, username, "", None, {"alasan": reason.strip()})
+            run.save_without_state()
+            return repo.get_instance(connection, instance_id)
+
+    # -- work items ----------------------------------------------------------------------------
+
+    def worklist(self, username: str, limit: int = 50) -> list[WorkItem]:
+        """Open work items for every jabatan and unit ``username`` holds, most urgent first."""
+        with self.db.read() as connection:
+            return repo.worklist(connection, username, self.clock.now(), limit)
+
+    def item(self, item_id: int) -> WorkItem:
+        """:raises NotFoundError: no such work item."""
+        with self.db.read() as connection:
+            return repo.get_item(connection, item_id, self.clock.now())
+
+    def claim(self, item_id: int, username: str) -> WorkItem:
+        """Take an open work item for oneself, so other holders of the jabatan leave it."""
+        return self._claim(item_id, username, True)
+
+    def unclaim(self, item_id: int, username: str) -> WorkItem:
+        """Give a claimed work item back to every holder of its jabatan."""
+        return self._claim(item_id, username, False)
+
+    def _claim(self, item_id: int, username: str, claiming: bool) -> WorkItem:
+        now = self.clock.now()
+        with self.db.write() as connection:
+            run, item = self._lock_item(connection, item_id, now)
+            self._check_open(item)
+            if claiming:
+                if not repo.holds(connection, username, item.jabatan, item.unit):
+                    raise AccessDeniedError(f"'{username}' tidak memegang jabatan '{item.jabatan}' di unit "
+                                            f"'{item.unit}'.")
+                if item.claimed_by and item.claimed_by != username:
+                    raise AccessDeniedError(f"Tugas {item_id} sudah diklaim oleh {item.claimed_by}.")
+                values: dict[str, Any] = {"claimed_by": username, "claimed_at": now}
+            else:
+                if item.claimed_by != username:
+                    raise AccessDeniedError(f"Tugas {item_id} tidak diklaim oleh '{username}'.")
+                values = {"claimed_by": None, "claimed_at": None}
+            connection.execute(update(work_items).where(work_items.c.id == item_id).values(**values))
+            run.append("claimed" if claiming else "unclaimed", username, item.step_id, item_id, {})
+            run.save_without_state()
+            return repo.get_item(connection, item_id, now)
+
+    def complete(self, item_id: int, username: str, form: Any = None) -> Completed:
+        """Complete a READY step with its form (see :mod:`engine.work`).
+
+        :raises AlreadyCompletedError: someone completed it first ("sudah diselesaikan oleh X pada T").
+        :raises AccessDeniedError: ``username`` neither holds the jabatan there nor claimed the item.
+        :raises DataError: the form is incomplete or malformed.
+        :raises TaskError: the step is not ready, or the process cannot go on with this data.
+        """
+        now = self.clock.now()
+        with self.db.write() as connection:
+            run, item = self._lock_item(connection, item_id, now)
+            self._check_open(item)
+            if item.claimed_by and item.claimed_by != username:
+                raise AccessDeniedError(f"Tugas {item_id} sedang diklaim oleh {item.claimed_by}.")
+            if item.claimed_by != username and not repo.holds(connection, username, item.jabatan, item.unit):
+                raise AccessDeniedError(f"'{username}' tidak memegang jabatan '{item.jabatan}' di unit '{item.unit}'.")
+            step = run.version.steps[item.step_id]
+            completion = parse_completion(form, step)
+            task = run.task(item.task_id)
+            if task is None or task.state != TaskState.READY or not task.task_spec.manual:
+                raise TaskError(f"Langkah '{step.kegiatan}' tidak sedang menunggu dikerjakan.", item.step_id)
+            if (task.task_spec.lane or "") != item.jabatan:
+                raise AccessDeniedError(f"Langkah '{step.kegiatan}' milik jabatan '{task.task_spec.lane}'.")
+            done = connection.execute(update(work_items).where(work_items.c.id == item_id,
+                                                               work_items.c.status == "open")
+                                      .values(status="done", completed_by=username, completed_at=now))
+            if done.rowcount != 1:
+                raise TaskError(f"Tugas {item_id} berubah bersamaan; muat ulang.", item.step_id)
+            run.append("completed", username, item.step_id, item_id, completion.event_data())
+            if step.clerk_decides:
+                run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
+
+            def perform() -> None:
+                task.data.update(completion.data)
+                if step.clerk_decides:
+                    task.data[DECISION_FIELD] = completion.keputusan
+                task.run()
+
+            self._advance(run, username, perform)
+            run.sync(username)
+            run.save()
+            result = Completed(repo.get_item(connection, item_id, now), repo.get_instance(connection, run.instance_id),
+                               tuple(repo.work_item(_Row(values), now) for values in run.new_items))
+        self._workflows.put(run.instance_id, run.saved_revision, run.workflow)
+        return result
+
+    def _lock_item(self, connection: Connection, item_id: int, now: datetime) -> tuple[InstanceRun, Any]:
+        item = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
+        if item is None:
+            raise NotFoundError(f"Tugas {item_id} tidak ada.")
+        row = lock_instance(connection, item.instance_id)
+        if not self.db.is_sqlite:  # re-read under the lock (SQLite's BEGIN IMMEDIATE already held it)
+            item = connection.execute(select(work_items).where(work_items.c.id == item_id)).one()
+        return InstanceRun(self, connection, row, self._version(connection, row.version_id), now), item
+
+    def _check_open(self, item: Any) -> None:
+        if item.status == "done":
+            when = (item.completed_at.astimezone(self.calendar.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
+                    if item.completed_at else "?")
+            raise AlreadyCompletedError(f"Tugas {item.id} sudah diselesaikan oleh {item.completed_by} pada {when}.",
+                                        item.step_id, by=item.completed_by or "", at=item.completed_at)
+        if item.status != "open":
+            meaning = {"cancelled": "dibatalkan", "suspended": "ditangguhkan"}.get(item.status, item.status)
+            raise TaskError(f"Tugas {item.id} {meaning}; tidak dapat dikerjakan.", item.step_id)
+
+    def _advance(self, run: InstanceRun, actor: str, perform: Callable[[], None]) -> None:
+        """Run ``perform`` and the engine steps after it; turn failures into a :class:`TaskError`."""
+        steps = run.version.steps
+
+        def record_condition(task: Any) -> None:
+            step = steps.get(task.task_spec.name)
+            if step is not None and step.condition:
+                try:
+                    answer = YES if evaluate_condition(step.condition, task.data) else NO
+                except ConditionError:
+                    return
+                run.append("decision", SYSTEM_ACTOR, step.id, None, {"syarat": step.condition, "keputusan": answer})
+
+        try:
+            perform()
+            run.workflow.do_engine_steps(did_complete_task=record_condition)
+        except (SpiffWorkflowException, ConditionError) as exc:
+            condition = find_condition_error(exc)
+            detail = condition.message if condition is not None else str(exc).splitlines()[0]
+            raise TaskError(f"Proses tidak dapat dilanjutkan: {detail}") from exc
+
+    # -- audit ---------------------------------------------------------------------------------
+
+    def trace(self, instance_id: int) -> tuple[Instance, list[Event]]:
+        """An instance and its audit trail in order."""
+        with self.db.read() as connection:
+            return repo.get_instance(connection, instance_id), repo.trace(connection, instance_id)
+
+    def verify_audit(self) -> tuple[int, int, ChainBreak | None]:
+        """Recompute every hash chain: (instances, events, first break or ``None``)."""
+        with self.db.read() as connection:
+            return repo.verify_all(connection)
+
+    # -- the worker ----------------------------------------------------------------------------
+
+    def tick(self, limit: int = 200) -> TickReport:
+        """Fire due BPMN timers and mark overdue work items; safe to run in several processes."""
+        from .worker import fire_due_timers, mark_overdue
+
+        fired, errors = fire_due_timers(self, limit)
+        return TickReport(fired, mark_overdue(self, limit), errors)
+
+    def open_item_count(self) -> int:
+        with self.db.read() as connection:
+            return repo.count_open_items(connection)
+
+    def instance_count(self) -> int:
+        with self.db.read() as connection:
+            return int(connection.execute(select(func.count()).select_from(instances)).scalar_one())
+
+
+class _Row:
+    """Attribute access over a dict of inserted values (to build a WorkItem without re-reading)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update({"claimed_by": None, "completed_by": None, "completed_at": None, **values})
+
+
+def _step_info(step: Any) -> StepInfo:
+    return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
+                    kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
+                    condition=step.condition)
