@@ -127,14 +127,15 @@ def verify_all(connection: Connection) -> tuple[int, int, ChainBreak | None]:
             counted += 1
             yield StoredEvent(*row)
 
-    for instance_id, group in itertools.groupby(stream, key=lambda row: row.instance_id):
-        seen.add(instance_id)
-        if instance_id not in heads:
-            return len(seen), counted, ChainBreak(instance_id, 1, "peristiwa milik instans yang tidak ada")
-        last_seq, last_hash = heads[instance_id]
-        broken = verify_chain(instance_id, rows_of(group), last_seq, last_hash)
-        if broken is not None:
-            return len(seen), counted, broken
+    with stream:
+        for instance_id, group in itertools.groupby(stream, key=lambda row: row.instance_id):
+            seen.add(instance_id)
+            if instance_id not in heads:
+                return len(seen), counted, ChainBreak(instance_id, 1, "peristiwa milik instans yang tidak ada")
+            last_seq, last_hash = heads[instance_id]
+            broken = verify_chain(instance_id, rows_of(group), last_seq, last_hash)
+            if broken is not None:
+                return len(seen), counted, broken
     for instance_id in sorted(set(heads) - seen):
         last_seq, last_hash = heads[instance_id]
         broken = verify_chain(instance_id, iter(()), last_seq, last_hash)
