@@ -26,7 +26,8 @@ from .bpmn.escalation import escalation_step
 from .bpmn.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
 from .errors import StoreError
 from .store.migrate import upgrade_state
-from .store.models import NO_DEADLINE, events, instances, timers, work_items
+from .store import hot
+from .store.models import NO_DEADLINE, timers
 from .timers import UTC, timer_fire_time
 from .work import StepInfo
 
@@ -68,6 +69,8 @@ class InstanceRun:
     pending: list[dict[str, Any]] = field(default_factory=list)
     #: The revision written by :meth:`save` (0 until then).
     saved_revision: int = 0
+    #: Ids of the READY user tasks when the workflow was loaded: exactly the open work items.
+    ready_before: set[str] = field(default_factory=set)
     _workflow: BpmnWorkflow | None = None
 
     def __post_init__(self) -> None:
@@ -91,11 +94,18 @@ class InstanceRun:
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise StoreError(f"Keadaan instans {self.instance_id} tidak dapat dibaca.") from exc
             self._workflow = cached
+            self.ready_before = set(self._ready_tasks())
         return self._workflow
 
     def use(self, workflow: BpmnWorkflow) -> None:
-        """Adopt a workflow created in this transaction (a new instance)."""
+        """Adopt a workflow created in this transaction (a new instance, no work items yet)."""
         self._workflow = workflow
+        self.ready_before = set()
+
+    def _ready_tasks(self) -> dict[str, Any]:
+        assert self._workflow is not None
+        return {str(task.id): task for task in self._workflow.get_tasks(state=TaskState.READY)
+                if task.task_spec.manual}
 
     def append(self, kind: str, actor: str, step: str = "", item_id: int | None = None,
                data: dict[str, Any] | None = None) -> None:
@@ -109,23 +119,25 @@ class InstanceRun:
         })
         self.last_seq, self.last_hash = seq, digest
 
-    def sync(self, actor: str) -> None:
-        """Open work items for new READY user tasks, close those whose task went away; same for timers."""
+    def sync(self, actor: str, completed_task: str = "") -> None:
+        """Open work items for new READY user tasks and close those whose task went away; same for timers.
+
+        Work items always mirror the READY user tasks saved with the state, so the tasks READY when
+        the workflow was loaded are exactly the open items; only the difference is written.
+
+        :param completed_task: the task just completed (its item is already closed as done).
+        """
         workflow = self.workflow
-        ready = {str(task.id): task for task in workflow.get_tasks(state=TaskState.READY) if task.task_spec.manual}
-        open_rows = self.connection.execute(
-            select(work_items.c.id, work_items.c.task_id, work_items.c.step_id)
-            .where(work_items.c.instance_id == self.instance_id, work_items.c.status == "open")).all()
-        known = set()
-        for item_id, task_id, step_id in open_rows:
-            known.add(task_id)
-            if task_id not in ready:
-                self.connection.execute(update(work_items).where(work_items.c.id == item_id)
-                                        .values(status="cancelled", completed_at=self.now))
-                self.append("cancelled", actor, step_id, item_id, {"sebab": "tugas tidak lagi menunggu"})
+        ready = self._ready_tasks()
+        for task_id in sorted(self.ready_before - set(ready) - {completed_task}):
+            closed = hot.run(self.connection, hot.CANCEL_ITEM, {
+                "task_id": task_id, "now": hot.bind_time(self.connection, self.now)}).all()
+            for row in closed:
+                self.append("cancelled", actor, row.step_id, row.id, {"sebab": "tugas tidak lagi menunggu"})
         for task_id, task in ready.items():
-            if task_id not in known:
+            if task_id not in self.ready_before:
                 self._open_item(task_id, task.task_spec.name, task.task_spec.lane or "")
+        self.ready_before = set(ready)
         if self.version.has_timers:
             self._sync_timers(actor)
         if workflow.is_completed() and self.status == "running":
@@ -137,13 +149,14 @@ class InstanceRun:
         kegiatan = step.kegiatan if step else step_id
         due = (self.runtime.calendar.due(self.now, step.waktu).astimezone(UTC) if step and step.waktu
                else NO_DEADLINE)
-        values = {
+        values: dict[str, Any] = {
             "instance_id": self.instance_id, "task_id": task_id, "sop_key": self.version.key,
             "step_id": step_id, "name": kegiatan[:500], "jabatan": lane, "unit": self.row.unit,
-            "trial": self.row.trial, "status": "open", "ready_at": self.now, "due_at": due,
+            "trial": self.row.trial, "ready_at": hot.bind_time(self.connection, self.now),
+            "due_at": hot.bind_time(self.connection, due),
         }
-        item_id = self.connection.execute(insert(work_items).returning(work_items.c.id), values).scalar_one()
-        values["id"] = item_id
+        item_id = hot.run(self.connection, hot.INSERT_ITEM, values).scalar_one()
+        values.update(id=item_id, status="open", ready_at=self.now, due_at=due)
         self.new_items.append(values)
         self.append("ready", "", step_id, item_id, {
             "jabatan": lane, "unit": self.row.unit,
@@ -177,28 +190,31 @@ class InstanceRun:
                 "escalation": bool(step_id), "status": "waiting", "fire_at": fire_at})
 
     def save(self) -> None:
-        """Write the state, the chain head and the events; bump the revision."""
-        state = state_to_json(self.workflow)
-        result = self.connection.execute(
-            update(instances).where(instances.c.id == self.instance_id, instances.c.revision == self.row.revision)
-            .values(state=state, state_format=STATE_FORMAT, revision=self.row.revision + 1, status=self.status,
-                    reason=self.reason, ended_at=self.ended_at, last_seq=self.last_seq, last_hash=self.last_hash))
+        """Write the state, the chain head and the events; bump the revision.
+
+        :raises StoreError: the row's revision moved (cannot happen under the lock; checked anyway).
+        """
+        result = hot.run(self.connection, hot.SAVE_STATE, {
+            "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": self.row.revision,
+            "status": self.status, "reason": self.reason, "ended_at": hot.bind_time(self.connection, self.ended_at),
+            "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
         if result.rowcount != 1:
             raise StoreError(f"Instans {self.instance_id} diubah proses lain bersamaan; coba lagi.")
         self.flush_events()
         self.saved_revision = self.row.revision + 1
 
     def save_without_state(self) -> None:
-        """Write only status, chain head and events (claims, overdue marks)."""
-        self.connection.execute(
-            update(instances).where(instances.c.id == self.instance_id)
-            .values(status=self.status, reason=self.reason, ended_at=self.ended_at, last_seq=self.last_seq,
-                    last_hash=self.last_hash))
+        """Write only status, chain head and events (claims, overdue marks, cancellation)."""
+        hot.run(self.connection, hot.SAVE_HEAD, {
+            "status": self.status, "reason": self.reason, "ended_at": hot.bind_time(self.connection, self.ended_at),
+            "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
         self.flush_events()
 
     def flush_events(self) -> None:
         if self.pending:
-            self.connection.execute(insert(events), self.pending)
+            for event in self.pending:
+                event["at"] = hot.bind_time(self.connection, event["at"])
+            hot.run(self.connection, hot.INSERT_EVENT, self.pending)
             self.pending.clear()
 
     def task(self, task_id: str) -> Any:

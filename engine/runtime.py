@@ -45,9 +45,11 @@ from .execution import InstanceRun, LoadedVersion
 from .files import check_sop, load_file
 from .sop import Sop, StepKind, slugify
 from .store import repo
-from .store.db import Database, lock_instance
+from .store import hot
+from .store.db import Database
+from .store.hot import lock_instance
 from .store.migrate import ensure_current
-from .store.models import definitions, holdings, instances, timers, users, versions, work_items
+from .store.models import NO_DEADLINE, definitions, holdings, instances, timers, users, versions, work_items
 from .timers import Clock, SystemClock
 from .work import Completed, Event, Instance, StepInfo, User, VersionInfo, WorkItem, parse_completion
 from .worktime import WorkCalendar
@@ -398,10 +400,10 @@ class Runtime:
     def _claim(self, item_id: int, username: str, claiming: bool) -> WorkItem:
         now = self.clock.now()
         with self.db.write() as connection:
-            run, item = self._lock_item(connection, item_id, now)
+            run, item = self._lock_item(connection, item_id, now, username)
             self._check_open(item)
             if claiming:
-                if not repo.holds(connection, username, item.jabatan, item.unit):
+                if not item.held:
                     raise AccessDeniedError(f"'{username}' tidak memegang jabatan '{item.jabatan}' di unit "
                                             f"'{item.unit}'.")
                 if item.claimed_by and item.claimed_by != username:
@@ -426,12 +428,14 @@ class Runtime:
         """
         now = self.clock.now()
         with self.db.write() as connection:
-            run, item = self._lock_item(connection, item_id, now)
+            run, item = self._lock_item(connection, item_id, now, username)
             self._check_open(item)
             if item.claimed_by and item.claimed_by != username:
                 raise AccessDeniedError(f"Tugas {item_id} sedang diklaim oleh {item.claimed_by}.")
-            if item.claimed_by != username and not repo.holds(connection, username, item.jabatan, item.unit):
+            if item.claimed_by != username and not item.held:
                 raise AccessDeniedError(f"'{username}' tidak memegang jabatan '{item.jabatan}' di unit '{item.unit}'.")
+            if run.status != "running":
+                raise TaskError(f"Instans {run.instance_id} berstatus '{run.status}'.", item.step_id)
             step = run.version.steps[item.step_id]
             completion = parse_completion(form, step)
             task = run.task(item.task_id)
@@ -439,9 +443,8 @@ class Runtime:
                 raise TaskError(f"Langkah '{step.kegiatan}' tidak sedang menunggu dikerjakan.", item.step_id)
             if (task.task_spec.lane or "") != item.jabatan:
                 raise AccessDeniedError(f"Langkah '{step.kegiatan}' milik jabatan '{task.task_spec.lane}'.")
-            done = connection.execute(update(work_items).where(work_items.c.id == item_id,
-                                                               work_items.c.status == "open")
-                                      .values(status="done", completed_by=username, completed_at=now))
+            done = hot.run(connection, hot.COMPLETE_ITEM, {"username": username, "id": item_id,
+                                                           "now": hot.bind_time(connection, now)})
             if done.rowcount != 1:
                 raise TaskError(f"Tugas {item_id} berubah bersamaan; muat ulang.", item.step_id)
             run.append("completed", username, item.step_id, item_id, completion.event_data())
@@ -455,20 +458,29 @@ class Runtime:
                 task.run()
 
             self._advance(run, username, perform)
-            run.sync(username)
+            run.sync(username, item.task_id)
             run.save()
-            result = Completed(repo.get_item(connection, item_id, now), repo.get_instance(connection, run.instance_id),
-                               tuple(repo.work_item(_Row(values), now) for values in run.new_items))
         self._workflows.put(run.instance_id, run.saved_revision, run.workflow)
-        return result
+        finished = WorkItem(item.id, item.instance_id, item.sop_key, item.step_id, item.name, item.jabatan, item.unit,
+                            item.trial, "done", item.ready_at, None if item.due_at == NO_DEADLINE else item.due_at,
+                            item.claimed_by, username, now, False)
+        return Completed(finished, self._instance_of(run), tuple(repo.work_item(_Row(values), now)
+                                                                 for values in run.new_items))
 
-    def _lock_item(self, connection: Connection, item_id: int, now: datetime) -> tuple[InstanceRun, Any]:
-        item = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
-        if item is None:
+    @staticmethod
+    def _instance_of(run: InstanceRun) -> Instance:
+        row = run.row
+        return Instance(row.id, run.version.key, run.version.number, row.unit, run.status, row.trial, row.started_by,
+                        row.started_at, run.ended_at, run.reason)
+
+    def _lock_item(self, connection: Connection, item_id: int, now: datetime,
+                   username: str) -> tuple[InstanceRun, Any]:
+        """Lock the item's instance, then read the item (so what is read cannot change before commit)."""
+        found = hot.run(connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
+        row = lock_instance(connection, found.instance_id) if found is not None else None
+        item = hot.item_for_user(connection, item_id, username) if row is not None else None
+        if row is None or item is None:
             raise NotFoundError(f"Tugas {item_id} tidak ada.")
-        row = lock_instance(connection, item.instance_id)
-        if not self.db.is_sqlite:  # re-read under the lock (SQLite's BEGIN IMMEDIATE already held it)
-            item = connection.execute(select(work_items).where(work_items.c.id == item_id)).one()
         return InstanceRun(self, connection, row, self._version(connection, row.version_id), now), item
 
     def _check_open(self, item: Any) -> None:

@@ -18,7 +18,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from .errors import AlurError
 from .execution import InstanceRun
-from .store.db import lock_instance
+from .store.hot import lock_instance
 from .store.models import NO_DEADLINE, timers, work_items
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Connecting to the database: SQLite (default, WAL) or PostgreSQL, and one transaction shape for writes.
 
 Every change to an instance (its state, work items, timers, events) happens in a write transaction
-that first locks the instance row (:func:`lock_instance`). On PostgreSQL that is ``SELECT ... FOR
+that first locks the instance row (:func:`engine.store.hot.lock_instance`). On PostgreSQL that is ``SELECT ... FOR
 UPDATE``; on SQLite a write transaction starts with ``BEGIN IMMEDIATE``, which takes the database's
 single write lock, so two processes never interleave their changes. That makes "of two completions
 exactly one wins" hold across processes on both databases.
@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, select
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 
 from ..errors import StoreError
-from .models import instances
 
 #: Environment variable naming the database.
 DATABASE_URL_VARIABLE = "ALUR_DATABASE_URL"
@@ -106,16 +105,3 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection (after a fork, or when done)."""
         self.engine.dispose()
-
-
-def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = False) -> Any:
-    """Read and lock an instance row for the rest of the write transaction.
-
-    :param skip_locked: on PostgreSQL, return ``None`` instead of waiting when another transaction
-        holds the row (workers use it to spread work).
-    :return: the row, or ``None`` when there is no such instance (or it is locked and skipped).
-    """
-    query = select(instances).where(instances.c.id == instance_id)
-    if connection.dialect.name != "sqlite":
-        query = query.with_for_update(skip_locked=skip_locked)
-    return connection.execute(query).first()

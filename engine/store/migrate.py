@@ -85,3 +85,16 @@ def upgrade_state(text: str, state_format: int) -> str:
             raise StoreError(f"Tidak ada cara memperbarui instans dari format {step}.")
         dct = upgrade_step(dct)
     return json.dumps(dct, separators=(",", ":"))
+
+
+def upgrade_database(url: str | None = None, revision: str = "head") -> str:
+    """Create or upgrade the store at ``url`` (default ``$ALUR_DATABASE_URL`` or SQLite here).
+
+    :return: the schema revision reached.
+    """
+    database = Database(url)
+    try:
+        upgrade(database, revision)
+        return current_revision(database) or ""
+    finally:
+        database.dispose()
