@@ -12,6 +12,7 @@ workflow is dropped, so a failed attempt leaves no trace anywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -24,6 +25,7 @@ from SpiffWorkflow.util.task import TaskState
 from .audit import chain_hash, event_body
 from .bpmn.escalation import escalation_step
 from .bpmn.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
+from .durations import Duration, parse_duration
 from .errors import StoreError
 from .store.migrate import upgrade_state
 from .store import hot
@@ -33,6 +35,11 @@ from .work import StepInfo
 
 if TYPE_CHECKING:
     from .runtime import Runtime
+
+
+@lru_cache(maxsize=256)
+def _duration(waktu: str) -> Duration:
+    return parse_duration(waktu)
 
 
 @dataclass
@@ -147,7 +154,7 @@ class InstanceRun:
     def _open_item(self, task_id: str, step_id: str, lane: str) -> None:
         step = self.version.steps.get(step_id)
         kegiatan = step.kegiatan if step else step_id
-        due = (self.runtime.calendar.due(self.now, step.waktu).astimezone(UTC) if step and step.waktu
+        due = (self.runtime.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
                else NO_DEADLINE)
         values: dict[str, Any] = {
             "instance_id": self.instance_id, "task_id": task_id, "sop_key": self.version.key,
@@ -181,7 +188,7 @@ class InstanceRun:
             step_id = escalation_step(event_id)
             step = self.version.steps.get(step_id)
             if step is not None and step.waktu:
-                fire_at = self.runtime.calendar.due(self.now, step.waktu).astimezone(UTC)
+                fire_at = self.runtime.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC)
             else:
                 kind = "date" if isinstance(definition, ClockDateTimer) else "duration"
                 fire_at = timer_fire_time(kind, definition.expression, self.now)

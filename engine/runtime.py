@@ -245,6 +245,11 @@ class Runtime:
             raise NotFoundError(f"SOP '{key}' belum diterbitkan.{hint}")
         return int(found)
 
+    def _version_spec(self, version_id: int) -> Any:
+        """The parsed spec of a stored version (for checks and tools)."""
+        with self.db.read() as connection:
+            return self._version(connection, version_id).spec
+
     def _version(self, connection: Connection, version_id: int) -> LoadedVersion:
         cached = self._versions.get(version_id)
         if cached is None:

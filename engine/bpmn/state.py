@@ -41,7 +41,7 @@ from ..conditions import safe_script_engine
 STATE_FORMAT = 1
 
 #: Prune when the tree holds more tasks than this; a turn of the biggest shipped SOP is ~60 tasks.
-PRUNE_ABOVE = 60
+PRUNE_ABOVE = 12
 
 _INTERNAL_FIRED = "event_fired"
 
