@@ -10,15 +10,11 @@ in the instance's unit, or by the clerk who claimed it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from collections import OrderedDict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
-from difflib import get_close_matches
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -27,34 +23,28 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.util.task import TaskState
 
 from .audit import GENESIS, ChainBreak
-from .bpmn.escalation import add_escalation_timers
 from .bpmn.names import DECISION_FIELD, NO, YES
-from .bpmn.spiff import parse_spec
-from .bpmn.state import ClockTimer, clock_timers, new_workflow, spec_from_json, spec_to_json
-from .bpmn.writer import write_bpmn
+from .bpmn.state import new_workflow
 from .conditions import evaluate_condition, find_condition_error
+from .definitions import definition_id, load_version, pick_version, prepare_version, store_version
 from .errors import (
     AccessDeniedError,
     AlreadyCompletedError,
     ConditionError,
     NotFoundError,
-    ProcessDefinitionError,
     TaskError,
 )
 from .execution import InstanceRun, LoadedVersion
-from .files import check_sop, load_file
-from .sop import Sop, StepKind, slugify
-from .store import repo
-from .store import hot
+from .sop import Sop
+from .store import hot, repo
 from .store.db import Database
 from .store.hot import lock_instance
 from .store.migrate import ensure_current
 from .store.models import NO_DEADLINE, definitions, holdings, instances, timers, users, versions, work_items
 from .timers import Clock, SystemClock
-from .work import Completed, Event, Instance, StepInfo, User, VersionInfo, WorkItem, parse_completion
+from .work import Completed, Event, Instance, User, VersionInfo, WorkItem, parse_completion
 from .worktime import WorkCalendar
 
-_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 #: Actor name recorded for what the worker does.
 SYSTEM_ACTOR = "sistem"
 
@@ -163,56 +153,9 @@ class Runtime:
         :param escalation: add an escalation boundary timer to every timed step.
         :raises ProcessDefinitionError: the SOP is not valid or does not run.
         """
-        if isinstance(source, Sop):
-            sop = source
-            key = key or slugify(sop.identity.nama or sop.process_id or "sop", "sop")
-        else:
-            sop = load_file(source).sop
-            key = key or Path(source).name.split(".")[0]
-        if not _KEY.match(key):
-            raise ProcessDefinitionError(f"Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah "
-                                         f"atau tanda hubung.")
-        problems = [item for item in check_sop(sop) if item.severity == "error"]
-        if problems:
-            raise ProcessDefinitionError("SOP tidak valid; perbaiki dulu: " + "; ".join(map(str, problems)),
-                                         problems)
-        document = write_bpmn(sop)
-        executable = add_escalation_timers(document) if escalation else document
-        parsed = parse_spec(executable)
-        if parsed.spec is None:
-            raise ProcessDefinitionError("SpiffWorkflow menolak SOP: " + "; ".join(map(str, parsed.problems)),
-                                         parsed.problems)
-        cycles = clock_timers(parsed.spec)
-        if cycles:
-            raise ProcessDefinitionError(f"Pewaktu berulang (timeCycle) tidak dijalankan Alur: {', '.join(cycles)}.")
-        has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
-                         for spec in parsed.spec.task_specs.values())
-        steps = [asdict(_step_info(step)) for step in sop.steps]
-        digest = hashlib.sha256(executable).hexdigest()
-        now = self.clock.now()
+        prepared = prepare_version(source, key, escalation)
         with self.db.write() as connection:
-            definition = connection.execute(select(definitions).where(definitions.c.key == key)).first()
-            if definition is None:
-                definition_id = connection.execute(insert(definitions).returning(definitions.c.id), {
-                    "key": key, "process_id": parsed.process_id, "nama": sop.identity.nama, "created_at": now,
-                }).scalar_one()
-            else:
-                definition_id = definition.id
-                connection.execute(update(definitions).where(definitions.c.id == definition_id)
-                                   .values(nama=sop.identity.nama, process_id=parsed.process_id))
-            latest = connection.execute(repo.version_query().where(versions.c.definition_id == definition_id)
-                                        .order_by(versions.c.number.desc()).limit(1)).first()
-            if latest is not None and latest.sha256 == digest and latest.draft == draft:
-                return repo.version_info(latest, created=False)
-            number = (latest.number if latest is not None else 0) + 1
-            version_id = connection.execute(insert(versions).returning(versions.c.id), {
-                "definition_id": definition_id, "number": number, "draft": draft, "escalation": escalation,
-                "has_timers": has_timers, "bpmn": document, "spec": spec_to_json(parsed.spec),
-                "steps": json.dumps(steps, ensure_ascii=False), "sha256": digest, "published_at": now,
-                "published_by": by,
-            }).scalar_one()
-            row = connection.execute(repo.version_query().where(versions.c.id == version_id)).one()
-            return repo.version_info(row)
+            return store_version(connection, prepared, draft, by, self.clock.now())
 
     def versions(self, key: str) -> list[VersionInfo]:
         """Every version of an SOP, oldest first.
@@ -237,13 +180,10 @@ class Runtime:
             return bytes(found)
 
     def _definition_id(self, connection: Connection, key: str) -> int:
-        found = connection.execute(select(definitions.c.id).where(definitions.c.key == key)).scalar()
-        if found is None:
-            keys = list(connection.execute(select(definitions.c.key)).scalars())
-            close = get_close_matches(key, keys, n=1)
-            hint = f" Maksudnya '{close[0]}'?" if close else ""
-            raise NotFoundError(f"SOP '{key}' belum diterbitkan.{hint}")
-        return int(found)
+        return definition_id(connection, key)
+
+    def _pick_version(self, connection: Connection, key: str, trial: bool, number: int | None) -> int:
+        return pick_version(connection, key, trial, number)
 
     def _version_spec(self, version_id: int) -> Any:
         """The parsed spec of a stored version (for checks and tools)."""
@@ -253,16 +193,7 @@ class Runtime:
     def _version(self, connection: Connection, version_id: int) -> LoadedVersion:
         cached = self._versions.get(version_id)
         if cached is None:
-            row = connection.execute(
-                select(versions, definitions.c.key, definitions.c.nama)
-                .join(definitions, definitions.c.id == versions.c.definition_id)
-                .where(versions.c.id == version_id)).one()
-            steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"])})
-                     for item in json.loads(row.steps)}
-            start = next(step for step in steps.values() if step.kind == StepKind.START.value)
-            cached = LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
-                                   spec_from_json(row.spec), steps, start)
-            self._versions[version_id] = cached
+            cached = self._versions[version_id] = load_version(connection, version_id)
         return cached
 
     # -- instances -----------------------------------------------------------------------------
@@ -311,26 +242,6 @@ class Runtime:
             ready = [repo.work_item(_Row(values), now) for values in run.new_items]
         self._workflows.put(instance_id, run.saved_revision, run.workflow)
         return instance, ready
-
-    def _pick_version(self, connection: Connection, key: str, trial: bool, number: int | None) -> int:
-        definition_id = self._definition_id(connection, key)
-        query = select(versions.c.id, versions.c.draft, versions.c.number).where(
-            versions.c.definition_id == definition_id)
-        if number is not None:
-            query = query.where(versions.c.number == number)
-        else:
-            query = query.where(versions.c.draft == trial).order_by(versions.c.number.desc())
-        row = connection.execute(query.limit(1)).first()
-        if row is None:
-            if number is not None:
-                raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}.")
-            if trial:
-                raise NotFoundError(f"SOP '{key}' tidak memiliki versi draf untuk ujicoba.")
-            raise NotFoundError(f"SOP '{key}' belum memiliki versi yang disahkan; terbitkan tanpa --draft, atau "
-                                f"jalankan versi draf sebagai ujicoba (--ujicoba).")
-        if row.draft and not trial:
-            raise AccessDeniedError(f"Versi {row.number} SOP '{key}' masih draf; jalankan sebagai ujicoba (--ujicoba).")
-        return int(row.id)
 
     def instance(self, instance_id: int) -> Instance:
         """:raises NotFoundError: no such instance."""
@@ -554,9 +465,3 @@ class _Row:
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update({"claimed_by": None, "completed_by": None, "completed_at": None, **values})
-
-
-def _step_info(step: Any) -> StepInfo:
-    return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
-                    kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
-                    condition=step.condition)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -97,7 +96,6 @@ def test_sigkill_20_times_loses_no_committed_completion_sqlite(sqlite_url: str, 
     check_after_crashes(sqlite_url, tmp_path / "done.log", [UNIT])
 
 
-@pytest.mark.slow
 @pytest.mark.postgresql
 def test_sigkill_20_times_loses_no_committed_completion_postgresql(tmp_path: Path,
                                                                     request: pytest.FixtureRequest) -> None:
