@@ -31,7 +31,7 @@ from .store.migrate import upgrade_state
 from .store import hot
 from .store.models import NO_DEADLINE, timers
 from .timers import UTC, timer_fire_time
-from .work import StepInfo
+from .work import SYSTEM_ACTOR, StepInfo
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -165,7 +165,7 @@ class InstanceRun:
         item_id = hot.run(self.connection, hot.INSERT_ITEM, values).scalar_one()
         values.update(id=item_id, status="open", ready_at=self.now, due_at=due)
         self.new_items.append(values)
-        self.append("ready", "", step_id, item_id, {
+        self.append("ready", SYSTEM_ACTOR, step_id, item_id, {
             "jabatan": lane, "unit": self.row.unit,
             "batas_waktu": None if due == NO_DEADLINE else due.isoformat()})
 

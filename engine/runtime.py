@@ -31,6 +31,7 @@ from .errors import (
     AccessDeniedError,
     AlreadyCompletedError,
     ConditionError,
+    DataError,
     NotFoundError,
     TaskError,
 )
@@ -42,11 +43,9 @@ from .store.hot import lock_instance
 from .store.migrate import ensure_current
 from .store.models import NO_DEADLINE, definitions, holdings, instances, timers, users, versions, work_items
 from .timers import Clock, SystemClock
-from .work import Completed, Event, Instance, User, VersionInfo, WorkItem, parse_completion
+from .work import SYSTEM_ACTOR, Completed, Event, Instance, User, VersionInfo, WorkItem, parse_completion
 from .worktime import WorkCalendar
 
-#: Actor name recorded for what the worker does.
-SYSTEM_ACTOR = "sistem"
 
 
 class _WorkflowCache:
@@ -110,7 +109,7 @@ class Runtime:
                  jabatan: Iterable[tuple[str, str]] = ()) -> User:
         """Create a user (or add jabatan to an existing one) holding ``(jabatan, unit)`` pairs."""
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$", username or "") or username == SYSTEM_ACTOR:
-            raise AccessDeniedError(f"Nama pengguna '{username}' tidak sah; gunakan huruf, angka, titik, "
+            raise DataError(f"Nama pengguna '{username}' tidak sah; gunakan huruf, angka, titik, "
                                     f"garis bawah atau tanda hubung (dan bukan '{SYSTEM_ACTOR}').")
         with self.db.write() as connection:
             row = connection.execute(select(users.c.id).where(users.c.username == username)).first()
@@ -124,7 +123,7 @@ class Runtime:
                         **{key: value for key, value in (("nama", nama), ("nip", nip)) if value}))
             for held_jabatan, unit in jabatan:
                 if not held_jabatan.strip() or not unit.strip():
-                    raise AccessDeniedError("Jabatan dan unit tidak boleh kosong.")
+                    raise DataError("Jabatan dan unit tidak boleh kosong.")
                 exists = connection.execute(select(holdings.c.id).where(
                     holdings.c.user_id == user_id, holdings.c.jabatan == held_jabatan.strip(),
                     holdings.c.unit == unit.strip())).first()

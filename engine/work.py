@@ -26,6 +26,9 @@ from typing import Any, Mapping
 from .bpmn.names import DECISION_FIELD, NO, YES
 from .errors import DataError
 
+#: Actor name recorded for what the engine and the worker do (never a username).
+SYSTEM_ACTOR = "sistem"
+
 #: Keys a completion or start may carry.
 FORM_KEYS = ("alasan", "catatan", "data", "kelengkapan", "keputusan", "output")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")

@@ -20,6 +20,7 @@ from .errors import AlurError
 from .execution import InstanceRun
 from .store.hot import lock_instance
 from .store.models import NO_DEADLINE, timers, work_items
+from .work import SYSTEM_ACTOR
 
 if TYPE_CHECKING:
     from .runtime import Runtime, TickReport
@@ -30,8 +31,6 @@ def fire_due_timers(runtime: Runtime, limit: int) -> tuple[int, int]:
 
     :return: timers fired, and instances put in error because their timer could not run.
     """
-    from .runtime import SYSTEM_ACTOR
-
     now = runtime.clock.now()
     with runtime.db.read() as connection:
         due = connection.execute(
@@ -74,8 +73,6 @@ def fire_due_timers(runtime: Runtime, limit: int) -> tuple[int, int]:
 
 
 def _mark_error(runtime: Runtime, instance_id: int, message: str) -> None:
-    from .runtime import SYSTEM_ACTOR
-
     with runtime.db.write() as connection:
         row = lock_instance(connection, instance_id)
         if row is None or row.status != "running":
@@ -92,8 +89,6 @@ def mark_overdue(runtime: Runtime, limit: int) -> int:
 
     :return: how many items were marked.
     """
-    from .runtime import SYSTEM_ACTOR
-
     now = runtime.clock.now()
     with runtime.db.read() as connection:
         late = connection.execute(

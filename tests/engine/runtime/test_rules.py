@@ -121,7 +121,7 @@ def test_a_completed_item_records_who_when_and_what(runtime: Runtime, clock: obj
     instance_id = runtime.item(item).instance_id
     _, trail = runtime.trace(instance_id)
     kinds = [(event.kind, event.step, event.actor) for event in trail]
-    assert kinds[:4] == [("started", "terima", "ani"), ("ready", "periksa", ""), ("completed", "periksa", "budi"),
+    assert kinds[:4] == [("started", "terima", "ani"), ("ready", "periksa", "sistem"), ("completed", "periksa", "budi"),
                          ("decision", "periksa", "budi")]
     assert trail[2].data == {"kelengkapan": {}, "keputusan": "Ya", "catatan": "perlu", "output": {"nomor": "12/2026"}}
     assert [event.seq for event in trail] == list(range(1, len(trail) + 1))
