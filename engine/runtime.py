@@ -249,15 +249,15 @@ class Runtime:
 
     def cancel(self, instance_id: int, username: str, reason: str) -> Instance:
         """Cancel a running or suspended instance with a reason; its open work items close."""
-        return self._set_status(instance_id, username, reason, "cancelled", ("running", "suspended"))
+        return self._set_status(instance_id, username, reason, "cancelled", ("running", "suspended", "error"))
 
     def suspend(self, instance_id: int, username: str, reason: str) -> Instance:
         """Suspend a running instance: its work items leave the worklists until resumed."""
         return self._set_status(instance_id, username, reason, "suspended", ("running",))
 
     def resume(self, instance_id: int, username: str, reason: str = "") -> Instance:
-        """Resume a suspended instance."""
-        return self._set_status(instance_id, username, reason or "dilanjutkan", "running", ("suspended",))
+        """Resume a suspended instance, or one in error once the cause is fixed."""
+        return self._set_status(instance_id, username, reason or "dilanjutkan", "running", ("suspended", "error"))
 
     def _set_status(self, instance_id: int, username: str, reason: str, status: str,
                     allowed_from: tuple[str, ...]) -> Instance:

@@ -73,6 +73,7 @@ def fire_due_timers(runtime: Runtime, limit: int) -> tuple[int, int]:
 
 
 def _mark_error(runtime: Runtime, instance_id: int, message: str) -> None:
+    """Put the instance in ``error``: its work items leave the worklists until it is resumed."""
     with runtime.db.write() as connection:
         row = lock_instance(connection, instance_id)
         if row is None or row.status != "running":
@@ -80,6 +81,8 @@ def _mark_error(runtime: Runtime, instance_id: int, message: str) -> None:
         run = InstanceRun(runtime, connection, row, runtime._version(connection, row.version_id),
                           runtime.clock.now())
         run.status, run.reason = "error", message
+        connection.execute(update(work_items).where(work_items.c.instance_id == instance_id,
+                                                    work_items.c.status == "open").values(status="suspended"))
         run.append("error", SYSTEM_ACTOR, "", None, {"pesan": message})
         run.save_without_state()
 
@@ -99,7 +102,7 @@ def mark_overdue(runtime: Runtime, limit: int) -> int:
     for item_id, instance_id in late:
         with runtime.db.write() as connection:
             row = lock_instance(connection, instance_id, skip_locked=True)
-            if row is None:
+            if row is None or row.status != "running":
                 continue
             item = connection.execute(select(work_items).where(work_items.c.id == item_id)).one()
             if item.status != "open" or item.overdue_at is not None or item.due_at == NO_DEADLINE:

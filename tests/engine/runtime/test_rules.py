@@ -218,3 +218,18 @@ def test_a_condition_that_cannot_be_evaluated_changes_nothing(runtime: Runtime) 
     result = runtime.complete(item.id, people[item.jabatan],
                               form_for(sop.step("periksa_sisa"), data={"sisa_cuti": 10, "jumlah_hari": 2}))
     assert [ready.step_id for ready in result.ready] == ["konsep"]
+
+
+def test_the_worklist_reads_its_index_only(sqlite_url: str) -> None:
+    from engine.store.models import work_items as table
+
+    runtime = Runtime(sqlite_url)
+    try:
+        with runtime.db.read() as connection:
+            query = (select(table).where(table.c.status == "open", table.c.jabatan == "x", table.c.unit == "y")
+                     .order_by(table.c.due_at, table.c.id).limit(50))
+            compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+            plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    finally:
+        runtime.close()
+    assert "USING INDEX ix_work_items_worklist" in plan and "TEMP B-TREE" not in plan, plan

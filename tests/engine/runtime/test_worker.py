@@ -136,3 +136,24 @@ def test_timer_expressions_are_read_without_eval() -> None:
             parse_iso_duration(bad)
     with pytest.raises(ProcessDefinitionError):
         parse_iso_datetime("2026-03-01T09:00:00")
+
+
+def test_an_instance_whose_timer_cannot_run_is_put_in_error(runtime: Runtime, clock: ManualClock) -> None:
+    from sqlalchemy import update
+
+    from engine.store.models import instances
+
+    setup(runtime)
+    instance, _ = runtime.start("surat_kecil", "ani", {"kelengkapan": ["Surat masuk"]})
+    with runtime.db.engine.begin() as connection:  # a damaged state (e.g. restored from a bad backup)
+        connection.execute(update(instances).where(instances.c.id == instance.id).values(state="{rusak"))
+    runtime.clear_caches()
+    clock.advance(timedelta(hours=1))
+    report = runtime.tick()
+    assert report.errors == 1 and report.timers_fired == 0
+    broken = runtime.instance(instance.id)
+    assert broken.status == "error" and "tidak dapat dibaca" in broken.reason
+    assert kinds(runtime, instance.id)[-1] == "error"
+    assert runtime.tick() == type(report)()  # an instance in error is left alone
+    assert runtime.worklist("budi") == []
+    assert runtime.verify_audit()[2] is None
