@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,22 +50,30 @@ from .worktime import WorkCalendar
 
 
 class _WorkflowCache:
-    """Live workflows of recently used instances, each valid for one stored revision."""
+    """Live workflows of recently used instances, each valid for one stored revision.
+
+    A workflow is *taken* out while a transaction works on it, so no two threads share one, and a
+    failed attempt (which may have changed it) never puts it back.
+    """
 
     def __init__(self, size: int = 512) -> None:
         self._entries: OrderedDict[int, tuple[int, BpmnWorkflow]] = OrderedDict()
         self._size = size
+        self._lock = threading.Lock()
 
     def take(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
         """Remove and return the cached workflow when it is at ``revision``."""
-        entry = self._entries.pop(instance_id, None)
+        with self._lock:
+            entry = self._entries.pop(instance_id, None)
         return entry[1] if entry is not None and entry[0] == revision else None
 
     def put(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
-        self._entries[instance_id] = (revision, workflow)
-        self._entries.move_to_end(instance_id)
-        while len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+        """Keep ``workflow`` as the state of ``revision`` (call after the commit)."""
+        with self._lock:
+            self._entries[instance_id] = (revision, workflow)
+            self._entries.move_to_end(instance_id)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,9 @@ class Runtime:
     :param clock: where "now" comes from (a :class:`~engine.timers.ManualClock` in tests).
     :param calendar: working time for due times; default :class:`~engine.worktime.WorkCalendar`.
     :raises StoreError: the database is unreachable or its schema is not current.
+
+    One runtime may serve several threads (the web UI): its caches are checked against the stored
+    revision under the instance lock, so a stale entry is never used.
     """
 
     def __init__(self, url: str | None = None, *, clock: Clock | None = None,

@@ -79,3 +79,42 @@ def test_exactly_one_of_two_processes_completes_each_item(runtime: Runtime, stor
     assert len(completions) == ROUNDS and all(count == 1 for _, count in completions)
     assert runtime.verify_audit()[2] is None
     print(f"race winners over {ROUNDS} rounds: {winners}")
+
+
+def test_parallel_branches_completed_at_once_from_threads_both_count(runtime: Runtime) -> None:
+    """Two clerks finish the two parallel branches of one instance at the same moment, 30 times."""
+    import threading
+
+    runtime.add_user("ani", jabatan=[("Pengadministrasi", UNIT)])
+    runtime.add_user("budi", jabatan=[("Kepala Subbagian", UNIT)])
+    runtime.add_user("citra", jabatan=[("Kepala Bagian", UNIT)])
+    runtime.publish(DATA / "surat_kecil.yaml")
+    for _ in range(30):
+        _, ready = runtime.start("surat_kecil", "ani", {"kelengkapan": ["Surat masuk"]})
+        (disposisi,) = runtime.complete(ready[0].id, "budi", {"keputusan": "Ya"}).ready
+        branches = {item.step_id: item for item in runtime.complete(disposisi.id, "citra", {}).ready}
+        barrier = threading.Barrier(2)
+        failures: list[BaseException] = []
+
+        def finish(step: str, user: str) -> None:
+            barrier.wait()
+            try:
+                runtime.complete(branches[step].id, user, {})
+            except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+                failures.append(exc)
+
+        threads = [threading.Thread(target=finish, args=("catat", "ani")),
+                   threading.Thread(target=finish, args=("salin", "budi"))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not failures
+        gabung = [item for item in runtime.worklist("ani") if item.step_id == "gabung"]
+        assert len(gabung) == 1
+        runtime.complete(gabung[0].id, "ani", {})
+        (periksa,) = [item for item in runtime.worklist("budi") if item.step_id == "periksa"]
+        runtime.complete(periksa.id, "budi", {"keputusan": "Tidak"})
+        (arsip,) = runtime.worklist("ani")
+        assert runtime.complete(arsip.id, "ani", {}).instance.status == "completed"
+    assert runtime.verify_audit()[2] is None
