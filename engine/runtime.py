@@ -122,7 +122,7 @@ class Runtime:
         """Create a user (or add jabatan to an existing one) holding ``(jabatan, unit)`` pairs."""
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$", username or "") or username == SYSTEM_ACTOR:
             raise DataError(f"Nama pengguna '{username}' tidak sah; gunakan huruf, angka, titik, "
-                                    f"garis bawah atau tanda hubung (dan bukan '{SYSTEM_ACTOR}').")
+                            f"garis bawah atau tanda hubung (dan bukan '{SYSTEM_ACTOR}').")
         with self.db.write() as connection:
             row = connection.execute(select(users.c.id).where(users.c.username == username)).first()
             if row is None:
@@ -182,8 +182,8 @@ class Runtime:
     def bpmn(self, key: str, number: int | None = None) -> bytes:
         """The stored BPMN document of a version (the newest when ``number`` is None)."""
         with self.db.read() as connection:
-            definition_id = self._definition_id(connection, key)
-            query = select(versions.c.bpmn).where(versions.c.definition_id == definition_id)
+            found_id = self._definition_id(connection, key)
+            query = select(versions.c.bpmn).where(versions.c.definition_id == found_id)
             query = query.where(versions.c.number == number) if number else query.order_by(versions.c.number.desc())
             found = connection.execute(query.limit(1)).scalar()
             if found is None:

@@ -162,6 +162,8 @@ def test_instances_stay_on_the_version_they_started_on(runtime: Runtime, tmp_pat
     result = runtime.complete(ready[0].id, "budi", {"keputusan": "Tidak"})
     assert [item.step_id for item in result.ready] == ["disposisi"]
     assert [v.number for v in runtime.versions("surat_kecil")] == [1, 2]
+    assert b'targetRef="arsip"' in runtime.bpmn("surat_kecil", 1) and runtime.bpmn("surat_kecil") != runtime.bpmn(
+        "surat_kecil", 1)
 
 
 def test_cancel_needs_a_reason_and_closes_the_work(runtime: Runtime) -> None:
