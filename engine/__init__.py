@@ -1,10 +1,12 @@
 """Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time, event logs and
 conformance checking.
 =======
+=======
 """
 
 from __future__ import annotations
 
+from .audit import ChainBreak as ChainBreak
 from .bpmn.reader import ImportResult as ImportResult
 from .bpmn.reader import read_bpmn as read_bpmn
 from .bpmn.scripts import safe_script_engine as safe_script_engine
@@ -40,6 +42,8 @@ from .files import load_bytes as load_bytes
 from .files import load_file as load_file
 from .render import render as render
 from .render import render_pages as render_pages
+from .runtime import Runtime as Runtime
+from .runtime import TickReport as TickReport
 from .sheet import dump_sheet as dump_sheet
 from .sheet import load_sheet as load_sheet
 from .sheet import sheet_mapping as sheet_mapping
@@ -49,38 +53,60 @@ from .sop import Identity as Identity
 from .sop import Sop as Sop
 from .sop import Step as Step
 from .sop import StepKind as StepKind
+from .store.migrate import upgrade_database as upgrade_database
 from .synthetic import synthetic_sop as synthetic_sop
 from .synthetic_log import synthetic_log as synthetic_log
+from .timers import Clock as Clock
+from .timers import ManualClock as ManualClock
+from .timers import SystemClock as SystemClock
 from .trace import TraceEntry as TraceEntry
 from .validate import ensure_valid as ensure_valid
 from .validate import validate as validate
+from .work import Completed as Completed
+from .work import Event as Event
+from .work import Instance as Instance
+from .work import User as User
+from .work import VersionInfo as VersionInfo
+from .work import WorkItem as WorkItem
 from .worktime import WorkCalendar as WorkCalendar
 
 __all__ = [
     "AlurError",
     "Approval",
+    "ChainBreak",
+    "Clock",
+    "Completed",
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
     "Deviation",
     "DeviationKind",
     "Duration",
+    "Event",
     "EventLog",
     "Identity",
     "ImportResult",
     "InputError",
+    "Instance",
     "Loaded",
     "LogEvent",
     "LogTrace",
+    "ManualClock",
     "ProcessDefinitionError",
+    "Runtime",
     "Sop",
     "SopNet",
     "SpecResult",
     "Step",
     "StepKind",
+    "SystemClock",
+    "TickReport",
     "TraceEntry",
     "TraceResult",
+    "User",
+    "VersionInfo",
     "WorkCalendar",
+    "WorkItem",
     "build_net",
     "check_condition",
     "check_conformance",
@@ -104,6 +130,7 @@ __all__ = [
     "sop_from_mapping",
     "synthetic_log",
     "synthetic_sop",
+    "upgrade_database",
     "validate",
     "write_bpmn",
     "write_log",

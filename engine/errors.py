@@ -13,6 +13,8 @@ and in the chained cause. The tree::
      +-- NotFoundError           an SOP, instance or work item that does not exist
      +-- AccessDeniedError       the user may not do this (wrong jabatan, role or unit)
      +-- TaskError               a step cannot be run in its current state
+     |    +-- AlreadyCompletedError  someone else completed the work item first
+     +-- DataError               completion or start data that is incomplete or malformed
 """
 
 from __future__ import annotations
@@ -174,3 +176,30 @@ class TaskError(AlurError):
     def __init__(self, message: str, task_name: str = "") -> None:
         super().__init__(message)
         self.task_name = task_name
+
+
+class AlreadyCompletedError(TaskError):
+    """The work item was completed by someone else first; nothing was changed.
+
+    :param by: username of whoever completed it.
+    :param at: when, as an aware datetime.
+    """
+
+    def __init__(self, message: str, task_name: str = "", by: str = "", at: object = None) -> None:
+        super().__init__(message, task_name)
+        self.by = by
+        self.at = at
+
+
+class DataError(AlurError):
+    """Data for starting an instance or completing a step that is incomplete or malformed.
+
+    :param field: the key of the data the message is about, when there is one.
+    """
+
+    http_status = 422
+    exit_code = 1
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field

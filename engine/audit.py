@@ -1,0 +1,110 @@
+"""The audit trail's hash chain.
+
+Every instance has its own chain of events numbered 1, 2, 3... Each event is stored with its body,
+the canonical JSON of what happened (sorted keys, no spaces, UTF-8)::
+
+    {"actor":"budi","at":"2026-03-02T01:00:00.000000+00:00","data":{...},"instance":7,
+     "item":12,"kind":"completed","seq":3,"step":"periksa"}
+
+and ``hash = sha256(prev_hash + body)`` in hex, where ``prev_hash`` is the previous event's hash
+(:data:`GENESIS` for the first). Changing, removing or reordering any event breaks every hash
+after it; the instance row keeps the last sequence number and hash, so cutting the tail is seen too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+_UTC = timezone.utc
+
+#: ``prev_hash`` of an instance's first event.
+GENESIS = "0" * 64
+
+#: What can happen to an instance (the ``kind`` of an event).
+EVENT_KINDS = ("started", "ready", "claimed", "unclaimed", "completed", "decision", "overdue", "escalated",
+               "timer_fired", "cancelled", "suspended", "resumed", "finished", "error")
+
+
+def canonical_json(value: Any) -> str:
+    """JSON with sorted keys and no whitespace: the same value always gives the same text."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def format_instant(moment: datetime) -> str:
+    """An aware instant as fixed-width ISO 8601 in UTC (microseconds always shown)."""
+    return moment.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def event_body(instance_id: int, seq: int, kind: str, at: datetime, actor: str, step: str,
+               item: int | None, data: dict[str, Any]) -> str:
+    """The canonical body of one event."""
+    return canonical_json({"instance": instance_id, "seq": seq, "kind": kind, "at": format_instant(at),
+                           "actor": actor, "step": step, "item": item, "data": data})
+
+
+def chain_hash(prev_hash: str, body: str) -> str:
+    """``sha256(prev_hash + body)`` in hex."""
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One event row as read back for verification."""
+
+    instance_id: int
+    seq: int
+    kind: str
+    actor: str
+    step: str
+    body: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first place a chain does not verify."""
+
+    instance_id: int
+    seq: int
+    #: What is wrong, in Bahasa Indonesia.
+    reason: str
+
+    def __str__(self) -> str:
+        return f"instans {self.instance_id}, peristiwa #{self.seq}: {self.reason}"
+
+
+def verify_chain(instance_id: int, events: Iterable[StoredEvent], last_seq: int, last_hash: str) -> ChainBreak | None:
+    """Recompute one instance's chain.
+
+    :param events: the instance's events in sequence order.
+    :param last_seq: the sequence number the instance row says it reached.
+    :param last_hash: the hash the instance row says its last event has.
+    :return: the first break, or ``None`` when the chain verifies.
+    """
+    expected_seq, prev = 1, GENESIS
+    for event in events:
+        if event.seq != expected_seq:
+            return ChainBreak(instance_id, expected_seq, f"peristiwa #{expected_seq} hilang (berikutnya #{event.seq})")
+        if event.prev_hash != prev:
+            return ChainBreak(instance_id, event.seq, "hash sebelumnya tidak cocok dengan peristiwa sebelumnya")
+        if chain_hash(prev, event.body) != event.hash:
+            return ChainBreak(instance_id, event.seq, "isi peristiwa telah diubah (hash tidak cocok)")
+        try:
+            body = json.loads(event.body)
+        except ValueError:
+            return ChainBreak(instance_id, event.seq, "isi peristiwa bukan JSON")
+        if (body.get("instance"), body.get("seq"), body.get("kind"), body.get("actor"), body.get("step")) != (
+                instance_id, event.seq, event.kind, event.actor, event.step):
+            return ChainBreak(instance_id, event.seq, "kolom peristiwa tidak sesuai dengan isinya")
+        prev = event.hash
+        expected_seq += 1
+    if expected_seq - 1 != last_seq or prev != (last_hash or GENESIS):
+        return ChainBreak(instance_id, expected_seq,
+                          f"rantai berakhir di #{expected_seq - 1}, padahal instans mencatat #{last_seq}")
+    return None
+

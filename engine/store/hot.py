@@ -1,0 +1,149 @@
+"""The statements on the completion path, sent to the driver as plain SQL.
+
+Completing a step is the runtime's hottest path. Building and caching SQLAlchemy Core statements
+costs ~0.1-0.2 ms per statement, more than the database itself on SQLite, so the handful of
+statements a completion needs are written here once, as driver SQL with named parameters
+(``:name`` for sqlite3, ``%(name)s`` for psycopg). Instants are bound as SQLAlchemy's
+:class:`~engine.store.models.UtcDateTime` stores them (naive UTC; on SQLite the same text format),
+so Core queries elsewhere read these rows unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any, Sequence
+
+from sqlalchemy import Connection, CursorResult
+
+UTC = timezone.utc
+_PARAM = re.compile(r":([a-z_]+)")
+
+
+@lru_cache(maxsize=None)
+def _for_dialect(sql: str, dialect: str) -> str:
+    return sql if dialect == "sqlite" else _PARAM.sub(r"%(\1)s", sql)
+
+
+def run(connection: Connection, sql: str, params: dict[str, Any] | Sequence[dict[str, Any]]) -> CursorResult[Any]:
+    """Execute ``sql`` (``:name`` parameters) on the driver."""
+    return connection.exec_driver_sql(_for_dialect(sql, connection.dialect.name), params)
+
+
+def bind_time(connection: Connection, moment: datetime | None) -> Any:
+    """An aware instant as the store keeps it."""
+    if moment is None:
+        return None
+    naive = moment.astimezone(UTC).replace(tzinfo=None)
+    if connection.dialect.name == "sqlite":
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return naive
+
+
+def read_time(value: Any) -> datetime | None:
+    """An instant read back with driver SQL, as an aware UTC datetime."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, datetime)
+    return moment.replace(tzinfo=UTC)
+
+
+@dataclass
+class InstanceRow:
+    """An instance row read under its lock."""
+
+    id: int
+    version_id: int
+    unit: str
+    status: str
+    trial: bool
+    state: str
+    state_format: int
+    revision: int
+    started_by: str
+    started_at: datetime
+    ended_at: datetime | None
+    reason: str
+    last_seq: int
+    last_hash: str
+
+
+_INSTANCE_COLUMNS = ("id, version_id, unit, status, trial, state, state_format, revision, started_by, started_at, "
+                     "ended_at, reason, last_seq, last_hash")
+LOCK_INSTANCE = f"SELECT {_INSTANCE_COLUMNS} FROM instances WHERE id = :id"
+LOCK_INSTANCE_PG = LOCK_INSTANCE + " FOR UPDATE"
+LOCK_INSTANCE_PG_SKIP = LOCK_INSTANCE + " FOR UPDATE SKIP LOCKED"
+
+
+def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = False) -> InstanceRow | None:
+    """Read and lock an instance row for the rest of the write transaction.
+
+    On PostgreSQL this is ``SELECT ... FOR UPDATE`` (``SKIP LOCKED`` with ``skip_locked``: ``None``
+    instead of waiting); on SQLite the write transaction's ``BEGIN IMMEDIATE`` already holds the lock.
+
+    :return: the row, or ``None`` when there is no such instance (or it is locked and skipped).
+    """
+    sql = LOCK_INSTANCE
+    if connection.dialect.name != "sqlite":
+        sql = LOCK_INSTANCE_PG_SKIP if skip_locked else LOCK_INSTANCE_PG
+    row = run(connection, sql, {"id": instance_id}).first()
+    if row is None:
+        return None
+    values = row._asdict()
+    values["trial"] = bool(values["trial"])
+    values["started_at"] = read_time(values["started_at"])
+    values["ended_at"] = read_time(values["ended_at"])
+    return InstanceRow(**values)
+
+
+ITEM_INSTANCE = "SELECT instance_id FROM work_items WHERE id = :id"
+
+#: A work item with whether ``username`` holds its jabatan in its unit.
+ITEM_FOR_USER = (
+    "SELECT w.id, w.instance_id, w.task_id, w.sop_key, w.step_id, w.name, w.jabatan, w.unit, w.trial, w.status, "
+    "w.ready_at, w.due_at, w.claimed_by, w.completed_by, w.completed_at, "
+    "EXISTS (SELECT 1 FROM holdings h JOIN users u ON u.id = h.user_id WHERE u.username = :username "
+    "AND h.jabatan = w.jabatan AND h.unit = w.unit) AS held "
+    "FROM work_items w WHERE w.id = :id")
+
+
+def item_for_user(connection: Connection, item_id: int, username: str) -> Any:
+    """The work item row (instants as aware datetimes, ``held`` as bool), or ``None``."""
+    row = run(connection, ITEM_FOR_USER, {"id": item_id, "username": username}).first()
+    if row is None:
+        return None
+    values = row._asdict()
+    for key in ("ready_at", "due_at", "completed_at"):
+        values[key] = read_time(values[key])
+    values["held"], values["trial"] = bool(values["held"]), bool(values["trial"])
+    return _Record(values)
+
+
+class _Record:
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)
+
+
+COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now "
+                 "WHERE id = :id AND status = 'open'")
+CANCEL_ITEM = ("UPDATE work_items SET status = 'cancelled', completed_at = :now "
+               "WHERE task_id = :task_id AND status = 'open' RETURNING id, step_id")
+INSERT_ITEM = (
+    "INSERT INTO work_items (instance_id, task_id, sop_key, step_id, name, jabatan, unit, trial, status, ready_at, "
+    "due_at) VALUES (:instance_id, :task_id, :sop_key, :step_id, :name, :jabatan, :unit, :trial, 'open', "
+    ":ready_at, :due_at) RETURNING id")
+INSERT_EVENT = (
+    "INSERT INTO events (instance_id, seq, kind, at, actor, step, item_id, body, prev_hash, hash) VALUES "
+    "(:instance_id, :seq, :kind, :at, :actor, :step, :item_id, :body, :prev_hash, :hash)")
+SAVE_STATE = (
+    "UPDATE instances SET state = :state, state_format = :state_format, revision = :revision + 1, status = :status, "
+    "reason = :reason, ended_at = :ended_at, last_seq = :last_seq, last_hash = :last_hash "
+    "WHERE id = :id AND revision = :revision")
+SAVE_HEAD = ("UPDATE instances SET status = :status, reason = :reason, ended_at = :ended_at, last_seq = :last_seq, "
+             "last_hash = :last_hash WHERE id = :id")

@@ -1,0 +1,187 @@
+"""The database tables (SQLAlchemy Core), created and changed only by the Alembic migrations beside them.
+
+::
+
+    users ──< holdings (jabatan per unit)
+    definitions ──< versions (BPMN + parsed spec once per version; draft = ujicoba)
+    versions ──< instances ──< work_items (one per READY user task)
+                          ├──< timers     (one per waiting BPMN timer)
+                          └──< events     (append-only, hash-chained per instance)
+
+Instants are stored as naive UTC (``UtcDateTime`` gives them back aware). A work item without a
+WAKTU has :data:`NO_DEADLINE` as its due time, so the worklist index orders every row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+UTC = timezone.utc
+#: Due time of a work item whose step has no WAKTU.
+NO_DEADLINE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime, stored naive in UTC (SQLite has no zones; PostgreSQL keeps it exact)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC)
+
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("nama", String(200), nullable=False, default=""),
+    Column("nip", String(32), nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+holdings = Table(
+    "holdings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("jabatan", String(200), nullable=False),
+    Column("unit", String(200), nullable=False),
+    UniqueConstraint("user_id", "jabatan", "unit"),
+    Index(None, "jabatan", "unit"),
+)
+
+definitions = Table(
+    "definitions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("process_id", String(200), nullable=False),
+    Column("nama", String(300), nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+versions = Table(
+    "versions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("definition_id", Integer, ForeignKey("definitions.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("draft", Boolean, nullable=False),
+    Column("escalation", Boolean, nullable=False, default=False),
+    Column("has_timers", Boolean, nullable=False, default=False),
+    Column("bpmn", LargeBinary, nullable=False),
+    Column("spec", Text, nullable=False),
+    Column("steps", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("published_at", UtcDateTime, nullable=False),
+    Column("published_by", String(64), nullable=False, default=""),
+    UniqueConstraint("definition_id", "number"),
+)
+
+instances = Table(
+    "instances", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
+    Column("unit", String(200), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("trial", Boolean, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("state_format", Integer, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("started_by", String(64), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("ended_at", UtcDateTime),
+    Column("reason", Text, nullable=False, default=""),
+    Column("last_seq", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Index(None, "status"),
+    Index(None, "version_id"),
+)
+
+work_items = Table(
+    "work_items", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("task_id", String(36), nullable=False, unique=True),
+    Column("sop_key", String(100), nullable=False),
+    Column("step_id", String(200), nullable=False),
+    Column("name", String(500), nullable=False),
+    Column("jabatan", String(200), nullable=False),
+    Column("unit", String(200), nullable=False),
+    Column("trial", Boolean, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("ready_at", UtcDateTime, nullable=False),
+    Column("due_at", UtcDateTime, nullable=False),
+    Column("claimed_by", String(64)),
+    Column("claimed_at", UtcDateTime),
+    Column("completed_by", String(64)),
+    Column("completed_at", UtcDateTime),
+    Column("overdue_at", UtcDateTime),
+    Index("ix_work_items_worklist", "status", "jabatan", "unit", "due_at", "id"),
+    Index("ix_work_items_sla", "status", "overdue_at", "due_at"),
+    Index(None, "instance_id", "status"),
+)
+
+timers = Table(
+    "timers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("task_id", String(36), nullable=False, unique=True),
+    Column("event_id", String(200), nullable=False),
+    Column("step_id", String(200), nullable=False, default=""),
+    Column("escalation", Boolean, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("fire_at", UtcDateTime, nullable=False),
+    Column("fired_at", UtcDateTime),
+    Index(None, "status", "fire_at"),
+    Index(None, "instance_id", "status"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("step", String(200), nullable=False),
+    Column("item_id", Integer),
+    Column("body", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("instance_id", "seq"),
+)

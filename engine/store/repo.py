@@ -1,0 +1,149 @@
+"""Queries the runtime and reports need, returning the plain objects of :mod:`engine.work`.
+
+The worklist reads indexed columns of ``work_items`` only (never an instance's state): one range scan
+of ``ix_work_items_worklist`` per (jabatan, unit) the user holds, already in due-time order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import datetime
+from typing import Any, Iterator
+
+from sqlalchemy import Connection, func, select
+
+from ..audit import ChainBreak, StoredEvent, verify_chain
+from ..errors import NotFoundError
+from ..work import Event, Instance, User, VersionInfo, WorkItem
+from .models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
+
+
+def user_by_name(connection: Connection, username: str) -> User:
+    """The user with this username and the jabatan they hold.
+
+    :raises NotFoundError: no such user.
+    """
+    row = connection.execute(select(users).where(users.c.username == username)).first()
+    if row is None:
+        raise NotFoundError(f"Pengguna '{username}' tidak ada; tambahkan dengan 'alur user add'.")
+    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
+                              .order_by(holdings.c.unit, holdings.c.jabatan)).all()
+    return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held))
+
+
+def holds(connection: Connection, username: str, jabatan: str, unit: str) -> bool:
+    """Whether ``username`` holds ``jabatan`` in ``unit``."""
+    found = connection.execute(
+        select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
+        .where(users.c.username == username, holdings.c.jabatan == jabatan, holdings.c.unit == unit)).first()
+    return found is not None
+
+
+def version_info(row: Any, created: bool = True) -> VersionInfo:
+    return VersionInfo(row.id, row.key, row.number, row.draft, row.nama, row.process_id, row.escalation,
+                       row.published_at, created)
+
+
+def version_query() -> Any:
+    return (select(versions.c.id, versions.c.number, versions.c.draft, versions.c.escalation,
+                   versions.c.published_at, versions.c.sha256, definitions.c.key, definitions.c.nama,
+                   definitions.c.process_id)
+            .join(definitions, definitions.c.id == versions.c.definition_id))
+
+
+def instance_info(row: Any) -> Instance:
+    return Instance(row.id, row.key, row.number, row.unit, row.status, row.trial, row.started_by, row.started_at,
+                    row.ended_at, row.reason)
+
+
+def get_instance(connection: Connection, instance_id: int) -> Instance:
+    """:raises NotFoundError: no such instance."""
+    row = connection.execute(
+        select(instances.c.id, instances.c.unit, instances.c.status, instances.c.trial, instances.c.started_by,
+               instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number, definitions.c.key)
+        .join(versions, versions.c.id == instances.c.version_id)
+        .join(definitions, definitions.c.id == versions.c.definition_id)
+        .where(instances.c.id == instance_id)).first()
+    if row is None:
+        raise NotFoundError(f"Instans {instance_id} tidak ada.")
+    return instance_info(row)
+
+
+def work_item(row: Any, now: datetime) -> WorkItem:
+    due = None if row.due_at == NO_DEADLINE else row.due_at
+    return WorkItem(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.unit, row.trial,
+                    row.status, row.ready_at, due, row.claimed_by, row.completed_by, row.completed_at,
+                    row.status == "open" and due is not None and due <= now)
+
+
+def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
+    """:raises NotFoundError: no such work item."""
+    row = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
+    if row is None:
+        raise NotFoundError(f"Tugas {item_id} tidak ada.")
+    return work_item(row, now)
+
+
+def worklist(connection: Connection, username: str, now: datetime, limit: int = 50) -> list[WorkItem]:
+    """Open work items for the jabatan and units ``username`` holds, most urgent first."""
+    held = connection.execute(
+        select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
+        .where(users.c.username == username)).all()
+    found: list[Any] = []
+    for jabatan, unit in held:
+        found.extend(connection.execute(
+            select(work_items).where(work_items.c.status == "open", work_items.c.jabatan == jabatan,
+                                     work_items.c.unit == unit)
+            .order_by(work_items.c.due_at, work_items.c.id).limit(limit)).all())
+    found.sort(key=lambda row: (row.due_at, row.id))
+    return [work_item(row, now) for row in found[:limit]]
+
+
+def trace(connection: Connection, instance_id: int) -> list[Event]:
+    """The instance's events in order."""
+    rows = connection.execute(select(events).where(events.c.instance_id == instance_id)
+                              .order_by(events.c.seq)).all()
+    return [Event(row.instance_id, row.seq, row.kind, row.at, row.actor, row.step, row.item_id,
+                  json.loads(row.body).get("data", {}), row.hash) for row in rows]
+
+
+def verify_all(connection: Connection) -> tuple[int, int, ChainBreak | None]:
+    """Recompute every instance's chain.
+
+    :return: instances checked, events checked, and the first break (``None`` when all verify).
+    """
+    heads = {row.id: (row.last_seq, row.last_hash) for row in
+             connection.execute(select(instances.c.id, instances.c.last_seq, instances.c.last_hash))}
+    stream = connection.execution_options(yield_per=2000).execute(
+        select(events.c.instance_id, events.c.seq, events.c.kind, events.c.actor, events.c.step, events.c.body,
+               events.c.prev_hash, events.c.hash).order_by(events.c.instance_id, events.c.seq))
+    counted = 0
+    seen: set[int] = set()
+
+    def rows_of(group: Iterator[Any]) -> Iterator[StoredEvent]:
+        nonlocal counted
+        for row in group:
+            counted += 1
+            yield StoredEvent(*row)
+
+    with stream:
+        for instance_id, group in itertools.groupby(stream, key=lambda row: row.instance_id):
+            seen.add(instance_id)
+            if instance_id not in heads:
+                return len(seen), counted, ChainBreak(instance_id, 1, "peristiwa milik instans yang tidak ada")
+            last_seq, last_hash = heads[instance_id]
+            broken = verify_chain(instance_id, rows_of(group), last_seq, last_hash)
+            if broken is not None:
+                return len(seen), counted, broken
+    for instance_id in sorted(set(heads) - seen):
+        last_seq, last_hash = heads[instance_id]
+        broken = verify_chain(instance_id, iter(()), last_seq, last_hash)
+        if broken is not None:
+            return len(seen), counted, broken
+    return len(heads), counted, None
+
+
+def count_open_items(connection: Connection) -> int:
+    return int(connection.execute(select(func.count()).select_from(work_items)
+                                  .where(work_items.c.status == "open")).scalar_one())

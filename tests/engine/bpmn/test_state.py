@@ -1,0 +1,62 @@
+"""Instance state without the spec, pruning of finished history, and timers that only the runtime fires."""
+
+from __future__ import annotations
+
+import json
+
+from SpiffWorkflow.util.task import TaskState
+
+from engine.bpmn import state
+from engine.bpmn.escalation import add_escalation_timers
+from engine.bpmn.spiff import parse_spec
+from engine.bpmn.writer import write_bpmn
+from engine.files import load_file
+from tests.conftest import DATA
+
+
+def test_the_stored_state_does_not_carry_the_spec() -> None:
+    spec = parse_spec(write_bpmn(load_file(DATA / "surat_kecil.yaml").sop)).spec
+    workflow = state.new_workflow(spec)
+    workflow.do_engine_steps()
+    text = state.state_to_json(workflow)
+    assert "spec" not in json.loads(text)
+    again = state.state_from_json(text, state.spec_from_json(state.spec_to_json(spec)))
+    assert [t.task_spec.name for t in again.get_tasks(state=TaskState.READY)] == ["periksa"]
+
+
+def test_pruning_keeps_a_loop_with_a_parallel_block_correct() -> None:
+    sop = load_file(DATA / "surat_kecil.yaml").sop
+    spec = parse_spec(write_bpmn(sop)).spec
+    workflow = state.new_workflow(spec)
+    workflow.do_engine_steps()
+    done: list[str] = []
+    turns = 0
+    while not workflow.is_completed():
+        task = next(t for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual)
+        if task.task_spec.name == "periksa":
+            turns += 1
+            task.data["keputusan"] = "Ya" if turns <= 400 else "Tidak"  # Ya loops through disposisi
+        task.run()
+        workflow.do_engine_steps()
+        done.append(task.task_spec.name)
+        workflow = state.state_from_json(state.state_to_json(workflow), spec)  # prunes on every save
+        assert len(workflow.tasks) < 60
+    assert turns == 401 and done[-1] == "arsip"
+    assert done.count("gabung") == 400 and done.count("catat") == done.count("salin") == 400
+
+
+def test_escalation_timers_fire_only_when_marked() -> None:
+    spec = parse_spec(add_escalation_timers(write_bpmn(load_file(DATA / "surat_kecil.yaml").sop))).spec
+    assert state.clock_timers(spec) == []
+    workflow = state.new_workflow(spec)
+    workflow.do_engine_steps()
+    (timer,) = [t for t in workflow.get_tasks(state=TaskState.WAITING)
+                if isinstance(getattr(t.task_spec, "event_definition", None), state.ClockTimer)]
+    assert timer.task_spec.bpmn_id == "periksa__eskalasi"
+    workflow.refresh_timers()
+    assert timer.state == TaskState.WAITING
+    timer._set_internal_data(event_fired=True)
+    workflow.refresh_timers()
+    workflow.do_engine_steps()
+    assert timer.state == TaskState.COMPLETED
+    assert [t.task_spec.name for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual] == ["periksa"]

@@ -1,0 +1,55 @@
+"""Driving instances through the durable runtime, reloading everything from the store between steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.runtime import Runtime
+from engine.sop import Sop, Step, StepKind
+
+
+def form_for(step: Step, keputusan: str = "", data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A complete form for ``step``: every kelengkapan ticked, the decision answered."""
+    form: dict[str, Any] = {"kelengkapan": list(step.requirements), "catatan": f"dikerjakan: {step.id}"}
+    if step.kind is StepKind.DECISION and not step.condition:
+        form["keputusan"] = keputusan or "Ya"
+    if step.output:
+        form["output"] = step.output
+    if data:
+        form["data"] = data
+    return form
+
+
+def drive(runtime: Runtime, key: str, sop: Sop, people: dict[str, str], answer_no_once: frozenset[str] = frozenset(),
+          start_data: dict[str, Any] | None = None, reload: bool = True, limit: int = 500,
+          step_data: dict[str, dict[str, Any]] | None = None) -> tuple[int, list[str]]:
+    """Start an instance and complete its work items until it ends.
+
+    ``step_data`` gives process values a step enters. Each decision is answered Ya, except the first visit of those in ``answer_no_once``. With
+    ``reload`` the runtime forgets every cached workflow before each step, so each step is
+    deserialised from the store (SpiffWorkflow's save/restore test pattern).
+
+    :return: the instance id and the step ids completed in order.
+    """
+    assert sop.start is not None
+    instance, _ = runtime.start(key, people[sop.start.actor], form_for(sop.start, data=start_data))
+    done: list[str] = []
+    answered_no: set[str] = set()
+    for _ in range(limit):
+        if reload:
+            runtime.clear_caches()
+        items = sorted({item.id: item for user in sorted(set(people.values()))
+                        for item in runtime.worklist(user, limit=200) if item.instance_id == instance.id}.values(),
+                       key=lambda item: item.id)
+        if not items:
+            break
+        item = items[0]
+        step = sop.step(item.step_id)
+        assert item.jabatan == step.actor, "the work item belongs to the step's lane (jabatan)"
+        answer = "Ya"
+        if step.id in answer_no_once and step.id not in answered_no:
+            answered_no.add(step.id)
+            answer = "Tidak"
+        runtime.complete(item.id, people[item.jabatan], form_for(step, answer, (step_data or {}).get(step.id)))
+        done.append(step.id)
+    return instance.id, done

@@ -1,0 +1,71 @@
+"""Every shipped SOP runs to completion through the durable runtime, along each Ya and Tidak branch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.files import load_file
+from engine.runtime import Runtime
+from engine.sop import StepKind
+from tests.conftest import shipped_processes
+from tests.engine.runtime.conftest import staff
+from tests.engine.runtime.helpers import drive
+
+START_DATA = {"sisa_cuti": 12, "jumlah_hari": 3}
+
+
+@pytest.mark.parametrize("path", shipped_processes(), ids=lambda p: p.stem)
+def test_every_shipped_sop_completes_along_each_decision_branch(runtime: Runtime, path: Path) -> None:
+    sop = load_file(path).sop
+    people = staff(runtime, sop)
+    version = runtime.publish(path)
+    clerk_decisions = sorted(s.id for s in sop.steps if s.kind is StepKind.DECISION and not s.condition)
+    for branch in [frozenset()] + [frozenset({decision}) for decision in clerk_decisions]:
+        instance_id, done = drive(runtime, version.key, sop, people, branch, START_DATA)
+        instance, trail = runtime.trace(instance_id)
+        assert instance.status == "completed", f"stuck after {done}"
+        assert trail[-1].kind == "finished"
+        completed = [event.step for event in trail if event.kind == "completed"]
+        assert completed == done
+        for decision in branch:
+            target = sop.step(sop.step(decision).no)
+            decided = [event.data for event in trail if event.kind == "decision" and event.step == decision]
+            assert decided[0] == {"keputusan": "Tidak"}
+            if not (target.kind is StepKind.END and not target.is_working_end):
+                assert target.id in done[done.index(decision):]
+    checked, events, broken = runtime.verify_audit()
+    assert broken is None and checked == 1 + len(clerk_decisions) and events > 0
+
+
+@pytest.mark.parametrize(("sisa", "expected"), [(12, "Ya"), (1, "Tidak")])
+def test_condition_decision_is_taken_by_the_engine_and_recorded(runtime: Runtime, sisa: int, expected: str) -> None:
+    path = Path("processes/permohonan-cuti-pegawai.bpmn")
+    sop = load_file(path).sop
+    people = staff(runtime, sop)
+    runtime.publish(path)
+    decision = next(s for s in sop.steps if s.condition)
+    instance_id, done = drive(runtime, "permohonan-cuti-pegawai", sop, people,
+                              start_data={"sisa_cuti": sisa, "jumlah_hari": 3},
+                              step_data={"sesuaikan": {"jumlah_hari": 1}})
+    _, trail = runtime.trace(instance_id)
+    recorded = [event for event in trail if event.kind == "decision" and event.step == decision.id]
+    # Tidak: the pegawai adjusts the request to 1 day, the atasan decides again, and it fits
+    assert [event.data["keputusan"] for event in recorded] == [expected] + (["Ya"] if expected == "Tidak" else [])
+    assert recorded[0].actor == "sistem"
+    assert (decision.yes if expected == "Ya" else decision.no) in done
+    assert runtime.instance(instance_id).status == "completed"
+
+
+def test_parallel_branches_are_worked_by_their_own_jabatan_before_the_join(runtime: Runtime) -> None:
+    path = Path("processes/pengadaan-langsung.bpmn")
+    sop = load_file(path).sop
+    people = staff(runtime, sop)
+    runtime.publish(path)
+    fan_out = next(s for s in sop.steps if len(s.next) > 1)
+    join = next(s for s in sop.steps if s.join)
+    _, done = drive(runtime, "pengadaan-langsung", sop, people)
+    for branch in fan_out.next:
+        assert done.index(branch) < done.index(join.id)
+    assert done.count(join.id) == 1
