@@ -25,6 +25,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from .audit import GENESIS, ChainBreak
 from .bpmn.names import DECISION_FIELD, NO, YES
+from .bpmn.reader import read_bpmn
 from .bpmn.state import new_workflow
 from .conditions import evaluate_condition, find_condition_error
 from .definitions import definition_id, load_version, pick_version, prepare_version, store_version
@@ -44,6 +45,7 @@ from .store.hot import lock_instance
 from .store.migrate import ensure_current
 from .store.models import NO_DEADLINE, definitions, holdings, instances, timers, users, versions, work_items
 from .timers import Clock, SystemClock
+from .trace import TraceEntry, trace_from_events
 from .work import SYSTEM_ACTOR, Completed, Event, Instance, User, VersionInfo, WorkItem, parse_completion
 from .worktime import WorkCalendar
 
@@ -447,6 +449,12 @@ class Runtime:
         """An instance and its audit trail in order."""
         with self.db.read() as connection:
             return repo.get_instance(connection, instance_id), repo.trace(connection, instance_id)
+
+    def document(self, instance_id: int) -> tuple[Sop, list[TraceEntry]]:
+        """The SOP version an instance runs on and the steps it ran, for drawing its trace."""
+        instance, events = self.trace(instance_id)
+        sop = read_bpmn(self.bpmn(instance.key, instance.version)).sop
+        return sop, trace_from_events(events)
 
     def verify_audit(self) -> tuple[int, int, ChainBreak | None]:
         """Recompute every hash chain: (instances, events, first break or ``None``)."""

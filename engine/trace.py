@@ -10,9 +10,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .errors import AlurError
 from .sop import Sop
+
+
+class TraceEvent(Protocol):
+    """What :func:`trace_from_events` reads of an audit event (:class:`engine.work.Event` fits)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def at(self) -> dt.datetime: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def step(self) -> str: ...
+
+    @property
+    def item_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -89,3 +109,30 @@ def taken_edges(sop: Sop, entries: Sequence[TraceEntry]) -> set[tuple[str, str]]
                     break
         taken.update((step.id, target) for target in found)
     return taken
+
+
+def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
+    """The steps an instance ran, from its audit trail in order.
+
+    The start step is done when the instance is started; a work item runs from its ``ready`` event
+    to its ``completed`` event (still running without one; dropped when it was cancelled); a
+    decision made by a condition is done the moment it is taken.
+    """
+    entries: list[TraceEntry | None] = []
+    open_items: dict[int, int] = {}
+    for event in events:
+        if event.kind == "started":
+            entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
+        elif event.kind == "ready" and event.item_id is not None:
+            open_items[event.item_id] = len(entries)
+            entries.append(TraceEntry(event.step, event.at, None, ""))
+        elif event.kind == "completed" and event.item_id in open_items:
+            index = open_items.pop(event.item_id)
+            started = entries[index]
+            assert started is not None
+            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor)
+        elif event.kind == "decision" and event.item_id is None:
+            entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
+        elif event.kind == "cancelled" and event.item_id in open_items:
+            entries[open_items.pop(event.item_id)] = None
+    return [entry for entry in entries if entry is not None]
