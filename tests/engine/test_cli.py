@@ -133,7 +133,7 @@ def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()
-    commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    commands = [line for line in readme.splitlines() if line.startswith("scripts/setup")]
     assert len(commands) == 2, "the README starts with two commands: main job, tests"
     assert commands[1] in ci.splitlines()
 
