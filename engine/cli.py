@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from .errors import AlurError, InputError, Problem, ProcessDefinitionError
-from .files import check_sop, dump, file_format, load_file
+from .files import check_sop, dump, file_format, load_file, write_atomically
 from .validate import validate
 
 _TEXT = {
@@ -100,21 +99,8 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
     if any(item.severity == "error" for item in problems):
         click.echo(_t("not_written", lang, out=target), err=True)
         ctx.exit(1)
-    _write_atomically(Path(target), dump(loaded.sop, target))
+    write_atomically(Path(target), dump(loaded.sop, target))
     click.echo(_t("written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.

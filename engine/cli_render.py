@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from .errors import AlurError, InputError, ProcessDefinitionError, RenderError
-from .files import load_file
+from .files import load_file, write_atomically
 from .render.document import check_format, document_pages, encode, title
 from .trace import TraceEntry
 from .validate import validate
@@ -26,19 +24,6 @@ _TEXT = {
 def _t(key: str, lang: str, **params: object) -> str:
     indonesian, english = _TEXT[key]
     return (english if lang == "en" else indonesian).format(**params)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @click.command("render")
@@ -110,5 +95,5 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
         click.echo(exc.message, err=True)
         click.echo(_t("not_written", lang, out=target), err=True)
         ctx.exit(1)
-    _write_atomically(Path(target), data)
+    write_atomically(Path(target), data)
     click.echo(_t("written", lang, out=target, pages=len(pages), paper=paper.upper()))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .bpmn.reader import read_bpmn
 from .bpmn.spiff import parse_spec
@@ -94,3 +98,27 @@ def check_sop(sop: Sop) -> list[Problem]:
     if not any(p.severity == "error" for p in problems):
         problems += parse_spec(write_bpmn(sop)).problems
     return problems
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` only when the block ends without error.
+
+    It is written beside the target and renamed, so a crash never leaves half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` all at once or not at all."""
+    with atomic_output(path) as stream:
+        stream.write(data)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..files import atomic_output
 from .csvlog import MAX_CSV_BYTES, read_csv, write_csv
 from .model import EventLog, LogEvent
 from .timestamps import DEFAULT_ZONE
@@ -56,19 +56,12 @@ def write_log(events: Iterable[LogEvent], path: str | os.PathLike[str], name: st
     :param name: the log's name (XES ``concept:name``).
     :return: how many events were written.
     """
-    path = Path(path)
     kind = log_format(str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            if kind == "xes":
-                count = write_xes(events, stream, name)
-            else:
-                with io.TextIOWrapper(stream, encoding="utf-8", newline="") as text:
-                    count = write_csv(events, text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path) as stream:
+        if kind == "xes":
+            return write_xes(events, stream, name)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        count = write_csv(events, text)
+        text.flush()
+        text.detach()  # leave the file open for atomic_output to close and rename
+        return count
