@@ -130,7 +130,8 @@ class _Record:
         raise AttributeError(name)
 
 
-COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now "
+COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now, "
+                 "working_minutes = :minutes, kelengkapan_missing = :missing, keputusan = :keputusan "
                  "WHERE id = :id AND status = 'open'")
 CANCEL_ITEM = ("UPDATE work_items SET status = 'cancelled', completed_at = :now "
                "WHERE task_id = :task_id AND status = 'open' RETURNING id, step_id")
@@ -145,5 +146,6 @@ SAVE_STATE = (
     "UPDATE instances SET state = :state, state_format = :state_format, revision = :revision + 1, status = :status, "
     "reason = :reason, ended_at = :ended_at, last_seq = :last_seq, last_hash = :last_hash "
     "WHERE id = :id AND revision = :revision")
+FINISH_INSTANCE = "UPDATE instances SET working_minutes = :minutes WHERE id = :id"
 SAVE_HEAD = ("UPDATE instances SET status = :status, reason = :reason, ended_at = :ended_at, last_seq = :last_seq, "
              "last_hash = :last_hash WHERE id = :id")
