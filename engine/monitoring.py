@@ -138,6 +138,8 @@ class MonitoringReport:
     rework_instances: int
     #: Working minutes in one working day of the calendar (to show days).
     minutes_per_day: float
+    #: Every step of the SOP in order: ``(number, step_id, kegiatan)`` (measured or not).
+    outline: tuple[tuple[int, str, str], ...] = ()
     generated_at: dt.datetime = field(compare=False, default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
     @property
@@ -379,6 +381,7 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         jabatan=tuple(JabatanLoad(str(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0),
                                   float(row[4] or 0.0)) for row in load),
         decisions=decisions, rework_instances=int(rework_instances), minutes_per_day=calendar.working_minutes_per_day,
+        outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
         generated_at=now)
 
 
