@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import graphviz
+import graphviz  # type: ignore[import-untyped]
 
 from .errors import RenderError
 from .monitoring import _query, monitoring_report, resolve_scope
