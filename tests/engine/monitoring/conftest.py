@@ -56,6 +56,7 @@ class Driven:
     trial_instance: int
     #: work item ids of the trial instance by step.
     trial_items: dict[str, int]
+    url: str = ""
 
 
 def run_plan(runtime: Runtime, clock: ManualClock, people: dict[str, str], begin: dt.datetime,
@@ -98,9 +99,22 @@ def drive_all(runtime: Runtime, clock: ManualClock) -> Driven:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def driven(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Driven]:
     """The five regular instances and the trial instance, on SQLite and on PostgreSQL."""
+    yield from _driven(request.param, request, tmp_path)
+
+
+@pytest.fixture
+def driven_sqlite(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Driven]:
+    """The same instances, on SQLite only."""
+    yield from _driven("sqlite", request, tmp_path)
+
+
+def _driven(kind: str, request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Driven]:
     clock = ManualClock()
-    runtime = Runtime(fresh_url(request.param, tmp_path, request), clock=clock)
+    url = fresh_url(kind, tmp_path, request)
+    runtime = Runtime(url, clock=clock)
     try:
-        yield drive_all(runtime, clock)
+        driven = drive_all(runtime, clock)
+        driven.url = url
+        yield driven
     finally:
         runtime.close()
