@@ -5,14 +5,16 @@
 went over a step's due time; the cycle time (working minutes from start to finish) median and p90
 against the sum of the steps' WAKTU; per step the WAKTU, the working time median and p90, the share
 within the standard, the total excess, rework (repeat visits) and missing kelengkapan; the load per
-jabatan and how often each decision went Ya or Tidak. Trial (ujicoba) instances are reported only
+jabatan and how often each decision went Ya or Tidak. Instance figures count instances started in
+the period; step figures count the runs of steps that became ready in it. Trial (ujicoba) instances are reported only
 when asked (``trial=True``), never mixed with the others.
 
-Every figure is a database aggregate (``GROUP BY``, window functions): working minutes are stored
-with each work item when it completes (:meth:`engine.runtime.Runtime.complete`) and with each
-instance when it finishes, so nothing is loaded per instance. Percentiles are ``percentile_cont``
-(linear interpolation): PostgreSQL computes it itself; on SQLite a window query fetches only the two
-ranks around each percentile, and the same interpolation gives the same value.
+Every figure is a database aggregate (one ``GROUP BY`` pass over the work items): working minutes,
+missing kelengkapan, the decision and the visit number are stored with each work item when it
+completes (:meth:`engine.runtime.Runtime.complete`), the cycle time with each instance when it
+finishes, so nothing is loaded per instance. Percentiles are ``percentile_cont`` (linear
+interpolation): PostgreSQL computes it itself; on SQLite the two values around each rank are read
+in the order of the ``ix_work_items_monitor`` index (``LIMIT 2 OFFSET k``) and interpolated the same way.
 """
 
 from __future__ import annotations
@@ -209,6 +211,29 @@ class Scope:
             params["period_end"] = hot.bind_time(connection, self.end)
         return " AND ".join(clauses), params
 
+    def item_where(self, connection: Connection, by_version: bool, scan: bool = False) -> tuple[str, dict[str, Any]]:
+        """An SQL condition on work_items (alias ``w``): this SOP's (trial) items ready in the period.
+
+        Every version of one kind (approved or draft) is exactly ``sop_key`` and ``trial``, which the
+        monitoring index covers; only chosen versions need the instances.
+
+        :param scan: for a pass over every column: tell SQLite not to walk the index (a row lookup
+            per index entry is several times slower than reading the table in order).
+        """
+        sop_key = "+w.sop_key" if scan and connection.dialect.name == "sqlite" else "w.sop_key"
+        clauses = [f"{sop_key} = :key", "w.trial = :trial"]
+        params: dict[str, Any] = {"key": self.key, "trial": self.trial}
+        if by_version:
+            clauses.append("w.instance_id IN (SELECT id FROM instances WHERE version_id IN :version_ids)")
+            params["version_ids"] = self.version_ids
+        if self.start is not None:
+            clauses.append("w.ready_at >= :period_start")
+            params["period_start"] = hot.bind_time(connection, self.start)
+        if self.end is not None:
+            clauses.append("w.ready_at < :period_end")
+            params["period_end"] = hot.bind_time(connection, self.end)
+        return " AND ".join(clauses), params
+
 
 def _query(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
     statement = text(sql)
@@ -264,42 +289,47 @@ def _standard(waktu: str, calendar: WorkCalendar) -> float | None:
         return None
 
 
-def _interpolate(values: dict[int, float], count: int, fraction: float) -> float | None:
+def _interpolate(lower: float, upper: float, count: int, fraction: float) -> float:
     """``percentile_cont``: linear interpolation between the ranks around ``(count - 1) * fraction``."""
-    if not count:
-        return None
     position = (count - 1) * fraction
-    low = math.floor(position)
-    lower = values[low + 1]
-    upper = values.get(low + 2, lower)
-    return lower + (upper - lower) * (position - low)
+    return lower + (upper - lower) * (position - math.floor(position))
 
 
 def _percentiles(connection: Connection, source: str, group: str, value: str, params: dict[str, Any],
-                 fractions: Sequence[float] = (0.5, 0.9)) -> dict[str, list[float | None]]:
-    """``group -> [percentile per fraction]`` over ``value`` of the rows of ``source`` (non-null values)."""
+                 counts: dict[str, int], fractions: Sequence[float] = (0.5, 0.9)) -> dict[str, list[float | None]]:
+    """``group value -> [percentile per fraction]`` of ``value`` over the rows of ``source`` (a ``FROM ... WHERE``).
+
+    PostgreSQL: ``percentile_cont`` per group. SQLite: for each group of ``counts`` (non-null values
+    per group), the two values around each rank, read in index order with ``LIMIT 2 OFFSET k``.
+    """
     if connection.dialect.name == "postgresql":
         columns = ", ".join(f"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {value})" for fraction in fractions)
         rows = _query(connection, f"SELECT {group}, {columns} FROM {source} AND {value} IS NOT NULL "
                       f"GROUP BY {group}", params).all()
         return {str(row[0]): [None if item is None else float(item) for item in row[1:]] for row in rows}
-    wanted = " OR ".join(f"rn IN (CAST((n - 1) * {fraction} AS INTEGER) + 1, CAST((n - 1) * {fraction} AS INTEGER) + 2)"
-                         for fraction in fractions)
-    rows = _query(connection, f"SELECT g, rn, n, v FROM (SELECT {group} AS g, {value} AS v, "
-                  f"ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY {value}) AS rn, "
-                  f"COUNT(*) OVER (PARTITION BY {group}) AS n FROM {source} AND {value} IS NOT NULL) "
-                  f"WHERE {wanted}", params).all()
-    ranks: dict[str, dict[int, float]] = {}
-    counts: dict[str, int] = {}
-    for name, rank, count, number in rows:
-        ranks.setdefault(str(name), {})[int(rank)] = float(number)
-        counts[str(name)] = int(count)
-    return {name: [_interpolate(ranks[name], counts[name], fraction) for fraction in fractions] for name in ranks}
+    result: dict[str, list[float | None]] = {}
+    for name, count in counts.items():
+        if not count:
+            continue
+        values: list[float | None] = []
+        for fraction in fractions:
+            offset = math.floor((count - 1) * fraction)
+            found = [float(row[0]) for row in _query(
+                connection, f"SELECT {value} FROM {source} AND {group} = :group_value AND {value} IS NOT NULL "
+                f"ORDER BY {value} LIMIT 2 OFFSET :offset", {**params, "group_value": name, "offset": offset})]
+            values.append(_interpolate(found[0], found[-1], count, fraction) if found else None)
+        result[name] = values
+    return result
 
 
 def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
                       versions: Sequence[int] | None = None, trial: bool = False) -> MonitoringReport:
-    """The monitoring report of SOP ``key`` over instances started from ``start`` to ``end`` (inclusive days).
+    """The monitoring report of SOP ``key`` for the days ``start`` to ``end`` (inclusive; open when ``None``).
+
+    Instance figures (started, completed, running, cancelled, cycle time) count the instances
+    *started* in the period; step figures count the runs of steps that *became ready* in it (the
+    work done in the period), and "overdue" / "rework" instances are those with such a run late or
+    repeated.
 
     :param versions: version numbers; default every approved version (every draft with ``trial``).
     :param trial: report the trial (ujicoba) instances instead of the regular ones.
@@ -313,56 +343,68 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         params["now"] = hot.bind_time(connection, now)
         counts = dict(_query(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
                              params).all())
-        items = f"work_items w JOIN instances i ON i.id = w.instance_id WHERE {where}"
-        overdue = _query(connection, f"SELECT COUNT(DISTINCT w.instance_id) FROM {items} AND "
-                         "((w.status = 'done' AND w.completed_at > w.due_at) OR "
-                         "(w.status = 'open' AND w.due_at < :now))", params).scalar_one()
+        completed_cycles = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+                                  "AND i.status = 'completed'", params).scalar_one()
         cycle = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
-                             "i.working_minutes", params).get("completed", [None, None])
+                             "i.working_minutes", params, {"completed": int(completed_cycles)}
+                             ).get("completed", [None, None])
+        items, item_params = scope.item_where(connection, bool(versions))
+        scanned, _ = scope.item_where(connection, bool(versions), scan=True)
+        item_params["now"] = params["now"]
         standards = {step_id: _standard(meta.waktu, calendar) for step_id, meta in scope.steps.items()}
-        step_params = dict(params)
-        cases = []
-        for index, (step_id, standard) in enumerate(standards.items()):
-            if standard is not None:
-                step_params[f"s{index}"], step_params[f"m{index}"] = step_id, standard
-                cases.append(f"WHEN :s{index} THEN :m{index}")
-        std = f"(CASE w.step_id {' '.join(cases)} END)" if cases else "(CAST(NULL AS FLOAT))"
         done = "w.status = 'done'"
-        per_step = _query(connection, f"""
-            SELECT w.step_id,
-                   SUM(CASE WHEN {done} THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN w.status = 'open' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN {done} AND w.working_minutes <= {std} + {_EPSILON} THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN {done} AND w.working_minutes > {std} THEN w.working_minutes - {std} ELSE 0 END),
-                   COUNT(*) - COUNT(DISTINCT w.instance_id),
-                   SUM(CASE WHEN {done} AND w.kelengkapan_missing THEN 1 ELSE 0 END)
-            FROM {items} AND w.status IN ('done', 'open') GROUP BY w.step_id""", step_params).all()
-        spread = _percentiles(connection, f"{items} AND {done}", "w.step_id", "w.working_minutes", params)
-        load = _query(connection, f"""
-            SELECT w.jabatan, SUM(CASE WHEN {done} THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN w.status = 'open' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN w.status = 'open' AND w.due_at < :now THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN {done} THEN w.working_minutes ELSE 0 END)
-            FROM {items} AND w.status IN ('done', 'open') GROUP BY w.jabatan ORDER BY w.jabatan""", params).all()
+        late = f"(({done} AND w.completed_at > w.due_at) OR (w.status = 'open' AND w.due_at < :now))"
+        per_step = {str(row[0]): row for row in _query(connection, f"""
+            SELECT w.step_id, COUNT(*), COUNT(w.working_minutes), SUM(w.working_minutes),
+                   SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.kelengkapan_missing THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.keputusan = 'Ya' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.keputusan = 'Tidak' THEN 1 ELSE 0 END)
+            FROM work_items w WHERE {items} AND {done} GROUP BY w.step_id""", item_params)}
+        open_items = {str(row[0]): row for row in _query(connection, f"""
+            SELECT w.step_id, COUNT(*), SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END)
+            FROM work_items w WHERE {items} AND w.status = 'open' GROUP BY w.step_id""", item_params)}
+        over: dict[str, tuple[int, float]] = {}
+        for step_id in per_step:
+            standard = standards.get(step_id)
+            if standard is not None:
+                row = _query(connection, f"SELECT COUNT(*), SUM(w.working_minutes) FROM work_items w WHERE {items} "
+                             f"AND {done} AND w.step_id = :step AND w.working_minutes > :standard",
+                             {**item_params, "step": step_id, "standard": standard + _EPSILON}).one()
+                over[step_id] = (int(row[0] or 0), float(row[1] or 0.0) - int(row[0] or 0) * standard)
+        flagged = _query(connection, f"SELECT COUNT(DISTINCT CASE WHEN {late} THEN w.instance_id END), "
+                         f"COUNT(DISTINCT CASE WHEN w.visit > 1 THEN w.instance_id END) FROM work_items w "
+                         f"WHERE {scanned} AND w.status IN ('done', 'open') AND ({late} OR w.visit > 1)",
+                         item_params).one()
+        timed = {step_id: int(row[2] or 0) for step_id, row in per_step.items()}
+        spread = _percentiles(connection, f"work_items w WHERE {items} AND {done}", "w.step_id", "w.working_minutes",
+                              item_params, timed)
         answers: dict[tuple[str, str], int] = {}
-        for step_id, answer, count in _query(connection, f"SELECT w.step_id, w.keputusan, COUNT(*) FROM {items} AND "
-                                             f"w.keputusan IS NOT NULL GROUP BY w.step_id, w.keputusan", params):
-            answers[(step_id, answer)] = int(count)
+        for step_id, row in per_step.items():
+            answers[(step_id, "Ya")], answers[(step_id, "Tidak")] = int(row[6] or 0), int(row[7] or 0)
         if any(meta.condition for meta in scope.steps.values()):
-            answers.update(_condition_answers(connection, where, params))
-        rework_instances = _query(connection, f"SELECT COUNT(DISTINCT instance_id) FROM (SELECT w.instance_id "
-                                  f"FROM {items} AND w.status = 'done' GROUP BY w.instance_id, w.step_id "
-                                  f"HAVING COUNT(*) > 1) repeated", params).scalar_one()
+            for pair, count in _condition_answers(connection, where, params):
+                answers[pair] = answers.get(pair, 0) + count
     steps = []
-    for row in per_step:
-        step_id = str(row[0])
+    load: dict[str, list[float]] = {}
+    for step_id in sorted(set(per_step) | set(open_items)):
         meta = scope.steps.get(step_id, _StepMeta(999, step_id, "", "activity", "", ""))
         standard = standards.get(step_id)
         median, p90 = spread.get(step_id, [None, None])
-        steps.append(StepStats(step_id, meta.number, meta.kegiatan, meta.jabatan, meta.waktu, standard,
-                               int(row[1] or 0), int(row[2] or 0), median, p90,
-                               None if standard is None else int(row[3] or 0), float(row[4] or 0.0),
-                               int(row[5] or 0), int(row[6] or 0)))
+        finished, waiting = per_step.get(step_id), open_items.get(step_id)
+        count = int(finished[1]) if finished else 0
+        over_count, excess = over.get(step_id, (0, 0.0))
+        steps.append(StepStats(step_id, meta.number, meta.kegiatan, meta.jabatan, meta.waktu, standard, count,
+                               int(waiting[1]) if waiting else 0, median, p90,
+                               None if standard is None else count - over_count, excess,
+                               (int(finished[4] or 0) if finished else 0) + (int(waiting[3] or 0) if waiting else 0),
+                               int(finished[5] or 0) if finished else 0))
+        totals = load.setdefault(meta.jabatan, [0.0] * 4)
+        totals[0] += count
+        totals[1] += int(waiting[1]) if waiting else 0
+        totals[2] += int(waiting[2] or 0) if waiting else 0
+        totals[3] += float(finished[3] or 0.0) if finished else 0.0
     steps.sort(key=lambda item: (item.number, item.step_id))
     decisions = tuple(DecisionStats(step_id, meta.number, meta.kegiatan, answers.get((step_id, "Ya"), 0),
                                     answers.get((step_id, "Tidak"), 0))
@@ -373,14 +415,15 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         key=key, nama=scope.nama, nomor=scope.nomor, unit=scope.unit, versions=scope.numbers, trial=trial,
         period_start=start, period_end=end, started=sum(int(count) for count in counts.values()),
         completed=int(counts.get("completed", 0)), running=int(counts.get("running", 0)),
-        cancelled=int(counts.get("cancelled", 0)), overdue=int(overdue), cycle_median_minutes=cycle[0],
+        cancelled=int(counts.get("cancelled", 0)), overdue=int(flagged[0] or 0), cycle_median_minutes=cycle[0],
         cycle_p90_minutes=cycle[1],
         standard_cycle_minutes=sum(value for value in summed if value is not None) if any(
             value is not None for value in summed) else None,
         steps=tuple(steps),
-        jabatan=tuple(JabatanLoad(str(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0),
-                                  float(row[4] or 0.0)) for row in load),
-        decisions=decisions, rework_instances=int(rework_instances), minutes_per_day=calendar.working_minutes_per_day,
+        jabatan=tuple(JabatanLoad(name, int(values[0]), int(values[1]), int(values[2]), values[3])
+                      for name, values in sorted(load.items())),
+        decisions=decisions, rework_instances=int(flagged[1] or 0),
+        minutes_per_day=calendar.working_minutes_per_day,
         outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
         generated_at=now)
 

@@ -131,7 +131,9 @@ class _Record:
 
 
 COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now, "
-                 "working_minutes = :minutes, kelengkapan_missing = :missing, keputusan = :keputusan "
+                 "working_minutes = :minutes, kelengkapan_missing = :missing, keputusan = :keputusan, "
+                 "visit = 1 + (SELECT COUNT(*) FROM work_items x WHERE x.instance_id = work_items.instance_id "
+                 "AND x.status = 'done' AND x.step_id = work_items.step_id) "
                  "WHERE id = :id AND status = 'open'")
 CANCEL_ITEM = ("UPDATE work_items SET status = 'cancelled', completed_at = :now "
                "WHERE task_id = :task_id AND status = 'open' RETURNING id, step_id")

@@ -190,12 +190,17 @@ events = Table(
 
 # -- monitoring, ujicoba and evaluation (migration 0002m) ------------------------------------------
 # work_items gains ``working_minutes`` (WorkCalendar time from ready to completed), ``kelengkapan_missing``
-# and ``keputusan`` (the clerk's Ya/Tidak), written when the item completes; instances gain
+# ``keputusan`` (the clerk's Ya/Tidak) and ``visit`` (1 for the first run of the step in the instance, 2
+# for its first repeat...), written when the item completes; instances gain
 # ``working_minutes`` (the cycle time), written when the instance finishes.
 work_items.append_column(Column("working_minutes", Float))
 work_items.append_column(Column("kelengkapan_missing", Boolean))
 work_items.append_column(Column("keputusan", String(8)))
-Index("ix_work_items_sop_key_step_id", work_items.c.sop_key, work_items.c.step_id)
+work_items.append_column(Column("visit", Integer))
+#: Covers the monitoring report's per-step pass and percentiles (sorted working minutes per step).
+Index("ix_work_items_monitor", work_items.c.sop_key, work_items.c.trial, work_items.c.status, work_items.c.step_id,
+      work_items.c.working_minutes, work_items.c.ready_at, work_items.c.visit, work_items.c.kelengkapan_missing,
+      work_items.c.keputusan)
 instances.append_column(Column("working_minutes", Float))
 
 #: Per-step feedback of the clerk who completed a step of a trial (ujicoba) instance.

@@ -1,8 +1,9 @@
 """Monitoring, ujicoba and evaluation: working time stored at completion, feedback, saved forms.
 
-- ``work_items.working_minutes`` (working time from ready to completed), ``kelengkapan_missing``
-  and ``keputusan`` (the clerk's Ya/Tidak), filled when an item completes; index on
-  ``(sop_key, step_id)`` for the per-step aggregates;
+- ``work_items.working_minutes`` (working time from ready to completed), ``kelengkapan_missing``,
+  ``keputusan`` (the clerk's Ya/Tidak) and ``visit`` (1 = first run of the step in its instance,
+  2 = first repeat...), filled when an item completes; an index covering the report's per-step pass
+  ``(sop_key, trial, status, step_id, working_minutes, ready_at, visit, kelengkapan_missing, keputusan)``;
 - ``instances.working_minutes``: the cycle time in working minutes, filled when the instance ends;
 - ``ujicoba_feedback``: one row per completed trial work item the clerk rated;
 - ``monitoring_forms``: every save of an assessor's form is a new revision;
@@ -31,7 +32,10 @@ def upgrade() -> None:
         batch.add_column(sa.Column("working_minutes", sa.Float))
         batch.add_column(sa.Column("kelengkapan_missing", sa.Boolean))
         batch.add_column(sa.Column("keputusan", sa.String(8)))
-    op.create_index("ix_work_items_sop_key_step_id", "work_items", ["sop_key", "step_id"])
+        batch.add_column(sa.Column("visit", sa.Integer))
+    op.create_index("ix_work_items_monitor", "work_items",
+                    ["sop_key", "trial", "status", "step_id", "working_minutes", "ready_at", "visit",
+                     "kelengkapan_missing", "keputusan"])
     with op.batch_alter_table("instances") as batch:
         batch.add_column(sa.Column("working_minutes", sa.Float))
     op.create_table(
@@ -93,10 +97,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("evaluations", "monitoring_forms", "ujicoba_feedback"):
         op.drop_table(table)
-    op.drop_index("ix_work_items_sop_key_step_id", "work_items")
+    op.drop_index("ix_work_items_monitor", "work_items")
     with op.batch_alter_table("instances") as batch:
         batch.drop_column("working_minutes")
     with op.batch_alter_table("work_items") as batch:
+        batch.drop_column("visit")
         batch.drop_column("keputusan")
         batch.drop_column("kelengkapan_missing")
         batch.drop_column("working_minutes")
