@@ -29,7 +29,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from .durations import parse_duration
 from .errors import DurationError, NotFoundError
-from .plots import StepFigure
+from .plots import StepFigure, TrendPoint
 from .sop import StepKind
 from .store import hot
 from .worktime import WorkCalendar
@@ -437,3 +437,27 @@ def _condition_answers(connection: Connection, where: str, params: dict[str, Any
         answer = str(json.loads(body).get("data", {}).get("keputusan", ""))
         counted[(str(step_id), answer)] = counted.get((str(step_id), answer), 0) + 1
     return counted.items()
+
+
+def cycle_trend(runtime: Runtime, key: str, start: dt.date, end: dt.date, *, trial: bool = False,
+                versions: Sequence[int] | None = None) -> list[TrendPoint]:
+    """The median cycle time of the instances started in each calendar month from ``start`` to ``end``.
+
+    For :func:`engine.plots.trend_chart`; months without a completed instance are left out.
+    """
+    points = []
+    month = start.replace(day=1)
+    with runtime.db.read() as connection:
+        while month <= end:
+            following = (month + dt.timedelta(days=32)).replace(day=1)
+            scope = resolve_scope(connection, key, runtime.calendar, max(month, start),
+                                  min(following - dt.timedelta(days=1), end), versions, trial)
+            where, params = scope.where(connection)
+            count = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+                           "AND i.status = 'completed'", params).scalar_one()
+            median = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
+                                  "i.working_minutes", params, {"completed": int(count)}, (0.5,)).get("completed")
+            if median and median[0] is not None:
+                points.append(TrendPoint(month.strftime("%m/%Y"), median[0]))
+            month = following
+    return points

@@ -63,3 +63,14 @@ def test_an_unknown_sop_or_version_is_refused(driven: Driven) -> None:
     assert "izin" in str(unknown.value)
     with pytest.raises(NotFoundError):
         monitoring_report(driven.runtime, KEY, versions=[9])
+
+
+def test_the_cycle_trend_and_the_step_chart(driven: Driven) -> None:
+    from engine.monitoring import cycle_trend
+    from engine.plots import step_chart, trend_chart
+
+    points = cycle_trend(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert [(point.label, point.median_minutes) for point in points] == [("01/2026", 1165.0), ("02/2026", 1525.0)]
+    report = monitoring_report(driven.runtime, KEY)
+    assert b"Apakah permohonan disetujui?" in step_chart(report.step_figures())
+    assert b"<path" in trend_chart(points, report.standard_cycle_minutes)
