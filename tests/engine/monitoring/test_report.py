@@ -74,3 +74,11 @@ def test_the_cycle_trend_and_the_step_chart(driven: Driven) -> None:
     report = monitoring_report(driven.runtime, KEY)
     assert b"Apakah permohonan disetujui?" in step_chart(report.step_figures())
     assert b"<path" in trend_chart(points, report.standard_cycle_minutes)
+
+
+def test_chosen_versions_give_the_same_figures_as_all_of_them(driven: Driven) -> None:
+    every = monitoring_report(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 1, 19))
+    chosen = monitoring_report(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 1, 19), versions=[1])
+    assert chosen.to_dict() | {"generated_at": ""} == every.to_dict() | {"generated_at": ""}
+    draft = monitoring_report(driven.runtime, KEY, versions=[2], trial=True)
+    assert draft.started == 1 and draft.versions == (2,)
