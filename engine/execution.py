@@ -149,6 +149,9 @@ class InstanceRun:
             self._sync_timers(actor)
         if workflow.is_completed() and self.status == "running":
             self.status, self.ended_at = "completed", self.now
+            hot.run(self.connection, hot.FINISH_INSTANCE, {
+                "id": self.instance_id,
+                "minutes": self.runtime.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
 
     def _open_item(self, task_id: str, step_id: str, lane: str) -> None:

@@ -372,8 +372,10 @@ class Runtime:
                 raise TaskError(f"Langkah '{step.kegiatan}' tidak sedang menunggu dikerjakan.", item.step_id)
             if (task.task_spec.lane or "") != item.jabatan:
                 raise AccessDeniedError(f"Langkah '{step.kegiatan}' milik jabatan '{task.task_spec.lane}'.")
-            done = hot.run(connection, hot.COMPLETE_ITEM, {"username": username, "id": item_id,
-                                                           "now": hot.bind_time(connection, now)})
+            done = hot.run(connection, hot.COMPLETE_ITEM, {
+                "username": username, "id": item_id, "now": hot.bind_time(connection, now),
+                "minutes": self.calendar.working_minutes_between(item.ready_at, now),
+                "missing": not all(completion.kelengkapan.values()), "keputusan": completion.keputusan or None})
             if done.rowcount != 1:
                 raise TaskError(f"Tugas {item_id} berubah bersamaan; muat ulang.", item.step_id)
             run.append("completed", username, item.step_id, item_id, completion.event_data())

@@ -130,7 +130,10 @@ class _Record:
         raise AttributeError(name)
 
 
-COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now "
+COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now, "
+                 "working_minutes = :minutes, kelengkapan_missing = :missing, keputusan = :keputusan, "
+                 "visit = 1 + (SELECT COUNT(*) FROM work_items x WHERE x.instance_id = work_items.instance_id "
+                 "AND x.status = 'done' AND x.step_id = work_items.step_id) "
                  "WHERE id = :id AND status = 'open'")
 CANCEL_ITEM = ("UPDATE work_items SET status = 'cancelled', completed_at = :now "
                "WHERE task_id = :task_id AND status = 'open' RETURNING id, step_id")
@@ -145,5 +148,6 @@ SAVE_STATE = (
     "UPDATE instances SET state = :state, state_format = :state_format, revision = :revision + 1, status = :status, "
     "reason = :reason, ended_at = :ended_at, last_seq = :last_seq, last_hash = :last_hash "
     "WHERE id = :id AND revision = :revision")
+FINISH_INSTANCE = "UPDATE instances SET working_minutes = :minutes WHERE id = :id"
 SAVE_HEAD = ("UPDATE instances SET status = :status, reason = :reason, ended_at = :ended_at, last_seq = :last_seq, "
              "last_hash = :last_hash WHERE id = :id")

@@ -20,8 +20,10 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -184,4 +186,65 @@ events = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     UniqueConstraint("instance_id", "seq"),
+)
+
+# -- monitoring, ujicoba and evaluation (migration 0002m) ------------------------------------------
+# work_items gains ``working_minutes`` (WorkCalendar time from ready to completed), ``kelengkapan_missing``
+# ``keputusan`` (the clerk's Ya/Tidak) and ``visit`` (1 for the first run of the step in the instance, 2
+# for its first repeat...), written when the item completes; instances gain
+# ``working_minutes`` (the cycle time), written when the instance finishes.
+work_items.append_column(Column("working_minutes", Float))
+work_items.append_column(Column("kelengkapan_missing", Boolean))
+work_items.append_column(Column("keputusan", String(8)))
+work_items.append_column(Column("visit", Integer))
+#: Covers the monitoring report's per-step pass and percentiles (sorted working minutes per step).
+Index("ix_work_items_monitor", work_items.c.sop_key, work_items.c.trial, work_items.c.status, work_items.c.step_id,
+      work_items.c.working_minutes, work_items.c.ready_at, work_items.c.visit, work_items.c.kelengkapan_missing,
+      work_items.c.keputusan)
+instances.append_column(Column("working_minutes", Float))
+
+#: Per-step feedback of the clerk who completed a step of a trial (ujicoba) instance.
+feedback = Table(
+    "ujicoba_feedback", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("work_items.id"), nullable=False, unique=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
+    Column("step_id", String(200), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("kemudahan", Integer, nullable=False),
+    Column("kesesuaian", Integer, nullable=False),
+    Column("ketepatan", Integer, nullable=False),
+    Column("komentar", Text, nullable=False, default=""),
+    Column("given_at", UtcDateTime, nullable=False),
+    Index(None, "version_id", "step_id"),
+)
+
+#: Saved monitoring forms: every save is a new revision; earlier ones stay.
+monitoring_forms = Table(
+    "monitoring_forms", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("definition_id", Integer, ForeignKey("definitions.id"), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("trial", Boolean, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("form", Text, nullable=False),
+    Column("saved_by", String(64), nullable=False),
+    Column("saved_at", UtcDateTime, nullable=False),
+    UniqueConstraint("definition_id", "period_start", "period_end", "trial", "revision", name="uq_monitoring_forms_revision"),
+)
+
+#: Evaluations (seven questions + outcome); ``draft_version_id`` is the draft a "revisi" opened.
+evaluations = Table(
+    "evaluations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("definition_id", Integer, ForeignKey("definitions.id"), nullable=False),
+    Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
+    Column("form", Text, nullable=False),
+    Column("outcome", String(12), nullable=False),
+    Column("draft_version_id", Integer, ForeignKey("versions.id")),
+    Column("saved_by", String(64), nullable=False),
+    Column("saved_at", UtcDateTime, nullable=False),
+    Index(None, "definition_id"),
 )
