@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .errors import AlurError, InputError
+from .files import write_atomically
 from .forms import monitoring_xlsx
 from .monitoring import MonitoringReport, monitoring_report
 from .monitoring_form import minutes_text, monitoring_form_pdf, prefill_monitoring_form
@@ -147,9 +148,7 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
         data = monitoring_xlsx(form, lang)
     else:
         data = monitoring_form_pdf(form, lang)
-    from .cli import _write_atomically
-
-    _write_atomically(Path(target), data)
+    write_atomically(Path(target), data)
     click.echo(_t("written", lang, out=target))
 
 
