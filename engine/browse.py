@@ -11,10 +11,12 @@ from typing import Any, Iterable
 
 from sqlalchemy import and_, exists, select
 
+from .definitions import pick_version
+from .errors import NotFoundError
 from .runtime import Runtime
 from .store.models import NO_DEADLINE, definitions, instances, versions, work_items
 from .store.repo import instance_info
-from .work import Instance
+from .work import Instance, StepInfo
 
 
 @dataclass(frozen=True)
@@ -152,3 +154,23 @@ def startable(runtime: Runtime, jabatan: Iterable[tuple[str, str]]) -> list[tupl
                 if held_jabatan == start.pelaksana:
                     offers.append((key, row.nama, draft, unit))
     return offers
+
+
+def step_of_item(runtime: Runtime, item_id: int) -> StepInfo:
+    """The SOP step a work item stands for (kegiatan, kelengkapan, output, decision).
+
+    :raises NotFoundError: no such work item.
+    """
+    with runtime.db.read() as connection:
+        row = connection.execute(select(work_items.c.step_id, instances.c.version_id)
+                                 .join(instances, instances.c.id == work_items.c.instance_id)
+                                 .where(work_items.c.id == item_id)).first()
+        if row is None:
+            raise NotFoundError(f"Tugas {item_id} tidak ada.")
+        return runtime._version(connection, row.version_id).steps[row.step_id]
+
+
+def start_step(runtime: Runtime, key: str, trial: bool) -> StepInfo:
+    """The first step of the version a new (trial) instance of ``key`` would run."""
+    with runtime.db.read() as connection:
+        return runtime._version(connection, pick_version(connection, key, trial, None)).start
