@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
 from engine import ProcessDefinitionError, Sop, dump, load_bytes, render, sheet_mapping, sop_from_mapping, validate
@@ -107,7 +108,7 @@ def number() -> Response:
 
 @bp.post("/simpan")
 @allow("penyusun")
-def save() -> Response | tuple[str, int]:
+def save() -> BaseResponse | tuple[str, int]:
     """Save the table as the working draft (errors keep it unsaved and shown next to their rows)."""
     data, sop, problems = _posted()
     key = request.form.get("key", "").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from engine import read_bpmn
 from engine.errors import DataError, NotFoundError
@@ -54,7 +55,7 @@ def sop(key: str) -> str:
 
 @bp.post("/sop/<key>/verifikasi")
 @allow("penyusun")
-def submit_view(key: str) -> Response:
+def submit_view(key: str) -> BaseResponse:
     found = submit(runtime(), key, me().username)
     flash(translate("submitted_flash").format(count=len(found)), "ok")
     return redirect(url_for(".sop", key=key))
@@ -62,7 +63,7 @@ def submit_view(key: str) -> Response:
 
 @bp.post("/sop/<key>/ujicoba")
 @allow("penyusun")
-def trial_view(key: str) -> Response:
+def trial_view(key: str) -> BaseResponse:
     info = start_trial(runtime(), key, me().username)
     flash(translate("trial_flash").format(version=info.number), "ok")
     return redirect(url_for(".sop", key=key))
@@ -70,7 +71,7 @@ def trial_view(key: str) -> Response:
 
 @bp.post("/sop/<key>/sahkan")
 @allow("pengesah")
-def approve_view(key: str) -> Response:
+def approve_view(key: str) -> BaseResponse:
     text = request.form.get("tanggal_efektif", "").strip()
     try:
         effective = dt.date.fromisoformat(text)
@@ -83,7 +84,7 @@ def approve_view(key: str) -> Response:
 
 @bp.post("/sop/<key>/revisi")
 @allow("penyusun")
-def revise_view(key: str) -> Response:
+def revise_view(key: str) -> BaseResponse:
     revise(runtime(), key, me().username)
     flash(translate("revision_flash"), "ok")
     return redirect(url_for("editor.edit", key=key))
