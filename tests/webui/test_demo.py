@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from engine import Runtime
+from engine.browse import list_instances
+from engine.cli import main
+
+
+def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = CliRunner().invoke(main, ["demo", "--db", str(db), "--no-serve"])
+    assert result.exit_code == 0, result.output
+    for role in ("admin", "penyusun", "pengesah", "pelaksana", "pemantau"):
+        assert f"{role}-demo" in result.output
+    assert "http://127.0.0.1:5000" in result.output
+    runtime = Runtime(f"sqlite:///{db}")
+    try:
+        rows = list_instances(runtime)
+        assert {row.instance.status for row in rows} >= {"completed", "running"}
+        assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
+        assert runtime.worklist("pelaksana")
+        assert runtime.verify_audit()[2] is None
+        decisions = [e.data.get("keputusan") for row in rows for e in runtime.trace(row.instance.id)[1]
+                     if e.kind == "decision"]
+        assert "Ya" in decisions and "Tidak" in decisions
+    finally:
+        runtime.close()
