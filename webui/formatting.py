@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Flask
 
@@ -36,5 +37,28 @@ def minutes(value: float | None) -> str:
     return " ".join(parts)
 
 
+def iso_local(text: str) -> str:
+    """An ISO instant (as the lifecycle history stores it) in the configured zone."""
+    try:
+        return local_time(dt.datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def detail(value: Any) -> str:
+    """An event value for people: ticked items as ✓/✗, lists joined, instants in local time."""
+    if isinstance(value, dict):
+        if value and all(isinstance(done, bool) for done in value.values()):
+            return ", ".join(("✓ " if done else "✗ ") + str(item) for item, done in value.items())
+        return ", ".join(f"{key}={detail(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return ", ".join(detail(item) for item in value)
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        return iso_local(value)
+    return str(value)
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(local_time=local_time, minutes=minutes)
+    app.jinja_env.filters.update(local_time=local_time, minutes=minutes, iso_local=iso_local, detail=detail)

@@ -130,6 +130,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "worked": ("Waktu kerja", "Working time"),
     # auditor
     "all": ("semua", "all"),
+    "filter_overdue": ("Terlambat", "Overdue"),
+    "filter_trial": ("Ujicoba", "Trial"),
     "from": ("Dari tanggal", "From"),
     "until": ("Sampai tanggal", "Until"),
     "filter": ("Saring", "Filter"),
