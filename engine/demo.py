@@ -107,6 +107,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
             add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
         for path in paths:
             _history(runtime, clock, path.stem, base, end, chance, instances_per_sop)
+        _trial(runtime, clock, end)
         runtime.clock = _Fixed(end)
         runtime.tick()
         return logins
@@ -136,6 +137,10 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
         instance, ready = runtime.start(key, "pelaksana", first)
         # the newest instances are left part-way, so worklists have waiting and overdue steps
         budget = chance.randint(1, 3) if index >= count - 2 else 60
+        # one case per SOP is withdrawn by the applicant part-way
+        withdrawn = index == 1
+        if withdrawn:
+            budget = 2
         tidak = 0.35 if index % 2 else 0.0
         while ready and budget > 0:
             item = ready[0]
@@ -146,13 +151,28 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
             done = runtime.complete(item.id, "pelaksana", _form(runtime, item, chance, tidak))
             budget -= 1
             ready = [i for i in ready[1:]] + list(done.ready)
-        if budget <= 0 and ready and index < count - 2:
-            runtime.cancel(instance.id, "pelaksana", "Pemohon membatalkan permohonan")
+        if withdrawn and ready:
+            clock.current = _office_hour(clock.current + dt.timedelta(minutes=30))
+            runtime.cancel(instance.id, "pelaksana", "Pemohon mencabut permohonannya")
 
 
-def _form_for_start(runtime: Runtime, key: str) -> dict[str, object]:
+def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
     with runtime.db.read() as connection:
         from .definitions import pick_version
 
-        start = runtime._version(connection, pick_version(connection, key, False, None)).start
+        start = runtime._version(connection, pick_version(connection, key, trial, None)).start
     return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
+
+
+def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
+    """One SOP under revision and in ujicoba, with a trial instance waiting in the worklist."""
+    from . import lifecycle
+
+    key = "penerbitan-surat-keterangan"
+    if key not in {entry.key for entry in lifecycle.register(runtime)}:
+        return
+    clock.current = _office_hour(end - dt.timedelta(days=2))
+    lifecycle.revise(runtime, key, "penyusun")
+    lifecycle.submit(runtime, key, "penyusun")
+    lifecycle.start_trial(runtime, key, "penyusun")
+    runtime.start(key, "pelaksana", _form_for_start(runtime, key, trial=True), trial=True)
