@@ -121,11 +121,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 from .cli_log import conformance_command, log_group  # noqa: E402
 from .cli_render import render_command  # noqa: E402
 from .cli_runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
-from .cli_web import demo_command, serve_command  # noqa: E402
+from .cli_web import account_command, demo_command, serve_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
 main.add_command(render_command)
+main.add_command(account_command)
 main.add_command(demo_command)
 main.add_command(serve_command)
 for _command in _RUNTIME_COMMANDS:

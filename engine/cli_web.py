@@ -50,3 +50,49 @@ def _serve(url: str | None, host: str, port: int) -> None:
     webui = importlib.import_module("webui")
     app = webui.create_app({"DATABASE_URL": url} if url else None)
     app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@click.group("account")
+def account_command() -> None:
+    """Akun web: kata sandi, peran dan token API."""
+
+
+@account_command.command("add")
+@click.argument("username")
+@click.option("--role", "roles", multiple=True, required=True,
+              type=click.Choice(["admin", "penyusun", "pengesah", "pelaksana", "pemantau"]),
+              help="Peran (boleh berulang).")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Kata sandi (minimal 8 karakter); ditanyakan bila tidak diberikan.")
+@click.option("--nama", default="", help="Nama lengkap.")
+@click.option("--nip", default="", help="NIP.")
+@click.option("--unit", default="", help="Unit/SKPD tempat --jabatan dipegang.")
+@click.option("--jabatan", "jabatan", multiple=True, help="Jabatan yang dipegang di --unit (boleh berulang).")
+def account_add_command(username: str, roles: tuple[str, ...], password: str, nama: str, nip: str, unit: str,
+                        jabatan: tuple[str, ...]) -> None:
+    """Buat akun web (atau ganti kata sandi dan perannya)."""
+    from .accounts import add_account
+    from .runtime import Runtime
+
+    if jabatan and not unit:
+        raise click.UsageError("Sebutkan --unit tempat jabatan itu dipegang.")
+    runtime = Runtime()
+    try:
+        found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan])
+    finally:
+        runtime.close()
+    click.echo(f"Akun {found.username}: {', '.join(sorted(found.roles))}")
+
+
+@account_command.command("token")
+@click.argument("username")
+def account_token_command(username: str) -> None:
+    """Buat token API untuk USERNAME (ditampilkan sekali; yang disimpan hanya hash-nya)."""
+    from .accounts import issue_token
+    from .runtime import Runtime
+
+    runtime = Runtime()
+    try:
+        click.echo(issue_token(runtime, username))
+    finally:
+        runtime.close()
