@@ -70,11 +70,14 @@ class Account:
         """Units where the account holds a jabatan."""
         return frozenset(unit for _, unit in self.jabatan)
 
+    @property
+    def sees_every_unit(self) -> bool:
+        """Admins, and a pemantau who holds no jabatan (an inspectorate auditor), see every unit."""
+        return "admin" in self.roles or (not self.jabatan and "pemantau" in self.roles)
+
     def sees_unit(self, unit: str) -> bool:
-        """Admins see every unit; others the units they hold (a pemantau without holdings sees all)."""
-        if "admin" in self.roles or (not self.jabatan and "pemantau" in self.roles):
-            return True
-        return unit in self.units
+        """True when the account may see the data of ``unit``: every unit, or one it holds a jabatan in."""
+        return self.sees_every_unit or unit in self.units
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:

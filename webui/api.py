@@ -108,7 +108,7 @@ def instances() -> Response:
             raise DataError(f"Tanggal '{text}' tidak sah (YYYY-MM-DD).", name) from exc
 
     account = me()
-    units = None if account.sees_unit("\0every") else sorted(account.units)
+    units = None if account.sees_every_unit else sorted(account.units)
     rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
                           overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"),
                           units=units)

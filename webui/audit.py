@@ -34,7 +34,7 @@ def _flag(name: str) -> bool | None:
 def visible_units() -> list[str] | None:
     """The units the account may audit (``None``: all)."""
     account = me()
-    return None if account.sees_unit("\0every") else sorted(account.units)
+    return None if account.sees_every_unit else sorted(account.units)
 
 
 @bp.get("/")

@@ -107,3 +107,12 @@ def test_auditor_sees_the_timeline_and_the_drawn_path(app: Flask, login: Any) ->
     assert "Lini masa" in page and "pelaksana" in page
     assert "Rantai audit utuh" in auditor.get("/pantau/rantai").get_data(as_text=True)
     assert "/pantau/instans/1" not in auditor.get("/pantau/?status=completed").get_data(as_text=True)
+
+
+def test_an_auditor_of_one_unit_sees_only_that_unit(app: Flask, client: FlaskClient) -> None:
+    _start(app)
+    add_account(app.extensions["alur_runtime"], "inspektur", "inspektur-rahasia", ["pemantau"],
+                jabatan=[("Auditor", "Dinas Lain")])
+    client.post("/masuk", data={"username": "inspektur", "password": "inspektur-rahasia"})
+    assert "/pantau/instans/1" not in client.get("/pantau/").get_data(as_text=True)
+    assert client.get("/pantau/instans/1").status_code == 403
