@@ -35,7 +35,9 @@ def _secret_key(instance_path: str) -> str:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the web application.
 
-    :param test_config: settings that replace the defaults (tests pass a temporary database).
+    :param test_config: settings that replace the defaults: ``DATABASE_URL`` (default
+        ``$ALUR_DATABASE_URL`` or SQLite ``alur.db``), ``CLOCK`` (a :class:`engine.ManualClock` in
+        tests), ``CREATE_DATABASE`` (default True: bring the schema up to date at start).
     """
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(
@@ -43,6 +45,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=12 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
+        #: Nomor SOP pattern for "Nomor berikutnya" (see engine.numbering).
+        ALUR_NUMBER_PATTERN=os.environ.get("ALUR_NUMBER_PATTERN", "{urut:03d}/SOP/{unit}/{tahun}"),
     )
     if test_config:
         app.config.update(test_config)
