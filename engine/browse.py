@@ -32,6 +32,8 @@ class StepRun:
     """One worked (or waiting) step of an instance, for the timeline."""
 
     item_id: int
+    instance_id: int
+    sop_key: str
     step_id: str
     kegiatan: str
     jabatan: str
@@ -104,7 +106,7 @@ def timeline(runtime: Runtime, instance_id: int) -> list[StepRun]:
         worked = calendar.working_minutes_between(row.ready_at, end)
         standard = calendar.working_minutes_between(row.ready_at, due) if due is not None else None
         late = row.overdue_at is not None or (due is not None and end > due)
-        found.append(StepRun(row.id, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
+        found.append(StepRun(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
                              row.completed_by, due, worked, standard, late))
     return found
 
@@ -120,7 +122,7 @@ def done_by(runtime: Runtime, username: str, limit: int = 100) -> list[StepRun]:
         due = None if row.due_at == NO_DEADLINE else row.due_at
         worked = calendar.working_minutes_between(row.ready_at, row.completed_at)
         standard = calendar.working_minutes_between(row.ready_at, due) if due is not None else None
-        result.append(StepRun(row.id, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
+        result.append(StepRun(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
                               row.completed_by, due, worked, standard,
                               row.overdue_at is not None or (due is not None and row.completed_at > due)))
     return result

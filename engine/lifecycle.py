@@ -25,7 +25,7 @@ from .files import dump, load_bytes
 from .numbering import DEFAULT_PATTERN, next_number
 from .overlap import Overlap, overlap_report
 from .runtime import Runtime
-from .sop import Approval, Sop
+from .sop import Approval, Identity, Sop
 from .store.models import definitions, sop_lifecycle, versions
 from .validate import ensure_valid
 from .work import VersionInfo
@@ -65,8 +65,20 @@ def _from_sheet(text: str) -> Sop:
     return load_bytes(text.encode("utf-8"), "sop.yaml").sop
 
 
+#: Identity of published versions, which never change: ``(database url, key, number) -> Identity``.
+_IDENTITIES: dict[tuple[str, str, int], Identity] = {}
+
+
 def _published_sop(runtime: Runtime, key: str, number: int | None = None) -> Sop:
     return read_bpmn(runtime.bpmn(key, number)).sop
+
+
+def _published_identity(runtime: Runtime, key: str, number: int) -> Identity:
+    cache_key = (runtime.db.url, key, number)
+    found = _IDENTITIES.get(cache_key)
+    if found is None:
+        found = _IDENTITIES[cache_key] = _published_sop(runtime, key, number).identity
+    return found
 
 
 def _row(runtime: Runtime, key: str) -> Any:
@@ -134,7 +146,7 @@ def register(runtime: Runtime, search: str = "") -> list[RegisterEntry]:
             entries.append(RegisterEntry(key, row.nama, row.nomor, row.unit, row.status, published.get(key, 0),
                                          row.updated_by, row.updated_at))
         else:
-            identity = _published_sop(runtime, key).identity
+            identity = _published_identity(runtime, key, published[key])
             entries.append(RegisterEntry(key, identity.nama, identity.nomor, identity.unit, "disahkan",
                                          published[key], "", None))
     if search.strip():
