@@ -108,12 +108,16 @@ from .cli_log import conformance_command, log_group  # noqa: E402
 from .cli_monitor import log_export_command, monitor_command  # noqa: E402
 from .cli_render import render_command  # noqa: E402
 from .cli_runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
+from .cli_web import account_command, demo_command, serve_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
 log_group.add_command(log_export_command)
 main.add_command(monitor_command)
 main.add_command(render_command)
+main.add_command(account_command)
+main.add_command(demo_command)
+main.add_command(serve_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
 

@@ -7,12 +7,14 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.wrappers import Response
 
+from engine import Runtime, upgrade_database
 from engine.errors import AlurError
 
-from . import i18n
+from . import access, formatting, i18n
 
 csrf = CSRFProtect()
 
@@ -33,7 +35,9 @@ def _secret_key(instance_path: str) -> str:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the web application.
 
-    :param test_config: settings that replace the defaults (tests pass a temporary database).
+    :param test_config: settings that replace the defaults: ``DATABASE_URL`` (default
+        ``$ALUR_DATABASE_URL`` or SQLite ``alur.db``), ``CLOCK`` (a :class:`engine.ManualClock` in
+        tests), ``CREATE_DATABASE`` (default True: bring the schema up to date at start).
     """
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(
@@ -41,22 +45,38 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=12 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
+        #: Nomor SOP pattern for "Nomor berikutnya" (see engine.numbering).
+        ALUR_NUMBER_PATTERN=os.environ.get("ALUR_NUMBER_PATTERN", "{urut:03d}/SOP/{unit}/{tahun}"),
     )
     if test_config:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(app.instance_path)
 
+    url = app.config.get("DATABASE_URL") or os.environ.get("ALUR_DATABASE_URL") or None
+    if app.config.get("CREATE_DATABASE", True):
+        upgrade_database(url)
+    app.extensions["alur_runtime"] = Runtime(url, clock=app.config.get("CLOCK"))
+
     csrf.init_app(app)
     i18n.init_app(app)
+    access.init_app(app)
+    formatting.init_app(app)
 
-    from . import editor
+    from . import api, audit, editor, register, worklist
 
+    app.register_blueprint(access.bp)
     app.register_blueprint(editor.bp)
-    app.add_url_rule("/", endpoint="index", view_func=lambda: editor.new_sop())
+    app.register_blueprint(register.bp)
+    app.register_blueprint(worklist.bp)
+    app.register_blueprint(audit.bp)
+    app.register_blueprint(api.bp)
+    csrf.exempt(api.bp)
 
     @app.errorhandler(AlurError)
-    def alur_error(error: AlurError) -> tuple[str, int]:
+    def alur_error(error: AlurError) -> tuple[str, int] | Response:
+        if request.path.startswith("/api/"):
+            return access.api_error_for(error)
         return render_template("error.html", message=error.render(i18n.current_language())), error.http_status
 
     @app.errorhandler(CSRFError)

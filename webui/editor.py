@@ -1,16 +1,21 @@
-"""The SOP table editor: the regulation's table as a form, checked by the engine as you go."""
+"""The SOP table editor: the regulation's table as a form, checked by the engine as you go, saved to the register."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+from markupsafe import Markup
 
-from engine import ProcessDefinitionError, dump, load_bytes, sheet_mapping, sop_from_mapping, validate
-from engine.errors import Problem
+from engine import ProcessDefinitionError, Sop, dump, load_bytes, render, sheet_mapping, sop_from_mapping, validate
+from engine.errors import AlurError, Problem
+from engine.lifecycle import key_for, save_draft, status, suggest_number, working_sop
 
-from .i18n import current_language
+from .access import allow, me, runtime
+from .i18n import current_language, translate
 from .sop_form import KINDS, form_from_mapping, mapping_from_form
+from .svg import inline
 
 bp = Blueprint("editor", __name__, url_prefix="/penyusun")
 
@@ -20,9 +25,21 @@ _BLANK: dict[str, Any] = {
     "pelaksana": [],
     "langkah": [{"id": "mulai", "jenis": "mulai"}, {"id": "selesai", "jenis": "selesai"}],
 }
+#: Roles that may open the editor; only the penyusun saves.
+READERS = ("penyusun", "pengesah")
 
 
-def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked: bool = False) -> str:
+def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
+    if sop is None or any(p.severity == "error" for p in problems):
+        return None
+    try:
+        return inline(render(sop, lang=current_language(), fmt="svg"))
+    except AlurError:
+        return None
+
+
+def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked: bool = False,
+          key: str = "", sop: Sop | None = None, status_code: int = 200) -> tuple[str, int]:
     lang = current_language()
     problems = problems or []
     errors = [p for p in problems if p.severity == "error"]
@@ -32,48 +49,112 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
         by_step.setdefault(item.element_id, []).append(item.render(lang))
     return render_template("editor/edit.html", values=values, kinds=KINDS, checked=checked,
                            errors=[p.render(lang) for p in errors], warnings=[p.render(lang) for p in warnings],
-                           by_step=by_step)
+                           by_step=by_step, key=key, preview=_preview(sop, problems)), status_code
 
 
-@bp.get("/baru")
-def new_sop() -> str:
-    """An empty table with a start and an end row."""
-    return _page(form_from_mapping(_BLANK))
-
-
-@bp.post("/periksa")
-def check() -> str:
-    """Check the posted table and show it again with every problem next to its row."""
+def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
     data = mapping_from_form(request.form)
     try:
         sop = sop_from_mapping(data)
     except ProcessDefinitionError as exc:
-        return _page(form_from_mapping(data), exc.problems, checked=True)
-    return _page(form_from_mapping(sheet_mapping(sop)), validate(sop), checked=True)
+        return data, None, exc.problems
+    return sheet_mapping(sop), sop, validate(sop)
+
+
+@bp.get("/baru")
+@allow("penyusun")
+def new_sop() -> tuple[str, int]:
+    """An empty table with a start and an end row."""
+    return _page(form_from_mapping(_BLANK))
+
+
+@bp.get("/sop/<key>/ubah")
+@allow(*READERS)
+def edit(key: str) -> tuple[str, int]:
+    """The working draft of a register entry in the table."""
+    sop = working_sop(runtime(), key)
+    return _page(form_from_mapping(sheet_mapping(sop)), validate(sop), checked=True, key=key, sop=sop)
+
+
+@bp.post("/periksa")
+@allow(*READERS)
+def check() -> tuple[str, int]:
+    """Check the posted table and show it again with every problem next to its row."""
+    data, sop, problems = _posted()
+    return _page(form_from_mapping(data), problems, checked=True, key=request.form.get("key", ""), sop=sop)
+
+
+@bp.post("/pratinjau")
+@allow(*READERS)
+def preview() -> Response:
+    """The official flowchart of the posted table as SVG (the live preview), or the problems as text."""
+    data, sop, problems = _posted()
+    errors = [p.render(current_language()) for p in problems if p.severity == "error"]
+    if sop is None or errors:
+        return Response("\n".join(errors), status=422, mimetype="text/plain")
+    return Response(render(sop, lang=current_language(), fmt="svg"), mimetype="image/svg+xml")
+
+
+@bp.get("/nomor")
+@allow("penyusun")
+def number() -> Response:
+    """The next Nomor SOP for a unit code from the configured pattern."""
+    from flask import current_app
+
+    pattern = current_app.config.get("ALUR_NUMBER_PATTERN", "{urut:03d}/SOP/{unit}/{tahun}")
+    return Response(suggest_number(runtime(), request.args.get("unit", "").strip() or "UNIT", pattern),
+                    mimetype="text/plain")
+
+
+@bp.post("/simpan")
+@allow("penyusun")
+def save() -> BaseResponse | tuple[str, int]:
+    """Save the table as the working draft (errors keep it unsaved and shown next to their rows)."""
+    data, sop, problems = _posted()
+    key = request.form.get("key", "").strip()
+    if sop is None or any(p.severity == "error" for p in problems):
+        return _page(form_from_mapping(data), problems, checked=True, key=key, sop=None, status_code=422)
+    if not key:
+        key = key_for(sop.identity.nama or sop.process_id)
+        try:
+            status(runtime(), key)
+        except AlurError:
+            pass
+        else:
+            flash(translate("key_taken").format(key=key), "error")
+            return _page(form_from_mapping(data), problems, checked=True, sop=sop, status_code=409)
+    new_status = save_draft(runtime(), key, sop, me().username)
+    flash(translate("saved_flash").format(status=translate("lc_" + new_status)), "ok")
+    return redirect(url_for("register.sop", key=key))
 
 
 @bp.post("/impor")
-def import_file() -> str:
+@allow("penyusun")
+def import_file() -> tuple[str, int]:
     """Open a BPMN file (from any modeler) or an SOP sheet in the table."""
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
         return _page(form_from_mapping(_BLANK))
     loaded = load_bytes(upload.read(), upload.filename)
-    return _page(form_from_mapping(sheet_mapping(loaded.sop)), loaded.notices + validate(loaded.sop), checked=True)
+    problems = loaded.notices + validate(loaded.sop)
+    return _page(form_from_mapping(sheet_mapping(loaded.sop)), problems, checked=True,
+                 key=request.form.get("key", ""), sop=loaded.sop)
 
 
 @bp.post("/unduh/<fmt>")
-def download(fmt: str) -> Response | str:
-    """The posted table as BPMN or YAML; refused with the problems shown when it is not valid."""
-    data = mapping_from_form(request.form)
-    try:
-        sop = sop_from_mapping(data)
-    except ProcessDefinitionError as exc:
-        return _page(form_from_mapping(data), exc.problems, checked=True)
-    problems = validate(sop)
-    if any(p.severity == "error" for p in problems) or fmt not in ("bpmn", "yaml"):
-        return _page(form_from_mapping(sheet_mapping(sop)), problems, checked=True)
+@allow(*READERS)
+def download(fmt: str) -> Response | tuple[str, int]:
+    """The posted table as BPMN, YAML or PDF; refused with the problems shown when it is not valid."""
+    data, sop, problems = _posted()
+    if sop is None or any(p.severity == "error" for p in problems) or fmt not in ("bpmn", "yaml", "pdf"):
+        return _page(form_from_mapping(data), problems, checked=True, sop=sop)
+    return file_response(sop, fmt)
+
+
+def file_response(sop: Sop, fmt: str) -> Response:
     name = f"{sop.process_id or 'sop'}.{fmt}"
-    mimetype = "application/xml" if fmt == "bpmn" else "application/yaml"
-    return Response(dump(sop, name), mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    if fmt == "pdf":
+        body, mimetype = render(sop, lang=current_language(), fmt="pdf"), "application/pdf"
+    else:
+        body, mimetype = dump(sop, name), "application/xml" if fmt == "bpmn" else "application/yaml"
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -248,3 +248,38 @@ evaluations = Table(
     Column("saved_at", UtcDateTime, nullable=False),
     Index(None, "definition_id"),
 )
+
+accounts = Table(
+    "accounts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(300), nullable=False),
+    #: Space-separated roles: admin penyusun pengesah pelaksana pemantau.
+    Column("roles", String(200), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False),
+    #: SHA-256 of the token; the token itself is shown once and never stored.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+sop_lifecycle = Table(
+    "sop_lifecycle", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("status", String(16), nullable=False),
+    #: The working draft as an SOP sheet (YAML).
+    Column("sheet", Text, nullable=False),
+    Column("nama", String(300), nullable=False, default=""),
+    Column("nomor", String(200), nullable=False, default=""),
+    Column("unit", String(200), nullable=False, default=""),
+    Column("updated_by", String(64), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    #: JSON list of {"status", "by", "at"}.
+    Column("history", Text, nullable=False),
+)

@@ -83,3 +83,42 @@ def shot() -> Any:
 
 def chromium_available() -> bool:
     return shutil.which(CHROMIUM) is not None or Path(CHROMIUM).exists()
+
+
+PEOPLE = {
+    "penyusun": (["penyusun"], [("Analis Organisasi", "Sekretariat Daerah - Bagian Organisasi")]),
+    "pengesah": (["pengesah"], [("Kepala Bagian Organisasi", "Sekretariat Daerah - Bagian Organisasi")]),
+    "pelaksana": (["pelaksana"], [("Petugas Pelayanan", "Kelurahan Sukamaju"), ("Lurah", "Kelurahan Sukamaju")]),
+    "pemantau": (["pemantau"], []),
+}
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    """The web UI on a fresh store with one account per role (password ``<name>-rahasia``)."""
+    from engine.accounts import add_account
+    from webui import create_app
+
+    app = create_app({"SECRET_KEY": "uji-browser", "DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}"})
+    runtime = app.extensions["alur_runtime"]
+    names = {"penyusun": "Rina Marlina", "pengesah": "Drs. Bambang Wicaksono", "pelaksana": "Ahmad Fauzi",
+             "pemantau": "Dewi Lestari"}
+    for username, (roles, jabatan) in PEOPLE.items():
+        add_account(runtime, username, f"{username}-rahasia", roles, nama=names[username], nip="197205141998031007",
+                    jabatan=jabatan)
+    with LiveServer(app) as live:
+        yield live
+
+
+def sign_in(page: Page, server: LiveServer, username: str) -> None:
+    """Log in through the real form."""
+    page.goto(f"{server.url}/masuk")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", f"{username}-rahasia")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def sign_out(page: Page) -> None:
+    page.click("form.who button")
+    page.wait_for_url("**/masuk")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
@@ -10,8 +11,14 @@ from werkzeug.datastructures import MultiDict
 
 from engine import load_file, read_bpmn, sheet_mapping, sop_from_mapping
 from tests.conftest import shipped_processes
+from tests.webui.conftest import seed_people
 from webui import create_app
 from webui.sop_form import form_from_mapping, mapping_from_form
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(login: Any) -> None:
+    login("penyusun")
 
 
 def _form_data(values: dict) -> MultiDict[str, str]:
@@ -81,8 +88,15 @@ def test_english_switch_is_remembered(client: FlaskClient) -> None:
 
 
 def test_forms_carry_a_csrf_token_and_a_post_without_it_is_refused(tmp_path: Path) -> None:
-    app = create_app({"TESTING": True, "SECRET_KEY": "uji"})
+    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"})
+    seed_people(app.extensions["alur_runtime"])
     client = app.test_client()
+    login_page = client.get("/masuk").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', login_page)
+    assert token is not None
+    assert client.post("/masuk", data={"username": "penyusun", "password": "penyusun-rahasia"}).status_code == 400
+    assert client.post("/masuk", data={"username": "penyusun", "password": "penyusun-rahasia",
+                                       "csrf_token": token.group(1)}).status_code == 302
     page = client.get("/penyusun/baru").get_data(as_text=True)
     assert re.search(r'name="csrf_token" value="[^"]+"', page)
     refused = client.post("/penyusun/periksa", data={"nama": "x"})

@@ -50,3 +50,37 @@
   });
   body.querySelectorAll("tr").forEach(showTargets);
 })();
+// Live preview: after a pause in typing, the server draws the official flowchart of the table.
+(function () {
+  "use strict";
+  const form = document.getElementById("sop-form");
+  const target = document.getElementById("preview");
+  const state = document.getElementById("preview-state");
+  if (!form || !target) return;
+  let timer = null;
+  function refresh() {
+    const data = new FormData(form);
+    fetch(target.dataset.url, {method: "POST", body: data, credentials: "same-origin"}).then(function (answer) {
+      return answer.text().then(function (text) { return {ok: answer.ok, text: text}; });
+    }).then(function (result) {
+      if (result.ok) {
+        const doc = new DOMParser().parseFromString(result.text, "image/svg+xml");
+        target.replaceChildren(document.importNode(doc.documentElement, true));
+        state.textContent = "";
+      } else {
+        state.textContent = result.text.split("\n")[0];
+      }
+    });
+  }
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 900);
+  });
+  const suggest = document.getElementById("suggest-number");
+  if (suggest) suggest.addEventListener("click", function () {
+    const unit = document.getElementById("unit-code").value;
+    fetch(suggest.dataset.url + "?unit=" + encodeURIComponent(unit), {credentials: "same-origin"})
+      .then(function (answer) { return answer.text(); })
+      .then(function (text) { document.getElementById("nomor").value = text; });
+  });
+})();

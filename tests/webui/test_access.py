@@ -1,0 +1,152 @@
+"""Every route and API endpoint, called as every role and anonymously, against the table of who may do what.
+
+A route added without an entry in :data:`WHO_MAY` fails :func:`test_every_route_is_in_the_table`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from engine import ManualClock
+from engine.accounts import issue_token
+from tests.webui.conftest import PEOPLE, SURAT, seed_people
+from webui import create_app
+
+ROLES = tuple(PEOPLE)
+ALL = set(ROLES)
+CLERK = {"admin", "pelaksana"}
+AUDITOR = {"admin", "pemantau"}
+WRITER = {"admin", "penyusun"}
+READERS = {"admin", "penyusun", "pengesah"}
+PUBLIC = ALL | {"anonim"}
+
+#: ``endpoint -> roles allowed`` ("anonim" = not logged in).
+WHO_MAY: dict[str, set[str]] = {
+    "auth.login": PUBLIC,
+    "auth.logout": ALL,
+    "auth.index": ALL,
+    "worklist.index": CLERK,
+    "worklist.claim": CLERK,
+    "worklist.unclaim": CLERK,
+    "worklist.task": CLERK,
+    "worklist.start_list": CLERK,
+    "worklist.start": CLERK,
+    "worklist.history": CLERK,
+    "audit.index": AUDITOR,
+    "audit.chain": AUDITOR,
+    "audit.instance": AUDITOR,
+    "editor.new_sop": WRITER,
+    "editor.edit": READERS,
+    "editor.check": READERS,
+    "editor.preview": READERS,
+    "editor.number": WRITER,
+    "editor.save": WRITER,
+    "editor.import_file": WRITER,
+    "editor.download": READERS,
+    "register.index": READERS,
+    "register.sop": READERS,
+    "register.submit_view": WRITER,
+    "register.trial_view": WRITER,
+    "register.approve_view": {"admin", "pengesah"},
+    "register.revise_view": WRITER,
+    "register.download": READERS,
+    "register.diff": READERS,
+    "api.worklist": CLERK,
+    "api.claim": CLERK,
+    "api.unclaim": CLERK,
+    "api.complete": CLERK,
+    "api.start": CLERK,
+    "api.instances": AUDITOR,
+    "api.instance": AUDITOR,
+    "api.sops": ALL,
+    "api.versions": ALL,
+    "api.openapi": PUBLIC,
+}
+#: Values for URL parameters (an open work item and a running instance exist in the fixture).
+ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml"}
+
+
+def _app(tmp_path: Path) -> Flask:
+    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "WTF_CSRF_ENABLED": False,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'access.db'}", "CLOCK": ManualClock()})
+    runtime = app.extensions["alur_runtime"]
+    seed_people(runtime)
+    runtime.publish(SURAT, "surat-masuk")
+    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji"})
+    return app
+
+
+def _calls(app: Flask) -> list[tuple[str, str, str]]:
+    """``(endpoint, method, url)`` for every rule: GETs first, so state changes come last."""
+    found = []
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if rule.endpoint == "static":
+                continue
+            url = rule.build({name: ARGUMENTS[name] for name in rule.arguments})[1]
+            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+                found.append((rule.endpoint, method, url))
+    return sorted(found, key=lambda call: (call[1] != "GET", call[0]))
+
+
+def test_every_route_is_in_the_table(tmp_path: Path) -> None:
+    endpoints = {endpoint for endpoint, _, _ in _calls(_app(tmp_path))}
+    assert endpoints == set(WHO_MAY), f"missing: {endpoints - set(WHO_MAY)}; stale: {set(WHO_MAY) - endpoints}"
+
+
+def _refused(status: int, location: str, body: str) -> bool:
+    """The access layer said no (not the engine, which may refuse a step for its own reasons)."""
+    return (status == 302 and "/masuk" in location) or status == 401 or (
+        status == 403 and ("Peran Anda tidak diizinkan" in body))
+
+
+@pytest.mark.parametrize("who", [*ROLES, "anonim"])
+def test_every_route_answers_each_role_as_the_table_says(tmp_path: Path, who: str) -> None:
+    app = _app(tmp_path)
+    client = app.test_client()
+    headers = {}
+    if who != "anonim":
+        assert client.post("/masuk", data={"username": who, "password": f"{who}-rahasia"}).status_code == 302
+        headers["Authorization"] = "Bearer " + issue_token(app.extensions["alur_runtime"], who)
+    wrong = []
+    for endpoint, method, url in _calls(app):
+        if endpoint == "auth.logout":
+            continue  # would end the session for the calls after it; checked below
+        answer = client.open(url, method=method, headers=headers if url.startswith("/api/") else {})
+        refused = _refused(answer.status_code, answer.headers.get("Location", ""), answer.get_data(as_text=True))
+        if refused == (who in WHO_MAY[endpoint]) or answer.status_code >= 500:
+            wrong.append(f"{method} {url} ({endpoint}) -> {answer.status_code}")
+    logout = client.post("/keluar")
+    assert (logout.status_code == 302 and "/masuk" in logout.headers["Location"])
+    assert wrong == [], f"{who}: " + "; ".join(wrong)
+
+
+def test_an_api_call_without_or_with_a_bad_token_is_401(client: object, app: Flask) -> None:
+    test = app.test_client()
+    assert test.get("/api/v1/tugas").status_code == 401
+    assert test.get("/api/v1/tugas", headers={"Authorization": "Bearer alur_palsu"}).status_code == 401
+    assert test.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_a_session_cookie_does_not_open_the_api(login: object, client: object, app: Flask) -> None:
+    test = app.test_client()
+    test.post("/masuk", data={"username": "pelaksana", "password": "pelaksana-rahasia"})
+    assert test.get("/api/v1/tugas").status_code == 401
+
+
+def test_wrong_password_is_refused_with_one_message(app: Flask) -> None:
+    test = app.test_client()
+    for name, password in (("pelaksana", "salah-sekali"), ("tidakada", "apa-saja-123")):
+        page = test.post("/masuk", data={"username": name, "password": password})
+        assert page.status_code == 200 and "Nama pengguna atau kata sandi salah." in page.get_data(as_text=True)
+    assert test.get("/tugas/").status_code == 302
+
+
+def test_login_next_never_leaves_the_site(app: Flask) -> None:
+    test = app.test_client()
+    answer = test.post("/masuk?next=https://jahat.example/", data={"username": "pelaksana",
+                                                                   "password": "pelaksana-rahasia"})
+    assert answer.headers["Location"] == "/tugas/"

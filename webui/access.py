@@ -1,0 +1,166 @@
+"""Who may see what: the login pages, the per-view role table and the runtime of the app.
+
+Every view declares its roles with :func:`allow`; a ``before_request`` hook refuses any view that
+did not (so a new route cannot be left open by mistake), sends anonymous browsers to the login page
+and answers API calls with 401 unless they carry a valid ``Authorization: Bearer`` token.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any, Callable, TypeVar
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, session, url_for
+from werkzeug.wrappers import Response
+
+from engine import Runtime
+from engine.accounts import Account, account, authenticate, token_account
+from engine.errors import AccessDeniedError, AlurError, NotFoundError
+
+from .i18n import translate
+
+bp = Blueprint("auth", __name__)
+
+F = TypeVar("F", bound=Callable[..., Any])
+#: Any logged-in account.
+ANY = "*"
+#: Endpoints open to everyone.
+PUBLIC = frozenset({"static", "auth.login", "api.openapi"})
+
+
+def allow(*roles: str) -> Callable[[F], F]:
+    """Declare the roles that may call a view (``ANY`` for every logged-in account; admin always may)."""
+    def mark(view: F) -> F:
+        view.alur_roles = roles  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
+def runtime() -> Runtime:
+    """The app's runtime (one per app, shared by its threads)."""
+    found: Runtime = current_app.extensions["alur_runtime"]
+    return found
+
+
+def me() -> Account:
+    """The logged-in account (only inside a view that :func:`allow` protects)."""
+    found: Account = g.account
+    return found
+
+
+def may(*roles: str) -> bool:
+    """True when the current account has one of ``roles``."""
+    found: Account | None = g.get("account")
+    return found is not None and (ANY in roles or found.has(*roles))
+
+
+def _api_error(status: int, message: str) -> Response:
+    answer = jsonify({"error": message})
+    answer.status_code = status
+    return answer
+
+
+def _enforce() -> Response | None:
+    endpoint = request.endpoint
+    g.account = None
+    if endpoint is None:
+        return None
+    username = session.get("username")
+    if username and not endpoint.startswith("api."):
+        try:
+            g.account = account(runtime(), username)
+        except NotFoundError:
+            session.clear()
+    if endpoint in PUBLIC:
+        return None
+    view = current_app.view_functions[endpoint]
+    roles: tuple[str, ...] | None = getattr(view, "alur_roles", None)
+    if roles is None:
+        raise AccessDeniedError(f"Halaman '{endpoint}' belum memiliki aturan akses; ditolak.")
+    if endpoint.startswith("api."):
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Bearer "):
+            return _api_error(401, "Perlu token API: Authorization: Bearer <token>.")
+        try:
+            g.account = token_account(runtime(), header[len("Bearer "):].strip())
+        except AccessDeniedError as exc:
+            return _api_error(401, exc.message)
+    elif g.account is None:
+        return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
+    if ANY not in roles and not g.account.has(*roles):
+        if endpoint.startswith("api."):
+            return _api_error(403, "Peran Anda tidak diizinkan untuk tindakan ini.")
+        raise AccessDeniedError(translate("forbidden"))
+    return None
+
+
+def home_for(found: Account) -> str:
+    """The first page of an account: the page of its main role."""
+    if found.has("pelaksana") and "admin" not in found.roles:
+        return url_for("worklist.index")
+    if found.has("penyusun", "pengesah"):
+        return url_for("register.index")
+    if found.has("pemantau"):
+        return url_for("audit.index")
+    return url_for("worklist.index")
+
+
+def _safe_next(target: str | None) -> str | None:
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+def login() -> Response | str:
+    """The login form; on success the session is renewed and the user goes to their page."""
+    error = ""
+    if request.method == "POST":
+        try:
+            found = authenticate(runtime(), request.form.get("username", "").strip(),
+                                 request.form.get("password", ""))
+        except AccessDeniedError as exc:
+            error = exc.message
+        else:
+            language = session.get("lang")
+            session.clear()
+            session["username"] = found.username
+            if language:
+                session["lang"] = language
+            return redirect(_safe_next(request.args.get("next")) or home_for(found))
+    return render_template("auth/login.html", error=error)
+
+
+@bp.post("/keluar")
+@allow(ANY)
+def logout() -> Response:
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/")
+@allow(ANY)
+def index() -> Response:
+    return redirect(home_for(me()))
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_enforce)
+
+    @app.context_processor
+    def _account() -> dict[str, Any]:
+        return {"account": g.get("account"), "may": may}
+
+
+def api_error_for(error: AlurError) -> Response:
+    return _api_error(error.http_status, error.render("id"))
+
+
+__all__ = ["ANY", "allow", "bp", "init_app", "me", "may", "runtime", "wraps"]

@@ -1,0 +1,175 @@
+"""The REST API ``/api/v1``: JSON, ``Authorization: Bearer <token>``, no CSRF (no cookies are read).
+
+The same actions as the pages, with the same roles (see :mod:`webui.access`); the OpenAPI 3
+document at ``/api/v1/openapi.json`` is built from :data:`OPERATIONS`, and a test checks that it
+lists every route of this blueprint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, jsonify, request
+from werkzeug.wrappers import Response
+
+from engine.browse import list_instances, timeline
+from engine.errors import AccessDeniedError, DataError
+from engine.lifecycle import register
+
+from .access import ANY, allow, me, runtime
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+#: ``(method, path, summary, roles)`` of every operation, for the OpenAPI document.
+OPERATIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("get", "/tugas", "Daftar tugas (worklist) pengguna", ("pelaksana",)),
+    ("post", "/tugas/{item_id}/klaim", "Klaim tugas", ("pelaksana",)),
+    ("post", "/tugas/{item_id}/lepas", "Lepas klaim tugas", ("pelaksana",)),
+    ("post", "/tugas/{item_id}/selesai", "Selesaikan tugas dengan formulir penyelesaian", ("pelaksana",)),
+    ("post", "/sop/{key}/instans", "Mulai instans SOP", ("pelaksana",)),
+    ("get", "/instans", "Daftar instans (filter: sop, status, terlambat, ujicoba, dari, sampai)", ("pemantau",)),
+    ("get", "/instans/{instance_id}", "Instans dengan jejak audit dan lini masa", ("pemantau",)),
+    ("get", "/sop", "Daftar inventarisasi SOP", (ANY,)),
+    ("get", "/sop/{key}/versi", "Versi SOP", (ANY,)),
+    ("get", "/openapi.json", "Dokumen OpenAPI ini", ()),
+]
+
+
+def _json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: _json(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_json(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json(item) for key, item in value.items()}
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return value
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError("Isi permintaan harus berupa objek JSON.")
+    return data
+
+
+@bp.get("/tugas")
+@allow("pelaksana")
+def worklist() -> Response:
+    return jsonify(_json(runtime().worklist(me().username, limit=200)))
+
+
+@bp.post("/tugas/<int:item_id>/klaim")
+@allow("pelaksana")
+def claim(item_id: int) -> Response:
+    return jsonify(_json(runtime().claim(item_id, me().username)))
+
+
+@bp.post("/tugas/<int:item_id>/lepas")
+@allow("pelaksana")
+def unclaim(item_id: int) -> Response:
+    return jsonify(_json(runtime().unclaim(item_id, me().username)))
+
+
+@bp.post("/tugas/<int:item_id>/selesai")
+@allow("pelaksana")
+def complete(item_id: int) -> Response:
+    return jsonify(_json(runtime().complete(item_id, me().username, _body())))
+
+
+@bp.post("/sop/<key>/instans")
+@allow("pelaksana")
+def start(key: str) -> tuple[Response, int]:
+    body = _body()
+    instance, ready = runtime().start(key, me().username, body.get("form"), unit=body.get("unit"),
+                                      trial=bool(body.get("ujicoba", False)))
+    return jsonify({"instance": _json(instance), "ready": _json(ready)}), 201
+
+
+def _flag(name: str) -> bool | None:
+    return {"ya": True, "true": True, "tidak": False, "false": False}.get(request.args.get(name, "").lower())
+
+
+@bp.get("/instans")
+@allow("pemantau")
+def instances() -> Response:
+    def day(name: str) -> dt.date | None:
+        text = request.args.get(name, "")
+        try:
+            return dt.date.fromisoformat(text) if text else None
+        except ValueError as exc:
+            raise DataError(f"Tanggal '{text}' tidak sah (YYYY-MM-DD).", name) from exc
+
+    account = me()
+    units = None if account.sees_every_unit else sorted(account.units)
+    rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
+                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"),
+                          units=units)
+    return jsonify([{**_json(row.instance), "overdue": row.overdue, "open_steps": row.open_steps} for row in rows])
+
+
+@bp.get("/instans/<int:instance_id>")
+@allow("pemantau")
+def instance(instance_id: int) -> Response:
+    found, events = runtime().trace(instance_id)
+    if not me().sees_unit(found.unit):
+        raise AccessDeniedError("Instans ini di luar unit Anda.")
+    return jsonify({"instance": _json(found), "events": _json(events), "timeline": _json(timeline(runtime(), instance_id))})
+
+
+@bp.get("/sop")
+@allow(ANY)
+def sops() -> Response:
+    return jsonify(_json(register(runtime(), request.args.get("cari", ""))))
+
+
+@bp.get("/sop/<key>/versi")
+@allow(ANY)
+def versions(key: str) -> Response:
+    return jsonify(_json(runtime().versions(key)))
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI 3.0 document of this API."""
+    paths: dict[str, dict[str, Any]] = {}
+    for method, path, summary, roles in OPERATIONS:
+        parameters = [{"name": name, "in": "path", "required": True,
+                       "schema": {"type": "integer" if name.endswith("_id") else "string"}}
+                      for name in (part[1:-1] for part in path.split("/") if part.startswith("{"))]
+        operation: dict[str, Any] = {
+            "summary": summary, "parameters": parameters,
+            "responses": {"200": {"description": "OK", "content": {"application/json": {}}},
+                          "401": {"description": "Token tidak ada atau tidak sah"},
+                          "403": {"description": "Peran atau unit tidak diizinkan"},
+                          "404": {"description": "Tidak ditemukan"},
+                          "409": {"description": "Tugas sudah diselesaikan atau tidak dapat dikerjakan"},
+                          "422": {"description": "Formulir tidak lengkap atau tidak sah"}},
+        }
+        if roles:
+            operation["x-alur-roles"] = list(roles)
+        else:
+            operation["security"] = []
+        if method == "post" and ("selesai" in path or "instans" in path):
+            operation["requestBody"] = {"content": {"application/json": {"schema": {"type": "object"}}}}
+        paths.setdefault(path, {})[method] = operation
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Alur API", "version": "1",
+                 "description": "SOP Pemda yang berjalan: daftar tugas, instans, jejak audit, daftar SOP."},
+        "servers": [{"url": "/api/v1"}],
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
+        "security": [{"token": []}],
+        "paths": paths,
+    }
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_document())

@@ -1,0 +1,74 @@
+"""The auditor (pemantau): instances with filters, an instance's timeline and traced flowchart, the audit chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, render_template, request
+
+from engine import render
+from engine.browse import list_instances, timeline
+from engine.errors import AccessDeniedError, DataError
+
+from .access import allow, me, runtime
+from .i18n import current_language, translate
+from .svg import inline
+
+bp = Blueprint("audit", __name__, url_prefix="/pantau")
+
+
+def _date(name: str) -> dt.date | None:
+    text = request.args.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DataError(translate("bad_date").format(value=text), name) from exc
+
+
+def _flag(name: str) -> bool | None:
+    return {"ya": True, "tidak": False}.get(request.args.get(name, ""))
+
+
+def visible_units() -> list[str] | None:
+    """The units the account may audit (``None``: all)."""
+    account = me()
+    return None if account.sees_every_unit else sorted(account.units)
+
+
+@bp.get("/")
+@allow("pemantau")
+def index() -> str:
+    """Instances filtered by SOP, status, overdue, trial and start period; the audit-chain status."""
+    rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
+                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=_date("dari"),
+                          until=_date("sampai"), units=visible_units())
+    return render_template("audit/index.html", rows=rows, args=request.args, keys=_keys())
+
+
+def _keys() -> list[str]:
+    from engine.lifecycle import register
+
+    return [entry.key for entry in register(runtime()) if entry.version]
+
+
+@bp.get("/rantai")
+@allow("pemantau")
+def chain() -> str:
+    """Recompute every instance's hash chain."""
+    instances, events, broken = runtime().verify_audit()
+    return render_template("audit/chain.html", instances=instances, events=events, broken=broken)
+
+
+@bp.get("/instans/<int:instance_id>")
+@allow("pemantau")
+def instance(instance_id: int) -> str:
+    """Timeline (who, when, working time against the standard) and the flowchart with the path drawn."""
+    found, events = runtime().trace(instance_id)
+    if not me().sees_unit(found.unit):
+        raise AccessDeniedError(translate("not_your_unit"))
+    sop, entries = runtime().document(instance_id)
+    svg = inline(render(sop, entries, lang=current_language(), fmt="svg", calendar=runtime().calendar))
+    return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), instance_id),
+                           svg=svg, sop=sop)

@@ -1,0 +1,144 @@
+"""The clerk (pelaksana): worklist, claim, the task page, starting instances, "pekerjaan saya"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from engine.browse import done_by, start_step, startable, step_of_item
+from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
+from engine.work import StepInfo, WorkItem
+
+from .access import allow, me, runtime
+from .i18n import current_language, translate
+
+bp = Blueprint("worklist", __name__, url_prefix="/tugas")
+
+_SORTS = {
+    "tenggat": lambda item: (item.due_at is None, item.due_at, item.id),
+    "menunggu": lambda item: (item.ready_at, item.id),
+    "sop": lambda item: (item.key, item.ready_at, item.id),
+}
+
+
+def _waiting(item: WorkItem) -> tuple[float, float | None]:
+    calendar = runtime().calendar
+    now = runtime().clock.now()
+    waited = calendar.working_minutes_between(item.ready_at, now)
+    standard = calendar.working_minutes_between(item.ready_at, item.due_at) if item.due_at else None
+    return waited, standard
+
+
+@bp.get("/")
+@allow("pelaksana")
+def index() -> str:
+    """Open steps for every jabatan the clerk holds, most urgent first (or by waiting time or SOP)."""
+    sort = request.args.get("urut", "tenggat")
+    items = sorted(runtime().worklist(me().username, limit=200), key=_SORTS.get(sort, _SORTS["tenggat"]))
+    rows = [(item, *_waiting(item)) for item in items]
+    return render_template("worklist/index.html", rows=rows, sort=sort)
+
+
+def _own_item(item_id: int) -> WorkItem:
+    """The work item, when the clerk holds its jabatan in its unit or claimed it (admin: any)."""
+    item = runtime().item(item_id)
+    account = me()
+    if "admin" in account.roles or item.claimed_by == account.username or item.completed_by == account.username:
+        return item
+    if (item.jabatan, item.unit) not in account.jabatan:
+        raise AccessDeniedError(translate("not_your_task"))
+    return item
+
+
+@bp.post("/<int:item_id>/klaim")
+@allow("pelaksana")
+def claim(item_id: int) -> Response:
+    _own_item(item_id)
+    runtime().claim(item_id, me().username)
+    flash(translate("claimed"), "ok")
+    return redirect(request.form.get("next") or url_for(".index"))
+
+
+@bp.post("/<int:item_id>/lepas")
+@allow("pelaksana")
+def unclaim(item_id: int) -> Response:
+    _own_item(item_id)
+    runtime().unclaim(item_id, me().username)
+    flash(translate("unclaimed"), "ok")
+    return redirect(request.form.get("next") or url_for(".index"))
+
+
+def completion_form(form: MultiDict[str, str], step: StepInfo) -> dict[str, Any]:
+    """The engine's completion form from the posted task page."""
+    data: dict[str, Any] = {"kelengkapan": form.getlist("kelengkapan"), "alasan": form.get("alasan", ""),
+                            "catatan": form.get("catatan", "")}
+    if step.clerk_decides:
+        data["keputusan"] = form.get("keputusan", "")
+    if form.get("output", "").strip():
+        data["output"] = form.get("output", "").strip()
+    values: dict[str, Any] = {}
+    for line in form.get("data", "").splitlines():
+        if "=" in line:
+            name, _, value = line.partition("=")
+            text = value.strip()
+            values[name.strip()] = int(text) if text.lstrip("-").isdigit() else text
+    if values:
+        data["data"] = values
+    return data
+
+
+@bp.route("/<int:item_id>", methods=["GET", "POST"])
+@allow("pelaksana")
+def task(item_id: int) -> tuple[str, int] | Response | str:
+    """The task page; posting completes the step (a stale or repeated form changes nothing)."""
+    item = _own_item(item_id)
+    step = step_of_item(runtime(), item_id)
+    error = ""
+    status = 200
+    if request.method == "POST":
+        try:
+            runtime().complete(item_id, me().username, completion_form(request.form, step))
+        except (AlreadyCompletedError, DataError, TaskError, AccessDeniedError) as exc:
+            error, status = exc.render(current_language()), exc.http_status
+            item = runtime().item(item_id)
+        else:
+            flash(translate("completed_flash").format(kegiatan=step.kegiatan), "ok")
+            return redirect(url_for(".index"))
+    waited, standard = _waiting(item)
+    return render_template("worklist/task.html", item=item, step=step, error=error, waited=waited,
+                           standard=standard, posted=request.form), status
+
+
+@bp.get("/mulai")
+@allow("pelaksana")
+def start_list() -> str:
+    """SOPs whose first step belongs to a jabatan the clerk holds."""
+    offers = []
+    for key, nama, trial, unit in startable(runtime(), me().jabatan):
+        offers.append((key, nama, trial, unit, start_step(runtime(), key, trial)))
+    return render_template("worklist/start.html", offers=offers)
+
+
+@bp.post("/mulai/<key>")
+@allow("pelaksana")
+def start(key: str) -> Response:
+    trial = request.form.get("ujicoba") == "1"
+    step = start_step(runtime(), key, trial)
+    try:
+        instance, _ = runtime().start(key, me().username, completion_form(request.form, step),
+                                      unit=request.form.get("unit") or None, trial=trial)
+    except AlurError as exc:
+        flash(exc.render(current_language()), "error")
+        return redirect(url_for(".start_list"))
+    flash(translate("started_flash").format(id=instance.id, key=key), "ok")
+    return redirect(url_for(".index"))
+
+
+@bp.get("/riwayat")
+@allow("pelaksana")
+def history() -> str:
+    """Pekerjaan saya: the steps this clerk completed."""
+    return render_template("worklist/history.html", rows=done_by(runtime(), me().username))
