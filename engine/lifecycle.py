@@ -27,6 +27,7 @@ from .overlap import Overlap, overlap_report
 from .runtime import Runtime
 from .sop import Approval, Identity, Sop
 from .store.models import definitions, sop_lifecycle, versions
+from .ujicoba import UjicobaGate, ujicoba_complete
 from .validate import ensure_valid
 from .work import VersionInfo
 
@@ -213,15 +214,25 @@ def start_trial(runtime: Runtime, key: str, by: str) -> VersionInfo:
     return info
 
 
-def approve(runtime: Runtime, key: str, by: str, effective: dt.date) -> VersionInfo:
+def approve(runtime: Runtime, key: str, by: str, effective: dt.date,
+            gate: UjicobaGate | None = None) -> VersionInfo:
     """Sahkan: the approver signs (DISAHKAN OLEH, TANGGAL EFEKTIF) and the version is published.
 
+    :param gate: when given, approval needs a completed ujicoba (Permendagri 52/2011 stage 5) as
+        :func:`engine.ujicoba.ujicoba_complete` judges it with this gate.
     :raises AccessDeniedError: ``by`` is not a pengesah.
+    :raises TaskError: the gate is set and the ujicoba is missing or not complete.
     """
     approver = account(runtime, by)
     if not approver.has("pengesah"):
         raise AccessDeniedError(f"'{by}' bukan pengesah; hanya pengesah yang dapat mengesahkan SOP.")
     row = _require(runtime, key, ("verifikasi", "ujicoba"), "pengesahan")
+    if gate is not None:
+        if row.status != "ujicoba":
+            raise TaskError(f"SOP '{key}' belum diujicobakan; mulai ujicoba dan selesaikan sebelum pengesahan.")
+        complete, reasons = ujicoba_complete(runtime, key, gate=gate)
+        if not complete:
+            raise TaskError(f"Ujicoba SOP '{key}' belum lengkap: " + "; ".join(reasons))
     sop = _from_sheet(row.sheet)
     jabatan = approver.jabatan[0][0] if approver.jabatan else sop.identity.disahkan_oleh.jabatan
     identity = replace(sop.identity, tanggal_efektif=effective,

@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response
 
 from engine import Runtime, upgrade_database
 from engine.errors import AlurError
+from engine.ujicoba import UjicobaGate
 
 from . import access, formatting, i18n
 
@@ -32,6 +33,12 @@ def _secret_key(instance_path: str) -> str:
     return path.read_text().strip()
 
 
+def _gate(setting: str) -> UjicobaGate | None:
+    if setting.strip() == "0":
+        return None
+    return UjicobaGate(min_instances=int(setting)) if setting.strip().isdigit() else UjicobaGate()
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the web application.
 
@@ -47,6 +54,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,
         #: Nomor SOP pattern for "Nomor berikutnya" (see engine.numbering).
         ALUR_NUMBER_PATTERN=os.environ.get("ALUR_NUMBER_PATTERN", "{urut:03d}/SOP/{unit}/{tahun}"),
+        #: No approval without a completed ujicoba (engine.ujicoba.UjicobaGate: 3 trial instances and
+        #: feedback on every step); ALUR_UJICOBA_GATE=0 turns it off, a number sets the instances needed.
+        UJICOBA_GATE=_gate(os.environ.get("ALUR_UJICOBA_GATE", "")),
     )
     if test_config:
         app.config.update(test_config)
@@ -63,13 +73,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     access.init_app(app)
     formatting.init_app(app)
 
-    from . import api, audit, editor, register, worklist
+    from . import api, audit, editor, monitor, register, worklist
 
     app.register_blueprint(access.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(register.bp)
     app.register_blueprint(worklist.bp)
     app.register_blueprint(audit.bp)
+    app.register_blueprint(monitor.bp)
     app.register_blueprint(api.bp)
     csrf.exempt(api.bp)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from engine import read_bpmn
@@ -77,7 +77,7 @@ def approve_view(key: str) -> BaseResponse:
         effective = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise DataError(translate("bad_date").format(value=text), "tanggal_efektif") from exc
-    info = approve(runtime(), key, me().username, effective)
+    info = approve(runtime(), key, me().username, effective, gate=current_app.config.get("UJICOBA_GATE"))
     flash(translate("approved_flash").format(version=info.number), "ok")
     return redirect(url_for(".sop", key=key))
 

@@ -99,7 +99,8 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
     from engine.accounts import add_account
     from webui import create_app
 
-    app = create_app({"SECRET_KEY": "uji-browser", "DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}"})
+    app = create_app({"SECRET_KEY": "uji-browser", "DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}",
+                      "UJICOBA_GATE": None})
     runtime = app.extensions["alur_runtime"]
     names = {"penyusun": "Rina Marlina", "pengesah": "Drs. Bambang Wicaksono", "pelaksana": "Ahmad Fauzi",
              "pemantau": "Dewi Lestari"}

@@ -39,8 +39,9 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def app(tmp_path: Path, clock: ManualClock) -> Flask:
+    # The ujicoba gate has its own test (test_monitor_pages.py); here approval follows the lifecycle alone.
     app = create_app({"TESTING": True, "SECRET_KEY": "uji", "WTF_CSRF_ENABLED": False,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}", "CLOCK": clock})
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}", "CLOCK": clock, "UJICOBA_GATE": None})
     runtime = app.extensions["alur_runtime"]
     seed_people(runtime)
     runtime.publish(SURAT, "surat-masuk")

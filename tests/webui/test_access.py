@@ -64,6 +64,15 @@ WHO_MAY: dict[str, set[str]] = {
     "api.sops": ALL,
     "api.versions": ALL,
     "api.openapi": PUBLIC,
+    "monitor.index": {"admin", "pemantau", "penyusun", "pengesah"},
+    "monitor.report": {"admin", "pemantau", "penyusun"},
+    "monitor.form": AUDITOR,
+    "monitor.form_file": {"admin", "pemantau", "penyusun"},
+    "monitor.log_file": AUDITOR,
+    "monitor.conformance": {"admin", "pemantau", "penyusun"},
+    "monitor.feedback": CLERK,
+    "monitor.trial": {"admin", "penyusun", "pengesah", "pemantau"},
+    "monitor.evaluation": {"admin", "pemantau", "penyusun"},
 }
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml"}

@@ -1,0 +1,107 @@
+"""Issue 6 pages: monitoring report, monitoring form, log export and conformance, evaluation, ujicoba gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from flask import Flask
+from lxml import etree
+
+from engine import ManualClock, StepKind, read_bpmn
+from engine.evaluation import evaluations_of
+from engine.lifecycle import approve, start_trial, submit
+from engine.ujicoba import UjicobaGate
+from tests.webui.conftest import UNIT
+
+KEY = "surat-masuk"
+
+
+def _run_cases(app: Flask, clock: ManualClock, count: int = 3) -> None:
+    """Cases of the surat masuk SOP through the real runtime, each step taking an hour of working time."""
+    runtime = app.extensions["alur_runtime"]
+    sop = read_bpmn(runtime.bpmn(KEY)).sop
+    decisions = {step.id for step in sop.steps if step.kind is StepKind.DECISION}
+    clock.current = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.timezone.utc)  # Monday 08:00 WIB
+    for _ in range(count):
+        runtime.start(KEY, "pelaksana", {"kelengkapan": [], "alasan": "uji"}, unit=UNIT)
+        for _ in range(20):
+            open_items = runtime.worklist("pelaksana")
+            if not open_items:
+                break
+            clock.advance(dt.timedelta(hours=1))
+            form = {"kelengkapan": [], "alasan": "uji"}
+            if open_items[0].step_id in decisions:
+                form["keputusan"] = "Ya"
+            runtime.complete(open_items[0].id, "pelaksana", form)
+        clock.advance(dt.timedelta(days=1))
+
+
+def test_monitoring_report_form_and_exports(app: Flask, clock: ManualClock, login: Any) -> None:
+    _run_cases(app, clock)
+    client = login("pemantau")
+    listing = client.get("/pemantauan/").get_data(as_text=True)
+    assert "Pengelolaan Surat Masuk" in listing
+    page = client.get(f"/pemantauan/{KEY}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Per langkah" in html and "Peta proses aktual" in html and html.count("<svg") >= 3
+    form = client.get(f"/pemantauan/{KEY}/formulir").get_data(as_text=True)
+    assert "diisi otomatis dari data pelaksanaan" in form and "Berjalan dengan baik" in form
+    saved = client.post(f"/pemantauan/{KEY}/formulir", data={
+        "penilai": "Inspektur Pembantu", "penilaian_0": "tidak", "catatan_0": "Perlu pengecekan ulang",
+        "tindakan_0": "Bimbingan teknis", "paraf_0": "IP"})
+    assert saved.status_code == 302
+    form = client.get(f"/pemantauan/{KEY}/formulir").get_data(as_text=True)
+    assert "Revisi 1" in form and "Perlu pengecekan ulang" in form
+    pdf = client.get(f"/pemantauan/{KEY}/formulir.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    xlsx = client.get(f"/pemantauan/{KEY}/formulir.xlsx")
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+    xes = client.get(f"/pemantauan/{KEY}/log.xes")
+    traces = etree.fromstring(xes.data).findall("{http://www.xes-standard.org/}trace")
+    assert xes.status_code == 200 and len(traces) == 3
+    csv = client.get(f"/pemantauan/{KEY}/log.csv").data
+    checked = client.post(f"/pemantauan/{KEY}/kesesuaian", data={"log": (io.BytesIO(csv), "log.csv")},
+                          content_type="multipart/form-data").get_data(as_text=True)
+    assert "hasil-kesesuaian" in checked and "1.000" in checked
+    english = client.get(f"/pemantauan/{KEY}?lang=en").get_data(as_text=True)
+    assert "Per step" in english
+
+
+def test_evaluation_revisi_opens_a_draft_and_feedback_page(app: Flask, clock: ManualClock, login: Any) -> None:
+    client = login("pemantau")
+    data = {f"jawaban_{i}": "ya" for i in range(7)} | {"hasil": "revisi", "penilai": "Tim Evaluasi", "catatan_2": "x"}
+    assert client.post(f"/pemantauan/{KEY}/evaluasi", data=data).status_code == 302
+    runtime = app.extensions["alur_runtime"]
+    saved = evaluations_of(runtime, KEY)
+    assert saved[0].form.outcome == "revisi" and saved[0].draft_version is not None
+    page = client.get(f"/pemantauan/{KEY}/evaluasi").get_data(as_text=True)
+    assert f"v{saved[0].draft_version}" in page
+    client.post("/keluar")
+    clerk = login("pelaksana")
+    assert "Tidak ada langkah ujicoba" in clerk.get("/pemantauan/umpan-balik").get_data(as_text=True)
+
+
+def test_approval_needs_a_completed_ujicoba_when_the_gate_is_on(app: Flask, login: Any) -> None:
+    from engine import load_file
+    from engine.lifecycle import save_draft
+    from tests.conftest import DATA
+
+    runtime = app.extensions["alur_runtime"]
+    key = "uji-kecil"
+    save_draft(runtime, key, load_file(DATA / "surat_kecil.yaml").sop, "penyusun")
+    submit(runtime, key, "penyusun")
+    start_trial(runtime, key, "penyusun")
+    refused = None
+    try:
+        approve(runtime, key, "pengesah", dt.date(2026, 4, 1), gate=UjicobaGate(min_instances=1))
+    except Exception as exc:  # noqa: BLE001 - the type is asserted below
+        refused = exc
+    assert refused is not None and "belum lengkap" in str(refused) and "instans ujicoba" in str(refused)
+    app.config["UJICOBA_GATE"] = UjicobaGate(min_instances=1)
+    approver = login("pengesah")
+    answer = approver.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01"})
+    assert answer.status_code == 409 and "belum lengkap" in answer.get_data(as_text=True)
+    assert [v.draft for v in runtime.versions(key)] == [True]  # nothing was published

@@ -1,0 +1,219 @@
+"""Monitoring and evaluation pages: the report with its charts and process map, the pre-filled
+monitoring form, ujicoba feedback and report, the evaluation form, log export and conformance.
+
+Every figure comes from the engine (:mod:`engine.monitoring`, :mod:`engine.ujicoba`,
+:mod:`engine.evaluation`, :mod:`engine.conformance`); these views only read the form and show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from engine import read_bpmn
+from engine.conformance import check_conformance
+from engine.errors import DataError, InputError
+from engine.evaluation import evaluations_of, save_evaluation
+from engine.eventlog import read_log
+from engine.forms import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
+from engine.monitoring import cycle_trend, monitoring_report
+from engine.monitoring_form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
+    save_monitoring_form
+from engine.plots import step_chart, trend_chart
+from engine.process_map import process_map_svg
+from engine.store_log import export_log
+from engine.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
+
+from .access import allow, me, runtime
+from .i18n import current_language, translate
+from .svg import inline
+
+bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
+
+
+def _date(name: str) -> dt.date | None:
+    text = request.values.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DataError(translate("bad_date").format(value=text), name) from exc
+
+
+def _period() -> tuple[dt.date | None, dt.date | None, bool]:
+    return _date("dari"), _date("sampai"), request.values.get("ujicoba") == "ya"
+
+
+@bp.get("/")
+@allow("pemantau", "penyusun", "pengesah")
+def index() -> str:
+    """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
+    from engine.lifecycle import register
+
+    return render_template("monitor/index.html", entries=[entry for entry in register(runtime()) if entry.version])
+
+
+@bp.get("/<key>")
+@allow("pemantau", "penyusun")
+def report(key: str) -> str:
+    """The monitoring report of one SOP for a period, with charts and the process map."""
+    start, end, trial = _period()
+    lang = current_language()
+    found = monitoring_report(runtime(), key, start, end, trial=trial)
+    today = dt.date.today()
+    trend_start = start or today.replace(day=1) - dt.timedelta(days=150)
+    trend = cycle_trend(runtime(), key, trend_start, end or today, trial=trial)
+    charts = {
+        "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang)),
+        "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang)),
+        "map": inline(process_map_svg(runtime(), key, start, end, trial=trial, lang=lang)),
+    }
+
+    def minutes(value: float | None) -> str:
+        return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
+
+    return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
+                           args=request.args)
+
+
+@bp.route("/<key>/formulir", methods=["GET", "POST"])
+@allow("pemantau")
+def form(key: str) -> str | WerkzeugResponse:
+    """The monitoring form: pre-filled from the report, edited and saved by the assessor as revisions."""
+    start, end, trial = _period()
+    lang = current_language()
+    found = monitoring_report(runtime(), key, start, end, trial=trial)
+    saved = monitoring_forms_of(runtime(), key, found.period_start, found.period_end, trial=trial)
+    current = saved[0].form if saved else prefill_monitoring_form(found, lang, me().nama or me().username)
+    if request.method == "POST":
+        rows = []
+        for index, row in enumerate(current.rows):
+            verdict = request.form.get(f"penilaian_{index}", "")
+            rows.append(MonitoringRow(row.number, row.procedure,
+                                      {"baik": True, "tidak": False}.get(verdict),
+                                      request.form.get(f"catatan_{index}", "").strip(),
+                                      request.form.get(f"tindakan_{index}", "").strip(),
+                                      request.form.get(f"paraf_{index}", "").strip()))
+        current.rows = rows
+        current.assessor = request.form.get("penilai", current.assessor).strip()
+        base = request.form.get("revisi", "")
+        save_monitoring_form(runtime(), key, current, me().username, trial=trial,
+                             base_revision=int(base) if base.isdigit() else None)
+        return redirect(url_for("monitor.form", key=key, **request.args))
+    return render_template("monitor/form.html", key=key, form=current, saved=saved, args=request.args,
+                           revision=saved[0].revision if saved else "")
+
+
+@bp.get("/<key>/formulir.<fmt>")
+@allow("pemantau", "penyusun")
+def form_file(key: str, fmt: str) -> Response:
+    """The latest saved monitoring form (or the pre-filled one) as PDF or XLSX."""
+    start, end, trial = _period()
+    lang = current_language()
+    found = monitoring_report(runtime(), key, start, end, trial=trial)
+    saved = monitoring_forms_of(runtime(), key, found.period_start, found.period_end, trial=trial)
+    current = saved[0].form if saved else prefill_monitoring_form(found, lang)
+    if fmt == "xlsx":
+        data, mimetype = monitoring_xlsx(current, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "pdf":
+        data, mimetype = monitoring_form_pdf(current, lang), "application/pdf"
+    else:
+        raise InputError.from_code("file_unknown_type", label=f"formulir.{fmt}")
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="monitoring-{key}.{fmt}"'})
+
+
+@bp.get("/<key>/log.<fmt>")
+@allow("pemantau")
+def log_file(key: str, fmt: str) -> Response:
+    """The SOP's execution as an event log (XES or CSV) for process-mining tools."""
+    import tempfile
+    from pathlib import Path
+
+    if fmt not in ("xes", "csv"):
+        raise InputError.from_code("file_unknown_type", label=f"log.{fmt}")
+    start, end, trial = _period()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{key}.{fmt}"
+        export_log(runtime(), key, path, start, end, trial=trial)
+        data = path.read_bytes()
+    mimetype = "application/xml" if fmt == "xes" else "text/csv"
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{key}.{fmt}"'})
+
+
+@bp.route("/<key>/kesesuaian", methods=["GET", "POST"])
+@allow("pemantau", "penyusun")
+def conformance(key: str) -> str:
+    """Check an external event log (CSV or XES, e.g. recorded on paper during a trial) against the SOP."""
+    result = None
+    if request.method == "POST":
+        upload = request.files.get("log")
+        if upload is None or not upload.filename:
+            raise InputError.from_code("file_unknown_type", label="-")
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(upload.filename).name
+            path.write_bytes(upload.read())
+            log = read_log(path)
+        sop = read_bpmn(runtime().bpmn(key)).sop
+        result = check_conformance(log, sop, calendar=runtime().calendar)
+    return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
+
+
+@bp.route("/umpan-balik", methods=["GET", "POST"])
+@allow("pelaksana")
+def feedback() -> str | WerkzeugResponse:
+    """Ujicoba: the clerk rates each trial step they completed (kemudahan, kesesuaian, ketepatan)."""
+    if request.method == "POST":
+        def score(name: str) -> int:
+            value = request.form.get(name, "")
+            return int(value) if value.isdigit() else 0
+
+        give_feedback(runtime(), int(request.form.get("item", "0") or 0), me().username, score("kemudahan"),
+                      score("kesesuaian"), score("ketepatan"), request.form.get("komentar", "").strip())
+        return redirect(url_for("monitor.feedback"))
+    return render_template("monitor/feedback.html", requests=pending_feedback(runtime(), me().username))
+
+
+@bp.get("/<key>/ujicoba")
+@allow("penyusun", "pengesah", "pemantau")
+def trial(key: str) -> str:
+    """The ujicoba report: timing and the clerks' ratings per step, and whether approval may go ahead."""
+    found = ujicoba_report(runtime(), key)
+    ready, reasons = ujicoba_complete(runtime(), key)
+    lang = current_language()
+
+    def minutes(value: float | None) -> str:
+        return "–" if value is None else minutes_text(value, found.timing.minutes_per_day, lang)
+
+    return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
+                           minutes=minutes)
+
+
+@bp.route("/<key>/evaluasi", methods=["GET", "POST"])
+@allow("pemantau", "penyusun")
+def evaluation(key: str) -> str | WerkzeugResponse:
+    """The evaluation form: seven Ya/Tidak questions with notes and the outcome; "revisi" opens a draft."""
+    lang = current_language()
+    if request.method == "POST":
+        answers = [EvaluationAnswer({"ya": True, "tidak": False}.get(request.form.get(f"jawaban_{index}", "")),
+                                    request.form.get(f"catatan_{index}", "").strip())
+                   for index in range(len(EVALUATION_QUESTIONS))]
+        form = EvaluationForm(sop_name=request.form.get("nama", key), sop_number=request.form.get("nomor", ""),
+                              unit=request.form.get("unit", ""), date=dt.date.today(),
+                              assessor=request.form.get("penilai", "").strip() or me().username, answers=answers,
+                              outcome=request.form.get("hasil", ""), notes=request.form.get("catatan", "").strip())
+        save_evaluation(runtime(), key, form, me().username)
+        return redirect(url_for("monitor.evaluation", key=key))
+    sop = read_bpmn(runtime().bpmn(key)).sop
+    questions = [pair[1] if lang == "en" else pair[0] for pair in EVALUATION_QUESTIONS]
+    outcomes = {value: texts[1] if lang == "en" else texts[0] for value, texts in OUTCOMES.items()}
+    return render_template("monitor/evaluation.html", key=key, sop=sop, questions=questions, outcomes=outcomes,
+                           history=evaluations_of(runtime(), key))
