@@ -45,8 +45,15 @@ def _date(name: str) -> dt.date | None:
         raise DataError(translate("bad_date").format(value=text), name) from exc
 
 
-def _period() -> tuple[dt.date | None, dt.date | None, bool]:
-    return _date("dari"), _date("sampai"), request.values.get("ujicoba") == "ya"
+#: Monitoring is done every six months (PermenPANRB 35/2012): the default period.
+DEFAULT_PERIOD = dt.timedelta(days=182)
+
+
+def _period() -> tuple[dt.date, dt.date, bool]:
+    """The period asked for; the last six months up to today when none is given."""
+    end = _date("sampai") or runtime().clock.now().date()
+    start = _date("dari") or end - DEFAULT_PERIOD
+    return start, end, request.values.get("ujicoba") == "ya"
 
 
 @bp.get("/")
@@ -65,9 +72,7 @@ def report(key: str) -> str:
     start, end, trial = _period()
     lang = current_language()
     found = monitoring_report(runtime(), key, start, end, trial=trial)
-    today = dt.date.today()
-    trend_start = start or today.replace(day=1) - dt.timedelta(days=150)
-    trend = cycle_trend(runtime(), key, trend_start, end or today, trial=trial)
+    trend = cycle_trend(runtime(), key, start, end, trial=trial)
     charts = {
         "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang)),
         "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang)),
@@ -207,7 +212,7 @@ def evaluation(key: str) -> str | WerkzeugResponse:
                                     request.form.get(f"catatan_{index}", "").strip())
                    for index in range(len(EVALUATION_QUESTIONS))]
         form = EvaluationForm(sop_name=request.form.get("nama", key), sop_number=request.form.get("nomor", ""),
-                              unit=request.form.get("unit", ""), date=dt.date.today(),
+                              unit=request.form.get("unit", ""), date=runtime().clock.now().date(),
                               assessor=request.form.get("penilai", "").strip() or me().username, answers=answers,
                               outcome=request.form.get("hasil", ""), notes=request.form.get("catatan", "").strip())
         save_evaluation(runtime(), key, form, me().username)
