@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, render_template, request
 
 from engine import render
 from engine.browse import list_instances, timeline
-from engine.errors import AccessDeniedError, DataError
+from engine.errors import AccessDeniedError
 
 from .access import allow, me, runtime
+from .formatting import request_date
 from .i18n import current_language, translate
 from .svg import inline
 
 bp = Blueprint("audit", __name__, url_prefix="/pantau")
-
-
-def _date(name: str) -> dt.date | None:
-    text = request.args.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DataError(translate("bad_date").format(value=text), name) from exc
 
 
 def _flag(name: str) -> bool | None:
@@ -42,8 +31,8 @@ def visible_units() -> list[str] | None:
 def index() -> str:
     """Instances filtered by SOP, status, overdue, trial and start period; the audit-chain status."""
     rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
-                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=_date("dari"),
-                          until=_date("sampai"), units=visible_units())
+                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=request_date("dari"),
+                          until=request_date("sampai"), units=visible_units())
     return render_template("audit/index.html", rows=rows, args=request.args, keys=_keys())
 
 

@@ -5,10 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request
+
+from engine.errors import DataError
 
 from .access import runtime
-from .i18n import current_language
+from .i18n import current_language, translate
+
+
+def request_date(name: str) -> dt.date | None:
+    """The ISO date in request field ``name`` (query or form); ``None`` when empty.
+
+    :raises DataError: naming the field when the text is not a date.
+    """
+    text = request.values.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DataError(translate("bad_date").format(value=text), name) from exc
 
 
 def local_time(moment: dt.datetime | None) -> str:

@@ -8,15 +8,13 @@ Every figure comes from the engine (:mod:`engine.monitoring`, :mod:`engine.ujico
 from __future__ import annotations
 
 import datetime as dt
-import io
-from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engine import read_bpmn
 from engine.conformance import check_conformance
-from engine.errors import DataError, InputError
+from engine.errors import InputError
 from engine.evaluation import evaluations_of, save_evaluation
 from engine.eventlog import read_log
 from engine.forms import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
@@ -29,20 +27,11 @@ from engine.store_log import export_log
 from engine.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
 
 from .access import allow, me, runtime
-from .i18n import current_language, translate
+from .formatting import request_date
+from .i18n import current_language
 from .svg import inline
 
 bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
-
-
-def _date(name: str) -> dt.date | None:
-    text = request.values.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DataError(translate("bad_date").format(value=text), name) from exc
 
 
 #: Monitoring is done every six months (PermenPANRB 35/2012): the default period.
@@ -51,8 +40,8 @@ DEFAULT_PERIOD = dt.timedelta(days=182)
 
 def _period() -> tuple[dt.date, dt.date, bool]:
     """The period asked for; the last six months up to today when none is given."""
-    end = _date("sampai") or runtime().clock.now().date()
-    start = _date("dari") or end - DEFAULT_PERIOD
+    end = request_date("sampai") or runtime().clock.now().date()
+    start = request_date("dari") or end - DEFAULT_PERIOD
     return start, end, request.values.get("ujicoba") == "ya"
 
 
