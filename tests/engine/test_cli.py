@@ -133,7 +133,8 @@ def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".ci" / "run").read_text()
-    commands = [line for line in readme.splitlines() if line.startswith("scripts/setup")]
+    two = readme.split("## Two commands", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in two.splitlines() if line.startswith("scripts/setup")]
     assert len(commands) == 2, "the README starts with two commands: main job, tests"
     assert commands[1] in ci.splitlines()
 
