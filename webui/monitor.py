@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from engine import read_bpmn
 from engine.conformance import check_conformance
-from engine.errors import InputError
+from engine.errors import InputError, RenderError
 from engine.evaluation import evaluations_of, save_evaluation
 from engine.eventlog import read_log
 from engine.forms import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
@@ -65,8 +66,11 @@ def report(key: str) -> str:
     charts = {
         "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang)),
         "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang)),
-        "map": inline(process_map_svg(runtime(), key, start, end, trial=trial, lang=lang)),
     }
+    try:
+        charts["map"] = inline(process_map_svg(runtime(), key, start, end, trial=trial, lang=lang))
+    except RenderError as exc:  # Graphviz missing: the report still stands without its map
+        charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
     def minutes(value: float | None) -> str:
         return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)

@@ -105,3 +105,15 @@ def test_approval_needs_a_completed_ujicoba_when_the_gate_is_on(app: Flask, logi
     answer = approver.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01"})
     assert answer.status_code == 409 and "belum lengkap" in answer.get_data(as_text=True)
     assert [v.draft for v in runtime.versions(key)] == [True]  # nothing was published
+
+
+def test_report_stands_without_graphviz(app: Flask, login: Any, monkeypatch: Any) -> None:
+    import graphviz
+
+    def missing(*args: Any, **kwargs: Any) -> bytes:
+        raise graphviz.ExecutableNotFound(["dot"])
+
+    monkeypatch.setattr(graphviz.Digraph, "pipe", missing)
+    page = login("pemantau").get(f"/pemantauan/{KEY}")
+    assert page.status_code == 200
+    assert "Graphviz (dot) gagal" in page.get_data(as_text=True)
