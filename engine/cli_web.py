@@ -20,7 +20,10 @@ from .demo import PROCESSES, seed
               type=click.Path(exists=True, file_okay=False), help="Folder of the SOPs to publish.")
 @click.option("--no-serve", is_flag=True, help="Only create the database and print the logins.")
 def demo_command(db_path: str, host: str, port: int, processes: str, no_serve: bool) -> None:
-    """Create a demo database (shipped SOPs, one login per role, weeks of history) and serve the web UI."""
+    """Buat basis data demo (SOP bawaan, satu akun per peran, riwayat beberapa minggu) lalu jalankan UI web.
+
+    Create a demo database (shipped SOPs, one login per role, weeks of history) and serve the web UI.
+    """
     path = Path(db_path).resolve()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
@@ -41,7 +44,10 @@ def demo_command(db_path: str, host: str, port: int, processes: str, no_serve: b
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve_command(host: str, port: int) -> None:
-    """Serve the web UI on the store at ALUR_DATABASE_URL (default: SQLite alur.db here)."""
+    """Jalankan UI web pada basis data ALUR_DATABASE_URL (bawaan: SQLite alur.db di sini).
+
+    Serve the web UI on the store at ALUR_DATABASE_URL (default: SQLite alur.db here).
+    """
     _serve(os.environ.get("ALUR_DATABASE_URL"), host, port)
 
 
