@@ -13,9 +13,11 @@ A password is stored as a salted scrypt hash; an API token is shown once and sto
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -130,6 +132,57 @@ def authenticate(runtime: Runtime, username: str, password: str) -> Account:
     if row is None or not check_password_hash(row.password_hash, password):
         raise AccessDeniedError("Nama pengguna atau kata sandi salah.")
     return account(runtime, username)
+
+
+class LoginThrottle:
+    """Refuses logins for a name after too many failed attempts in a short time (password guessing).
+
+    Kept in the memory of one process: enough to slow down guessing against a single server; the
+    failures are forgotten when the window has passed or the right password is given.
+
+    :param limit: failed attempts allowed within ``window``.
+    :param window: how long a failure counts.
+    """
+
+    def __init__(self, limit: int = 5, window: dt.timedelta = dt.timedelta(minutes=15)) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, list[dt.datetime]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, username: str, now: dt.datetime) -> None:
+        """:raises AccessDeniedError: while ``username`` is locked out, saying for how long."""
+        with self._lock:
+            recent = [moment for moment in self._failures.get(username, []) if now - moment < self.window]
+            self._failures[username] = recent
+            if len(recent) >= self.limit:
+                wait = max(1, int((recent[0] + self.window - now).total_seconds() // 60) + 1)
+                raise AccessDeniedError(f"Terlalu banyak percobaan masuk yang gagal untuk '{username}'; "
+                                        f"coba lagi dalam {wait} menit.")
+
+    def failed(self, username: str, now: dt.datetime) -> None:
+        with self._lock:
+            self._failures.setdefault(username, []).append(now)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(username, None)
+
+
+def login(runtime: Runtime, throttle: LoginThrottle, username: str, password: str) -> Account:
+    """:func:`authenticate` behind ``throttle``: a locked-out name is refused before its password is checked.
+
+    :raises AccessDeniedError: locked out, or wrong name or password.
+    """
+    now = runtime.clock.now()
+    throttle.check(username, now)
+    try:
+        found = authenticate(runtime, username, password)
+    except AccessDeniedError:
+        throttle.failed(username, now)
+        raise
+    throttle.succeeded(username)
+    return found
 
 
 def _digest(token: str) -> str:

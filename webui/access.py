@@ -15,7 +15,8 @@ from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_te
 from werkzeug.wrappers import Response
 
 from engine import Runtime
-from engine.accounts import Account, account, authenticate, token_account
+from engine.accounts import Account, LoginThrottle, account, token_account
+from engine.accounts import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
 from .i18n import translate
@@ -121,8 +122,8 @@ def login() -> Response | str:
     error = ""
     if request.method == "POST":
         try:
-            found = authenticate(runtime(), request.form.get("username", "").strip(),
-                                 request.form.get("password", ""))
+            found = login_with(runtime(), current_app.extensions["alur_login_throttle"],
+                               request.form.get("username", "").strip(), request.form.get("password", ""))
         except AccessDeniedError as exc:
             error = exc.message
         else:
@@ -152,6 +153,7 @@ def index() -> Response:
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["alur_login_throttle"] = LoginThrottle()
     app.before_request(_enforce)
 
     @app.context_processor

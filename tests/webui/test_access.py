@@ -5,6 +5,7 @@ A route added without an entry in :data:`WHO_MAY` fails :func:`test_every_route_
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,19 @@ def test_login_next_never_leaves_the_site(app: Flask) -> None:
     answer = test.post("/masuk?next=https://jahat.example/", data={"username": "pelaksana",
                                                                    "password": "pelaksana-rahasia"})
     assert answer.headers["Location"] == "/tugas/"
+
+
+def test_password_guessing_is_slowed_down(client: object, app: Flask) -> None:
+    test = app.test_client()
+    for _ in range(5):
+        page = test.post("/masuk", data={"username": "pelaksana", "password": "salah"})
+        assert page.status_code == 200 and "Nama pengguna atau kata sandi salah" in page.get_data(as_text=True)
+    locked = test.post("/masuk", data={"username": "pelaksana", "password": "pelaksana-rahasia"})
+    assert locked.status_code == 200 and "Terlalu banyak percobaan masuk" in locked.get_data(as_text=True)
+    # another name is not affected
+    assert test.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
+    # after the window the right password works again
+    clock = app.extensions["alur_runtime"].clock
+    clock.advance(dt.timedelta(minutes=16))
+    other = app.test_client()
+    assert other.post("/masuk", data={"username": "pelaksana", "password": "pelaksana-rahasia"}).status_code == 302
