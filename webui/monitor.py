@@ -157,7 +157,10 @@ def conformance(key: str) -> str:
         from pathlib import Path
 
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.filename).name
+            suffix = Path(upload.filename).suffix.lower()
+            if suffix not in (".csv", ".xes"):
+                raise InputError.from_code("file_unknown_type", label=upload.filename)
+            path = Path(folder) / f"log{suffix}"  # never the uploaded name: it is the user's text
             path.write_bytes(upload.read())
             log = read_log(path)
         sop = read_bpmn(runtime().bpmn(key)).sop

@@ -117,3 +117,12 @@ def test_report_stands_without_graphviz(app: Flask, login: Any, monkeypatch: Any
     page = login("pemantau").get(f"/pemantauan/{KEY}")
     assert page.status_code == 200
     assert "Graphviz (dot) gagal" in page.get_data(as_text=True)
+
+
+def test_a_log_upload_with_an_odd_name_is_refused_cleanly(app: Flask, login: Any) -> None:
+    client = login("pemantau")
+    for name in ("..", "../../etc/passwd", "log.exe"):
+        answer = client.post(f"/pemantauan/{KEY}/kesesuaian", data={"log": (io.BytesIO(b"x"), name)},
+                             content_type="multipart/form-data")
+        assert answer.status_code == 400, name
+        assert "jenis berkas tidak dikenal" in answer.get_data(as_text=True)
