@@ -26,7 +26,11 @@ import time
 import warnings
 from typing import Any
 
-from engine import ConformanceChecker, EventLog, SopNet, build_net, load_file, synthetic_log, synthetic_sop
+# PM4Py's copy of Alur's net is built by the same helper the agreement tests use (test-only code).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tests.engine.pm4py_helpers import sop_petri_net  # noqa: E402
+
+from engine import ConformanceChecker, EventLog, build_net, load_file, synthetic_log, synthetic_sop
 
 
 def _pm4py() -> Any:
@@ -35,27 +39,6 @@ def _pm4py() -> Any:
     with contextlib.redirect_stdout(io.StringIO()):  # the licence banner
         import pm4py
     return pm4py
-
-
-def _pm4py_net(net: SopNet) -> tuple[Any, Any, Any]:
-    from pm4py.objects.petri_net.obj import Marking, PetriNet
-    from pm4py.objects.petri_net.utils import petri_utils
-
-    petri = PetriNet("sop")
-    places = [PetriNet.Place(name) for name in net.places]
-    for place in places:
-        petri.places.add(place)
-    for transition in net.transitions:
-        item = PetriNet.Transition(f"t{transition.index}", net.labels[transition.label] if transition.label >= 0 else None)
-        petri.transitions.add(item)
-        for index in transition.consumes:
-            petri_utils.add_arc_from_to(places[index], item, petri)
-        for index in transition.produces:
-            petri_utils.add_arc_from_to(item, places[index], petri)
-    initial = Marking()
-    for index in net.initial:
-        initial[places[index]] += 1
-    return petri, initial, Marking({places[net.sink]: 1})
 
 
 def _dataframe(log: EventLog) -> Any:
@@ -92,7 +75,7 @@ def main() -> None:
     sample = log
     if args.pm4py_cases and args.pm4py_cases < len(log):
         sample = EventLog(random.Random(args.seed).sample(log.traces, args.pm4py_cases))
-    petri, initial, final = _pm4py_net(build_net(sop))
+    petri, initial, final = sop_petri_net(build_net(sop))
     frame = _dataframe(sample)
     started = time.perf_counter()
     aligned = pm4py.conformance_diagnostics_alignments(frame, petri, initial, final)
