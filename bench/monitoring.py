@@ -3,10 +3,10 @@
 Prints one JSON line:
 
 - ``events``, ``work_items``, ``instances``: what the store holds (one SOP, the 10-step synthetic
-  SOP of ``bench/engine.py``, published through the runtime; instances, work items and events
+  SOP of ``bench/durable.py``, published through the runtime; instances, work items and events
   bulk-inserted with SQL, as the runtime writes them: ~19 events and ~8.5 work items per instance,
   5 % running, 5 % with a rework loop, 3 % with missing kelengkapan);
-- ``report_s``: :func:`engine.monitoring.monitoring_report` over every instance (best of
+- ``report_s``: :func:`engine.monitoring.report.monitoring_report` over every instance (best of
   ``--repeat``; goal <= 1 s), ``report_period_s`` for one month of them;
 - ``follows_s``: the directly-follows counts of the process map;
 - baselines in the same process: ``baseline_count_s`` = ``SELECT COUNT(*) FROM events`` (SQLite
@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engine import Runtime, synthetic_sop, upgrade_database  # noqa: E402
-from engine.durations import parse_duration  # noqa: E402
-from engine.monitoring import monitoring_report  # noqa: E402
-from engine.process_map import follows_counts  # noqa: E402
+from engine.sop.durations import parse_duration  # noqa: E402
+from engine.monitoring.report import monitoring_report  # noqa: E402
+from engine.monitoring.process_map import follows_counts  # noqa: E402
 
 UNIT = "Bagian Uji"
 KEY = "sepuluh"

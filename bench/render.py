@@ -20,7 +20,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from engine import render, synthetic_sop, write_bpmn
-from engine.sop import Sop
+from engine.sop.model import Sop
 
 GOAL_40_MS = 50.0
 

@@ -45,7 +45,7 @@ class AlurError(Exception):
     @classmethod
     def from_code(cls, code: str, **params: object) -> Self:
         """Build the error from catalogue entry ``code``; the message is the Indonesian text."""
-        from .messages import message
+        from engine.messages import message
 
         texts = {key: str(value) for key, value in params.items()}
         return cls(message(code, "id", **texts), code=code, params=texts)
@@ -54,7 +54,7 @@ class AlurError(Exception):
         """The user message in ``lang`` ("id" or "en"); Indonesian when it has no catalogue entry."""
         if not self.code:
             return self.message
-        from .messages import message
+        from engine.messages import message
 
         return message(self.code, lang, **self.params)
 
@@ -87,7 +87,7 @@ class Problem:
 
     def render(self, lang: str = "id") -> str:
         """The message with the element named first, in ``lang`` ("id" or "en")."""
-        from .messages import message
+        from engine.messages import message
 
         text = message(self.code, lang, **dict(self.params))
         where = self.element_id

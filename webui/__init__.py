@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from engine import Runtime, upgrade_database
 from engine.errors import AlurError
-from engine.ujicoba import UjicobaGate
+from engine.lifecycle.ujicoba import UjicobaGate
 
 from . import access, formatting, i18n
 
@@ -52,9 +52,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=12 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
-        #: Nomor SOP pattern for "Nomor berikutnya" (see engine.numbering).
+        #: Nomor SOP pattern for "Nomor berikutnya" (see engine.sop.numbering).
         ALUR_NUMBER_PATTERN=os.environ.get("ALUR_NUMBER_PATTERN", "{urut:03d}/SOP/{unit}/{tahun}"),
-        #: No approval without a completed ujicoba (engine.ujicoba.UjicobaGate: 3 trial instances and
+        #: No approval without a completed ujicoba (engine.lifecycle.ujicoba.UjicobaGate: 3 trial instances and
         #: feedback on every step); ALUR_UJICOBA_GATE=0 turns it off, a number sets the instances needed.
         UJICOBA_GATE=_gate(os.environ.get("ALUR_UJICOBA_GATE", "")),
     )

@@ -15,8 +15,8 @@ from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_te
 from werkzeug.wrappers import Response
 
 from engine import Runtime
-from engine.accounts import Account, LoginThrottle, account, token_account
-from engine.accounts import login as login_with
+from engine.access.accounts import Account, LoginThrottle, account, token_account
+from engine.access.accounts import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
 from .i18n import translate

@@ -14,9 +14,9 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine.browse import list_instances, timeline
+from engine.runtime.browse import list_instances, timeline
 from engine.errors import AccessDeniedError, DataError
-from engine.lifecycle import register
+from engine.lifecycle.transitions import register
 
 from .access import ANY, allow, me, runtime
 

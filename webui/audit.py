@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from engine import render
-from engine.browse import list_instances, timeline
+from engine.runtime.browse import list_instances, timeline
 from engine.errors import AccessDeniedError
 
 from .access import allow, me, runtime
@@ -37,7 +37,7 @@ def index() -> str:
 
 
 def _keys() -> list[str]:
-    from engine.lifecycle import register
+    from engine.lifecycle.transitions import register
 
     return [entry.key for entry in register(runtime()) if entry.version]
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from engine import ProcessDefinitionError, Sop, dump, load_bytes, render, sheet_mapping, sop_from_mapping, validate
 from engine.errors import AlurError, Problem
-from engine.lifecycle import key_for, save_draft, status, suggest_number, working_sop
+from engine.lifecycle.transitions import key_for, save_draft, status, suggest_number, working_sop
 
 from .access import allow, me, runtime
 from .i18n import current_language, translate

@@ -1,8 +1,8 @@
 """Monitoring and evaluation pages: the report with its charts and process map, the pre-filled
 monitoring form, ujicoba feedback and report, the evaluation form, log export and conformance.
 
-Every figure comes from the engine (:mod:`engine.monitoring`, :mod:`engine.ujicoba`,
-:mod:`engine.evaluation`, :mod:`engine.conformance`); these views only read the form and show.
+Every figure comes from the engine (:mod:`engine.monitoring.report`, :mod:`engine.lifecycle.ujicoba`,
+:mod:`engine.monitoring.evaluation`, :mod:`engine.conformance`); these views only read the form and show.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from engine import read_bpmn
 from engine.conformance import check_conformance
 from engine.errors import InputError, RenderError
-from engine.evaluation import evaluations_of, save_evaluation
+from engine.monitoring.evaluation import evaluations_of, save_evaluation
 from engine.eventlog import read_log
-from engine.forms import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
-from engine.monitoring import cycle_trend, monitoring_report
-from engine.monitoring_form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
+from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
+from engine.monitoring.report import cycle_trend, monitoring_report
+from engine.monitoring.form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
     save_monitoring_form
-from engine.plots import step_chart, trend_chart
-from engine.process_map import process_map_svg
-from engine.store_log import export_log
-from engine.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
+from engine.monitoring.plots import step_chart, trend_chart
+from engine.monitoring.process_map import process_map_svg
+from engine.monitoring.export import export_log
+from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
 
 from .access import allow, me, runtime
 from .formatting import request_date
@@ -50,7 +50,7 @@ def _period() -> tuple[dt.date, dt.date, bool]:
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
     """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
-    from engine.lifecycle import register
+    from engine.lifecycle.transitions import register
 
     return render_template("monitor/index.html", entries=[entry for entry in register(runtime()) if entry.version])
 

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from engine import read_bpmn
 from engine.errors import DataError, NotFoundError
-from engine.lifecycle import (
+from engine.lifecycle.transitions import (
     approve,
     history,
     overlaps,

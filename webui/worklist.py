@@ -8,9 +8,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from engine.browse import done_by, start_step, startable, step_of_item
+from engine.runtime.browse import done_by, start_step, startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
-from engine.work import StepInfo, WorkItem
+from engine.runtime.work import StepInfo, WorkItem
 
 from .access import allow, me, runtime
 from .i18n import current_language, translate

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .names import BPMN_NS, SOP_NS, bpmn, sop
+from engine.bpmn.names import BPMN_NS, SOP_NS, bpmn, sop
 
 #: Suffix of the id of an escalation timer (after the step id).
 ESCALATION_SUFFIX = "__eskalasi"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .names import BPMNDI_NS, DC_NS, DI_NS
+from engine.bpmn.names import BPMNDI_NS, DC_NS, DI_NS
 
 POOL_X = 40.0
 POOL_Y = 40.0

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..errors import InputError, Problem, ProcessDefinitionError, problem
-from ..messages import register
-from ..sop import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
-from ..xmlsafe import parse_xml
-from .names import (
+from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.messages import register
+from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
+from engine.formats.xmlsafe import parse_xml
+from engine.bpmn.names import (
     BPMN_NS,
     CLERK_DECISION_CONDITION,
     IDENTITY_DATE_TAGS,
@@ -144,7 +144,7 @@ def read_bpmn(data: bytes, filename: str = "", process: str = "") -> ImportResul
     :param process: id or name of the process (or of its pool) to read, for files that hold
         several; may be empty when the file holds one.
 
-    :raises InputError: for unreadable or hostile XML (see :mod:`engine.xmlsafe`).
+    :raises InputError: for unreadable or hostile XML (see :mod:`engine.formats.xmlsafe`).
     :raises ProcessDefinitionError: listing every construct Alur cannot execute.
     """
     root = parse_xml(data, filename)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..sop import Sop, Step, StepKind, slugify
-from .layout import Edge, Shape, layout
-from .names import (
+from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.bpmn.layout import Edge, Shape, layout
+from engine.bpmn.names import (
     BPMN_NS,
     CLERK_DECISION_CONDITION,
     IDENTITY_DATE_TAGS,

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from .check import ConformanceChecker as ConformanceChecker
-from .check import ConformanceReport as ConformanceReport
-from .check import Move as Move
-from .check import StepMatcher as StepMatcher
-from .check import TraceResult as TraceResult
-from .check import check_conformance as check_conformance
-from .deviations import Deviation as Deviation
-from .deviations import DeviationKind as DeviationKind
-from .deviations import format_working_time as format_working_time
-from .net import SopNet as SopNet
-from .net import StateSpace as StateSpace
-from .net import Transition as Transition
-from .net import build_net as build_net
+from engine.conformance.check import ConformanceChecker as ConformanceChecker
+from engine.conformance.check import ConformanceReport as ConformanceReport
+from engine.conformance.check import Move as Move
+from engine.conformance.check import StepMatcher as StepMatcher
+from engine.conformance.check import TraceResult as TraceResult
+from engine.conformance.check import check_conformance as check_conformance
+from engine.conformance.deviations import Deviation as Deviation
+from engine.conformance.deviations import DeviationKind as DeviationKind
+from engine.conformance.deviations import format_working_time as format_working_time
+from engine.conformance.net import SopNet as SopNet
+from engine.conformance.net import StateSpace as StateSpace
+from engine.conformance.net import Transition as Transition
+from engine.conformance.net import build_net as build_net
 
 __all__ = [
     "ConformanceChecker",

@@ -21,8 +21,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from ..errors import AlurError
-from .net import SILENT, StateSpace
+from engine.errors import AlurError
+from engine.conformance.net import SILENT, StateSpace
 
 #: Move kinds; a silent move is dropped from the result.
 SYNC = 0

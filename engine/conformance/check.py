@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..durations import parse_duration
-from ..errors import DurationError
-from ..eventlog.model import COMPLETE, START, EventLog, LogTrace
-from ..sop import Sop
-from ..validate import ensure_valid
-from ..worktime import WorkCalendar
-from .align import LOG, MODEL, SYNC, RawMove, align
-from .clock import WorkingClock
-from .deviations import Deviation, DeviationKind
-from .net import StateSpace, build_net
+from engine.sop.durations import parse_duration
+from engine.errors import DurationError
+from engine.eventlog.model import COMPLETE, START, EventLog, LogTrace
+from engine.sop.model import Sop
+from engine.sop.validate import ensure_valid
+from engine.sop.worktime import WorkCalendar
+from engine.conformance.align import LOG, MODEL, SYNC, RawMove, align
+from engine.conformance.clock import WorkingClock
+from engine.conformance.deviations import Deviation, DeviationKind
+from engine.conformance.net import StateSpace, build_net
 
 _ALIGNED = frozenset({COMPLETE, ""})
 #: Order of deviations at the same place in a case.
@@ -134,7 +134,7 @@ class ConformanceChecker:
     """Checks logs against one SOP; builds the SOP's net and state space once.
 
     :param calendar: office hours and holidays for "melebihi waktu baku"; default
-        :class:`~engine.worktime.WorkCalendar` (WIB, national holidays).
+        :class:`~engine.sop.worktime.WorkCalendar` (WIB, national holidays).
     :raises ProcessDefinitionError: when ``sop`` is not valid or its behaviour cannot be explored.
     """
 

@@ -1,11 +1,11 @@
 """Working time read off a running clock, for checking many events fast.
 
 The clock lays the office hours of a run of days (from :meth:`WorkCalendar.working_intervals
-<engine.worktime.WorkCalendar.working_intervals>`) on one time line: the openings and closings as
+<engine.sop.worktime.WorkCalendar.working_intervals>`) on one time line: the openings and closings as
 POSIX timestamps, each with the working seconds before it. Reading an instant is one binary search;
 the working time between two instants is the difference of two readings. Days are added as events
 need them. The result agrees with :meth:`WorkCalendar.working_minutes_between
-<engine.worktime.WorkCalendar.working_minutes_between>`.
+<engine.sop.worktime.WorkCalendar.working_minutes_between>`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
 
-from ..worktime import WorkCalendar
+from engine.sop.worktime import WorkCalendar
 
 _ONE_DAY = timedelta(days=1)
 #: Most days the clock lays out; an instant further away is left to the calendar.

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..messages import message, register
+from engine.messages import message, register
 
 
 class DeviationKind(str, Enum):

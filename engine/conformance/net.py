@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from ..errors import ProcessDefinitionError, problem
-from ..messages import register
-from ..sop import Sop, StepKind
+from engine.errors import ProcessDefinitionError, problem
+from engine.messages import register
+from engine.sop.model import Sop, StepKind
 
 #: A marking: the marked places as a sorted tuple of place indices (a multiset).
 Marking = tuple[int, ...]

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
 
-from ..errors import InputError
-from .model import (
+from engine.errors import InputError
+from engine.eventlog.model import (
     ACTIVITY_KEY,
     CASE_KEY,
     COLUMNS,
@@ -32,7 +32,7 @@ from .model import (
     EventLog,
     grouped_by_case,
 )
-from .timestamps import DEFAULT_ZONE, EXAMPLE, format_timestamp, parse_timestamp, zone
+from engine.eventlog.timestamps import DEFAULT_ZONE, EXAMPLE, format_timestamp, parse_timestamp, zone
 
 #: Largest CSV log accepted, in bytes (about two million events).
 MAX_CSV_BYTES = 256 * 1024 * 1024

@@ -7,12 +7,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import InputError
-from ..files import atomic_output
-from .csvlog import MAX_CSV_BYTES, read_csv, write_csv
-from .model import EventLog, LogEvent
-from .timestamps import DEFAULT_ZONE
-from .xes import MAX_XES_BYTES, read_xes, write_xes
+from engine.errors import InputError
+from engine.formats.files import atomic_output
+from engine.eventlog.csvlog import MAX_CSV_BYTES, read_csv, write_csv
+from engine.eventlog.model import EventLog, LogEvent
+from engine.eventlog.timestamps import DEFAULT_ZONE
+from engine.eventlog.xes import MAX_XES_BYTES, read_xes, write_xes
 
 #: Extensions of the formats Alur reads and writes.
 LOG_SUFFIXES = (".csv", ".xes")

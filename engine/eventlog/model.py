@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..errors import AlurError, InputError
+from engine.errors import AlurError, InputError
 
 #: The lifecycle transition of an event that finishes a step (XES standard lifecycle model).
 COMPLETE = "complete"

@@ -15,7 +15,7 @@ import re
 from datetime import datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import InputError
+from engine.errors import InputError
 
 #: The zone of timestamps written without one (paper logs, spreadsheets): WIB.
 DEFAULT_ZONE = "Asia/Jakarta"

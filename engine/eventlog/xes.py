@@ -1,6 +1,6 @@
 """Event logs as XES (IEEE 1849-2016) with the concept, time, org and lifecycle extensions.
 
-Reading goes through :func:`engine.xmlsafe.parse_xml` (no DTD, no entities, bounded size and
+Reading goes through :func:`engine.formats.xmlsafe.parse_xml` (no DTD, no entities, bounded size and
 depth). Elements are matched by local name, so logs with or without the XES namespace read alike;
 attributes Alur does not use (other keys, nested attributes, globals, classifiers) are skipped.
 """
@@ -13,9 +13,9 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from ..errors import AlurError, InputError
-from ..xmlsafe import parse_xml
-from .model import (
+from engine.errors import AlurError, InputError
+from engine.formats.xmlsafe import parse_xml
+from engine.eventlog.model import (
     ACTIVITY_KEY,
     COMPLETE,
     LIFECYCLE_KEY,
@@ -28,7 +28,7 @@ from .model import (
     LogTrace,
     grouped_by_case,
 )
-from .timestamps import DEFAULT_ZONE, EXAMPLE, format_xes_timestamp, parse_timestamp, zone
+from engine.eventlog.timestamps import DEFAULT_ZONE, EXAMPLE, format_xes_timestamp, parse_timestamp, zone
 
 XES_NS = "http://www.xes-standard.org/"
 #: The standard extensions Alur writes: (name, prefix, uri).

@@ -7,7 +7,7 @@ draws into a list of primitives (:mod:`.canvas`); :mod:`.svg` writes them with l
 
 from __future__ import annotations
 
-from .document import render as render
-from .document import render_pages as render_pages
+from engine.render.document import render as render
+from engine.render.document import render_pages as render_pages
 
 __all__ = ["render", "render_pages"]

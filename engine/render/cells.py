@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import fonts
-from .canvas import BLACK, Page, Text
+from engine.render import fonts
+from engine.render.canvas import BLACK, Page, Text
 
 #: Gap between a list number ("1.") and its text.
 _NUMBER_GAP = 1.0

@@ -16,17 +16,17 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import RenderError
-from ..sop import Sop
-from ..trace import TraceEntry
-from ..worktime import WorkCalendar
-from . import fonts, style, words
-from .canvas import Page, Text
-from .flowchart import flowchart_pages
-from .identity import identity_pages
-from .output import pdf_bytes, png_bytes
-from .overlay import Overlay, build_overlay
-from .svg import svg_document, svg_page
+from engine.errors import RenderError
+from engine.sop.model import Sop
+from engine.runtime.trace import TraceEntry
+from engine.sop.worktime import WorkCalendar
+from engine.render import fonts, style, words
+from engine.render.canvas import Page, Text
+from engine.render.flowchart import flowchart_pages
+from engine.render.identity import identity_pages
+from engine.render.output import pdf_bytes, png_bytes
+from engine.render.overlay import Overlay, build_overlay
+from engine.render.svg import svg_document, svg_page
 
 FORMATS = ("svg", "pdf", "png")
 _CAPTION_SIZES = (9.0, 8.0, 7.0, 6.0)

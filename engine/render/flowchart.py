@@ -9,15 +9,15 @@ page into the same target share one pair; letters run A..Z, AA, AB, ... and are 
 
 from __future__ import annotations
 
-from ..sop import Sop, Step, StepKind
-from . import cells, fonts, style
-from .canvas import BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, RUNNING_FILL, Page, Path, Rect, Text
-from .labels import place_labels
-from .overlay import Overlay
-from .pageflow import Arrow, route_page
-from .route import Edge, Node
-from .table import Column, Grid, PagePlan, build_grid, paginate
-from .words import LABELS
+from engine.sop.model import Sop, Step, StepKind
+from engine.render import cells, fonts, style
+from engine.render.canvas import BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, RUNNING_FILL, Page, Path, Rect, Text
+from engine.render.labels import place_labels
+from engine.render.overlay import Overlay
+from engine.render.pageflow import Arrow, route_page
+from engine.render.route import Edge, Node
+from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
+from engine.render.words import LABELS
 
 _MUTU_KEYS = ("kelengkapan", "waktu", "output")
 #: Extra height for the row of a decision whose label found no place, and how often to retry.

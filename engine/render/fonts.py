@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import RenderError
+from engine.errors import RenderError
 
 #: The family name written into the SVG and asked of cairo/fontconfig.
 FAMILY = "Liberation Sans"

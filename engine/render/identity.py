@@ -13,12 +13,12 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from ..errors import RenderError
-from ..sop import Identity
-from . import cells, fonts, style
-from .canvas import GREY_FILL, Image, Page, Rect
-from .cells import Block, Para
-from .words import LABELS, date_text, text
+from engine.errors import RenderError
+from engine.sop.model import Identity
+from engine.render import cells, fonts, style
+from engine.render.canvas import GREY_FILL, Image, Page, Rect
+from engine.render.cells import Block, Para
+from engine.render.words import LABELS, date_text, text
 
 _SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
 #: The size of a sheet whose lists run over more than one page anyway.

@@ -6,9 +6,9 @@ and inside one table cell: never on a line, a symbol, a border or another label.
 
 from __future__ import annotations
 
-from . import fonts
-from .canvas import Page, Point, Text
-from .route import Edge, Node, Router
+from engine.render import fonts
+from engine.render.canvas import Page, Point, Text
+from engine.render.route import Edge, Node, Router
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 

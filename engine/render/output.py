@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from ..errors import RenderError
-from . import fonts
-from .canvas import Image, Page, Path, Rect, Text
+from engine.errors import RenderError
+from engine.render import fonts
+from engine.render.canvas import Image, Page, Path, Rect, Text
 
 _PT_PER_MM = 72 / 25.4
 #: Vertical gap between stacked pages in a PNG (mm) and its colour.

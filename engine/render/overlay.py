@@ -1,8 +1,8 @@
 """The trace overlay: what an instance ran, drawn over the flowchart.
 
-From a list of :class:`~engine.trace.TraceEntry` it works out which steps ran (or are running),
+From a list of :class:`~engine.runtime.trace.TraceEntry` it works out which steps ran (or are running),
 which arrows were followed, and for the WAKTU column the actual working time of each run next to
-the standard (red where over), measured with a :class:`~engine.worktime.WorkCalendar`.
+the standard (red where over), measured with a :class:`~engine.sop.worktime.WorkCalendar`.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..durations import parse_duration
-from ..errors import DurationError
-from ..sop import Sop
-from ..trace import TraceEntry, check_trace, taken_edges
-from ..worktime import WorkCalendar
-from . import words
-from .canvas import OVER, WITHIN
-from .cells import Para
+from engine.sop.durations import parse_duration
+from engine.errors import DurationError
+from engine.sop.model import Sop
+from engine.runtime.trace import TraceEntry, check_trace, taken_edges
+from engine.sop.worktime import WorkCalendar
+from engine.render import words
+from engine.render.canvas import OVER, WITHIN
+from engine.render.cells import Para
 
 #: At most this many runs of one step are listed one by one in WAKTU.
 _LISTED_RUNS = 3
@@ -44,7 +44,7 @@ class Overlay:
 def build_overlay(sop: Sop, trace: Iterable[TraceEntry], calendar: WorkCalendar | None, lang: str) -> Overlay:
     """Work out the overlay of ``trace`` on ``sop``.
 
-    :raises AlurError: for a trace that does not fit the SOP (see :func:`engine.trace.check_trace`).
+    :raises AlurError: for a trace that does not fit the SOP (see :func:`engine.runtime.trace.check_trace`).
     """
     entries = check_trace(sop, trace)
     calendar = calendar or WorkCalendar()

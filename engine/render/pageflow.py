@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import RenderError
-from ..sop import Sop, Step, StepKind
-from . import style
-from .route import Area, Edge, Node, Router, RoutingError
-from .table import Column, Grid, PagePlan, connector_slots, symbol_height
+from engine.errors import RenderError
+from engine.sop.model import Sop, Step, StepKind
+from engine.render import style
+from engine.render.route import Area, Edge, Node, Router, RoutingError
+from engine.render.table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
 #: Cost of an arrow that overlaps another arrow's line (routed without the strict checks).

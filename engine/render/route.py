@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..errors import RenderError
-from .canvas import Point
+from engine.errors import RenderError
+from engine.render.canvas import Point
 
 _EPS = 1e-6
 #: How close (mm) a line may pass a symbol it does not start or end at.

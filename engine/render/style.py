@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import RenderError
+from engine.errors import RenderError
 
 #: Landscape paper sizes (width, height) in millimetres. F4 is the Indonesian folio, 215 x 330 mm.
 PAPERS: dict[str, tuple[float, float]] = {"a4": (297.0, 210.0), "f4": (330.0, 215.0)}

@@ -13,8 +13,8 @@ import base64
 
 from lxml import etree
 
-from . import fonts
-from .canvas import BLACK, Image, Page, Path, Rect, Text
+from engine.render import fonts
+from engine.render.canvas import BLACK, Image, Page, Path, Rect, Text
 
 SVG_NS = "http://www.w3.org/2000/svg"
 #: Vertical gap between pages in a multi-page SVG (mm).

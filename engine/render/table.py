@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import RenderError
-from ..sop import Sop, StepKind
-from . import cells, fonts, style
-from .cells import Block, Para
-from .overlay import Overlay
-from .words import LABELS
+from engine.errors import RenderError
+from engine.sop.model import Sop, StepKind
+from engine.render import cells, fonts, style
+from engine.render.cells import Block, Para
+from engine.render.overlay import Overlay
+from engine.render.words import LABELS
 
 #: Text columns after the actors: key, preferred width cap (mm).
 _MUTU = (("kelengkapan", 42.0), ("waktu", 24.0), ("output", 36.0))

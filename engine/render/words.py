@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import RenderError
+from engine.errors import RenderError
 
 LANGUAGES = ("id", "en")
 

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 
-from ..errors import StoreError
+from engine.errors import StoreError
 
 #: Environment variable naming the database.
 DATABASE_URL_VARIABLE = "ALUR_DATABASE_URL"

@@ -2,7 +2,7 @@
 
 The schema migrations live in ``alembic/versions`` inside the package, so ``alur db upgrade`` works
 from an installed package. Each instance row also records the format of its serialised state
-(:data:`engine.bpmn.state.STATE_FORMAT`); :data:`STATE_UPGRADES` holds one function per format
+(:data:`engine.bpmn.spiff.state.STATE_FORMAT`); :data:`STATE_UPGRADES` holds one function per format
 step, like SpiffWorkflow's own serializer migrations, and :func:`upgrade_state` applies them when an
 old row is loaded.
 """
@@ -18,9 +18,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from ..bpmn.state import STATE_FORMAT
-from ..errors import StoreError
-from .db import Database, map_db_errors
+from engine.bpmn.spiff.state import STATE_FORMAT
+from engine.errors import StoreError
+from engine.store.db import Database, map_db_errors
 
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
 

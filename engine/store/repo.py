@@ -1,4 +1,4 @@
-"""Queries the runtime and reports need, returning the plain objects of :mod:`engine.work`.
+"""Queries the runtime and reports need, returning the plain objects of :mod:`engine.runtime.work`.
 
 The worklist reads indexed columns of ``work_items`` only (never an instance's state): one range scan
 of ``ix_work_items_worklist`` per (jabatan, unit) the user holds, already in due-time order.
@@ -13,10 +13,10 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection, func, select
 
-from ..audit import ChainBreak, StoredEvent, verify_chain
-from ..errors import NotFoundError
-from ..work import Event, Instance, User, VersionInfo, WorkItem
-from .models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
+from engine.runtime.audit import ChainBreak, StoredEvent, verify_chain
+from engine.errors import NotFoundError
+from engine.runtime.work import Event, Instance, User, VersionInfo, WorkItem
+from engine.store.models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
 
 
 def user_by_name(connection: Connection, username: str) -> User:

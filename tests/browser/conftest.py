@@ -96,7 +96,7 @@ PEOPLE = {
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LiveServer]:
     """The web UI on a fresh store with one account per role (password ``<name>-rahasia``)."""
-    from engine.accounts import add_account
+    from engine.access.accounts import add_account
     from webui import create_app
 
     app = create_app({"SECRET_KEY": "uji-browser", "DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}",

@@ -23,7 +23,7 @@ from engine.bpmn.names import BPMN_NS
 from engine.bpmn.writer import write_bpmn
 from engine.conformance import SopNet
 from engine.eventlog import EventLog
-from engine.sop import Sop
+from engine.sop.model import Sop
 
 
 def pm4py() -> Any:

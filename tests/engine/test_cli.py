@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from engine.cli import main
+from engine.cli.main import main
 from tests.conftest import DATA, ROOT, shipped_processes
 
 HOSTILE = DATA / "hostile"
@@ -28,7 +28,7 @@ def test_check_shipped_processes_exits_zero() -> None:
 
 def test_check_via_console_script_subprocess() -> None:
     """The installed `alur` entry point, as a user runs it."""
-    result = subprocess.run([sys.executable, "-m", "engine.cli", "check", *map(str, shipped_processes())],
+    result = subprocess.run([sys.executable, "-m", "engine.cli.main", "check", *map(str, shipped_processes())],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

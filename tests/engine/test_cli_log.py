@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from engine import dump_sheet, load_file, synthetic_sop
-from engine.cli import main
+from engine.cli.main import main
 from engine.eventlog import read_log, write_log
-from engine.synthetic_log import synthetic_log
+from engine.samples.synthetic_log import synthetic_log
 from tests.conftest import DATA, PROCESSES
 
 SOP_FILE = PROCESSES / "penerbitan-surat-keterangan.bpmn"

@@ -15,7 +15,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.util.task import TaskState
 
-from engine.conditions import (
+from engine.sop.conditions.language import (
     MAX_LENGTH,
     Condition,
     SafeEnvironment,

@@ -11,9 +11,9 @@ from engine.conformance import ConformanceChecker, DeviationKind, build_net, che
 from engine.conformance.clock import WorkingClock
 from engine.errors import ProcessDefinitionError
 from engine.eventlog import EventLog, LogEvent, LogTrace
-from engine.sop import Sop
-from engine.synthetic_log import OUTSIDE_ACTIVITY, synthetic_log
-from engine.worktime import WorkCalendar
+from engine.sop.model import Sop
+from engine.samples.synthetic_log import OUTSIDE_ACTIVITY, synthetic_log
+from engine.sop.worktime import WorkCalendar
 from tests.conftest import shipped_processes
 from tests.engine.pm4py_helpers import alignments_by_case, bpmn_petri_net, dataframe, pm4py, quiet, sop_petri_net
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.durations import EXAMPLES, Duration, is_valid_duration, parse_duration
+from engine.sop.durations import EXAMPLES, Duration, is_valid_duration, parse_duration
 from engine.errors import AlurError, DurationError
-from engine.worktime import WorkCalendar
+from engine.sop.worktime import WorkCalendar
 
 
 class _Day:

@@ -5,7 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
-from engine.forms import (
+from engine.monitoring.workbook import (
     EVALUATION_QUESTIONS,
     EvaluationAnswer,
     EvaluationForm,

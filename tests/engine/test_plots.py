@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from engine.plots import StepFigure, TrendPoint, step_chart, trend_chart
+from engine.monitoring.plots import StepFigure, TrendPoint, step_chart, trend_chart
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from engine.diff import diff_sops
+from engine.sop.diff import diff_sops
 from engine.errors import InputError
-from engine.files import load_file
-from engine.numbering import next_number
-from engine.overlap import overlap_report, similarity
+from engine.formats.files import load_file
+from engine.sop.numbering import next_number
+from engine.sop.overlap import overlap_report, similarity
 from tests.conftest import PROCESSES
 
 

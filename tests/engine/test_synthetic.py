@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 
 from engine.bpmn.reader import read_bpmn
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.sop import StepKind
-from engine.synthetic import synthetic_sop
-from engine.validate import validate
+from engine.sop.model import StepKind
+from engine.samples.synthetic import synthetic_sop
+from engine.sop.validate import validate
 from tests.engine.bpmn.di_geometry import defects
 
 

@@ -5,9 +5,9 @@ import copy
 import pytest
 
 from engine.errors import ProcessDefinitionError
-from engine.files import load_file
-from engine.sop import Sop, Step, StepKind
-from engine.validate import ensure_valid, validate
+from engine.formats.files import load_file
+from engine.sop.model import Sop, Step, StepKind
+from engine.sop.validate import ensure_valid, validate
 from tests.conftest import DATA
 
 

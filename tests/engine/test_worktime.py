@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import engine.worktime as worktime
-from engine.durations import parse_duration
+import engine.sop.worktime as worktime
+from engine.sop.durations import parse_duration
 from engine.errors import AlurError, DurationError, InputError
-from engine.worktime import DEFAULT_OFFICE_HOURS, WorkCalendar
+from engine.sop.worktime import DEFAULT_OFFICE_HOURS, WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 UTC = timezone.utc

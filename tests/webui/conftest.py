@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from engine import ManualClock, Runtime
-from engine.accounts import add_account
+from engine.access.accounts import add_account
 from tests.conftest import PROCESSES
 from webui import create_app
 

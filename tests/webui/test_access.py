@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 
 from engine import ManualClock
-from engine.accounts import issue_token
+from engine.access.accounts import issue_token
 from tests.webui.conftest import PEOPLE, SURAT, seed_people
 from webui import create_app
 

@@ -4,7 +4,7 @@ import re
 
 from flask import Flask
 
-from engine.accounts import issue_token, revoke_tokens
+from engine.access.accounts import issue_token, revoke_tokens
 from webui.api import OPERATIONS
 
 UNIT = "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian"

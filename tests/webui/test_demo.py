@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from engine import Runtime
-from engine.accounts import authenticate, token_account
-from engine.browse import list_instances
-from engine.cli import main
+from engine.access.accounts import authenticate, token_account
+from engine.runtime.browse import list_instances
+from engine.cli.main import main
 
 
 def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:

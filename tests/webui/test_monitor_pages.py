@@ -10,9 +10,9 @@ from flask import Flask
 from lxml import etree
 
 from engine import ManualClock, StepKind, read_bpmn
-from engine.evaluation import evaluations_of
-from engine.lifecycle import approve, start_trial, submit
-from engine.ujicoba import UjicobaGate
+from engine.monitoring.evaluation import evaluations_of
+from engine.lifecycle.transitions import approve, start_trial, submit
+from engine.lifecycle.ujicoba import UjicobaGate
 from tests.webui.conftest import UNIT
 
 KEY = "surat-masuk"
@@ -86,7 +86,7 @@ def test_evaluation_revisi_opens_a_draft_and_feedback_page(app: Flask, clock: Ma
 
 def test_approval_needs_a_completed_ujicoba_when_the_gate_is_on(app: Flask, login: Any) -> None:
     from engine import load_file
-    from engine.lifecycle import save_draft
+    from engine.lifecycle.transitions import save_draft
     from tests.conftest import DATA
 
     runtime = app.extensions["alur_runtime"]

@@ -6,7 +6,7 @@ from flask import Flask
 from werkzeug.datastructures import MultiDict
 
 from engine import load_file, sheet_mapping
-from engine.lifecycle import register
+from engine.lifecycle.transitions import register
 from tests.conftest import DATA
 from webui.sop_form import form_from_mapping
 

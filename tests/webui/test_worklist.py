@@ -7,7 +7,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from engine import ManualClock
-from engine.accounts import add_account
+from engine.access.accounts import add_account
 
 
 def _start(app: Flask) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from engine.bpmn.writer import write_bpmn
-from engine.files import load_file
+from engine.formats.files import load_file
 from tests.conftest import DATA, ROOT, shipped_processes
 
 CHECKER = ROOT / "tests" / "js" / "bpmn_io_check.mjs"

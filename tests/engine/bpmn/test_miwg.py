@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from engine.bpmn.reader import process_choices
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
 from engine.errors import InputError, ProcessDefinitionError
-from engine.files import load_file
-from engine.validate import validate
+from engine.formats.files import load_file
+from engine.sop.validate import validate
 from tests.conftest import MIWG
 
 MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []

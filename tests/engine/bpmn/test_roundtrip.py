@@ -7,12 +7,12 @@ from lxml import etree
 
 from engine.bpmn.names import BPMN_NS, SOP_NS
 from engine.bpmn.reader import read_bpmn
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.files import load_file
-from engine.sheet import dump_sheet, load_sheet
-from engine.sop import StepKind
-from engine.validate import validate
+from engine.formats.files import load_file
+from engine.formats.sheet import dump_sheet, load_sheet
+from engine.sop.model import StepKind
+from engine.sop.validate import validate
 from tests.conftest import DATA, shipped_processes
 
 NS = {"bpmn": BPMN_NS, "sop": SOP_NS,

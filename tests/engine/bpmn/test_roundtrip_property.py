@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.bpmn.reader import read_bpmn
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.sheet import dump_sheet, load_sheet
-from engine.sop import Approval, Identity, Sop, Step, StepKind
-from engine.validate import validate
+from engine.formats.sheet import dump_sheet, load_sheet
+from engine.sop.model import Approval, Identity, Sop, Step, StepKind
+from engine.sop.validate import validate
 from tests.engine.bpmn.di_geometry import defects
 
 # Text as people type it: letters incl. non-ASCII, digits, punctuation; normalised whitespace.

@@ -9,11 +9,11 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.names import DECISION_FIELD
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.conditions import safe_script_engine
-from engine.files import load_file
-from engine.sop import Sop, StepKind
+from engine.sop.conditions.language import safe_script_engine
+from engine.formats.files import load_file
+from engine.sop.model import Sop, StepKind
 from tests.conftest import shipped_processes
 
 FORM_DATA = {"sisa_cuti": 12, "jumlah_hari": 3}

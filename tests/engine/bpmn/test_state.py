@@ -6,11 +6,11 @@ import json
 
 from SpiffWorkflow.util.task import TaskState
 
-from engine.bpmn import state
+from engine.bpmn.spiff import state
 from engine.bpmn.escalation import add_escalation_timers
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.files import load_file
+from engine.formats.files import load_file
 from tests.conftest import DATA
 
 

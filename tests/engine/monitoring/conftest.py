@@ -25,8 +25,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from engine.runtime import Runtime
-from engine.timers import ManualClock
+from engine.runtime.facade import Runtime
+from engine.runtime.timers import ManualClock
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT, fresh_url, postgres_database, staff  # noqa: F401
 
@@ -83,7 +83,7 @@ def run_plan(runtime: Runtime, clock: ManualClock, people: dict[str, str], begin
 
 def drive_all(runtime: Runtime, clock: ManualClock) -> Driven:
     sop_file = SOP_FILE
-    from engine.files import load_file
+    from engine.formats.files import load_file
 
     sop = load_file(sop_file).sop
     people = staff(runtime, sop)

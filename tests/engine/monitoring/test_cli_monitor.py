@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from engine.cli import main
+from engine.cli.main import main
 from engine.eventlog import read_log
 from tests.engine.monitoring.conftest import KEY, Driven
 

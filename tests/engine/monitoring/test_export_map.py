@@ -4,8 +4,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from engine.process_map import END_NODE, START_NODE, follows_counts, process_map_svg
-from engine.store_log import export_log, store_log_events
+from engine.monitoring.process_map import END_NODE, START_NODE, follows_counts, process_map_svg
+from engine.monitoring.export import export_log, store_log_events
 from tests.engine.monitoring.conftest import KEY, Driven
 from tests.engine.pm4py_helpers import pm4py, quiet
 

@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from engine.errors import DataError
-from engine.forms import monitoring_xlsx
-from engine.monitoring import monitoring_report
-from engine.monitoring_form import (
+from engine.monitoring.workbook import monitoring_xlsx
+from engine.monitoring.report import monitoring_report
+from engine.monitoring.form import (
     minutes_text,
     monitoring_form_pdf,
     monitoring_forms_of,

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from engine.errors import NotFoundError
-from engine.monitoring import monitoring_report
+from engine.monitoring.report import monitoring_report
 from tests.engine.monitoring.conftest import KEY, Driven
 
 
@@ -66,8 +66,8 @@ def test_an_unknown_sop_or_version_is_refused(driven: Driven) -> None:
 
 
 def test_the_cycle_trend_and_the_step_chart(driven: Driven) -> None:
-    from engine.monitoring import cycle_trend
-    from engine.plots import step_chart, trend_chart
+    from engine.monitoring.report import cycle_trend
+    from engine.monitoring.plots import step_chart, trend_chart
 
     points = cycle_trend(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert [(point.label, point.median_minutes) for point in points] == [("01/2026", 1165.0), ("02/2026", 1525.0)]

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from engine.errors import AccessDeniedError, DataError, NotFoundError
-from engine.evaluation import evaluations_of, save_evaluation
-from engine.forms import EvaluationAnswer, EvaluationForm
-from engine.ujicoba import UjicobaGate, feedback_of, give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
+from engine.monitoring.evaluation import evaluations_of, save_evaluation
+from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm
+from engine.lifecycle.ujicoba import UjicobaGate, feedback_of, give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
 from tests.engine.monitoring.conftest import KEY, SOP_FILE, TRIAL_PLAN, WIB, Driven, run_plan
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from lxml import etree
 
-from engine.sop import Sop, StepKind
+from engine.sop.model import Sop, StepKind
 
 SVG = "{http://www.w3.org/2000/svg}"
 MM_PER_PT = 25.4 / 72

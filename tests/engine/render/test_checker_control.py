@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from engine import load_file, render
-from engine.sop import Sop
+from engine.sop.model import Sop
 from tests.conftest import PROCESSES
 from tests.engine.render.svg_geometry import SVG, defects
 

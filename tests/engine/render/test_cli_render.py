@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 from pypdf import PdfReader
 
-from engine.cli import main
+from engine.cli.main import main
 from tests.conftest import DATA, PROCESSES
 
 SURAT = str(PROCESSES / "pengelolaan-surat-masuk.bpmn")

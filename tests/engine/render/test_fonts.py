@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from engine.errors import RenderError
 from engine.render import fonts
 from engine.render.document import render
-from engine.synthetic import synthetic_sop
+from engine.samples.synthetic import synthetic_sop
 
 
 def test_widths_come_from_the_font() -> None:

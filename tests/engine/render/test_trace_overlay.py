@@ -11,8 +11,8 @@ from lxml import etree
 from engine import TraceEntry, load_file, render
 from engine.errors import AlurError
 from engine.render.canvas import HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, WITHIN
-from engine.sop import Sop
-from engine.trace import check_trace, taken_edges
+from engine.sop.model import Sop
+from engine.runtime.trace import check_trace, taken_edges
 from tests.conftest import PROCESSES
 from tests.engine.render.svg_geometry import SVG, cell_text, cell_texts, defects
 

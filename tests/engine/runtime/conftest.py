@@ -16,11 +16,11 @@ from typing import Iterator
 
 import pytest
 
-from engine.runtime import Runtime
-from engine.sop import Sop
+from engine.runtime.facade import Runtime
+from engine.sop.model import Sop
 from engine.store.db import Database
 from engine.store.migrate import upgrade
-from engine.timers import ManualClock
+from engine.runtime.timers import ManualClock
 
 POSTGRES_ADMIN_URL = os.environ.get("ALUR_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 UNIT = "Bagian Uji"

@@ -11,7 +11,7 @@ import os
 import random
 import sys
 
-from engine.runtime import Runtime
+from engine.runtime.facade import Runtime
 
 SOP_KEY = "surat_kecil"
 CLERK = "serba"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.runtime import Runtime
-from engine.sop import Sop, Step, StepKind
+from engine.runtime.facade import Runtime
+from engine.sop.model import Sop, Step, StepKind
 
 
 def form_for(step: Step, keputusan: str = "", data: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text, update
 
-from engine.audit import GENESIS, chain_hash
+from engine.runtime.audit import GENESIS, chain_hash
 from engine.errors import StoreError
-from engine.runtime import Runtime
+from engine.runtime.facade import Runtime
 from engine.store.models import events, instances
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from engine.cli import main
+from engine.cli.main import main
 from engine.store.migrate import head_revision
 from tests.conftest import DATA, PROCESSES
 

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 from SpiffWorkflow.util.task import TaskState
 
-from engine.bpmn.state import state_from_json
-from engine.cli import main as cli
-from engine.runtime import Runtime
+from engine.bpmn.spiff.state import state_from_json
+from engine.cli.main import main as cli
+from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_state
 from engine.store.models import events, instances, work_items
 from tests.conftest import DATA, ROOT

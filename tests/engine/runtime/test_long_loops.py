@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from engine.bpmn import state
-from engine.bpmn.spiff import parse_spec
+from engine.bpmn.spiff import state
+from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.files import load_file
-from engine.runtime import Runtime
+from engine.formats.files import load_file
+from engine.runtime.facade import Runtime
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT
 

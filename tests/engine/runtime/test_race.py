@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from engine.errors import AlreadyCompletedError
-from engine.runtime import Runtime
+from engine.runtime.facade import Runtime
 from engine.store.models import events, work_items
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT

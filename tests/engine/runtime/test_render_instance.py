@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from engine import Runtime, upgrade_database
-from engine.cli import main
-from engine.trace import trace_from_events
+from engine.cli.main import main
+from engine.runtime.trace import trace_from_events
 from tests.conftest import PROCESSES
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
-from engine.files import load_file
-from engine.runtime import Runtime
+from engine.formats.files import load_file
+from engine.runtime.facade import Runtime
 from engine.store.models import instances, work_items
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.files import load_file
-from engine.runtime import Runtime
-from engine.sop import StepKind
+from engine.formats.files import load_file
+from engine.runtime.facade import Runtime
+from engine.sop.model import StepKind
 from tests.conftest import shipped_processes
 from tests.engine.runtime.conftest import staff
 from tests.engine.runtime.helpers import drive

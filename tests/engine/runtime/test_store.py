@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from engine.errors import StoreError
-from engine.runtime import Runtime
+from engine.runtime.facade import Runtime
 from engine.store.db import Database, map_db_errors
 from engine.store.migrate import ALEMBIC_DIR, current_revision, head_revision, upgrade_state
 from engine.store.models import metadata

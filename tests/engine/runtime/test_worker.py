@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from engine.runtime import Runtime
+from engine.runtime.facade import Runtime
 from engine.store.models import events, timers
-from engine.timers import ManualClock
+from engine.runtime.timers import ManualClock
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT
 
@@ -122,7 +122,7 @@ def test_several_worker_processes_fire_each_timer_once(runtime: Runtime, clock: 
 
 def test_timer_expressions_are_read_without_eval() -> None:
     from engine.errors import ProcessDefinitionError
-    from engine.timers import parse_iso_datetime, parse_iso_duration, timer_fire_time
+    from engine.runtime.timers import parse_iso_datetime, parse_iso_duration, timer_fire_time
 
     assert parse_iso_duration("'PT15M'") == timedelta(minutes=15)
     assert parse_iso_duration('"P1DT2H"') == timedelta(days=1, hours=2)

@@ -1,0 +1,1 @@
+"""The only place that imports SpiffWorkflow: spec parsing, the safe script engine, instance state."""

@@ -1,0 +1,198 @@
+"""Instance state for the durable runtime: serialise a SpiffWorkflow workflow without its spec.
+
+Measured in SpiffWorkflow 3.2.0: about half of a serialised instance is the process spec. Alur
+stores the spec once per SOP version (:func:`spec_to_json`) and each instance only as its task tree
+(:func:`state_to_json`); :func:`state_from_json` rebuilds the workflow around the version's spec,
+which the runtime keeps parsed in memory.
+
+Two more facts are handled here:
+
+* the task iterator stops at depth 1000, so a revision loop that turned ~500 times made
+  ``is_completed()`` report True with work left. :func:`prune` cuts the finished history above the
+  live part of the tree before every save, so the tree stays as deep as one turn of the loop;
+* SpiffWorkflow evaluates timer expressions with its script engine and compares them with its own
+  clock. :func:`clock_timers` swaps every timer definition for :class:`ClockTimer`, which fires only
+  when the runtime says so; the runtime parses the ISO 8601 expression itself
+  (:mod:`engine.runtime.timers`) and keeps the due time in its own table, on its own (injectable) clock.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID
+
+from SpiffWorkflow.bpmn.serializer.default.event_definition import TimerConditionalEventDefinitionConverter
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
+from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
+from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
+    CycleTimerEventDefinition,
+    TimeDateEventDefinition,
+    TimerEventDefinition,
+)
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.util.task import TaskState
+
+from engine.sop.conditions.language import safe_script_engine
+
+#: Version of the stored instance format (bumped with an upgrade function in ``engine.store.migrate``).
+STATE_FORMAT = 1
+
+#: Prune when the tree holds more tasks than this; a turn of the biggest shipped SOP is ~60 tasks.
+PRUNE_ABOVE = 12
+
+_INTERNAL_FIRED = "event_fired"
+
+
+class ClockTimer(TimerEventDefinition):
+    """A timer that fires only when the runtime marks its task (never on SpiffWorkflow's clock)."""
+
+    def has_fired(self, my_task: Any) -> bool:
+        return bool(my_task._get_internal_data(_INTERNAL_FIRED, False))
+
+    def details(self, my_task: Any) -> Any:
+        from SpiffWorkflow.bpmn.specs.event_definitions.base import PendingBpmnEvent
+
+        return PendingBpmnEvent(self.name, self.__class__.__name__, None)
+
+
+class ClockDateTimer(ClockTimer):
+    """A :class:`ClockTimer` whose expression is a date-time (``timeDate``) instead of a duration."""
+
+
+class _WorkflowWithoutSpec(BpmnWorkflowConverter):
+    """Serialise a workflow's task tree only; the spec is put back from the version on restore."""
+
+    def to_dict(self, workflow: BpmnWorkflow) -> dict[str, Any]:
+        dct: dict[str, Any] = super(BpmnWorkflowConverter, self).to_dict(workflow)
+        dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
+        dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
+        return dct
+
+
+def _build_serializer() -> BpmnWorkflowSerializer:
+    config = dict(SPIFF_CONFIG)
+    config[BpmnWorkflow] = _WorkflowWithoutSpec
+    config[ClockTimer] = TimerConditionalEventDefinitionConverter
+    config[ClockDateTimer] = TimerConditionalEventDefinitionConverter
+    return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(config))
+
+
+_SERIALIZER = _build_serializer()
+_REGISTRY = _SERIALIZER.registry
+
+
+def clock_timers(spec: BpmnProcessSpec) -> list[str]:
+    """Replace every timer definition of ``spec`` by a :class:`ClockTimer` (same name and expression).
+
+    :return: ids of the timer events with a cycle (``timeCycle``), which Alur does not run.
+    """
+    cycles: list[str] = []
+    for task_spec in spec.task_specs.values():
+        definition = getattr(task_spec, "event_definition", None)
+        if isinstance(definition, CycleTimerEventDefinition):
+            cycles.append(task_spec.bpmn_id or task_spec.name)
+        elif isinstance(definition, TimerEventDefinition) and not isinstance(definition, ClockTimer):
+            kind = ClockDateTimer if isinstance(definition, TimeDateEventDefinition) else ClockTimer
+            task_spec.event_definition = kind(definition.name, definition.expression,
+                                              description=definition.description)
+    return cycles
+
+
+def spec_to_json(spec: BpmnProcessSpec) -> str:
+    """The process spec as JSON, stored once per SOP version."""
+    return json.dumps(_REGISTRY.convert(spec), separators=(",", ":"))
+
+
+def spec_from_json(text: str) -> BpmnProcessSpec:
+    """Restore a process spec stored by :func:`spec_to_json`."""
+    return _REGISTRY.restore(json.loads(text))
+
+
+def new_workflow(spec: BpmnProcessSpec) -> BpmnWorkflow:
+    """A fresh workflow on ``spec`` with Alur's safe script engine."""
+    return BpmnWorkflow(spec, script_engine=safe_script_engine())
+
+
+def state_to_json(workflow: BpmnWorkflow) -> str:
+    """The workflow's task tree and data as JSON, without the spec."""
+    prune(workflow)
+    return json.dumps(_REGISTRY.convert(workflow), separators=(",", ":"))
+
+
+def state_from_json(text: str, spec: BpmnProcessSpec) -> BpmnWorkflow:
+    """Rebuild a workflow saved by :func:`state_to_json` on its version's ``spec``."""
+    dct = json.loads(text)
+    dct["spec"] = spec  # restore() hands a non-dict back unchanged
+    dct["subprocess_specs"] = {}
+    workflow: BpmnWorkflow = _REGISTRY.restore(dct)
+    workflow.script_engine = safe_script_engine()
+    return workflow
+
+
+def tree_depth(workflow: BpmnWorkflow) -> int:
+    """Depth of the deepest task (the root has depth 0)."""
+    deepest = 0
+    for task in workflow.tasks.values():
+        deepest = max(deepest, task.depth)
+    return deepest
+
+
+def prune(workflow: BpmnWorkflow, above: int = PRUNE_ABOVE) -> int:
+    """Drop the finished history above the live part of the task tree.
+
+    The live part hangs below the deepest task that is an ancestor of every unfinished task (for a
+    sequential SOP, the task just completed). Everything between the root and that task is history
+    that SpiffWorkflow no longer reads (a join only looks back as far as its split, which is live or
+    below it); Alur's own event log keeps the history. The task is re-attached to the root.
+
+    :param above: prune only when the tree holds more tasks than this.
+    :return: the number of tasks removed.
+    """
+    if len(workflow.tasks) <= above or workflow.subprocesses:
+        return 0
+    root = workflow.task_tree
+    unfinished = [task for task in workflow.tasks.values() if not task.has_state(TaskState.FINISHED_MASK)]
+    if not unfinished:
+        return 0
+    common: list[UUID] | None = None
+    for task in unfinished:
+        path: list[UUID] = []
+        node = task
+        while node is not None:
+            path.append(node.id)
+            node = node.parent
+        path.reverse()
+        if common is None:
+            common = path
+        else:
+            length = 0
+            for left, right in zip(common, path):
+                if left != right:
+                    break
+                length += 1
+            common = common[:length]
+    assert common
+    # Keep the root and its first child (the spec's Start task); cut what lies between.
+    if len(common) <= 3:
+        return 0
+    keep_top = workflow.tasks[common[1]]
+    anchor = workflow.tasks[common[-1]]
+    if anchor.parent is keep_top:
+        return 0
+    live: set[UUID] = set()
+    stack = [anchor]
+    while stack:
+        node = stack.pop()
+        live.add(node.id)
+        stack.extend(node.children)
+    removed = [task_id for task_id in workflow.tasks if task_id not in live and task_id not in (root.id, keep_top.id)]
+    for task_id in removed:
+        del workflow.tasks[task_id]
+    keep_top._children = [anchor.id]
+    anchor._parent = keep_top.id
+    if workflow.last_task is not None and workflow.last_task.id not in workflow.tasks:
+        workflow.last_task = anchor
+    return len(removed)

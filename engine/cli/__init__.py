@@ -1,0 +1,1 @@
+"""The `alur` command line (click); no Flask."""

@@ -1,0 +1,135 @@
+"""The ``alur`` command line: a thin shell over :mod:`engine`.
+
+Exit status: 0 fine, 1 an invalid model, 2 unreadable or hostile input (or a usage error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from engine.errors import AlurError, InputError, Problem, ProcessDefinitionError
+from engine.formats.files import check_sop, dump, file_format, load_file, write_atomically
+from engine.sop.validate import validate
+
+_TEXT = {
+    "warning": ("peringatan", "warning"),
+    "valid": ("valid", "valid"),
+    "summary": ("{checked} berkas diperiksa: {valid} valid, {invalid} tidak valid, {unreadable} tidak terbaca.",
+                "{checked} files checked: {valid} valid, {invalid} invalid, {unreadable} unreadable."),
+    "written": ("{out} ditulis ({steps} langkah, {actors} pelaksana).",
+                "{out} written ({steps} steps, {actors} pelaksana)."),
+    "not_written": ("{out} tidak ditulis.", "{out} not written."),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    indonesian, english = _TEXT[key]
+    return (english if lang == "en" else indonesian).format(**params)
+
+
+def _echo_problem(name: str, item: Problem, lang: str) -> None:
+    prefix = f"{_t('warning', lang)}: " if item.severity != "error" else ""
+    click.echo(f"{name}: {prefix}{item.render(lang)}", err=item.severity == "error")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("ALUR_LANG", "id"),
+              show_default="id (or $ALUR_LANG)", help="Bahasa pesan / message language.")
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    """Alur: SOP Pemda sebagai proses BPMN yang dapat dijalankan."""
+    ctx.obj = {"lang": lang}
+
+
+@main.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--quiet", "-q", is_flag=True, help="Jangan tampilkan peringatan / hide warnings.")
+@click.option("--proses", "--process", "process", default="", help="Proses yang dibaca dari BPMN berisi banyak proses.")
+@click.pass_context
+def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, process: str) -> None:
+    """Periksa berkas SOP (.bpmn atau .yaml). Keluar 0 jika semua valid."""
+    lang = ctx.obj["lang"]
+    counts = {"valid": 0, "invalid": 0, "unreadable": 0}
+    for name in files:
+        try:
+            loaded = load_file(name, process)
+            problems = loaded.notices + check_sop(loaded.sop)
+        except InputError as exc:
+            click.echo(exc.render(lang), err=True)
+            counts["unreadable"] += 1
+            continue
+        except ProcessDefinitionError as exc:
+            problems = exc.problems
+        errors = [item for item in problems if item.severity == "error"]
+        for item in problems:
+            if item.severity == "error" or not quiet:
+                _echo_problem(name, item, lang)
+        counts["invalid" if errors else "valid"] += 1
+    click.echo(_t("summary", lang, checked=len(files), **counts))
+    ctx.exit(2 if counts["unreadable"] else 1 if counts["invalid"] else 0)
+
+
+@main.command("convert")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="Berkas tujuan: .bpmn atau .yaml.")
+@click.option("--proses", "--process", "process", default="", help="Proses yang dibaca dari BPMN berisi banyak proses.")
+@click.pass_context
+def convert_command(ctx: click.Context, source: str, target: str, process: str) -> None:
+    """Ubah SOP antara lembar YAML dan BPMN 2.0 (dua arah)."""
+    lang = ctx.obj["lang"]
+    try:
+        file_format(target)
+        loaded = load_file(source, process)
+    except InputError as exc:
+        click.echo(exc.render(lang), err=True)
+        ctx.exit(2)
+    except ProcessDefinitionError as exc:
+        for item in exc.problems:
+            _echo_problem(source, item, lang)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    problems = loaded.notices + validate(loaded.sop)
+    for item in problems:
+        _echo_problem(source, item, lang)
+    if any(item.severity == "error" for item in problems):
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    write_atomically(Path(target), dump(loaded.sop, target))
+    click.echo(_t("written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
+
+
+# Commands that live in their own modules, registered here so `alur --help` lists them all.
+from engine.cli.log import conformance_command, log_group  # noqa: E402
+from engine.cli.monitor import log_export_command, monitor_command  # noqa: E402
+from engine.cli.render import render_command  # noqa: E402
+from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
+from engine.cli.web import account_command, demo_command, serve_command  # noqa: E402
+
+main.add_command(conformance_command)
+main.add_command(log_group)
+log_group.add_command(log_export_command)
+main.add_command(monitor_command)
+main.add_command(render_command)
+main.add_command(account_command)
+main.add_command(demo_command)
+main.add_command(serve_command)
+for _command in _RUNTIME_COMMANDS:
+    main.add_command(_command)
+
+
+def run() -> None:
+    """Console-script entry point: errors become messages, never tracebacks."""
+    try:
+        main(standalone_mode=True)
+    except AlurError as exc:  # an error the command did not expect still gets a message
+        click.echo(exc.message, err=True)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    run()

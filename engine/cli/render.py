@@ -1,0 +1,99 @@
+"""``alur render``: the official SOP document as SVG, PDF or PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from engine.errors import AlurError, InputError, ProcessDefinitionError, RenderError
+from engine.formats.files import load_file, write_atomically
+from engine.render.document import check_format, document_pages, encode, title
+from engine.runtime.trace import TraceEntry
+from engine.sop.validate import validate
+
+_TEXT = {
+    "written": ("{out} ditulis ({pages} halaman, kertas {paper}).", "{out} written ({pages} pages, {paper} paper)."),
+    "not_written": ("{out} tidak ditulis.", "{out} not written."),
+    "one_source": ("Sebutkan satu sumber: berkas SOP atau --instance ID.",
+                   "Name one source: an SOP file or --instance ID."),
+    "format": ("{out}: akhiran berkas harus .svg, .pdf atau .png.", "{out}: the file name must end in .svg, .pdf or .png."),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    indonesian, english = _TEXT[key]
+    return (english if lang == "en" else indonesian).format(**params)
+
+
+@click.command("render")
+@click.argument("source", type=click.Path(dir_okay=False), required=False)
+@click.option("--instance", "instance_id", type=int, default=None,
+              help="Gambar jejak instans ini (dari ALUR_DATABASE_URL) di atas bagan alirnya / draw this instance's trace.")
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="Berkas tujuan: .svg, .pdf atau .png / output file.")
+@click.option("--paper", type=click.Choice(["a4", "f4"], case_sensitive=False), default="a4", show_default=True,
+              help="Kertas mendatar / landscape paper.")
+@click.option("--lang", "doc_lang", type=click.Choice(["id", "en"]), default=None,
+              help="Bahasa dokumen dan pesan (bawaan: --lang utama) / document and message language.")
+@click.option("--logo", type=click.Path(dir_okay=False), default=None,
+              help="Logo PNG untuk lembar identitas / PNG logo for the identity sheet.")
+@click.option("--dpi", type=click.IntRange(30, 600), default=150, show_default=True, help="Resolusi PNG / PNG resolution.")
+@click.pass_context
+def render_command(ctx: click.Context, source: str | None, target: str, paper: str, doc_lang: str | None,
+                   logo: str | None, dpi: int, instance_id: int | None) -> None:
+    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF atau PNG.
+
+    SVG dan PNG memuat semua halaman bertumpuk; PDF satu halaman per lembar.
+    Exit 0: ditulis; 1: SOP tidak valid atau tidak dapat digambar; 2: masukan tidak terbaca.
+    """
+    lang = doc_lang or (ctx.obj or {}).get("lang", "id")
+    fmt = Path(target).suffix.lower().lstrip(".")
+    try:
+        check_format(fmt)
+    except RenderError:
+        click.echo(_t("format", lang, out=target), err=True)
+        ctx.exit(2)
+    if (source is None) == (instance_id is None):
+        click.echo(_t("one_source", lang), err=True)
+        ctx.exit(2)
+    trace: list[TraceEntry] | None = None
+    try:
+        if instance_id is not None:
+            from engine.runtime.facade import Runtime  # only this option needs the database
+
+            runtime = Runtime()
+            try:
+                sop, trace = runtime.document(instance_id)
+            finally:
+                runtime.close()
+            source = f"instans {instance_id}"
+        else:
+            assert source is not None
+            sop = load_file(source).sop
+    except InputError as exc:
+        click.echo(exc.render(lang), err=True)
+        ctx.exit(2)
+    except ProcessDefinitionError as exc:
+        for item in exc.problems:
+            click.echo(f"{source}: {item.render(lang)}", err=True)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    except AlurError as exc:  # no such instance, database unreachable
+        click.echo(exc.message, err=True)
+        ctx.exit(1)
+    errors = [item for item in validate(sop) if item.severity == "error"]
+    for item in errors:
+        click.echo(f"{source}: {item.render(lang)}", err=True)
+    if errors:
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    try:
+        pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
+        data = encode(pages, fmt, paper, title(sop), dpi)
+    except RenderError as exc:
+        click.echo(exc.message, err=True)
+        click.echo(_t("not_written", lang, out=target), err=True)
+        ctx.exit(1)
+    write_atomically(Path(target), data)
+    click.echo(_t("written", lang, out=target, pages=len(pages), paper=paper.upper()))

@@ -1,0 +1,361 @@
+"""The runtime commands of ``alur``: database, users, publishing, instances, worklist, audit, worker.
+
+The database is ``$ALUR_DATABASE_URL`` (default: SQLite ``alur.db`` in the working folder). Exit
+status: 0 done, 1 refused (not found, not allowed, already completed, invalid SOP or data, broken
+audit chain), 2 unusable input (a ``--data`` that is not JSON, an unreadable file).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from datetime import datetime
+from typing import Any, Callable
+
+import click
+
+from engine.errors import AlurError, InputError, ProcessDefinitionError
+from engine.runtime.facade import Runtime, TickReport
+from engine.store.db import Database
+from engine.store.migrate import current_revision, head_revision, upgrade
+from engine.runtime.work import Event, Instance, WorkItem
+
+_TEXT = {
+    "upgraded": ("Basis data siap (skema {revision}).", "Database ready (schema {revision})."),
+    "user": ("Pengguna {username}: {held}", "User {username}: {held}"),
+    "no_jabatan": ("(belum memegang jabatan)", "(holds no jabatan yet)"),
+    "published": ("SOP '{key}' versi {number}{draft} diterbitkan ({nama}).",
+                  "SOP '{key}' version {number}{draft} published ({nama})."),
+    "unchanged": ("SOP '{key}' versi {number}{draft} sudah berisi SOP ini; tidak ada versi baru.",
+                  "SOP '{key}' version {number}{draft} already holds this SOP; no new version."),
+    "draft": (" (draf)", " (draft)"),
+    "started": ("Instans {id} dimulai: {key} versi {version}, unit {unit}{trial}.",
+                "Instance {id} started: {key} version {version}, unit {unit}{trial}."),
+    "trial": (" [UJICOBA]", " [TRIAL]"),
+    "trial_flag": ("UJICOBA", "TRIAL"),
+    "empty": ("Tidak ada tugas.", "No work items."),
+    "claimed": ("Tugas {id} diklaim oleh {username}.", "Work item {id} claimed by {username}."),
+    "unclaimed": ("Tugas {id} dilepas.", "Work item {id} released."),
+    "completed": ("Tugas {id} selesai. Instans {instance}: {status}.", "Work item {id} completed. Instance {instance}: {status}."),
+    "cancelled": ("Instans {id} dibatalkan.", "Instance {id} cancelled."),
+    "next": ("  berikutnya: ", "  next: "),
+    "verified": ("Jejak audit utuh: {instances} instans, {events} peristiwa.",
+                 "Audit trail intact: {instances} instances, {events} events."),
+    "broken": ("Jejak audit RUSAK: {detail}", "Audit trail BROKEN: {detail}"),
+    "tick": ("pewaktu dinyalakan: {fired}, tugas terlambat ditandai: {overdue}, galat: {errors}",
+             "timers fired: {fired}, overdue items marked: {overdue}, errors: {errors}"),
+    "bad_json": ("--data bukan JSON yang sah: {error}", "--data is not valid JSON: {error}"),
+    "overdue": ("TERLAMBAT", "OVERDUE"),
+    "claimed_by": ("diklaim {user}", "claimed by {user}"),
+}
+
+
+def _t(text_key: str, **params: object) -> str:
+    indonesian, english = _TEXT[text_key]
+    lang = click.get_current_context().find_root().obj.get("lang", "id")
+    return (english if lang == "en" else indonesian).format(**params)
+
+
+def _guarded(action: Callable[[], None]) -> None:
+    """Run ``action``; an :class:`AlurError` becomes its message and exit status."""
+    try:
+        action()
+    except ProcessDefinitionError as exc:
+        click.echo(exc.message, err=True)
+        raise SystemExit(exc.exit_code) from exc
+    except AlurError as exc:
+        click.echo(exc.message, err=True)
+        raise SystemExit(exc.exit_code) from exc
+
+
+def _runtime() -> Runtime:
+    return Runtime()
+
+
+def _json_option(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        click.echo(_t("bad_json", error=exc), err=True)
+        raise SystemExit(InputError.exit_code) from exc
+
+
+def _local(runtime: Runtime, moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    return moment.astimezone(runtime.calendar.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _item_line(runtime: Runtime, item: WorkItem) -> str:
+    flags = []
+    if item.trial:
+        flags.append(_t("trial_flag"))
+    if item.overdue:
+        flags.append(_t("overdue"))
+    if item.claimed_by:
+        flags.append(_t("claimed_by", user=item.claimed_by))
+    extra = f"  [{', '.join(flags)}]" if flags else ""
+    return (f"#{item.id}  {item.key}/{item.instance_id}  {item.step_id}: {item.kegiatan}  "
+            f"({item.jabatan}, {item.unit}; batas {_local(runtime, item.due_at)}){extra}")
+
+
+def _item_dict(item: WorkItem) -> dict[str, Any]:
+    return {key: (value.isoformat() if isinstance(value, datetime) else value) for key, value in vars(item).items()}
+
+
+@click.group("db")
+def db_command() -> None:
+    """Basis data runtime."""
+
+
+@db_command.command("upgrade")
+def db_upgrade_command() -> None:
+    """Buat atau perbarui tabel basis data ($ALUR_DATABASE_URL)."""
+    def act() -> None:
+        database = Database()
+        try:
+            upgrade(database)
+            click.echo(_t("upgraded", revision=current_revision(database) or head_revision()))
+        finally:
+            database.dispose()
+    _guarded(act)
+
+
+@click.group("user")
+def user_command() -> None:
+    """Pengguna dan jabatan yang dipegangnya."""
+
+
+@user_command.command("add")
+@click.argument("username")
+@click.option("--nama", default="", help="Nama lengkap.")
+@click.option("--nip", default="", help="NIP.")
+@click.option("--unit", default="", help="Unit/SKPD tempat jabatan dipegang.")
+@click.option("--jabatan", "jabatan", multiple=True, help="Jabatan yang dipegang di --unit (boleh berulang).")
+def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tuple[str, ...]) -> None:
+    """Tambah pengguna, atau tambahkan jabatan kepadanya."""
+    def act() -> None:
+        if jabatan and not unit:
+            raise InputError("Sebutkan --unit tempat jabatan itu dipegang.")
+        runtime = _runtime()
+        try:
+            user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan])
+        finally:
+            runtime.close()
+        held = "; ".join(f"{name} @ {where}" for name, where in user.jabatan) or _t("no_jabatan")
+        click.echo(_t("user", username=user.username, held=held))
+    _guarded(act)
+
+
+@click.command("publish")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--draft", is_flag=True, help="Terbitkan sebagai draf: instansnya adalah ujicoba.")
+@click.option("--key", default=None, help="Nama SOP di runtime (bawaan: nama berkas).")
+@click.option("--eskalasi", is_flag=True, help="Tambahkan pewaktu eskalasi pada setiap langkah berwaktu.")
+@click.option("--as", "username", default="", help="Pengguna yang menerbitkan.")
+def publish_command(file: str, draft: bool, key: str | None, eskalasi: bool, username: str) -> None:
+    """Terbitkan SOP (.bpmn atau .yaml) sebagai versi baru."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            version = runtime.publish(file, key, draft=draft, escalation=eskalasi, by=username)
+        finally:
+            runtime.close()
+        text = "published" if version.created else "unchanged"
+        click.echo(_t(text, key=version.key, number=version.number, draft=_t("draft") if version.draft else "",
+                      nama=version.nama))
+    _guarded(act)
+
+
+@click.command("start")
+@click.argument("sop")
+@click.option("--as", "username", required=True, help="Pengguna yang memulai.")
+@click.option("--data", "data", default=None, help="Isian langkah pertama (JSON).")
+@click.option("--unit", default=None, help="Unit tempat instans berjalan.")
+@click.option("--ujicoba", is_flag=True, help="Jalankan versi draf terbaru sebagai ujicoba.")
+@click.option("--versi", type=int, default=None, help="Nomor versi (bawaan: terbaru).")
+def start_command(sop: str, username: str, data: str | None, unit: str | None, ujicoba: bool,
+                  versi: int | None) -> None:
+    """Mulai instans SOP."""
+    form = _json_option(data)
+
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            instance, ready = runtime.start(sop, username, form, unit=unit, trial=ujicoba, version=versi)
+            click.echo(_t("started", id=instance.id, key=instance.key, version=instance.version, unit=instance.unit,
+                          trial=_t("trial") if instance.trial else ""))
+            for item in ready:
+                click.echo(_t("next") + _item_line(runtime, item))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+@click.command("worklist")
+@click.option("--as", "username", required=True, help="Pengguna.")
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+@click.option("--limit", default=50, show_default=True)
+def worklist_command(username: str, as_json: bool, limit: int) -> None:
+    """Daftar tugas untuk jabatan dan unit pengguna."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            runtime.user(username)
+            items = runtime.worklist(username, limit)
+            if as_json:
+                click.echo(json.dumps([_item_dict(item) for item in items], ensure_ascii=False))
+            elif not items:
+                click.echo(_t("empty"))
+            for item in items if not as_json else []:
+                click.echo(_item_line(runtime, item))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+@click.command("claim")
+@click.argument("item", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--lepas", is_flag=True, help="Lepaskan klaim.")
+def claim_command(item: int, username: str, lepas: bool) -> None:
+    """Klaim tugas (atau lepaskan dengan --lepas)."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            if lepas:
+                runtime.unclaim(item, username)
+                click.echo(_t("unclaimed", id=item))
+            else:
+                runtime.claim(item, username)
+                click.echo(_t("claimed", id=item, username=username))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+@click.command("complete")
+@click.argument("item", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--data", "data", default=None, help="Isian: kelengkapan, alasan, keputusan, output, catatan, data.")
+def complete_command(item: int, username: str, data: str | None) -> None:
+    """Selesaikan tugas."""
+    form = _json_option(data)
+
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            result = runtime.complete(item, username, form)
+            click.echo(_t("completed", id=item, instance=result.instance.id, status=result.instance.status))
+            for ready in result.ready:
+                click.echo(_t("next") + _item_line(runtime, ready))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+@click.command("cancel")
+@click.argument("instance", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--alasan", required=True, help="Alasan pembatalan.")
+def cancel_command(instance: int, username: str, alasan: str) -> None:
+    """Batalkan instans."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            runtime.cancel(instance, username, alasan)
+        finally:
+            runtime.close()
+        click.echo(_t("cancelled", id=instance))
+    _guarded(act)
+
+
+def _instance_header(runtime: Runtime, instance: Instance) -> str:
+    trial = _t("trial") if instance.trial else ""
+    return (f"Instans {instance.id}{trial}: {instance.key} versi {instance.version}, unit {instance.unit}, "
+            f"status {instance.status}, dimulai {instance.started_by} {_local(runtime, instance.started_at)}"
+            + (f", alasan: {instance.reason}" if instance.reason else ""))
+
+
+def _event_line(runtime: Runtime, event: Event) -> str:
+    data = json.dumps(event.data, ensure_ascii=False, sort_keys=True) if event.data else ""
+    return f"{event.seq:>4}  {_local(runtime, event.at)}  {event.kind:<10} {event.actor or '-':<12} {event.step}  {data}"
+
+
+@click.command("trace")
+@click.argument("instance", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
+def trace_command(instance: int, as_json: bool) -> None:
+    """Jejak instans: setiap peristiwa dengan waktunya."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            info, trail = runtime.trace(instance)
+            if as_json:
+                click.echo(json.dumps({"instance": {k: (v.isoformat() if isinstance(v, datetime) else v)
+                                                    for k, v in vars(info).items()},
+                                       "events": [{**{k: (v.isoformat() if isinstance(v, datetime) else v)
+                                                      for k, v in vars(event).items()}} for event in trail]},
+                                      ensure_ascii=False))
+                return
+            click.echo(_instance_header(runtime, info))
+            for event in trail:
+                click.echo(_event_line(runtime, event))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+@click.group("audit")
+def audit_command() -> None:
+    """Jejak audit."""
+
+
+@audit_command.command("verify")
+def audit_verify_command() -> None:
+    """Hitung ulang rantai hash setiap instans; keluar 1 dan sebut kerusakan pertama."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            checked, counted, broken = runtime.verify_audit()
+        finally:
+            runtime.close()
+        if broken is not None:
+            click.echo(_t("broken", detail=str(broken)), err=True)
+            raise SystemExit(1)
+        click.echo(_t("verified", instances=checked, events=counted))
+    _guarded(act)
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Satu putaran lalu berhenti.")
+@click.option("--interval", default=5.0, show_default=True, help="Detik antar putaran.")
+def worker_command(once: bool, interval: float) -> None:
+    """Nyalakan pewaktu BPMN dan tandai tugas terlambat (boleh beberapa proses sekaligus)."""
+    from engine.runtime.worker import run_worker
+
+    stop = {"now": False}
+
+    def request_stop(signum: int, frame: object) -> None:
+        stop["now"] = True
+
+    def report(result: TickReport) -> None:
+        if once or result.timers_fired or result.overdue_marked or result.errors:
+            click.echo(_t("tick", fired=result.timers_fired, overdue=result.overdue_marked, errors=result.errors))
+
+    def act() -> None:
+        signal.signal(signal.SIGTERM, request_stop)
+        runtime = _runtime()
+        try:
+            run_worker(runtime, interval, once, report, lambda: stop["now"])
+        except KeyboardInterrupt:
+            pass
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+COMMANDS = (db_command, user_command, publish_command, start_command, worklist_command, claim_command,
+            complete_command, cancel_command, trace_command, audit_command, worker_command)

@@ -1,0 +1,319 @@
+"""The SOP sheet: a YAML authoring format that reads like the regulation's table.
+
+The format is documented in ``docs/sheet-format.md``. Loading never builds Python objects from
+tags and refuses YAML aliases (the "billion laughs" trick); it reports every structural problem
+at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.messages import register
+from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
+
+#: Largest sheet accepted, in bytes; real SOPs are a few kilobytes.
+MAX_SHEET_BYTES = 2 * 1024 * 1024
+SHEET_VERSION = 1
+
+KIND_WORDS: dict[str, StepKind] = {
+    "mulai": StepKind.START,
+    "kegiatan": StepKind.ACTIVITY,
+    "keputusan": StepKind.DECISION,
+    "selesai": StepKind.END,
+    "start": StepKind.START,
+    "activity": StepKind.ACTIVITY,
+    "decision": StepKind.DECISION,
+    "end": StepKind.END,
+}
+KIND_NAMES: dict[StepKind, str] = {
+    StepKind.START: "mulai",
+    StepKind.ACTIVITY: "kegiatan",
+    StepKind.DECISION: "keputusan",
+    StepKind.END: "selesai",
+}
+_STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
+              "lanjut", "ya", "tidak", "syarat", "tunggu_semua"}
+_SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh"}
+
+register({
+    "sheet_not_mapping": ("lembar SOP harus berisi pasangan kunci: alur, sop, pelaksana, langkah.",
+                          "an SOP sheet must be a mapping with keys alur, sop, pelaksana, langkah."),
+    "sheet_version": ("versi lembar '{version}' tidak dikenal; gunakan 'alur: 1'.",
+                      "unknown sheet version '{version}'; use 'alur: 1'."),
+    "sheet_unknown_key": ("kunci '{key}' tidak dikenal; kunci yang dikenal: {known}.",
+                          "unknown key '{key}'; known keys: {known}."),
+    "sheet_wrong_type": ("'{key}' harus berupa {expected}.", "'{key}' must be {expected}."),
+    "sheet_bad_date": ("tanggal '{value}' pada '{key}' tidak dikenali; tulis seperti 2026-01-31.",
+                       "date '{value}' in '{key}' is not understood; write it like 2026-01-31."),
+    "sheet_bad_kind": ("jenis '{value}' tidak dikenal; gunakan mulai, kegiatan, keputusan atau selesai.",
+                       "unknown jenis '{value}'; use mulai, kegiatan, keputusan or selesai."),
+    "sheet_bad_text": ("'{key}' berisi karakter kendali yang tidak dapat disimpan; hapus karakter itu.",
+                       "'{key}' contains control characters that cannot be stored; remove them."),
+    "sheet_missing_id": ("langkah ke-{number} tidak memiliki id.", "step {number} has no id."),
+})
+
+
+# Characters XML 1.0 cannot hold; a sheet carrying them could never become BPMN.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class _AliasFound(Exception):
+    def __init__(self, anchor: str, line: int) -> None:
+        super().__init__(anchor)
+        self.anchor = anchor
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, so a sheet cannot expand exponentially."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _AliasFound(str(event.anchor), event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def load_sheet(text: str | bytes, filename: str = "") -> Sop:
+    """Read an SOP sheet.
+
+    :raises InputError: when the text is too large, not YAML, or uses aliases.
+    :raises ProcessDefinitionError: when the structure is wrong (unknown keys, wrong types).
+    """
+    label = filename or "SOP"
+    if len(text) > MAX_SHEET_BYTES:
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(text):,}",
+                                   limit=f"{MAX_SHEET_BYTES:,}")
+    try:
+        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+    except _AliasFound as exc:
+        raise InputError.from_code("sheet_alias", label=label, anchor=exc.anchor, line=exc.line) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError.from_code("sheet_not_yaml", label=label, where=f" ({mark.line + 1})" if mark else "",
+                                   detail=getattr(exc, "problem", None) or exc) from exc
+    return sop_from_mapping(data, filename)
+
+
+def sop_from_mapping(data: Any, filename: str = "") -> Sop:
+    """Build an SOP from sheet data already in memory (a loaded sheet, or the web editor's form).
+
+    :raises ProcessDefinitionError: when the structure is wrong (unknown keys, wrong types).
+    """
+    reader = _SheetReader()
+    sop = reader.read(data)
+    if reader.problems:
+        raise ProcessDefinitionError(f"Lembar SOP {filename} tidak dapat dibaca: "
+                                     f"{len(reader.problems)} masalah.", reader.problems, filename)
+    return sop
+
+
+class _SheetReader:
+    """Turns loaded YAML data into an :class:`Sop`, collecting problems instead of stopping."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def _add(self, code: str, element_id: str = "", **params: object) -> None:
+        self.problems.append(problem(code, element_id, "", severity="error", **params))
+
+    def read(self, data: Any) -> Sop:
+        if not isinstance(data, dict):
+            self._add("sheet_not_mapping")
+            return Sop()
+        self._unknown_keys(data, {"alur", "sop", "pelaksana", "langkah", "process_id"}, "")
+        version = data.get("alur", SHEET_VERSION)
+        if version != SHEET_VERSION:
+            self._add("sheet_version", version=version)
+        identity = self._identity(data.get("sop") or {})
+        actors = [self._text(actor, "pelaksana") for actor in self._list(data.get("pelaksana"), "pelaksana")]
+        raw_steps = self._list(data.get("langkah"), "langkah")
+        steps = [self._step(raw, index) for index, raw in enumerate(raw_steps)]
+        # An omitted `lanjut` means "the next row", which is how a table reads.
+        for index, (raw, step) in enumerate(zip(raw_steps, steps)):
+            if (isinstance(raw, dict) and "lanjut" not in raw and step.kind in (StepKind.START, StepKind.ACTIVITY)
+                    and index + 1 < len(steps)):
+                step.next = [steps[index + 1].id]
+        sop = Sop(identity=identity, actors=actors, steps=steps,
+                  process_id=self._text(data.get("process_id", ""), "process_id"))
+        # Pin the BPMN process id at first load, so renaming the SOP later keeps its identity.
+        sop.process_id = sop.process_id or sop.default_process_id()
+        return sop
+
+    def _unknown_keys(self, data: dict[Any, Any], known: set[str], element_id: str) -> None:
+        for key in data:
+            if key not in known:
+                self._add("sheet_unknown_key", element_id, key=key, known=", ".join(sorted(known)))
+
+    def _identity(self, data: Any) -> Identity:
+        identity = Identity()
+        if not isinstance(data, dict):
+            self._add("sheet_wrong_type", key="sop", expected="pasangan kunci")
+            return identity
+        self._unknown_keys(data, _SOP_KEYS, "sop")
+        for key in IDENTITY_TEXTS:
+            setattr(identity, key, self._text(data.get(key, ""), key))
+        for key in IDENTITY_DATES:
+            setattr(identity, key, self._date(data.get(key), key))
+        for key in IDENTITY_LISTS:
+            setattr(identity, key, [self._text(item, key) for item in self._list(data.get(key), key)])
+        approval = data.get("disahkan_oleh") or {}
+        if isinstance(approval, dict):
+            self._unknown_keys(approval, {"jabatan", "nama", "nip"}, "disahkan_oleh")
+            identity.disahkan_oleh = Approval(
+                jabatan=self._text(approval.get("jabatan", ""), "disahkan_oleh.jabatan"),
+                nama=self._text(approval.get("nama", ""), "disahkan_oleh.nama"),
+                nip=self._text(approval.get("nip", ""), "disahkan_oleh.nip"),
+            )
+        else:
+            self._add("sheet_wrong_type", key="disahkan_oleh", expected="pasangan jabatan, nama, nip")
+        return identity
+
+    def _step(self, raw: Any, index: int) -> Step:
+        if not isinstance(raw, dict):
+            self._add("sheet_wrong_type", key=f"langkah ke-{index + 1}", expected="pasangan kunci")
+            return Step(id=f"langkah_{index + 1}", kind=StepKind.ACTIVITY)
+        step_id = self._text(raw.get("id", ""), "id")
+        if not step_id:
+            self._add("sheet_missing_id", number=index + 1)
+            step_id = f"langkah_{index + 1}"
+        self._unknown_keys(raw, _STEP_KEYS, step_id)
+        kind_word = self._text(raw.get("jenis", "kegiatan"), "jenis").lower()
+        kind = KIND_WORDS.get(kind_word)
+        if kind is None:
+            self._add("sheet_bad_kind", step_id, value=kind_word)
+            kind = StepKind.ACTIVITY
+        next_raw = raw.get("lanjut", [])
+        next_ids = [self._text(item, "lanjut") for item in (next_raw if isinstance(next_raw, list) else [next_raw])]
+        join = raw.get("tunggu_semua", False)
+        if not isinstance(join, bool):
+            self._add("sheet_wrong_type", step_id, key="tunggu_semua", expected="true atau false")
+            join = False
+        return Step(
+            id=step_id,
+            kind=kind,
+            activity=self._text(raw.get("kegiatan", ""), "kegiatan"),
+            actor=self._text(raw.get("pelaksana", ""), "pelaksana"),
+            requirements=[self._text(item, "kelengkapan") for item in self._list(raw.get("kelengkapan"), "kelengkapan")],
+            duration=self._text(raw.get("waktu", ""), "waktu"),
+            output=self._text(raw.get("output", ""), "output"),
+            remarks=self._text(raw.get("keterangan", ""), "keterangan", multiline=True),
+            next=[target for target in next_ids if target],
+            yes=self._text(raw.get("ya", ""), "ya"),
+            no=self._text(raw.get("tidak", ""), "tidak"),
+            condition=self._text(raw.get("syarat", ""), "syarat"),
+            join=join,
+        )
+
+    def _text(self, value: Any, key: str, multiline: bool = False) -> str:
+        """A text field: single-line fields have their whitespace collapsed, as BPMN names do."""
+        if value is None:
+            return ""
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self._add("sheet_wrong_type", key=key, expected="teks")
+            return ""
+        text = str(value)
+        if _CONTROL.search(text):
+            self._add("sheet_bad_text", key=key)
+            text = _CONTROL.sub("", text)
+        return text.strip() if multiline else " ".join(text.split())
+
+    def _list(self, value: Any, key: str) -> list[Any]:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        if isinstance(value, str):
+            return [value]
+        self._add("sheet_wrong_type", key=key, expected="daftar")
+        return []
+
+    def _date(self, value: Any, key: str) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        parsed = parse_date(str(value))
+        if parsed is None:
+            self._add("sheet_bad_date", key=key, value=value)
+        return parsed
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse 2026-01-31, 31-01-2026 or 31/01/2026; ``None`` when it is none of these."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def dump_sheet(sop: Sop) -> str:
+    """Write ``sop`` as an SOP sheet; ``load_sheet(dump_sheet(sop))`` gives the same model."""
+    return yaml.dump(sheet_mapping(sop), Dumper=_SheetDumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+def sheet_mapping(sop: Sop) -> dict[str, Any]:
+    """The sheet of ``sop`` as plain data: ``sop_from_mapping(sheet_mapping(sop))`` gives the same model."""
+    identity = sop.identity
+    sop_block: dict[str, Any] = {key: getattr(identity, key) for key in IDENTITY_TEXTS}
+    for key in IDENTITY_DATES:
+        sop_block[key] = getattr(identity, key) or ""
+    sop_block["disahkan_oleh"] = {
+        "jabatan": identity.disahkan_oleh.jabatan,
+        "nama": identity.disahkan_oleh.nama,
+        "nip": identity.disahkan_oleh.nip,
+    }
+    for key in IDENTITY_LISTS:
+        sop_block[key] = list(getattr(identity, key))
+    document: dict[str, Any] = {"alur": SHEET_VERSION}
+    if sop.process_id:
+        document["process_id"] = sop.process_id
+    document.update({"sop": sop_block, "pelaksana": list(sop.actors), "langkah": []})
+    for index, step in enumerate(sop.steps):
+        row: dict[str, Any] = {"id": step.id, "jenis": KIND_NAMES[step.kind], "kegiatan": step.activity,
+                               "pelaksana": step.actor}
+        if step.requirements:
+            row["kelengkapan"] = list(step.requirements)
+        for key, value in (("waktu", step.duration), ("output", step.output), ("keterangan", step.remarks)):
+            if value:
+                row[key] = value
+        if step.kind is StepKind.DECISION:
+            row["ya"] = step.yes
+            row["tidak"] = step.no
+            if step.condition:
+                row["syarat"] = step.condition
+        elif step.kind in (StepKind.START, StepKind.ACTIVITY):
+            following = sop.steps[index + 1].id if index + 1 < len(sop.steps) else None
+            if step.next != ([following] if following else []):
+                row["lanjut"] = step.next[0] if len(step.next) == 1 else list(step.next)
+        elif step.next:
+            row["lanjut"] = list(step.next)
+        if step.join:
+            row["tunggu_semua"] = True
+        document["langkah"].append(row)
+    return document
+
+
+class _SheetDumper(yaml.SafeDumper):
+    """Indents list items under their key, as people write YAML by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)

@@ -1,0 +1,1 @@
+"""The SOP's life: draft, verifikasi, ujicoba, disahkan, revisi."""

@@ -1,0 +1,1 @@
+"""Actual against standard: the report, forms, plots, process map, evaluation, log export."""

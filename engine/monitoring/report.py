@@ -1,0 +1,463 @@
+"""The monitoring report: how an SOP actually ran against its mutu baku, from SQL aggregates.
+
+:func:`monitoring_report` answers, for one SOP (its key), some or all of its versions and a period
+(instances *started* in it): how many instances started, completed, are running, were cancelled or
+went over a step's due time; the cycle time (working minutes from start to finish) median and p90
+against the sum of the steps' WAKTU; per step the WAKTU, the working time median and p90, the share
+within the standard, the total excess, rework (repeat visits) and missing kelengkapan; the load per
+jabatan and how often each decision went Ya or Tidak. Instance figures count instances started in
+the period; step figures count the runs of steps that became ready in it. Trial (ujicoba) instances are reported only
+when asked (``trial=True``), never mixed with the others.
+
+Every figure is a database aggregate (one ``GROUP BY`` pass over the work items): working minutes,
+missing kelengkapan, the decision and the visit number are stored with each work item when it
+completes (:meth:`engine.runtime.facade.Runtime.complete`), the cycle time with each instance when it
+finishes, so nothing is loaded per instance. Percentiles are ``percentile_cont`` (linear
+interpolation): PostgreSQL computes it itself; on SQLite the two values around each rank are read
+in the order of the ``ix_work_items_monitor`` index (``LIMIT 2 OFFSET k``) and interpolated the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from sqlalchemy import Connection, bindparam, text
+
+from engine.sop.durations import parse_duration
+from engine.errors import DurationError, NotFoundError
+from engine.monitoring.plots import StepFigure, TrendPoint
+from engine.sop.model import StepKind
+from engine.store import hot
+from engine.sop.worktime import WorkCalendar
+
+if TYPE_CHECKING:
+    from engine.runtime.facade import Runtime
+
+#: Tolerance when comparing measured minutes with a standard.
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class StepStats:
+    """Actual execution of one SOP step against its WAKTU."""
+
+    step_id: str
+    #: The row number of the step in the SOP (NO).
+    number: int
+    kegiatan: str
+    jabatan: str
+    #: The WAKTU text ("1 hari"); empty when the step has none.
+    waktu: str
+    #: WAKTU in working minutes; ``None`` without a WAKTU.
+    standard_minutes: float | None
+    #: Completed runs of the step.
+    count: int
+    #: Runs still open.
+    open: int
+    median_minutes: float | None
+    p90_minutes: float | None
+    #: Completed runs within the WAKTU (``None`` without a WAKTU).
+    within: int | None
+    #: Sum of the minutes over the WAKTU across runs.
+    excess_minutes: float
+    #: Repeat visits: runs beyond the first in the same instance (a revision loop).
+    rework: int
+    #: Completed runs where a kelengkapan item was not ticked (with an ``alasan``).
+    missing_kelengkapan: int
+
+    @property
+    def within_share(self) -> float | None:
+        """Share of completed runs within the WAKTU (0..1)."""
+        if self.within is None or not self.count:
+            return None
+        return self.within / self.count
+
+    @property
+    def over_share(self) -> float | None:
+        share = self.within_share
+        return None if share is None else 1.0 - share
+
+    @property
+    def missing_share(self) -> float:
+        return self.missing_kelengkapan / self.count if self.count else 0.0
+
+
+@dataclass(frozen=True)
+class JabatanLoad:
+    """Work done and waiting per jabatan."""
+
+    jabatan: str
+    completed: int
+    open: int
+    #: Open items past their due time now.
+    overdue_open: int
+    working_minutes: float
+
+
+@dataclass(frozen=True)
+class DecisionStats:
+    """How often a decision went each way."""
+
+    step_id: str
+    number: int
+    kegiatan: str
+    ya: int
+    tidak: int
+
+
+@dataclass(frozen=True)
+class MonitoringReport:
+    """The monitoring figures of one SOP, versions and period (see the module docstring)."""
+
+    key: str
+    nama: str
+    nomor: str
+    unit: str
+    #: The version numbers reported.
+    versions: tuple[int, ...]
+    trial: bool
+    #: The first and last day of the period (inclusive; in the calendar's zone); ``None`` = open.
+    period_start: dt.date | None
+    period_end: dt.date | None
+    started: int
+    completed: int
+    running: int
+    cancelled: int
+    #: Instances with at least one step completed after, or still open past, its due time.
+    overdue: int
+    cycle_median_minutes: float | None
+    cycle_p90_minutes: float | None
+    #: Sum of the WAKTU of every step after the start step, in working minutes.
+    standard_cycle_minutes: float | None
+    steps: tuple[StepStats, ...]
+    jabatan: tuple[JabatanLoad, ...]
+    decisions: tuple[DecisionStats, ...]
+    #: Instances that ran some step more than once.
+    rework_instances: int
+    #: Working minutes in one working day of the calendar (to show days).
+    minutes_per_day: float
+    #: Every step of the SOP in order: ``(number, step_id, kegiatan)`` (measured or not).
+    outline: tuple[tuple[int, str, str], ...] = ()
+    generated_at: dt.datetime = field(compare=False, default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+    @property
+    def bottlenecks(self) -> list[StepStats]:
+        """Steps with time over their WAKTU, the largest total excess first."""
+        return sorted((step for step in self.steps if step.excess_minutes > _EPSILON),
+                      key=lambda step: (-step.excess_minutes, step.number))
+
+    @property
+    def missing_kelengkapan_share(self) -> float:
+        """Share of completed steps done with a kelengkapan item missing."""
+        done = sum(step.count for step in self.steps)
+        return sum(step.missing_kelengkapan for step in self.steps) / done if done else 0.0
+
+    def step_figures(self) -> list[StepFigure]:
+        """The measured steps for :func:`engine.monitoring.plots.step_chart`."""
+        return [StepFigure(step.number, step.kegiatan, step.standard_minutes, step.median_minutes or 0.0,
+                           step.p90_minutes or 0.0, step.count) for step in self.steps if step.count]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready figures (dates as ISO text, derived shares included)."""
+        data = asdict(self)
+        data["period_start"] = self.period_start.isoformat() if self.period_start else None
+        data["period_end"] = self.period_end.isoformat() if self.period_end else None
+        data["generated_at"] = self.generated_at.isoformat()
+        for item, step in zip(data["steps"], self.steps):
+            item.update(within_share=step.within_share, missing_share=step.missing_share)
+        data["bottlenecks"] = [step.step_id for step in self.bottlenecks]
+        data["missing_kelengkapan_share"] = self.missing_kelengkapan_share
+        return data
+
+
+@dataclass(frozen=True)
+class _StepMeta:
+    number: int
+    kegiatan: str
+    jabatan: str
+    kind: str
+    waktu: str
+    condition: str
+
+
+@dataclass
+class Scope:
+    """Which instances a report covers: resolved SOP versions and the period's instants."""
+
+    key: str
+    nama: str
+    version_ids: list[int]
+    numbers: tuple[int, ...]
+    trial: bool
+    start: dt.datetime | None
+    end: dt.datetime | None
+    steps: dict[str, _StepMeta]
+    nomor: str = ""
+    unit: str = ""
+
+    def where(self, connection: Connection, alias: str = "i") -> tuple[str, dict[str, Any]]:
+        """An SQL condition on the instances table (alias ``alias``) and its parameters."""
+        clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.trial = :trial"]
+        params: dict[str, Any] = {"version_ids": self.version_ids, "trial": self.trial}
+        if self.start is not None:
+            clauses.append(f"{alias}.started_at >= :period_start")
+            params["period_start"] = hot.bind_time(connection, self.start)
+        if self.end is not None:
+            clauses.append(f"{alias}.started_at < :period_end")
+            params["period_end"] = hot.bind_time(connection, self.end)
+        return " AND ".join(clauses), params
+
+    def item_where(self, connection: Connection, by_version: bool, scan: bool = False) -> tuple[str, dict[str, Any]]:
+        """An SQL condition on work_items (alias ``w``): this SOP's (trial) items ready in the period.
+
+        Every version of one kind (approved or draft) is exactly ``sop_key`` and ``trial``, which the
+        monitoring index covers; only chosen versions need the instances.
+
+        :param scan: for a pass over every column: tell SQLite not to walk the index (a row lookup
+            per index entry is several times slower than reading the table in order).
+        """
+        sop_key = "+w.sop_key" if scan and connection.dialect.name == "sqlite" else "w.sop_key"
+        clauses = [f"{sop_key} = :key", "w.trial = :trial"]
+        params: dict[str, Any] = {"key": self.key, "trial": self.trial}
+        if by_version:
+            clauses.append("w.instance_id IN (SELECT id FROM instances WHERE version_id IN :version_ids)")
+            params["version_ids"] = self.version_ids
+        if self.start is not None:
+            clauses.append("w.ready_at >= :period_start")
+            params["period_start"] = hot.bind_time(connection, self.start)
+        if self.end is not None:
+            clauses.append("w.ready_at < :period_end")
+            params["period_end"] = hot.bind_time(connection, self.end)
+        return " AND ".join(clauses), params
+
+
+def _query(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
+    statement = text(sql)
+    if "version_ids" in params:
+        statement = statement.bindparams(bindparam("version_ids", expanding=True))
+    return connection.execute(statement, params)
+
+
+def _local_midnight(day: dt.date, calendar: WorkCalendar) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), calendar.tz).astimezone(dt.timezone.utc)
+
+
+def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, start: dt.date | None = None,
+                  end: dt.date | None = None, versions: Sequence[int] | None = None, trial: bool = False) -> Scope:
+    """The versions and instants a report on ``key`` covers.
+
+    :param versions: version numbers; default every version of the kind asked (drafts for a trial).
+    :raises NotFoundError: no such SOP, or none of the versions exists.
+    """
+    rows = _query(connection, "SELECT v.id, v.number, v.draft, v.steps, v.bpmn, d.nama FROM versions v "
+                  "JOIN definitions d ON d.id = v.definition_id WHERE d.key = :key ORDER BY v.number",
+                  {"key": key}).all()
+    if not rows:
+        from engine.runtime.definitions import definition_id
+
+        definition_id(connection, key)  # raises with a "did you mean"
+    chosen = [row for row in rows if (row.number in versions if versions else bool(row.draft) == trial)]
+    if versions and not chosen:
+        raise NotFoundError(f"SOP '{key}' tidak memiliki versi {', '.join(map(str, versions))}.")
+    steps: dict[str, _StepMeta] = {}
+    for row in reversed(chosen):  # the newest version names the steps
+        for index, item in enumerate(json.loads(row.steps)):
+            steps.setdefault(item["id"], _StepMeta(index + 1, item["kegiatan"], item["pelaksana"], item["kind"],
+                                                   item.get("waktu", ""), item.get("condition", "")))
+    nomor = unit = ""
+    if chosen:
+        from engine.bpmn.reader import read_bpmn
+
+        identity = read_bpmn(bytes(chosen[-1].bpmn)).sop.identity
+        nomor, unit = identity.nomor, identity.unit
+    return Scope(key, rows[-1].nama if rows else key, [row.id for row in chosen] or [-1],
+                 tuple(row.number for row in chosen), trial,
+                 _local_midnight(start, calendar) if start else None,
+                 _local_midnight(end + dt.timedelta(days=1), calendar) if end else None, steps, nomor, unit)
+
+
+def _standard(waktu: str, calendar: WorkCalendar) -> float | None:
+    if not waktu.strip():
+        return None
+    try:
+        return float(parse_duration(waktu).as_working_minutes(calendar))
+    except DurationError:
+        return None
+
+
+def _interpolate(lower: float, upper: float, count: int, fraction: float) -> float:
+    """``percentile_cont``: linear interpolation between the ranks around ``(count - 1) * fraction``."""
+    position = (count - 1) * fraction
+    return lower + (upper - lower) * (position - math.floor(position))
+
+
+def _percentiles(connection: Connection, source: str, group: str, value: str, params: dict[str, Any],
+                 counts: dict[str, int], fractions: Sequence[float] = (0.5, 0.9)) -> dict[str, list[float | None]]:
+    """``group value -> [percentile per fraction]`` of ``value`` over the rows of ``source`` (a ``FROM ... WHERE``).
+
+    PostgreSQL: ``percentile_cont`` per group. SQLite: for each group of ``counts`` (non-null values
+    per group), the two values around each rank, read in index order with ``LIMIT 2 OFFSET k``.
+    """
+    if connection.dialect.name == "postgresql":
+        columns = ", ".join(f"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {value})" for fraction in fractions)
+        rows = _query(connection, f"SELECT {group}, {columns} FROM {source} AND {value} IS NOT NULL "
+                      f"GROUP BY {group}", params).all()
+        return {str(row[0]): [None if item is None else float(item) for item in row[1:]] for row in rows}
+    result: dict[str, list[float | None]] = {}
+    for name, count in counts.items():
+        if not count:
+            continue
+        values: list[float | None] = []
+        for fraction in fractions:
+            offset = math.floor((count - 1) * fraction)
+            found = [float(row[0]) for row in _query(
+                connection, f"SELECT {value} FROM {source} AND {group} = :group_value AND {value} IS NOT NULL "
+                f"ORDER BY {value} LIMIT 2 OFFSET :offset", {**params, "group_value": name, "offset": offset})]
+            values.append(_interpolate(found[0], found[-1], count, fraction) if found else None)
+        result[name] = values
+    return result
+
+
+def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
+                      versions: Sequence[int] | None = None, trial: bool = False) -> MonitoringReport:
+    """The monitoring report of SOP ``key`` for the days ``start`` to ``end`` (inclusive; open when ``None``).
+
+    Instance figures (started, completed, running, cancelled, cycle time) count the instances
+    *started* in the period; step figures count the runs of steps that *became ready* in it (the
+    work done in the period), and "overdue" / "rework" instances are those with such a run late or
+    repeated.
+
+    :param versions: version numbers; default every approved version (every draft with ``trial``).
+    :param trial: report the trial (ujicoba) instances instead of the regular ones.
+    :raises NotFoundError: no such SOP or version.
+    """
+    calendar = runtime.calendar
+    now = runtime.clock.now()
+    with runtime.db.read() as connection:
+        scope = resolve_scope(connection, key, calendar, start, end, versions, trial)
+        where, params = scope.where(connection)
+        params["now"] = hot.bind_time(connection, now)
+        counts = dict(_query(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
+                             params).all())
+        completed_cycles = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+                                  "AND i.status = 'completed'", params).scalar_one()
+        cycle = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
+                             "i.working_minutes", params, {"completed": int(completed_cycles)}
+                             ).get("completed", [None, None])
+        items, item_params = scope.item_where(connection, bool(versions))
+        scanned, _ = scope.item_where(connection, bool(versions), scan=True)
+        item_params["now"] = params["now"]
+        standards = {step_id: _standard(meta.waktu, calendar) for step_id, meta in scope.steps.items()}
+        done = "w.status = 'done'"
+        late = f"(({done} AND w.completed_at > w.due_at) OR (w.status = 'open' AND w.due_at < :now))"
+        per_step = {str(row[0]): row for row in _query(connection, f"""
+            SELECT w.step_id, COUNT(*), COUNT(w.working_minutes), SUM(w.working_minutes),
+                   SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.kelengkapan_missing THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.keputusan = 'Ya' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.keputusan = 'Tidak' THEN 1 ELSE 0 END)
+            FROM work_items w WHERE {items} AND {done} GROUP BY w.step_id""", item_params)}
+        open_items = {str(row[0]): row for row in _query(connection, f"""
+            SELECT w.step_id, COUNT(*), SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END)
+            FROM work_items w WHERE {items} AND w.status = 'open' GROUP BY w.step_id""", item_params)}
+        over: dict[str, tuple[int, float]] = {}
+        for step_id in per_step:
+            standard = standards.get(step_id)
+            if standard is not None:
+                row = _query(connection, f"SELECT COUNT(*), SUM(w.working_minutes) FROM work_items w WHERE {items} "
+                             f"AND {done} AND w.step_id = :step AND w.working_minutes > :standard",
+                             {**item_params, "step": step_id, "standard": standard + _EPSILON}).one()
+                over[step_id] = (int(row[0] or 0), float(row[1] or 0.0) - int(row[0] or 0) * standard)
+        flagged = _query(connection, f"SELECT COUNT(DISTINCT CASE WHEN {late} THEN w.instance_id END), "
+                         f"COUNT(DISTINCT CASE WHEN w.visit > 1 THEN w.instance_id END) FROM work_items w "
+                         f"WHERE {scanned} AND w.status IN ('done', 'open') AND ({late} OR w.visit > 1)",
+                         item_params).one()
+        timed = {step_id: int(row[2] or 0) for step_id, row in per_step.items()}
+        spread = _percentiles(connection, f"work_items w WHERE {items} AND {done}", "w.step_id", "w.working_minutes",
+                              item_params, timed)
+        answers: dict[tuple[str, str], int] = {}
+        for step_id, row in per_step.items():
+            answers[(step_id, "Ya")], answers[(step_id, "Tidak")] = int(row[6] or 0), int(row[7] or 0)
+        if any(meta.condition for meta in scope.steps.values()):
+            for pair, count in _condition_answers(connection, where, params):
+                answers[pair] = answers.get(pair, 0) + count
+    steps = []
+    load: dict[str, list[float]] = {}
+    for step_id in sorted(set(per_step) | set(open_items)):
+        meta = scope.steps.get(step_id, _StepMeta(999, step_id, "", "activity", "", ""))
+        standard = standards.get(step_id)
+        median, p90 = spread.get(step_id, [None, None])
+        finished, waiting = per_step.get(step_id), open_items.get(step_id)
+        count = int(finished[1]) if finished else 0
+        over_count, excess = over.get(step_id, (0, 0.0))
+        steps.append(StepStats(step_id, meta.number, meta.kegiatan, meta.jabatan, meta.waktu, standard, count,
+                               int(waiting[1]) if waiting else 0, median, p90,
+                               None if standard is None else count - over_count, excess,
+                               (int(finished[4] or 0) if finished else 0) + (int(waiting[3] or 0) if waiting else 0),
+                               int(finished[5] or 0) if finished else 0))
+        totals = load.setdefault(meta.jabatan, [0.0] * 4)
+        totals[0] += count
+        totals[1] += int(waiting[1]) if waiting else 0
+        totals[2] += int(waiting[2] or 0) if waiting else 0
+        totals[3] += float(finished[3] or 0.0) if finished else 0.0
+    steps.sort(key=lambda item: (item.number, item.step_id))
+    decisions = tuple(DecisionStats(step_id, meta.number, meta.kegiatan, answers.get((step_id, "Ya"), 0),
+                                    answers.get((step_id, "Tidak"), 0))
+                      for step_id, meta in sorted(scope.steps.items(), key=lambda pair: pair[1].number)
+                      if meta.kind == StepKind.DECISION.value)
+    summed = [standards[step_id] for step_id, meta in scope.steps.items() if meta.kind != StepKind.START.value]
+    return MonitoringReport(
+        key=key, nama=scope.nama, nomor=scope.nomor, unit=scope.unit, versions=scope.numbers, trial=trial,
+        period_start=start, period_end=end, started=sum(int(count) for count in counts.values()),
+        completed=int(counts.get("completed", 0)), running=int(counts.get("running", 0)),
+        cancelled=int(counts.get("cancelled", 0)), overdue=int(flagged[0] or 0), cycle_median_minutes=cycle[0],
+        cycle_p90_minutes=cycle[1],
+        standard_cycle_minutes=sum(value for value in summed if value is not None) if any(
+            value is not None for value in summed) else None,
+        steps=tuple(steps),
+        jabatan=tuple(JabatanLoad(name, int(values[0]), int(values[1]), int(values[2]), values[3])
+                      for name, values in sorted(load.items())),
+        decisions=decisions, rework_instances=int(flagged[1] or 0),
+        minutes_per_day=calendar.working_minutes_per_day,
+        outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
+        generated_at=now)
+
+
+def _condition_answers(connection: Connection, where: str, params: dict[str, Any]) -> Iterable[tuple[tuple[str, str], int]]:
+    """Answers of decisions a ``syarat`` took (recorded only as events by the system)."""
+    counted: dict[tuple[str, str], int] = {}
+    for step_id, body in _query(connection, f"SELECT e.step, e.body FROM events e JOIN instances i ON "
+                                f"i.id = e.instance_id WHERE {where} AND e.kind = 'decision' AND e.actor = 'sistem'",
+                                params):
+        answer = str(json.loads(body).get("data", {}).get("keputusan", ""))
+        counted[(str(step_id), answer)] = counted.get((str(step_id), answer), 0) + 1
+    return counted.items()
+
+
+def cycle_trend(runtime: Runtime, key: str, start: dt.date, end: dt.date, *, trial: bool = False,
+                versions: Sequence[int] | None = None) -> list[TrendPoint]:
+    """The median cycle time of the instances started in each calendar month from ``start`` to ``end``.
+
+    For :func:`engine.monitoring.plots.trend_chart`; months without a completed instance are left out.
+    """
+    points = []
+    month = start.replace(day=1)
+    with runtime.db.read() as connection:
+        while month <= end:
+            following = (month + dt.timedelta(days=32)).replace(day=1)
+            scope = resolve_scope(connection, key, runtime.calendar, max(month, start),
+                                  min(following - dt.timedelta(days=1), end), versions, trial)
+            where, params = scope.where(connection)
+            count = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+                           "AND i.status = 'completed'", params).scalar_one()
+            median = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
+                                  "i.working_minutes", params, {"completed": int(count)}, (0.5,)).get("completed")
+            if median and median[0] is not None:
+                points.append(TrendPoint(month.strftime("%m/%Y"), median[0]))
+            month = following
+    return points

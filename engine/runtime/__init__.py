@@ -1,0 +1,1 @@
+"""Executing SOP versions: the Runtime facade, versions, instances, work items, timers, worker, audit."""

@@ -1,0 +1,178 @@
+"""Read-only queries the web UI and the API list: instances with filters, a clerk's history, timelines.
+
+Each timeline row compares the elapsed working time of a step with its mutu baku WAKTU.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import and_, exists, select
+
+from engine.runtime.definitions import pick_version
+from engine.errors import NotFoundError
+from engine.runtime.facade import Runtime
+from engine.store.models import NO_DEADLINE, definitions, instances, versions, work_items
+from engine.store.repo import instance_info
+from engine.runtime.work import Instance, StepInfo
+
+
+@dataclass(frozen=True)
+class InstanceRow:
+    instance: Instance
+    #: An open step is past its due time, or a step was marked overdue.
+    overdue: bool
+    open_steps: int
+
+
+@dataclass(frozen=True)
+class StepRun:
+    """One worked (or waiting) step of an instance, for the timeline."""
+
+    item_id: int
+    instance_id: int
+    sop_key: str
+    step_id: str
+    kegiatan: str
+    jabatan: str
+    status: str
+    ready_at: dt.datetime
+    completed_at: dt.datetime | None
+    completed_by: str | None
+    due_at: dt.datetime | None
+    #: Working minutes from ready to completed (or to now while open).
+    worked_minutes: float
+    #: Working minutes the standard allows (None without WAKTU).
+    standard_minutes: float | None
+    overdue: bool
+
+
+def _instance_query() -> Any:
+    return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.trial, instances.c.started_by,
+                   instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number,
+                   definitions.c.key)
+            .join(versions, versions.c.id == instances.c.version_id)
+            .join(definitions, definitions.c.id == versions.c.definition_id))
+
+
+def list_instances(runtime: Runtime, *, key: str = "", status: str = "", overdue: bool | None = None,
+                   trial: bool | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                   units: Iterable[str] | None = None, limit: int = 500) -> list[InstanceRow]:
+    """Instances, newest first, filtered by SOP key, status, overdue, trial, start period and units."""
+    now = runtime.clock.now()
+    late = exists().where(work_items.c.instance_id == instances.c.id, and_(
+        (work_items.c.overdue_at.is_not(None)) |
+        ((work_items.c.status == "open") & (work_items.c.due_at <= now) & (work_items.c.due_at != NO_DEADLINE))))
+    query = _instance_query().add_columns(late.label("late"))
+    if key:
+        query = query.where(definitions.c.key == key)
+    if status:
+        query = query.where(instances.c.status == status)
+    if trial is not None:
+        query = query.where(instances.c.trial == trial)
+    if overdue is not None:
+        query = query.where(late if overdue else ~late)
+    if since is not None:
+        query = query.where(instances.c.started_at >= dt.datetime.combine(since, dt.time(), dt.timezone.utc))
+    if until is not None:
+        query = query.where(instances.c.started_at < dt.datetime.combine(
+            until + dt.timedelta(days=1), dt.time(), dt.timezone.utc))
+    if units is not None:
+        query = query.where(instances.c.unit.in_(list(units)))
+    with runtime.db.read() as connection:
+        rows = connection.execute(query.order_by(instances.c.id.desc()).limit(limit)).all()
+        counts: dict[int, int] = {}
+        ids = [row.id for row in rows]
+        if ids:
+            for item in connection.execute(select(work_items.c.instance_id).where(
+                    work_items.c.instance_id.in_(ids), work_items.c.status == "open")):
+                counts[item.instance_id] = counts.get(item.instance_id, 0) + 1
+    return [InstanceRow(instance_info(row), bool(row.late), counts.get(row.id, 0)) for row in rows]
+
+
+def timeline(runtime: Runtime, instance_id: int) -> list[StepRun]:
+    """The instance's work items in order, with working time against the standard."""
+    now = runtime.clock.now()
+    calendar = runtime.calendar
+    with runtime.db.read() as connection:
+        rows = connection.execute(select(work_items).where(work_items.c.instance_id == instance_id)
+                                  .order_by(work_items.c.ready_at, work_items.c.id)).all()
+    found = []
+    for row in rows:
+        due = None if row.due_at == NO_DEADLINE else row.due_at
+        end = row.completed_at or now
+        worked = calendar.working_minutes_between(row.ready_at, end)
+        standard = calendar.working_minutes_between(row.ready_at, due) if due is not None else None
+        late = row.overdue_at is not None or (due is not None and end > due)
+        found.append(StepRun(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
+                             row.completed_by, due, worked, standard, late))
+    return found
+
+
+def done_by(runtime: Runtime, username: str, limit: int = 100) -> list[StepRun]:
+    """Pekerjaan saya: the steps ``username`` completed, newest first."""
+    with runtime.db.read() as connection:
+        rows = connection.execute(select(work_items).where(work_items.c.completed_by == username)
+                                  .order_by(work_items.c.completed_at.desc()).limit(limit)).all()
+    calendar = runtime.calendar
+    result = []
+    for row in rows:
+        due = None if row.due_at == NO_DEADLINE else row.due_at
+        worked = calendar.working_minutes_between(row.ready_at, row.completed_at)
+        standard = calendar.working_minutes_between(row.ready_at, due) if due is not None else None
+        result.append(StepRun(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
+                              row.completed_by, due, worked, standard,
+                              row.overdue_at is not None or (due is not None and row.completed_at > due)))
+    return result
+
+
+def item_instance_ids(runtime: Runtime, item_ids: Iterable[int]) -> dict[int, int]:
+    """``item id -> instance id`` for the given work items."""
+    with runtime.db.read() as connection:
+        return {row.id: row.instance_id for row in connection.execute(
+            select(work_items.c.id, work_items.c.instance_id).where(work_items.c.id.in_(list(item_ids))))}
+
+
+def startable(runtime: Runtime, jabatan: Iterable[tuple[str, str]]) -> list[tuple[str, str, bool, str]]:
+    """SOPs whose first step belongs to a held jabatan: ``(key, nama, trial, unit)``.
+
+    An SOP with an approved version is offered normally; one with only a draft (ujicoba) as a trial.
+    """
+    held = list(jabatan)
+    with runtime.db.read() as connection:
+        rows = connection.execute(select(definitions.c.key, definitions.c.nama, versions.c.id, versions.c.draft,
+                                         versions.c.number)
+                                  .join(versions, versions.c.definition_id == definitions.c.id)
+                                  .order_by(definitions.c.key, versions.c.number)).all()
+        newest: dict[tuple[str, bool], Any] = {}
+        for row in rows:
+            newest[(row.key, row.draft)] = row
+        offers = []
+        for (key, draft), row in sorted(newest.items()):
+            start = runtime._version(connection, row.id).start
+            for held_jabatan, unit in held:
+                if held_jabatan == start.pelaksana:
+                    offers.append((key, row.nama, draft, unit))
+    return offers
+
+
+def step_of_item(runtime: Runtime, item_id: int) -> StepInfo:
+    """The SOP step a work item stands for (kegiatan, kelengkapan, output, decision).
+
+    :raises NotFoundError: no such work item.
+    """
+    with runtime.db.read() as connection:
+        row = connection.execute(select(work_items.c.step_id, instances.c.version_id)
+                                 .join(instances, instances.c.id == work_items.c.instance_id)
+                                 .where(work_items.c.id == item_id)).first()
+        if row is None:
+            raise NotFoundError(f"Tugas {item_id} tidak ada.")
+        return runtime._version(connection, row.version_id).steps[row.step_id]
+
+
+def start_step(runtime: Runtime, key: str, trial: bool) -> StepInfo:
+    """The first step of the version a new (trial) instance of ``key`` would run."""
+    with runtime.db.read() as connection:
+        return runtime._version(connection, pick_version(connection, key, trial, None)).start

@@ -1,0 +1,164 @@
+"""SOP definitions and their versions in the store: publish once, load once per process, pick for a start.
+
+A version keeps the BPMN document (for the official print) and the parsed SpiffWorkflow spec of
+what runs (with escalation timers when asked), serialised once; instances only reference it, so
+they stay pinned to the version they started on whatever is published later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from difflib import get_close_matches
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select, update
+from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
+
+from engine.bpmn.escalation import add_escalation_timers
+from engine.bpmn.spiff.spec import parse_spec
+from engine.bpmn.spiff.state import ClockTimer, clock_timers, spec_from_json, spec_to_json
+from engine.bpmn.writer import write_bpmn
+from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
+from engine.runtime.execution import LoadedVersion
+from engine.formats.files import check_sop, load_file
+from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.store import repo
+from engine.store.models import definitions, versions
+from engine.runtime.work import StepInfo, VersionInfo
+
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
+
+
+@dataclass
+class PreparedVersion:
+    """A checked SOP with everything a version row stores."""
+
+    key: str
+    sop: Sop
+    document: bytes
+    process_id: str
+    spec: BpmnProcessSpec
+    steps: list[StepInfo]
+    digest: str
+    escalation: bool
+    has_timers: bool
+
+
+def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escalation: bool) -> PreparedVersion:
+    """Read, check and parse an SOP for publishing (no database).
+
+    :raises ProcessDefinitionError: the SOP is not valid or does not run.
+    """
+    if isinstance(source, Sop):
+        sop = source
+        key = key or slugify(sop.identity.nama or sop.process_id or "sop", "sop")
+    else:
+        sop = load_file(source).sop
+        key = key or Path(source).name.split(".")[0]
+    if not _KEY.match(key):
+        raise ProcessDefinitionError(f"Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah "
+                                     f"atau tanda hubung.")
+    problems = [item for item in check_sop(sop) if item.severity == "error"]
+    if problems:
+        raise ProcessDefinitionError("SOP tidak valid; perbaiki dulu: " + "; ".join(map(str, problems)), problems)
+    document = write_bpmn(sop)
+    executable = add_escalation_timers(document) if escalation else document
+    parsed = parse_spec(executable)
+    if parsed.spec is None:
+        raise ProcessDefinitionError("SpiffWorkflow menolak SOP: " + "; ".join(map(str, parsed.problems)),
+                                     parsed.problems)
+    cycles = clock_timers(parsed.spec)
+    if cycles:
+        raise ProcessDefinitionError(f"Pewaktu berulang (timeCycle) tidak dijalankan Alur: {', '.join(cycles)}.")
+    has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
+                     for spec in parsed.spec.task_specs.values())
+    return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s) for s in sop.steps],
+                           hashlib.sha256(executable).hexdigest(), escalation, has_timers)
+
+
+def store_version(connection: Connection, prepared: PreparedVersion, draft: bool, by: str,
+                  now: datetime) -> VersionInfo:
+    """Insert the version (and its definition when new), unless the newest version already holds it."""
+    nama = prepared.sop.identity.nama
+    definition = connection.execute(select(definitions).where(definitions.c.key == prepared.key)).first()
+    if definition is None:
+        found_id = connection.execute(insert(definitions).returning(definitions.c.id), {
+            "key": prepared.key, "process_id": prepared.process_id, "nama": nama, "created_at": now,
+        }).scalar_one()
+    else:
+        found_id = definition.id
+        connection.execute(update(definitions).where(definitions.c.id == found_id)
+                           .values(nama=nama, process_id=prepared.process_id))
+    latest = connection.execute(repo.version_query().where(versions.c.definition_id == found_id)
+                                .order_by(versions.c.number.desc()).limit(1)).first()
+    if latest is not None and latest.sha256 == prepared.digest and latest.draft == draft:
+        return repo.version_info(latest, created=False)
+    number = (latest.number if latest is not None else 0) + 1
+    version_id = connection.execute(insert(versions).returning(versions.c.id), {
+        "definition_id": found_id, "number": number, "draft": draft, "escalation": prepared.escalation,
+        "has_timers": prepared.has_timers, "bpmn": prepared.document, "spec": spec_to_json(prepared.spec),
+        "steps": json.dumps([asdict(step) for step in prepared.steps], ensure_ascii=False),
+        "sha256": prepared.digest, "published_at": now, "published_by": by,
+    }).scalar_one()
+    return repo.version_info(connection.execute(repo.version_query().where(versions.c.id == version_id)).one())
+
+
+def definition_id(connection: Connection, key: str) -> int:
+    """:raises NotFoundError: no SOP with this key, naming the closest one."""
+    found = connection.execute(select(definitions.c.id).where(definitions.c.key == key)).scalar()
+    if found is None:
+        keys = list(connection.execute(select(definitions.c.key)).scalars())
+        close = get_close_matches(key, keys, n=1)
+        hint = f" Maksudnya '{close[0]}'?" if close else ""
+        raise NotFoundError(f"SOP '{key}' belum diterbitkan.{hint}")
+    return int(found)
+
+
+def load_version(connection: Connection, version_id: int) -> LoadedVersion:
+    """A stored version with its spec deserialised and its steps."""
+    row = connection.execute(
+        select(versions, definitions.c.key, definitions.c.nama)
+        .join(definitions, definitions.c.id == versions.c.definition_id)
+        .where(versions.c.id == version_id)).one()
+    steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"])})
+             for item in json.loads(row.steps)}
+    start = next(step for step in steps.values() if step.kind == StepKind.START.value)
+    return LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
+                         spec_from_json(row.spec), steps, start)
+
+
+def pick_version(connection: Connection, key: str, trial: bool, number: int | None) -> int:
+    """The version a new instance starts on: the newest approved one, or the newest draft for a trial.
+
+    :raises NotFoundError: no such version.
+    :raises AccessDeniedError: a draft version asked for outside a trial.
+    """
+    found_id = definition_id(connection, key)
+    query = select(versions.c.id, versions.c.draft, versions.c.number).where(versions.c.definition_id == found_id)
+    if number is not None:
+        query = query.where(versions.c.number == number)
+    else:
+        query = query.where(versions.c.draft == trial).order_by(versions.c.number.desc())
+    row = connection.execute(query.limit(1)).first()
+    if row is None:
+        if number is not None:
+            raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}.")
+        if trial:
+            raise NotFoundError(f"SOP '{key}' tidak memiliki versi draf untuk ujicoba.")
+        raise NotFoundError(f"SOP '{key}' belum memiliki versi yang disahkan; terbitkan tanpa --draft, atau "
+                            f"jalankan versi draf sebagai ujicoba (--ujicoba).")
+    if row.draft and not trial:
+        raise AccessDeniedError(f"Versi {row.number} SOP '{key}' masih draf; jalankan sebagai ujicoba (--ujicoba).")
+    return int(row.id)
+
+
+def step_info(step: Step) -> StepInfo:
+    """What the runtime keeps of an SOP step."""
+    return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
+                    kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
+                    condition=step.condition)

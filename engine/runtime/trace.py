@@ -1,0 +1,138 @@
+"""What an instance of an SOP actually did: one :class:`TraceEntry` per step it ran.
+
+The execution engine produces these (one per completed or running work item); the renderer draws
+them over the flowchart (the executed path, actual working time next to mutu baku WAKTU) and
+monitoring compares them with the standard. Plain data, no store dependency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from engine.errors import AlurError
+from engine.sop.model import Sop
+
+
+class TraceEvent(Protocol):
+    """What :func:`trace_from_events` reads of an audit event (:class:`engine.runtime.work.Event` fits)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def at(self) -> dt.datetime: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def step(self) -> str: ...
+
+    @property
+    def item_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One run of one step by one user.
+
+    A step that was done twice (a revision loop) has two entries.
+    """
+
+    #: The :attr:`Step.id <engine.sop.model.Step.id>` that was run.
+    step_id: str
+    #: When the work item became ready (aware datetime, any zone).
+    start: dt.datetime
+    #: When it was completed; ``None`` while it is still running.
+    end: dt.datetime | None = None
+    #: Who did it (user name or NIP); empty when unknown.
+    user: str = ""
+
+    @property
+    def running(self) -> bool:
+        """True while the step has not been completed."""
+        return self.end is None
+
+
+def _aware(moment: object) -> bool:
+    return isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment.utcoffset() is not None
+
+
+def check_trace(sop: Sop, trace: Iterable[TraceEntry]) -> list[TraceEntry]:
+    """Check a trace against its SOP and return its entries in the order they started.
+
+    :param sop: the SOP the instance ran.
+    :param trace: the entries, in any order.
+    :return: the entries sorted by start (stable for equal starts).
+    :raises AlurError: for an entry that is not a :class:`TraceEntry`, names an unknown step, has a
+        naive datetime, or ends before it starts.
+    """
+    known = {step.id for step in sop.steps}
+    entries: list[TraceEntry] = []
+    for entry in trace:
+        if not isinstance(entry, TraceEntry):
+            raise AlurError(f"Jejak instance berisi {type(entry).__name__}, bukan TraceEntry.")
+        if entry.step_id not in known:
+            raise AlurError(f"Jejak instance menyebut langkah '{entry.step_id}' yang tidak ada di SOP ini.")
+        if not _aware(entry.start) or (entry.end is not None and not _aware(entry.end)):
+            raise AlurError(f"Waktu pada jejak langkah '{entry.step_id}' harus memiliki zona waktu "
+                            f"(mis. UTC atau Asia/Jakarta).")
+        if entry.end is not None and entry.end < entry.start:
+            raise AlurError(f"Langkah '{entry.step_id}' pada jejak instance selesai sebelum dimulai.")
+        entries.append(entry)
+    return sorted(entries, key=lambda item: item.start)
+
+
+def taken_edges(sop: Sop, entries: Sequence[TraceEntry]) -> set[tuple[str, str]]:
+    """The arrows an instance followed, as ``(source id, target id)`` pairs.
+
+    After each run of a step, every successor that runs later (before the step runs again) counts
+    as taken; for a decision only the first of its Ya/Tidak targets to run does.
+
+    :param entries: the trace sorted by start, as :func:`check_trace` returns it.
+    """
+    taken: set[tuple[str, str]] = set()
+    steps = {step.id: step for step in sop.steps}
+    for index, entry in enumerate(entries):
+        step = steps[entry.step_id]
+        targets = step.successors()
+        found: list[str] = []
+        for later in entries[index + 1:]:
+            if later.step_id == step.id and later.step_id not in targets:
+                break
+            if later.step_id in targets and later.step_id not in found:
+                found.append(later.step_id)
+                if step.kind.value == "decision" or len(found) == len(targets):
+                    break
+        taken.update((step.id, target) for target in found)
+    return taken
+
+
+def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
+    """The steps an instance ran, from its audit trail in order.
+
+    The start step is done when the instance is started; a work item runs from its ``ready`` event
+    to its ``completed`` event (still running without one; dropped when it was cancelled); a
+    decision made by a condition is done the moment it is taken.
+    """
+    entries: list[TraceEntry | None] = []
+    open_items: dict[int, int] = {}
+    for event in events:
+        if event.kind == "started":
+            entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
+        elif event.kind == "ready" and event.item_id is not None:
+            open_items[event.item_id] = len(entries)
+            entries.append(TraceEntry(event.step, event.at, None, ""))
+        elif event.kind == "completed" and event.item_id in open_items:
+            index = open_items.pop(event.item_id)
+            started = entries[index]
+            assert started is not None
+            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor)
+        elif event.kind == "decision" and event.item_id is None:
+            entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
+        elif event.kind == "cancelled" and event.item_id in open_items:
+            entries[open_items.pop(event.item_id)] = None
+    return [entry for entry in entries if entry is not None]

@@ -1,0 +1,261 @@
+"""What the runtime hands out (users, versions, instances, work items, events) and the completion form.
+
+A clerk completes a step with a JSON object::
+
+    {
+      "kelengkapan": ["Surat masuk", "Buku agenda"],   # ticked items (or {"Surat masuk": true, ...})
+      "alasan": "Buku agenda dipinjam bagian lain",     # required when a kelengkapan item is not ticked
+      "keputusan": "Ya",                                # required on a decision the clerk answers
+      "output": "Nomor agenda 12/2026",                 # the step's output (any JSON value)
+      "catatan": "Surat diterima lewat kurir",          # free notes
+      "data": {"jumlah_hari": 3}                        # process values that conditions may read
+    }
+
+Only ``data`` (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the
+audit event of the completion.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+from engine.bpmn.names import DECISION_FIELD, NO, YES
+from engine.errors import DataError
+
+#: Actor name recorded for what the engine and the worker do (never a username).
+SYSTEM_ACTOR = "sistem"
+
+#: Keys a completion or start may carry.
+FORM_KEYS = ("alasan", "catatan", "data", "kelengkapan", "keputusan", "output")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+#: Reserved by SpiffWorkflow's serializer or by Alur itself.
+_RESERVED = {"typename", DECISION_FIELD}
+_MAX_DEPTH = 8
+_MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """What the runtime needs to know about one SOP step."""
+
+    id: str
+    kind: str
+    kegiatan: str
+    pelaksana: str
+    kelengkapan: tuple[str, ...] = ()
+    waktu: str = ""
+    output: str = ""
+    condition: str = ""
+
+    @property
+    def clerk_decides(self) -> bool:
+        """A decision the clerk answers with Ya/Tidak (not a condition gateway)."""
+        return self.kind == "decision" and not self.condition
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A checked completion form."""
+
+    kelengkapan: dict[str, bool]
+    alasan: str = ""
+    keputusan: str = ""
+    output: Any = None
+    catatan: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def event_data(self) -> dict[str, Any]:
+        """What the audit event records."""
+        recorded: dict[str, Any] = {"kelengkapan": self.kelengkapan}
+        for key in ("alasan", "keputusan", "catatan"):
+            if getattr(self, key):
+                recorded[key] = getattr(self, key)
+        if self.output is not None:
+            recorded["output"] = self.output
+        if self.data:
+            recorded["data"] = self.data
+        return recorded
+
+
+def _check_value(value: Any, where: str, depth: int = 0) -> None:
+    if depth > _MAX_DEPTH:
+        raise DataError(f"Isian '{where}' terlalu bersarang (batas {_MAX_DEPTH} tingkat).", where)
+    if value is None or isinstance(value, (bool, int, float)):
+        return
+    if isinstance(value, str):
+        if len(value) > _MAX_TEXT:
+            raise DataError(f"Isian '{where}' terlalu panjang (batas {_MAX_TEXT} karakter).", where)
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_value(item, f"{where}[{index}]", depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or key == "typename":
+                raise DataError(f"Kunci {key!r} di '{where}' tidak boleh dipakai.", where)
+            _check_value(item, f"{where}.{key}", depth + 1)
+        return
+    raise DataError(f"Isian '{where}' harus berupa nilai JSON (teks, bilangan, daftar, objek).", where)
+
+
+def check_process_data(data: Any) -> dict[str, Any]:
+    """Check process values (``data``) and return a deep copy safe to put in task data.
+
+    :raises DataError: not an object, a bad name, a reserved name or a non-JSON value.
+    """
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise DataError("Isian 'data' harus berupa objek JSON, mis. {\"jumlah_hari\": 3}.", "data")
+    for key, value in data.items():
+        if not isinstance(key, str) or not _NAME.match(key) or key in _RESERVED:
+            raise DataError(f"Nama isian {key!r} tidak boleh dipakai; gunakan huruf, angka dan garis bawah, "
+                            f"diawali huruf (bukan 'keputusan' atau 'typename').", "data")
+        _check_value(value, f"data.{key}")
+    return copy.deepcopy(dict(data))
+
+
+def parse_completion(form: Any, step: StepInfo) -> Completion:
+    """Check a completion form against ``step``.
+
+    :raises DataError: unknown keys, kelengkapan not ticked without a reason, a missing or wrong
+        decision, malformed values.
+    """
+    if form is None:
+        form = {}
+    if not isinstance(form, Mapping):
+        raise DataError("Isian penyelesaian harus berupa objek JSON.")
+    unknown = sorted(str(key) for key in form if key not in FORM_KEYS)
+    if unknown:
+        raise DataError(f"Isian tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(FORM_KEYS)}.",
+                        unknown[0])
+    for key in ("alasan", "catatan"):
+        if not isinstance(form.get(key, ""), str):
+            raise DataError(f"Isian '{key}' harus berupa teks.", key)
+    _check_value(form.get("output"), "output")
+    ticked = _read_checklist(form.get("kelengkapan"), step)
+    alasan = str(form.get("alasan", "")).strip()
+    missing = [item for item, done in ticked.items() if not done]
+    if missing and not alasan:
+        raise DataError(f"Kelengkapan belum dicentang: {', '.join(missing)}. Centang semuanya atau tuliskan "
+                        f"alasan di isian 'alasan'.", "kelengkapan")
+    keputusan = form.get("keputusan", "")
+    if step.clerk_decides:
+        if keputusan not in (YES, NO):
+            raise DataError(f"Langkah '{step.kegiatan}' adalah keputusan: isi 'keputusan' dengan \"{YES}\" atau "
+                            f"\"{NO}\".", "keputusan")
+    elif keputusan:
+        raise DataError(f"Langkah '{step.kegiatan}' bukan keputusan; hapus isian 'keputusan'.", "keputusan")
+    return Completion(kelengkapan=ticked, alasan=alasan, keputusan=str(keputusan),
+                      output=copy.deepcopy(form.get("output")), catatan=str(form.get("catatan", "")).strip(),
+                      data=check_process_data(form.get("data")))
+
+
+def _read_checklist(value: Any, step: StepInfo) -> dict[str, bool]:
+    required = list(step.kelengkapan)
+    if value is None:
+        return {item: False for item in required}
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        given = {item: True for item in value}
+    elif isinstance(value, Mapping) and all(isinstance(done, bool) for done in value.values()):
+        given = dict(value)
+    else:
+        raise DataError("Isian 'kelengkapan' harus berupa daftar butir yang dicentang atau objek "
+                        "{\"butir\": true/false}.", "kelengkapan")
+    unknown = [item for item in given if item not in required]
+    if unknown:
+        listed = ", ".join(required) if required else "(langkah ini tanpa kelengkapan)"
+        raise DataError(f"Butir kelengkapan tidak dikenal: {', '.join(unknown)}; butir langkah ini: {listed}.",
+                        "kelengkapan")
+    return {item: bool(given.get(item, False)) for item in required}
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    nama: str
+    nip: str
+    #: ``(jabatan, unit)`` pairs the user holds.
+    jabatan: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A published SOP version."""
+
+    id: int
+    key: str
+    number: int
+    draft: bool
+    nama: str
+    process_id: str
+    escalation: bool
+    published_at: datetime
+    #: False when the same BPMN was already published as this version.
+    created: bool = True
+
+
+@dataclass(frozen=True)
+class Instance:
+    id: int
+    key: str
+    version: int
+    unit: str
+    status: str
+    trial: bool
+    started_by: str
+    started_at: datetime
+    ended_at: datetime | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One READY user task of an instance, as the worklist shows it."""
+
+    id: int
+    instance_id: int
+    key: str
+    step_id: str
+    kegiatan: str
+    jabatan: str
+    unit: str
+    trial: bool
+    status: str
+    ready_at: datetime
+    #: ``None`` when the step has no WAKTU.
+    due_at: datetime | None
+    claimed_by: str | None
+    completed_by: str | None
+    completed_at: datetime | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of an instance's audit trail."""
+
+    instance_id: int
+    seq: int
+    kind: str
+    at: datetime
+    actor: str
+    step: str
+    item_id: int | None
+    data: dict[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What completing a work item led to."""
+
+    item: WorkItem
+    instance: Instance
+    #: Work items that became ready.
+    ready: tuple[WorkItem, ...]

@@ -1,0 +1,1 @@
+"""Synthetic SOPs and logs, and the demo's seed."""

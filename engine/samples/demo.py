@@ -1,0 +1,178 @@
+"""The demo: a SQLite store with the shipped SOPs, one login per role and weeks of real history.
+
+Everything goes through the real :class:`~engine.runtime.facade.Runtime` on a
+:class:`~engine.runtime.timers.ManualClock` that moves over the past weeks in office hours, so the
+worklist has waiting and overdue steps and the auditor pages have finished, running and trial
+instances with decisions both ways.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.access.accounts import add_account
+from engine.formats.files import load_file
+from engine.runtime.facade import Runtime
+from engine.store.migrate import upgrade_database
+from engine.runtime.timers import ManualClock
+from engine.runtime.work import WorkItem
+
+UTC = dt.timezone.utc
+#: The shipped SOPs beside the package (a source checkout).
+PROCESSES = Path(__file__).resolve().parents[2] / "processes"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    description: str
+
+
+_ORG_UNIT = "Sekretariat Daerah - Bagian Organisasi"
+
+
+def _logins() -> list[DemoLogin]:
+    return [
+        DemoLogin("admin", "admin-demo", "admin", "semua peran / every role"),
+        DemoLogin("penyusun", "penyusun-demo", "penyusun", "menyusun SOP / writes SOPs"),
+        DemoLogin("pengesah", "pengesah-demo", "pengesah", "mengesahkan SOP / approves SOPs"),
+        DemoLogin("pelaksana", "pelaksana-demo", "pelaksana", "daftar tugas / worklist"),
+        DemoLogin("pemantau", "pemantau-demo", "pemantau", "memantau instans / audits instances"),
+    ]
+
+
+def _office_hour(moment: dt.datetime) -> dt.datetime:
+    """Move ``moment`` into Monday-Friday 08:00-15:00 WIB (01:00-08:00 UTC)."""
+    while moment.weekday() >= 5 or not 1 <= moment.hour < 8:
+        moment = moment + dt.timedelta(hours=1)
+        if moment.hour >= 8 or moment.hour < 1:
+            moment = moment.replace(hour=1, minute=moment.minute) + (
+                dt.timedelta(days=1) if moment.hour >= 8 else dt.timedelta())
+    return moment
+
+
+def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float) -> dict[str, object]:
+    with runtime.db.read() as connection:
+        from engine.store.models import instances
+
+        version_id = connection.execute(instances.select().with_only_columns(instances.c.version_id)
+                                        .where(instances.c.id == item.instance_id)).scalar_one()
+        step = runtime._version(connection, version_id).steps[item.step_id]
+    form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
+    if step.kelengkapan and chance.random() < 0.1:
+        form["kelengkapan"] = list(step.kelengkapan)[:-1]
+        form["alasan"] = "Dokumen menyusul hari berikutnya"
+    if step.clerk_decides:
+        form["keputusan"] = "Tidak" if chance.random() < tidak else "Ya"
+    if step.output:
+        form["output"] = step.output
+    return form
+
+
+def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = None, instances_per_sop: int = 6,
+         seed_value: int = 7) -> list[DemoLogin]:
+    """Create the demo store at ``url``: shipped SOPs, one login per role, a history of instances.
+
+    :return: the logins to print.
+    """
+    upgrade_database(url)
+    end = (now or dt.datetime.now(UTC)).replace(microsecond=0)
+    base = _office_hour((end - dt.timedelta(days=35)).replace(hour=1, minute=30))
+    clock = ManualClock(base)
+    runtime = Runtime(url, clock=clock)
+    chance = random.Random(seed_value)
+    try:
+        paths = sorted(processes.glob("*.bpmn"))
+        holdings: list[tuple[str, str]] = []
+        for path in paths:
+            sop = load_file(path).sop
+            runtime.publish(path, path.stem, by="admin")
+            holdings.extend((actor, sop.identity.unit) for actor in sop.actors)
+        logins = _logins()
+        people = {
+            "admin": ("Administrator Alur", "", []),
+            "penyusun": ("Rina Marlina, S.AP", "198803122010012004", [("Analis Organisasi", _ORG_UNIT)]),
+            "pengesah": ("Drs. Bambang Wicaksono, M.Si", "197205141998031007",
+                         [("Kepala Bagian Organisasi", _ORG_UNIT)]),
+            "pelaksana": ("Ahmad Fauzi", "199001012015031002", holdings),
+            "pemantau": ("Dewi Lestari, S.E., Ak.", "198507092009022003", []),
+        }
+        for login in logins:
+            nama, nip, jabatan = people[login.username]
+            add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
+        for path in paths:
+            _history(runtime, clock, path.stem, base, end, chance, instances_per_sop)
+        _trial(runtime, clock, end)
+        runtime.clock = _Fixed(end)
+        runtime.tick()
+        return logins
+    finally:
+        runtime.close()
+
+
+@dataclass
+class _Fixed:
+    moment: dt.datetime
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+
+def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, end: dt.datetime,
+             chance: random.Random, count: int) -> None:
+    """Start ``count`` instances spread over the past weeks and work them; the newest stay open."""
+    span = (end - base).total_seconds()
+    for index in range(count):
+        start = base + dt.timedelta(seconds=span * index / count)
+        moment = _office_hour(min(start, end - dt.timedelta(hours=2)))
+        clock.current = moment
+        first = _form_for_start(runtime, key)
+        if key == "permohonan-cuti-pegawai":
+            first["data"] = {"sisa_cuti": 12, "jumlah_hari": chance.choice([2, 3, 5, 14])}
+        instance, ready = runtime.start(key, "pelaksana", first)
+        # the newest instances are left part-way, so worklists have waiting and overdue steps
+        budget = chance.randint(1, 3) if index >= count - 2 else 60
+        # one case per SOP is withdrawn by the applicant part-way
+        withdrawn = index == 1
+        if withdrawn:
+            budget = 2
+        tidak = 0.35 if index % 2 else 0.0
+        while ready and budget > 0:
+            item = ready[0]
+            clock.current = _office_hour(clock.current + dt.timedelta(minutes=chance.choice(
+                [7, 12, 25, 45, 90, 180, 600, 1500])))
+            if clock.current >= end:
+                break
+            done = runtime.complete(item.id, "pelaksana", _form(runtime, item, chance, tidak))
+            budget -= 1
+            ready = [i for i in ready[1:]] + list(done.ready)
+        if withdrawn and ready:
+            clock.current = _office_hour(clock.current + dt.timedelta(minutes=30))
+            runtime.cancel(instance.id, "pelaksana", "Pemohon mencabut permohonannya")
+
+
+def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
+    with runtime.db.read() as connection:
+        from engine.runtime.definitions import pick_version
+
+        start = runtime._version(connection, pick_version(connection, key, trial, None)).start
+    return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
+
+
+def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
+    """One SOP under revision and in ujicoba, with a trial instance waiting in the worklist."""
+    from engine.lifecycle import transitions as lifecycle
+
+    key = "penerbitan-surat-keterangan"
+    if key not in {entry.key for entry in lifecycle.register(runtime)}:
+        return
+    clock.current = _office_hour(end - dt.timedelta(days=2))
+    lifecycle.revise(runtime, key, "penyusun")
+    lifecycle.submit(runtime, key, "penyusun")
+    lifecycle.start_trial(runtime, key, "penyusun")
+    runtime.start(key, "pelaksana", _form_for_start(runtime, key, trial=True), trial=True)

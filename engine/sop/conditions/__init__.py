@@ -1,0 +1,1 @@
+"""The safe condition language of `syarat` decisions: parsing and whitelisted evaluation."""

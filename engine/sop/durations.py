@@ -1,0 +1,324 @@
+"""The SOP "mutu baku WAKTU": parse the time standard of a step into a :class:`Duration`.
+
+Accepted texts (case-insensitive, spaces flexible)::
+
+    15 menit, 15 mnt, 30 detik, 2 jam, 1,5 jam, 1.5 jam, 1 hari, 3 hari kerja, 3 HK,
+    1 minggu, 2 pekan, 1 jam 30 menit, 1 hari 2 jam,
+    15 minutes, 2 hours, 1 day, 3 working days, 1 week,
+    PT15M, PT2H, P1D, P1DT2H, P1W                     (ISO 8601)
+    1-2 hari, 1 s/d 2 hari, 15 sampai 30 menit         (ranges: the upper bound is the standard)
+
+In working terms minutes and hours count 1:1, a "hari" or "hari kerja" counts as one standard
+working day of the calendar (:attr:`WorkCalendar.working_minutes_per_day
+<engine.sop.worktime.WorkCalendar.working_minutes_per_day>`) and a "minggu" as five working days.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
+from typing import Literal, Protocol, Union, cast
+
+from engine.errors import DurationError
+
+#: A duration unit. ``"mixed"`` is a duration written with several units ("1 jam 30 menit",
+#: ``P1DT2H``); its components are in :attr:`Duration.parts`.
+Unit = Literal["second", "minute", "hour", "day", "working_day", "week", "mixed"]
+
+#: An amount: the parser gives an ``int`` when whole, else a ``float``; a ``Fraction`` is accepted too.
+Amount = Union[int, float, Fraction]
+
+#: Working days in a "minggu" / "pekan" / week.
+WORKING_DAYS_PER_WEEK = 5
+
+#: The examples every rejection message lists.
+EXAMPLES = '"15 menit", "2 jam", "1 hari", "3 hari kerja", "1 minggu" atau ISO 8601 "PT2H"'
+
+_SIMPLE_UNITS: frozenset[str] = frozenset({"second", "minute", "hour", "day", "working_day", "week"})
+
+#: Size rank of a unit; the parts of a mixed duration go from the largest unit to the smallest.
+_RANK: dict[str, int] = {"week": 5, "day": 4, "working_day": 4, "hour": 3, "minute": 2, "second": 1}
+
+#: Minutes in one unit on the clock (a day of 24 hours, a week of 7 days).
+_NOMINAL_MINUTES: dict[str, float] = {
+    "second": 1 / 60, "minute": 1, "hour": 60, "day": 24 * 60, "working_day": 24 * 60, "week": 7 * 24 * 60,
+}
+
+#: The canonical Indonesian word of each unit.
+_WORD: dict[str, str] = {
+    "second": "detik",
+    "minute": "menit",
+    "hour": "jam",
+    "day": "hari",
+    "working_day": "hari kerja",
+    "week": "minggu",
+}
+
+#: Every accepted unit word (lower case, single spaces) and its unit.
+_UNIT_WORDS: dict[str, str] = {
+    "detik": "second", "dtk": "second", "second": "second", "seconds": "second",
+    "sec": "second", "secs": "second",
+    "menit": "minute", "mnt": "minute", "minute": "minute", "minutes": "minute",
+    "min": "minute", "mins": "minute",
+    "jam": "hour", "hour": "hour", "hours": "hour", "hrs": "hour",
+    "hari": "day", "day": "day", "days": "day",
+    "hari kerja": "working_day", "hk": "working_day",
+    "working day": "working_day", "working days": "working_day",
+    "work day": "working_day", "work days": "working_day",
+    "workday": "working_day", "workdays": "working_day",
+    "business day": "working_day", "business days": "working_day",
+    "minggu": "week", "pekan": "week", "week": "week", "weeks": "week",
+}
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+# Longest words first so "hari kerja" wins over "hari"; spaces inside a word may be several.
+_UNIT_ALTERNATION = "|".join(
+    word.replace(" ", r"\s+") for word in sorted(_UNIT_WORDS, key=len, reverse=True)
+)
+_UNIT = rf"(?P<unit>{_UNIT_ALTERNATION})\.?(?![a-z])"
+_PART = re.compile(rf"(?P<num>{_NUMBER})\s*{_UNIT}")
+_PART_SEPARATOR = re.compile(r"\s*(?:(?:dan|and)\s+)?")
+_RANGE = re.compile(
+    rf"(?P<low>{_NUMBER})\s*(?:-|\u2013|\u2014|s\s*/\s*d\.?|s\.d\.?|sd|sampai|hingga|to)\s*"
+    rf"(?P<high>{_NUMBER})\s*{_UNIT}"
+)
+_NEGATIVE = re.compile(r"[-\u2212]\s*\d")
+_ISO = re.compile(
+    rf"p(?:(?P<week>{_NUMBER})w"
+    rf"|(?:(?P<day>{_NUMBER})d)?"
+    rf"(?:t(?:(?P<hour>{_NUMBER})h)?(?:(?P<minute>{_NUMBER})m)?(?:(?P<second>{_NUMBER})s)?)?)"
+)
+
+
+class WorkingDayLength(Protocol):
+    """What :meth:`Duration.as_working_minutes` needs of a calendar."""
+
+    @property
+    def working_minutes_per_day(self) -> float:
+        """Working minutes in one standard working day."""
+        ...
+
+
+def _unit_minutes(unit: str, minutes_per_day: float) -> float:
+    """Working minutes in one ``unit``."""
+    if unit == "second":
+        return 1 / 60
+    if unit == "minute":
+        return 1.0
+    if unit == "hour":
+        return 60.0
+    if unit in ("day", "working_day"):
+        return float(minutes_per_day)
+    return WORKING_DAYS_PER_WEEK * float(minutes_per_day)
+
+
+def _format_amount(amount: Amount) -> str:
+    """``amount`` with an Indonesian decimal comma: ``1.5`` -> ``"1,5"``."""
+    if isinstance(amount, int):
+        return str(amount)
+    text = format(Decimal(repr(float(amount))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _number(text: str) -> Amount:
+    """Read ``"1,5"`` or ``"1.5"``; whole values become ``int``."""
+    value = Decimal(text.replace(",", "."))
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A parsed mutu baku WAKTU.
+
+    ``Duration(2, "hour")`` is two hours; ``str()`` gives the canonical Indonesian text.
+    A text written with several units ("1 jam 30 menit", ``P1DT2H``) has unit ``"mixed"``,
+    its components in :attr:`parts` and, as :attr:`amount`, its nominal length in minutes
+    (days of 24 hours); use :meth:`as_working_minutes` for the standard in working time.
+    """
+
+    #: How many units; an ``int`` when whole (see :data:`Amount`).
+    amount: Amount
+    #: The unit, see :data:`Unit`.
+    unit: Unit
+    #: True when the text says working days ("hari kerja", "working days").
+    working: bool = False
+    #: The text as written, stripped ("1-2 hari" keeps its range here).
+    text: str = ""
+    #: The components, largest unit first; filled in for a single-unit duration.
+    parts: tuple[tuple[Amount, str], ...] = ()
+    #: The fixed span of an ISO 8601 text (``PT2H`` -> 2 hours, ``P1W`` -> 7 days); ``None`` for
+    #: other texts. Working time does not use it: ``P1W`` counts as five working days like "1 minggu".
+    delta: timedelta | None = None
+
+    def __post_init__(self) -> None:
+        """Check the unit and amounts and fill in :attr:`parts` and :attr:`working`.
+
+        :raises DurationError: for an unknown unit or an amount that is not a positive number.
+        """
+        if self.unit == "mixed":
+            if len(self.parts) < 2:
+                raise DurationError("Waktu campuran harus terdiri dari paling sedikit dua satuan.",
+                                    self.text)
+            for amount, unit in self.parts:
+                if unit not in _SIMPLE_UNITS:
+                    raise DurationError(f"Satuan waktu '{unit}' tidak dikenal.", self.text)
+                self._check_amount(amount)
+        elif self.unit in _SIMPLE_UNITS:
+            if self.parts and self.parts != ((self.amount, self.unit),):
+                raise DurationError("Komponen waktu tidak sesuai dengan jumlah dan satuannya.",
+                                    self.text)
+            object.__setattr__(self, "parts", ((self.amount, self.unit),))
+        else:
+            raise DurationError(f"Satuan waktu '{self.unit}' tidak dikenal.", self.text)
+        self._check_amount(self.amount)
+        if any(unit == "working_day" for _, unit in self.parts):
+            object.__setattr__(self, "working", True)
+
+    def _check_amount(self, amount: object) -> None:
+        """:raises DurationError: unless ``amount`` is a finite number above zero."""
+        if isinstance(amount, bool) or not isinstance(amount, Real):
+            raise DurationError(f"Jumlah waktu '{amount}' bukan angka.", self.text)
+        if not math.isfinite(float(amount)) or amount <= 0:
+            shown = self.text or f"{amount}"
+            raise DurationError(f"Waktu '{shown}' harus lebih dari nol.", self.text)
+
+    def as_working_minutes(self, calendar: WorkingDayLength) -> float:
+        """How many working minutes the standard allows.
+
+        Seconds, minutes and hours count 1:1; a "hari" or "hari kerja" counts as
+        ``calendar.working_minutes_per_day``; a "minggu" as five such days.
+
+        :param calendar: gives the length of a standard working day, e.g. a
+            :class:`~engine.sop.worktime.WorkCalendar`.
+        :return: the working minutes, as a float.
+        """
+        per_day = calendar.working_minutes_per_day
+        return float(sum(amount * _unit_minutes(unit, per_day) for amount, unit in self.parts))
+
+    def __str__(self) -> str:
+        """The canonical Indonesian text: "15 menit", "1,5 jam", "3 hari kerja", "1 jam 30 menit"."""
+        return " ".join(f"{_format_amount(amount)} {_WORD[unit]}" for amount, unit in self.parts)
+
+
+def _error(text: str) -> DurationError:
+    """The "not recognised" error for ``text``."""
+    return DurationError(f"Waktu '{text}' tidak dikenali. Contoh yang benar: {EXAMPLES}.", text)
+
+
+def _build(parts: list[tuple[Amount, str]], text: str, delta: timedelta | None = None) -> Duration:
+    """One :class:`Duration` from its components (largest first), checking their order.
+
+    :raises DurationError: when a unit repeats, the units are out of order or a part
+        other than the last has decimals.
+    """
+    ranks = [_RANK[unit] for _, unit in parts]
+    if any(a <= b for a, b in zip(ranks, ranks[1:])):
+        raise DurationError(
+            f"Waktu '{text}' tidak dikenali: tulis setiap satuan sekali, dari yang terbesar "
+            f"ke yang terkecil, mis. \"1 jam 30 menit\".", text)
+    if any(isinstance(amount, float) for amount, _ in parts[:-1]):
+        raise DurationError(
+            f"Waktu '{text}' tidak dikenali: hanya satuan terakhir yang boleh berkoma, "
+            f"mis. \"1 jam 30 menit\" atau \"1,5 jam\".", text)
+    for amount, _ in parts:
+        if amount <= 0:
+            raise DurationError(f"Waktu '{text}' harus lebih dari nol.", text)
+    if len(parts) == 1:
+        amount, unit = parts[0]
+        return Duration(amount, cast(Unit, unit), text=text, delta=delta)
+    nominal = sum(amount * _NOMINAL_MINUTES[unit] for amount, unit in parts)
+    whole = round(nominal)
+    amount_total: Amount = whole if math.isclose(nominal, whole, abs_tol=1e-9) else nominal
+    return Duration(amount_total, "mixed", text=text, parts=tuple(parts), delta=delta)
+
+
+def _parse_iso(text: str, normalized: str) -> Duration | None:
+    """Parse an ISO 8601 duration (``PT15M``, ``P1DT2H``, ``P1W``); ``None`` if it is not one."""
+    match = _ISO.fullmatch(normalized.replace(" ", ""))
+    if match is None:
+        return None
+    if normalized.endswith("t"):
+        return None
+    parts = [(_number(value), unit) for unit, value in match.groupdict().items() if value is not None]
+    if not parts:
+        return None
+    if all(amount <= 0 for amount, _ in parts):
+        raise DurationError(f"Waktu '{text}' harus lebih dari nol.", text)
+    parts = [(amount, unit) for amount, unit in parts if amount > 0]
+    delta = timedelta(**{f"{unit}s": float(amount) for amount, unit in parts})
+    return _build(parts, text, delta)
+
+
+def _parse_parts(text: str, normalized: str) -> Duration | None:
+    """Parse "15 menit" or a sequence like "1 jam 30 menit"; ``None`` if the text is neither."""
+    parts: list[tuple[Amount, str]] = []
+    position = 0
+    while True:
+        match = _PART.match(normalized, position)
+        if match is None:
+            return None
+        unit_word = " ".join(match.group("unit").rstrip(".").split())
+        parts.append((_number(match.group("num")), _UNIT_WORDS[unit_word]))
+        position = match.end()
+        if position == len(normalized):
+            return _build(parts, text)
+        separator = _PART_SEPARATOR.match(normalized, position)
+        position = separator.end() if separator else position
+
+
+def _parse_range(text: str, normalized: str) -> Duration | None:
+    """Parse a range like "1-2 hari" to its upper bound; ``None`` if the text is not a range."""
+    match = _RANGE.fullmatch(normalized)
+    if match is None:
+        return None
+    low, high = _number(match.group("low")), _number(match.group("high"))
+    if low > high:
+        raise DurationError(
+            f"Rentang waktu '{text}' terbalik; tulis batas bawah lebih dulu, mis. \"1-2 hari\".", text)
+    unit_word = " ".join(match.group("unit").rstrip(".").split())
+    return _build([(high, _UNIT_WORDS[unit_word])], text)
+
+
+def parse_duration(text: str) -> Duration:
+    """Parse a mutu baku WAKTU text.
+
+    :param text: e.g. "15 menit", "1,5 jam", "3 hari kerja", "1-2 hari", "PT2H".
+    :return: the duration; a range gives its upper bound, :attr:`Duration.text` keeps the original.
+    :raises DurationError: when the text is empty, not understood, zero or negative.
+    """
+    if not isinstance(text, str):
+        raise DurationError(f"Waktu harus berupa teks, bukan {type(text).__name__}. "
+                            f"Contoh yang benar: {EXAMPLES}.", str(text))
+    stripped = text.strip()
+    if not stripped:
+        raise DurationError(f"Waktu kosong. Contoh yang benar: {EXAMPLES}.", stripped)
+    normalized = " ".join(stripped.lower().split())
+    if _NEGATIVE.match(normalized):
+        raise DurationError(f"Waktu '{stripped}' harus lebih dari nol.", stripped)
+    for parser in (_parse_iso, _parse_range, _parse_parts):
+        duration = parser(stripped, normalized)
+        if duration is not None:
+            return duration
+    raise _error(stripped)
+
+
+def is_valid_duration(text: str) -> bool:
+    """Whether :func:`parse_duration` accepts ``text``.
+
+    :param text: a WAKTU text.
+    :return: True when it parses.
+    """
+    try:
+        parse_duration(text)
+    except DurationError:
+        return False
+    return True
