@@ -1,13 +1,8 @@
-"""The message catalogue: every problem text in Bahasa Indonesia (default) and English.
-
-Keys are the :attr:`engine.errors.Problem.code` values; templates use ``str.format`` fields.
-"""
+"""Catalogue entries of the SOP model and of reading files: validation problems, unreadable input."""
 
 from __future__ import annotations
 
-LANGUAGES = ("id", "en")
-
-_CATALOGUE: dict[str, tuple[str, str]] = {
+ENTRIES: dict[str, tuple[str, str]] = {
     # --- validation -------------------------------------------------------------------------
     "bad_step_id": (
         "id langkah tidak sah; gunakan huruf, angka dan garis bawah, diawali huruf.",
@@ -97,7 +92,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-_CATALOGUE.update({
+ENTRIES.update({
     # --- unreadable or hostile input (exit 2) ---------------------------------------------------
     "file_unknown_type": ("{label}: jenis berkas tidak dikenal; gunakan .bpmn atau .yaml.",
                           "{label}: unknown file type; use .bpmn or .yaml."),
@@ -127,30 +122,3 @@ _CATALOGUE.update({
         "{label}: bukan dokumen BPMN 2.0 (elemen akar '{tag}'); ekspor ulang sebagai BPMN 2.0 XML.",
         "{label}: not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
 })
-
-
-def message(code: str, lang: str = "id", **params: str) -> str:
-    """Render catalogue entry ``code`` in ``lang`` with ``params``.
-
-    An unknown code renders as the code itself with its parameters, so a missing entry is visible
-    rather than hidden.
-    """
-    entry = _CATALOGUE.get(code)
-    if entry is None:
-        details = ", ".join(f"{key}={value}" for key, value in sorted(params.items()))
-        return f"{code} ({details})" if details else code
-    template = entry[1] if lang == "en" else entry[0]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return template
-
-
-def register(entries: dict[str, tuple[str, str]]) -> None:
-    """Add catalogue entries (used by the modules that own them)."""
-    _CATALOGUE.update(entries)
-
-
-def known_codes() -> frozenset[str]:
-    """Every catalogue key (for tests that check each problem code has both languages)."""
-    return frozenset(_CATALOGUE)
