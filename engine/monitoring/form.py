@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 
-from engine.runtime.definitions import definition_id
+from engine.runtime.versions import definition_id
 from engine.errors import DataError
 from engine.monitoring.workbook import MonitoringForm, MonitoringRow
 from engine.monitoring.report import MonitoringReport, StepStats

@@ -62,7 +62,7 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
 
         version_id = connection.execute(instances.select().with_only_columns(instances.c.version_id)
                                         .where(instances.c.id == item.instance_id)).scalar_one()
-        step = runtime._version(connection, version_id).steps[item.step_id]
+        step = runtime.loaded_version(connection, version_id).steps[item.step_id]
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if step.kelengkapan and chance.random() < 0.1:
         form["kelengkapan"] = list(step.kelengkapan)[:-1]
@@ -158,9 +158,9 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
 
 def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
     with runtime.db.read() as connection:
-        from engine.runtime.definitions import pick_version
+        from engine.runtime.versions import pick_version
 
-        start = runtime._version(connection, pick_version(connection, key, trial, None)).start
+        start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
     return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
 
 

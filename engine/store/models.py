@@ -119,7 +119,6 @@ instances = Table(
     Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
     Column("unit", String(200), nullable=False),
     Column("status", String(16), nullable=False),
-    Column("trial", Boolean, nullable=False),
     Column("state", Text, nullable=False),
     Column("state_format", Integer, nullable=False),
     Column("revision", Integer, nullable=False),
@@ -282,4 +281,22 @@ sop_lifecycle = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     #: JSON list of {"status", "by", "at"}.
     Column("history", Text, nullable=False),
+)
+
+# --- runtime shapes (0004r) ---
+#: How an instance runs: ``real``, ``ujicoba`` (a draft version on trial) or ``simulasi``; replaces ``trial``.
+instances.append_column(Column("mode", String(12), nullable=False, server_default="real"))
+#: Case data apart from SpiffWorkflow's state: the newest value of each process value (``data`` of
+#: a start or completion form) per instance, with the step that set it. The history stays in the events.
+case_values = Table(
+    "case_values", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("name", String(64), nullable=False),
+    #: The value as canonical JSON.
+    Column("value", Text, nullable=False),
+    Column("step", String(200), nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    UniqueConstraint("instance_id", "name"),
+    Index(None, "name"),
 )
