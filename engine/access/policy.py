@@ -31,7 +31,7 @@ from engine.runtime.work import Instance, WorkItem
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
 SOP_ACTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "change": (("penyusun",), ("draft", "revisi")),
+    "change": (("penyusun",), ("draft", "verifikasi", "ujicoba", "revisi")),  # lifecycle.EDITABLE
     "submit": (("penyusun",), ("draft", "revisi")),
     "trial": (("penyusun",), ("verifikasi",)),
     "approve": (("pengesah",), ("verifikasi", "ujicoba")),
