@@ -11,9 +11,8 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.wrappers import Response
 
-from engine import Runtime, upgrade_database
+from engine import Runtime, UjicobaGate, upgrade_database
 from engine.errors import AlurError
-from engine.lifecycle.ujicoba import UjicobaGate
 
 from . import access, formatting, i18n
 

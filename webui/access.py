@@ -14,9 +14,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from engine import Runtime
-from engine.access.accounts import Account, LoginThrottle, account, token_account
-from engine.access.accounts import login as login_with
+from engine import Account, LoginThrottle, Runtime, account, token_account
+from engine import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
 from .i18n import translate

@@ -8,9 +8,9 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, dump, load_bytes, render, sheet_mapping, sop_from_mapping, validate
+from engine import ProcessDefinitionError, Sop, dump, key_for, load_bytes, render, save_draft, sheet_mapping, \
+    sop_from_mapping, status, suggest_number, validate, working_sop
 from engine.errors import AlurError, Problem
-from engine.lifecycle.transitions import key_for, save_draft, status, suggest_number, working_sop
 
 from .access import allow, me, runtime
 from .i18n import current_language, translate
