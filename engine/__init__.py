@@ -51,13 +51,14 @@ from engine.monitoring.report import cycle_trend as cycle_trend
 from engine.monitoring.report import monitoring_report as monitoring_report
 from engine.monitoring.form import AssessmentRules as AssessmentRules
 from engine.monitoring.form import SavedMonitoringForm as SavedMonitoringForm
-from engine.monitoring.form import minutes_text as minutes_text
 from engine.monitoring.form import monitoring_form_pdf as monitoring_form_pdf
 from engine.monitoring.form import monitoring_forms_of as monitoring_forms_of
 from engine.monitoring.form import prefill_monitoring_form as prefill_monitoring_form
 from engine.monitoring.form import save_monitoring_form as save_monitoring_form
 from engine.monitoring.process_map import follows_counts as follows_counts
 from engine.monitoring.process_map import process_map_svg as process_map_svg
+from engine.sop.duration_text import working_time_text as working_time_text
+from engine.messages import message as message
 from engine.render import render as render
 from engine.render import render_pages as render_pages
 from engine.runtime.facade import Runtime as Runtime
@@ -166,7 +167,7 @@ __all__ = [
     "load_bytes",
     "load_file",
     "load_sheet",
-    "minutes_text",
+    "message",
     "monitoring_form_pdf",
     "monitoring_forms_of",
     "monitoring_report",
@@ -192,6 +193,7 @@ __all__ = [
     "ujicoba_report",
     "upgrade_database",
     "validate",
+    "working_time_text",
     "write_bpmn",
     "write_log",
 ]

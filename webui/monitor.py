@@ -20,9 +20,10 @@ from engine.monitoring.evaluation import evaluations_of, save_evaluation
 from engine.eventlog import read_log
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
 from engine.monitoring.report import cycle_trend, monitoring_report
-from engine.monitoring.form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
+from engine.monitoring.form import monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
     save_monitoring_form
 from engine.monitoring.plots import step_chart, trend_chart
+from engine.sop.duration_text import working_time_text
 from engine.monitoring.process_map import process_map_svg
 from engine.monitoring.export import export_log
 from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
@@ -73,7 +74,7 @@ def report(key: str) -> str:
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
                            args=request.args)
@@ -192,7 +193,7 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.timing.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)

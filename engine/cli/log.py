@@ -17,22 +17,8 @@ from engine.eventlog import read_log, write_log
 from engine.eventlog.files import log_format
 from engine.eventlog.timestamps import DEFAULT_ZONE
 from engine.formats.files import load_file
-from engine.messages import message, register
+from engine.messages import message
 from engine.sop.worktime import WorkCalendar
-
-register({
-    "cli_case": ("{case}: kesesuaian {fitness}", "{case}: fitness {fitness}"),
-    "cli_case_deviations": ("{case}: kesesuaian {fitness}, {count} penyimpangan",
-                            "{case}: fitness {fitness}, {count} deviations"),
-    "cli_summary": ("Ringkasan: {cases} kasus, {variants} varian; {fitting} kasus mengikuti alur SOP ({share} %).",
-                    "Summary: {cases} cases, {variants} variants; {fitting} cases follow the SOP's flow ({share} %)."),
-    "cli_fitness": ("Kesesuaian (fitness) log: {fitness}; rata-rata per kasus: {average}.",
-                    "Log fitness: {fitness}; average per case: {average}."),
-    "cli_deviation_counts": ("Penyimpangan: {counts}.", "Deviations: {counts}."),
-    "cli_empty_log": ("Log tidak berisi kasus.", "The log holds no case."),
-    "cli_log_written": ("{out} ditulis ({cases} kasus, {events} peristiwa).",
-                        "{out} written ({cases} cases, {events} events)."),
-})
 
 
 def _number(value: float, lang: str, digits: int = 3) -> str:
