@@ -58,6 +58,7 @@ from engine.monitoring.form import save_monitoring_form as save_monitoring_form
 from engine.monitoring.process_map import follows_counts as follows_counts
 from engine.monitoring.process_map import process_map_svg as process_map_svg
 from engine.sop.duration_text import working_time_text as working_time_text
+from engine.sop.keys import sop_key as sop_key
 from engine.messages import message as message
 from engine.render import render as render
 from engine.render import render_pages as render_pages
@@ -186,6 +187,7 @@ __all__ = [
     "save_monitoring_form",
     "sheet_mapping",
     "sop_from_mapping",
+    "sop_key",
     "store_log_events",
     "synthetic_log",
     "synthetic_sop",

@@ -30,7 +30,7 @@ def _fail_on_sop_problems(ctx: click.Context, sop_file: str, error: ProcessDefin
     for item in error.problems:
         click.echo(f"{sop_file}: {item.render(lang)}", err=True)
     if not error.problems:
-        click.echo(f"{sop_file}: {error.message}", err=True)
+        click.echo(f"{sop_file}: {error.render(lang)}", err=True)
     ctx.exit(1)
 
 
@@ -54,7 +54,7 @@ def conformance_command(ctx: click.Context, log_file: str, sop_file: str, proces
         checker = ConformanceChecker(sop, WorkCalendar(tz))
         log = read_log(log_file, tz)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(2)
     except ProcessDefinitionError as exc:
         _fail_on_sop_problems(ctx, sop_file, exc, lang)
@@ -134,6 +134,6 @@ def log_convert_command(ctx: click.Context, source: str, target: str, tz: str) -
         log = read_log(source, tz)
         events = write_log(log.events(), target, log.name)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(2)
     click.echo(message("cli_log_written", lang, out=target, cases=str(len(log)), events=str(events)))

@@ -22,7 +22,18 @@ def _echo_problem(name: str, item: Problem, lang: str) -> None:
     click.echo(f"{name}: {prefix}{item.render(lang)}", err=item.severity == "error")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The root command: an :class:`AlurError` no command caught is said in ``--lang``, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AlurError as exc:
+            click.echo(exc.render((ctx.obj or {}).get("lang", "id")), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("ALUR_LANG", "id"),
               show_default="id (or $ALUR_LANG)", help="Bahasa pesan / message language.")
 @click.pass_context
@@ -113,7 +124,7 @@ def run() -> None:
     try:
         main(standalone_mode=True)
     except AlurError as exc:  # an error the command did not expect still gets a message
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(os.environ.get("ALUR_LANG", "id")), err=True)
         sys.exit(exc.exit_code)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.lang import current_lang
 from engine.errors import AlurError, InputError
 from engine.formats.files import write_atomically
 from engine.messages import message
@@ -21,11 +22,6 @@ from engine.monitoring.form import monitoring_form_pdf, prefill_monitoring_form
 from engine.runtime.facade import Runtime
 from engine.sop.duration_text import working_time_text
 from engine.monitoring.export import export_log
-
-
-def _lang() -> str:
-    root = click.get_current_context().find_root().obj or {}
-    return str(root.get("lang", "id"))
 
 
 def _minutes(value: float | None, report: MonitoringReport, lang: str) -> str:
@@ -86,7 +82,7 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
                     versions: tuple[int, ...], assessor: str, target: str | None) -> None:
     """Laporan monitoring SOP dari data pelaksanaan (dan formulir monitoring terisi)."""
-    lang = _lang()
+    lang = current_lang()
     suffix = Path(target).suffix.lower() if target else ""
     if target and suffix not in (".pdf", ".xlsx", ".json"):
         click.echo(message("cli_monitor_bad_suffix", lang, out=target), err=True)
@@ -98,7 +94,7 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
         finally:
             runtime.close()
     except AlurError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(exc.exit_code) from exc
     for line in report_lines(report, lang):
         click.echo(line)
@@ -128,13 +124,13 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
 def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
                        target: str) -> None:
     """Ekspor log peristiwa pelaksanaan SOP dari basis data (XES atau CSV)."""
-    lang = _lang()
+    lang = current_lang()
     from engine.eventlog.files import log_format
 
     try:
         log_format(target)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(2) from exc
     try:
         runtime = Runtime()
@@ -143,7 +139,7 @@ def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | N
         finally:
             runtime.close()
     except AlurError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(exc.exit_code) from exc
     click.echo(message("cli_monitor_log_written", lang, out=target, events=written))
 

@@ -55,7 +55,7 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
                 sop, trace = runtime.document(instance_id)
             finally:
                 runtime.close()
-            source = f"instans {instance_id}"
+            source = message("cli_render_instance", lang, id=instance_id)
         else:
             assert source is not None
             sop = load_file(source).sop
@@ -68,7 +68,7 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
         click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     except AlurError as exc:  # no such instance, database unreachable
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(1)
     errors = [item for item in validate(sop) if item.severity == "error"]
     for item in errors:
@@ -80,7 +80,7 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
         pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
         data = encode(pages, fmt, paper, title(sop), dpi)
     except RenderError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     write_atomically(Path(target), data)
