@@ -97,7 +97,8 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
         click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     write_atomically(Path(target), dump(loaded.sop, target))
-    click.echo(message("cli_convert_written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
+    click.echo(message("cli_convert_written", lang, out=target, steps=len(loaded.sop.steps),
+                       actors=len(loaded.sop.actors)))
 
 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.

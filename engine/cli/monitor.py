@@ -25,7 +25,9 @@ from engine.monitoring.export import export_log
 
 
 def _minutes(value: float | None, report: MonitoringReport, lang: str) -> str:
-    return message("cli_monitor_none", lang) if value is None else working_time_text(value, report.minutes_per_day, lang)
+    if value is None:
+        return message("cli_monitor_none", lang)
+    return working_time_text(value, report.minutes_per_day, lang)
 
 
 def _share(value: float | None) -> str:
@@ -34,35 +36,37 @@ def _share(value: float | None) -> str:
 
 def report_lines(report: MonitoringReport, lang: str = "id") -> list[str]:
     """The report as text lines for the terminal."""
-    period = (f"{report.period_start or '...'} s.d. {report.period_end or '...'}"
+    period = (message("form_period_range", lang, start=report.period_start or "...", end=report.period_end or "...")
               if report.period_start or report.period_end else message("cli_monitor_all_time", lang))
     lines = [message("cli_monitor_title", lang, key=report.key, nama=report.nama, nomor=report.nomor or "-",
-                versions=", ".join(map(str, report.versions)) or "-", trial=message("cli_monitor_trial", lang) if report.trial else "",
-                period=period),
-             message("cli_monitor_counts", lang, started=report.started, completed=report.completed, running=report.running,
-                cancelled=report.cancelled, overdue=report.overdue),
+                     versions=", ".join(map(str, report.versions)) or "-",
+                     trial=message("cli_monitor_trial", lang) if report.trial else "", period=period),
+             message("cli_monitor_counts", lang, started=report.started, completed=report.completed,
+                     running=report.running, cancelled=report.cancelled, overdue=report.overdue),
              message("cli_monitor_cycle", lang, median=_minutes(report.cycle_median_minutes, report, lang),
-                p90=_minutes(report.cycle_p90_minutes, report, lang),
-                standard=_minutes(report.standard_cycle_minutes, report, lang)),
+                     p90=_minutes(report.cycle_p90_minutes, report, lang),
+                     standard=_minutes(report.standard_cycle_minutes, report, lang)),
              message("cli_monitor_steps", lang)]
     for step in report.steps:
-        lines.append(message("cli_monitor_step", lang, number=step.number, kegiatan=step.kegiatan, jabatan=step.jabatan,
-                        waktu=step.waktu or "-", count=step.count, median=_minutes(step.median_minutes, report, lang),
-                        p90=_minutes(step.p90_minutes, report, lang), within=_share(step.within_share),
-                        excess=_minutes(step.excess_minutes, report, lang), rework=step.rework,
-                        missing=step.missing_kelengkapan))
+        lines.append(message("cli_monitor_step", lang, number=step.number, kegiatan=step.kegiatan,
+                             jabatan=step.jabatan, waktu=step.waktu or "-", count=step.count,
+                             median=_minutes(step.median_minutes, report, lang),
+                             p90=_minutes(step.p90_minutes, report, lang), within=_share(step.within_share),
+                             excess=_minutes(step.excess_minutes, report, lang), rework=step.rework,
+                             missing=step.missing_kelengkapan))
     bottlenecks = "; ".join(f"{step.number}. {step.kegiatan} ({_minutes(step.excess_minutes, report, lang)})"
                             for step in report.bottlenecks)
     lines.append(message("cli_monitor_bottlenecks", lang, items=bottlenecks or message("cli_monitor_none", lang)))
     lines.append(message("cli_monitor_load", lang))
     for load in report.jabatan:
-        lines.append(message("cli_monitor_load_row", lang, jabatan=load.jabatan, completed=load.completed, open=load.open,
-                        late=load.overdue_open, minutes=_minutes(load.working_minutes, report, lang)))
+        lines.append(message("cli_monitor_load_row", lang, jabatan=load.jabatan, completed=load.completed,
+                             open=load.open, late=load.overdue_open,
+                             minutes=_minutes(load.working_minutes, report, lang)))
     for decision in report.decisions:
-        lines.append(message("cli_monitor_decision", lang, number=decision.number, kegiatan=decision.kegiatan, ya=decision.ya,
-                        tidak=decision.tidak))
+        lines.append(message("cli_monitor_decision", lang, number=decision.number, kegiatan=decision.kegiatan,
+                             ya=decision.ya, tidak=decision.tidak))
     lines.append(message("cli_monitor_rework", lang, count=report.rework_instances,
-                    share=_share(report.missing_kelengkapan_share)))
+                         share=_share(report.missing_kelengkapan_share)))
     return lines
 
 

@@ -78,10 +78,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Unknown output suffix: {out}; use .pdf, .xlsx or .json."),
     # --- alur demo / alur serve / alur account (engine.cli.web) -------------------------------------
     "cli_demo_preparing": ("Menyiapkan basis data demo {path} ...", "Preparing the demo database {path} ..."),
-    "cli_demo_serving": ("Alur berjalan di {url}  (Ctrl+C untuk berhenti)", "Alur is running at {url}  (Ctrl+C to stop)"),
+    "cli_demo_serving": ("Alur berjalan di {url}  (Ctrl+C untuk berhenti)",
+                         "Alur is running at {url}  (Ctrl+C to stop)"),
     "cli_demo_logins": ("Masuk sebagai:", "Log in as:"),
     "cli_demo_login": ("  {username} kata sandi: {password} {description}",
                        "  {username} password: {password} {description}"),
-    "cli_account_unit_needed": ("Sebutkan --unit tempat jabatan itu dipegang.", "Name the --unit where the jabatan is held."),
+    "cli_account_unit_needed": ("Sebutkan --unit tempat jabatan itu dipegang.",
+                                "Name the --unit where the jabatan is held."),
     "cli_account": ("Akun {username}: {roles}", "Account {username}: {roles}"),
 }

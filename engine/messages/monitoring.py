@@ -94,6 +94,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "form_catatan": ("Catatan", "Notes"),
     "form_outcome": ("Hasil evaluasi", "Outcome"),
     "form_date": ("Tanggal", "Date"),
+    "form_period_range": ("{start} s.d. {end}", "{start} to {end}"),
+    "form_sheet_monitoring": ("Monitoring", "Monitoring"),
+    "form_sheet_evaluation": ("Evaluasi", "Evaluation"),
     # --- charts (engine.monitoring.plots) ----------------------------------------------------------
     "plot_steps_title": (
         "Waktu kerja aktual per langkah dibanding waktu baku",
@@ -116,4 +119,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "evaluation_outcome_tetap": ("SOP tetap dipakai", "Keep the SOP"),
     "evaluation_outcome_revisi": ("SOP direvisi", "Revise the SOP"),
     "evaluation_outcome_ganti": ("SOP diganti dengan yang baru", "Replace the SOP"),
+    # --- the actual process map (engine.monitoring.process_map) -----------------------------------
+    "map_start": ("Mulai", "Start"),
+    "map_end": ("Selesai", "End"),
+    "map_graphviz_failed": ("Graphviz (dot) gagal menggambar peta proses; pasang paket graphviz.",
+                            "Graphviz (dot) failed to draw the process map; install the graphviz package."),
 }

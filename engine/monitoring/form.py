@@ -23,7 +23,7 @@ from sqlalchemy import insert, select
 from engine.runtime.definitions import definition_id
 from engine.errors import DataError
 from engine.messages import message
-from engine.monitoring.workbook import MonitoringForm, MonitoringRow
+from engine.monitoring.workbook import MonitoringForm, MonitoringRow, period_text
 from engine.monitoring.report import MonitoringReport, StepStats
 from engine.render import fonts
 from engine.render.canvas import GREY_FILL, Page, Rect, Text
@@ -61,15 +61,15 @@ def _assess(step: StepStats, minutes_per_day: float, rules: AssessmentRules, lan
         if over > rules.over_share:
             well = False
             notes.append(message("assess_over", lang, number=step.number, share=_share(over), median=median,
-                            standard=step.waktu))
+                                 standard=step.waktu))
             actions.append(message("assess_act_over", lang))
         else:
             notes.append(message("assess_within", lang, share=_share(1 - over), median=median, standard=step.waktu))
     else:
         notes.append(message("assess_no_standard", lang, median=median))
     if step.missing_kelengkapan:
-        notes.append(message("assess_missing", lang, share=_share(step.missing_share), count=step.missing_kelengkapan,
-                        total=step.count))
+        notes.append(message("assess_missing", lang, share=_share(step.missing_share),
+                             count=step.missing_kelengkapan, total=step.count))
         if step.missing_share > rules.missing_share:
             well = False
             actions.append(message("assess_act_missing", lang))
@@ -97,7 +97,8 @@ def prefill_monitoring_form(report: MonitoringReport, lang: str = "id", assessor
         if step is not None:
             rows.append(_assess(step, report.minutes_per_day, rules, lang))
         else:
-            rows.append(MonitoringRow(number, kegiatan, None, message("assess_start" if number == 1 else "assess_no_data", lang)))
+            note = message("assess_start" if number == 1 else "assess_no_data", lang)
+            rows.append(MonitoringRow(number, kegiatan, None, note))
     today = report.generated_at.date()
     return MonitoringForm(sop_name=report.nama, sop_number=report.nomor, unit=report.unit,
                           period_start=report.period_start or today, period_end=report.period_end or today,
@@ -221,7 +222,7 @@ def _heading(page: Page, form: MonitoringForm, lang: str) -> float:
     page.add(Text(_PAGE_W / 2, _MARGIN + 5, message("form_monitoring_title", lang), 12, "title", bold=True,
                   anchor="middle"))
     y = _MARGIN + 12
-    period = f"{form.period_start.strftime('%d-%m-%Y')} s.d. {form.period_end.strftime('%d-%m-%Y')}"
+    period = period_text(form, lang)
     for label, value in ((message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
                          (message("form_unit", lang), form.unit), (message("form_period", lang), period),
                          (message("form_assessor", lang), form.assessor)):

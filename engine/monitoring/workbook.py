@@ -111,8 +111,10 @@ def _table_cell(sheet: Worksheet, row: int, column: int, value: str | int | None
         cell.fill = _HEAD_FILL
 
 
-def _period(form: MonitoringForm) -> str:
-    return f"{form.period_start.strftime('%d-%m-%Y')} s.d. {form.period_end.strftime('%d-%m-%Y')}"
+def period_text(form: MonitoringForm, lang: str = "id") -> str:
+    """The form's period as ``01-01-2026 s.d. 30-06-2026`` (``... to ...`` in English)."""
+    return message("form_period_range", lang, start=form.period_start.strftime("%d-%m-%Y"),
+                   end=form.period_end.strftime("%d-%m-%Y"))
 
 
 def monitoring_xlsx(form: MonitoringForm, lang: str = "id") -> bytes:
@@ -120,12 +122,13 @@ def monitoring_xlsx(form: MonitoringForm, lang: str = "id") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Monitoring"
+    sheet.title = message("form_sheet_monitoring", lang)
     top = _header_block(sheet, message("form_monitoring_title", lang), [
-        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number), (message("form_unit", lang), form.unit),
-        (message("form_period", lang), _period(form)), (message("form_assessor", lang), form.assessor)], 7)
-    heads = [message("form_no", lang), message("form_procedure", lang), message("form_assessment", lang), "", message("form_notes", lang),
-             message("form_action", lang), message("form_initials", lang)]
+        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
+        (message("form_unit", lang), form.unit), (message("form_period", lang), period_text(form, lang)),
+        (message("form_assessor", lang), form.assessor)], 7)
+    heads = [message("form_no", lang), message("form_procedure", lang), message("form_assessment", lang), "",
+             message("form_notes", lang), message("form_action", lang), message("form_initials", lang)]
     for column, text in enumerate(heads, start=1):
         _table_cell(sheet, top, column, text, head=True)
     _table_cell(sheet, top + 1, 3, message("form_good", lang), head=True)
@@ -156,12 +159,14 @@ def evaluation_xlsx(form: EvaluationForm, lang: str = "id") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Evaluasi"
+    sheet.title = message("form_sheet_evaluation", lang)
     top = _header_block(sheet, message("form_evaluation_title", lang), [
-        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number), (message("form_unit", lang), form.unit),
-        (message("form_date", lang), form.date.strftime("%d-%m-%Y")), (message("form_assessor", lang), form.assessor)], 4)
-    for column, text in enumerate((message("form_no", lang), message("form_question", lang), message("form_answer", lang), message("form_catatan", lang)),
-                                  start=1):
+        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
+        (message("form_unit", lang), form.unit), (message("form_date", lang), form.date.strftime("%d-%m-%Y")),
+        (message("form_assessor", lang), form.assessor)], 4)
+    heads = (message("form_no", lang), message("form_question", lang), message("form_answer", lang),
+             message("form_catatan", lang))
+    for column, text in enumerate(heads, start=1):
         _table_cell(sheet, top, column, text, head=True)
     for index, (question, answer) in enumerate(zip(EVALUATION_QUESTION_CODES, form.answers)):
         row = top + 1 + index
