@@ -124,4 +124,58 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "map_end": ("Selesai", "End"),
     "map_graphviz_failed": ("Graphviz (dot) gagal menggambar peta proses; pasang paket graphviz.",
                             "Graphviz (dot) failed to draw the process map; install the graphviz package."),
+    # --- event logs: CSV and XES (engine.eventlog) -------------------------------------------------
+    "log_unknown_type": ("{label}: jenis log tidak dikenal; gunakan .csv atau .xes.",
+                         "{label}: unknown log type; use .csv or .xes."),
+    "log_unreadable": ("{label}: tidak dapat dibaca ({reason}).", "{label}: cannot be read ({reason})."),
+    "log_unknown_zone": (
+        "Zona waktu '{zone}' tidak dikenal; gunakan mis. \"Asia/Jakarta\", \"Asia/Makassar\" atau \"Asia/Jayapura\".",
+        "Unknown time zone '{zone}'; use e.g. \"Asia/Jakarta\", \"Asia/Makassar\" or \"Asia/Jayapura\"."),
+    "log_naive_time": (
+        "waktu {moment} pada kasus '{case}' tidak memiliki zona waktu; berikan waktu dengan zona, "
+        "mis. 2026-03-02T08:15:00+07:00.",
+        "time {moment} of case '{case}' has no time zone; give times with a zone, e.g. 2026-03-02T08:15:00+07:00."),
+    "log_naive_time_line": (
+        "baris {line}: waktu {moment} pada kasus '{case}' tidak memiliki zona waktu; berikan waktu dengan zona, "
+        "mis. 2026-03-02T08:15:00+07:00.",
+        "line {line}: time {moment} of case '{case}' has no time zone; give times with a zone, "
+        "e.g. 2026-03-02T08:15:00+07:00."),
+    "log_not_grouped": (
+        "Peristiwa kasus '{case}' tidak berurutan: urutkan peristiwa per kasus sebelum menulis log.",
+        "Events of case '{case}' are not together: sort the events by case before writing the log."),
+    "csv_column_twice": ("{label}: baris 1: kolom {column} muncul dua kali ('{first}' dan '{second}').",
+                         "{label}: line 1: column {column} appears twice ('{first}' and '{second}')."),
+    "csv_columns_missing": (
+        "{label}: baris 1: kolom {missing} tidak ada. Kolom wajib: {required} (boleh juga 'kasus', 'kegiatan', "
+        "'waktu'); kolom yang ada: {present}.",
+        "{label}: line 1: column {missing} is missing. Required columns: {required} (or 'kasus', 'kegiatan', "
+        "'waktu'); the columns present: {present}."),
+    "csv_binary": ("{label}: bukan berkas teks CSV (berisi byte nol).", "{label}: not a CSV text file (it holds NUL bytes)."),
+    "csv_not_utf8": ("{label}: bukan teks UTF-8 (byte ke-{byte}); simpan ulang sebagai CSV UTF-8.",
+                     "{label}: not UTF-8 text (byte {byte}); save it again as CSV UTF-8."),
+    "csv_bad_row": ("{label}: baris {line}: {detail}", "{label}: line {line}: {detail}"),
+    "csv_empty": ("{label}: berkas kosong; baris pertama harus berisi nama kolom ({columns}).",
+                  "{label}: empty file; the first line must hold the column names ({columns})."),
+    "csv_row_width": ("{label}: baris {line}: {count} kolom, padahal judul memiliki {width}; periksa pemisah dan tanda "
+                      "kutip.",
+                      "{label}: line {line}: {count} columns, but the header has {width}; check the separator and "
+                      "the quotes."),
+    "csv_empty_cell": ("{label}: baris {line}: kolom {column} kosong.", "{label}: line {line}: column {column} is empty."),
+    "csv_bad_time": ("{label}: baris {line}: kolom {column}: '{value}' bukan waktu yang dikenali; tulis seperti {example}.",
+                     "{label}: line {line}: column {column}: '{value}' is not a time; write it like {example}."),
+    "xes_control_characters": ("Nilai {key} {value} berisi karakter kendali yang tidak dapat ditulis ke XES.",
+                               "Value {key} {value} holds control characters that cannot be written to XES."),
+    "xes_not_log": ("{label}: bukan log XES: elemen akar adalah <{root}>, seharusnya <log>.",
+                    "{label}: not an XES log: the root element is <{root}>, not <log>."),
+    "xes_case_twice": ("{label}: baris {line}: kasus '{case}' muncul dua kali; setiap trace harus memiliki "
+                       "concept:name yang unik.",
+                       "{label}: line {line}: case '{case}' appears twice; every trace needs its own concept:name."),
+    "xes_trace_without_name": ("{label}: baris {line}: trace tanpa concept:name (id kasus).",
+                               "{label}: line {line}: trace without concept:name (the case id)."),
+    "xes_event_without_activity": ("{label}: baris {line}: peristiwa kasus '{case}' tanpa {key}.",
+                                   "{label}: line {line}: event of case '{case}' without {key}."),
+    "xes_event_without_time": ("{label}: baris {line}: peristiwa '{activity}' kasus '{case}' tanpa {key}.",
+                               "{label}: line {line}: event '{activity}' of case '{case}' without {key}."),
+    "xes_bad_time": ("{label}: baris {line}: {key} '{value}' bukan waktu yang dikenali; tulis seperti {example}.",
+                     "{label}: line {line}: {key} '{value}' is not a time; write it like {example}."),
 }

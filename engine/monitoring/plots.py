@@ -79,7 +79,7 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "id" else text
 
 
-def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: str = "id") -> bytes:
+def step_chart(figures: list[StepFigure], minutes_per_day: float, lang: str = "id") -> bytes:
     """Bars of the median (whisker to p90) per step with the standard marked; red where the median is over."""
     title = message("plot_steps_title", lang)
     row_height, left, right, top = 26.0, 330.0, 40.0, 56.0
@@ -91,7 +91,7 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: 
         _add(root, "text", message("plot_no_data", lang), x=16.0, y=top + 16, font_size=13)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     largest = max(max(f.p90_minutes, f.standard_minutes or 0.0) for f in figures)
-    scale_unit, unit_name = _unit(largest, minutes_per_day, lang)
+    scale_unit, unit_label = _unit(largest, minutes_per_day, lang)
     ticks = _ticks(largest / scale_unit)
     span = ticks[-1] or 1.0
     plot_width = width - left - right
@@ -103,7 +103,7 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: 
         x = left + plot_width * tick / span
         _add(root, "line", x1=x, y1=top - 6, x2=x, y2=height - 44, stroke="#d0d7de")
         _add(root, "text", _number(tick, lang), x=x, y=height - 28, font_size=11, text_anchor="middle")
-    _add(root, "text", unit_name, x=left + plot_width / 2, y=height - 10, font_size=12, text_anchor="middle")
+    _add(root, "text", unit_label, x=left + plot_width / 2, y=height - 10, font_size=12, text_anchor="middle")
     legend_x = width - 330
     _add(root, "rect", x=legend_x, y=14.0, width=14.0, height=10.0, fill="#0b5394")
     _add(root, "text", f"{message('plot_median', lang)} (— p90)", x=legend_x + 20, y=23.0, font_size=11)
@@ -130,7 +130,7 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minutes_per_day: float = 450.0,
+def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minutes_per_day: float,
                 lang: str = "id") -> bytes:
     """A line of the median cycle time per period, with the summed standard as a dashed line."""
     title = message("plot_trend_title", lang)
@@ -141,7 +141,7 @@ def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minute
         _add(root, "text", message("plot_no_data", lang), x=16.0, y=top + 16, font_size=13)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     largest = max([p.median_minutes for p in points] + [standard_minutes or 0.0])
-    scale_unit, unit_name = _unit(largest, minutes_per_day, lang)
+    scale_unit, unit_label = _unit(largest, minutes_per_day, lang)
     ticks = _ticks(largest / scale_unit)
     span = ticks[-1] or 1.0
     plot_height, plot_width = height - top - bottom, width - left - right
@@ -156,7 +156,7 @@ def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minute
         y = top + plot_height - plot_height * tick / span
         _add(root, "line", x1=left, y1=y, x2=width - right, y2=y, stroke="#d0d7de")
         _add(root, "text", _number(tick, lang), x=left - 8, y=y + 4, font_size=11, text_anchor="end")
-    _add(root, "text", unit_name, x=14.0, y=top - 12, font_size=12)
+    _add(root, "text", unit_label, x=14.0, y=top - 12, font_size=12)
     if standard_minutes is not None:
         y = y_of(standard_minutes)
         _add(root, "line", x1=left, y1=y, x2=width - right, y2=y, stroke="#000", stroke_width=1.5,

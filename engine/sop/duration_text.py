@@ -67,9 +67,12 @@ def working_time_text(minutes: float, minutes_per_day: float, lang: str = "id", 
 def _decimal(minutes: float, minutes_per_day: float, lang: str) -> str:
     unit = unit_of(minutes, minutes_per_day)
     value = number_text(minutes / unit_minutes(unit, minutes_per_day), lang)
-    one = value == "1"
-    code = {"day": ("duration_days", "duration_day_one"), "hour": ("duration_hours", "duration_hour_one"),
-            "minute": ("duration_minutes", "duration_minute_one")}[unit][one]
+    if unit == "day":
+        code = "duration_day_one" if value == "1" else "duration_days"
+    elif unit == "hour":
+        code = "duration_hour_one" if value == "1" else "duration_hours"
+    else:
+        code = "duration_minute_one" if value == "1" else "duration_minutes"
     return message(code, lang, value=value)
 
 
