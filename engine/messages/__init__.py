@@ -58,11 +58,6 @@ def message(code: str, lang: str = "id", **params: object) -> str:
         return template
 
 
-def has_message(code: str) -> bool:
-    """Whether ``code`` is in the catalogue."""
-    return code in _CATALOGUE
-
-
 def known_codes() -> frozenset[str]:
     """Every catalogue key (for tests that check each problem code has both languages)."""
     return frozenset(_CATALOGUE)
