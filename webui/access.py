@@ -18,7 +18,7 @@ from engine import Account, LoginThrottle, Runtime, account, token_account
 from engine import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
-from .i18n import translate
+from .i18n import current_language, translate
 
 bp = Blueprint("auth", __name__)
 
@@ -124,7 +124,7 @@ def login() -> Response | str:
             found = login_with(runtime(), current_app.extensions["alur_login_throttle"],
                                request.form.get("username", "").strip(), request.form.get("password", ""))
         except AccessDeniedError as exc:
-            error = exc.message
+            error = exc.render(current_language())
         else:
             language = session.get("lang")
             session.clear()

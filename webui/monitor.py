@@ -24,7 +24,6 @@ from engine import (
     evaluations_of,
     export_log,
     give_feedback,
-    minutes_text,
     monitoring_form_pdf,
     monitoring_forms_of,
     monitoring_period,
@@ -40,6 +39,7 @@ from engine import (
     save_monitoring_form,
     step_chart,
     trend_chart,
+    working_time_text,
     ujicoba_complete,
     ujicoba_report,
 )
@@ -84,7 +84,7 @@ def report(key: str) -> str:
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
                            args=request.args)
@@ -203,7 +203,7 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.timing.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from engine.cli.lang import current_lang
+from engine.messages import message
 from engine.samples.demo import PROCESSES, seed
 
 
@@ -28,13 +30,14 @@ def demo_command(db_path: str, host: str, port: int, processes: str, no_serve: b
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
     url = f"sqlite:///{path}"
-    click.echo(f"Menyiapkan basis data demo {path} ...")
+    click.echo(message("cli_demo_preparing", current_lang(), path=path))
     logins = seed(url, Path(processes))
     click.echo("")
-    click.echo(f"Alur berjalan di http://{host}:{port}  (Ctrl+C untuk berhenti)")
-    click.echo("Masuk sebagai / log in as:")
+    click.echo(message("cli_demo_serving", current_lang(), url=f"http://{host}:{port}"))
+    click.echo(message("cli_demo_logins", current_lang()))
     for login in logins:
-        click.echo(f"  {login.username:<10} kata sandi: {login.password:<15} {login.description}")
+        click.echo(message("cli_demo_login", current_lang(), username=f"{login.username:<10}",
+                           password=f"{login.password:<15}", description=login.description))
     if no_serve:
         return
     _serve(url, host, port)
@@ -81,13 +84,13 @@ def account_add_command(username: str, roles: tuple[str, ...], password: str, na
     from engine.runtime.facade import Runtime
 
     if jabatan and not unit:
-        raise click.UsageError("Sebutkan --unit tempat jabatan itu dipegang.")
+        raise click.UsageError(message("cli_account_unit_needed", current_lang()))
     runtime = Runtime()
     try:
         found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan])
     finally:
         runtime.close()
-    click.echo(f"Akun {found.username}: {', '.join(sorted(found.roles))}")
+    click.echo(message("cli_account", current_lang(), username=found.username, roles=", ".join(sorted(found.roles))))
 
 
 @account_command.command("token")
