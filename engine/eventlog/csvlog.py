@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
 
-from engine.formats.spreadsheet import neutralise_row
+from engine.formats.spreadsheet import neutralise_row, restore
 from engine.errors import InputError
 from engine.eventlog.model import (
     ACTIVITY_KEY,
@@ -168,7 +168,7 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
 
     def value(key: str) -> str:
         index = columns.get(key)
-        return row[index].strip() if index is not None else ""
+        return restore(row[index].strip()) if index is not None else ""
 
     for key in _REQUIRED:
         if not value(key):

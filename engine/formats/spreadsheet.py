@@ -33,9 +33,21 @@ def neutralise(value: object) -> object:
     >>> neutralise("-5"), neutralise(7), neutralise("Surat masuk")
     ('-5', 7, 'Surat masuk')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(value):
+    if isinstance(value, str) and _needs_mark(value):
         return "'" + value
     return value
+
+
+def _needs_mark(text: str) -> bool:
+    # Text that already starts with the mark before a formula gets one more, so restore() is exact.
+    if text.startswith("'"):
+        return _needs_mark(text[1:])
+    return text.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(text)
+
+
+def restore(text: str) -> str:
+    """The text :func:`neutralise` was given (for readers of Alur's own CSV): one mark removed where it added one."""
+    return text[1:] if text.startswith("'") and _needs_mark(text[1:]) else text
 
 
 def neutralise_row(values: Iterable[object]) -> list[object]:

@@ -54,3 +54,10 @@ def test_the_monitoring_and_evaluation_workbooks_write_no_formula() -> None:
         cells = _cells(data)
         assert cells and not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
     assert "'" + HOSTILE[0] in _cells(monitoring_xlsx(form, "id"))
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "'=x", "''=x", "'abc", "-5", "plain"])
+def test_restore_undoes_exactly_what_neutralise_did(text: str) -> None:
+    from engine.formats.spreadsheet import restore
+
+    assert restore(neutralise(text)) == text
