@@ -9,9 +9,13 @@ from __future__ import annotations
 from engine.access.accounts import Account as Account
 from engine.access.accounts import account as account
 from engine.access.accounts import add_account as add_account
+from engine.access.accounts import disable_account as disable_account
+from engine.access.accounts import end_sessions as end_sessions
 from engine.access.accounts import issue_token as issue_token
 from engine.access.accounts import login as login
 from engine.access.accounts import LoginThrottle as LoginThrottle
+from engine.access.accounts import session_account as session_account
+from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
 from engine.access.organisation import Holding as Holding
 from engine.access.policy import check_instance as check_instance
@@ -139,6 +143,8 @@ from engine.runtime.work import StepInfo as StepInfo
 from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
+from engine.samples.demo import PROCESSES as DEMO_PROCESSES
+from engine.samples.demo import seed as seed_demo
 from engine.samples.synthetic import synthetic_sop as synthetic_sop
 from engine.samples.synthetic_log import synthetic_log as synthetic_log
 from engine.sop.conditions.language import check_condition as check_condition
@@ -157,6 +163,7 @@ from engine.sop.model import StepKind as StepKind
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.worktime import WorkCalendar as WorkCalendar
+from engine.store.migrate import ensure_current as ensure_current
 from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
@@ -170,6 +177,7 @@ __all__ = [
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
+    "DEMO_PROCESSES",
     "DecisionStats",
     "Deviation",
     "DeviationKind",
@@ -234,9 +242,12 @@ __all__ = [
     "completion_from_fields",
     "completion_from_json",
     "cycle_trend",
+    "disable_account",
     "done_by",
     "dump",
     "dump_sheet",
+    "end_sessions",
+    "ensure_current",
     "ensure_valid",
     "evaluate_condition",
     "evaluations_of",
@@ -281,7 +292,10 @@ __all__ = [
     "save_draft",
     "save_evaluation",
     "save_monitoring_form",
+    "seed_demo",
     "sees_unit",
+    "session_account",
+    "session_version",
     "sheet_mapping",
     "sop_actions",
     "sop_from_mapping",

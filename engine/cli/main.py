@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Iterable
 
 import click
 
@@ -106,18 +108,44 @@ from engine.cli.log import conformance_command, log_group  # noqa: E402
 from engine.cli.monitor import log_export_command, monitor_command  # noqa: E402
 from engine.cli.render import render_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
-from engine.cli.web import account_command, demo_command, serve_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
 log_group.add_command(log_export_command)
 main.add_command(monitor_command)
 main.add_command(render_command)
-main.add_command(account_command)
-main.add_command(demo_command)
-main.add_command(serve_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
+
+#: Entry-point group through which other installed packages contribute commands to ``alur``.
+COMMAND_GROUP = "alur.commands"
+
+
+def add_plugin_commands(group: click.Group, found: Iterable[EntryPoint] | None = None) -> list[str]:
+    """Add the click commands named by the ``alur.commands`` entry points to ``group``.
+
+    A command that fails to load is skipped with a note on stderr (the rest of ``alur`` keeps working);
+    a name that ``group`` already has is never replaced.
+
+    :param found: the entry points (default: those of the installed distributions).
+    :returns: the names added.
+    """
+    added: list[str] = []
+    for point in entry_points(group=COMMAND_GROUP) if found is None else found:
+        if point.name in group.commands:
+            continue
+        try:
+            command = point.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in must not break the whole CLI
+            click.echo(f"alur: perintah '{point.name}' tidak dapat dimuat / cannot be loaded: {exc}", err=True)
+            continue
+        if isinstance(command, click.Command):
+            group.add_command(command, point.name)
+            added.append(point.name)
+    return added
+
+
+add_plugin_commands(main)
 
 
 def run() -> None:

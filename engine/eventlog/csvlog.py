@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
 
+from engine.formats.spreadsheet import neutralise_row, restore
 from engine.errors import InputError
 from engine.eventlog.model import (
     ACTIVITY_KEY,
@@ -63,8 +64,8 @@ def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
     count = 0
     for _, case_events in grouped_by_case(events):
         for event in case_events:
-            writer.writerow((event.case_id, event.activity, format_timestamp(event.timestamp), event.resource,
-                             event.role, event.lifecycle, event.step))
+            writer.writerow(neutralise_row((event.case_id, event.activity, format_timestamp(event.timestamp),
+                                            event.resource, event.role, event.lifecycle, event.step)))
         count += len(case_events)
     return count
 
@@ -164,7 +165,7 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
 
     def value(key: str) -> str:
         index = columns.get(key)
-        return row[index].strip() if index is not None else ""
+        return restore(row[index].strip()) if index is not None else ""
 
     for key in _REQUIRED:
         if not value(key):

@@ -86,4 +86,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli_account_unit_needed": ("Sebutkan --unit tempat jabatan itu dipegang.",
                                 "Name the --unit where the jabatan is held."),
     "cli_account": ("Akun {username}: {roles}", "Account {username}: {roles}"),
+    "cli_account_disabled": ("Akun {username} dinonaktifkan.", "Account {username} disabled."),
 }

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from engine.formats.spreadsheet import neutralise
 from engine.messages import message
 
 #: Catalogue codes of the seven evaluation questions (SOP-FORMAT.md §5), in order.
@@ -92,18 +93,18 @@ _CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 def _header_block(sheet: Worksheet, title: str, pairs: list[tuple[str, str]], width: int) -> int:
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    sheet.cell(1, 1, title).font = Font(bold=True, size=13)
+    sheet.cell(1, 1, neutralise(title)).font = Font(bold=True, size=13)
     sheet.cell(1, 1).alignment = _CENTRE
     for offset, (label, value) in enumerate(pairs):
-        sheet.cell(3 + offset, 1, label).font = Font(bold=True)
+        sheet.cell(3 + offset, 1, neutralise(label)).font = Font(bold=True)
         sheet.merge_cells(start_row=3 + offset, start_column=2, end_row=3 + offset, end_column=width)
-        sheet.cell(3 + offset, 2, f": {value}")
+        sheet.cell(3 + offset, 2, f": {value}")  # starts with ":", never a formula
     return 3 + len(pairs) + 1
 
 
 def _table_cell(sheet: Worksheet, row: int, column: int, value: str | int | None, head: bool = False,
                 centre: bool = False) -> None:
-    cell = sheet.cell(row, column, value)
+    cell = sheet.cell(row, column, neutralise(value))
     cell.border = _BOX
     cell.alignment = _CENTRE if head or centre else _WRAP
     if head:
@@ -176,10 +177,10 @@ def evaluation_xlsx(form: EvaluationForm, lang: str = "id") -> bytes:
         _table_cell(sheet, row, 3, verdict, centre=True)
         _table_cell(sheet, row, 4, answer.notes)
     closing = top + 2 + len(EVALUATION_QUESTIONS)
-    sheet.cell(closing, 1, message("form_outcome", lang)).font = Font(bold=True)
+    sheet.cell(closing, 1, neutralise(message("form_outcome", lang))).font = Font(bold=True)
     outcome = OUTCOME_CODES.get(form.outcome)
-    sheet.cell(closing, 2, message(outcome, lang) if outcome else "")
-    sheet.cell(closing + 1, 2, form.notes).alignment = _WRAP
+    sheet.cell(closing, 2, neutralise(message(outcome, lang) if outcome else ""))
+    sheet.cell(closing + 1, 2, neutralise(form.notes)).alignment = _WRAP
     for letter, width in zip("ABCD", (6, 56, 14, 56)):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "portrait"

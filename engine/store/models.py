@@ -328,3 +328,25 @@ org_jabatan = Table(
 
 holdings.append_column(Column("unit_id", Integer, ForeignKey("org_units.id")))
 holdings.append_column(Column("jabatan_id", Integer, ForeignKey("org_jabatan.id")))
+
+# --- sessions and throttling (0004s) ---
+
+account_sessions = Table(
+    "account_sessions", metadata,
+    Column("username", String(64), primary_key=True),
+    #: Raised by logout, a password change and disabling: every session cookie and API token that
+    #: carries an older version is refused.
+    Column("version", Integer, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+)
+
+login_failures = Table(
+    "login_failures", metadata,
+    #: ``account:<sha256 of the name>``, ``address:<sha256 of the client address>`` or ``pair:<both>``:
+    #: fixed size whatever the client sends.
+    Column("key", String(80), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", UtcDateTime, nullable=False),
+    Index(None, "last_at"),
+)
