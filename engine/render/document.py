@@ -31,7 +31,7 @@ from engine.render.svg import svg_document, svg_page
 FORMATS = ("svg", "pdf", "png")
 _CAPTION_SIZES = (9.0, 8.0, 7.0, 6.0)
 _FOOTER_SIZE = 7.0
-_LEGEND_SIZE = 6.5
+_LEGEND_SIZE = 7.0
 
 
 def _logo_bytes(logo: bytes | str | os.PathLike[str] | None) -> bytes | None:

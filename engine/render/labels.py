@@ -1,6 +1,7 @@
 """The "Ya" / "Tidak" labels of decision arrows, placed where they touch nothing.
 
-A label sits beside the first (or second) piece of its arrow, as close to the decision as it can,
+A label sits beside the first piece of its arrow (or over the decision's shoulder above or below
+that piece), as close to the decision as it can, nearer to that piece than to any other line,
 and inside one table cell: never on a line, a symbol, a border or another label.
 """
 
@@ -88,10 +89,13 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
             continue
         width = fonts.text_width(edge.label, size)
         pieces = list(zip(edge.points, edge.points[1:]))
-        # beside the first two pieces of the arrow, near the decision; only then further along
-        options = [box for a, b in pieces[:2] for box in _candidates(a, b, width, height)]
-        options += [box for a, b in pieces[2:] for box in _candidates(a, b, width, height)]
+        # beside the first piece of the arrow, near the decision, or over the decision's shoulder;
+        # only as a last resort further along
+        options = [box for a, b in pieces[:1] for box in _candidates(a, b, width, height)]
         options += _shoulder_candidates(pieces[0], width, height)
+        options += [box for a, b in pieces[1:] for box in _candidates(a, b, width, height)]
+        # the arrow's pieces after its first bend count as other lines: the label names the first run
+        later = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for a, b in pieces[1:]]
         chosen: Box | None = None
         for box in options:
             inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER
@@ -102,6 +106,9 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
             if any(_hits_node(box, node) for node in router.nodes):
                 continue
             if any(_overlaps(box, line, _GAP_LINE - 0.05 if owner.group == edge.group else _CLEAR_LINE) for line, owner in lines):
+                continue
+            if any(_overlaps(box, piece, _GAP_LINE - 0.05 if number == 0 else _CLEAR_LINE)
+                   for number, piece in enumerate(later)):
                 continue
             if any(_overlaps(box, other, _CLEAR_LABEL) for other in placed):
                 continue
