@@ -294,7 +294,7 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
             found.append(f"step {step.id} appears {steps[step.id]} times")
     for extra in set(steps) - {step.id for step in sop.steps}:
         found.append(f"unknown step {extra} drawn")
-    numbers = Counter(element.text for page in pages for role, box, element in page.texts
+    numbers = Counter(element.text for page in pages if page.kind == "flowchart" for role, box, element in page.texts
                       if role == "cell-text" and re.fullmatch(r"\d+", element.text or "")
                       and _is_no_cell(page, box))
     for number in range(1, len(sop.steps) + 1):

@@ -99,7 +99,7 @@ def test_a_revision_loop_highlights_both_answers_and_lists_each_run() -> None:
     svg = render(sop, list(reversed(trace)))  # any order: the overlay sorts by start
     assert defects(svg, sop) == []
     # terima_berkas ran twice, the second run over its 5 minutes
-    assert cell_text(svg, "waktu", 2) == "5 menit aktual: 3 menit; 12 menit"
+    assert cell_text(svg, "waktu", 2) == "5 menit aktual 2x: 3 menit; 12 menit"
     assert {fill for _, fill in cell_texts(svg)[("waktu", "2")][1:]} == {OVER}
 
 
