@@ -13,7 +13,8 @@ import math
 
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import cells, fonts, style
-from engine.render.canvas import BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, RUNNING_FILL, Page, Path, Rect, Text
+from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, STOPPED_FILL, Page, Path,
+                                  Rect, Text)
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
 from engine.render.pageflow import Arrow, route_page
@@ -162,7 +163,9 @@ def _draw_symbols(page: Page, plan: PagePlan, steps: list[Step], nodes: dict[str
         node = nodes[step.id]
         fill = "#ffffff"
         stroke, width = BLACK, style.LINE_WIDTH + 0.05
-        if overlay is not None and step.id in overlay.running:
+        if overlay is not None and step.id in overlay.stopped:
+            fill, stroke, width = STOPPED_FILL, OVER, style.HIGHLIGHT_WIDTH
+        elif overlay is not None and step.id in overlay.running:
             fill, stroke, width = RUNNING_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH
         elif overlay is not None and step.id in overlay.executed:
             fill, stroke, width = HIGHLIGHT_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH

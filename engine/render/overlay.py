@@ -7,6 +7,7 @@ the standard (red where over), measured with a :class:`~engine.sop.worktime.Work
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,15 +38,16 @@ class Overlay:
     waktu: dict[str, list[Para]] = field(default_factory=dict)
     #: Extra paragraphs in KETERANGAN (who did the step), per step id.
     keterangan: dict[str, list[Para]] = field(default_factory=dict)
+    #: Steps that were open when the instance was cancelled or suspended (drawn as stopped, not running).
+    stopped: set[str] = field(default_factory=set)
     #: Steps whose actual time exceeded the standard.
     over: set[str] = field(default_factory=set)
 
 
 def _elapsed_text(minutes: float, kind: str, per_day: float, lang: str) -> str:
     """Actual time as the step's kind counts it: working time, or time on the clock in whole days."""
-    if kind == "working":
-        return words.working_time_text(minutes, per_day, lang)
-    return words.clock_time_text(minutes, lang)
+    shown = words.working_time_text(minutes, per_day, lang) if kind == "working" else words.clock_time_text(minutes, lang)
+    return re.sub(r"(?<=\d) (?=[^\d\s])", "\u00a0", shown)  # "2 menit" never breaks
 
 
 def build_overlay(sop: Sop, trace: Iterable[TraceEntry], calendar: WorkCalendar | None, lang: str,
@@ -72,7 +74,7 @@ def build_overlay(sop: Sop, trace: Iterable[TraceEntry], calendar: WorkCalendar 
         if not done:
             continue
         if any(entry.end is None for entry in done):
-            overlay.running.add(step.id)
+            (overlay.running if open_text == "running" else overlay.stopped).add(step.id)
         if any(entry.end is not None for entry in done):
             overlay.executed.add(step.id)
         try:
@@ -98,7 +100,7 @@ def build_overlay(sop: Sop, trace: Iterable[TraceEntry], calendar: WorkCalendar 
             fill = OVER if over else WITHIN
             paras.append(Para(f"{label}: {shown}", fill=fill, bold=over,
                               data={"actual": "over" if over else "within"}))
-        if step.id in overlay.running:
+        if step.id in overlay.running or step.id in overlay.stopped:
             paras.append(Para(words.text(open_text, lang), fill=OVER if step.id in overlay.over or
                               open_text != "running" else WITHIN))
         overlay.waktu[step.id] = paras

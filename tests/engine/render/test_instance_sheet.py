@@ -101,3 +101,15 @@ def test_a_bad_instance_is_refused_by_name() -> None:
         TraceInstance(status="selesai")
     with pytest.raises(AlurError, match="zona waktu"):
         TraceInstance(started=dt.datetime(2026, 3, 3, 8))
+
+
+def test_the_open_step_of_a_cancelled_instance_is_drawn_stopped() -> None:
+    from lxml import etree
+
+    from engine.render.canvas import OVER, RUNNING_FILL, STOPPED_FILL
+
+    sop = load_file(PROCESSES / "penerbitan-surat-keterangan.bpmn").sop
+    trace = [_officer("informasi", _at(3, 8), _at(3, 8, 2)), _officer("terima_berkas", _at(3, 8, 2), None)]
+    svg = render(sop, trace, instance=TraceInstance(status="cancelled", reason="Berkas palsu"))
+    symbol = next(e for e in etree.fromstring(svg).iter() if e.get("data-step") == "terima_berkas")
+    assert symbol.get("fill") == STOPPED_FILL != RUNNING_FILL and symbol.get("stroke") == OVER
