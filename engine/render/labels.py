@@ -7,6 +7,8 @@ and inside one table cell: never on a line, a symbol, a border or another label.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from engine.render import fonts
 from engine.render.canvas import Page, Point, Text
 from engine.render.route import Edge, Node, Router
@@ -98,9 +100,11 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
         pieces = list(zip(edge.points, edge.points[1:]))
         # beside the first piece of the arrow, near the decision, or over the decision's shoulder;
         # only as a last resort further along
-        options = [box for a, b in pieces[:1] for box in _candidates(a, b, width, height)]
-        options += _shoulder_candidates(pieces[0], width, height)
-        options += [box for a, b in pieces[1:] for box in _candidates(a, b, width, height)]
+        def options() -> Iterator[Box]:
+            yield from _candidates(*pieces[0], width, height)
+            yield from _shoulder_candidates(pieces[0], width, height)
+            for a, b in pieces[1:]:
+                yield from _candidates(a, b, width, height)
         # the arrow's pieces after its first bend count as other lines: the label names the first run
         first = (min(pieces[0][0][0], pieces[0][1][0]), min(pieces[0][0][1], pieces[0][1][1]),
                  max(pieces[0][0][0], pieces[0][1][0]), max(pieces[0][0][1], pieces[0][1][1]))
@@ -125,10 +129,10 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
                     return False
             return not any(_overlaps(box, other, _CLEAR_LABEL) for other in placed)
 
-        chosen = next((box for box in options if fits(box, True)), None)
+        chosen = next((box for box in options() if fits(box, True)), None)
         if chosen is None:
             crowded.append(edge)
-            chosen = next((box for box in options if fits(box, False)), options[0])
+            chosen = next((box for box in options() if fits(box, False)), next(options()))
         placed.append(chosen)
         page.add(Text(chosen[0], chosen[3] - fonts.descent(size), edge.label, size, "branch-label",
                       data={"from": edge.src.key, "to": edge.dst.key}))
