@@ -18,6 +18,7 @@ from engine.errors import DurationError
 from engine.render import cells, style, words
 from engine.render.canvas import GREY_FILL, Page, Rect, Text
 from engine.render.cells import Block, Para
+from engine.render.table import row_numbers
 from engine.render.words import LABELS
 from engine.runtime.trace import TraceEntry, TraceInstance
 from engine.sop.durations import Duration, parse_duration
@@ -87,7 +88,7 @@ def _officer(entry: TraceEntry) -> str:
 
 
 def _rows(sop: Sop, entries: Sequence[TraceEntry], calendar: WorkCalendar, lang: str) -> list[dict[str, str]]:
-    steps = {step.id: (number, step) for number, step in enumerate(sop.steps, 1)}
+    steps = {step.id: (number, step) for number, step in zip(row_numbers(sop), sop.steps)}
     counts = Counter(entry.step_id for entry in entries)
     seen: Counter[str] = Counter()
     rows = []
@@ -107,7 +108,7 @@ def _rows(sop: Sop, entries: Sequence[TraceEntry], calendar: WorkCalendar, lang:
             passes = words.text("pass", lang, number=seen[entry.step_id], count=counts[entry.step_id])
             if seen[entry.step_id] == counts[entry.step_id]:
                 passes += "\n" + words.text("returned", lang, count=counts[entry.step_id] - 1)
-        rows.append({"no": str(number), "kegiatan": step.activity or step.id, "officer": _officer(entry),
+        rows.append({"no": number, "kegiatan": step.activity or step.id, "officer": _officer(entry),
                      "started": _when(entry.start, calendar, lang), "finished": _when(entry.end, calendar, lang),
                      "actual": actual, "waktu": step.duration.strip() or "-", "pass": passes})
     return rows

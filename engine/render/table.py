@@ -113,10 +113,24 @@ def symbol_height(kind: StepKind, width: float) -> float:
     return width * style.PROCESS_RATIO
 
 
+def row_numbers(sop: Sop) -> list[str]:
+    """The NO of each row: "1", "2", ... in row order; a step whose model gives its own number (a
+    ``number`` such as "4.1", "4.2" for the rows of a nested sub-process) prints that one, and the
+    count of the plain rows goes on around it."""
+    numbers: list[str] = []
+    count = 0
+    for step in sop.steps:
+        given = str(getattr(step, "number", "") or "").strip()
+        if not given:
+            count += 1
+        numbers.append(given or str(count))
+    return numbers
+
+
 def step_cells(sop: Sop, overlay: Overlay | None) -> list[dict[str, list[Para]]]:
     """The text of every row, per column key."""
     rows: list[dict[str, list[Para]]] = []
-    for number, step in enumerate(sop.steps, 1):
+    for number, step in zip(row_numbers(sop), sop.steps):
         waktu = [Para(_unbroken(step.duration.strip()) or "-")]
         keterangan = [Para(step.remarks.strip())] if step.remarks.strip() else []
         if overlay is not None:
@@ -124,7 +138,7 @@ def step_cells(sop: Sop, overlay: Overlay | None) -> list[dict[str, list[Para]]]
             keterangan += overlay.keterangan.get(step.id, [])
         requirements = [item.strip() for item in step.requirements if item.strip()]
         rows.append({
-            "no": [Para(str(number))],
+            "no": [Para(number)],
             "kegiatan": [Para(step.activity.strip() or step.id)],
             "kelengkapan": cells.numbered(requirements) if requirements else [],
             "waktu": waktu,

@@ -295,11 +295,11 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
     for extra in set(steps) - {step.id for step in sop.steps}:
         found.append(f"unknown step {extra} drawn")
     numbers = Counter(element.text for page in pages if page.kind == "flowchart" for role, box, element in page.texts
-                      if role == "cell-text" and re.fullmatch(r"\d+", element.text or "")
+                      if role == "cell-text" and re.fullmatch(r"\d+(?:\.\d+)*", element.text or "")
                       and _is_no_cell(page, box))
-    for number in range(1, len(sop.steps) + 1):
-        if numbers[str(number)] != 1:
-            found.append(f"NO {number} appears {numbers[str(number)]} times")
+    for number in _row_numbers(sop):
+        if numbers[number] != 1:
+            found.append(f"NO {number} appears {numbers[number]} times")
     # connectors in lettered pairs
     by_letter: dict[str, list[tuple[int, str]]] = {}
     for page in pages:
@@ -336,6 +336,16 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
                 if labels[(step.id, answer)] != 1:
                     found.append(f"decision {step.id} has {labels[(step.id, answer)]} '{answer}' labels")
     return found
+
+
+def _row_numbers(sop: Sop) -> list[str]:
+    """The NO the rows must show: 1, 2, ...; a step with its own ``number`` ("4.1") shows that."""
+    numbers, count = [], 0
+    for step in sop.steps:
+        given = str(getattr(step, "number", "") or "").strip()
+        count += 0 if given else 1
+        numbers.append(given or str(count))
+    return numbers
 
 
 def _is_no_cell(page: PageView, box: Box) -> bool:
