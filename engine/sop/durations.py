@@ -376,15 +376,16 @@ def _parse_range(text: str, normalized: str) -> Duration | None:
     match = _RANGE.fullmatch(normalized)
     if match is None:
         return None
-    if match.group("lowunit") and _unit_word(match, "lowunit") != _unit_word(match):
-        return None
     if match.group("link") in ("dan", "and") and not match.group("between"):
-        return None
+        return None  # "1 jam dan 30 menit" is one duration of two parts
     low, high = _number(match.group("low")), _number(match.group("high"))
+    low_unit, unit = (_unit_word(match, "lowunit") if match.group("lowunit") else _unit_word(match)), _unit_word(match)
+    if low_unit != unit:  # "30 menit - 1 jam": compare on the clock
+        low, high = low * _NOMINAL_MINUTES[low_unit], high * _NOMINAL_MINUTES[unit]
     if low > high:
         raise DurationError(
             f"Rentang waktu '{text}' terbalik; tulis batas bawah lebih dulu, mis. \"1-2 hari\".", text)
-    return _build([(high, _unit_word(match))], text)
+    return _build([(_number(match.group("high")), unit)], text)
 
 
 def parse_duration(text: str) -> Duration:

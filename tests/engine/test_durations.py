@@ -375,12 +375,19 @@ def test_parse_and_canonical_text_round_trip(unit: str, data: st.DataObject, who
         ("15 menit per berkas", 15, "minute", "working"),
         ("14 hari kerja sejak berkas diterima lengkap", 14, "working_day", "working"),
         ("2 jam.", 2, "hour", "working"),
+        ("30 menit - 1 jam", 1, "hour", "working"),
+        ("30 menit s.d. 1 jam", 1, "hour", "working"),
     ],
 )
 def test_real_sop_forms(text: str, amount: float, unit: str, kind: str) -> None:
     duration = parse_duration(text)
     assert (duration.amount, duration.unit, duration.kind) == (amount, unit, kind)
     assert duration.text == text.strip()
+
+
+def test_a_range_across_units_must_still_go_upwards() -> None:
+    with pytest.raises(DurationError, match="terbalik"):
+        parse_duration("2 jam - 30 menit")
 
 
 def test_a_number_and_its_words_must_agree() -> None:
