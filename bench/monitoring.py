@@ -49,7 +49,7 @@ def fill(runtime: Runtime, target_events: int, seed: int = 7) -> tuple[int, int,
         runtime.add_user(f"p{index}", jabatan=[(jabatan, UNIT)])
     version = runtime.publish(sop, KEY)
     users = {jabatan: f"p{index}" for index, jabatan in enumerate(sop.actors)}
-    standard = {step.id: parse_duration(step.duration).as_working_minutes(runtime.calendar)
+    standard = {step.id: runtime.calendar.standard_minutes(parse_duration(step.duration))
                 for step in sop.steps if step.duration}
     steps = [step for step in sop.steps if step.kind.value != "start"]
     rng = random.Random(seed)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from engine.sop.durations import parse_duration
+from engine.sop.durations import Duration, parse_duration
 from engine.errors import DurationError
 from engine.eventlog.model import COMPLETE, START, EventLog, LogTrace
 from engine.sop.model import Sop
@@ -151,10 +151,14 @@ class ConformanceChecker:
         self._steps = {step.id: step for step in sop.steps}
         self._actor = {step.id: _normal(step.actor) for step in sop.steps}
         self._standard: dict[str, float] = {}
+        self._on_calendar: dict[str, Duration] = {}
         for step in sop.steps:
             try:
                 if step.duration.strip():
-                    self._standard[step.id] = parse_duration(step.duration).as_working_minutes(self.calendar)
+                    duration = parse_duration(step.duration)
+                    self._standard[step.id] = self.calendar.standard_minutes(duration)
+                    if duration.kind != "working":  # "14 hari kalender", "1 x 24 jam": time on the clock
+                        self._on_calendar[step.id] = duration
             except DurationError:
                 continue
         self._standard_seconds = {step_id: minutes * 60 for step_id, minutes in self._standard.items()}
@@ -307,8 +311,11 @@ class ConformanceChecker:
                 standard = standards.get(step_id)
                 # working time never exceeds the time on the clock: only a long step needs the calendar
                 if standard is not None and begin is not None and (moment - begin).total_seconds() > standard:
-                    worked = self._clock.between(begin, moment)
-                    if worked > standard / 60 + 1e-6:
+                    calendar_time = self._on_calendar.get(step_id)
+                    worked = (self._clock.between(begin, moment) if calendar_time is None
+                              else self.calendar.elapsed_minutes(begin, moment, calendar_time.kind))
+                    if (worked > standard / 60 + 1e-6 if calendar_time is None
+                            else not self.calendar.within_standard(calendar_time, begin, moment)):
                         found.append((index + 1, self._deviation(
                             DeviationKind.OVER_TIME, step_id, event=index + 1, line=event.line, minutes=worked,
                             standard=self._steps[step_id].duration, standard_minutes=standard / 60)))

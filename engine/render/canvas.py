@@ -17,6 +17,8 @@ GREY_FILL = "#e6e6e6"
 HIGHLIGHT = "#1f5fbf"
 HIGHLIGHT_FILL = "#d6e6fb"
 RUNNING_FILL = "#fde7b0"
+#: Fill of a step that was open when its instance was cancelled or suspended (outlined in OVER red).
+STOPPED_FILL = "#eeeeee"
 OVER = "#c00000"
 WITHIN = "#1b6e2a"
 

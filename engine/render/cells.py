@@ -76,7 +76,7 @@ def min_width(paras: list[Para], size: float) -> float:
 def natural_width(paras: list[Para], size: float) -> float:
     """The width of the longest paragraph set on one line."""
     indent = _indent(paras, size)
-    return max((fonts.text_width(" ".join(p.text.split()), p.size or size, p.bold)
+    return max((fonts.text_width(" ".join(fonts.words(p.text)), p.size or size, p.bold)
                 + (indent if p.prefix else 0.0) for p in paras), default=0.0)
 
 
@@ -146,6 +146,7 @@ def place(page: Page, block: Block, x: float, y: float, w: float, h: float, role
             tx, anchor = x + w - pad_x, "end"
         else:
             tx, anchor = x + pad_x + fragment.dx, "start"
-        page.add(Text(tx, baselines[fragment.line], fragment.text, fragment.size, role, bold=para.bold,
+        page.add(Text(tx, baselines[fragment.line], fragment.text.replace("\u00a0", " "), fragment.size, role,
+                      bold=para.bold,
                       anchor=anchor, fill=para.fill, underline=para.underline,
                       data={**(data or {}), **para.data}))

@@ -18,20 +18,21 @@ from pathlib import Path
 
 from engine.errors import RenderError
 from engine.sop.model import Sop
-from engine.runtime.trace import TraceEntry
+from engine.runtime.trace import TraceEntry, TraceInstance, check_trace
 from engine.sop.worktime import WorkCalendar
 from engine.render import fonts, style, words
 from engine.render.canvas import Page, Text
 from engine.render.flowchart import flowchart_pages
 from engine.render.identity import identity_pages
+from engine.render.instance import instance_pages
 from engine.render.output import pdf_bytes, png_bytes
 from engine.render.overlay import Overlay, build_overlay
 from engine.render.svg import svg_document, svg_page
 
 FORMATS = ("svg", "pdf", "png")
-_CAPTION_SIZES = (9.0, 8.0, 7.0, 6.0)
+_CAPTION_SIZES = (9.0, 8.5, 8.0)
 _FOOTER_SIZE = 7.0
-_LEGEND_SIZE = 6.5
+_LEGEND_SIZE = 7.0
 
 
 def _logo_bytes(logo: bytes | str | os.PathLike[str] | None) -> bytes | None:
@@ -92,10 +93,20 @@ def _with_every_actor(sop: Sop) -> Sop:
     return dataclasses.replace(sop, actors=actors, steps=steps)
 
 
+def _inferred(sop: Sop, entries: list[TraceEntry]) -> TraceInstance:
+    """The instance of a trace given without one: completed when its last run ended the SOP."""
+    ends = {step.id for step in sop.steps if step.kind.value == "end"}
+    done = bool(entries) and all(entry.end is not None for entry in entries) and entries[-1].step_id in ends
+    return TraceInstance(status="completed" if done else "running", started=entries[0].start if entries else None,
+                         finished=entries[-1].end if done else None)
+
+
 def document_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, paper: str = "a4", lang: str = "id",
                    calendar: WorkCalendar | None = None,
-                   logo: bytes | str | os.PathLike[str] | None = None) -> list[Page]:
-    """Lay out and draw every page of the document (identity sheet first).
+                   logo: bytes | str | os.PathLike[str] | None = None,
+                   instance: TraceInstance | None = None) -> list[Page]:
+    """Lay out and draw every page of the document (identity sheet first; with a trace, its
+    instance sheet next).
 
     :raises RenderError: for an unknown paper or language, an unreadable logo, or a table that
         cannot fit the paper.
@@ -105,9 +116,15 @@ def document_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, paper: s
     words.check_lang(lang)
     if not sop.steps:
         raise RenderError("SOP belum memiliki langkah; tidak ada bagan alir untuk digambar.")
-    overlay: Overlay | None = build_overlay(sop, trace, calendar, lang) if trace is not None else None
+    entries = check_trace(sop, trace) if trace is not None else None
+    if entries is not None and instance is None:
+        instance = _inferred(sop, entries)
+    calendar = calendar or WorkCalendar()
+    overlay: Overlay | None = build_overlay(sop, entries, calendar, lang, instance) if entries is not None else None
     sop = _with_every_actor(sop)
     pages = identity_pages(sop.identity, sheet, lang, _logo_bytes(logo))
+    if entries is not None and instance is not None:
+        pages += instance_pages(sop, entries, instance, sheet, lang, calendar)
     flow = flowchart_pages(sop, sheet, lang, overlay)
     for page in flow:
         _caption(page, sop, sheet)
@@ -125,7 +142,8 @@ def title(sop: Sop) -> str:
 
 def render(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: str = "a4", lang: str = "id",
            fmt: str = "svg", calendar: WorkCalendar | None = None,
-           logo: bytes | str | os.PathLike[str] | None = None, dpi: float = 150.0) -> bytes:
+           logo: bytes | str | os.PathLike[str] | None = None, dpi: float = 150.0,
+           instance: TraceInstance | None = None) -> bytes:
     """The official SOP document of ``sop`` as SVG, PDF or PNG bytes.
 
     :param trace: the steps one instance ran; draws the executed path and actual working times.
@@ -136,11 +154,14 @@ def render(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: str = 
     :param calendar: office hours and holidays for actual working time (default Asia/Jakarta).
     :param logo: a PNG (bytes or path) for the identity sheet's logo cell.
     :param dpi: resolution of a PNG.
+    :param instance: with a trace: the instance's numbers, version, status (a cancelled or
+        suspended instance is drawn as such) and reason, for the instance sheet; without it the
+        sheet infers "completed" or "running" from the trace.
     :raises RenderError: for an unknown format, paper or language, a bad logo, a table that does
         not fit, or a missing font or cairo library.
     """
     check_format(fmt)
-    return encode(document_pages(sop, trace, paper, lang, calendar, logo), fmt, paper, title(sop), dpi)
+    return encode(document_pages(sop, trace, paper, lang, calendar, logo, instance), fmt, paper, title(sop), dpi)
 
 
 def check_format(fmt: str) -> str:
@@ -164,14 +185,15 @@ def encode(pages: list[Page], fmt: str, paper: str = "a4", title: str = "", dpi:
 
 def render_pages(sop: Sop, trace: Iterable[TraceEntry] | None = None, *, paper: str = "a4", lang: str = "id",
                  fmt: str = "svg", calendar: WorkCalendar | None = None,
-                 logo: bytes | str | os.PathLike[str] | None = None, dpi: float = 150.0) -> list[bytes]:
+                 logo: bytes | str | os.PathLike[str] | None = None, dpi: float = 150.0,
+                 instance: TraceInstance | None = None) -> list[bytes]:
     """Like :func:`render`, one SVG or PNG document per page.
 
     :raises RenderError: as :func:`render`; also for ``fmt="pdf"`` (a PDF is already paged).
     """
     if fmt not in ("svg", "png"):
         raise RenderError(f"Format per halaman '{fmt}' tidak dikenal; gunakan svg atau png.")
-    pages = document_pages(sop, trace, paper, lang, calendar, logo)
+    pages = document_pages(sop, trace, paper, lang, calendar, logo, instance)
     if fmt == "png":
         return [png_bytes([page], dpi) for page in pages]
     return [svg_page(page, number, len(pages), paper.lower(), title(sop)) for number, page in enumerate(pages, 1)]

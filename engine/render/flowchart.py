@@ -9,9 +9,12 @@ page into the same target share one pair; letters run A..Z, AA, AB, ... and are 
 
 from __future__ import annotations
 
+import math
+
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import cells, fonts, style
-from engine.render.canvas import BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, RUNNING_FILL, Page, Path, Rect, Text
+from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, STOPPED_FILL, Page, Path,
+                                  Rect, Text)
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
 from engine.render.pageflow import Arrow, route_page
@@ -141,6 +144,7 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
     flow = route_page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
+    _draw_hops(page, flow.edges)
     for node, name, target, up in flow.connectors:
         direction = node.key.rsplit(":", 1)[1]
         _draw_connector(page, node, name, direction, target, up, grid.label_size, node.key in flow.highlighted)
@@ -159,7 +163,9 @@ def _draw_symbols(page: Page, plan: PagePlan, steps: list[Step], nodes: dict[str
         node = nodes[step.id]
         fill = "#ffffff"
         stroke, width = BLACK, style.LINE_WIDTH + 0.05
-        if overlay is not None and step.id in overlay.running:
+        if overlay is not None and step.id in overlay.stopped:
+            fill, stroke, width = STOPPED_FILL, OVER, style.HIGHLIGHT_WIDTH
+        elif overlay is not None and step.id in overlay.running:
             fill, stroke, width = RUNNING_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH
         elif overlay is not None and step.id in overlay.executed:
             fill, stroke, width = HIGHLIGHT_FILL, HIGHLIGHT, style.HIGHLIGHT_WIDTH
@@ -193,6 +199,29 @@ def _draw_edges(page: Page, edges: list[Edge]) -> None:
         base = (bx - dx * length, by - dy * length)
         page.add(Path([(bx, by), (base[0] - dy * half, base[1] + dx * half), (base[0] + dy * half, base[1] - dx * half)],
                       "arrowhead", stroke=None, fill=colour, closed=True, data={"to": edge.dst.key}))
+
+
+def _draw_hops(page: Page, edges: list[Edge]) -> None:
+    """Where two arrows cross, the horizontal one jumps over the vertical one with a small arc."""
+    pieces = [(edge, a, b) for edge in edges for a, b in zip(edge.points, edge.points[1:])]
+    flat = [(edge, a, b) for edge, a, b in pieces if abs(a[1] - b[1]) < 1e-9 and abs(a[0] - b[0]) > 1e-9]
+    upright = [(edge, a, b) for edge, a, b in pieces if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) > 1e-9]
+    radius = style.HOP_RADIUS
+    for edge, a, b in flat:
+        y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
+        for other, c, d in upright:
+            x, top, bottom = c[0], min(c[1], d[1]), max(c[1], d[1])
+            if other is edge or not (low + radius < x < high - radius and top + 1e-6 < y < bottom - 1e-6):
+                continue
+            width = style.HIGHLIGHT_WIDTH if edge.highlight else style.ARROW_WIDTH
+            under = style.HIGHLIGHT_WIDTH if other.highlight else style.ARROW_WIDTH
+            page.add(Rect(x - radius, y - width / 2 - 0.05, 2 * radius, width + 0.1, "hop-mask", stroke=None,
+                          fill="#ffffff"))
+            page.add(Path([(x, y - radius - 0.2), (x, y + radius + 0.2)], "hop-line",
+                          stroke=HIGHLIGHT if other.highlight else BLACK, width=under))
+            arc = [(x - radius * math.cos(math.pi * i / 8), y - radius * math.sin(math.pi * i / 8)) for i in range(9)]
+            page.add(Path(arc, "hop", stroke=HIGHLIGHT if edge.highlight else BLACK, width=width,
+                          data={"x": f"{x:.2f}", "y": f"{y:.2f}"}))
 
 
 def _draw_connector(page: Page, node: Node, name: str, direction: str, target: str, up: bool, size: float,

@@ -11,6 +11,7 @@ lengths returned are in millimetres.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -118,18 +119,37 @@ LONGEST_WORD = 40.0
 def longest_word(text: str, size: float, bold: bool = False) -> float:
     """Width of the widest word (at most :data:`LONGEST_WORD`): the narrowest a column holding
     ``text`` may be."""
-    return min(LONGEST_WORD, max((text_width(word, size, bold) for word in text.split()), default=0.0))
+    return min(LONGEST_WORD, max((text_width(word, size, bold) for word in words(text)), default=0.0))
+
+
+#: The hyphen (U+2010) that ends a piece of a word cut to fit a column; distinct from a "-" in the text.
+HYPHEN = "\u2010"
+
+#: What separates words: white space except the no-break space that keeps "15 menit" together.
+_BREAK = re.compile(r"[^\S\u00a0]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: split at white space, never at a no-break space."""
+    return [word for word in _BREAK.split(text) if word]
 
 
 def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
-    """Cut a word wider than ``width`` into pieces that fit, after a separator where possible."""
+    """Cut a word wider than ``width`` into pieces that fit: after a separator where possible, else
+    with a hyphen at the end of the piece."""
     pieces: list[str] = []
     while text_width(word, size, bold) > width and len(word) > 1:
         fits = 1
         while fits < len(word) and text_width(word[:fits + 1], size, bold) <= width:
             fits += 1
-        cut = max((i + 1 for i, char in enumerate(word[:fits]) if char in "/-_."), default=fits)
-        pieces.append(word[:cut])
+        cut = max((i + 1 for i, char in enumerate(word[:fits]) if char in "/-_."), default=0)
+        if cut:
+            pieces.append(word[:cut])
+        else:
+            cut = max(1, fits - 1)
+            while cut > 1 and text_width(word[:cut] + HYPHEN, size, bold) > width:
+                cut -= 1
+            pieces.append(word[:cut] + HYPHEN)
         word = word[cut:]
     return pieces + [word]
 
@@ -147,9 +167,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     for paragraph in text.splitlines():
         current: list[str] = []
         current_width = 0.0
-        words = [piece for word in paragraph.split() for piece in
-                 (_pieces(word, width, size, bold) if text_width(word, size, bold) > width else [word])]
-        for word in words:
+        pieces = [piece for word in words(paragraph) for piece in
+                  (_pieces(word, width, size, bold) if text_width(word, size, bold) > width else [word])]
+        for word in pieces:
             word_width = text_width(word, size, bold)
             if current and current_width + space + word_width > width:
                 lines.append(" ".join(current))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from engine.errors import RenderError
 from engine.sop.model import Identity
 from engine.render import cells, fonts, style
-from engine.render.canvas import GREY_FILL, Image, Page, Rect
+from engine.render.canvas import GREY_FILL, Image, Page, Rect, Text
 from engine.render.cells import Block, Para
 from engine.render.words import LABELS, date_text, text
 
@@ -26,6 +26,8 @@ _LONG_SIZE = 8.0
 _LEFT_SHARE = 0.38
 _SIGNATURE = 16.0
 _LOGO_MAX = 26.0
+#: Side of the empty logo frame drawn when no logo is given.
+_PLACEHOLDER = 20.0
 _MIN_ROW = 7.0
 _PAIRS = (("dasar_hukum", "kualifikasi_pelaksana"), ("keterkaitan", "peralatan_perlengkapan"),
           ("peringatan", "pencatatan_pendataan"))
@@ -91,7 +93,7 @@ def _top(identity: Identity, lang: str, size: float, width: float, logo: bytes |
     names = cells.layout([Para(identity.pemerintah.strip().upper() or "-", bold=True, size=size + 2),
                           Para(identity.unit.strip().upper() or "-", bold=True, size=size + 1)],
                          left_w - pad, size)
-    logo_box: tuple[float, float] | None = None
+    logo_box = (_PLACEHOLDER, _PLACEHOLDER)  # without a logo: an empty frame where it will be glued
     if logo is not None:
         px_w, px_h = png_size(logo)
         scale = min(_LOGO_MAX / px_w, _LOGO_MAX / px_h)
@@ -179,9 +181,17 @@ def _draw_top(page: Page, top: _Top, width: float, logo: bytes | None) -> float:
     page.add(Rect(x0, y0, left_w, height, "cell"))
     group = top.names.height + ((top.logo[1] + 3.0) if top.logo else 0.0)
     cursor = y0 + (height - group) / 2
-    if top.logo is not None and logo is not None:
+    if top.logo is not None:
         logo_w, logo_h = top.logo
-        page.add(Image(x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h, logo))
+        if logo is not None:
+            page.add(Image(x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h, logo))
+        else:
+            page.add(Rect(x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h, "logo-placeholder",
+                          stroke="#808080", width=0.2))
+            size = 7.0
+            baseline = cursor + logo_h / 2 + (fonts.ascent(size) - fonts.descent(size)) / 2
+            page.add(Text(x0 + left_w / 2, baseline, "LOGO", size, "logo-placeholder-text", anchor="middle",
+                          fill="#808080"))
         cursor += logo_h + 3.0
     cells.place(page, top.names, x0, cursor, left_w, top.names.height, "cell-text", align="middle",
                 valign="top", pad_x=style.PAD_X)

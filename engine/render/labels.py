@@ -1,10 +1,13 @@
 """The "Ya" / "Tidak" labels of decision arrows, placed where they touch nothing.
 
-A label sits beside the first (or second) piece of its arrow, as close to the decision as it can,
+A label sits beside the first piece of its arrow (or over the decision's shoulder above or below
+that piece), as close to the decision as it can, nearer to that piece than to any other line,
 and inside one table cell: never on a line, a symbol, a border or another label.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from engine.render import fonts
 from engine.render.canvas import Page, Point, Text
@@ -24,6 +27,13 @@ _STEP = 0.5
 
 def _overlaps(a: Box, b: Box, margin: float) -> bool:
     return a[0] < b[2] + margin and a[2] > b[0] - margin and a[1] < b[3] + margin and a[3] > b[1] - margin
+
+
+def _gap(a: Box, b: Box) -> float:
+    """The distance between two boxes (0 when they overlap)."""
+    dx = max(0.0, b[0] - a[2], a[0] - b[2])
+    dy = max(0.0, b[1] - a[3], a[1] - b[3])
+    return float((dx * dx + dy * dy) ** 0.5)
 
 
 def _hits_node(box: Box, node: Node) -> bool:
@@ -88,28 +98,41 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
             continue
         width = fonts.text_width(edge.label, size)
         pieces = list(zip(edge.points, edge.points[1:]))
-        # beside the first two pieces of the arrow, near the decision; only then further along
-        options = [box for a, b in pieces[:2] for box in _candidates(a, b, width, height)]
-        options += [box for a, b in pieces[2:] for box in _candidates(a, b, width, height)]
-        options += _shoulder_candidates(pieces[0], width, height)
-        chosen: Box | None = None
-        for box in options:
+        # beside the first piece of the arrow, near the decision, or over the decision's shoulder;
+        # only as a last resort further along
+        def options() -> Iterator[Box]:
+            yield from _candidates(*pieces[0], width, height)
+            yield from _shoulder_candidates(pieces[0], width, height)
+            for a, b in pieces[1:]:
+                yield from _candidates(a, b, width, height)
+        # the arrow's pieces after its first bend count as other lines: the label names the first run
+        first = (min(pieces[0][0][0], pieces[0][1][0]), min(pieces[0][0][1], pieces[0][1][1]),
+                 max(pieces[0][0][0], pieces[0][1][0]), max(pieces[0][0][1], pieces[0][1][1]))
+        later = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for a, b in pieces[1:]]
+        own_run = [first] + later[:1]
+
+        def fits(box: Box, nearest: bool) -> bool:
             inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER
                          and box[1] >= y + _CLEAR_BORDER and box[3] <= y + h - _CLEAR_BORDER
                          for x, y, w, h in cells)
-            if not inside:
-                continue
-            if any(_hits_node(box, node) for node in router.nodes):
-                continue
-            if any(_overlaps(box, line, _GAP_LINE - 0.05 if owner.group == edge.group else _CLEAR_LINE) for line, owner in lines):
-                continue
-            if any(_overlaps(box, other, _CLEAR_LABEL) for other in placed):
-                continue
-            chosen = box
-            break
+            if not inside or any(_hits_node(box, node) for node in router.nodes):
+                return False
+            if any(_overlaps(box, line, _GAP_LINE - 0.05 if owner.group == edge.group else _CLEAR_LINE)
+                   for line, owner in lines):
+                return False
+            if any(_overlaps(box, piece, _GAP_LINE - 0.05 if number == 0 else _CLEAR_LINE)
+                   for number, piece in enumerate(later)):
+                return False
+            if nearest:  # no other arrow's line as near as its own: it would read as that one's label
+                own = min(_gap(box, piece) for piece in own_run)
+                if any(_gap(box, line) <= own + 0.1 for line, owner in lines if owner.group != edge.group):
+                    return False
+            return not any(_overlaps(box, other, _CLEAR_LABEL) for other in placed)
+
+        chosen = next((box for box in options() if fits(box, True)), None)
         if chosen is None:
             crowded.append(edge)
-            chosen = options[0]
+            chosen = next((box for box in options() if fits(box, False)), next(options()))
         placed.append(chosen)
         page.add(Text(chosen[0], chosen[3] - fonts.descent(size), edge.label, size, "branch-label",
                       data={"from": edge.src.key, "to": edge.dst.key}))

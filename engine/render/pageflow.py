@@ -85,8 +85,10 @@ def _area(grid: Grid, plan: PagePlan, slots: list[tuple[float, float]]) -> Area:
     gaps: list[list[float]] = []
     for (_, upper), (lower, _) in zip(slots, slots[1:]):
         tracks: list[float] = []
-        y = upper + style.CLEAR
-        while y <= lower - style.CLEAR + 1e-9:
+        # a track keeps room for an arrowhead's final approach of twice its length into either slot
+        approach = max(style.CLEAR, 2 * style.ARROW_LENGTH + 0.1)
+        y = upper + approach
+        while y <= lower - approach + 1e-9:
             if all(abs(y - border) >= style.BORDER_CLEAR for border in borders_y):
                 tracks.append(y)
             y += style.TRACK

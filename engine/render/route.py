@@ -27,14 +27,14 @@ from engine.render.canvas import Point
 
 _EPS = 1e-6
 #: How close (mm) a line may pass a symbol it does not start or end at.
-_OBSTACLE_CLEAR = 0.6
+_OBSTACLE_CLEAR = 2.05
 #: Lines closer than this on the same axis count as overlapping.
-_SAME_LINE = 0.35
+_SAME_LINE = 1.55
 #: A line may not run within this distance of a table border along it.
-_BORDER_CLEAR = 0.3
+_BORDER_CLEAR = 1.05
 _BEND_COST = 4.0
 _LENGTH_COST = 0.08
-_CROSSING_COST = 10.0
+_CROSSING_COST = 40.0
 _SIDE_ENTRY_COST = 2.5
 _TOP_ENTRY_LOOP_COST = 1.5
 _UPWARD_PORT_COST = 6.0

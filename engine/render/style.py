@@ -17,8 +17,12 @@ MARGIN_BOTTOM = 10.0
 CAPTION = 7.0
 FOOTER = 6.0
 
-#: Body type sizes tried from the largest down until the table fits the page width (points).
-BODY_SIZES = (8.0, 7.5, 7.0, 6.5, 6.0)
+#: Body type sizes tried from the largest down until the table fits the page width (points): 8 pt, the
+#: smallest a reviewer accepts.
+BODY_SIZES = (8.0,)
+#: Header label sizes tried from the largest down when many pelaksana columns must fit (points);
+#: the body text stays at 8 pt.
+HEAD_SIZES = (8.0, 7.5, 7.0)
 
 #: Padding inside table cells.
 PAD_X = 1.2
@@ -26,19 +30,19 @@ PAD_Y = 1.0
 
 #: Routing: clearance between a line and a symbol, distance between parallel tracks, clearance
 #: between a track and a table border.
-CLEAR = 1.0
-TRACK = 1.3
-BORDER_CLEAR = 0.9
+CLEAR = 2.1
+TRACK = 1.6
+BORDER_CLEAR = 1.1
 #: Space above and below a symbol inside its row (room for two horizontal tracks or a label).
-BAND = CLEAR + 2 * TRACK + 0.7
+BAND = CLEAR + TRACK + 1.7
 
 #: Distance from a symbol's side to the first vertical track beside it (room for the exit stub).
-SIDE_CLEAR = 2.0
+SIDE_CLEAR = 2.6
 #: Symbol width bounds and share of the narrowest actor column; heights are proportions of the width.
-SYMBOL_MIN = 8.5
+SYMBOL_MIN = 8.0
 SYMBOL_MAX = 14.0
-SYMBOL_SHARE = 0.45
-PROCESS_RATIO = 0.55
+SYMBOL_SHARE = 0.5
+PROCESS_RATIO = 0.58
 DECISION_RATIO = 0.66
 TERMINATOR_RATIO = 0.5
 #: Off-page connector (pentagon): width and height.
@@ -50,8 +54,10 @@ STRIP = CONNECTOR_H + 2 * CLEAR + 0.6
 LINE_WIDTH = 0.25
 ARROW_WIDTH = 0.3
 HIGHLIGHT_WIDTH = 0.6
-ARROW_LENGTH = 1.6
-ARROW_HALF = 0.65
+ARROW_LENGTH = 1.2
+ARROW_HALF = 0.5
+#: Radius of the line hop where two arrows cross.
+HOP_RADIUS = 1.0
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Write drawn pages as SVG with lxml.
+"""Write drawn pages as SVG (plain text, escaped; read back by lxml in the tests).
 
 :func:`svg_document` puts every page of a document in one SVG, one below the other with a grey
 gap, each page a ``<g class="page">`` whose ``data-width``/``data-height`` give its paper size (the
@@ -10,8 +10,7 @@ Arial as the metric-compatible fallback, so a browser lays it out exactly as mea
 from __future__ import annotations
 
 import base64
-
-from lxml import etree
+import re
 
 from engine.render import fonts
 from engine.render.canvas import BLACK, Image, Page, Path, Rect, Text
@@ -25,93 +24,91 @@ def _n(value: float) -> str:
     return f"{value:.2f}"
 
 
-def _root(width: float, height: float, pages: int, paper: str) -> etree._Element:
-    root = etree.fromstring(f'<svg xmlns="{SVG_NS}"/>')
-    for key, value in (("version", "1.1"), ("width", f"{_n(width)}mm"), ("height", f"{_n(height)}mm"),
-                       ("viewBox", f"0 0 {_n(width)} {_n(height)}"), ("class", "alur-sop"),
-                       ("data-pages", str(pages)), ("data-paper", paper), ("font-family", fonts.SVG_FAMILY)):
-        root.set(key, value)
-    return root
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\t": "&#9;",
+                          "\r": "&#13;"})
 
 
-def _data(element: etree._Element, data: dict[str, str]) -> None:
-    for key, value in data.items():
-        element.set(f"data-{key}", value)
+def _q(value: str) -> str:
+    """``value`` as XML text or a double-quoted attribute value (characters XML cannot hold dropped)."""
+    return _INVALID.sub("", value).translate(_ESCAPES)
 
 
-def _paint(element: etree._Element, stroke: str | None, fill: str | None, width: float) -> None:
-    element.set("fill", fill or "none")
+def _root(width: float, height: float, pages: int, paper: str) -> list[str]:
+    """The opening of the SVG document."""
+    return ["<?xml version='1.0' encoding='UTF-8'?>\n",
+            f'<svg xmlns="{SVG_NS}" version="1.1" width="{_n(width)}mm" height="{_n(height)}mm" '
+            f'viewBox="0 0 {_n(width)} {_n(height)}" class="alur-sop" data-pages="{pages}" '
+            f'data-paper="{_q(paper)}" font-family="{_q(fonts.SVG_FAMILY)}">']
+
+
+def _paint(stroke: str | None, fill: str | None, width: float) -> str:
+    paint = f' fill="{_q(fill or "none")}"'
     if stroke:
-        element.set("stroke", stroke)
-        element.set("stroke-width", _n(width))
+        paint += f' stroke="{_q(stroke)}" stroke-width="{_n(width)}"'
+    return paint
 
 
-def _draw_page(parent: etree._Element, page: Page, number: int, offset: float) -> None:
-    group = etree.SubElement(parent, f"{{{SVG_NS}}}g", attrib={
-        "class": "page", "data-page": str(number), "data-kind": page.kind,
-        "data-width": _n(page.width), "data-height": _n(page.height)})
-    if offset:
-        group.set("transform", f"translate(0 {_n(offset)})")
-    etree.SubElement(group, f"{{{SVG_NS}}}rect", attrib={
-        "class": "paper", "x": "0", "y": "0", "width": _n(page.width), "height": _n(page.height), "fill": "#ffffff"})
-    sub = etree.SubElement
+def _data(data: dict[str, str]) -> str:
+    return "".join(f' data-{key}="{_q(value)}"' for key, value in data.items())
+
+
+def _draw_page(out: list[str], page: Page, number: int, offset: float) -> None:
+    """Append one page as a ``<g class="page">`` to ``out``."""
+    move = f' transform="translate(0 {_n(offset)})"' if offset else ""
+    out.append(f'<g class="page" data-page="{number}" data-kind="{_q(page.kind)}" data-width="{_n(page.width)}" '
+               f'data-height="{_n(page.height)}"{move}>'
+               f'<rect class="paper" x="0" y="0" width="{_n(page.width)}" height="{_n(page.height)}" '
+               f'fill="#ffffff"/>')
     for item in page.items:
         if isinstance(item, Rect):
-            element = sub(group, f"{{{SVG_NS}}}rect", attrib={
-                "class": item.role, "x": _n(item.x), "y": _n(item.y), "width": _n(item.w), "height": _n(item.h)})
-            if item.rx:
-                element.set("rx", _n(item.rx))
-            _paint(element, item.stroke, item.fill, item.width)
+            corner = f' rx="{_n(item.rx)}"' if item.rx else ""
+            out.append(f'<rect class="{_q(item.role)}" x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" '
+                       f'height="{_n(item.h)}"{corner}{_paint(item.stroke, item.fill, item.width)}{_data(item.data)}/>')
         elif isinstance(item, Path):
             tag = "polygon" if item.closed else "polyline"
-            element = sub(group, f"{{{SVG_NS}}}{tag}", attrib={
-                "class": item.role, "points": " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)})
-            _paint(element, item.stroke, item.fill, item.width)
-            if not item.closed:
-                element.set("stroke-linejoin", "miter")
+            points = " ".join(f"{_n(x)},{_n(y)}" for x, y in item.points)
+            join = "" if item.closed else ' stroke-linejoin="miter"'
+            out.append(f'<{tag} class="{_q(item.role)}" points="{points}"{_paint(item.stroke, item.fill, item.width)}'
+                       f'{join}{_data(item.data)}/>')
         elif isinstance(item, Text):
-            element = sub(group, f"{{{SVG_NS}}}text", attrib={
-                "class": item.role, "x": _n(item.x), "y": _n(item.y),
-                "font-size": f"{item.size * fonts.MM_PER_PT:.3f}"})
-            if item.bold:
-                element.set("font-weight", "bold")
+            extra = ' font-weight="bold"' if item.bold else ""
             if item.anchor != "start":
-                element.set("text-anchor", item.anchor)
+                extra += f' text-anchor="{_q(item.anchor)}"'
             if item.fill != BLACK:
-                element.set("fill", item.fill)
+                extra += f' fill="{_q(item.fill)}"'
             if item.underline:
-                element.set("text-decoration", "underline")
-            element.text = item.text
+                extra += ' text-decoration="underline"'
+            out.append(f'<text class="{_q(item.role)}" x="{_n(item.x)}" y="{_n(item.y)}" '
+                       f'font-size="{item.size * fonts.MM_PER_PT:.3f}"{extra}{_data(item.data)}>{_q(item.text)}</text>')
         elif isinstance(item, Image):
-            element = sub(group, f"{{{SVG_NS}}}image", attrib={
-                "class": item.role, "x": _n(item.x), "y": _n(item.y), "width": _n(item.w), "height": _n(item.h),
-                "preserveAspectRatio": "none",
-                "href": "data:image/png;base64," + base64.b64encode(item.png).decode("ascii")})
-            continue
-        else:  # pragma: no cover - the canvas has no other item types
-            continue
-        if item.data:
-            _data(element, item.data)
+            png = base64.b64encode(item.png).decode("ascii")
+            out.append(f'<image class="{_q(item.role)}" x="{_n(item.x)}" y="{_n(item.y)}" width="{_n(item.w)}" '
+                       f'height="{_n(item.h)}" preserveAspectRatio="none" href="data:image/png;base64,{png}"/>')
+    out.append("</g>")
+
+
+def _finish(out: list[str], title: str) -> bytes:
+    if title:
+        out.insert(2, f"<title>{_q(title)}</title>")
+    out.append("</svg>")
+    return "".join(out).encode("utf-8")
 
 
 def svg_document(pages: list[Page], paper: str, title: str = "") -> bytes:
     """Every page in one SVG document, stacked top to bottom."""
     width = max(page.width for page in pages)
     height = sum(page.height for page in pages) + PAGE_GAP * (len(pages) - 1)
-    root = _root(width, height, len(pages), paper)
-    if title:
-        etree.SubElement(root, f"{{{SVG_NS}}}title").text = title
+    out = _root(width, height, len(pages), paper)
     offset = 0.0
     for number, page in enumerate(pages, 1):
-        _draw_page(root, page, number, offset)
+        _draw_page(out, page, number, offset)
         offset += page.height + PAGE_GAP
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return _finish(out, title)
 
 
 def svg_page(page: Page, number: int, pages: int, paper: str, title: str = "") -> bytes:
     """One page as an SVG document of its own."""
-    root = _root(page.width, page.height, pages, paper)
-    if title:
-        etree.SubElement(root, f"{{{SVG_NS}}}title").text = title
-    _draw_page(root, page, number, 0.0)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    out = _root(page.width, page.height, pages, paper)
+    _draw_page(out, page, number, 0.0)
+    return _finish(out, title)

@@ -10,6 +10,8 @@ height fits, reserving a connector strip where an arrow leaves or enters the pag
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,7 +68,7 @@ class Grid:
     @property
     def label_size(self) -> float:
         """Type size of the Ya/Tidak labels and connector letters."""
-        return max(5.5, self.size - 2.5)
+        return max(7.0, self.size - 1.0)
 
 
 @dataclass
@@ -111,18 +113,32 @@ def symbol_height(kind: StepKind, width: float) -> float:
     return width * style.PROCESS_RATIO
 
 
+def row_numbers(sop: Sop) -> list[str]:
+    """The NO of each row: "1", "2", ... in row order; a step whose model gives its own number (a
+    ``number`` such as "4.1", "4.2" for the rows of a nested sub-process) prints that one, and the
+    count of the plain rows goes on around it."""
+    numbers: list[str] = []
+    count = 0
+    for step in sop.steps:
+        given = str(getattr(step, "number", "") or "").strip()
+        if not given:
+            count += 1
+        numbers.append(given or str(count))
+    return numbers
+
+
 def step_cells(sop: Sop, overlay: Overlay | None) -> list[dict[str, list[Para]]]:
     """The text of every row, per column key."""
     rows: list[dict[str, list[Para]]] = []
-    for number, step in enumerate(sop.steps, 1):
-        waktu = [Para(step.duration.strip() or "-")]
+    for number, step in zip(row_numbers(sop), sop.steps):
+        waktu = [Para(_unbroken(step.duration.strip()) or "-")]
         keterangan = [Para(step.remarks.strip())] if step.remarks.strip() else []
         if overlay is not None:
             waktu += overlay.waktu.get(step.id, [])
             keterangan += overlay.keterangan.get(step.id, [])
         requirements = [item.strip() for item in step.requirements if item.strip()]
         rows.append({
-            "no": [Para(str(number))],
+            "no": [Para(number)],
             "kegiatan": [Para(step.activity.strip() or step.id)],
             "kelengkapan": cells.numbered(requirements) if requirements else [],
             "waktu": waktu,
@@ -145,7 +161,12 @@ def _header_lines_width(title: str, size: float, lines: int, low: float, high: f
     return high
 
 
-def _measure(sop: Sop, texts: list[dict[str, list[Para]]], size: float) -> list[Column]:
+def _unbroken(waktu: str) -> str:
+    """``waktu`` with a no-break space after each number, so "15 menit" never breaks."""
+    return re.sub(r"(?<=\d) +(?=[^\d\s])", "\u00a0", waktu)
+
+
+def _measure(sop: Sop, texts: list[dict[str, list[Para]]], size: float, head: float) -> list[Column]:
     pad = 2 * style.PAD_X
     columns = [Column("no", LABELS["no"]), Column("kegiatan", LABELS["kegiatan"])]
     columns += [Column(f"actor:{index}", name) for index, name in enumerate(sop.actors)]
@@ -154,11 +175,11 @@ def _measure(sop: Sop, texts: list[dict[str, list[Para]]], size: float) -> list[
     symbol_room = style.SYMBOL_MIN + 2 * (style.SIDE_CLEAR + style.TRACK + style.BORDER_CLEAR)
     for column in columns:
         title = [Para(column.title, bold=True)]
-        head_min = cells.min_width(title, size) + pad
+        head_min = cells.min_width(title, head) + pad
         if column.key.startswith("actor:"):
             column.min_w = max(head_min, symbol_room)
-            column.nat_w = cells.natural_width(title, size) + pad
-            fitted = _header_lines_width(column.title, size, _ACTOR_HEADER_LINES, column.min_w - pad,
+            column.nat_w = cells.natural_width(title, head) + pad
+            fitted = _header_lines_width(column.title, head, _ACTOR_HEADER_LINES, column.min_w - pad,
                                          max(column.nat_w, column.min_w)) + pad
             column.pref_w = max(column.min_w, _ACTOR_COMFORT, fitted)
             continue
@@ -210,8 +231,9 @@ def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
         paper).
     """
     texts = step_cells(sop, overlay)
-    for size in style.BODY_SIZES:
-        columns = _measure(sop, texts, size)
+    sizes = [(body, head) for body in style.BODY_SIZES for head in style.HEAD_SIZES if head <= body]
+    for size, head in sizes:
+        columns = _measure(sop, texts, size, head)
         if sum(c.min_w for c in columns) <= paper.inner_width:
             break
     else:
@@ -223,11 +245,11 @@ def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
     room = narrowest - 2 * (style.SIDE_CLEAR + style.TRACK + style.BORDER_CLEAR)
     symbol_w = max(style.SYMBOL_MIN, min(style.SYMBOL_MAX, room, narrowest * style.SYMBOL_SHARE))
     pad = 2 * style.PAD_X
-    header_blocks = {c.key: cells.layout([Para(c.title, bold=True)], c.w - pad, size) for c in columns}
+    header_blocks = {c.key: cells.layout([Para(c.title, bold=True)], c.w - pad, head) for c in columns}
     header_blocks["pelaksana"] = cells.layout([Para(LABELS["pelaksana"], bold=True)],
-                                              sum(c.w for c in actors) - pad, size)
+                                              sum(c.w for c in actors) - pad, head)
     header_blocks["mutu_baku"] = cells.layout([Para(LABELS["mutu_baku"], bold=True)],
-                                              sum(c.w for c in columns if c.key in dict(_MUTU)) - pad, size)
+                                              sum(c.w for c in columns if c.key in dict(_MUTU)) - pad, head)
     header_top = max(header_blocks["pelaksana"].height, header_blocks["mutu_baku"].height) + 2 * style.PAD_Y
     lower = [c.key for c in columns if c.key.startswith("actor:") or c.key in dict(_MUTU)]
     header_bottom = max(header_blocks[key].height for key in lower) + 2 * style.PAD_Y

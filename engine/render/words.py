@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from engine.errors import RenderError
+from engine.messages.render import ENTRIES
 
 LANGUAGES = ("id", "en")
 
@@ -77,8 +78,9 @@ def check_lang(lang: str) -> str:
 
 
 def text(key: str, lang: str, **params: object) -> str:
-    """A printed text other than a regulation label, in ``lang``."""
-    indonesian, english = _TEXTS[key]
+    """A printed text other than a regulation label, in ``lang`` (from this module's words or the
+    render entries of the message catalogue, :mod:`engine.messages.render`)."""
+    indonesian, english = _TEXTS[key] if key in _TEXTS else ENTRIES[f"render.{key}"]
     return (english if lang == "en" else indonesian).format(**params)
 
 
@@ -100,6 +102,20 @@ def working_time_text(minutes: float, minutes_per_day: float, lang: str) -> str:
     parts: list[str] = []
     if days:
         parts.append(f"{days} {text('day_one' if days == 1 else 'day', lang)}")
+    if hours:
+        parts.append(f"{hours} {text('hour', lang)}")
+    if mins and not days:
+        parts.append(f"{mins} {text('minute', lang)}")
+    return " ".join(parts) or text("less_minute", lang)
+
+
+def clock_time_text(minutes: float, lang: str) -> str:
+    """Time on the clock as "2 hari 3 jam", "5 jam 10 menit" (calendar days of 24 hours)."""
+    if minutes < 1:
+        return text("less_minute", lang)
+    days, rest = divmod(int(round(minutes)), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} {text('calendar_day', lang)}"] if days else []
     if hours:
         parts.append(f"{hours} {text('hour', lang)}")
     if mins and not days:

@@ -50,11 +50,48 @@ class TraceEntry:
     end: dt.datetime | None = None
     #: Who did it (user name or NIP); empty when unknown.
     user: str = ""
+    #: The officer's full name, jabatan and NIP, printed instead of the login where given.
+    name: str = ""
+    jabatan: str = ""
+    nip: str = ""
 
     @property
     def running(self) -> bool:
         """True while the step has not been completed."""
         return self.end is None
+
+
+#: The states of an instance a printed trace shows.
+INSTANCE_STATUSES = ("running", "completed", "cancelled", "suspended")
+
+
+@dataclass(frozen=True)
+class TraceInstance:
+    """The instance a printed trace belongs to: what its instance sheet says."""
+
+    #: The instance number of the engine.
+    instance_id: int | None = None
+    #: The registration number (nomor registrasi / agenda) the office gave the case.
+    registration: str = ""
+    #: The SOP version the instance ran.
+    version: int | None = None
+    #: One of :data:`INSTANCE_STATUSES`.
+    status: str = "running"
+    #: Why it was cancelled or suspended.
+    reason: str = ""
+    #: When it was started and when it finished (completed or cancelled); aware datetimes.
+    started: dt.datetime | None = None
+    finished: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        """:raises AlurError: for an unknown status or a naive datetime."""
+        if self.status not in INSTANCE_STATUSES:
+            raise AlurError(f"Status instance '{self.status}' tidak dikenal; gunakan salah satu dari "
+                            f"{', '.join(INSTANCE_STATUSES)}.")
+        for moment in (self.started, self.finished):
+            if moment is not None and not _aware(moment):
+                raise AlurError("Waktu mulai dan selesai instance harus memiliki zona waktu (mis. UTC atau "
+                                "Asia/Jakarta).")
 
 
 def _aware(moment: object) -> bool:

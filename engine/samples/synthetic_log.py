@@ -87,7 +87,7 @@ def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: 
     standard: dict[str, float] = {}
     for row in sop.steps:
         try:
-            standard[row.id] = parse_duration(row.duration).as_working_minutes(calendar)
+            standard[row.id] = calendar.standard_minutes(parse_duration(row.duration))
         except DurationError:
             standard[row.id] = _DEFAULT_MINUTES
     kinds = list(DeviationKind)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays as _holidays
 
-from engine.sop.durations import Duration, parse_duration
+from engine.sop.durations import Duration, Kind, parse_duration
 from engine.errors import AlurError, InputError
 
 #: Indonesian names of the weekdays, Monday first (for messages).
@@ -292,9 +292,10 @@ class WorkCalendar:
     def due(self, start: datetime, duration: Duration | str) -> datetime:
         """When a step that starts at ``start`` falls due under its mutu baku WAKTU.
 
-        Minutes and hours add working minutes; "hari", "hari kerja" and "minggu" add that many
-        standard working days' worth of working minutes, so "1 hari kerja" from Monday 10:00 is
-        Tuesday 10:00.
+        The step's own kind decides: minutes and hours add working minutes; "hari", "hari kerja"
+        and "minggu" add that many standard working days' worth of working minutes, so "1 hari
+        kerja" from Monday 10:00 is Tuesday 10:00; "14 hari kalender", "1 bulan" move the date on
+        the calendar and "1 x 24 jam" adds 24 hours on the clock, days off included.
 
         :param start: an aware datetime, in any zone.
         :param duration: a :class:`~engine.sop.durations.Duration` or a WAKTU text.
@@ -304,7 +305,40 @@ class WorkCalendar:
         """
         if isinstance(duration, str):
             duration = parse_duration(duration)
+        if duration.kind != "working":
+            return duration.end_after(self._to_utc(start, "mulai").astimezone(self._zone))
         return self.add_working_minutes(start, duration.as_working_minutes(self))
+
+    def elapsed_minutes(self, start: datetime, end: datetime, kind: Kind = "working") -> float:
+        """The time between two instants as a step of ``kind`` counts it.
+
+        :param kind: ``"working"`` counts working minutes (:meth:`working_minutes_between`);
+            ``"calendar"`` and ``"clock"`` count minutes on the clock, nights and days off included.
+        :return: minutes; negative when ``end`` is before ``start``.
+        """
+        if kind == "working":
+            return self.working_minutes_between(start, end)
+        return _minutes(self._to_utc(end, "selesai") - self._to_utc(start, "mulai"))
+
+    def standard_minutes(self, duration: Duration | str, start: datetime | None = None) -> float:
+        """The WAKTU in minutes of its own kind (see :meth:`elapsed_minutes`).
+
+        Working time needs no ``start``; a duration on the calendar ("1 bulan") is measured from
+        ``start`` (default: now), a "x 24 jam" is 1440 minutes per 24 hours.
+        """
+        if isinstance(duration, str):
+            duration = parse_duration(duration)
+        if duration.kind == "working":
+            return duration.as_working_minutes(self)
+        begin = self._to_utc(start, "mulai") if start is not None else datetime.now(_UTC)
+        return _minutes(duration.end_after(begin) - begin)
+
+    def within_standard(self, duration: Duration | str, start: datetime, end: datetime) -> bool:
+        """Whether a step that ran from ``start`` to ``end`` kept its WAKTU, counted in its own kind."""
+        if isinstance(duration, str):
+            duration = parse_duration(duration)
+        return (self.elapsed_minutes(start, end, duration.kind)
+                <= self.standard_minutes(duration, start) + 1e-9)
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -178,8 +178,9 @@ def test_empty_is_rejected(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2 bulan", "P1M", "P1Y", "PT", "P", "P1DT", "2", "jam", "jam 2", "2 jam lebih", "1 jam, 30 menit",
-     "15 menitan", "2 hari kalender", "kira-kira 2 jam", "1.5.2 jam", "2 jam jam"],
+    ["2 bulanan", "P1X", "PT", "P", "P1DT", "2", "jam", "jam 2", "2 jam lebih", "1 jam, 30 menit",
+     "15 menitan", "2 hari kalendar", "kira-kira 2 jam", "1.5.2 jam", "2 jam jam", "1 x 12 jam", "tiga",
+     "paling lama", "1/0 jam", "dua tiga hari", "sebelas belas hari"],
 )
 def test_unparseable_is_rejected_naming_the_text(text: str) -> None:
     with pytest.raises(DurationError) as info:
@@ -266,7 +267,7 @@ def test_duration_is_frozen_and_validated() -> None:
     with pytest.raises(DurationError):
         Duration(float("nan"), "minute")
     with pytest.raises(DurationError):
-        Duration(1, "month")  # type: ignore[arg-type]
+        Duration(1, "fortnight")  # type: ignore[arg-type]
     assert str(Duration(Fraction(3, 2), "hour")) == "1,5 jam"
     assert Duration(Fraction(3, 2), "hour").as_working_minutes(_Day()) == 90
 
@@ -303,3 +304,125 @@ def test_parse_and_canonical_text_round_trip(unit: str, data: st.DataObject, who
     again = parse_duration(str(duration))
     assert (again.amount, again.unit, again.parts) == (duration.amount, duration.unit, duration.parts)
     assert "." not in str(duration)
+
+
+# -- the vocabulary of real SOPs -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "kind"),
+    [
+        ("1 bulan", 1, "month", "calendar"),
+        ("2 Bulan", 2, "month", "calendar"),
+        ("3 bln", 3, "month", "calendar"),
+        ("1 tahun", 1, "year", "calendar"),
+        ("1 thn", 1, "year", "calendar"),
+        ("P1M", 1, "month", "calendar"),
+        ("P1Y", 1, "year", "calendar"),
+        ("14 hari kalender", 14, "calendar_day", "calendar"),
+        ("within 14 calendar days", 14, "calendar_day", "calendar"),
+        ("1 x 24 jam", 1, "clock_day", "clock"),
+        ("1x24 jam", 1, "clock_day", "clock"),
+        ("1x24jam", 1, "clock_day", "clock"),
+        ("2 X 24 Jam", 2, "clock_day", "clock"),
+        ("3 \u00d7 24 jam", 3, "clock_day", "clock"),
+        ("Paling lama 1 x 24 jam", 1, "clock_day", "clock"),
+        ("2 (dua) x 24 jam", 2, "clock_day", "clock"),
+        ("paling lama 14 hari kerja", 14, "working_day", "working"),
+        ("Paling lambat 3 hari", 3, "day", "working"),
+        ("maksimal 2 jam", 2, "hour", "working"),
+        ("Maks. 15 menit", 15, "minute", "working"),
+        ("maks 15 menit", 15, "minute", "working"),
+        ("max. 2 jam", 2, "hour", "working"),
+        ("selambat-lambatnya 7 hari kerja", 7, "working_day", "working"),
+        ("\u2264 15 menit", 15, "minute", "working"),
+        ("<= 2 jam", 2, "hour", "working"),
+        ("tidak lebih dari 2 jam", 2, "hour", "working"),
+        ("dalam waktu paling lama 30 (tiga puluh) hari kerja", 30, "working_day", "working"),
+        ("14 (empat belas) hari kerja", 14, "working_day", "working"),
+        ("3 (tiga) hari", 3, "day", "working"),
+        ("60 (enam puluh) menit", 60, "minute", "working"),
+        ("7 (tujuh) hari kalender", 7, "calendar_day", "calendar"),
+        ("120 (seratus dua puluh) menit", 120, "minute", "working"),
+        ("tiga hari", 3, "day", "working"),
+        ("Dua Puluh Satu hari kerja", 21, "working_day", "working"),
+        ("sebelas jam", 11, "hour", "working"),
+        ("sehari", 1, "day", "working"),
+        ("sebulan", 1, "month", "calendar"),
+        ("seminggu", 1, "week", "working"),
+        ("setengah jam", 0.5, "hour", "working"),
+        ("satu setengah jam", 1.5, "hour", "working"),
+        ("half an hour", 0.5, "hour", "working"),
+        ("one and a half hours", 1.5, "hour", "working"),
+        ("30'", 30, "minute", "working"),
+        ("30\u2019", 30, "minute", "working"),
+        ("30 mnt", 30, "minute", "working"),
+        ("1 jam 30'", 90, "mixed", "working"),
+        ("\u00bd jam", 0.5, "hour", "working"),
+        ("1\u00bd jam", 1.5, "hour", "working"),
+        ("1/2 jam", 0.5, "hour", "working"),
+        ("1 1/2 jam", 1.5, "hour", "working"),
+        ("1,5 jam", 1.5, "hour", "working"),
+        ("3 jam kerja", 3, "hour", "working"),
+        ("2 hr", 2, "day", "working"),
+        ("1 s.d. 3 hari kerja", 3, "working_day", "working"),
+        ("1 sampai dengan 2 jam", 2, "hour", "working"),
+        ("antara 1 dan 2 hari", 2, "day", "working"),
+        ("1 hari - 2 hari", 2, "day", "working"),
+        ("dua sampai tiga hari", 3, "day", "working"),
+        ("dua-tiga hari", 3, "day", "working"),
+        ("1-2 bulan", 2, "month", "calendar"),
+        ("15 menit/berkas", 15, "minute", "working"),
+        ("15 menit per berkas", 15, "minute", "working"),
+        ("14 hari kerja sejak berkas diterima lengkap", 14, "working_day", "working"),
+        ("2 jam.", 2, "hour", "working"),
+        ("30 menit - 1 jam", 1, "hour", "working"),
+        ("30 menit s.d. 1 jam", 1, "hour", "working"),
+    ],
+)
+def test_real_sop_forms(text: str, amount: float, unit: str, kind: str) -> None:
+    duration = parse_duration(text)
+    assert (duration.amount, duration.unit, duration.kind) == (amount, unit, kind)
+    assert duration.text == text.strip()
+
+
+def test_a_range_across_units_must_still_go_upwards() -> None:
+    with pytest.raises(DurationError, match="terbalik"):
+        parse_duration("2 jam - 30 menit")
+
+
+def test_a_number_and_its_words_must_agree() -> None:
+    with pytest.raises(DurationError, match="berbeda") as info:
+        parse_duration("14 (lima belas) hari kerja")
+    assert info.value.text == "14 (lima belas) hari kerja"
+
+
+def test_working_days_do_not_mix_with_calendar_or_clock_time() -> None:
+    for text in ("1 bulan 2 hari kerja", "1 x 24 jam 2 hari kalender"):
+        with pytest.raises(DurationError):
+            parse_duration(text)
+
+
+def test_canonical_texts_of_the_new_units() -> None:
+    assert str(parse_duration("2X24 Jam")) == "2 x 24 jam"
+    assert str(parse_duration("paling lama 14 (empat belas) hari kalender")) == "14 hari kalender"
+    assert str(parse_duration("sebulan")) == "1 bulan"
+    assert str(parse_duration("\u00bd jam")) == "0,5 jam"
+
+
+def test_calendar_and_clock_time_are_never_office_minutes() -> None:
+    for text in ("14 hari kalender", "1 x 24 jam", "1 bulan"):
+        with pytest.raises(DurationError, match="kalender"):
+            parse_duration(text).as_working_minutes(_Day())
+
+
+def test_end_after_counts_on_the_calendar_and_the_clock() -> None:
+    from datetime import datetime, timezone
+
+    start = datetime(2026, 1, 31, 10, tzinfo=timezone.utc)
+    assert parse_duration("1 bulan").end_after(start) == datetime(2026, 2, 28, 10, tzinfo=timezone.utc)
+    assert parse_duration("1 tahun").end_after(start) == datetime(2027, 1, 31, 10, tzinfo=timezone.utc)
+    assert parse_duration("14 hari kalender").end_after(start) == datetime(2026, 2, 14, 10, tzinfo=timezone.utc)
+    assert parse_duration("2 x 24 jam").end_after(start) == datetime(2026, 2, 2, 10, tzinfo=timezone.utc)
+    assert parse_duration("1 bulan 2 hari").end_after(start) == datetime(2026, 3, 2, 10, tzinfo=timezone.utc)
+    with pytest.raises(DurationError):
+        parse_duration("2 jam").end_after(start)

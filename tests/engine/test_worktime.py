@@ -308,3 +308,31 @@ def test_between_is_additive(calendar: WorkCalendar, first: datetime, second: da
     assert whole == pytest.approx(calendar.working_minutes_between(a, b) + calendar.working_minutes_between(b, c))
     assert calendar.working_minutes_between(c, a) == pytest.approx(-whole)
     assert whole >= 0
+
+
+def test_due_counts_each_kind_of_time_in_its_own_way(calendar: WorkCalendar) -> None:
+    friday = wib(2026, 8, 14, 15)
+    # 24 hours on the clock, the weekend and the 17 August holiday included
+    assert calendar.due(friday, "1 x 24 jam") == wib(2026, 8, 15, 15)
+    assert calendar.due(friday, "3 x 24 jam") == wib(2026, 8, 17, 15)
+    # calendar days and months move the date at the same hour
+    assert calendar.due(friday, "14 hari kalender") == wib(2026, 8, 28, 15)
+    assert calendar.due(wib(2026, 1, 31, 9), "1 bulan") == wib(2026, 2, 28, 9)
+    assert calendar.due(friday, "paling lama 14 (empat belas) hari kerja").weekday() < 5
+    # working time is unchanged
+    assert calendar.due(friday, "1 hari kerja") == calendar.add_working_minutes(friday, 450)
+
+
+def test_elapsed_and_within_standard_use_the_step_kind(calendar: WorkCalendar) -> None:
+    friday, monday = wib(2026, 8, 14, 15), wib(2026, 8, 18, 9)
+    assert calendar.elapsed_minutes(friday, monday, "clock") == (3 * 24 + 18) * 60
+    assert calendar.elapsed_minutes(friday, monday, "calendar") == (3 * 24 + 18) * 60
+    assert calendar.elapsed_minutes(friday, monday) == calendar.working_minutes_between(friday, monday)
+    # over the weekend little office time passes, but 1 x 24 jam is long gone
+    assert calendar.within_standard("1 hari kerja", friday, monday)
+    assert not calendar.within_standard("1 x 24 jam", friday, monday)
+    assert calendar.within_standard("14 hari kalender", friday, monday)
+    assert calendar.standard_minutes("1 x 24 jam") == 1440
+    assert calendar.standard_minutes("14 hari kalender", friday) == 14 * 1440
+    assert calendar.standard_minutes("2 jam") == 120
+    assert calendar.standard_minutes("1 bulan", wib(2026, 2, 1, 9)) == 28 * 1440

@@ -109,6 +109,12 @@ class PageView:
     texts: list[tuple[str, Box, etree._Element]] = field(default_factory=list)
     connectors: list[dict[str, str]] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
+    #: outline of each symbol and connector (corners of a rectangle, points of a polygon)
+    outlines: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    #: arrowheads as (tip, base corner, base corner)
+    heads: list[tuple[tuple[float, float], ...]] = field(default_factory=list)
+    #: centres of the line hops drawn where two arrows cross
+    hops: list[tuple[float, float]] = field(default_factory=list)
 
     def step_of(self, key: str) -> str:
         """The step a node stands for: itself, or the step a connector leads to."""
@@ -129,6 +135,11 @@ def parse(svg: bytes) -> list[PageView]:
         for element in group:
             role = element.get("class", "")
             tag = etree.QName(element).localname
+            if role == "hop":
+                page.hops.append((float(element.get("data-x")), float(element.get("data-y"))))
+                continue
+            if role in ("hop-mask", "hop-line"):
+                continue
             if tag == "rect" and role != "paper":
                 box = _rect(element)
             elif tag in ("polygon", "polyline"):
@@ -140,8 +151,13 @@ def parse(svg: bytes) -> list[PageView]:
             else:
                 continue
             page.boxes.append(box)
+            if role == "arrowhead":
+                page.heads.append(tuple(_points(element)))
             if role in ("symbol", "connector"):
                 page.nodes[element.get("data-node")] = box
+                page.outlines[element.get("data-node")] = (
+                    _points(element) if tag == "polygon"
+                    else [(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])])
                 page.node_kind[element.get("data-node")] = element.get("data-kind", "connector")
                 if role == "symbol":
                     page.steps.append(element.get("data-step"))
@@ -212,9 +228,9 @@ def page_defects(page: PageView) -> list[str]:
                 found.append(f"{where}: arrow {arrow.source}->{arrow.target} runs along a row border")
     for index, one in enumerate(page.arrows):
         for other in page.arrows[index + 1:]:
-            if one.target == other.target or (one.source == other.source
-                                               and page.node_kind.get(one.source) != "decision"):
-                continue
+            if one.target == other.target and one.points[-1] == other.points[-1] or (
+                    one.source == other.source and page.node_kind.get(one.source) != "decision"):
+                continue  # a join drawn as one line into one arrowhead, or a fan-out of one activity
             for a, b in one.segments():
                 for c, d in other.segments():
                     if a[0] == b[0] == c[0] == d[0] or (abs(a[0] - b[0]) < TOL and abs(c[0] - d[0]) < TOL
@@ -268,20 +284,22 @@ def page_defects(page: PageView) -> list[str]:
 
 def defects(svg: bytes, sop: Sop) -> list[str]:
     """Every defect of a rendered document of ``sop``."""
+    from tests.engine.render.svg_checks import document_defects
+
     pages = parse(svg)
-    found = [item for page in pages for item in page_defects(page)]
+    found = [item for page in pages for item in page_defects(page)] + document_defects(pages, sop)
     steps = Counter(step for page in pages for step in page.steps)
     for step in sop.steps:
         if steps[step.id] != 1:
             found.append(f"step {step.id} appears {steps[step.id]} times")
     for extra in set(steps) - {step.id for step in sop.steps}:
         found.append(f"unknown step {extra} drawn")
-    numbers = Counter(element.text for page in pages for role, box, element in page.texts
-                      if role == "cell-text" and re.fullmatch(r"\d+", element.text or "")
+    numbers = Counter(element.text for page in pages if page.kind == "flowchart" for role, box, element in page.texts
+                      if role == "cell-text" and re.fullmatch(r"\d+(?:\.\d+)*", element.text or "")
                       and _is_no_cell(page, box))
-    for number in range(1, len(sop.steps) + 1):
-        if numbers[str(number)] != 1:
-            found.append(f"NO {number} appears {numbers[str(number)]} times")
+    for number in _row_numbers(sop):
+        if numbers[number] != 1:
+            found.append(f"NO {number} appears {numbers[number]} times")
     # connectors in lettered pairs
     by_letter: dict[str, list[tuple[int, str]]] = {}
     for page in pages:
@@ -318,6 +336,16 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
                 if labels[(step.id, answer)] != 1:
                     found.append(f"decision {step.id} has {labels[(step.id, answer)]} '{answer}' labels")
     return found
+
+
+def _row_numbers(sop: Sop) -> list[str]:
+    """The NO the rows must show: 1, 2, ...; a step with its own ``number`` ("4.1") shows that."""
+    numbers, count = [], 0
+    for step in sop.steps:
+        given = str(getattr(step, "number", "") or "").strip()
+        count += 0 if given else 1
+        numbers.append(given or str(count))
+    return numbers
 
 
 def _is_no_cell(page: PageView, box: Box) -> bool:

@@ -89,7 +89,150 @@ def _arrow_along_a_border(root: etree._Element) -> None:
     arrow.set("points", f"{x:.2f},{y + 2:.2f} {x:.2f},{y + 6:.2f}")
 
 
+def _page(root: etree._Element, page: int = 2) -> etree._Element:
+    return [g for g in root.iter(f"{SVG}g") if g.get("data-page") == str(page)][0]
+
+
+def _xy(text: str) -> list[tuple[float, float]]:
+    return [tuple(map(float, pair.split(","))) for pair in text.split()]  # type: ignore[misc]
+
+
+def _set(element: etree._Element, points: list[tuple[float, float]]) -> None:
+    element.set("points", " ".join(f"{x:.2f},{y:.2f}" for x, y in points))
+
+
+def _vertical_arrow(root: etree._Element) -> tuple[etree._Element, list[tuple[float, float]]]:
+    """An arrow on page 2 whose last piece runs down at least 6 mm."""
+    for arrow in _page(root):
+        if arrow.get("class") == "arrow":
+            points = _xy(arrow.get("points"))
+            (ax, ay), (bx, by) = points[-2], points[-1]
+            if ax == bx and by - ay > 6:
+                return arrow, points
+    raise AssertionError("no long vertical arrow on page 2")
+
+
+def _symbol(root: etree._Element, avoid: tuple[str | None, ...]) -> etree._Element:
+    return next(e for e in _page(root) if e.get("class") == "symbol" and e.get("data-kind") == "activity"
+                and e.get("data-node") not in avoid)
+
+
+def _arrow_ends_short(root: etree._Element) -> None:
+    arrow, points = _vertical_arrow(root)
+    x, y = points[-1]
+    _set(arrow, [*points[:-1], (x, y - 3.0)])
+
+
+def _arrowheads_deleted(root: etree._Element) -> None:
+    for head in [e for e in root.iter(f"{SVG}polygon") if e.get("class") == "arrowhead"]:
+        head.getparent().remove(head)
+
+
+def _arrowhead_off_its_target(root: etree._Element) -> None:
+    arrow, points = _vertical_arrow(root)
+    x, y = points[-1]
+    _set(arrow, [*points[:-1], (x, y - 1.5)])
+    head = next(h for h in arrow.getparent() if h.get("class") == "arrowhead" and _xy(h.get("points"))[0] == (x, y))
+    _set(head, [(px, py - 1.5) for px, py in _xy(head.get("points"))])
+
+
+def _line_beside_a_box(root: etree._Element) -> None:
+    arrow = _first(root, "arrow")
+    symbol = _symbol(root, (arrow.get("data-from"), arrow.get("data-to")))
+    x, y = float(symbol.get("x")) - 0.15, float(symbol.get("y"))
+    _set(arrow, [(x, y - 1), (x, y + float(symbol.get("height")) + 1)])
+
+
+def _arrow_across_kegiatan(root: etree._Element) -> None:
+    text = next(t for t in _page(root) if t.get("class") == "cell-text" and len(t.text or "") > 20)
+    x, y = float(text.get("x")), float(text.get("y")) - 1.0
+    _set(_first(root, "arrow"), [(x - 1, y), (x + 15, y)])
+
+
+def _branch_labels(root: etree._Element) -> tuple[etree._Element, etree._Element]:
+    yes = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "branch-label" and t.text == "Ya")
+    no = next(t for t in yes.getparent() if t.get("class") == "branch-label" and t.text == "Tidak"
+              and t.get("data-from") == yes.get("data-from"))
+    return yes, no
+
+
+def _ya_tidak_swapped(root: etree._Element) -> None:
+    yes, no = _branch_labels(root)
+    yes.text, no.text = "Tidak", "Ya"
+
+
+def _labels_beside_the_other_branch(root: etree._Element) -> None:
+    yes, no = _branch_labels(root)
+    for name in ("x", "y"):
+        value = yes.get(name)
+        yes.set(name, no.get(name))
+        no.set(name, value)
+
+
+def _parallel_lines_close(root: etree._Element) -> None:
+    arrow, points = _vertical_arrow(root)
+    (x, top), (_, bottom) = points[-2], points[-1]
+    other = next(a for a in arrow.getparent() if a.get("class") == "arrow" and a is not arrow
+                 and a.get("data-to") != arrow.get("data-to"))
+    _set(other, [(x + 0.45, top + 0.5), (x + 0.45, bottom - 2.5)])
+
+
+def _line_near_a_border(root: etree._Element) -> None:
+    arrow = _first(root, "arrow")
+    cell = next(c for c in arrow.getparent() if c.get("class") == "cell" and c.get("data-col") == "actor:2")
+    x, y = float(cell.get("x")) + 0.3, float(cell.get("y"))
+    _set(arrow, [(x, y + 2), (x, y + 6)])
+
+
+def _tiny_text(root: etree._Element) -> None:
+    _first(root, "cell-text").set("font-size", f"{2.8 * 25.4 / 72:.3f}")
+
+
+def _tiny_label(root: etree._Element) -> None:
+    _branch_labels(root)[0].set("font-size", f"{6.0 * 25.4 / 72:.3f}")
+
+
+def _header_row_removed(root: etree._Element) -> None:
+    page = _page(root, 3)
+    for element in [e for e in page if e.get("class") in ("head", "head-text")]:
+        page.remove(element)
+
+
+def _footer_wrong(root: etree._Element) -> None:
+    footer = next(t for t in _page(root, 2) if t.get("class") == "footer")
+    footer.text = "Halaman 9 dari 2"
+
+
+def _crossing_without_hop(root: etree._Element) -> None:
+    arrow, points = _vertical_arrow(root)
+    (x, top), (_, bottom) = points[-2], points[-1]
+    other = next(a for a in arrow.getparent() if a.get("class") == "arrow" and a is not arrow)
+    y = (top + bottom) / 2
+    _set(other, [(x - 4, y), (x + 4, y)])
+
+
+def _stub_into_the_target(root: etree._Element) -> None:
+    arrow, points = _vertical_arrow(root)
+    x, y = points[-1]
+    _set(arrow, [(x - 5, y - 1.0), (x, y - 1.0), (x, y)])
+
+
 @pytest.mark.parametrize(("plant", "expected"), [
+    (_arrow_ends_short, "short of its target"),
+    (_arrowheads_deleted, "has no arrowhead"),
+    (_arrowhead_off_its_target, "does not touch its target"),
+    (_line_beside_a_box, "0.15 mm beside"),
+    (_arrow_across_kegiatan, "crosses the text"),
+    (_ya_tidak_swapped, "but the model's"),
+    (_labels_beside_the_other_branch, "not beside its own branch"),
+    (_parallel_lines_close, "parallel 0.45 mm apart"),
+    (_line_near_a_border, "mm from a table border"),
+    (_tiny_text, "2.8 pt, below 8 pt"),
+    (_tiny_label, "6.0 pt, below 7 pt"),
+    (_header_row_removed, "page 3: header row is missing"),
+    (_footer_wrong, "does not say page 2 of 3"),
+    (_crossing_without_hop, "without a line hop"),
+    (_stub_into_the_target, "shorter than twice its"),
     (_arrow_through_a_symbol, "passes through"),
     (_text_out_of_its_cell, "overflows its cell"),
     (_second_ya_label, "has 2 'Ya' labels"),

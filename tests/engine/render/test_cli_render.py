@@ -27,14 +27,14 @@ def test_render_writes_the_format_of_the_file_name(tmp_path: Path, suffix: str) 
     target = tmp_path / "out" / f"surat.{suffix}"
     code, output = _run("render", SURAT, "-o", str(target))
     assert code == 0, output
-    assert f"{target} ditulis (2 halaman, kertas A4)." in output
+    assert f"{target} ditulis (3 halaman, kertas A4)." in output
     data = target.read_bytes()
     if suffix == "pdf":
-        assert len(PdfReader(io.BytesIO(data)).pages) == 2
+        assert len(PdfReader(io.BytesIO(data)).pages) == 3
     elif suffix == "png":
         assert data.startswith(b"\x89PNG")
     else:
-        assert etree.fromstring(data).get("data-pages") == "2"
+        assert etree.fromstring(data).get("data-pages") == "3"
 
 
 def test_render_from_a_yaml_sheet_on_f4_in_english(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_global_lang_applies_to_the_document(tmp_path: Path) -> None:
     target = tmp_path / "surat.svg"
     code, output = _run("--lang", "en", "render", SURAT, "-o", str(target))
     assert code == 0 and "written" in output
-    assert "Page 2 of 2" in target.read_text()
+    assert "Page 3 of 3" in target.read_text()
 
 
 def test_render_with_a_logo(tmp_path: Path) -> None:

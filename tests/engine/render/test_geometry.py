@@ -79,3 +79,16 @@ def test_an_unchecked_model_still_renders_cleanly() -> None:
     assert defects(svg, sop) == []
     headers = [element.text for page in parse(svg)[1:2] for role, _, element in page.texts if role == "head-text"]
     assert "-" in headers and "Terdaftar" in " ".join(headers)
+
+
+def test_rows_may_carry_sub_numbers_such_as_4_1() -> None:
+    """The row model prints a step's own number (the rows of a nested sub-process: 4.1, 4.2)."""
+    sop = synthetic_sop(steps=12, actors=3, decisions=2, loops=1, parallel=False, seed=3)
+    for step, number in zip(sop.steps[4:6], ("4.1", "4.2")):
+        step.number = number  # type: ignore[attr-defined]
+    svg = render(sop)
+    assert defects(svg, sop) == []
+    from tests.engine.render.svg_geometry import cell_texts
+
+    column = {int(row): lines[0][0] for (key, row), lines in cell_texts(svg).items() if key == "no"}
+    assert [column[row] for row in sorted(column)][:8] == ["1", "2", "3", "4", "4.1", "4.2", "5", "6"]

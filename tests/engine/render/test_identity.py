@@ -66,3 +66,14 @@ def test_very_long_lists_continue_on_a_second_identity_page() -> None:
     pages = document_pages(sop)
     assert [p.kind for p in pages[:2]] == ["identity", "identity"]
     assert defects(render(sop), sop) == []
+
+
+def test_without_a_logo_the_sheet_keeps_a_frame_for_it() -> None:
+    from tests.conftest import PROCESSES
+    from tests.engine.render.svg_geometry import parse
+    from engine import load_file, render
+
+    sop = load_file(PROCESSES / "pengadaan-langsung.bpmn").sop
+    svg = render(sop)
+    assert b'class="logo-placeholder"' in svg and b">LOGO</text>" in svg
+    assert parse(svg)[0].kind == "identity"

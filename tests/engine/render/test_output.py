@@ -126,3 +126,16 @@ def test_every_cairo_exception_becomes_a_render_error() -> None:
             with cairo_errors():
                 raise cls("boom") if cls is not cairocffi.CairoError else cls("boom", 1)
         assert "Cairo" in str(caught.value) and isinstance(caught.value.__cause__, cls)
+
+
+def test_svg_escapes_model_text_and_drops_what_xml_cannot_hold() -> None:
+    from lxml import etree as _etree
+
+    from engine import load_file, render
+    from tests.conftest import PROCESSES
+
+    sop = load_file(PROCESSES / "pengadaan-langsung.bpmn").sop
+    sop.steps[1].activity = 'Cek <b>harga</b> & "mutu" \x0bbarang'
+    svg = render(sop)
+    texts = " ".join(e.text or "" for e in _etree.fromstring(svg).iter() if e.get("class") == "cell-text")
+    assert '<b>harga</b>' in texts and '& "mutu"' in texts and "\x0b" not in texts

@@ -51,7 +51,10 @@ def test_executed_path_is_highlighted() -> None:
         assert symbols[step].get("fill") == HIGHLIGHT_FILL and symbols[step].get("stroke") == HIGHLIGHT
     assert symbols["distribusi"].get("fill") == RUNNING_FILL
     assert symbols["arsip"].get("fill") == "#ffffff" and symbols["kembalikan"].get("fill") == "#ffffff"
-    arrows = {(e.get("data-from"), e.get("data-to")): e.get("stroke") for e in _elements(svg, "arrow")}
+    # an arrow to another page ends in an "out" connector that names its target step
+    behind = {e.get("data-node"): e.get("data-target") for e in _elements(svg, "connector")}
+    arrows = {(e.get("data-from"), behind.get(e.get("data-to"), e.get("data-to"))): e.get("stroke")
+              for e in _elements(svg, "arrow")}
     for pair in [("terima", "alamat_tepat"), ("alamat_tepat", "agenda"), ("perlu_disposisi", "saran_disposisi"),
                  ("disposisi", "distribusi")]:
         assert arrows[pair] == HIGHLIGHT, pair
@@ -96,7 +99,7 @@ def test_a_revision_loop_highlights_both_answers_and_lists_each_run() -> None:
     svg = render(sop, list(reversed(trace)))  # any order: the overlay sorts by start
     assert defects(svg, sop) == []
     # terima_berkas ran twice, the second run over its 5 minutes
-    assert cell_text(svg, "waktu", 2) == "5 menit aktual: 3 menit; 12 menit"
+    assert cell_text(svg, "waktu", 2) == "5 menit aktual 2x: 3 menit; 12 menit"
     assert {fill for _, fill in cell_texts(svg)[("waktu", "2")][1:]} == {OVER}
 
 
