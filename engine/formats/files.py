@@ -1,4 +1,5 @@
-"""Read and write SOP files by their format: BPMN (``.bpmn``, ``.xml``) or SOP sheet (``.yaml``, ``.yml``)."""
+"""Read and write SOP files by their format: BPMN (``.bpmn``, ``.xml``), SOP sheet (``.yaml``, ``.yml``) or the
+official table in office files (``.xlsx``, ``.docx``; see :mod:`engine.formats.office`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from engine.bpmn.reader import read_bpmn
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
 from engine.errors import InputError, Problem
+from engine.formats.office import OFFICE_SUFFIXES, REFUSED_SUFFIXES, dump_office, load_office
 from engine.formats.sheet import dump_sheet, load_sheet
 from engine.sop.model import Sop
 from engine.sop.validate import validate
@@ -32,7 +34,8 @@ class Loaded:
 
 
 def file_format(name: str) -> str:
-    """``"bpmn"`` or ``"sheet"`` from a file name.
+    """``"bpmn"``, ``"sheet"`` or ``"office"`` from a file name (``"office"`` includes the office types
+    that are refused with a message when read: macros, legacy .xls/.doc, PDF).
 
     :raises InputError: for any other extension.
     """
@@ -41,6 +44,8 @@ def file_format(name: str) -> str:
         return "bpmn"
     if lowered.endswith(SHEET_SUFFIXES):
         return "sheet"
+    if lowered.endswith(OFFICE_SUFFIXES + REFUSED_SUFFIXES):
+        return "office"
     raise InputError.from_code("file_unknown_type", label=name)
 
 
@@ -62,14 +67,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
     """Read an SOP from ``data``, choosing the format from ``name``.
 
-    :param process: for BPMN holding several processes, the id or name of the one to read.
+    :param process: for BPMN holding several processes, the id or name of the one to read; for a
+        workbook holding several SOPs, the sheet name (or Nama/Nomor SOP) of the one to read.
 
     :raises InputError: unreadable or hostile input.
     :raises ProcessDefinitionError: constructs Alur cannot read or execute.
     """
-    if file_format(name) == "bpmn":
+    kind = file_format(name)
+    if kind == "bpmn":
         result = read_bpmn(data, name, process)
         return Loaded(result.sop, result.notices)
+    if kind == "office":
+        found = load_office(data, name, process)
+        return Loaded(found.sop, found.problems)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -84,8 +94,13 @@ def load_file(path: str | os.PathLike[str], process: str = "") -> Loaded:
 
 def dump(sop: Sop, name: str) -> bytes:
     """Serialise ``sop`` in the format ``name`` asks for."""
-    if file_format(name) == "bpmn":
+    kind = file_format(name)
+    if kind == "bpmn":
         return write_bpmn(sop)
+    if kind == "office":
+        if not name.lower().endswith(OFFICE_SUFFIXES):
+            raise InputError.from_code("file_unknown_type", label=name)
+        return dump_office(sop, name)
     return dump_sheet(sop).encode("utf-8")
 
 

@@ -8,12 +8,12 @@ Keys of errors are the :attr:`engine.errors.AlurError.code` values.
 
 from __future__ import annotations
 
-from engine.messages import cli, monitoring, render, runtime, sop, web
+from engine.messages import cli, monitoring, office, render, runtime, sop, web
 
 LANGUAGES = ("id", "en")
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (sop, runtime, monitoring, render, cli, web):
+for _module in (sop, runtime, monitoring, render, cli, web, office):
     _CATALOGUE.update(_module.ENTRIES)
 
 
