@@ -8,6 +8,7 @@ import click
 
 from engine.errors import AlurError, InputError, ProcessDefinitionError, RenderError
 from engine.formats.files import load_file, write_atomically
+from engine.formats.office import dump_office
 from engine.render.document import check_format, document_pages, encode, title
 from engine.runtime.trace import TraceEntry
 from engine.sop.validate import validate
@@ -17,7 +18,10 @@ _TEXT = {
     "not_written": ("{out} tidak ditulis.", "{out} not written."),
     "one_source": ("Sebutkan satu sumber: berkas SOP atau --instance ID.",
                    "Name one source: an SOP file or --instance ID."),
-    "format": ("{out}: akhiran berkas harus .svg, .pdf atau .png.", "{out}: the file name must end in .svg, .pdf or .png."),
+    "format": ("{out}: akhiran berkas harus .svg, .pdf, .png, .xlsx atau .docx.",
+               "{out}: the file name must end in .svg, .pdf, .png, .xlsx or .docx."),
+    "office_written": ("{out} ditulis (tabel resmi, {steps} langkah, bagan alir digambar).",
+                       "{out} written (official table, {steps} steps, flowchart drawn)."),
 }
 
 
@@ -42,7 +46,7 @@ def _t(key: str, lang: str, **params: object) -> str:
 @click.pass_context
 def render_command(ctx: click.Context, source: str | None, target: str, paper: str, doc_lang: str | None,
                    logo: str | None, dpi: int, instance_id: int | None) -> None:
-    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF atau PNG.
+    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF, PNG, atau XLSX/DOCX (tabel resmi).
 
     SVG dan PNG memuat semua halaman bertumpuk; PDF satu halaman per lembar.
     Exit 0: ditulis; 1: SOP tidak valid atau tidak dapat digambar; 2: masukan tidak terbaca.
@@ -50,7 +54,8 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     lang = doc_lang or (ctx.obj or {}).get("lang", "id")
     fmt = Path(target).suffix.lower().lstrip(".")
     try:
-        check_format(fmt)
+        if fmt not in ("xlsx", "docx"):
+            check_format(fmt)
     except RenderError:
         click.echo(_t("format", lang, out=target), err=True)
         ctx.exit(2)
@@ -88,6 +93,10 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     if errors:
         click.echo(_t("not_written", lang, out=target), err=True)
         ctx.exit(1)
+    if fmt in ("xlsx", "docx"):  # the official table as an office file (engine.formats.office)
+        write_atomically(Path(target), dump_office(sop, target))
+        click.echo(_t("office_written", lang, out=target, steps=len(sop.steps)))
+        return
     try:
         pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
         data = encode(pages, fmt, paper, title(sop), dpi)

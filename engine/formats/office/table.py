@@ -206,8 +206,9 @@ class _Flow:
         self.grid, self.header, self.rows, self.steps, self.problems = grid, header, rows, steps, problems
 
     def _add(self, code: str, row: Row, severity: str = "error", **params: object) -> None:
-        self.problems.append(problem(code, self.steps[row.number - 1].id, severity=severity, no=row.number,
-                                     row=self.grid.row_label(row.first), **params))
+        params.update(no=row.number, row=self.grid.row_label(row.first))
+        self.problems.append(Problem(code, self.steps[row.number - 1].id, "",
+                                     tuple(sorted((key, str(value)) for key, value in params.items())), severity))
 
     def _ket_ref(self, row: Row) -> str:
         return self.grid.ref(row.first, self.header.keterangan if self.header.keterangan >= 0 else self.header.kegiatan)
@@ -267,13 +268,13 @@ class _Flow:
     def drawn(self, symbols: list[Shape]) -> None:
         """Drawn symbols give actors and kinds; connector lines give the arrows."""
         at_row: dict[int, Shape] = {}
-        for shape in symbols:
-            row = self._row_of(shape.row)
-            if row is not None and row.number not in at_row:
-                at_row[row.number] = shape
+        for symbol in symbols:
+            row_of = self._row_of(symbol.row)
+            if row_of is not None and row_of.number not in at_row:
+                at_row[row_of.number] = symbol
         taken = {step.id for step in self.steps}
-        for number, shape in at_row.items():
-            wanted = shape.tag[5:] if shape.tag.startswith("alur:") else ""
+        for number, symbol in at_row.items():
+            wanted = symbol.tag[5:] if symbol.tag.startswith("alur:") else ""
             if wanted and STEP_ID_PATTERN.match(wanted) and wanted not in taken:
                 taken.add(wanted)
                 self.steps[number - 1].id = wanted
@@ -286,12 +287,15 @@ class _Flow:
                 outgoing.setdefault(step_of[id(source)].id, []).append((step_of[id(target)], label))
                 incoming.add(step_of[id(target)].id)
         order = {step.id: index for index, step in enumerate(self.steps)}
+        shape: Shape | None
         for index, (row, step) in enumerate(zip(self.rows, self.steps)):
-            shape = at_row.get(row.number)
-            if shape is None:
+            found = at_row.get(row.number)
+            if found is None:
+                shape = None
                 self._actor_from_marks(row, step)
                 kind = DECISION if step.activity.rstrip().endswith("?") else ""
             else:
+                shape = found
                 step.actor = self.header.actor_at(shape.col)
                 if not step.actor:
                     self._add("office_outside_actor", row, cell=self.grid.ref(shape.row, shape.col))

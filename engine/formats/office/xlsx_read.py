@@ -112,10 +112,10 @@ def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
     grid = Grid(name=sheet.title, ref=lambda row, col: f"{get_column_letter(col + 1)}{row + 1}",
                 row_label=lambda row: str(row + 1))
     grid.name = sheet.title
-    for row in sheet.iter_rows():
-        for cell in row:
+    for cells in sheet.iter_rows():
+        for cell in cells:
             text = _text(cell.value).strip()
-            if text:
+            if text and cell.row is not None and cell.column is not None:
                 grid.cells[(cell.row - 1, cell.column - 1)] = text
     for merged in sheet.merged_cells.ranges:
         grid.merges.append((merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1))
@@ -128,9 +128,10 @@ def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
         dim = sheet.column_dimensions.get(get_column_letter(col + 1))
         widths.append(column_emu(dim.width if dim is not None and dim.width else default_width))
     heights = []
-    for row in range(nrows):
-        dim = sheet.row_dimensions.get(row + 1)
-        heights.append(int((dim.height if dim is not None and dim.height else default_height) * EMU_PER_POINT))
+    for number in range(nrows):
+        row_dim = sheet.row_dimensions.get(number + 1)
+        heights.append(int((row_dim.height if row_dim is not None and row_dim.height else default_height)
+                           * EMU_PER_POINT))
     xs, ys = [0], [0]
     for width in widths:
         xs.append(xs[-1] + width)
