@@ -136,13 +136,13 @@ def arrows(grid: Grid, symbols: list[Shape]) -> list[tuple[Shape, Shape, str]]:
     a tolerance of the end point (a fifth of the smaller symbol size, at least 2 mm). Lines through
     on-page/off-page connectors carrying the same letter are joined into one arrow.
     """
-    by_id = {shape.sid: shape for shape in symbols}
+    by_id = {shape.sid: shape for shape in symbols if shape.sid}
     sizes = [min(s.box.x1 - s.box.x0, s.box.y1 - s.box.y0) for s in symbols] or [0.0]
     tolerance = max(min(sizes) / 2, 72_000.0)
     labels = [shape for shape in grid.shapes if shape.kind == LABEL]
 
     def nearest(point: tuple[float, float], glued: str) -> Shape | None:
-        if glued in by_id:
+        if glued and glued in by_id:
             return by_id[glued]
         best = min(symbols, key=lambda s: s.box.distance(*point), default=None)
         if best is not None and best.box.distance(*point) <= tolerance:
@@ -160,16 +160,16 @@ def arrows(grid: Grid, symbols: list[Shape]) -> list[tuple[Shape, Shape, str]]:
         if source.kind == CONNECTOR:
             continue
         for final in _through_connectors(target, raw, set()):
-            result.append((source, final, words.get(line.sid, "")))
+            result.append((source, final, words.get(id(line), "")))
     return result
 
 
-def _through_connectors(target: Shape, raw: list[tuple[Shape, Shape, Line]], seen: set[str]) -> list[Shape]:
+def _through_connectors(target: Shape, raw: list[tuple[Shape, Shape, Line]], seen: set[int]) -> list[Shape]:
     if target.kind != CONNECTOR:
         return [target]
-    if target.sid in seen:
+    if id(target) in seen:
         return []
-    seen.add(target.sid)
+    seen.add(id(target))
     letter = target.text.strip().upper()
     partners = [s for s, _, _ in raw if s.kind == CONNECTOR and (s is target or (letter and s.text.strip().upper()
                                                                                   == letter))]
@@ -181,26 +181,26 @@ def _through_connectors(target: Shape, raw: list[tuple[Shape, Shape, Line]], see
     return finals
 
 
-def _labels(raw: list[tuple[Shape, Shape, Line]], labels: list[Shape], tolerance: float) -> dict[str, str]:
+def _labels(raw: list[tuple[Shape, Shape, Line]], labels: list[Shape], tolerance: float) -> dict[int, str]:
     """Line id -> "ya"/"tidak": the line's own text, else the label boxes near a decision, each given
     to the closest line leaving that decision."""
-    words: dict[str, str] = {}
+    words: dict[int, str] = {}
     for source, _, line in raw:
         word = branch_word(line.text)
         if word:
-            words[line.sid] = word
+            words[id(line)] = word
     for label in labels:
         word = branch_word(label.text)
         if not word:
             continue
-        best: tuple[float, str] | None = None
+        best: tuple[float, int] | None = None
         for source, _, line in raw:
             reach = 3 * tolerance + (source.box.y1 - source.box.y0)
-            if source.kind != DECISION or line.sid in words or source.box.distance(*label.box.center) > reach:
+            if source.kind != DECISION or id(line) in words or source.box.distance(*label.box.center) > reach:
                 continue
             distance = label.box.distance(*line.start)
             if best is None or distance < best[0]:
-                best = (distance, line.sid)
+                best = (distance, id(line))
         if best is not None:
             words[best[1]] = word
     return words

@@ -120,7 +120,7 @@ def read_identity(grid: Grid, stop_row: int) -> tuple[Identity, list[Problem], b
         assert parsed is not None
         field, rest = parsed
         found = True
-        value_col = col
+        value_col, start = col, row + 1
         parts: list[str] = [rest] if rest else []
         if not rest:
             for other in range(col + 1, grid.cols):
@@ -135,11 +135,12 @@ def read_identity(grid: Grid, stop_row: int) -> tuple[Identity, list[Problem], b
             below = grid.text(row + 1, col)
             if below and (row + 1, col) not in labelled and row + 1 < stop_row:
                 parts.append(below)
-                value_col = -1
+                start = row + 2
         # Continuation rows: the value column goes on while no other label starts a row.
-        if value_col >= 0:
-            nxt = row + 1
-            while nxt < stop_row and nxt not in label_rows and not grid.text(nxt, col):
+        # In the same cell's column only lists and the signer go on (paragraph forms in Word).
+        if value_col >= 0 and (value_col != col or field in LIST_FIELDS + ("disahkan_oleh",)):
+            nxt = start
+            while nxt < stop_row and nxt not in label_rows and (value_col == col or not grid.text(nxt, col)):
                 text = grid.text(nxt, value_col)
                 if not text:
                     break
