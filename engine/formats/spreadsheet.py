@@ -10,16 +10,17 @@ def neutralise(text: str) -> str:
     """Return ``text`` so that no spreadsheet program runs it as a formula.
 
     A cell whose text starts with ``= + - @``, a tab or a carriage return gets a leading apostrophe
-    (the quote Excel and LibreOffice themselves use to mark "text, not formula"). A lone ``-`` (the
-    "empty" mark of official tables) is kept, since it cannot be a formula.
+    (the quote Excel and LibreOffice themselves use to mark "text, not formula"); so does a text that
+    already starts with apostrophes before such a character, so :func:`unneutralise` gives it back
+    unchanged. A lone ``-`` (the "empty" mark of official tables) is kept: it cannot be a formula.
     """
-    if text and text != "-" and text.startswith(FORMULA_PREFIXES):
+    if text != "-" and text.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
 
 
 def unneutralise(text: str) -> str:
-    """Undo :func:`neutralise` when reading back a cell Alur wrote."""
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_PREFIXES):
+    """Undo :func:`neutralise` when reading a cell back."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_PREFIXES) and text != "'-":
         return text[1:]
     return text

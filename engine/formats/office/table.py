@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from engine.errors import InputError, Problem, problem
 from engine.formats.office.grid import CONNECTOR, DECISION, LABEL, TERMINATOR, Grid, Shape, arrows
 from engine.formats.office.identity import items, normalise_label, read_identity, split_label
-from engine.formats.spreadsheet import unneutralise
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
 
 _HEADS = {"NO": "no", "NO.": "no", "NOMOR": "no", "KEGIATAN": "kegiatan", "URAIAN KEGIATAN": "kegiatan",
@@ -121,7 +120,7 @@ def _rows(grid: Grid, header: Header) -> list[Row]:
 
 def _cell(grid: Grid, first: int, last: int, col: int) -> str:
     texts = [grid.text(r, col).strip() for r in range(first, last + 1)]
-    text = "\n".join(unneutralise(t) for t in texts if t)
+    text = "\n".join(t for t in texts if t)
     return "" if text == "-" else text
 
 

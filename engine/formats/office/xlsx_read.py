@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from engine.errors import InputError
 from engine.formats.office.grid import LABEL, Box, Grid, Line, Shape, branch_word, kind_of_preset
 from engine.formats.office.package import Package
+from engine.formats.spreadsheet import unneutralise
 
 MAX_ROWS = 5_000
 MAX_COLS = 200
@@ -104,7 +105,7 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).replace("\r\n", "\n").replace("_x000D_", "")
+    return unneutralise(str(value).replace("_x000D_", "")).replace("\r\n", "\n")
 
 
 def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
@@ -114,7 +115,8 @@ def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
     grid.name = sheet.title
     for cells in sheet.iter_rows():
         for cell in cells:
-            text = _text(cell.value).strip()
+            text = _text(cell.value)
+            text = text if text.startswith(("\t", "\r")) else text.strip()
             if text and cell.row is not None and cell.column is not None:
                 grid.cells[(cell.row - 1, cell.column - 1)] = text
     for merged in sheet.merged_cells.ranges:
