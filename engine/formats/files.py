@@ -15,7 +15,7 @@ from engine.bpmn.reader import read_bpmn
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
 from engine.errors import InputError, Problem
-from engine.formats.office import OFFICE_SUFFIXES, REFUSED_SUFFIXES, dump_office, load_office
+from engine.formats.office import OFFICE_SUFFIXES, REFUSED_SUFFIXES, load_office
 from engine.formats.sheet import dump_sheet, load_sheet
 from engine.sop.model import Sop
 from engine.sop.validate import validate
@@ -33,9 +33,14 @@ class Loaded:
     notices: list[Problem] = field(default_factory=list)
 
 
+def is_office(name: str) -> bool:
+    """Whether ``name`` is an office file (read by :mod:`engine.formats.office`, or refused there with a
+    message: macros, legacy .xls/.doc, PDF). Office files are read here and written by ``alur render``."""
+    return name.lower().endswith(OFFICE_SUFFIXES + REFUSED_SUFFIXES)
+
+
 def file_format(name: str) -> str:
-    """``"bpmn"``, ``"sheet"`` or ``"office"`` from a file name (``"office"`` includes the office types
-    that are refused with a message when read: macros, legacy .xls/.doc, PDF).
+    """``"bpmn"`` or ``"sheet"`` from a file name: the formats Alur converts between.
 
     :raises InputError: for any other extension.
     """
@@ -44,8 +49,6 @@ def file_format(name: str) -> str:
         return "bpmn"
     if lowered.endswith(SHEET_SUFFIXES):
         return "sheet"
-    if lowered.endswith(OFFICE_SUFFIXES + REFUSED_SUFFIXES):
-        return "office"
     raise InputError.from_code("file_unknown_type", label=name)
 
 
@@ -73,13 +76,12 @@ def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
     :raises InputError: unreadable or hostile input.
     :raises ProcessDefinitionError: constructs Alur cannot read or execute.
     """
-    kind = file_format(name)
-    if kind == "bpmn":
-        result = read_bpmn(data, name, process)
-        return Loaded(result.sop, result.notices)
-    if kind == "office":
+    if is_office(name):
         found = load_office(data, name, process)
         return Loaded(found.sop, found.problems)
+    if file_format(name) == "bpmn":
+        result = read_bpmn(data, name, process)
+        return Loaded(result.sop, result.notices)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -93,14 +95,9 @@ def load_file(path: str | os.PathLike[str], process: str = "") -> Loaded:
 
 
 def dump(sop: Sop, name: str) -> bytes:
-    """Serialise ``sop`` in the format ``name`` asks for."""
-    kind = file_format(name)
-    if kind == "bpmn":
+    """Serialise ``sop`` in the format ``name`` asks for (BPMN or sheet; office files: ``dump_office``)."""
+    if file_format(name) == "bpmn":
         return write_bpmn(sop)
-    if kind == "office":
-        if not name.lower().endswith(OFFICE_SUFFIXES):
-            raise InputError.from_code("file_unknown_type", label=name)
-        return dump_office(sop, name)
     return dump_sheet(sop).encode("utf-8")
 
 
