@@ -22,7 +22,9 @@ MONTHS = {
 }
 #: Normalised label -> identity field.
 LABELS: dict[str, str] = {
-    "NOMOR SOP": "nomor", "NO SOP": "nomor", "NOMOR": "nomor",
+    "NOMOR SOP": "nomor", "NO SOP": "nomor", "NO. SOP": "nomor", "NOMOR": "nomor",
+    "TGL. PEMBUATAN": "tanggal_pembuatan", "TGL. REVISI": "tanggal_revisi", "TGL. EFEKTIF": "tanggal_efektif",
+    "NAMA PROSEDUR": "nama", "JUDUL": "nama",
     "TANGGAL PEMBUATAN": "tanggal_pembuatan", "TGL PEMBUATAN": "tanggal_pembuatan",
     "TANGGAL REVISI": "tanggal_revisi", "TGL REVISI": "tanggal_revisi",
     "TANGGAL EFEKTIF": "tanggal_efektif", "TGL EFEKTIF": "tanggal_efektif",
@@ -152,6 +154,13 @@ def read_identity(grid: Grid, stop_row: int) -> tuple[Identity, list[Problem], b
     for (row, col), text in grid.cells.items():
         if row < stop_row and (row, col) not in labelled and text.strip().upper().startswith("PEMERINTAH"):
             lines = [line.strip() for line in text.splitlines() if line.strip()]
+            below = row + 1
+            while len(lines) == 1 or below > row + 1:  # the unit typed in the cells below
+                more = grid.text(below, col).strip()
+                if not more or below >= stop_row or (below, col) in labelled:
+                    break
+                lines.append(" ".join(more.split()))
+                below += 1
             if not identity.pemerintah:
                 identity.pemerintah = lines[0]
                 identity.unit = " ".join(lines[1:])

@@ -64,9 +64,9 @@ def find_header(grid: Grid) -> Header | None:
     """The first row holding NO and KEGIATAN headings, with the PELAKSANA and MUTU BAKU row below."""
     for row in range(grid.rows):
         heads = {_HEADS.get(normalise_label(grid.text(row, col))): col for col in range(grid.cols)}
-        if "kegiatan" not in heads or "no" not in heads:
+        if "kegiatan" not in heads or not ("no" in heads or "pelaksana" in heads):
             continue
-        header = Header(row=row, last_row=row + 1, no=heads["no"], kegiatan=heads["kegiatan"],
+        header = Header(row=row, last_row=row + 1, no=heads.get("no", -1), kegiatan=heads["kegiatan"],
                         keterangan=heads.get("keterangan", -1))
         for sub in (row, row + 1):
             for col in range(grid.cols):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -370,53 +369,39 @@ def drawn_docx(vml: bool = False) -> bytes:
     return docx_package(document)
 
 
-# --- hostile and broken files ------------------------------------------------------------------------
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
-_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          b'<Default Extension="xml" ContentType="application/xml"/></Types>')
-
-
-def hostile() -> dict[str, bytes]:
-    """File name -> bytes of every refused kind."""
-    good = marks_xlsx()
-    files: dict[str, bytes] = {}
-    files["bomb.xlsx"] = _zip({"[Content_Types].xml": _TYPES, "xl/workbook.xml": b"<a/>",
-                               "xl/worksheets/sheet1.xml": b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>"})
-    rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(1, 9001))
-    huge = zipfile.ZipFile(io.BytesIO(good))
-    members = {name: huge.read(name) for name in huge.namelist()}
-    members["xl/worksheets/sheet1.xml"] = (
-        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f'<dimension ref="A1:A9000"/><sheetData>{rows}</sheetData></worksheet>').encode()
-    files["huge.xlsx"] = _zip(members)
-    linked = dict(members)
-    linked["xl/worksheets/sheet1.xml"] = huge.read("xl/worksheets/sheet1.xml")
-    linked["xl/externalLinks/externalLink1.xml"] = b"<externalLink/>"
-    linked["xl/externalLinks/_rels/externalLink1.xml.rels"] = (
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
-        b'Target="file:///C:/rahasia.xlsx" TargetMode="External"/></Relationships>')
-    files["linked.xlsx"] = _zip(linked)
-    macro = dict(linked)
-    del macro["xl/externalLinks/externalLink1.xml"], macro["xl/externalLinks/_rels/externalLink1.xml.rels"]
-    macro["xl/vbaProject.bin"] = b"\x00" * 64
-    files["macro.xlsx"] = _zip(macro)
-    files["macro.xlsm"] = good
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    files["protected.xlsx"] = ole + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
-    files["legacy.xls"] = ole + b"Workbook".ljust(512, b"\x00")
-    files["legacy.doc"] = ole + b"WordDocument".ljust(512, b"\x00")
-    files["corrupt.xlsx"] = good[: len(good) // 2]
-    files["scan.pdf"] = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF"
-    files["renamed-pdf.docx"] = b"%PDF-1.7\n%%EOF"
-    return files
+def other_wording_xlsx() -> bytes:
+    """Another Pemda's habits: "No." / "Uraian Kegiatan" / "Ket." headings, the identity as "label | : value"
+    with the unit in the cell under the government, a "(1) (2) ..." column-number row, "V" marks, Excel
+    date cells and targets written "Ya → 4, Tidak → 2"."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Lembar1"
+    ws["A1"], ws["A2"] = "PEMERINTAH KOTA CONTOH", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+    identity = [("Nomor SOP", ": 470/12/DISDUK/2024"), ("Tgl. Pembuatan", ": 2 Januari 2024"), ("Tgl. Revisi", ":"),
+                ("Tgl. Efektif", dt.datetime(2024, 2, 1)),
+                ("Disahkan Oleh", "KEPALA DINAS\n\n\nIr. SITI AMINAH\nNIP. 19750202 200003 2 001"),
+                ("Nama SOP", ": Penerbitan Kartu Keluarga")]
+    for row, (label, value) in enumerate(identity, 1):
+        ws.cell(row, 4, label)
+        ws.cell(row, 5, value)
+    for col, text in zip("ABCFI", ["No.", "Uraian Kegiatan", "Pelaksana", "Mutu Baku", "Ket."]):
+        ws[f"{col}8"] = text
+    ws.merge_cells("C8:E8")
+    ws.merge_cells("F8:H8")
+    for col, text in zip("CDEFGH", ["Pemohon", "Petugas Loket", "Kasi Pelayanan", "Persyaratan/Kelengkapan", "Waktu",
+                                    "Output/Hasil"]):
+        ws[f"{col}9"] = text
+    for number, col in enumerate("ABCDEFGHI", 1):
+        ws[f"{col}10"] = f"({number})"
+    rows = [("Mengajukan permohonan", "C", "Formulir F-1.01\nKTP", "5 Menit", "Berkas"),
+            ("Memverifikasi berkas", "D", "Berkas", "10 Menit", "Berkas terverifikasi"),
+            ("Berkas lengkap?", "D", "-", "5 menit", "Keputusan"),
+            ("Menandatangani KK", "E", "Draft KK", "1 hari", "KK")]
+    for row, (kegiatan, col, kelengkapan, waktu, output) in enumerate(rows, 11):
+        ws[f"A{row}"], ws[f"B{row}"], ws[f"{col}{row}"] = row - 10, kegiatan, "V"
+        ws[f"F{row}"], ws[f"G{row}"], ws[f"H{row}"] = kelengkapan, waktu, output
+    ws["I13"] = "Ya → 4, Tidak → 2"
+    return _save(book)
 
 
 def write_all(folder: Path) -> list[Path]:
@@ -424,7 +409,8 @@ def write_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {"marks.xlsx": marks_xlsx(), "identity-sheet.xlsx": identity_sheet_xlsx(), "several.xlsx": several_xlsx(),
              "drawn-glued.xlsx": drawn_xlsx(True), "drawn-unglued.xlsx": drawn_xlsx(False),
-             "drawn.docx": drawn_docx(), "drawn-vml.docx": drawn_docx(vml=True)}
+             "drawn.docx": drawn_docx(), "drawn-vml.docx": drawn_docx(vml=True),
+             "other-wording.xlsx": other_wording_xlsx()}
     paths = []
     for name, data in files.items():
         (folder / name).write_bytes(data)

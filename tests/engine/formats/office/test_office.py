@@ -20,6 +20,7 @@ from engine.formats.sheet import load_sheet, sheet_mapping
 from engine.formats.spreadsheet import neutralise, unneutralise
 from engine.sop.model import Sop
 from tests.engine.formats.office import make_fixtures as fx
+from tests.engine.formats.office.make_hostile import hostile
 
 ROOT = Path(__file__).resolve().parents[4]
 EXPECTED = """
@@ -207,7 +208,7 @@ HOSTILE = {
 
 @pytest.fixture(scope="module")
 def hostile_files() -> dict[str, bytes]:
-    return fx.hostile()
+    return hostile()
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -279,3 +280,25 @@ def test_bulk_import_of_generated_office_sops(tmp_path: Path, hostile_files: dic
     assert len(written) == 25
     assert not any("tanpa" in p.name or "macro" in p.name for p in written)
     assert sheet_mapping(load_file(tmp_path / "keluar" / "gambar.yaml").sop) == expected(drawn=True, word=True)
+
+
+def test_another_pemda_wording_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "lain.xlsx"
+    source.write_bytes(fx.other_wording_xlsx())
+    result = run("convert", str(source), "-o", str(tmp_path / "lain.yaml"))
+    assert result.exit_code == 0, result.output
+    sop = load_file(tmp_path / "lain.yaml").sop
+    identity = sop.identity
+    assert (identity.nomor, identity.nama, identity.unit) == ("470/12/DISDUK/2024", "Penerbitan Kartu Keluarga",
+                                                              "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL")
+    assert (str(identity.tanggal_pembuatan), identity.tanggal_revisi, str(identity.tanggal_efektif)) == (
+        "2024-01-02", None, "2024-02-01")
+    assert (identity.disahkan_oleh.jabatan, identity.disahkan_oleh.nama, identity.disahkan_oleh.nip) == (
+        "KEPALA DINAS", "Ir. SITI AMINAH", "19750202 200003 2 001")
+    assert sop.actors == ["Pemohon", "Petugas Loket", "Kasi Pelayanan"]
+    assert [(s.kind.value, s.actor, s.requirements, s.duration) for s in sop.steps] == [
+        ("start", "Pemohon", ["Formulir F-1.01", "KTP"], "5 Menit"),
+        ("activity", "Petugas Loket", ["Berkas"], "10 Menit"),
+        ("decision", "Petugas Loket", [], "5 menit"),
+        ("end", "Kasi Pelayanan", ["Draft KK"], "1 hari")]
+    assert (sop.steps[2].yes, sop.steps[2].no) == ("langkah_4", "langkah_2")
