@@ -154,13 +154,13 @@ def read_identity(grid: Grid, stop_row: int) -> tuple[Identity, list[Problem], b
     for (row, col), text in grid.cells.items():
         if row < stop_row and (row, col) not in labelled and text.strip().upper().startswith("PEMERINTAH"):
             lines = [line.strip() for line in text.splitlines() if line.strip()]
-            below = row + 1
-            while len(lines) == 1 or below > row + 1:  # the unit typed in the cells below
-                more = grid.text(below, col).strip()
-                if not more or below >= stop_row or (below, col) in labelled:
+            under = row + 1
+            while len(lines) == 1 or under > row + 1:  # the unit typed in the cells under
+                more = grid.text(under, col).strip()
+                if not more or under >= stop_row or (under, col) in labelled:
                     break
                 lines.append(" ".join(more.split()))
-                below += 1
+                under += 1
             if not identity.pemerintah:
                 identity.pemerintah = lines[0]
                 identity.unit = " ".join(lines[1:])

@@ -39,6 +39,7 @@ _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 }
 _LINE_PRESETS = re.compile(r"^(line|straightconnector1|bentconnector\d|curvedconnector\d)$", re.IGNORECASE)
+_DRAWING_REF = re.compile(rb'<(?:\w+:)?drawing\s+(?:\w+:)?id="([^"]+)"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 
 
@@ -148,9 +149,9 @@ def _drawings(package: Package, part: str, grid: Grid, xs: list[int], ys: list[i
     rels = package.rels(part)
     if not package.has(part):
         return
-    sheet_xml = package.xml(part)
-    for drawing in sheet_xml.iter(f"{{{_NS['m']}}}drawing"):
-        target = rels.get(drawing.get(f"{{{_NS['r']}}}id", ""), "")
+    # The sheet itself was read by openpyxl; only its <drawing r:id="..."/> is needed here.
+    for rid in _DRAWING_REF.findall(package.read(part)):
+        target = rels.get(rid.decode("utf-8", "replace"), "")
         if not target or not package.has(target):
             continue
         root = package.xml(target)
