@@ -18,8 +18,8 @@ _TEXT = {
     "not_written": ("{out} tidak ditulis.", "{out} not written."),
     "one_source": ("Sebutkan satu sumber: berkas SOP atau --instance ID.",
                    "Name one source: an SOP file or --instance ID."),
-    "format": ("{out}: akhiran berkas harus .svg, .pdf, .png, .xlsx atau .docx.",
-               "{out}: the file name must end in .svg, .pdf, .png, .xlsx or .docx."),
+    "format": ("{out}: akhiran berkas harus .svg, .pdf atau .png (atau .xlsx/.docx untuk tabel resmi).",
+               "{out}: the file name must end in .svg, .pdf or .png (or .xlsx/.docx for the official table)."),
     "office_written": ("{out} ditulis (tabel resmi, {steps} langkah, bagan alir digambar).",
                        "{out} written (official table, {steps} steps, flowchart drawn)."),
 }

@@ -101,7 +101,9 @@ def open_package(data: bytes, label: str) -> Package:
             raise InputError.from_code("office_encrypted", label=label)
         word = suffix in (".doc", ".docx", ".docm")
         raise _refuse_legacy(label, ".doc" if word else ".xls", "docx" if word else "xlsx")
-    if suffix in (".xlsm", ".xltm", ".xlsb", ".docm", ".dotm"):
+    if suffix == ".xlsb":  # the binary workbook: no XML to read
+        raise _refuse_legacy(label, ".xlsb", "xlsx")
+    if suffix in (".xlsm", ".xltm", ".docm", ".dotm"):
         raise InputError.from_code("office_macro", label=label)
     try:
         package = Package(data, label)
