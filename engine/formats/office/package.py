@@ -111,7 +111,7 @@ def open_package(data: bytes, label: str) -> Package:
         raise InputError.from_code("office_corrupt", label=label, detail=exc) from exc
     infos = list(package.names.values())
     if len(infos) > MAX_MEMBERS:
-        raise InputError.from_code("office_bomb", label=label, detail=f"{len(infos):,} bagian")
+        raise InputError.from_code("office_bomb", label=label, detail=f"{len(infos):,} parts")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
@@ -121,7 +121,7 @@ def open_package(data: bytes, label: str) -> Package:
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (
                 info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
             raise InputError.from_code("office_bomb", label=label,
-                                       detail=f"{info.filename}: {info.file_size:,} byte, rasio {ratio:.0f}:1")
+                                       detail=f"{info.filename}: {info.file_size:,} B, {ratio:.0f}:1")
     lowered = {name.lower() for name in package.names}
     if any(name.endswith("vbaproject.bin") for name in lowered):
         raise InputError.from_code("office_macro", label=label)
