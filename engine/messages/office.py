@@ -8,6 +8,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        "buka dan simpan ulang di Excel, Word atau LibreOffice.",
                        "{label}: damaged or not a valid Office file (.xlsx/.docx) ({detail}); open it and save it "
                        "again in Excel, Word or LibreOffice."),
+    "office_missing_part": ("{label}: bagian {part} tidak ada, jadi ini bukan berkas .xlsx/.docx yang utuh; buka dan "
+                            "simpan ulang di Excel, Word atau LibreOffice.",
+                            "{label}: part {part} is missing, so this is no complete .xlsx/.docx file; open it and "
+                            "save it again in Excel, Word or LibreOffice."),
     "office_bomb": ("{label}: isi berkas terurai menjadi terlalu besar ({detail}); berkas ditolak sebagai bom zip. "
                     "Simpan ulang hanya tabel SOP-nya.",
                     "{label}: the file unpacks to too much data ({detail}); refused as a zip bomb. Save only the SOP "

@@ -35,7 +35,7 @@ def _grids(data: bytes, label: str) -> list[Grid]:
 
         return [read_document(package)]
     if not package.has("xl/workbook.xml"):
-        raise InputError.from_code("office_corrupt", label=label, detail="xl/workbook.xml tidak ada")
+        raise InputError.from_code("office_missing_part", label=label, part="xl/workbook.xml")
     from engine.formats.office.xlsx_read import read_workbook
 
     return read_workbook(package)

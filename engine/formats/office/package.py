@@ -126,7 +126,7 @@ def open_package(data: bytes, label: str) -> Package:
     if any(name.endswith("vbaproject.bin") for name in lowered):
         raise InputError.from_code("office_macro", label=label)
     if "[content_types].xml" not in lowered:
-        raise InputError.from_code("office_corrupt", label=label, detail="[Content_Types].xml tidak ada")
+        raise InputError.from_code("office_missing_part", label=label, part="[Content_Types].xml")
     types = package.read(next(n for n in package.names if n.lower() == "[content_types].xml"))
     if b"macroEnabled" in types or b"vbaProject" in types:
         raise InputError.from_code("office_macro", label=label)

@@ -52,6 +52,7 @@ def hostile() -> dict[str, bytes]:
     files["legacy.xls"] = ole + b"Workbook".ljust(512, b"\x00")
     files["legacy.doc"] = ole + b"WordDocument".ljust(512, b"\x00")
     files["corrupt.xlsx"] = good[: len(good) // 2]
+    files["plain-zip.xlsx"] = _zip({"catatan.txt": b"bukan Office"})
     files["scan.pdf"] = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF"
     files["renamed-pdf.docx"] = b"%PDF-1.7\n%%EOF"
     return files
