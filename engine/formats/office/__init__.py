@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from engine.errors import InputError, Problem
 from engine.formats.office.grid import Grid
-from engine.formats.office.package import OFFICE_SUFFIXES, REFUSED_SUFFIXES, open_package
+from engine.formats.office.package import OFFICE_SUFFIXES, REFUSED_SUFFIXES, Package, open_package
 from engine.formats.office.table import find_header, read_grid
 from engine.sop.model import Sop
 
@@ -28,8 +28,16 @@ class OfficeSop:
 
 
 def _grids(data: bytes, label: str) -> list[Grid]:
-    suffix = PurePath(label).suffix.lower()
     package = open_package(data, label)
+    try:
+        return _read_grids(package, label)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+        # Attribute values that are no numbers, references to parts that are not there.
+        raise InputError.from_code("office_corrupt", label=label, detail=f"{type(exc).__name__}: {exc}"[:120]) from exc
+
+
+def _read_grids(package: Package, label: str) -> list[Grid]:
+    suffix = PurePath(label).suffix.lower()
     if suffix == ".docx" or (suffix not in (".xlsx",) and package.has("word/document.xml")):
         from engine.formats.office.docx_read import read_document
 

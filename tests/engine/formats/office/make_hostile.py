@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from tests.engine.formats.office.make_fixtures import marks_xlsx
+from tests.engine.formats.office.make_fixtures import drawn_xlsx, marks_xlsx
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -19,6 +19,10 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 _TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
           b'<Default Extension="xml" ContentType="application/xml"/></Types>')
+
+
+def fx_drawn() -> bytes:
+    return drawn_xlsx(True)
 
 
 def hostile() -> dict[str, bytes]:
@@ -52,6 +56,10 @@ def hostile() -> dict[str, bytes]:
     files["legacy.xls"] = ole + b"Workbook".ljust(512, b"\x00")
     files["legacy.doc"] = ole + b"WordDocument".ljust(512, b"\x00")
     files["corrupt.xlsx"] = good[: len(good) // 2]
+    bad = zipfile.ZipFile(io.BytesIO(fx_drawn()))
+    garbled = {name: bad.read(name) for name in bad.namelist()}
+    garbled["xl/drawings/drawing1.xml"] = garbled["xl/drawings/drawing1.xml"].replace(b"<xdr:col>", b"<xdr:col>x", 3)
+    files["garbled-drawing.xlsx"] = _zip(garbled)
     files["plain-zip.xlsx"] = _zip({"catatan.txt": b"bukan Office"})
     files["scan.pdf"] = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF"
     files["renamed-pdf.docx"] = b"%PDF-1.7\n%%EOF"

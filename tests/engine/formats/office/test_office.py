@@ -202,7 +202,7 @@ def test_several_sops_in_one_workbook(tmp_path: Path) -> None:
 HOSTILE = {
     "bomb.xlsx": "zip bomb", "huge.xlsx": "too large", "linked.xlsx": "links to outside", "macro.xlsx": "macros",
     "macro.xlsm": "macros", "protected.xlsx": "password", "legacy.xls": "old .xls", "legacy.doc": "old .doc",
-    "corrupt.xlsx": "damaged", "plain-zip.xlsx": "is missing", "scan.pdf": "PDF", "renamed-pdf.docx": "PDF",
+    "corrupt.xlsx": "damaged", "plain-zip.xlsx": "is missing", "garbled-drawing.xlsx": "damaged", "scan.pdf": "PDF", "renamed-pdf.docx": "PDF",
 }
 
 
