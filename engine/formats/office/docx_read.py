@@ -91,7 +91,6 @@ def read_document(package: Package) -> Grid:
                     reader.paragraph(inner)
                 elif inner.tag == _w("tbl"):
                     reader.table(inner)
-    # Row numbers in messages count the rows of the document's tables and paragraphs as read here.
     return grid
 
 
@@ -187,8 +186,7 @@ class _Reader:
             xfrm = element.find("wpg:grpSpPr/a:xfrm", _NS)
             outer = box if group is None else _place(_xfrm_box(xfrm), group)
             inner = _child_box(xfrm) or outer
-            for index, child in enumerate(element):
-                _ = index
+            for child in element:
                 nested = child.find("wps:cNvPr", _NS)
                 child_id = nested.get("id", "") if nested is not None else ""
                 self._drawing(child, outer, (inner, outer), child_id, xs, ys, first_row)

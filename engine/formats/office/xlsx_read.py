@@ -110,10 +110,8 @@ def _text(value: Any) -> str:
 
 
 def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
-    label = f"{package.label} [{sheet.title}]"
     grid = Grid(name=sheet.title, ref=lambda row, col: f"{get_column_letter(col + 1)}{row + 1}",
                 row_label=lambda row: str(row + 1))
-    grid.name = sheet.title
     for cells in sheet.iter_rows():
         for cell in cells:
             text = _text(cell.value)
@@ -141,11 +139,11 @@ def _grid(package: Package, sheet: Worksheet, part: str) -> Grid:
     for height in heights:
         ys.append(ys[-1] + height)
     if part:
-        _drawings(package, part, grid, xs, ys, label)
+        _drawings(package, part, grid, xs, ys)
     return grid
 
 
-def _drawings(package: Package, part: str, grid: Grid, xs: list[int], ys: list[int], label: str) -> None:
+def _drawings(package: Package, part: str, grid: Grid, xs: list[int], ys: list[int]) -> None:
     rels = package.rels(part)
     if not package.has(part):
         return

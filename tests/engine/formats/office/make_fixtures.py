@@ -369,39 +369,10 @@ def drawn_docx(vml: bool = False) -> bytes:
     return docx_package(document)
 
 
-def other_wording_xlsx() -> bytes:
-    """Another Pemda's habits: "No." / "Uraian Kegiatan" / "Ket." headings, the identity as "label | : value"
-    with the unit in the cell under the government, a "(1) (2) ..." column-number row, "V" marks, Excel
-    date cells and targets written "Ya → 4, Tidak → 2"."""
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Lembar1"
-    ws["A1"], ws["A2"] = "PEMERINTAH KOTA CONTOH", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
-    identity = [("Nomor SOP", ": 470/12/DISDUK/2024"), ("Tgl. Pembuatan", ": 2 Januari 2024"), ("Tgl. Revisi", ":"),
-                ("Tgl. Efektif", dt.datetime(2024, 2, 1)),
-                ("Disahkan Oleh", "KEPALA DINAS\n\n\nIr. SITI AMINAH\nNIP. 19750202 200003 2 001"),
-                ("Nama SOP", ": Penerbitan Kartu Keluarga")]
-    for row, (label, value) in enumerate(identity, 1):
-        ws.cell(row, 4, label)
-        ws.cell(row, 5, value)
-    for col, text in zip("ABCFI", ["No.", "Uraian Kegiatan", "Pelaksana", "Mutu Baku", "Ket."]):
-        ws[f"{col}8"] = text
-    ws.merge_cells("C8:E8")
-    ws.merge_cells("F8:H8")
-    for col, text in zip("CDEFGH", ["Pemohon", "Petugas Loket", "Kasi Pelayanan", "Persyaratan/Kelengkapan", "Waktu",
-                                    "Output/Hasil"]):
-        ws[f"{col}9"] = text
-    for number, col in enumerate("ABCDEFGHI", 1):
-        ws[f"{col}10"] = f"({number})"
-    rows = [("Mengajukan permohonan", "C", "Formulir F-1.01\nKTP", "5 Menit", "Berkas"),
-            ("Memverifikasi berkas", "D", "Berkas", "10 Menit", "Berkas terverifikasi"),
-            ("Berkas lengkap?", "D", "-", "5 menit", "Keputusan"),
-            ("Menandatangani KK", "E", "Draft KK", "1 hari", "KK")]
-    for row, (kegiatan, col, kelengkapan, waktu, output) in enumerate(rows, 11):
-        ws[f"A{row}"], ws[f"B{row}"], ws[f"{col}{row}"] = row - 10, kegiatan, "V"
-        ws[f"F{row}"], ws[f"G{row}"], ws[f"H{row}"] = kelengkapan, waktu, output
-    ws["I13"] = "Ya → 4, Tidak → 2"
-    return _save(book)
+def _others() -> dict[str, bytes]:
+    from tests.engine.formats.office.make_others import grouped_docx, other_wording_xlsx
+
+    return {"other-wording.xlsx": other_wording_xlsx(), "grouped.docx": grouped_docx()}
 
 
 def write_all(folder: Path) -> list[Path]:
@@ -409,8 +380,7 @@ def write_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {"marks.xlsx": marks_xlsx(), "identity-sheet.xlsx": identity_sheet_xlsx(), "several.xlsx": several_xlsx(),
              "drawn-glued.xlsx": drawn_xlsx(True), "drawn-unglued.xlsx": drawn_xlsx(False),
-             "drawn.docx": drawn_docx(), "drawn-vml.docx": drawn_docx(vml=True),
-             "other-wording.xlsx": other_wording_xlsx()}
+             "drawn.docx": drawn_docx(), "drawn-vml.docx": drawn_docx(vml=True), **_others()}
     paths = []
     for name, data in files.items():
         (folder / name).write_bytes(data)

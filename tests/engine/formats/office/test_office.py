@@ -20,6 +20,7 @@ from engine.formats.sheet import load_sheet, sheet_mapping
 from engine.formats.spreadsheet import neutralise, unneutralise
 from engine.sop.model import Sop
 from tests.engine.formats.office import make_fixtures as fx
+from tests.engine.formats.office.make_others import grouped_docx, other_wording_xlsx
 from tests.engine.formats.office.make_hostile import hostile
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -77,6 +78,7 @@ FIXTURES = {
     "drawn-unglued.xlsx": (lambda: fx.drawn_xlsx(False), expected(drawn=True)),
     "drawn.docx": (fx.drawn_docx, expected(drawn=True, word=True)),
     "drawn-vml.docx": (lambda: fx.drawn_docx(vml=True), expected(drawn=True, word=True)),
+    "grouped.docx": (grouped_docx, expected(drawn=True, word=True)),
 }
 
 
@@ -284,7 +286,7 @@ def test_bulk_import_of_generated_office_sops(tmp_path: Path, hostile_files: dic
 
 def test_another_pemda_wording_is_read(tmp_path: Path) -> None:
     source = tmp_path / "lain.xlsx"
-    source.write_bytes(fx.other_wording_xlsx())
+    source.write_bytes(other_wording_xlsx())
     result = run("convert", str(source), "-o", str(tmp_path / "lain.yaml"))
     assert result.exit_code == 0, result.output
     sop = load_file(tmp_path / "lain.yaml").sop
