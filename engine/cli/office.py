@@ -22,7 +22,7 @@ from engine.sop.model import slugify
 
 _REASONS = {"office_macro": "macro", "office_encrypted": "encrypted", "office_legacy_save": "legacy",
             "office_legacy_soffice": "legacy", "office_pdf": "pdf", "office_bomb": "bomb",
-            "office_corrupt": "corrupt", "office_missing_part": "corrupt", "office_external": "external", "office_huge_sheet": "huge",
+            "office_corrupt": "corrupt", "office_missing_part": "corrupt", "office_external": "external", "office_huge_sheet": "huge", "office_huge_book": "huge",
             "office_no_table": "no_table", "office_no_actors": "no_table"}
 
 

@@ -20,6 +20,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "{max_cols}); hapus baris/kolom di luar tabel SOP.",
                           "{label}: sheet '{sheet}' is too large ({rows} rows x {cols} columns; the limit is "
                           "{max_rows} x {max_cols}); delete the rows/columns outside the SOP table."),
+    "office_huge_book": ("{label}: buku kerja terlalu besar ({cells} sel; batas {limit}); simpan lembar SOP saja "
+                         "di berkas tersendiri.",
+                         "{label}: the workbook is too large ({cells} cells; the limit is {limit}); save the SOP "
+                         "sheets alone in a file of their own."),
     "office_external": ("{label}: berkas memuat tautan ke luar ({target}); tautan eksternal tidak dibaca. Hapus "
                         "tautan itu (Data > Edit Links > Break Link) lalu simpan ulang.",
                         "{label}: the file links to outside content ({target}); external links are not read. "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 #: Symbol kinds a drawn shape can have.
 TERMINATOR = "terminator"
@@ -113,12 +114,14 @@ class Grid:
     def text(self, row: int, col: int) -> str:
         return self.cells.get((row, col), "")
 
-    @property
+    @cached_property
     def rows(self) -> int:
+        """Number of rows holding text (computed once, after the reader filled the grid)."""
         return max((row for row, _ in self.cells), default=-1) + 1
 
-    @property
+    @cached_property
     def cols(self) -> int:
+        """Number of columns holding text (computed once)."""
         return max((col for _, col in self.cells), default=-1) + 1
 
     def row_span(self, row: int, col: int) -> int:

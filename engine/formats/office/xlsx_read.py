@@ -25,9 +25,12 @@ from engine.formats.office.grid import LABEL, Box, Grid, Line, Shape, branch_wor
 from engine.formats.office.package import Package
 from engine.formats.spreadsheet import unneutralise
 
-MAX_ROWS = 5_000
-MAX_COLS = 200
-MAX_CELLS = 250_000
+#: Limits per sheet and per workbook; a real SOP sheet has under 100 rows and 30 columns, and openpyxl
+#: needs about a second per 10,000 cells on a busy server.
+MAX_ROWS = 2_000
+MAX_COLS = 100
+MAX_CELLS = 30_000
+MAX_BOOK_CELLS = 100_000
 EMU_PER_PIXEL = 9525
 EMU_PER_POINT = 12700
 DEFAULT_WIDTH = 8.43
@@ -40,6 +43,7 @@ _NS = {
 }
 _LINE_PRESETS = re.compile(r"^(line|straightconnector1|bentconnector\d|curvedconnector\d)$", re.IGNORECASE)
 _DRAWING_REF = re.compile(rb'<(?:\w+:)?drawing\s+(?:\w+:)?id="([^"]+)"')
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 
 
@@ -59,15 +63,17 @@ def _sheet_parts(package: Package) -> dict[str, str]:
     return result
 
 
-def _check_size(package: Package, part: str, sheet: str) -> None:
+def _check_size(package: Package, part: str, sheet: str) -> int:
+    """The number of cells of a sheet, refused beyond the per-sheet limits."""
     data = package.read(part) if package.has(part) else b""
-    cells = data.count(b"<c ") + data.count(b"<c>")
+    cells = len(_CELL.findall(data))
     match = _DIMENSION.search(data[:4096])
     rows = int(match.group(2)) if match else 0
     cols = openpyxl.utils.column_index_from_string(match.group(1).decode()) if match else 0
     if rows > MAX_ROWS or cols > MAX_COLS or cells > MAX_CELLS:
         raise InputError.from_code("office_huge_sheet", label=package.label, sheet=sheet, rows=f"{rows:,}",
                                    cols=f"{cols:,}", max_rows=f"{MAX_ROWS:,}", max_cols=MAX_COLS)
+    return cells
 
 
 def read_workbook(package: Package) -> list[Grid]:
@@ -76,8 +82,12 @@ def read_workbook(package: Package) -> list[Grid]:
     :raises InputError: a sheet beyond the row/column limits, or a workbook openpyxl cannot read.
     """
     parts = _sheet_parts(package)
+    total = 0
     for name, part in parts.items():
-        _check_size(package, part, name)
+        total += _check_size(package, part, name)
+        if total > MAX_BOOK_CELLS:
+            raise InputError.from_code("office_huge_book", label=package.label, cells=f"{total:,}",
+                                       limit=f"{MAX_BOOK_CELLS:,}")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
