@@ -79,6 +79,9 @@ def read_document(package: Package) -> Grid:
     if body is None:
         return grid
     reader = _Reader(grid)
+    margin = body.find("w:sectPr/w:pgMar", _NS)
+    if margin is not None and (margin.get(_w("left"), "") or "").isdigit():
+        reader.margin_left = int(margin.get(_w("left"), "0")) * EMU_PER_TWIP
     for child in body:
         if child.tag == _w("p"):
             reader.paragraph(child)
@@ -100,6 +103,7 @@ class _Reader:
         self.row = 0
         self.y = 0.0
         self.tag = ""
+        self.margin_left = 1440.0 * EMU_PER_TWIP
 
     def paragraph(self, paragraph: etree._Element) -> None:
         text = paragraph_text(paragraph).strip()
@@ -157,7 +161,7 @@ class _Reader:
         for anchor in element.iter(f"{{{_NS['wp']}}}anchor", f"{{{_NS['wp']}}}inline"):
             if _in_fallback(anchor):
                 continue
-            box = _anchor_box(anchor, origin)
+            box = _anchor_box(anchor, origin, self.margin_left)
             sid = anchor.find("wp:docPr", _NS)
             graphic = anchor.find("a:graphic/a:graphicData", _NS)
             if graphic is None:
@@ -261,19 +265,24 @@ def _in_fallback(element: etree._Element) -> bool:
     return False
 
 
-def _anchor_box(anchor: etree._Element, origin: tuple[float, float]) -> Box:
+def _anchor_box(anchor: etree._Element, origin: tuple[float, float], margin_left: float) -> Box:
+    """The box of a floating or inline drawing: offsets count from the anchoring cell (``origin``), except
+    horizontal offsets from the page or its margin, which count from the table's left edge."""
     extent = anchor.find("wp:extent", _NS)
     cx = int(extent.get("cx", "0")) if extent is not None else 0
     cy = int(extent.get("cy", "0")) if extent is not None else 0
     x, y = origin
     if etree.QName(anchor).localname == "anchor":
         for axis, tag in ((0, "positionH"), (1, "positionV")):
-            offset = anchor.findtext(f"wp:{tag}/wp:posOffset", "", _NS)
-            if offset.strip().lstrip("-").isdigit():
-                if axis == 0:
-                    x += int(offset)
-                else:
-                    y += int(offset)
+            position = anchor.find(f"wp:{tag}", _NS)
+            offset = position.findtext("wp:posOffset", "", _NS) if position is not None else ""
+            if not offset.strip().lstrip("-").isdigit():
+                continue
+            if axis == 0:
+                base = position.get("relativeFrom", "column") if position is not None else "column"
+                x = {"page": -margin_left, "margin": 0.0, "leftMargin": -margin_left}.get(base, x) + int(offset)
+            else:
+                y += int(offset)
     return Box(x, y, x + cx, y + cy)
 
 

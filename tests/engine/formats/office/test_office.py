@@ -304,3 +304,20 @@ def test_another_pemda_wording_is_read(tmp_path: Path) -> None:
         ("decision", "Petugas Loket", [], "5 menit"),
         ("end", "Kasi Pelayanan", ["Draft KK"], "1 hari")]
     assert (sop.steps[2].yes, sop.steps[2].no) == ("langkah_4", "langkah_2")
+
+
+def test_word_shape_placed_from_the_page_edge_lands_in_its_cell() -> None:
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(fx.drawn_docx()))
+    document = archive.read("word/document.xml").decode()
+    cell_relative = '<wp:positionH relativeFrom="column"><wp:posOffset>254000</wp:posOffset>'
+    assert cell_relative in document
+    page_offset = (1440 + 500 + 3400) * 635 + 254000  # default left margin + NO + KEGIATAN + the offset in the cell
+    document = document.replace(cell_relative, f'<wp:positionH relativeFrom="page"><wp:posOffset>{page_offset}'
+                                                '</wp:posOffset>', 1)
+    from engine.formats.office.docx_write import package
+
+    (found,) = read_office(package(document), "halaman.docx")
+    assert found.problems == []
+    assert sheet_mapping(found.sop) == expected(drawn=True, word=True)
