@@ -131,7 +131,7 @@ def save() -> BaseResponse | tuple[str, int]:
 @bp.post("/impor")
 @allow("penyusun")
 def import_file() -> tuple[str, int]:
-    """Open a BPMN file (from any modeler) or an SOP sheet in the table."""
+    """Open a BPMN file (from any modeler), an SOP sheet or the official table (.xlsx/.docx) in the table."""
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
         return _page(form_from_mapping(_BLANK))

@@ -106,6 +106,7 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.
 from engine.cli.log import conformance_command, log_group  # noqa: E402
 from engine.cli.monitor import log_export_command, monitor_command  # noqa: E402
+from engine.cli.office import import_command  # noqa: E402
 from engine.cli.render import render_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
 
@@ -114,6 +115,7 @@ main.add_command(log_group)
 log_group.add_command(log_export_command)
 main.add_command(monitor_command)
 main.add_command(render_command)
+main.add_command(import_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
 

@@ -8,6 +8,7 @@ import click
 
 from engine.errors import AlurError, InputError, ProcessDefinitionError, RenderError
 from engine.formats.files import load_file, write_atomically
+from engine.formats.office import dump_office
 from engine.messages import message
 from engine.render.document import check_format, document_pages, encode, title
 from engine.runtime.trace import TraceEntry
@@ -30,7 +31,7 @@ from engine.sop.validate import validate
 @click.pass_context
 def render_command(ctx: click.Context, source: str | None, target: str, paper: str, doc_lang: str | None,
                    logo: str | None, dpi: int, instance_id: int | None) -> None:
-    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF atau PNG.
+    """Cetak dokumen SOP resmi (lembar identitas + bagan alir) ke SVG, PDF, PNG, atau XLSX/DOCX (tabel resmi).
 
     SVG dan PNG memuat semua halaman bertumpuk; PDF satu halaman per lembar.
     Exit 0: ditulis; 1: SOP tidak valid atau tidak dapat digambar; 2: masukan tidak terbaca.
@@ -38,7 +39,8 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     lang = doc_lang or (ctx.obj or {}).get("lang", "id")
     fmt = Path(target).suffix.lower().lstrip(".")
     try:
-        check_format(fmt)
+        if fmt not in ("xlsx", "docx"):
+            check_format(fmt)
     except RenderError:
         click.echo(message("cli_render_format", lang, out=target), err=True)
         ctx.exit(2)
@@ -76,6 +78,10 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     if errors:
         click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
+    if fmt in ("xlsx", "docx"):  # the official table as an office file (engine.formats.office)
+        write_atomically(Path(target), dump_office(sop, target))
+        click.echo(message("cli_render_office_written", lang, out=target, steps=len(sop.steps)))
+        return
     try:
         pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
         data = encode(pages, fmt, paper, title(sop), dpi)

@@ -1,4 +1,5 @@
-"""Read and write SOP files by their format: BPMN (``.bpmn``, ``.xml``) or SOP sheet (``.yaml``, ``.yml``)."""
+"""Read and write SOP files by their format: BPMN (``.bpmn``, ``.xml``), SOP sheet (``.yaml``, ``.yml``) or the
+official table in office files (``.xlsx``, ``.docx``; see :mod:`engine.formats.office`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from engine.bpmn.reader import read_bpmn
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
 from engine.errors import InputError, Problem
+from engine.formats.office import OFFICE_SUFFIXES, REFUSED_SUFFIXES, load_office
 from engine.formats.sheet import dump_sheet, load_sheet
 from engine.sop.model import Sop
 from engine.sop.validate import validate
@@ -31,8 +33,14 @@ class Loaded:
     notices: list[Problem] = field(default_factory=list)
 
 
+def is_office(name: str) -> bool:
+    """Whether ``name`` is an office file (read by :mod:`engine.formats.office`, or refused there with a
+    message: macros, legacy .xls/.doc, PDF). Office files are read here and written by ``alur render``."""
+    return name.lower().endswith(OFFICE_SUFFIXES + REFUSED_SUFFIXES)
+
+
 def file_format(name: str) -> str:
-    """``"bpmn"`` or ``"sheet"`` from a file name.
+    """``"bpmn"`` or ``"sheet"`` from a file name: the formats Alur converts between.
 
     :raises InputError: for any other extension.
     """
@@ -62,11 +70,15 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 def load_bytes(data: bytes, name: str, process: str = "") -> Loaded:
     """Read an SOP from ``data``, choosing the format from ``name``.
 
-    :param process: for BPMN holding several processes, the id or name of the one to read.
+    :param process: for BPMN holding several processes, the id or name of the one to read; for a
+        workbook holding several SOPs, the sheet name (or Nama/Nomor SOP) of the one to read.
 
     :raises InputError: unreadable or hostile input.
     :raises ProcessDefinitionError: constructs Alur cannot read or execute.
     """
+    if is_office(name):
+        found = load_office(data, name, process)
+        return Loaded(found.sop, found.problems)
     if file_format(name) == "bpmn":
         result = read_bpmn(data, name, process)
         return Loaded(result.sop, result.notices)
@@ -83,7 +95,7 @@ def load_file(path: str | os.PathLike[str], process: str = "") -> Loaded:
 
 
 def dump(sop: Sop, name: str) -> bytes:
-    """Serialise ``sop`` in the format ``name`` asks for."""
+    """Serialise ``sop`` in the format ``name`` asks for (BPMN or sheet; office files: ``dump_office``)."""
     if file_format(name) == "bpmn":
         return write_bpmn(sop)
     return dump_sheet(sop).encode("utf-8")

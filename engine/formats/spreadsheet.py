@@ -42,7 +42,8 @@ def _needs_mark(text: str) -> bool:
     # Text that already starts with the mark before a formula gets one more, so restore() is exact.
     if text.startswith("'"):
         return _needs_mark(text[1:])
-    return text.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(text)
+    # A lone "-" is the "empty" mark of official tables: it cannot be a formula.
+    return text != "-" and text.startswith(FORMULA_PREFIXES) and not _NUMBER.fullmatch(text)
 
 
 def restore(text: str) -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from engine.messages import cli, monitoring, render, runtime, sop, web
+from engine.messages import cli, monitoring, office, render, runtime, sop, web
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
-STAGES: tuple[ModuleType, ...] = (sop, runtime, monitoring, render, cli, web)
+STAGES: tuple[ModuleType, ...] = (sop, runtime, monitoring, render, cli, web, office)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

@@ -33,8 +33,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Sebutkan satu sumber: berkas SOP atau --instance ID.",
         "Name one source: an SOP file or --instance ID."),
     "cli_render_format": (
-        "{out}: akhiran berkas harus .svg, .pdf atau .png.",
-        "{out}: the file name must end in .svg, .pdf or .png."),
+        "{out}: akhiran berkas harus .svg, .pdf atau .png (atau .xlsx/.docx untuk tabel resmi).",
+        "{out}: the file name must end in .svg, .pdf or .png (or .xlsx/.docx for the official table)."),
     # --- alur monitor / alur log export ------------------------------------------------------------
     "cli_monitor_title": (
         "SOP {key}: {nama} ({nomor}); versi {versions}{trial}; periode {period}",

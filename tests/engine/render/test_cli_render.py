@@ -65,7 +65,7 @@ def test_render_with_a_logo(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (["render", SURAT, "-o", "surat.docx"], 2, "akhiran berkas harus .svg, .pdf atau .png"),
+    (["render", SURAT, "-o", "surat.doc"], 2, "akhiran berkas harus .svg, .pdf atau .png"),
     (["render", "missing.bpmn", "-o", "x.pdf"], 2, "tidak dapat dibaca"),
     (["render", str(DATA / "hostile" / "xxe.bpmn"), "-o", "x.pdf"], 2, "DOCTYPE"),
     (["render", str(DATA / "hostile" / "missing_target.bpmn"), "-o", "x.pdf"], 1, "tidak ditulis"),
