@@ -71,6 +71,12 @@ from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop
 from engine.sop.model import Step as Step
 from engine.sop.model import StepKind as StepKind
+from engine.sop.fields import Field as Field
+from engine.sop.fields import FieldType as FieldType
+from engine.sop.fields import Requirement as Requirement
+from engine.sop.values import condition_data as condition_data
+from engine.sop.values import parse_field_value as parse_field_value
+from engine.sop.values import validate_case_data as validate_case_data
 from engine.store.migrate import upgrade_database as upgrade_database
 from engine.monitoring.export import export_log as export_log
 from engine.monitoring.export import store_log_events as store_log_events
@@ -118,6 +124,8 @@ __all__ = [
     "EventLog",
     "Feedback",
     "FeedbackRequest",
+    "Field",
+    "FieldType",
     "Identity",
     "ImportResult",
     "InputError",
@@ -129,6 +137,7 @@ __all__ = [
     "ManualClock",
     "MonitoringReport",
     "ProcessDefinitionError",
+    "Requirement",
     "Runtime",
     "SavedEvaluation",
     "SavedMonitoringForm",
@@ -153,6 +162,7 @@ __all__ = [
     "check_condition",
     "check_conformance",
     "check_sop",
+    "condition_data",
     "cycle_trend",
     "dump",
     "dump_sheet",
@@ -172,6 +182,7 @@ __all__ = [
     "monitoring_report",
     "parse_condition",
     "parse_duration",
+    "parse_field_value",
     "parse_spec",
     "pending_feedback",
     "prefill_monitoring_form",
@@ -192,6 +203,7 @@ __all__ = [
     "ujicoba_report",
     "upgrade_database",
     "validate",
+    "validate_case_data",
     "write_bpmn",
     "write_log",
 ]
