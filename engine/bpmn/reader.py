@@ -19,6 +19,7 @@ from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.messages import register
+from engine.sop.fields import START, Field, FieldType
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
@@ -199,7 +200,8 @@ class _Reader:
         if self.errors:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
-        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""))
+        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
+                     fields=self._fields(process))
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
             if step.actor and step.actor not in result.actors:
                 result.actors.append(step.actor)
@@ -512,9 +514,12 @@ class _Reader:
         step = Step(id=step_id, kind=kind, activity=activity, actor=actor)
         ext = node.element.find(f"{bpmn('extensionElements')}/{sop('step')}")
         if ext is not None:
-            step.requirements = [_clean(item.text) for item in ext.findall(f"{sop('kelengkapan')}/{sop('item')}")]
+            items = ext.findall(f"{sop('kelengkapan')}/{sop('item')}")
+            step.requirements = [_clean(item.text) for item in items]
+            step.documents = [_clean(item.text) for item in items if item.get("document") == "true"]
             step.duration = _clean(ext.findtext(sop("waktu")))
             step.output = _clean(ext.findtext(sop("output")))
+            step.output_document = ext.find(f"{sop('output')}[@document='true']") is not None
             step.remarks = (ext.findtext(sop("keterangan")) or "").strip()
             step.join = ext.get("join") == "true"
         else:
@@ -573,7 +578,33 @@ class _Reader:
                                               approval.get("nip", ""))
         for attribute, tag in IDENTITY_LIST_TAGS.items():
             setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
+        identity.pola_nomor_registrasi = _clean(element.findtext(sop("polaNomorRegistrasi")))
         return identity
+
+    def _fields(self, process: etree._Element) -> tuple[Field, ...]:
+        """The case fields of ``sop:isian``; none for a file without them."""
+        container = process.find(f"{bpmn('extensionElements')}/{sop('isian')}")
+        if container is None:
+            return ()
+        return tuple(field for field in (self._field(element, True) for element in container.findall(sop("field")))
+                     if field is not None)
+
+    def _field(self, element: etree._Element, top: bool) -> Field | None:
+        name = _clean(element.get("name"))
+        kinds = {kind.value: kind for kind in FieldType}
+        kind = kinds.get(element.get("type", ""))
+        if not name or kind is None:
+            self.notice("converted_element", "", name, what=f"Isian '{name or '?'}' berjenis '{element.get('type', '')}'",
+                        effect="tidak dikenali dan dilewati")
+            return None
+        labels = {item.get("lang", ""): _clean(item.text) for item in element.findall(sop("label"))}
+        columns = [self._field(child, False) for child in element.findall(sop("field"))] if top else []
+        return Field(name=name, type=kind, label_id=labels.get("id", ""), label_en=labels.get("en", ""),
+                     required=element.get("required") == "true", personal=element.get("personal") == "true",
+                     step=_clean(element.get("step")) or START,
+                     revised_at=tuple(element.get("revisedAt", "").split()),
+                     options=tuple(_clean(item.text) for item in element.findall(sop("option"))),
+                     columns=tuple(column for column in columns if column is not None))
 
 
 class _StepIds:

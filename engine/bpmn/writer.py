@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from engine.sop.fields import Field
 from engine.sop.model import Sop, Step, StepKind, slugify
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
@@ -223,11 +224,32 @@ def _text_element(parent: etree._Element, tag: str, text: str) -> None:
         etree.SubElement(parent, sop(tag)).text = text
 
 
-def _items(parent: etree._Element, tag: str, items: list[str]) -> None:
+def _items(parent: etree._Element, tag: str, items: list[str], documents: frozenset[str] = frozenset()) -> None:
     if items:
         container = etree.SubElement(parent, sop(tag))
         for item in items:
-            etree.SubElement(container, sop("item")).text = item
+            element = etree.SubElement(container, sop("item"))
+            element.text = item
+            if item in documents:
+                element.set("document", "true")
+
+
+def _write_field(parent: etree._Element, item: Field) -> None:
+    element = etree.SubElement(parent, sop("field"), name=item.name, type=item.type.value)
+    if item.required:
+        element.set("required", "true")
+    if item.personal:
+        element.set("personal", "true")
+    element.set("step", item.step)
+    if item.revised_at:
+        element.set("revisedAt", " ".join(item.revised_at))
+    for lang, text in (("id", item.label_id), ("en", item.label_en)):
+        if text:
+            etree.SubElement(element, sop("label"), lang=lang).text = text
+    for option in item.options:
+        etree.SubElement(element, sop("option")).text = option
+    for column in item.columns:
+        _write_field(element, column)
 
 
 def _write_identity(process: etree._Element, sop_model: Sop) -> None:
@@ -242,18 +264,26 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     etree.SubElement(identity, sop("disahkanOleh"), jabatan=approval.jabatan, nama=approval.nama, nip=approval.nip)
     for attribute, tag in IDENTITY_LIST_TAGS.items():
         _items(identity, tag, getattr(sop_model.identity, attribute))
+    _text_element(identity, "polaNomorRegistrasi", sop_model.identity.pola_nomor_registrasi)
     actors = etree.SubElement(extensions, sop("pelaksana"))
     for actor in sop_model.actors:
         etree.SubElement(actors, sop("jabatan")).text = actor
+    if sop_model.fields:
+        fields = etree.SubElement(extensions, sop("isian"))
+        for item in sop_model.fields:
+            _write_field(fields, item)
 
 
 def _write_step(extensions: etree._Element, step: Step, number: int) -> None:
     element = etree.SubElement(extensions, sop("step"), kind=step.kind.value, number=str(number))
     if step.join:
         element.set("join", "true")
-    _items(element, "kelengkapan", step.requirements)
+    _items(element, "kelengkapan", step.requirements, frozenset(step.documents))
     _text_element(element, "waktu", step.duration)
     _text_element(element, "output", step.output)
+    output = element.find(sop("output"))
+    if step.output_document and output is not None:
+        output.set("document", "true")
     _text_element(element, "keterangan", step.remarks)
 
 
