@@ -19,6 +19,7 @@ from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.messages import register
+from engine.sop.conditions.typecheck import guess_field_types
 from engine.sop.fields import START, Field, FieldType
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
@@ -202,6 +203,8 @@ class _Reader:
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
                      fields=self._fields(process))
+        if not result.fields and self.root.get("exporter") != "Alur":
+            result.fields = self._fields_from_conditions(result.steps)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
             if step.actor and step.actor not in result.actors:
                 result.actors.append(step.actor)
@@ -588,6 +591,19 @@ class _Reader:
             return ()
         return tuple(field for field in (self._field(element, True) for element in container.findall(sop("field")))
                      if field is not None)
+
+    def _fields_from_conditions(self, steps: list[Step]) -> tuple[Field, ...]:
+        """Fields for the names the conditions of a foreign file read, each with a notice to check it."""
+        guessed: dict[str, FieldType] = {}
+        for step in steps:
+            if step.condition:
+                for name, kind in guess_field_types(step.condition).items():
+                    guessed.setdefault(name, kind)
+        for name, kind in guessed.items():
+            self.notice("converted_element", "", name, what=f"Syarat membaca '{name}'",
+                        effect=f"dideklarasikan sebagai isian wajib berjenis '{kind.value}' yang diminta saat mulai; "
+                               "periksa jenis dan langkahnya")
+        return tuple(Field(name, kind, required=True) for name, kind in guessed.items())
 
     def _field(self, element: etree._Element, top: bool) -> Field | None:
         name = _clean(element.get("name"))

@@ -186,3 +186,108 @@ ENTRIES.update({
     "value_table_cell": ("{label} baris {row}, kolom {column}: {reason}",
                          "{label} row {row}, column {column}: {reason}"),
 })
+
+
+ENTRIES.update({
+    # --- checks of case fields and of the conditions that read them --------------------------------
+    "too_many_fields": ("SOP mendeklarasikan {count} isian; batas {limit}.",
+                        "the SOP declares {count} fields; the limit is {limit}."),
+    "field_bad_name": (
+        "nama isian tidak sah; gunakan huruf kecil, angka dan garis bawah, diawali huruf (paling panjang 40).",
+        "invalid field name; use lower-case letters, digits and underscores, starting with a letter (at most 40)."),
+    "field_reserved_name": (
+        "nama isian ini dipakai Alur sendiri (keputusan, nama fungsi syarat, kata Python); pilih nama lain.",
+        "this field name is used by Alur itself (keputusan, condition functions, Python words); choose another."),
+    "field_duplicate_name": ("nama isian dipakai lebih dari sekali; beri setiap isian nama yang unik.",
+                             "field name used more than once; give every field a unique name."),
+    "field_label_too_long": ("label isian terlalu panjang (batas {limit} karakter).",
+                             "field label too long (the limit is {limit} characters)."),
+    "field_unknown_step": (
+        "isian diminta pada langkah '{step}' yang tidak ada; pilih salah satu dari: {steps}.",
+        "the field is asked at step '{step}', which does not exist; choose one of: {steps}."),
+    "field_step_not_worked": (
+        "isian diminta pada langkah '{step}' yang tidak dikerjakan pelaksana (keputusan bersyarat atau akhir "
+        "tanpa waktu); mintalah pada langkah sebelumnya.",
+        "the field is asked at step '{step}', which no clerk works (a decision with a syarat, or an end without "
+        "waktu); ask for it at an earlier step."),
+    "field_choice_without_options": ("isian pilihan belum memiliki 'pilihan'; tuliskan pilihannya.",
+                                     "a choice field has no 'pilihan'; list its options."),
+    "field_bad_options": ("'pilihan' berisi pilihan kosong atau ganda; perbaiki daftarnya.",
+                          "'pilihan' holds an empty or repeated option; fix the list."),
+    "field_too_many_options": ("terlalu banyak pilihan (batas {limit}).", "too many options (the limit is {limit})."),
+    "field_options_not_choice": (
+        "'pilihan' hanya untuk isian berjenis pilihan, bukan '{type}'; ubah jenisnya atau hapus 'pilihan'.",
+        "'pilihan' only belongs to a choice field, not '{type}'; change the type or remove 'pilihan'."),
+    "field_table_without_columns": ("isian tabel belum memiliki 'kolom'; tuliskan kolomnya.",
+                                    "a table field has no 'kolom'; list its columns."),
+    "field_too_many_columns": ("terlalu banyak kolom (batas {limit}).", "too many columns (the limit is {limit})."),
+    "field_table_in_table": ("kolom tabel tidak boleh berupa tabel; pecah menjadi isian tersendiri.",
+                             "a table column cannot be a table; make it a field of its own."),
+    "field_columns_not_table": ("'kolom' hanya untuk isian berjenis tabel; ubah jenisnya atau hapus 'kolom'.",
+                                "'kolom' only belongs to a table field; change the type or remove 'kolom'."),
+    "document_not_a_requirement": (
+        "dokumen '{document}' bukan salah satu kelengkapan langkah ini; tambahkan ke kelengkapan.",
+        "document '{document}' is not one of this step's kelengkapan; add it to the kelengkapan."),
+    "condition_without_fields": (
+        "syarat '{condition}' membaca {names}, tetapi SOP belum mendeklarasikan isian kasus. Syarat hanya "
+        "membaca isian yang dideklarasikan: tambahkan {names} di bawah 'isian' dengan jenisnya.",
+        "condition '{condition}' reads {names}, but the SOP declares no case fields. A condition reads declared "
+        "fields only: add {names} under 'isian' with their types."),
+    "condition_unknown_name": (
+        "syarat '{condition}' membaca '{name}', yang tidak dideklarasikan sebagai isian (isian: {declared}); "
+        "tambahkan '{name}' di bawah 'isian' atau perbaiki ejaannya.",
+        "condition '{condition}' reads '{name}', which is not a declared field (fields: {declared}); add '{name}' "
+        "under 'isian' or fix the spelling."),
+    "condition_unknown_name_close": (
+        "syarat '{condition}' membaca '{name}', yang tidak dideklarasikan sebagai isian (isian: {declared}); "
+        "mungkin maksudnya '{close}'? Perbaiki ejaannya atau tambahkan '{name}' di bawah 'isian'.",
+        "condition '{condition}' reads '{name}', which is not a declared field (fields: {declared}); did you mean "
+        "'{close}'? Fix the spelling or add '{name}' under 'isian'."),
+    "condition_type_mismatch": (
+        "syarat '{condition}' memakai '{symbol}' pada {left} dan {right}, yang jenisnya tidak cocok; bandingkan "
+        "nilai yang sejenis.",
+        "condition '{condition}' uses '{symbol}' on {left} and {right}, whose types do not fit; compare values of "
+        "the same kind."),
+    "condition_date_literal": (
+        "syarat '{condition}' membandingkan tanggal dengan teks '{value}' ('{symbol}'); tulis tanggal sebagai "
+        "\"2026-01-31\".",
+        "condition '{condition}' compares a date with the text '{value}' ('{symbol}'); write the date as "
+        "\"2026-01-31\"."),
+    "condition_not_an_option": (
+        "syarat '{condition}' membandingkan {field} dengan '{value}', yang bukan salah satu pilihannya "
+        "({options}); salin pilihan persis.",
+        "condition '{condition}' compares {field} with '{value}', which is not one of its options ({options}); "
+        "copy the option exactly."),
+    "condition_cannot_order": (
+        "syarat '{condition}' memakai '{symbol}' pada {operand}, yang tidak berurutan; gunakan '==' atau '!='.",
+        "condition '{condition}' uses '{symbol}' on {operand}, which has no order; use '==' or '!='."),
+    "condition_in_needs_list": (
+        "syarat '{condition}': '{symbol}' butuh daftar atau teks di kanan, bukan {right}; tulis mis. "
+        "x in [\"A\", \"B\"].",
+        "condition '{condition}': '{symbol}' needs a list or a text on the right, not {right}; write e.g. "
+        "x in [\"A\", \"B\"]."),
+    "condition_sign_needs_number": ("syarat '{condition}': tanda '-' atau '+' hanya untuk bilangan, bukan {operand}.",
+                                    "condition '{condition}': a '-' or '+' sign only applies to numbers, not {operand}."),
+    "condition_bad_subscript": ("syarat '{condition}': [...] tidak dapat diambil dari {operand}.",
+                                "condition '{condition}': [...] cannot be taken from {operand}."),
+    "condition_date_arithmetic": (
+        "syarat '{condition}' menghitung dengan tanggal ('{symbol}'); tanggal hanya dapat dibandingkan. Untuk "
+        "lama waktu, deklarasikan isian bilangan (mis. jumlah_hari).",
+        "condition '{condition}' does arithmetic with a date ('{symbol}'); dates can only be compared. For a "
+        "length of time, declare a number field (e.g. jumlah_hari)."),
+    "condition_bad_arithmetic": (
+        "syarat '{condition}': '{symbol}' tidak dapat dipakai pada {left} dan {right}.",
+        "condition '{condition}': '{symbol}' cannot be used on {left} and {right}."),
+    "condition_bad_argument": ("syarat '{condition}': {function}() butuh {expected}, bukan {operand}.",
+                               "condition '{condition}': {function}() needs {expected}, not {operand}."),
+    "condition_field_too_late": (
+        "syarat '{condition}' membaca '{name}', yang baru diminta pada langkah '{step_asked}' dan tidak dapat "
+        "terisi sebelum keputusan ini; mintalah pada langkah sebelumnya.",
+        "condition '{condition}' reads '{name}', which is asked at step '{step_asked}' and cannot be filled "
+        "before this decision; ask for it at an earlier step."),
+    "condition_reads_optional": (
+        "syarat '{condition}' membaca '{name}', yang tidak wajib diisi; keputusan gagal bila kosong. Jadikan "
+        "isian itu wajib.",
+        "condition '{condition}' reads '{name}', which is optional; the decision fails when it is empty. Make "
+        "the field required."),
+})

@@ -94,3 +94,56 @@ def test_a_kelengkapan_item_must_be_text_or_a_document() -> None:
     with pytest.raises(ProcessDefinitionError) as refused:
         load_sheet(text)
     assert [p.code for p in refused.value.problems] == ["sheet_bad_requirement"]
+
+
+FOREIGN = b'''<?xml version="1.0"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x" exporter="Camunda Modeler">
+  <process id="p" name="Izin">
+    <startEvent id="s" name="Mulai"/>
+    <exclusiveGateway id="g" name="Perlu survei?" default="f_tidak"/>
+    <task id="survei" name="Survei lokasi"/><task id="terbit" name="Terbitkan izin"/>
+    <endEvent id="e" name="Selesai"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="g"/>
+    <sequenceFlow id="f_ya" sourceRef="g" targetRef="survei" name="Ya">
+      <conditionExpression>luas_tanah &gt; 500 and jenis_usaha == "Industri" or mendesak</conditionExpression>
+    </sequenceFlow>
+    <sequenceFlow id="f_tidak" sourceRef="g" targetRef="terbit" name="Tidak"/>
+    <sequenceFlow id="f2" sourceRef="survei" targetRef="terbit"/><sequenceFlow id="f3" sourceRef="terbit" targetRef="e"/>
+  </process>
+</definitions>'''
+
+
+def test_a_foreign_file_gets_fields_for_what_its_conditions_read_with_a_notice_each() -> None:
+    from engine.sop.validate import validate
+
+    result = read_bpmn(FOREIGN)
+    assert [(item.name, item.type, item.step, item.required) for item in result.sop.fields] == [
+        ("luas_tanah", FieldType.INTEGER, START, True), ("jenis_usaha", FieldType.TEXT, START, True),
+        ("mendesak", FieldType.YES_NO, START, True)]
+    notices = [notice.render() for notice in result.notices if "Syarat membaca" in notice.render()]
+    assert len(notices) == 3 and "periksa jenis dan langkahnya" in notices[0]
+    assert [p for p in validate(result.sop) if p.severity == "error"] == []
+    # Alur's own files are taken as written: no fields declared means none
+    alur_file = FOREIGN.replace(b'exporter="Camunda Modeler"', b'exporter="Alur"')
+    assert read_bpmn(alur_file).sop.fields == ()
+
+
+def test_every_shipped_sop_declares_fields_its_syarat_reads_and_marks_documents() -> None:
+    from engine.formats.files import load_file
+    from engine.sop.validate import validate
+    from tests.conftest import shipped_processes
+
+    for path in shipped_processes():
+        sop = load_file(path).sop
+        assert sop.fields, path
+        assert [p for p in validate(sop) if p.severity == "error"] == [], path
+        assert any(step.output_document for step in sop.steps), path
+    cuti = load_file("processes/permohonan-cuti-pegawai.bpmn").sop
+    by_name = {item.name: item for item in cuti.fields}
+    assert by_name["sisa_cuti"].type is by_name["jumlah_hari"].type is FieldType.INTEGER
+    assert by_name["sisa_cuti"].step == "periksa_sisa" and by_name["nip_pegawai"].personal
+    assert cuti.step("ajukan").documents == ["Formulir permintaan dan pemberian cuti"]
+    pengadaan = {item.name: item for item in load_file("processes/pengadaan-langsung.bpmn").sop.fields}
+    assert pengadaan["nilai_hps"].type is FieldType.MONEY
+    informasi = {item.name: item for item in load_file("processes/layanan-permohonan-informasi-publik.bpmn").sop.fields}
+    assert informasi["nik_pemohon"].type is FieldType.NIK and informasi["nik_pemohon"].personal
