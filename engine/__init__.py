@@ -66,6 +66,10 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.formats.sheet import fields_from_text as fields_from_text
+from engine.formats.sheet import fields_text as fields_text
+from engine.formats.sheet import item_line as item_line
+from engine.formats.sheet import line_item as line_item
 from engine.sop.model import Approval as Approval
 from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop
@@ -171,8 +175,12 @@ __all__ = [
     "evaluations_of",
     "export_log",
     "feedback_of",
+    "fields_from_text",
+    "fields_text",
     "follows_counts",
     "give_feedback",
+    "item_line",
+    "line_item",
     "load_bytes",
     "load_file",
     "load_sheet",
