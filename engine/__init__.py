@@ -81,6 +81,8 @@ from engine.sop.fields import Requirement as Requirement
 from engine.sop.values import condition_data as condition_data
 from engine.sop.values import parse_field_value as parse_field_value
 from engine.sop.values import validate_case_data as validate_case_data
+from engine.sop.registration import format_registration as format_registration
+from engine.sop.registration import registration_number as registration_number
 from engine.store.migrate import upgrade_database as upgrade_database
 from engine.monitoring.export import export_log as export_log
 from engine.monitoring.export import store_log_events as store_log_events
@@ -178,6 +180,7 @@ __all__ = [
     "fields_from_text",
     "fields_text",
     "follows_counts",
+    "format_registration",
     "give_feedback",
     "item_line",
     "line_item",
@@ -197,6 +200,7 @@ __all__ = [
     "process_map_svg",
     "read_bpmn",
     "read_log",
+    "registration_number",
     "render",
     "render_pages",
     "safe_script_engine",

@@ -291,3 +291,28 @@ ENTRIES.update({
         "condition '{condition}' reads '{name}', which is optional; the decision fails when it is empty. Make "
         "the field required."),
 })
+
+
+ENTRIES.update({
+    # --- registration number pattern (pola_nomor_registrasi) ------------------------------------------
+    "pattern_too_long": ("pola nomor registrasi terlalu panjang ({length} karakter; batas {limit}).",
+                         "the registration number pattern is too long ({length} characters; the limit is {limit})."),
+    "pattern_control_characters": ("pola nomor registrasi berisi karakter kendali; hapus karakter itu.",
+                                   "the registration number pattern contains control characters; remove them."),
+    "pattern_unbalanced": (
+        "pola nomor registrasi: kurung kurawal pada posisi {position} tidak berpasangan; tulis {{{{ atau }}}} "
+        "untuk kurung kurawal biasa.",
+        "registration number pattern: the brace at position {position} is unbalanced; write {{{{ or }}}} for a "
+        "literal brace."),
+    "pattern_unknown_placeholder": (
+        "pola nomor registrasi: {placeholder} tidak dikenal; yang dikenal: {known}.",
+        "registration number pattern: {placeholder} is unknown; the known ones are: {known}."),
+    "pattern_bad_format": (
+        "pola nomor registrasi: format {placeholder} tidak dikenal; gunakan {{urut:05d}}, {{bulan:02d}} atau "
+        "{{bulan:romawi}}.",
+        "registration number pattern: the format of {placeholder} is unknown; use {{urut:05d}}, {{bulan:02d}} or "
+        "{{bulan:romawi}}."),
+    "pattern_missing_placeholder": (
+        "pola nomor registrasi harus memuat {placeholder} agar nomor tidak pernah berulang.",
+        "the registration number pattern must contain {placeholder} so that numbers never repeat."),
+})

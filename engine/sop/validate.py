@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import deque
 
 from engine.sop.conditions.language import check_condition
+from engine.sop.registration import check_pattern
 from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
@@ -27,6 +28,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += _check_start_and_end(sop)
     problems += check_fields(sop)
     problems += check_documents(sop)
+    problems += check_pattern(sop)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):
         problems += _check_reachability(sop, ids)
