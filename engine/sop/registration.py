@@ -55,7 +55,7 @@ class PatternError(ValueError):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.code = code
-        self.params = params
+        self.params = {key: str(value) for key, value in params.items()}
 
 
 def parse_pattern(pattern: str) -> tuple[Part, ...]:
