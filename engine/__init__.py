@@ -7,6 +7,8 @@ conformance checking.
 from __future__ import annotations
 
 from engine.runtime.audit import ChainBreak as ChainBreak
+from engine.runtime.documents import DocumentRef as DocumentRef
+from engine.runtime.documents import DocumentStore as DocumentStore
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
@@ -125,6 +127,8 @@ __all__ = [
     "DecisionStats",
     "Deviation",
     "DeviationKind",
+    "DocumentRef",
+    "DocumentStore",
     "Duration",
     "Event",
     "EventLog",

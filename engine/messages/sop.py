@@ -316,3 +316,34 @@ ENTRIES.update({
         "pola nomor registrasi harus memuat {placeholder} agar nomor tidak pernah berulang.",
         "the registration number pattern must contain {placeholder} so that numbers never repeat."),
 })
+
+
+ENTRIES.update({
+    # --- documents (kelengkapan scans, signed letters) ------------------------------------------------
+    "document_not_bytes": ("berkas harus berupa isi berkas.", "the document must be file content."),
+    "document_empty": ("berkas '{name}' kosong; pilih berkasnya lagi.", "the document '{name}' is empty; choose it again."),
+    "document_too_large": ("berkas '{name}' terlalu besar ({size}; batas {limit}); perkecil hasil pindaian.",
+                           "the document '{name}' is too large ({size}; the limit is {limit}); scan it smaller."),
+    "document_unknown_type": (
+        "berkas '{name}' bukan PDF, JPG atau PNG menurut isinya (tampaknya {seems}); unggah hasil pindaian "
+        "sebagai PDF, JPG atau PNG.",
+        "the document '{name}' is not a PDF, JPG or PNG by its content (it looks like {seems}); upload the scan "
+        "as PDF, JPG or PNG."),
+    "document_name_mismatch": (
+        "berkas '{name}' berakhiran {suffix} tetapi isinya {actual}; ganti nama berkasnya sesuai isinya.",
+        "the document '{name}' ends in {suffix} but holds a {actual}; rename it to match its content."),
+    "document_bad_limit_setting": ("{variable}='{value}' tidak sah; tulis batas ukuran dalam MB, 1 sampai 1024.",
+                                   "{variable}='{value}' is not valid; give the size limit in MB, 1 to 1024."),
+    "document_bad_hash": ("rujukan berkas tidak sah.", "invalid document reference."),
+    "document_not_found": ("berkas {sha256}… tidak ada di folder penyimpanan.",
+                           "document {sha256}… is not in the storage folder."),
+    "document_read_failed": ("berkas {sha256}… tidak dapat dibaca dari folder penyimpanan.",
+                             "document {sha256}… cannot be read from the storage folder."),
+    "document_corrupted": (
+        "berkas {sha256}… telah berubah di folder penyimpanan (isinya tidak cocok dengan sidik SHA-256); "
+        "pulihkan dari cadangan.",
+        "document {sha256}… has changed in the storage folder (its content does not match its SHA-256); "
+        "restore it from a backup."),
+    "document_write_failed": ("berkas tidak dapat disimpan di folder {folder}; periksa izin dan ruang disk.",
+                              "the document cannot be saved in the folder {folder}; check permissions and disk space."),
+})
