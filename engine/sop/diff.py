@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from engine.sop.fields import Field
 from engine.sop.model import Approval, Identity, Sop, Step
 
 #: Step fields compared, with their labels (Indonesian, English).
@@ -20,6 +21,8 @@ STEP_FIELDS: dict[str, tuple[str, str]] = {
     "no": ("tidak", "no"),
     "condition": ("syarat", "condition"),
     "join": ("tunggu semua", "wait for all"),
+    "documents": ("dokumen", "documents"),
+    "output_document": ("output dokumen", "output is a document"),
 }
 
 
@@ -27,7 +30,8 @@ STEP_FIELDS: dict[str, tuple[str, str]] = {
 class Change:
     """One difference between two versions."""
 
-    #: "identitas", "pelaksana", "langkah_baru", "langkah_dihapus", "langkah_diubah", "urutan".
+    #: "identitas", "pelaksana", "isian" (step_id is the field name), "langkah_baru", "langkah_dihapus",
+    #: "langkah_diubah", "urutan".
     kind: str
     step_id: str
     field: str
@@ -49,6 +53,9 @@ class Change:
         if self.kind == "urutan":
             return (f"Row order: {self.before} → {self.after}" if english
                     else f"Urutan baris: {self.before} → {self.after}")
+        if self.kind == "isian":
+            return (f"Case field {self.step_id}: '{self.before or '-'}' → '{self.after or '-'}'" if english
+                    else f"Isian {self.step_id}: '{self.before or '-'}' → '{self.after or '-'}'")
         if self.kind == "pelaksana":
             return (f"Executors: {self.before} → {self.after}" if english
                     else f"Pelaksana: {self.before} → {self.after}")
@@ -77,6 +84,12 @@ def diff_sops(before: Sop, after: Sop) -> list[Change]:
             changes.append(Change("identitas", "", item.name, old, new))
     if before.actors != after.actors:
         changes.append(Change("pelaksana", "", "pelaksana", ", ".join(before.actors), ", ".join(after.actors)))
+    old_fields = {item.name: item for item in before.fields}
+    new_fields = {item.name: item for item in after.fields}
+    for name in [*old_fields, *(name for name in new_fields if name not in old_fields)]:
+        old_field, new_field = old_fields.get(name), new_fields.get(name)
+        if old_field != new_field:
+            changes.append(Change("isian", name, "isian", _field_text(old_field), _field_text(new_field)))
     old_steps = {step.id: step for step in before.steps}
     new_ids = {step.id for step in after.steps}
     for step in after.steps:
@@ -93,6 +106,14 @@ def diff_sops(before: Sop, after: Sop) -> list[Change]:
     if kept_before != kept_after:
         changes.append(Change("urutan", "", "", ", ".join(kept_before), ", ".join(kept_after)))
     return changes
+
+
+def _field_text(item: Field | None) -> str:
+    if item is None:
+        return ""
+    marks = [item.type.value, "wajib" if item.required else "", "pribadi" if item.personal else "",
+             f"langkah {item.step}", "; ".join(item.options)]
+    return f"{item.label()} ({', '.join(mark for mark in marks if mark)})"
 
 
 def _step_changes(before: Step, after: Step) -> list[Change]:
