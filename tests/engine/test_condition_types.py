@@ -145,3 +145,40 @@ def test_a_document_mark_must_name_a_kelengkapan() -> None:
     sop = load_sheet(_sheet())
     sop.step("ajukan").documents.append("KTP-el")
     assert ("document_not_a_requirement", "ajukan") in [(p.code, p.element_id) for p in validate(sop)]
+
+
+def test_alur_check_refuses_an_undeclared_name_and_a_type_mismatch(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.engine.test_cli import run_cli
+
+    undeclared = tmp_path / "tanpa_isian.yaml"
+    undeclared.write_text(_sheet(**{"syarat: sisa_cuti >= jumlah_hari": "syarat: sisa_hak >= jumlah_hari"}))
+    mismatch = tmp_path / "tanggal.yaml"
+    mismatch.write_text(_sheet(**{"syarat: sisa_cuti >= jumlah_hari": "syarat: tanggal_mulai > 12"}))
+    code, output = run_cli("check", str(undeclared), str(mismatch))
+    assert code == 1
+    lines = [line for line in output.splitlines() if line.startswith(str(tmp_path))]
+    assert any("tanpa_isian.yaml: cukup" in line and "'sisa_hak'" in line for line in lines), output
+    assert any("tanggal.yaml: cukup" in line and "tanggal_mulai (tanggal) dan bilangan 12" in line for line in lines)
+    code, english = run_cli("check", str(mismatch), lang="en")
+    assert code == 1 and "whose types do not fit" in english
+
+
+def test_a_syarat_is_decided_from_declared_typed_fields() -> None:
+    from engine.formats.files import load_file
+    from engine.sop.conditions.language import evaluate_condition
+    from engine.sop.values import condition_data, validate_case_data
+
+    sop = load_file("processes/permohonan-cuti-pegawai.bpmn").sop
+    started, problems = validate_case_data(sop, "start", {
+        "nama_pegawai": "Siti Aminah, S.E.", "nip_pegawai": "19850317 201001 2 004", "jabatan_pegawai": "Analis",
+        "unit_kerja": "Bagian Umum", "jenis_cuti": "cuti tahunan", "alasan_cuti": "Keperluan keluarga",
+        "tanggal_mulai": "3 Maret 2026", "jumlah_hari": "5", "alamat_selama_cuti": "Jl. Melati 3, Sukamaju",
+        "telepon_pegawai": "0812 3456 7890"})
+    assert problems == [] and started["jenis_cuti"] == "Cuti Tahunan"
+    decision = next(step for step in sop.steps if step.condition)
+    for remaining, expected in (("12", True), ("4", False)):
+        counted, problems = validate_case_data(sop, "periksa_sisa", {"sisa_cuti": remaining})
+        assert problems == []
+        assert evaluate_condition(decision.condition, condition_data({**started, **counted})) is expected
+    _, problems = validate_case_data(sop, "periksa_sisa", {"sisa_cuti": "dua belas"})
+    assert [(p.element_id, p.code) for p in problems] == [("sisa_cuti", "value_not_integer")]
