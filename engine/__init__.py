@@ -68,10 +68,10 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
-from engine.formats.sheet import fields_from_text as fields_from_text
-from engine.formats.sheet import fields_text as fields_text
-from engine.formats.sheet import item_line as item_line
-from engine.formats.sheet import line_item as line_item
+from engine.formats.editor_text import fields_from_text as fields_from_text
+from engine.formats.editor_text import fields_text as fields_text
+from engine.formats.editor_text import item_line as item_line
+from engine.formats.editor_text import line_item as line_item
 from engine.sop.model import Approval as Approval
 from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop

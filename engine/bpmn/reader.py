@@ -19,8 +19,7 @@ from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.messages import register
-from engine.sop.conditions.typecheck import guess_field_types
-from engine.sop.fields import START, Field, FieldType
+from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
@@ -202,9 +201,9 @@ class _Reader:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
-                     fields=self._fields(process))
+                     fields=read_fields(process, self.notice))
         if not result.fields and self.root.get("exporter") != "Alur":
-            result.fields = self._fields_from_conditions(result.steps)
+            result.fields = fields_from_conditions(result.steps, self.notice)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
             if step.actor and step.actor not in result.actors:
                 result.actors.append(step.actor)
@@ -583,44 +582,6 @@ class _Reader:
             setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
         identity.pola_nomor_registrasi = _clean(element.findtext(sop("polaNomorRegistrasi")))
         return identity
-
-    def _fields(self, process: etree._Element) -> tuple[Field, ...]:
-        """The case fields of ``sop:isian``; none for a file without them."""
-        container = process.find(f"{bpmn('extensionElements')}/{sop('isian')}")
-        if container is None:
-            return ()
-        return tuple(field for field in (self._field(element, True) for element in container.findall(sop("field")))
-                     if field is not None)
-
-    def _fields_from_conditions(self, steps: list[Step]) -> tuple[Field, ...]:
-        """Fields for the names the conditions of a foreign file read, each with a notice to check it."""
-        guessed: dict[str, FieldType] = {}
-        for step in steps:
-            if step.condition:
-                for name, kind in guess_field_types(step.condition).items():
-                    guessed.setdefault(name, kind)
-        for name, kind in guessed.items():
-            self.notice("converted_element", "", name, what=f"Syarat membaca '{name}'",
-                        effect=f"dideklarasikan sebagai isian wajib berjenis '{kind.value}' yang diminta saat mulai; "
-                               "periksa jenis dan langkahnya")
-        return tuple(Field(name, kind, required=True) for name, kind in guessed.items())
-
-    def _field(self, element: etree._Element, top: bool) -> Field | None:
-        name = _clean(element.get("name"))
-        kinds = {kind.value: kind for kind in FieldType}
-        kind = kinds.get(element.get("type", ""))
-        if not name or kind is None:
-            self.notice("converted_element", "", name, what=f"Isian '{name or '?'}' berjenis '{element.get('type', '')}'",
-                        effect="tidak dikenali dan dilewati")
-            return None
-        labels = {item.get("lang", ""): _clean(item.text) for item in element.findall(sop("label"))}
-        columns = [self._field(child, False) for child in element.findall(sop("field"))] if top else []
-        return Field(name=name, type=kind, label_id=labels.get("id", ""), label_en=labels.get("en", ""),
-                     required=element.get("required") == "true", personal=element.get("personal") == "true",
-                     step=_clean(element.get("step")) or START,
-                     revised_at=tuple(element.get("revisedAt", "").split()),
-                     options=tuple(_clean(item.text) for item in element.findall(sop("option"))),
-                     columns=tuple(column for column in columns if column is not None))
 
 
 class _StepIds:

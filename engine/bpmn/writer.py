@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from engine.sop.fields import Field
 from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.bpmn.case_fields import write_fields
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
     BPMN_NS,
@@ -234,24 +234,6 @@ def _items(parent: etree._Element, tag: str, items: list[str], documents: frozen
                 element.set("document", "true")
 
 
-def _write_field(parent: etree._Element, item: Field) -> None:
-    element = etree.SubElement(parent, sop("field"), name=item.name, type=item.type.value)
-    if item.required:
-        element.set("required", "true")
-    if item.personal:
-        element.set("personal", "true")
-    element.set("step", item.step)
-    if item.revised_at:
-        element.set("revisedAt", " ".join(item.revised_at))
-    for lang, text in (("id", item.label_id), ("en", item.label_en)):
-        if text:
-            etree.SubElement(element, sop("label"), lang=lang).text = text
-    for option in item.options:
-        etree.SubElement(element, sop("option")).text = option
-    for column in item.columns:
-        _write_field(element, column)
-
-
 def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     extensions = etree.SubElement(process, bpmn("extensionElements"))
     identity = etree.SubElement(extensions, sop("identity"))
@@ -268,10 +250,7 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     actors = etree.SubElement(extensions, sop("pelaksana"))
     for actor in sop_model.actors:
         etree.SubElement(actors, sop("jabatan")).text = actor
-    if sop_model.fields:
-        fields = etree.SubElement(extensions, sop("isian"))
-        for item in sop_model.fields:
-            _write_field(fields, item)
+    write_fields(extensions, sop_model.fields)
 
 
 def _write_step(extensions: etree._Element, step: Step, number: int) -> None:

@@ -147,3 +147,21 @@ def test_every_shipped_sop_declares_fields_its_syarat_reads_and_marks_documents(
     assert pengadaan["nilai_hps"].type is FieldType.MONEY
     informasi = {item.name: item for item in load_file("processes/layanan-permohonan-informasi-publik.bpmn").sop.fields}
     assert informasi["nik_pemohon"].type is FieldType.NIK and informasi["nik_pemohon"].personal
+
+
+def test_the_editor_text_forms_round_trip_and_refuse_hostile_yaml() -> None:
+    from engine.errors import InputError
+    from engine.formats.editor_text import fields_from_text, fields_text, item_line, line_item
+    from engine.formats.sheet import sheet_mapping
+
+    sop = load_sheet(SHEET.read_text())
+    isian = sheet_mapping(sop)["isian"]
+    assert fields_from_text(fields_text(isian)) == isian
+    assert fields_from_text("  ") == [] and fields_text([]) == ""
+    assert item_line({"dokumen": "KTP-el"}) == "dokumen: KTP-el" and line_item("Dokumen: KTP-el") == {"dokumen": "KTP-el"}
+    assert line_item("Surat pengantar RT") == "Surat pengantar RT"
+    for hostile, code in (("- &a [x]\n- *a\n", "sheet_alias"), ("- nama: [", "sheet_not_yaml"),
+                          ("x" * (3 * 1024 * 1024), "file_too_large")):
+        with pytest.raises(InputError) as refused:
+            fields_from_text(hostile)
+        assert refused.value.code == code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from engine.formats.sheet import load_sheet
@@ -147,7 +149,7 @@ def test_a_document_mark_must_name_a_kelengkapan() -> None:
     assert ("document_not_a_requirement", "ajukan") in [(p.code, p.element_id) for p in validate(sop)]
 
 
-def test_alur_check_refuses_an_undeclared_name_and_a_type_mismatch(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_alur_check_refuses_an_undeclared_name_and_a_type_mismatch(tmp_path: Path) -> None:
     from tests.engine.test_cli import run_cli
 
     undeclared = tmp_path / "tanpa_isian.yaml"
