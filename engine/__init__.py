@@ -6,8 +6,8 @@ access policy (:mod:`engine.access.policy`), the SOP lifecycle, monitoring, even
 
 from __future__ import annotations
 
-from engine.access.accounts import Account as Account
 from engine.access.accounts import account as account
+from engine.access.accounts import Account as Account
 from engine.access.accounts import add_account as add_account
 from engine.access.accounts import disable_account as disable_account
 from engine.access.accounts import end_sessions as end_sessions
@@ -54,6 +54,10 @@ from engine.eventlog import LogEvent as LogEvent
 from engine.eventlog import LogTrace as LogTrace
 from engine.eventlog import read_log as read_log
 from engine.eventlog import write_log as write_log
+from engine.formats.editor_text import fields_from_text as fields_from_text
+from engine.formats.editor_text import fields_text as fields_text
+from engine.formats.editor_text import item_line as item_line
+from engine.formats.editor_text import line_item as line_item
 from engine.formats.files import check_sop as check_sop
 from engine.formats.files import dump as dump
 from engine.formats.files import load_bytes as load_bytes
@@ -127,6 +131,8 @@ from engine.runtime.browse import startable as startable
 from engine.runtime.browse import step_of_item as step_of_item
 from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import timeline as timeline
+from engine.runtime.documents import DocumentRef as DocumentRef
+from engine.runtime.documents import DocumentStore as DocumentStore
 from engine.runtime.facade import Runtime as Runtime
 from engine.runtime.facade import TickReport as TickReport
 from engine.runtime.form_input import completion_from_fields as completion_from_fields
@@ -154,14 +160,22 @@ from engine.sop.conditions.language import parse_condition as parse_condition
 from engine.sop.duration_text import working_time_text as working_time_text
 from engine.sop.durations import Duration as Duration
 from engine.sop.durations import parse_duration as parse_duration
+from engine.sop.fields import Field as Field
+from engine.sop.fields import FieldType as FieldType
+from engine.sop.fields import Requirement as Requirement
 from engine.sop.keys import sop_key as sop_key
 from engine.sop.model import Approval as Approval
 from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop
 from engine.sop.model import Step as Step
 from engine.sop.model import StepKind as StepKind
+from engine.sop.registration import format_registration as format_registration
+from engine.sop.registration import registration_number as registration_number
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
+from engine.sop.values import condition_data as condition_data
+from engine.sop.values import parse_field_value as parse_field_value
+from engine.sop.values import validate_case_data as validate_case_data
 from engine.sop.worktime import WorkCalendar as WorkCalendar
 from engine.store.migrate import ensure_current as ensure_current
 from engine.store.migrate import upgrade_database as upgrade_database
@@ -181,6 +195,8 @@ __all__ = [
     "DecisionStats",
     "Deviation",
     "DeviationKind",
+    "DocumentRef",
+    "DocumentStore",
     "Duration",
     "EVALUATION_QUESTIONS",
     "EvaluationAnswer",
@@ -189,6 +205,8 @@ __all__ = [
     "EventLog",
     "Feedback",
     "FeedbackRequest",
+    "Field",
+    "FieldType",
     "Holding",
     "Identity",
     "ImportResult",
@@ -207,6 +225,7 @@ __all__ = [
     "OUTCOMES",
     "ProcessDefinitionError",
     "RegisterEntry",
+    "Requirement",
     "Runtime",
     "SavedEvaluation",
     "SavedMonitoringForm",
@@ -241,6 +260,7 @@ __all__ = [
     "check_sop_action",
     "completion_from_fields",
     "completion_from_json",
+    "condition_data",
     "cycle_trend",
     "disable_account",
     "done_by",
@@ -253,13 +273,18 @@ __all__ = [
     "evaluations_of",
     "export_log",
     "feedback_of",
+    "fields_from_text",
+    "fields_text",
     "follows_counts",
+    "format_registration",
     "give_feedback",
     "history",
     "instance_for",
     "issue_token",
     "item_actions",
     "item_for",
+    "item_line",
+    "line_item",
     "list_instances",
     "load_bytes",
     "load_file",
@@ -278,6 +303,7 @@ __all__ = [
     "overlaps",
     "parse_condition",
     "parse_duration",
+    "parse_field_value",
     "parse_spec",
     "pending_feedback",
     "prefill_monitoring_form",
@@ -285,6 +311,7 @@ __all__ = [
     "read_bpmn",
     "read_log",
     "register",
+    "registration_number",
     "render",
     "render_pages",
     "revise",
@@ -320,6 +347,7 @@ __all__ = [
     "ujicoba_report",
     "upgrade_database",
     "validate",
+    "validate_case_data",
     "version_diff",
     "visible_unit_ids",
     "working_sop",

@@ -11,7 +11,10 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-IDENTITY_TEXTS = ("nomor", "nama", "pemerintah", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
+from engine import fields_from_text, fields_text, item_line, line_item
+
+IDENTITY_TEXTS = ("nomor", "nama", "pemerintah", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
+                  "pola_nomor_registrasi")
 IDENTITY_LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
                   "pencatatan_pendataan")
 STEP_COLUMNS = ("id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "lanjut",
@@ -41,9 +44,14 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
             values = columns[column]
             return values[index].strip() if index < len(values) else ""
 
+        output = line_item(cell("output"))
         row: dict[str, Any] = {"id": cell("id"), "jenis": cell("jenis") or "kegiatan", "kegiatan": cell("kegiatan"),
-                               "pelaksana": cell("pelaksana"), "kelengkapan": _lines(cell("kelengkapan")),
-                               "waktu": cell("waktu"), "output": cell("output"), "keterangan": cell("keterangan")}
+                               "pelaksana": cell("pelaksana"),
+                               "kelengkapan": [line_item(line) for line in _lines(cell("kelengkapan"))],
+                               "waktu": cell("waktu"), "output": output["dokumen"] if isinstance(output, dict) else output,
+                               "keterangan": cell("keterangan")}
+        if isinstance(output, dict):
+            row["output_dokumen"] = True
         if row["jenis"] == "keputusan":
             row.update(ya=cell("ya"), tidak=cell("tidak"))
             if cell("syarat"):
@@ -55,6 +63,9 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
             row["tunggu_semua"] = True
         steps.append(row)
     data: dict[str, Any] = {"alur": 1, "sop": sop, "pelaksana": _lines(form.get("pelaksana", "")), "langkah": steps}
+    fields = fields_from_text(form.get("isian", ""))
+    if fields:
+        data["isian"] = fields
     if form.get("process_id", "").strip():
         data["process_id"] = form.get("process_id", "").strip()
     return data
@@ -70,13 +81,18 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
     for key in IDENTITY_LISTS:
         values[key] = "\n".join(sop.get(key, []))
     values["pelaksana"] = "\n".join(data.get("pelaksana", []))
+    values["isian"] = fields_text(data.get("isian"))
     rows = []
     for step in data.get("langkah", []):
         lanjut = step.get("lanjut", "")
         rows.append({
             "id": step.get("id", ""), "jenis": step.get("jenis", "kegiatan"), "kegiatan": step.get("kegiatan", ""),
-            "pelaksana": step.get("pelaksana", ""), "kelengkapan": "\n".join(step.get("kelengkapan", [])),
-            "waktu": step.get("waktu", ""), "output": step.get("output", ""), "keterangan": step.get("keterangan", ""),
+            "pelaksana": step.get("pelaksana", ""),
+            "kelengkapan": "\n".join(item_line(item) for item in step.get("kelengkapan", [])),
+            "waktu": step.get("waktu", ""),
+            "output": item_line({"dokumen": step.get("output", "")}) if step.get("output_dokumen")
+            else step.get("output", ""),
+            "keterangan": step.get("keterangan", ""),
             "lanjut": ", ".join(lanjut) if isinstance(lanjut, list) else lanjut, "ya": step.get("ya", ""),
             "tidak": step.get("tidak", ""), "syarat": step.get("syarat", ""),
             "tunggu_semua": "ya" if step.get("tunggu_semua") else "",

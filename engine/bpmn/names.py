@@ -11,14 +11,20 @@ for. Layout of the extension, documented for other tools::
           <sop:disahkanOleh jabatan="" nama="" nip=""/>
           <sop:dasarHukum><sop:item/>...</sop:dasarHukum>      (likewise kualifikasiPelaksana,
           ...                                                  keterkaitan, peralatanPerlengkapan,
-        </sop:identity>                                        peringatan, pencatatanPendataan)
+          <sop:polaNomorRegistrasi/>                           peringatan, pencatatanPendataan)
+        </sop:identity>
         <sop:pelaksana><sop:jabatan>name</sop:jabatan>...</sop:pelaksana>   (column order)
+        <sop:isian>                                                          (case fields, optional)
+          <sop:field name="" type="teks|nik|..." required="true" personal="true" step="start|id"
+                     revisedAt="id id">
+            <sop:label lang="id"/> <sop:label lang="en"/> <sop:option/>... <sop:field/>... (columns)
+        </sop:isian>
       </bpmn:extensionElements>
     <bpmn:userTask|startEvent|endEvent|exclusiveGateway>      (one per step)
       <bpmn:extensionElements>
         <sop:step kind="activity|start|decision|end" number="3" join="true">
-          <sop:kelengkapan><sop:item/>...</sop:kelengkapan>
-          <sop:waktu/> <sop:output/> <sop:keterangan/>
+          <sop:kelengkapan><sop:item document="true"/>...</sop:kelengkapan>
+          <sop:waktu/> <sop:output document="true"/> <sop:keterangan/>
         </sop:step>
     <bpmn:exclusiveGateway|parallelGateway|endEvent>         (added by Alur for a step)
       <bpmn:extensionElements><sop:generated step="id" role="decision|split|join|end"/>

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
@@ -168,7 +169,10 @@ class _Reader:
         if self.errors:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
-        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""))
+        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
+                     fields=read_fields(process, self.notice))
+        if not result.fields and self.root.get("exporter") != "Alur":
+            result.fields = fields_from_conditions(result.steps, self.notice)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
             if step.actor and step.actor not in result.actors:
                 result.actors.append(step.actor)
@@ -481,9 +485,12 @@ class _Reader:
         step = Step(id=step_id, kind=kind, activity=activity, actor=actor)
         ext = node.element.find(f"{bpmn('extensionElements')}/{sop('step')}")
         if ext is not None:
-            step.requirements = [_clean(item.text) for item in ext.findall(f"{sop('kelengkapan')}/{sop('item')}")]
+            items = ext.findall(f"{sop('kelengkapan')}/{sop('item')}")
+            step.requirements = [_clean(item.text) for item in items]
+            step.documents = [_clean(item.text) for item in items if item.get("document") == "true"]
             step.duration = _clean(ext.findtext(sop("waktu")))
             step.output = _clean(ext.findtext(sop("output")))
+            step.output_document = ext.find(f"{sop('output')}[@document='true']") is not None
             step.remarks = (ext.findtext(sop("keterangan")) or "").strip()
             step.join = ext.get("join") == "true"
         else:
@@ -542,6 +549,7 @@ class _Reader:
                                               approval.get("nip", ""))
         for attribute, tag in IDENTITY_LIST_TAGS.items():
             setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
+        identity.pola_nomor_registrasi = _clean(element.findtext(sop("polaNomorRegistrasi")))
         return identity
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.bpmn.case_fields import write_fields
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
     BPMN_NS,
@@ -223,11 +224,14 @@ def _text_element(parent: etree._Element, tag: str, text: str) -> None:
         etree.SubElement(parent, sop(tag)).text = text
 
 
-def _items(parent: etree._Element, tag: str, items: list[str]) -> None:
+def _items(parent: etree._Element, tag: str, items: list[str], documents: frozenset[str] = frozenset()) -> None:
     if items:
         container = etree.SubElement(parent, sop(tag))
         for item in items:
-            etree.SubElement(container, sop("item")).text = item
+            element = etree.SubElement(container, sop("item"))
+            element.text = item
+            if item in documents:
+                element.set("document", "true")
 
 
 def _write_identity(process: etree._Element, sop_model: Sop) -> None:
@@ -242,18 +246,23 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     etree.SubElement(identity, sop("disahkanOleh"), jabatan=approval.jabatan, nama=approval.nama, nip=approval.nip)
     for attribute, tag in IDENTITY_LIST_TAGS.items():
         _items(identity, tag, getattr(sop_model.identity, attribute))
+    _text_element(identity, "polaNomorRegistrasi", sop_model.identity.pola_nomor_registrasi)
     actors = etree.SubElement(extensions, sop("pelaksana"))
     for actor in sop_model.actors:
         etree.SubElement(actors, sop("jabatan")).text = actor
+    write_fields(extensions, sop_model.fields)
 
 
 def _write_step(extensions: etree._Element, step: Step, number: int) -> None:
     element = etree.SubElement(extensions, sop("step"), kind=step.kind.value, number=str(number))
     if step.join:
         element.set("join", "true")
-    _items(element, "kelengkapan", step.requirements)
+    _items(element, "kelengkapan", step.requirements, frozenset(step.documents))
     _text_element(element, "waktu", step.duration)
     _text_element(element, "output", step.output)
+    output = element.find(sop("output"))
+    if step.output_document and output is not None:
+        output.set("document", "true")
     _text_element(element, "keterangan", step.remarks)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.sop.fields import START, START_WORDS, Field, FieldType
 from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
 
 #: Largest sheet accepted, in bytes; real SOPs are a few kilobytes.
@@ -37,8 +38,13 @@ KIND_NAMES: dict[StepKind, str] = {
     StepKind.END: "selesai",
 }
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
-              "lanjut", "ya", "tidak", "syarat", "tunggu_semua"}
-_SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh"}
+              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"}
+_SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi"}
+_FIELD_KEYS = {"nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "diubah_pada", "pilihan", "kolom"}
+_COLUMN_KEYS = _FIELD_KEYS - {"langkah", "diubah_pada", "kolom", "pribadi"}
+#: Sheet words of field types: the Indonesian word (the type's value) and the English name.
+FIELD_TYPE_WORDS: dict[str, FieldType] = {kind.value: kind for kind in FieldType} | {
+    kind.name.lower(): kind for kind in FieldType}
 
 
 # Characters XML 1.0 cannot hold; a sheet carrying them could never become BPMN.
@@ -109,7 +115,7 @@ class _SheetReader:
         if not isinstance(data, dict):
             self._add("sheet_not_mapping")
             return Sop()
-        self._unknown_keys(data, {"alur", "sop", "pelaksana", "langkah", "process_id"}, "")
+        self._unknown_keys(data, {"alur", "sop", "pelaksana", "isian", "langkah", "process_id"}, "")
         version = data.get("alur", SHEET_VERSION)
         if version != SHEET_VERSION:
             self._add("sheet_version", version=version)
@@ -122,8 +128,10 @@ class _SheetReader:
             if (isinstance(raw, dict) and "lanjut" not in raw and step.kind in (StepKind.START, StepKind.ACTIVITY)
                     and index + 1 < len(steps)):
                 step.next = [steps[index + 1].id]
+        fields = tuple(self._field(raw, index) for index, raw in enumerate(self._list(data.get("isian"), "isian")))
         sop = Sop(identity=identity, actors=actors, steps=steps,
-                  process_id=self._text(data.get("process_id", ""), "process_id"))
+                  process_id=self._text(data.get("process_id", ""), "process_id"),
+                  fields=tuple(item for item in fields if item is not None))
         # Pin the BPMN process id at first load, so renaming the SOP later keeps its identity.
         sop.process_id = sop.process_id or sop.default_process_id()
         return sop
@@ -141,6 +149,7 @@ class _SheetReader:
         self._unknown_keys(data, _SOP_KEYS, "sop")
         for key in IDENTITY_TEXTS:
             setattr(identity, key, self._text(data.get(key, ""), key))
+        identity.pola_nomor_registrasi = self._text(data.get("pola_nomor_registrasi", ""), "pola_nomor_registrasi")
         for key in IDENTITY_DATES:
             setattr(identity, key, self._date(data.get(key), key))
         for key in IDENTITY_LISTS:
@@ -173,16 +182,16 @@ class _SheetReader:
             kind = StepKind.ACTIVITY
         next_raw = raw.get("lanjut", [])
         next_ids = [self._text(item, "lanjut") for item in (next_raw if isinstance(next_raw, list) else [next_raw])]
-        join = raw.get("tunggu_semua", False)
-        if not isinstance(join, bool):
-            self._add("sheet_wrong_type", step_id, key="tunggu_semua", expected="true atau false")
-            join = False
+        join = self._flag(raw, "tunggu_semua", step_id)
+        requirements, documents = self._requirements(raw.get("kelengkapan"), step_id)
         return Step(
             id=step_id,
             kind=kind,
             activity=self._text(raw.get("kegiatan", ""), "kegiatan"),
             actor=self._text(raw.get("pelaksana", ""), "pelaksana"),
-            requirements=[self._text(item, "kelengkapan") for item in self._list(raw.get("kelengkapan"), "kelengkapan")],
+            requirements=requirements,
+            documents=documents,
+            output_document=self._flag(raw, "output_dokumen", step_id),
             duration=self._text(raw.get("waktu", ""), "waktu"),
             output=self._text(raw.get("output", ""), "output"),
             remarks=self._text(raw.get("keterangan", ""), "keterangan", multiline=True),
@@ -191,6 +200,61 @@ class _SheetReader:
             no=self._text(raw.get("tidak", ""), "tidak"),
             condition=self._text(raw.get("syarat", ""), "syarat"),
             join=join,
+        )
+
+    def _flag(self, raw: dict[Any, Any], key: str, element_id: str) -> bool:
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            self._add("sheet_wrong_type", element_id, key=key, expected="true atau false")
+            return False
+        return value
+
+    def _requirements(self, value: Any, step_id: str) -> tuple[list[str], list[str]]:
+        """Kelengkapan texts, and those written ``{dokumen: ...}`` (documents to attach or see)."""
+        texts: list[str] = []
+        documents: list[str] = []
+        for item in self._list(value, "kelengkapan"):
+            if isinstance(item, dict):
+                if set(item) != {"dokumen"}:
+                    self._add("sheet_bad_requirement", step_id)
+                    continue
+                text = self._text(item["dokumen"], "kelengkapan")
+                documents.append(text)
+            else:
+                text = self._text(item, "kelengkapan")
+            texts.append(text)
+        return texts, documents
+
+    def _field(self, raw: Any, index: int, column: bool = False) -> Field | None:
+        """One entry of ``isian`` (or of a table's ``kolom``)."""
+        if not isinstance(raw, dict):
+            self._add("sheet_wrong_type", key=f"isian ke-{index + 1}", expected="pasangan kunci")
+            return None
+        name = self._text(raw.get("nama", ""), "nama")
+        if not name:
+            self._add("sheet_missing_field_name", number=index + 1)
+            return None
+        self._unknown_keys(raw, _COLUMN_KEYS if column else _FIELD_KEYS, name)
+        word = self._text(raw.get("jenis", FieldType.TEXT.value), "jenis").lower()
+        kind = FIELD_TYPE_WORDS.get(word)
+        if kind is None:
+            self._add("sheet_bad_field_type", name, value=word, known=", ".join(item.value for item in FieldType))
+            kind = FieldType.TEXT
+        step = self._text(raw.get("langkah", START), "langkah")
+        columns: list[Field | None] = []
+        if not column:
+            columns = [self._field(item, number, column=True)
+                       for number, item in enumerate(self._list(raw.get("kolom"), "kolom"))]
+        return Field(
+            name=name, type=kind,
+            label_id=self._text(raw.get("label", ""), "label"),
+            label_en=self._text(raw.get("label_en", ""), "label_en"),
+            required=self._flag(raw, "wajib", name),
+            personal=self._flag(raw, "pribadi", name),
+            step=START if step.lower() in START_WORDS else step,
+            revised_at=tuple(self._text(item, "diubah_pada") for item in self._list(raw.get("diubah_pada"), "diubah_pada")),
+            options=tuple(self._text(item, "pilihan") for item in self._list(raw.get("pilihan"), "pilihan")),
+            columns=tuple(item for item in columns if item is not None),
         )
 
     def _text(self, value: Any, key: str, multiline: bool = False) -> str:
@@ -265,18 +329,26 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
     }
     for key in IDENTITY_LISTS:
         sop_block[key] = list(getattr(identity, key))
+    if identity.pola_nomor_registrasi:
+        sop_block["pola_nomor_registrasi"] = identity.pola_nomor_registrasi
     document: dict[str, Any] = {"alur": SHEET_VERSION}
     if sop.process_id:
         document["process_id"] = sop.process_id
-    document.update({"sop": sop_block, "pelaksana": list(sop.actors), "langkah": []})
+    document.update({"sop": sop_block, "pelaksana": list(sop.actors)})
+    if sop.fields:
+        document["isian"] = [_field_mapping(item) for item in sop.fields]
+    document["langkah"] = []
     for index, step in enumerate(sop.steps):
         row: dict[str, Any] = {"id": step.id, "jenis": KIND_NAMES[step.kind], "kegiatan": step.activity,
                                "pelaksana": step.actor}
         if step.requirements:
-            row["kelengkapan"] = list(step.requirements)
+            marked = set(step.documents)
+            row["kelengkapan"] = [{"dokumen": item} if item in marked else item for item in step.requirements]
         for key, value in (("waktu", step.duration), ("output", step.output), ("keterangan", step.remarks)):
             if value:
                 row[key] = value
+        if step.output_document:
+            row["output_dokumen"] = True
         if step.kind is StepKind.DECISION:
             row["ya"] = step.yes
             row["tidak"] = step.no
@@ -292,6 +364,28 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
             row["tunggu_semua"] = True
         document["langkah"].append(row)
     return document
+
+
+def _field_mapping(item: Field, column: bool = False) -> dict[str, Any]:
+    row: dict[str, Any] = {"nama": item.name}
+    if item.label_id:
+        row["label"] = item.label_id
+    if item.label_en:
+        row["label_en"] = item.label_en
+    row["jenis"] = item.type.value
+    if item.required:
+        row["wajib"] = True
+    if item.personal and not column:
+        row["pribadi"] = True
+    if not column:
+        row["langkah"] = "mulai" if item.step == START else item.step
+        if item.revised_at:
+            row["diubah_pada"] = list(item.revised_at)
+    if item.options:
+        row["pilihan"] = list(item.options)
+    if item.columns and not column:
+        row["kolom"] = [_field_mapping(part, column=True) for part in item.columns]
+    return row
 
 
 class _SheetDumper(yaml.SafeDumper):

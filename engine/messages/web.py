@@ -36,6 +36,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "peringatan": ("Peringatan", "Warnings"),
     "pencatatan_pendataan": ("Pencatatan dan pendataan", "Records"),
     "one_per_line": ("satu butir per baris", "one item per line"),
+    "pola_nomor_registrasi": ("Pola nomor registrasi", "Registration number pattern"),
+    "isian": ("Isian kasus", "Case fields"),
+    "isian_help": ("daftar isian dalam YAML seperti pada lembar SOP (nama, label, jenis, wajib, pribadi, langkah); "
+                   "tandai kelengkapan atau output dokumen dengan awalan 'dokumen:'",
+                   "the list of fields in YAML as in the SOP sheet (nama, label, jenis, wajib, pribadi, langkah); "
+                   "mark a kelengkapan or output that is a document with the prefix 'dokumen:'"),
     "pelaksana": ("Pelaksana", "Executors"),
     "pelaksana_help": ("Satu jabatan per baris; urutan ini menjadi urutan kolom.",
                        "One position per line; this order is the column order."),

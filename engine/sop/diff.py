@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from engine.messages import message
+from engine.sop.fields import Field
 from engine.sop.model import Approval, Identity, Sop, Step
 
 #: Step fields compared, with the catalogue code of their label.
@@ -21,6 +22,8 @@ STEP_FIELDS: dict[str, str] = {
     "no": "diff_field_no",
     "condition": "diff_field_condition",
     "join": "diff_field_join",
+    "documents": "diff_field_documents",
+    "output_document": "diff_field_output_document",
 }
 
 
@@ -28,7 +31,8 @@ STEP_FIELDS: dict[str, str] = {
 class Change:
     """One difference between two versions."""
 
-    #: "identitas", "pelaksana", "langkah_baru", "langkah_dihapus", "langkah_diubah", "urutan".
+    #: "identitas", "pelaksana", "isian" (step_id is the field name), "langkah_baru", "langkah_dihapus",
+    #: "langkah_diubah", "urutan".
     kind: str
     step_id: str
     field: str
@@ -50,6 +54,8 @@ class Change:
             return message("diff_order", lang, **where)
         if self.kind == "pelaksana":
             return message("diff_actors", lang, **where)
+        if self.kind == "isian":
+            return message("diff_case_field", lang, **where | {"before": self.before or "-", "after": self.after or "-"})
         return message("diff_identity", lang, **where)
 
 
@@ -74,6 +80,12 @@ def diff_sops(before: Sop, after: Sop) -> list[Change]:
             changes.append(Change("identitas", "", item.name, old, new))
     if before.actors != after.actors:
         changes.append(Change("pelaksana", "", "pelaksana", ", ".join(before.actors), ", ".join(after.actors)))
+    old_fields = {item.name: item for item in before.fields}
+    new_fields = {item.name: item for item in after.fields}
+    for name in [*old_fields, *(name for name in new_fields if name not in old_fields)]:
+        old_field, new_field = old_fields.get(name), new_fields.get(name)
+        if old_field != new_field:
+            changes.append(Change("isian", name, "isian", _field_text(old_field), _field_text(new_field)))
     old_steps = {step.id: step for step in before.steps}
     new_ids = {step.id for step in after.steps}
     for step in after.steps:
@@ -90,6 +102,14 @@ def diff_sops(before: Sop, after: Sop) -> list[Change]:
     if kept_before != kept_after:
         changes.append(Change("urutan", "", "", ", ".join(kept_before), ", ".join(kept_after)))
     return changes
+
+
+def _field_text(item: Field | None) -> str:
+    if item is None:
+        return ""
+    marks = [item.type.value, "wajib" if item.required else "", "pribadi" if item.personal else "",
+             f"langkah {item.step}", "; ".join(item.options)]
+    return f"{item.label()} ({', '.join(mark for mark in marks if mark)})"
 
 
 def _step_changes(before: Step, after: Step) -> list[Change]:

@@ -12,6 +12,8 @@ Step.requirements      MUTU BAKU KELENGKAPAN
 Step.duration          MUTU BAKU WAKTU
 Step.output            MUTU BAKU OUTPUT
 Step.remarks           KETERANGAN
+Step.documents         kelengkapan marked ``dokumen``
+Sop.fields             ``isian`` (case fields)
 =====================  ==========================
 """
 
@@ -21,6 +23,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+from engine.sop.fields import Field, Requirement
 
 
 class StepKind(str, Enum):
@@ -65,6 +69,8 @@ class Identity:
     peralatan_perlengkapan: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     pencatatan_pendataan: list[str] = field(default_factory=list)
+    #: Pattern of the case registration number (:mod:`engine.sop.registration`); empty = the default.
+    pola_nomor_registrasi: str = ""
 
 
 #: The identity lists in the order of the regulation's bottom block.
@@ -103,6 +109,15 @@ class Step:
     condition: str = ""
     #: Parallel join: the step waits until every incoming branch has arrived.
     join: bool = False
+    #: The kelengkapan items (texts from :attr:`requirements`) that are documents to attach or see.
+    documents: list[str] = field(default_factory=list)
+    #: The output is a document (the signed letter) that can be attached.
+    output_document: bool = False
+
+    def requirement_items(self) -> list[Requirement]:
+        """The kelengkapan as items that know whether they are documents."""
+        marked = set(self.documents)
+        return [Requirement(text, text in marked) for text in self.requirements]
 
     def successors(self) -> list[str]:
         """Every step this one can lead to, Ya before Tidak."""
@@ -125,6 +140,8 @@ class Sop:
     steps: list[Step] = field(default_factory=list)
     #: BPMN process id; derived from the nomor or nama when empty.
     process_id: str = ""
+    #: The case fields the SOP declares (:mod:`engine.sop.fields`), in form order.
+    fields: tuple[Field, ...] = ()
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import deque
 
 from engine.sop.conditions.language import check_condition
+from engine.sop.registration import check_pattern
+from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
@@ -24,6 +26,9 @@ def validate(sop: Sop) -> list[Problem]:
     for step in sop.steps:
         problems += _check_step(sop, step, ids, incoming)
     problems += _check_start_and_end(sop)
+    problems += check_fields(sop)
+    problems += check_documents(sop)
+    problems += check_pattern(sop)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):
         problems += _check_reachability(sop, ids)
@@ -104,8 +109,11 @@ def _check_step(sop: Sop, step: Step, ids: set[str], incoming: dict[str, list[st
         if step.yes and step.yes == step.no:
             add("decision_same_targets", target=step.yes)
         if step.condition.strip():
-            for reason in check_condition(step.condition):
+            reasons = check_condition(step.condition)
+            for reason in reasons:
                 add("bad_condition", condition=step.condition, reason=reason)
+            if not reasons:
+                problems += check_condition_fields(sop, step)
     else:
         if step.yes or step.no or step.condition:
             add("yes_no_on_non_decision")

@@ -64,3 +64,22 @@ def test_hostile_or_wrong_patterns_are_refused(pattern: str) -> None:
     with pytest.raises(InputError) as caught:
         next_number(pattern, [], "ORG", dt.date(2026, 1, 1))
     assert "pola nomor SOP" in str(caught.value)
+
+
+def test_diff_names_changed_case_fields_and_document_marks() -> None:
+    from dataclasses import replace
+
+    from engine.formats.files import load_file
+    from engine.sop.diff import diff_sops
+
+    before = load_file("processes/permohonan-cuti-pegawai.bpmn").sop
+    after = load_file("processes/permohonan-cuti-pegawai.bpmn").sop
+    fields = {item.name: item for item in after.fields}
+    after.fields = tuple(replace(item, required=False) if item.name == "alasan_cuti" else item
+                         for item in after.fields if item.name != "nomor_surat_izin")
+    after.step("ajukan").documents = []
+    changes = {(change.kind, change.step_id, change.field): change for change in diff_sops(before, after)}
+    assert changes[("isian", "alasan_cuti", "isian")].describe().startswith("Isian alasan_cuti: 'Alasan cuti (teks_panjang, wajib")
+    assert changes[("isian", "nomor_surat_izin", "isian")].after == "" and fields["nomor_surat_izin"]
+    assert ("langkah_diubah", "ajukan", "documents") in changes
+    assert changes[("isian", "alasan_cuti", "isian")].describe("en").startswith("Case field alasan_cuti")

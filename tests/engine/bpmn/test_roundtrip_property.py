@@ -13,6 +13,7 @@ from engine.bpmn.writer import write_bpmn
 from engine.formats.sheet import dump_sheet, load_sheet
 from engine.sop.model import Approval, Identity, Sop, Step, StepKind
 from engine.sop.validate import validate
+from engine.sop.fields import Field, FieldType
 from tests.engine.bpmn.di_geometry import defects
 
 # Text as people type it: letters incl. non-ASCII, digits, punctuation; normalised whitespace.
@@ -73,7 +74,13 @@ def sops(draw: st.DrawFn) -> Sop:
         keterkaitan=draw(st.lists(text, max_size=2)), peralatan_perlengkapan=draw(st.lists(text, max_size=2)),
         peringatan=draw(st.lists(text, max_size=2)), pencatatan_pendataan=draw(st.lists(text, max_size=2)),
     )
-    sop = Sop(identity=identity, actors=actors, steps=steps)
+    # the names the conditions read are declared case fields (a syarat reads declared fields only)
+    fields = (Field("jumlah", FieldType.INTEGER, draw(optional_text), required=True),
+              Field("status", FieldType.CHOICE, required=True, options=("lengkap", "kurang"), personal=draw(st.booleans())),
+              Field("ditolak", FieldType.YES_NO, required=True, label_en=draw(optional_text)),
+              Field("hari_kerja", FieldType.INTEGER, required=True),
+              Field("nilai", draw(st.sampled_from([FieldType.INTEGER, FieldType.MONEY, FieldType.DECIMAL])), required=True))
+    sop = Sop(identity=identity, actors=actors, steps=steps, fields=fields)
     sop.process_id = sop.default_process_id()
     return sop
 
