@@ -64,8 +64,9 @@ def ensure_current(database: Database) -> None:
     """
     current = current_revision(database)
     if current != head_revision():
-        state = "belum disiapkan" if current is None else f"masih versi skema {current}"
-        raise StoreError(f"Basis data {state}; jalankan 'alur db upgrade' terlebih dahulu.")
+        if current is None:
+            raise StoreError.from_code("store_not_prepared")
+        raise StoreError.from_code("store_old_schema", revision=current)
 
 
 def upgrade_state(text: str, state_format: int) -> str:
@@ -76,13 +77,12 @@ def upgrade_state(text: str, state_format: int) -> str:
     if state_format == STATE_FORMAT:
         return text
     if state_format > STATE_FORMAT:
-        raise StoreError(f"Instans disimpan oleh versi Alur yang lebih baru (format {state_format}); "
-                         f"perbarui Alur.")
+        raise StoreError.from_code("store_state_too_new", format=state_format)
     dct = json.loads(text)
     for step in range(state_format, STATE_FORMAT):
         upgrade_step = STATE_UPGRADES.get(step)
         if upgrade_step is None:
-            raise StoreError(f"Tidak ada cara memperbarui instans dari format {step}.")
+            raise StoreError.from_code("store_no_state_upgrade", format=step)
         dct = upgrade_step(dct)
     return json.dumps(dct, separators=(",", ":"))
 

@@ -26,7 +26,7 @@ def user_by_name(connection: Connection, username: str) -> User:
     """
     row = connection.execute(select(users).where(users.c.username == username)).first()
     if row is None:
-        raise NotFoundError(f"Pengguna '{username}' tidak ada; tambahkan dengan 'alur user add'.")
+        raise NotFoundError.from_code("runtime_user_not_found", user=username)
     held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
                               .order_by(holdings.c.unit, holdings.c.jabatan)).all()
     return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held))
@@ -66,7 +66,7 @@ def get_instance(connection: Connection, instance_id: int) -> Instance:
         .join(definitions, definitions.c.id == versions.c.definition_id)
         .where(instances.c.id == instance_id)).first()
     if row is None:
-        raise NotFoundError(f"Instans {instance_id} tidak ada.")
+        raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
     return instance_info(row)
 
 
@@ -81,7 +81,7 @@ def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
     """:raises NotFoundError: no such work item."""
     row = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
     if row is None:
-        raise NotFoundError(f"Tugas {item_id} tidak ada.")
+        raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return work_item(row, now)
 
 
