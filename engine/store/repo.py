@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection, func, select
 
-from engine.runtime.audit import ChainBreak, StoredEvent, verify_chain
+from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
 from engine.runtime.work import Event, Instance, User, VersionInfo, WorkItem
 from engine.store.models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
@@ -131,7 +131,7 @@ def verify_all(connection: Connection) -> tuple[int, int, ChainBreak | None]:
         for instance_id, group in itertools.groupby(stream, key=lambda row: row.instance_id):
             seen.add(instance_id)
             if instance_id not in heads:
-                return len(seen), counted, ChainBreak(instance_id, 1, "peristiwa milik instans yang tidak ada")
+                return len(seen), counted, chain_break(instance_id, 1, "audit_orphan")
             last_seq, last_hash = heads[instance_id]
             broken = verify_chain(instance_id, rows_of(group), last_seq, last_hash)
             if broken is not None:

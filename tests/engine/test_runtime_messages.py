@@ -1,4 +1,4 @@
-"""Runtime and store errors come from the catalogue, in both languages, and every error class can be built from a code."""
+"""Runtime and store errors come from the catalogue in both languages; every error class is built from a code."""
 
 from __future__ import annotations
 
