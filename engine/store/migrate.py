@@ -43,6 +43,14 @@ def upgrade(database: Database, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def downgrade(database: Database, revision: str) -> None:
+    """Take the schema back to ``revision`` (each migration's ``downgrade``; for tests and rollbacks)."""
+    config = _config(database)
+    with map_db_errors(), database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def current_revision(database: Database) -> str | None:
     """The schema revision the database is at, or ``None`` when it has no Alur tables."""
     with map_db_errors(), database.engine.connect() as connection:
