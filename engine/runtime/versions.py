@@ -17,7 +17,6 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from difflib import get_close_matches
-from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
@@ -28,7 +27,8 @@ from engine.bpmn.spiff.state import ClockTimer, clock_timers, spec_from_json, sp
 from engine.bpmn.writer import write_bpmn
 from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
 from engine.formats.files import check_sop, load_file
-from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.sop.keys import sop_key, sop_key_for_file
+from engine.sop.model import Sop, Step, StepKind
 from engine.store import repo
 from engine.store.models import definitions, versions
 from engine.runtime.work import StepInfo, VersionInfo
@@ -92,10 +92,10 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
     """
     if isinstance(source, Sop):
         sop = source
-        key = key or slugify(sop.identity.nama or sop.process_id or "sop", "sop")
+        key = key or sop_key(sop.identity.nama or sop.process_id)
     else:
         sop = load_file(source).sop
-        key = key or Path(source).name.split(".")[0]
+        key = key or sop_key_for_file(source)
     if not _KEY.match(key):
         raise ProcessDefinitionError.from_code("runtime_bad_sop_key", key=key)
     problems = [item for item in check_sop(sop) if item.severity == "error"]

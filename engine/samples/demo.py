@@ -19,6 +19,7 @@ from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
+from engine.sop.keys import sop_key_for_file
 
 UTC = dt.timezone.utc
 #: The shipped SOPs beside the package (a source checkout).
@@ -91,7 +92,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         holdings: list[tuple[str, str]] = []
         for path in paths:
             sop = load_file(path).sop
-            runtime.publish(path, path.stem, by="admin")
+            runtime.publish(path, sop_key_for_file(path), by="admin")
             holdings.extend((actor, sop.identity.unit) for actor in sop.actors)
         logins = _logins()
         people = {
@@ -106,7 +107,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
             nama, nip, jabatan = people[login.username]
             add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
         for path in paths:
-            _history(runtime, clock, path.stem, base, end, chance, instances_per_sop)
+            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop)
         _trial(runtime, clock, end)
         runtime.clock = _Fixed(end)
         runtime.tick()

@@ -300,3 +300,53 @@ case_values = Table(
     UniqueConstraint("instance_id", "name"),
     Index(None, "name"),
 )
+
+# --- organisation (0004a) ---
+# Units (Pemda > OPD > unit) and the jabatan of each unit, with ids the access policy compares; a
+# holding gains ``unit_id``/``jabatan_id`` (filled from its strings on first use, see
+# :mod:`engine.access.organisation`). The strings stay: work items and instances still name their unit.
+org_units = Table(
+    "org_units", metadata,
+    Column("id", Integer, primary_key=True),
+    #: The unit's text as SOPs, holdings and instances name it today.
+    Column("code", String(200), nullable=False, unique=True),
+    Column("name", String(300), nullable=False, default=""),
+    Column("parent_id", Integer, ForeignKey("org_units.id")),
+    #: ``pemda``, ``opd`` or ``unit``.
+    Column("kind", String(8), nullable=False, default="unit"),
+)
+
+org_jabatan = Table(
+    "org_jabatan", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    #: The jabatan's text as SOP lanes name it.
+    Column("code", String(200), nullable=False),
+    Column("name", String(300), nullable=False, default=""),
+    UniqueConstraint("unit_id", "code"),
+)
+
+holdings.append_column(Column("unit_id", Integer, ForeignKey("org_units.id")))
+holdings.append_column(Column("jabatan_id", Integer, ForeignKey("org_jabatan.id")))
+
+# --- sessions and throttling (0004s) ---
+
+account_sessions = Table(
+    "account_sessions", metadata,
+    Column("username", String(64), primary_key=True),
+    #: Raised by logout, a password change and disabling: every session cookie and API token that
+    #: carries an older version is refused.
+    Column("version", Integer, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("changed_at", UtcDateTime, nullable=False),
+)
+
+login_failures = Table(
+    "login_failures", metadata,
+    #: ``account:<sha256 of the name>``, ``address:<sha256 of the client address>`` or ``pair:<both>``:
+    #: fixed size whatever the client sends.
+    Column("key", String(80), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", UtcDateTime, nullable=False),
+    Index(None, "last_at"),
+)
