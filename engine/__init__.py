@@ -13,7 +13,7 @@ from engine.access.accounts import disable_account as disable_account
 from engine.access.accounts import end_sessions as end_sessions
 from engine.access.accounts import issue_token as issue_token
 from engine.access.accounts import login as login
-from engine.access.accounts import LoginThrottle as LoginThrottle
+from engine.access.throttle import LoginThrottle as LoginThrottle
 from engine.access.accounts import session_account as session_account
 from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
