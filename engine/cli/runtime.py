@@ -379,7 +379,7 @@ def audit_verify_command() -> None:
         finally:
             runtime.close()
         if broken is not None:
-            click.echo(_t("broken", detail=str(broken)), err=True)
+            click.echo(_t("broken", detail=broken.render(_lang())), err=True)
             raise SystemExit(1)
         click.echo(_t("verified", instances=checked, events=counted))
     _guarded(act)

@@ -47,6 +47,127 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Instans {instance} berstatus '{status}'; tidak dapat diubah menjadi '{target}'.",
         "Instance {instance} is '{status}'; it cannot become '{target}'.",
     ),
+    # --- completion forms -------------------------------------------------------------------
+    "runtime_form_too_deep": ("Isian '{field}' terlalu bersarang (batas {limit} tingkat).",
+                              "Field '{field}' is nested too deeply (limit {limit} levels)."),
+    "runtime_form_too_long": ("Isian '{field}' terlalu panjang (batas {limit} karakter).",
+                              "Field '{field}' is too long (limit {limit} characters)."),
+    "runtime_form_bad_key": ("Kunci {key} di '{field}' tidak boleh dipakai.",
+                             "Key {key} in '{field}' may not be used."),
+    "runtime_form_not_json_value": ("Isian '{field}' harus berupa nilai JSON (teks, bilangan, daftar, objek).",
+                                    "Field '{field}' must be a JSON value (text, number, list, object)."),
+    "runtime_form_data_not_object": ("Isian 'data' harus berupa objek JSON, mis. {{\"jumlah_hari\": 3}}.",
+                                     "Field 'data' must be a JSON object, e.g. {{\"jumlah_hari\": 3}}."),
+    "runtime_form_bad_name": (
+        "Nama isian {key} tidak boleh dipakai; gunakan huruf, angka dan garis bawah, diawali huruf (bukan "
+        "'keputusan' atau 'typename').",
+        "Field name {key} may not be used; use letters, digits and underscores, starting with a letter (not "
+        "'keputusan' or 'typename').",
+    ),
+    "runtime_form_not_object": ("Isian penyelesaian harus berupa objek JSON.",
+                                "A completion form must be a JSON object."),
+    "runtime_form_unknown_keys": ("Isian tidak dikenal: {keys}; yang dikenal: {known}.",
+                                  "Unknown fields: {keys}; known ones: {known}."),
+    "runtime_form_not_text": ("Isian '{field}' harus berupa teks.", "Field '{field}' must be text."),
+    "runtime_form_unticked": (
+        "Kelengkapan belum dicentang: {items}. Centang semuanya atau tuliskan alasan di isian 'alasan'.",
+        "Kelengkapan not ticked: {items}. Tick them all or give the reason in the field 'alasan'.",
+    ),
+    "runtime_form_decision_needed": (
+        "Langkah '{step}' adalah keputusan: isi 'keputusan' dengan \"{yes}\" atau \"{no}\".",
+        "Step '{step}' is a decision: set 'keputusan' to \"{yes}\" or \"{no}\".",
+    ),
+    "runtime_form_not_decision": ("Langkah '{step}' bukan keputusan; hapus isian 'keputusan'.",
+                                  "Step '{step}' is not a decision; remove the field 'keputusan'."),
+    "runtime_form_bad_checklist": (
+        "Isian 'kelengkapan' harus berupa daftar butir yang dicentang atau objek {{\"butir\": true/false}}.",
+        "Field 'kelengkapan' must be a list of the ticked items or an object {{\"item\": true/false}}.",
+    ),
+    "runtime_form_unknown_items": ("Butir kelengkapan tidak dikenal: {items}; butir langkah ini: {listed}.",
+                                   "Unknown kelengkapan items: {items}; this step's items: {listed}."),
+    "runtime_form_unknown_items_none": (
+        "Butir kelengkapan tidak dikenal: {items}; butir langkah ini: (langkah ini tanpa kelengkapan).",
+        "Unknown kelengkapan items: {items}; this step's items: (this step has no kelengkapan).",
+    ),
+    # --- publishing and picking versions ------------------------------------------------------
+    "runtime_bad_sop_key": ("Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah atau tanda hubung.",
+                            "SOP name '{key}' is not valid; use letters, digits, dots, underscores or hyphens."),
+    "runtime_sop_invalid": ("SOP tidak valid; perbaiki dulu: {problems}",
+                            "The SOP is not valid; fix it first: {problems}"),
+    "runtime_spiff_refused": ("SpiffWorkflow menolak SOP: {problems}", "SpiffWorkflow refused the SOP: {problems}"),
+    "runtime_time_cycle": ("Pewaktu berulang (timeCycle) tidak dijalankan Alur: {timers}.",
+                           "Alur does not run repeating timers (timeCycle): {timers}."),
+    "runtime_sop_not_published": ("SOP '{sop}' belum diterbitkan.", "SOP '{sop}' has not been published."),
+    "runtime_sop_not_published_close": ("SOP '{sop}' belum diterbitkan. Maksudnya '{close}'?",
+                                        "SOP '{sop}' has not been published. Did you mean '{close}'?"),
+    "runtime_no_draft": ("SOP '{sop}' tidak memiliki versi draf untuk ujicoba.",
+                         "SOP '{sop}' has no draft version to run as a trial."),
+    "runtime_no_approved_version": (
+        "SOP '{sop}' belum memiliki versi yang disahkan; terbitkan tanpa --draft, atau jalankan versi draf "
+        "sebagai ujicoba (--ujicoba).",
+        "SOP '{sop}' has no approved version yet; publish without --draft, or run the draft version as a trial "
+        "(--ujicoba).",
+    ),
+    "runtime_version_is_draft": ("Versi {number} SOP '{sop}' masih draf; jalankan sebagai ujicoba (--ujicoba).",
+                                 "Version {number} of SOP '{sop}' is a draft; run it as a trial (--ujicoba)."),
+    "runtime_user_not_found": ("Pengguna '{user}' tidak ada; tambahkan dengan 'alur user add'.",
+                               "User '{user}' does not exist; add them with 'alur user add'."),
+    # --- timers -------------------------------------------------------------------------------
+    "runtime_timer_bad_duration": (
+        "Durasi pewaktu '{text}' bukan durasi ISO 8601 yang dikenal Alur (contoh: \"PT15M\", \"PT2H\", "
+        "\"P1D\", \"P1DT12H\", \"P2W\").",
+        "Timer duration '{text}' is not an ISO 8601 duration Alur reads (e.g. \"PT15M\", \"PT2H\", \"P1D\", "
+        "\"P1DT12H\", \"P2W\").",
+    ),
+    "runtime_timer_year_month": (
+        "Durasi pewaktu '{text}' bukan durasi ISO 8601 yang dikenal Alur (contoh: \"PT15M\", \"PT2H\", "
+        "\"P1D\", \"P1DT12H\", \"P2W\"). Tahun dan bulan tidak dipakai karena panjangnya tidak tetap; "
+        "gunakan hari atau minggu.",
+        "Timer duration '{text}' is not an ISO 8601 duration Alur reads (e.g. \"PT15M\", \"PT2H\", \"P1D\", "
+        "\"P1DT12H\", \"P2W\"). Years and months are not used because their length varies; use days or weeks.",
+    ),
+    "runtime_timer_too_long": ("Durasi pewaktu '{text}' terlalu panjang (batas 10 tahun).",
+                               "Timer duration '{text}' is too long (limit 10 years)."),
+    "runtime_timer_bad_datetime": ("Waktu pewaktu '{text}' bukan tanggal-waktu ISO 8601.",
+                                   "Timer time '{text}' is not an ISO 8601 date-time."),
+    "runtime_timer_no_zone": (
+        "Waktu pewaktu '{text}' tidak memiliki zona waktu; tulis mis. \"2026-03-01T09:00:00+07:00\".",
+        "Timer time '{text}' has no time zone; write e.g. \"2026-03-01T09:00:00+07:00\".",
+    ),
+    # --- instance traces (for drawing) --------------------------------------------------------
+    "runtime_trace_not_entry": ("Jejak instance berisi {kind}, bukan TraceEntry.",
+                                "The instance trace holds a {kind}, not a TraceEntry."),
+    "runtime_trace_unknown_step": ("Jejak instance menyebut langkah '{step}' yang tidak ada di SOP ini.",
+                                   "The instance trace names step '{step}', which is not in this SOP."),
+    "runtime_trace_naive": ("Waktu pada jejak langkah '{step}' harus memiliki zona waktu (mis. UTC atau Asia/Jakarta).",
+                            "Times in the trace of step '{step}' must have a time zone (e.g. UTC or Asia/Jakarta)."),
+    "runtime_trace_ends_first": ("Langkah '{step}' pada jejak instance selesai sebelum dimulai.",
+                                 "Step '{step}' in the instance trace ends before it starts."),
+    # --- the audit trail ----------------------------------------------------------------------
+    "audit_break": ("instans {instance}, peristiwa #{seq}: {reason}", "instance {instance}, event #{seq}: {reason}"),
+    "audit_missing": ("peristiwa #{missing} hilang (berikutnya #{next})",
+                      "event #{missing} is missing (next is #{next})"),
+    "audit_prev_hash": ("hash sebelumnya tidak cocok dengan peristiwa sebelumnya",
+                        "the previous hash does not match the previous event"),
+    "audit_changed": ("isi peristiwa telah diubah (hash tidak cocok)", "the event was changed (hash does not match)"),
+    "audit_not_json": ("isi peristiwa bukan JSON", "the event body is not JSON"),
+    "audit_unknown_schema": ("versi skema peristiwa {version} tidak dikenal", "unknown event schema version {version}"),
+    "audit_columns": ("kolom peristiwa tidak sesuai dengan isinya", "the event's columns do not match its body"),
+    "audit_cut": ("rantai berakhir di #{last}, padahal instans mencatat #{recorded}",
+                  "the chain ends at #{last}, but the instance records #{recorded}"),
+    "audit_orphan": ("peristiwa milik instans yang tidak ada", "events of an instance that does not exist"),
+    # --- the store ----------------------------------------------------------------------------
+    "store_not_prepared": ("Basis data belum disiapkan; jalankan 'alur db upgrade' terlebih dahulu.",
+                           "The database is not set up; run 'alur db upgrade' first."),
+    "store_old_schema": ("Basis data masih versi skema {revision}; jalankan 'alur db upgrade' terlebih dahulu.",
+                         "The database is still at schema {revision}; run 'alur db upgrade' first."),
+    "store_state_too_new": ("Instans disimpan oleh versi Alur yang lebih baru (format {format}); perbarui Alur.",
+                            "The instance was saved by a newer Alur (format {format}); update Alur."),
+    "store_no_state_upgrade": ("Tidak ada cara memperbarui instans dari format {format}.",
+                               "There is no way to upgrade an instance from format {format}."),
+    "store_unusable": ("Basis data tidak dapat dipakai: {detail}", "The database cannot be used: {detail}"),
+    "store_refused": ("Basis data menolak perubahan: {detail}", "The database refused the change: {detail}"),
+    "store_failed": ("Basis data gagal: {detail}", "The database failed: {detail}"),
     # --- work items -------------------------------------------------------------------------
     "runtime_item_not_found": ("Tugas {item} tidak ada.", "Work item {item} does not exist."),
     "runtime_item_already_done": ("Tugas {item} sudah diselesaikan oleh {user} pada {at}.",
@@ -59,7 +180,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                               "Work item {item} is {status}; it cannot be worked on."),
     "runtime_not_holder": ("'{user}' tidak memegang jabatan '{jabatan}' di unit '{unit}'.",
                            "'{user}' does not hold the jabatan '{jabatan}' in unit '{unit}'."),
-    "runtime_item_claimed_by": ("Tugas {item} sudah diklaim oleh {user}.", "Work item {item} is already claimed by {user}."),
+    "runtime_item_claimed_by": ("Tugas {item} sudah diklaim oleh {user}.",
+                                "Work item {item} is already claimed by {user}."),
     "runtime_item_not_claimed_by": ("Tugas {item} tidak diklaim oleh '{user}'.",
                                     "Work item {item} is not claimed by '{user}'."),
     "runtime_item_claimed_now": ("Tugas {item} sedang diklaim oleh {user}.", "Work item {item} is claimed by {user}."),

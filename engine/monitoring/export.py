@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from engine.eventlog import LogEvent, write_log
 from engine.eventlog.model import COMPLETE, START
-from engine.monitoring.report import _query, resolve_scope
+from engine.monitoring.report import resolve_scope
+from engine.store.queries import run_text
 from engine.store import hot
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, e
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial)
         where, params = scope.where(connection)
-        rows = _query(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan FROM events e "
+        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan FROM events e "
                       "JOIN instances i ON i.id = e.instance_id LEFT JOIN work_items w ON w.id = e.item_id "
                       f"WHERE {where} AND e.kind IN ('started', 'ready', 'completed') "
                       "ORDER BY e.instance_id, e.seq", params)

@@ -15,7 +15,8 @@ import graphviz  # type: ignore[import-untyped]
 
 from engine.errors import RenderError
 from engine.messages import message
-from engine.monitoring.report import _query, monitoring_report, resolve_scope
+from engine.monitoring.report import monitoring_report, resolve_scope
+from engine.store.queries import run_text
 
 if TYPE_CHECKING:
     from engine.runtime.facade import Runtime
@@ -30,14 +31,14 @@ def follows_counts(runtime: Runtime, key: str, start: dt.date | None = None, end
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial)
         where, params = scope.where(connection)
-        rows = _query(connection, f"""
+        rows = run_text(connection, f"""
             SELECT previous, step_id, COUNT(*) FROM (
                 SELECT w.step_id, LAG(w.step_id) OVER (PARTITION BY w.instance_id
                                                       ORDER BY w.completed_at, w.id) AS previous
                 FROM work_items w JOIN instances i ON i.id = w.instance_id
                 WHERE {where} AND w.status = 'done') pairs
             GROUP BY previous, step_id""", params).all()
-        last = _query(connection, f"""
+        last = run_text(connection, f"""
             SELECT step_id, COUNT(*) FROM (
                 SELECT w.step_id, ROW_NUMBER() OVER (PARTITION BY w.instance_id
                                                      ORDER BY w.completed_at DESC, w.id DESC) AS rn

@@ -25,13 +25,14 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection
 
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, NotFoundError
 from engine.monitoring.plots import StepFigure, TrendPoint
 from engine.sop.model import StepKind
 from engine.store import hot
+from engine.store.queries import run_text
 from engine.sop.worktime import WorkCalendar
 
 if TYPE_CHECKING:
@@ -235,13 +236,6 @@ class Scope:
         return " AND ".join(clauses), params
 
 
-def _query(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
-    statement = text(sql)
-    if "version_ids" in params:
-        statement = statement.bindparams(bindparam("version_ids", expanding=True))
-    return connection.execute(statement, params)
-
-
 def _local_midnight(day: dt.date, calendar: WorkCalendar) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), calendar.tz).astimezone(dt.timezone.utc)
 
@@ -253,7 +247,7 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
     :param versions: version numbers; default every version of the kind asked (drafts for a trial).
     :raises NotFoundError: no such SOP, or none of the versions exists.
     """
-    rows = _query(connection, "SELECT v.id, v.number, v.draft, v.steps, v.bpmn, d.nama FROM versions v "
+    rows = run_text(connection, "SELECT v.id, v.number, v.draft, v.steps, v.bpmn, d.nama FROM versions v "
                   "JOIN definitions d ON d.id = v.definition_id WHERE d.key = :key ORDER BY v.number",
                   {"key": key}).all()
     if not rows:
@@ -304,7 +298,7 @@ def _percentiles(connection: Connection, source: str, group: str, value: str, pa
     """
     if connection.dialect.name == "postgresql":
         columns = ", ".join(f"percentile_cont({fraction}) WITHIN GROUP (ORDER BY {value})" for fraction in fractions)
-        rows = _query(connection, f"SELECT {group}, {columns} FROM {source} AND {value} IS NOT NULL "
+        rows = run_text(connection, f"SELECT {group}, {columns} FROM {source} AND {value} IS NOT NULL "
                       f"GROUP BY {group}", params).all()
         return {str(row[0]): [None if item is None else float(item) for item in row[1:]] for row in rows}
     result: dict[str, list[float | None]] = {}
@@ -314,7 +308,7 @@ def _percentiles(connection: Connection, source: str, group: str, value: str, pa
         values: list[float | None] = []
         for fraction in fractions:
             offset = math.floor((count - 1) * fraction)
-            found = [float(row[0]) for row in _query(
+            found = [float(row[0]) for row in run_text(
                 connection, f"SELECT {value} FROM {source} AND {group} = :group_value AND {value} IS NOT NULL "
                 f"ORDER BY {value} LIMIT 2 OFFSET :offset", {**params, "group_value": name, "offset": offset})]
             values.append(_interpolate(found[0], found[-1], count, fraction) if found else None)
@@ -341,9 +335,9 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         scope = resolve_scope(connection, key, calendar, start, end, versions, trial)
         where, params = scope.where(connection)
         params["now"] = hot.bind_time(connection, now)
-        counts = dict(_query(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
+        counts = dict(run_text(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
                              params).all())
-        completed_cycles = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+        completed_cycles = run_text(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
                                   "AND i.status = 'completed'", params).scalar_one()
         cycle = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
                              "i.working_minutes", params, {"completed": int(completed_cycles)}
@@ -354,14 +348,14 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         standards = {step_id: _standard(meta.waktu, calendar) for step_id, meta in scope.steps.items()}
         done = "w.status = 'done'"
         late = f"(({done} AND w.completed_at > w.due_at) OR (w.status = 'open' AND w.due_at < :now))"
-        per_step = {str(row[0]): row for row in _query(connection, f"""
+        per_step = {str(row[0]): row for row in run_text(connection, f"""
             SELECT w.step_id, COUNT(*), COUNT(w.working_minutes), SUM(w.working_minutes),
                    SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.kelengkapan_missing THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.keputusan = 'Ya' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.keputusan = 'Tidak' THEN 1 ELSE 0 END)
             FROM work_items w WHERE {items} AND {done} GROUP BY w.step_id""", item_params)}
-        open_items = {str(row[0]): row for row in _query(connection, f"""
+        open_items = {str(row[0]): row for row in run_text(connection, f"""
             SELECT w.step_id, COUNT(*), SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END)
             FROM work_items w WHERE {items} AND w.status = 'open' GROUP BY w.step_id""", item_params)}
@@ -369,11 +363,11 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         for step_id in per_step:
             standard = standards.get(step_id)
             if standard is not None:
-                row = _query(connection, f"SELECT COUNT(*), SUM(w.working_minutes) FROM work_items w WHERE {items} "
+                row = run_text(connection, f"SELECT COUNT(*), SUM(w.working_minutes) FROM work_items w WHERE {items} "
                              f"AND {done} AND w.step_id = :step AND w.working_minutes > :standard",
                              {**item_params, "step": step_id, "standard": standard + _EPSILON}).one()
                 over[step_id] = (int(row[0] or 0), float(row[1] or 0.0) - int(row[0] or 0) * standard)
-        flagged = _query(connection, f"SELECT COUNT(DISTINCT CASE WHEN {late} THEN w.instance_id END), "
+        flagged = run_text(connection, f"SELECT COUNT(DISTINCT CASE WHEN {late} THEN w.instance_id END), "
                          f"COUNT(DISTINCT CASE WHEN w.visit > 1 THEN w.instance_id END) FROM work_items w "
                          f"WHERE {scanned} AND w.status IN ('done', 'open') AND ({late} OR w.visit > 1)",
                          item_params).one()
@@ -431,7 +425,7 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
 def _condition_answers(connection: Connection, where: str, params: dict[str, Any]) -> Iterable[tuple[tuple[str, str], int]]:
     """Answers of decisions a ``syarat`` took (recorded only as events by the system)."""
     counted: dict[tuple[str, str], int] = {}
-    for step_id, body in _query(connection, f"SELECT e.step, e.body FROM events e JOIN instances i ON "
+    for step_id, body in run_text(connection, f"SELECT e.step, e.body FROM events e JOIN instances i ON "
                                 f"i.id = e.instance_id WHERE {where} AND e.kind = 'decision' AND e.actor = 'sistem'",
                                 params):
         answer = str(json.loads(body).get("data", {}).get("keputusan", ""))
@@ -453,7 +447,7 @@ def cycle_trend(runtime: Runtime, key: str, start: dt.date, end: dt.date, *, tri
             scope = resolve_scope(connection, key, runtime.calendar, max(month, start),
                                   min(following - dt.timedelta(days=1), end), versions, trial)
             where, params = scope.where(connection)
-            count = _query(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
+            count = run_text(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
                            "AND i.status = 'completed'", params).scalar_one()
             median = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
                                   "i.working_minutes", params, {"completed": int(count)}, (0.5,)).get("completed")

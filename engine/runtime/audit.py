@@ -100,11 +100,32 @@ class ChainBreak:
 
     instance_id: int
     seq: int
-    #: What is wrong, in Bahasa Indonesia.
-    reason: str
+    #: Catalogue code of what is wrong (:mod:`engine.messages.runtime`).
+    code: str
+    #: Values of the message, as sorted (name, value) pairs.
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """What is wrong, in Bahasa Indonesia."""
+        from engine.messages import message
+
+        return message(self.code, "id", **dict(self.params))
+
+    def render(self, lang: str = "id") -> str:
+        """Where and what, in ``lang``."""
+        from engine.messages import message
+
+        return message("audit_break", lang, instance=str(self.instance_id), seq=str(self.seq),
+                       reason=message(self.code, lang, **dict(self.params)))
 
     def __str__(self) -> str:
-        return f"instans {self.instance_id}, peristiwa #{self.seq}: {self.reason}"
+        return self.render("id")
+
+
+def chain_break(instance_id: int, seq: int, code: str, **params: object) -> ChainBreak:
+    """A :class:`ChainBreak` with its message values."""
+    return ChainBreak(instance_id, seq, code, tuple(sorted((key, str(value)) for key, value in params.items())))
 
 
 def verify_chain(instance_id: int, events: Iterable[StoredEvent], last_seq: int, last_hash: str) -> ChainBreak | None:
@@ -118,24 +139,23 @@ def verify_chain(instance_id: int, events: Iterable[StoredEvent], last_seq: int,
     expected_seq, prev = 1, GENESIS
     for event in events:
         if event.seq != expected_seq:
-            return ChainBreak(instance_id, expected_seq, f"peristiwa #{expected_seq} hilang (berikutnya #{event.seq})")
+            return chain_break(instance_id, expected_seq, "audit_missing", missing=expected_seq, next=event.seq)
         if event.prev_hash != prev:
-            return ChainBreak(instance_id, event.seq, "hash sebelumnya tidak cocok dengan peristiwa sebelumnya")
+            return chain_break(instance_id, event.seq, "audit_prev_hash")
         if chain_hash(prev, event.body) != event.hash:
-            return ChainBreak(instance_id, event.seq, "isi peristiwa telah diubah (hash tidak cocok)")
+            return chain_break(instance_id, event.seq, "audit_changed")
         try:
             body = json.loads(event.body)
         except ValueError:
-            return ChainBreak(instance_id, event.seq, "isi peristiwa bukan JSON")
+            return chain_break(instance_id, event.seq, "audit_not_json")
         if body.get("v", 1) not in (1, EVENT_SCHEMA):
-            return ChainBreak(instance_id, event.seq, f"versi skema peristiwa {body.get('v')!r} tidak dikenal")
+            return chain_break(instance_id, event.seq, "audit_unknown_schema", version=repr(body.get("v")))
         if (body.get("instance"), body.get("seq"), body.get("kind"), body.get("actor"), body.get("step")) != (
                 instance_id, event.seq, event.kind, event.actor, event.step):
-            return ChainBreak(instance_id, event.seq, "kolom peristiwa tidak sesuai dengan isinya")
+            return chain_break(instance_id, event.seq, "audit_columns")
         prev = event.hash
         expected_seq += 1
     if expected_seq - 1 != last_seq or prev != (last_hash or GENESIS):
-        return ChainBreak(instance_id, expected_seq,
-                          f"rantai berakhir di #{expected_seq - 1}, padahal instans mencatat #{last_seq}")
+        return chain_break(instance_id, expected_seq, "audit_cut", last=expected_seq - 1, recorded=last_seq)
     return None
 

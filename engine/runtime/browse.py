@@ -185,7 +185,7 @@ def step_of_item(runtime: Runtime, account: Account, item_id: int) -> StepInfo:
                                  .join(instances, instances.c.id == work_items.c.instance_id)
                                  .where(work_items.c.id == item_id)).first()
         if row is None:
-            raise NotFoundError(f"Tugas {item_id} tidak ada.")
+            raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
         return runtime.loaded_version(connection, row.version_id).steps[row.step_id]
 
 

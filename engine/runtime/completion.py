@@ -24,16 +24,15 @@ from engine.store import hot, repo
 from engine.store.models import NO_DEADLINE
 
 
-class _Row:
-    """Attribute access over a dict of inserted values (to build a WorkItem without re-reading)."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update({"claimed_by": None, "completed_by": None, "completed_at": None, **values})
-
-
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
-    """The work items a session opened, as the worklist shows them."""
-    return [repo.work_item(_Row(values), run.now) for values in run.new_items]
+    """The work items a session opened, as the worklist shows them (built from what was inserted)."""
+    opened = []
+    for values in run.new_items:
+        due = None if values["due_at"] == NO_DEADLINE else values["due_at"]
+        opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
+                               values["name"], values["jabatan"], values["unit"], values["trial"], "open",
+                               values["ready_at"], due, None, None, None, due is not None and due <= run.now))
+    return opened
 
 
 def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str | None, trial: bool,
@@ -64,7 +63,7 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
     return run.instance(), new_work_items(run)
 
 
-def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[InstanceRun, Any]:
+def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[InstanceRun, hot.ItemRow]:
     """Lock the item's instance, then read the item (so what is read cannot change before commit).
 
     :raises NotFoundError: no such work item.
@@ -77,7 +76,7 @@ def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[In
     return run, item
 
 
-def check_open(item: Any, calendar: WorkCalendar) -> None:
+def check_open(item: hot.ItemRow, calendar: WorkCalendar) -> None:
     """:raises TaskError: the item is done (:class:`AlreadyCompletedError`), cancelled or suspended."""
     if item.status == "done":
         when = (item.completed_at.astimezone(calendar.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
@@ -154,7 +153,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
     return Completed(finished, run.instance(), tuple(new_work_items(run)))
 
 
-def _finished_item(item: Any, username: str, now: datetime) -> WorkItem:
+def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:
     return WorkItem(item.id, item.instance_id, item.sop_key, item.step_id, item.name, item.jabatan, item.unit,
                     item.trial, "done", item.ready_at, None if item.due_at == NO_DEADLINE else item.due_at,
                     item.claimed_by, username, now, False)

@@ -197,7 +197,7 @@ class Runtime:
         return status.set_status(self.context, instance_id, username, reason or "dilanjutkan", "running")
 
     def retry(self, instance_id: int, username: str, reason: str = "") -> Instance:
-        """Run an instance in ``error`` again (its due timers and engine steps); see :func:`engine.runtime.status.retry`."""
+        """Run an instance in ``error`` again: its due timers and engine steps (:func:`engine.runtime.status.retry`)."""
         return status.retry(self.context, instance_id, username, reason)
 
     # -- work items ----------------------------------------------------------------------------

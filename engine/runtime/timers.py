@@ -72,15 +72,12 @@ def parse_iso_duration(text: str) -> timedelta:
     value = _unquote(text).upper()
     match = _ISO_DURATION.match(value)
     if match is None:
-        hint = (" Tahun dan bulan tidak dipakai karena panjangnya tidak tetap; gunakan hari atau minggu."
-                if _YEAR_MONTH.match(value) else "")
-        raise ProcessDefinitionError(
-            f"Durasi pewaktu '{text}' bukan durasi ISO 8601 yang dikenal Alur (contoh: \"PT15M\", "
-            f"\"PT2H\", \"P1D\", \"P1DT12H\", \"P2W\").{hint}")
+        code = "runtime_timer_year_month" if _YEAR_MONTH.match(value) else "runtime_timer_bad_duration"
+        raise ProcessDefinitionError.from_code(code, text=text)
     parts = {name: float(amount.replace(",", ".")) for name, amount in match.groupdict().items() if amount}
     delta = timedelta(**parts)
     if delta > _MAX:
-        raise ProcessDefinitionError(f"Durasi pewaktu '{text}' terlalu panjang (batas 10 tahun).")
+        raise ProcessDefinitionError.from_code("runtime_timer_too_long", text=text)
     return delta
 
 
@@ -93,10 +90,9 @@ def parse_iso_datetime(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise ProcessDefinitionError(f"Waktu pewaktu '{text}' bukan tanggal-waktu ISO 8601.") from exc
+        raise ProcessDefinitionError.from_code("runtime_timer_bad_datetime", text=text) from exc
     if moment.tzinfo is None:
-        raise ProcessDefinitionError(f"Waktu pewaktu '{text}' tidak memiliki zona waktu; tulis mis. "
-                                     f"\"2026-03-01T09:00:00+07:00\".")
+        raise ProcessDefinitionError.from_code("runtime_timer_no_zone", text=text)
     return moment.astimezone(UTC)
 
 

@@ -111,14 +111,13 @@ def check_trace(sop: Sop, trace: Iterable[TraceEntry]) -> list[TraceEntry]:
     entries: list[TraceEntry] = []
     for entry in trace:
         if not isinstance(entry, TraceEntry):
-            raise AlurError(f"Jejak instance berisi {type(entry).__name__}, bukan TraceEntry.")
+            raise AlurError.from_code("runtime_trace_not_entry", kind=type(entry).__name__)
         if entry.step_id not in known:
-            raise AlurError(f"Jejak instance menyebut langkah '{entry.step_id}' yang tidak ada di SOP ini.")
+            raise AlurError.from_code("runtime_trace_unknown_step", step=entry.step_id)
         if not _aware(entry.start) or (entry.end is not None and not _aware(entry.end)):
-            raise AlurError(f"Waktu pada jejak langkah '{entry.step_id}' harus memiliki zona waktu "
-                            f"(mis. UTC atau Asia/Jakarta).")
+            raise AlurError.from_code("runtime_trace_naive", step=entry.step_id)
         if entry.end is not None and entry.end < entry.start:
-            raise AlurError(f"Langkah '{entry.step_id}' pada jejak instance selesai sebelum dimulai.")
+            raise AlurError.from_code("runtime_trace_ends_first", step=entry.step_id)
         entries.append(entry)
     return sorted(entries, key=lambda item: item.start)
 

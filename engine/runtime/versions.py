@@ -97,20 +97,19 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
         sop = load_file(source).sop
         key = key or sop_key_for_file(source)
     if not _KEY.match(key):
-        raise ProcessDefinitionError(f"Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah "
-                                     f"atau tanda hubung.")
+        raise ProcessDefinitionError.from_code("runtime_bad_sop_key", key=key)
     problems = [item for item in check_sop(sop) if item.severity == "error"]
     if problems:
-        raise ProcessDefinitionError("SOP tidak valid; perbaiki dulu: " + "; ".join(map(str, problems)), problems)
+        raise ProcessDefinitionError.from_code("runtime_sop_invalid", problems, problems="; ".join(map(str, problems)))
     document = write_bpmn(sop)
     executable = add_escalation_timers(document) if escalation else document
     parsed = parse_spec(executable)
     if parsed.spec is None:
-        raise ProcessDefinitionError("SpiffWorkflow menolak SOP: " + "; ".join(map(str, parsed.problems)),
-                                     parsed.problems)
+        raise ProcessDefinitionError.from_code("runtime_spiff_refused", parsed.problems,
+                                               problems="; ".join(map(str, parsed.problems)))
     cycles = clock_timers(parsed.spec)
     if cycles:
-        raise ProcessDefinitionError(f"Pewaktu berulang (timeCycle) tidak dijalankan Alur: {', '.join(cycles)}.")
+        raise ProcessDefinitionError.from_code("runtime_time_cycle", timers=", ".join(cycles))
     has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
                      for spec in parsed.spec.task_specs.values())
     return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s) for s in sop.steps],
@@ -150,8 +149,9 @@ def definition_id(connection: Connection, key: str) -> int:
     if found is None:
         keys = list(connection.execute(select(definitions.c.key)).scalars())
         close = get_close_matches(key, keys, n=1)
-        hint = f" Maksudnya '{close[0]}'?" if close else ""
-        raise NotFoundError(f"SOP '{key}' belum diterbitkan.{hint}")
+        if close:
+            raise NotFoundError.from_code("runtime_sop_not_published_close", sop=key, close=close[0])
+        raise NotFoundError.from_code("runtime_sop_not_published", sop=key)
     return int(found)
 
 
@@ -183,13 +183,12 @@ def pick_version(connection: Connection, key: str, trial: bool, number: int | No
     row = connection.execute(query.limit(1)).first()
     if row is None:
         if number is not None:
-            raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}.")
+            raise NotFoundError.from_code("runtime_no_such_version", sop=key, number=number)
         if trial:
-            raise NotFoundError(f"SOP '{key}' tidak memiliki versi draf untuk ujicoba.")
-        raise NotFoundError(f"SOP '{key}' belum memiliki versi yang disahkan; terbitkan tanpa --draft, atau "
-                            f"jalankan versi draf sebagai ujicoba (--ujicoba).")
+            raise NotFoundError.from_code("runtime_no_draft", sop=key)
+        raise NotFoundError.from_code("runtime_no_approved_version", sop=key)
     if row.draft and not trial:
-        raise AccessDeniedError(f"Versi {row.number} SOP '{key}' masih draf; jalankan sebagai ujicoba (--ujicoba).")
+        raise AccessDeniedError.from_code("runtime_version_is_draft", sop=key, number=row.number)
     return int(row.id)
 
 

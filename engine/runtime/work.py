@@ -83,12 +83,12 @@ class Completion:
 
 def _check_value(value: Any, where: str, depth: int = 0) -> None:
     if depth > _MAX_DEPTH:
-        raise DataError(f"Isian '{where}' terlalu bersarang (batas {_MAX_DEPTH} tingkat).", where)
+        raise DataError.from_code("runtime_form_too_deep", where, field=where, limit=_MAX_DEPTH)
     if value is None or isinstance(value, (bool, int, float)):
         return
     if isinstance(value, str):
         if len(value) > _MAX_TEXT:
-            raise DataError(f"Isian '{where}' terlalu panjang (batas {_MAX_TEXT} karakter).", where)
+            raise DataError.from_code("runtime_form_too_long", where, field=where, limit=_MAX_TEXT)
         return
     if isinstance(value, list):
         for index, item in enumerate(value):
@@ -97,10 +97,10 @@ def _check_value(value: Any, where: str, depth: int = 0) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str) or key == "typename":
-                raise DataError(f"Kunci {key!r} di '{where}' tidak boleh dipakai.", where)
+                raise DataError.from_code("runtime_form_bad_key", where, key=repr(key), field=where)
             _check_value(item, f"{where}.{key}", depth + 1)
         return
-    raise DataError(f"Isian '{where}' harus berupa nilai JSON (teks, bilangan, daftar, objek).", where)
+    raise DataError.from_code("runtime_form_not_json_value", where, field=where)
 
 
 def check_process_data(data: Any) -> dict[str, Any]:
@@ -111,11 +111,10 @@ def check_process_data(data: Any) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        raise DataError("Isian 'data' harus berupa objek JSON, mis. {\"jumlah_hari\": 3}.", "data")
+        raise DataError.from_code("runtime_form_data_not_object", "data")
     for key, value in data.items():
         if not isinstance(key, str) or not _NAME.match(key) or key in _RESERVED:
-            raise DataError(f"Nama isian {key!r} tidak boleh dipakai; gunakan huruf, angka dan garis bawah, "
-                            f"diawali huruf (bukan 'keputusan' atau 'typename').", "data")
+            raise DataError.from_code("runtime_form_bad_name", "data", key=repr(key))
         _check_value(value, f"data.{key}")
     return copy.deepcopy(dict(data))
 
@@ -129,28 +128,26 @@ def parse_completion(form: Any, step: StepInfo) -> Completion:
     if form is None:
         form = {}
     if not isinstance(form, Mapping):
-        raise DataError("Isian penyelesaian harus berupa objek JSON.")
+        raise DataError.from_code("runtime_form_not_object")
     unknown = sorted(str(key) for key in form if key not in FORM_KEYS)
     if unknown:
-        raise DataError(f"Isian tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(FORM_KEYS)}.",
-                        unknown[0])
+        raise DataError.from_code("runtime_form_unknown_keys", unknown[0], keys=", ".join(unknown),
+                                  known=", ".join(FORM_KEYS))
     for key in ("alasan", "catatan"):
         if not isinstance(form.get(key, ""), str):
-            raise DataError(f"Isian '{key}' harus berupa teks.", key)
+            raise DataError.from_code("runtime_form_not_text", key, field=key)
     _check_value(form.get("output"), "output")
     ticked = _read_checklist(form.get("kelengkapan"), step)
     alasan = str(form.get("alasan", "")).strip()
     missing = [item for item, done in ticked.items() if not done]
     if missing and not alasan:
-        raise DataError(f"Kelengkapan belum dicentang: {', '.join(missing)}. Centang semuanya atau tuliskan "
-                        f"alasan di isian 'alasan'.", "kelengkapan")
+        raise DataError.from_code("runtime_form_unticked", "kelengkapan", items=", ".join(missing))
     keputusan = form.get("keputusan", "")
     if step.clerk_decides:
         if keputusan not in (YES, NO):
-            raise DataError(f"Langkah '{step.kegiatan}' adalah keputusan: isi 'keputusan' dengan \"{YES}\" atau "
-                            f"\"{NO}\".", "keputusan")
+            raise DataError.from_code("runtime_form_decision_needed", "keputusan", step=step.kegiatan, yes=YES, no=NO)
     elif keputusan:
-        raise DataError(f"Langkah '{step.kegiatan}' bukan keputusan; hapus isian 'keputusan'.", "keputusan")
+        raise DataError.from_code("runtime_form_not_decision", "keputusan", step=step.kegiatan)
     return Completion(kelengkapan=ticked, alasan=alasan, keputusan=str(keputusan),
                       output=copy.deepcopy(form.get("output")), catatan=str(form.get("catatan", "")).strip(),
                       data=check_process_data(form.get("data")))
@@ -165,13 +162,11 @@ def _read_checklist(value: Any, step: StepInfo) -> dict[str, bool]:
     elif isinstance(value, Mapping) and all(isinstance(done, bool) for done in value.values()):
         given = dict(value)
     else:
-        raise DataError("Isian 'kelengkapan' harus berupa daftar butir yang dicentang atau objek "
-                        "{\"butir\": true/false}.", "kelengkapan")
+        raise DataError.from_code("runtime_form_bad_checklist", "kelengkapan")
     unknown = [item for item in given if item not in required]
     if unknown:
-        listed = ", ".join(required) if required else "(langkah ini tanpa kelengkapan)"
-        raise DataError(f"Butir kelengkapan tidak dikenal: {', '.join(unknown)}; butir langkah ini: {listed}.",
-                        "kelengkapan")
+        code = "runtime_form_unknown_items" if required else "runtime_form_unknown_items_none"
+        raise DataError.from_code(code, "kelengkapan", items=", ".join(unknown), listed=", ".join(required))
     return {item: bool(given.get(item, False)) for item in required}
 
 

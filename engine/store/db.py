@@ -38,11 +38,11 @@ def map_db_errors() -> Iterator[None]:
     try:
         yield
     except exc.OperationalError as error:
-        raise StoreError(f"Basis data tidak dapat dipakai: {_first_line(error)}") from error
+        raise StoreError.from_code("store_unusable", detail=_first_line(error)) from error
     except exc.IntegrityError as error:
-        raise StoreError(f"Basis data menolak perubahan: {_first_line(error)}") from error
+        raise StoreError.from_code("store_refused", detail=_first_line(error)) from error
     except exc.SQLAlchemyError as error:
-        raise StoreError(f"Basis data gagal: {_first_line(error)}") from error
+        raise StoreError.from_code("store_failed", detail=_first_line(error)) from error
 
 
 def _first_line(error: BaseException) -> str:

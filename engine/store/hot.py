@@ -109,7 +109,29 @@ ITEM_FOR_USER = (
     "FROM work_items w WHERE w.id = :id")
 
 
-def item_for_user(connection: Connection, item_id: int, username: str) -> Any:
+@dataclass
+class ItemRow:
+    """A work item row read under its instance's lock, with whether the user holds its jabatan there."""
+
+    id: int
+    instance_id: int
+    task_id: str
+    sop_key: str
+    step_id: str
+    name: str
+    jabatan: str
+    unit: str
+    trial: bool
+    status: str
+    ready_at: datetime
+    due_at: datetime
+    claimed_by: str | None
+    completed_by: str | None
+    completed_at: datetime | None
+    held: bool
+
+
+def item_for_user(connection: Connection, item_id: int, username: str) -> ItemRow | None:
     """The work item row (instants as aware datetimes, ``held`` as bool), or ``None``."""
     row = run(connection, ITEM_FOR_USER, {"id": item_id, "username": username}).first()
     if row is None:
@@ -118,15 +140,7 @@ def item_for_user(connection: Connection, item_id: int, username: str) -> Any:
     for key in ("ready_at", "due_at", "completed_at"):
         values[key] = read_time(values[key])
     values["held"], values["trial"] = bool(values["held"]), bool(values["trial"])
-    return _Record(values)
-
-
-class _Record:
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
-
-    def __getattr__(self, name: str) -> Any:
-        raise AttributeError(name)
+    return ItemRow(**values)
 
 
 COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now, "

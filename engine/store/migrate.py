@@ -43,6 +43,14 @@ def upgrade(database: Database, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def downgrade(database: Database, revision: str) -> None:
+    """Take the schema back to ``revision`` (each migration's ``downgrade``; for tests and rollbacks)."""
+    config = _config(database)
+    with map_db_errors(), database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def current_revision(database: Database) -> str | None:
     """The schema revision the database is at, or ``None`` when it has no Alur tables."""
     with map_db_errors(), database.engine.connect() as connection:
@@ -64,8 +72,9 @@ def ensure_current(database: Database) -> None:
     """
     current = current_revision(database)
     if current != head_revision():
-        state = "belum disiapkan" if current is None else f"masih versi skema {current}"
-        raise StoreError(f"Basis data {state}; jalankan 'alur db upgrade' terlebih dahulu.")
+        if current is None:
+            raise StoreError.from_code("store_not_prepared")
+        raise StoreError.from_code("store_old_schema", revision=current)
 
 
 def upgrade_state(text: str, state_format: int) -> str:
@@ -76,13 +85,12 @@ def upgrade_state(text: str, state_format: int) -> str:
     if state_format == STATE_FORMAT:
         return text
     if state_format > STATE_FORMAT:
-        raise StoreError(f"Instans disimpan oleh versi Alur yang lebih baru (format {state_format}); "
-                         f"perbarui Alur.")
+        raise StoreError.from_code("store_state_too_new", format=state_format)
     dct = json.loads(text)
     for step in range(state_format, STATE_FORMAT):
         upgrade_step = STATE_UPGRADES.get(step)
         if upgrade_step is None:
-            raise StoreError(f"Tidak ada cara memperbarui instans dari format {step}.")
+            raise StoreError.from_code("store_no_state_upgrade", format=step)
         dct = upgrade_step(dct)
     return json.dumps(dct, separators=(",", ":"))
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection, func, select
 
-from engine.runtime.audit import ChainBreak, StoredEvent, verify_chain
+from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
 from engine.runtime.work import Event, Instance, User, VersionInfo, WorkItem
 from engine.store.models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
@@ -26,7 +26,7 @@ def user_by_name(connection: Connection, username: str) -> User:
     """
     row = connection.execute(select(users).where(users.c.username == username)).first()
     if row is None:
-        raise NotFoundError(f"Pengguna '{username}' tidak ada; tambahkan dengan 'alur user add'.")
+        raise NotFoundError.from_code("runtime_user_not_found", user=username)
     held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
                               .order_by(holdings.c.unit, holdings.c.jabatan)).all()
     return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held))
@@ -66,7 +66,7 @@ def get_instance(connection: Connection, instance_id: int) -> Instance:
         .join(definitions, definitions.c.id == versions.c.definition_id)
         .where(instances.c.id == instance_id)).first()
     if row is None:
-        raise NotFoundError(f"Instans {instance_id} tidak ada.")
+        raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
     return instance_info(row)
 
 
@@ -81,7 +81,7 @@ def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
     """:raises NotFoundError: no such work item."""
     row = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
     if row is None:
-        raise NotFoundError(f"Tugas {item_id} tidak ada.")
+        raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return work_item(row, now)
 
 
@@ -131,7 +131,7 @@ def verify_all(connection: Connection) -> tuple[int, int, ChainBreak | None]:
         for instance_id, group in itertools.groupby(stream, key=lambda row: row.instance_id):
             seen.add(instance_id)
             if instance_id not in heads:
-                return len(seen), counted, ChainBreak(instance_id, 1, "peristiwa milik instans yang tidak ada")
+                return len(seen), counted, chain_break(instance_id, 1, "audit_orphan")
             last_seq, last_hash = heads[instance_id]
             broken = verify_chain(instance_id, rows_of(group), last_seq, last_hash)
             if broken is not None:

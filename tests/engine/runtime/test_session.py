@@ -26,7 +26,9 @@ SESSION = ENGINE / "runtime" / "session.py"
 #: What only the session may do to an instance: build a run, lock a row, save state/head, write events.
 _SESSION_ONLY_CALLS = {"InstanceRun", "InstanceSession", "lock_instance", "_finish", "_adopt", "_sync"}
 _SESSION_ONLY_STATEMENTS = {"SAVE_STATE", "SAVE_HEAD", "INSERT_EVENT", "LOCK_INSTANCE", "LOCK_INSTANCE_PG",
-                            "LOCK_INSTANCE_PG_SKIP"}
+                            "LOCK_INSTANCE_PG_SKIP", "FINISH_INSTANCE", "INSERT_ITEM", "CANCEL_ITEM", "COMPLETE_ITEM"}
+#: Tables whose rows only the session writes (``insert(instances)``, ``update(events)``...).
+_SESSION_ONLY_TABLES = {"instances", "events"}
 #: Packages this refactoring owns; no module in them reaches into another module's private names.
 _OWN = ("runtime", "store", "bpmn/spiff", "sop/conditions")
 
@@ -39,6 +41,9 @@ def session_violations(source: str) -> list[str]:
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name in _SESSION_ONLY_CALLS:
                 found.append(f"line {node.lineno}: {name}(...)")
+            if (name in {"insert", "update", "delete"} and node.args and isinstance(node.args[0], ast.Name)
+                    and node.args[0].id in _SESSION_ONLY_TABLES):
+                found.append(f"line {node.lineno}: {name}({node.args[0].id})")
         elif isinstance(node, ast.Attribute) and node.attr in _SESSION_ONLY_STATEMENTS:
             found.append(f"line {node.lineno}: {node.attr}")
     return found
@@ -46,8 +51,9 @@ def session_violations(source: str) -> list[str]:
 
 def test_the_scan_finds_a_hand_written_unit_of_work() -> None:
     written_by_hand = ("row = lock_instance(connection, 1)\nrun = InstanceRun(host, connection, row, v, now)\n"
-                       "hot.run(connection, hot.SAVE_STATE, {})\nrun._finish()\n")
-    assert len(session_violations(written_by_hand)) == 4
+                       "hot.run(connection, hot.SAVE_STATE, {})\nrun._finish()\n"
+                       "connection.execute(update(instances).values(status='error'))\n")
+    assert len(session_violations(written_by_hand)) == 5
     assert session_violations("with context.instance(1) as run:\n    run.append('x', 'y')\n") == []
 
 
