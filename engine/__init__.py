@@ -7,11 +7,14 @@ access policy (:mod:`engine.access.policy`), the SOP lifecycle, monitoring, even
 from __future__ import annotations
 
 from engine.access.accounts import Account as Account
-from engine.access.accounts import LoginThrottle as LoginThrottle
 from engine.access.accounts import account as account
 from engine.access.accounts import add_account as add_account
+from engine.access.accounts import disable_account as disable_account
+from engine.access.accounts import end_sessions as end_sessions
 from engine.access.accounts import issue_token as issue_token
 from engine.access.accounts import login as login
+from engine.access.accounts import session_account as session_account
+from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
 from engine.access.organisation import Holding as Holding
 from engine.access.policy import check_instance as check_instance
@@ -26,33 +29,34 @@ from engine.access.policy import may_sop as may_sop
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import visible_unit_ids as visible_unit_ids
-from engine.access.readers import MonitoringScope as MonitoringScope
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
 from engine.access.readers import log_for as log_for
 from engine.access.readers import monitoring_forms_for as monitoring_forms_for
 from engine.access.readers import monitoring_scope as monitoring_scope
+from engine.access.readers import MonitoringScope as MonitoringScope
 from engine.access.readers import process_map_for as process_map_for
 from engine.access.readers import register_for as register_for
 from engine.access.readers import report_for as report_for
 from engine.access.readers import trend_for as trend_for
 from engine.access.readers import ujicoba_for as ujicoba_for
+from engine.access.throttle import LoginThrottle as LoginThrottle
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
-from engine.bpmn.spiff.spec import SpecResult as SpecResult
 from engine.bpmn.spiff.spec import parse_spec as parse_spec
+from engine.bpmn.spiff.spec import SpecResult as SpecResult
 from engine.bpmn.spiff.state import new_workflow as new_workflow
 from engine.bpmn.spiff.state import state_to_json as state_to_json
 from engine.bpmn.writer import write_bpmn as write_bpmn
+from engine.conformance import build_net as build_net
+from engine.conformance import check_conformance as check_conformance
 from engine.conformance import ConformanceChecker as ConformanceChecker
 from engine.conformance import ConformanceReport as ConformanceReport
 from engine.conformance import Deviation as Deviation
 from engine.conformance import DeviationKind as DeviationKind
 from engine.conformance import SopNet as SopNet
 from engine.conformance import TraceResult as TraceResult
-from engine.conformance import build_net as build_net
-from engine.conformance import check_conformance as check_conformance
 from engine.errors import AlurError as AlurError
 from engine.errors import InputError as InputError
 from engine.errors import ProcessDefinitionError as ProcessDefinitionError
@@ -61,21 +65,20 @@ from engine.eventlog import LogEvent as LogEvent
 from engine.eventlog import LogTrace as LogTrace
 from engine.eventlog import read_log as read_log
 from engine.eventlog import write_log as write_log
-from engine.formats.files import Loaded as Loaded
 from engine.formats.files import check_sop as check_sop
 from engine.formats.files import dump as dump
 from engine.formats.files import load_bytes as load_bytes
 from engine.formats.files import load_file as load_file
+from engine.formats.files import Loaded as Loaded
 from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
-from engine.lifecycle.transitions import RegisterEntry as RegisterEntry
 from engine.lifecycle.transitions import approve as approve
 from engine.lifecycle.transitions import history as history
-from engine.lifecycle.transitions import key_for as key_for
 from engine.lifecycle.transitions import overlaps as overlaps
 from engine.lifecycle.transitions import register as register
+from engine.lifecycle.transitions import RegisterEntry as RegisterEntry
 from engine.lifecycle.transitions import revise as revise
 from engine.lifecycle.transitions import save_draft as save_draft
 from engine.lifecycle.transitions import start_trial as start_trial
@@ -85,55 +88,55 @@ from engine.lifecycle.transitions import suggest_number as suggest_number
 from engine.lifecycle.transitions import version_diff as version_diff
 from engine.lifecycle.transitions import working_sop as working_sop
 from engine.lifecycle.ujicoba import Feedback as Feedback
-from engine.lifecycle.ujicoba import FeedbackRequest as FeedbackRequest
-from engine.lifecycle.ujicoba import UjicobaGate as UjicobaGate
-from engine.lifecycle.ujicoba import UjicobaReport as UjicobaReport
-from engine.lifecycle.ujicoba import UjicobaStep as UjicobaStep
 from engine.lifecycle.ujicoba import feedback_of as feedback_of
+from engine.lifecycle.ujicoba import FeedbackRequest as FeedbackRequest
 from engine.lifecycle.ujicoba import give_feedback as give_feedback
 from engine.lifecycle.ujicoba import pending_feedback as pending_feedback
 from engine.lifecycle.ujicoba import ujicoba_complete as ujicoba_complete
 from engine.lifecycle.ujicoba import ujicoba_report as ujicoba_report
-from engine.monitoring.evaluation import SavedEvaluation as SavedEvaluation
+from engine.lifecycle.ujicoba import UjicobaGate as UjicobaGate
+from engine.lifecycle.ujicoba import UjicobaReport as UjicobaReport
+from engine.lifecycle.ujicoba import UjicobaStep as UjicobaStep
+from engine.messages import message as message
 from engine.monitoring.evaluation import evaluations_of as evaluations_of
 from engine.monitoring.evaluation import save_evaluation as save_evaluation
+from engine.monitoring.evaluation import SavedEvaluation as SavedEvaluation
 from engine.monitoring.export import export_log as export_log
 from engine.monitoring.export import store_log_events as store_log_events
 from engine.monitoring.form import AssessmentRules as AssessmentRules
-from engine.monitoring.form import SavedMonitoringForm as SavedMonitoringForm
-from engine.monitoring.form import minutes_text as minutes_text
 from engine.monitoring.form import monitoring_form_pdf as monitoring_form_pdf
 from engine.monitoring.form import monitoring_forms_of as monitoring_forms_of
 from engine.monitoring.form import prefill_monitoring_form as prefill_monitoring_form
 from engine.monitoring.form import save_monitoring_form as save_monitoring_form
+from engine.monitoring.form import SavedMonitoringForm as SavedMonitoringForm
 from engine.monitoring.period import monitoring_period as monitoring_period
 from engine.monitoring.plots import step_chart as step_chart
 from engine.monitoring.plots import trend_chart as trend_chart
 from engine.monitoring.process_map import follows_counts as follows_counts
 from engine.monitoring.process_map import process_map_svg as process_map_svg
+from engine.monitoring.report import cycle_trend as cycle_trend
 from engine.monitoring.report import DecisionStats as DecisionStats
 from engine.monitoring.report import JabatanLoad as JabatanLoad
+from engine.monitoring.report import monitoring_report as monitoring_report
 from engine.monitoring.report import MonitoringReport as MonitoringReport
 from engine.monitoring.report import StepStats as StepStats
-from engine.monitoring.report import cycle_trend as cycle_trend
-from engine.monitoring.report import monitoring_report as monitoring_report
 from engine.monitoring.workbook import EVALUATION_QUESTIONS as EVALUATION_QUESTIONS
 from engine.monitoring.workbook import EvaluationAnswer as EvaluationAnswer
 from engine.monitoring.workbook import EvaluationForm as EvaluationForm
+from engine.monitoring.workbook import monitoring_xlsx as monitoring_xlsx
 from engine.monitoring.workbook import MonitoringForm as MonitoringForm
 from engine.monitoring.workbook import MonitoringRow as MonitoringRow
 from engine.monitoring.workbook import OUTCOMES as OUTCOMES
-from engine.monitoring.workbook import monitoring_xlsx as monitoring_xlsx
 from engine.render import render as render
 from engine.render import render_pages as render_pages
 from engine.runtime.audit import ChainBreak as ChainBreak
-from engine.runtime.browse import InstanceRow as InstanceRow
-from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import done_by as done_by
+from engine.runtime.browse import InstanceRow as InstanceRow
 from engine.runtime.browse import list_instances as list_instances
 from engine.runtime.browse import start_step as start_step
 from engine.runtime.browse import startable as startable
 from engine.runtime.browse import step_of_item as step_of_item
+from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import timeline as timeline
 from engine.runtime.facade import Runtime as Runtime
 from engine.runtime.facade import TickReport as TickReport
@@ -152,14 +155,18 @@ from engine.runtime.work import StepInfo as StepInfo
 from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
+from engine.samples.demo import PROCESSES as DEMO_PROCESSES
+from engine.samples.demo import seed as seed_demo
 from engine.samples.synthetic import synthetic_sop as synthetic_sop
 from engine.samples.synthetic_log import synthetic_log as synthetic_log
-from engine.sop.conditions.language import Condition as Condition
 from engine.sop.conditions.language import check_condition as check_condition
+from engine.sop.conditions.language import Condition as Condition
 from engine.sop.conditions.language import evaluate_condition as evaluate_condition
 from engine.sop.conditions.language import parse_condition as parse_condition
+from engine.sop.duration_text import working_time_text as working_time_text
 from engine.sop.durations import Duration as Duration
 from engine.sop.durations import parse_duration as parse_duration
+from engine.sop.keys import sop_key as sop_key
 from engine.sop.model import Approval as Approval
 from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop
@@ -168,6 +175,7 @@ from engine.sop.model import StepKind as StepKind
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.worktime import WorkCalendar as WorkCalendar
+from engine.store.migrate import ensure_current as ensure_current
 from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
@@ -181,6 +189,7 @@ __all__ = [
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
+    "DEMO_PROCESSES",
     "DecisionStats",
     "Deviation",
     "DeviationKind",
@@ -246,9 +255,12 @@ __all__ = [
     "completion_from_fields",
     "completion_from_json",
     "cycle_trend",
+    "disable_account",
     "done_by",
     "dump",
     "dump_sheet",
+    "end_sessions",
+    "ensure_current",
     "ensure_valid",
     "evaluate_condition",
     "evaluations_for",
@@ -263,7 +275,6 @@ __all__ = [
     "issue_token",
     "item_actions",
     "item_for",
-    "key_for",
     "list_instances",
     "load_bytes",
     "load_file",
@@ -273,7 +284,7 @@ __all__ = [
     "may_item",
     "may_monitor",
     "may_sop",
-    "minutes_text",
+    "message",
     "monitoring_form_pdf",
     "monitoring_forms_for",
     "monitoring_forms_of",
@@ -302,10 +313,14 @@ __all__ = [
     "save_draft",
     "save_evaluation",
     "save_monitoring_form",
+    "seed_demo",
     "sees_unit",
+    "session_account",
+    "session_version",
     "sheet_mapping",
     "sop_actions",
     "sop_from_mapping",
+    "sop_key",
     "start_step",
     "start_trial",
     "startable",
@@ -332,6 +347,7 @@ __all__ = [
     "version_diff",
     "visible_unit_ids",
     "working_sop",
+    "working_time_text",
     "write_bpmn",
     "write_log",
 ]

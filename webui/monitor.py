@@ -23,7 +23,6 @@ from engine import (
     feedback_requests_for,
     give_feedback,
     log_for,
-    minutes_text,
     monitoring_form_pdf,
     monitoring_forms_for,
     monitoring_scope,
@@ -41,6 +40,7 @@ from engine import (
     trend_for,
     typed_value,
     ujicoba_for,
+    working_time_text,
 )
 from engine.errors import InputError, RenderError
 
@@ -84,7 +84,7 @@ def report(key: str) -> str:
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
                            args=request.args)
@@ -202,7 +202,7 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.timing.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)

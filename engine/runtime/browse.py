@@ -15,12 +15,12 @@ from sqlalchemy import and_, exists, select
 
 from engine.access import policy
 from engine.access.accounts import Account
-from engine.runtime.definitions import pick_version
+from engine.runtime.versions import pick_version
 from engine.errors import NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store.models import NO_DEADLINE, definitions, instances, org_units, versions, work_items
 from engine.store.repo import instance_info
-from engine.runtime.work import Instance, StepInfo
+from engine.runtime.work import REAL, Instance, StepInfo
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class StepRun:
 
 
 def _instance_query() -> Any:
-    return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.trial, instances.c.started_by,
+    return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
                    instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number,
                    definitions.c.key)
             .join(versions, versions.c.id == instances.c.version_id)
@@ -77,7 +77,7 @@ def list_instances(runtime: Runtime, account: Account, *, key: str = "", status:
     if status:
         query = query.where(instances.c.status == status)
     if trial is not None:
-        query = query.where(instances.c.trial == trial)
+        query = query.where((instances.c.mode != REAL) if trial else (instances.c.mode == REAL))
     if overdue is not None:
         query = query.where(late if overdue else ~late)
     if since is not None:
@@ -167,7 +167,7 @@ def startable(runtime: Runtime, account: Account) -> list[tuple[str, str, bool, 
             newest[(row.key, row.draft)] = row
         offers = []
         for (key, draft), row in sorted(newest.items()):
-            start = runtime._version(connection, row.id).start
+            start = runtime.loaded_version(connection, row.id).start
             for held in policy.start_holdings(connection, account, start.pelaksana):
                 offers.append((key, row.nama, draft, held.unit))
     return offers
@@ -186,11 +186,11 @@ def step_of_item(runtime: Runtime, account: Account, item_id: int) -> StepInfo:
                                  .where(work_items.c.id == item_id)).first()
         if row is None:
             raise NotFoundError(f"Tugas {item_id} tidak ada.")
-        return runtime._version(connection, row.version_id).steps[row.step_id]
+        return runtime.loaded_version(connection, row.version_id).steps[row.step_id]
 
 
 def start_step(runtime: Runtime, account: Account, key: str, trial: bool) -> StepInfo:
     """The first step of the version a new (trial) instance of ``key`` would run (SOPs are read by every account)."""
     policy.require(account)
     with runtime.db.read() as connection:
-        return runtime._version(connection, pick_version(connection, key, trial, None)).start
+        return runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start

@@ -65,6 +65,8 @@ WHO_MAY: dict[str, set[str]] = {
     "api.sops": ALL,
     "api.versions": ALL,
     "api.openapi": PUBLIC,
+    "health.sehat": PUBLIC,
+    "health.siap": PUBLIC,
     "monitor.index": {"admin", "pemantau", "penyusun", "pengesah"},
     "monitor.report": {"admin", "pemantau", "penyusun"},
     "monitor.form": AUDITOR,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,13 @@ from click.testing import CliRunner
 
 from engine import Runtime
 from engine.access.accounts import authenticate, token_account
-from engine import account, list_instances
-from engine.cli.main import main
+from engine import account
+from engine.runtime.browse import list_instances
+from engine.cli.main import COMMAND_GROUP, add_plugin_commands, main
+
+# What `pip install -e .` declares in pyproject.toml's alur.commands group (the shared venv may predate it).
+add_plugin_commands(main, [EntryPoint(name, f"webui.cli:{name}_command", COMMAND_GROUP)
+                           for name in ("demo", "serve", "account")])
 
 
 def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:

@@ -180,3 +180,17 @@ def test_monitoring_readers_ask_the_policy_and_default_to_six_months(runtime: Ru
         with pytest.raises(AccessDeniedError) as refused:
             reader(account(runtime, "ani"))  # a clerk reads no monitoring data
         assert refused.value.code == "access_monitoring"
+
+
+def test_a_unit_created_meanwhile_by_another_process_is_reused(runtime: Runtime) -> None:
+    from engine.access.organisation import _create
+
+    with runtime.db.write() as connection:
+        existing = connection.execute(select(org_units.c.id).where(org_units.c.code == UNIT)).scalar_one()
+        again = _create(connection, org_units, {"code": UNIT, "name": UNIT, "parent_id": None, "kind": "unit"},
+                        org_units.c.code == UNIT)
+        fresh = _create(connection, org_units, {"code": "Baru", "name": "Baru", "parent_id": None, "kind": "unit"},
+                        org_units.c.code == "Baru")
+    assert again == existing and fresh != existing
+    with runtime.db.read() as connection:
+        assert connection.execute(select(org_units.c.id).where(org_units.c.code == "Baru")).scalar_one() == fresh
