@@ -13,7 +13,6 @@ from engine.access.accounts import disable_account as disable_account
 from engine.access.accounts import end_sessions as end_sessions
 from engine.access.accounts import issue_token as issue_token
 from engine.access.accounts import login as login
-from engine.access.throttle import LoginThrottle as LoginThrottle
 from engine.access.accounts import session_account as session_account
 from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
@@ -30,6 +29,18 @@ from engine.access.policy import may_sop as may_sop
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import visible_unit_ids as visible_unit_ids
+from engine.access.readers import evaluations_for as evaluations_for
+from engine.access.readers import feedback_requests_for as feedback_requests_for
+from engine.access.readers import log_for as log_for
+from engine.access.readers import monitoring_forms_for as monitoring_forms_for
+from engine.access.readers import monitoring_scope as monitoring_scope
+from engine.access.readers import MonitoringScope as MonitoringScope
+from engine.access.readers import process_map_for as process_map_for
+from engine.access.readers import register_for as register_for
+from engine.access.readers import report_for as report_for
+from engine.access.readers import trend_for as trend_for
+from engine.access.readers import ujicoba_for as ujicoba_for
+from engine.access.throttle import LoginThrottle as LoginThrottle
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
@@ -137,6 +148,7 @@ from engine.runtime.facade import Runtime as Runtime
 from engine.runtime.facade import TickReport as TickReport
 from engine.runtime.form_input import completion_from_fields as completion_from_fields
 from engine.runtime.form_input import completion_from_json as completion_from_json
+from engine.runtime.form_input import typed_value as typed_value
 from engine.runtime.form_input import typed_values as typed_values
 from engine.runtime.timers import Clock as Clock
 from engine.runtime.timers import ManualClock as ManualClock
@@ -222,6 +234,7 @@ __all__ = [
     "MonitoringForm",
     "MonitoringReport",
     "MonitoringRow",
+    "MonitoringScope",
     "OUTCOMES",
     "ProcessDefinitionError",
     "RegisterEntry",
@@ -270,9 +283,11 @@ __all__ = [
     "ensure_current",
     "ensure_valid",
     "evaluate_condition",
+    "evaluations_for",
     "evaluations_of",
     "export_log",
     "feedback_of",
+    "feedback_requests_for",
     "fields_from_text",
     "fields_text",
     "follows_counts",
@@ -289,15 +304,18 @@ __all__ = [
     "load_bytes",
     "load_file",
     "load_sheet",
+    "log_for",
     "login",
     "may_item",
     "may_monitor",
     "may_sop",
     "message",
     "monitoring_form_pdf",
+    "monitoring_forms_for",
     "monitoring_forms_of",
     "monitoring_period",
     "monitoring_report",
+    "monitoring_scope",
     "monitoring_xlsx",
     "new_workflow",
     "overlaps",
@@ -307,13 +325,16 @@ __all__ = [
     "parse_spec",
     "pending_feedback",
     "prefill_monitoring_form",
+    "process_map_for",
     "process_map_svg",
     "read_bpmn",
     "read_log",
     "register",
+    "register_for",
     "registration_number",
     "render",
     "render_pages",
+    "report_for",
     "revise",
     "safe_script_engine",
     "save_draft",
@@ -342,8 +363,11 @@ __all__ = [
     "timeline",
     "token_account",
     "trend_chart",
+    "trend_for",
+    "typed_value",
     "typed_values",
     "ujicoba_complete",
+    "ujicoba_for",
     "ujicoba_report",
     "upgrade_database",
     "validate",

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine import completion_from_json, instance_for, item_for, list_instances, register, timeline
+from engine import completion_from_json, instance_for, item_for, list_instances, register_for, timeline
 from engine.errors import DataError
 
 from .access import ANY, allow, me, runtime
@@ -126,7 +126,7 @@ def instance(instance_id: int) -> Response:
 @bp.get("/sop")
 @allow(ANY)
 def sops() -> Response:
-    return jsonify(_json(register(runtime(), request.args.get("cari", ""))))
+    return jsonify(_json(register_for(runtime(), me(), request.args.get("cari", ""))))
 
 
 @bp.get("/sop/<key>/versi")

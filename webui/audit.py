@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from engine import instance_for, list_instances, register, render, timeline
+from engine import instance_for, list_instances, register_for, render, timeline
 
 from .access import allow, me, runtime
 from .formatting import request_date
@@ -29,7 +29,7 @@ def index() -> str:
 
 
 def _keys() -> list[str]:
-    return [entry.key for entry in register(runtime()) if entry.version]
+    return [entry.key for entry in register_for(runtime(), me()) if entry.version]
 
 
 @bp.get("/rantai")

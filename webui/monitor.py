@@ -7,8 +7,6 @@ Every figure comes from the engine (:mod:`engine.monitoring.report`, :mod:`engin
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -19,29 +17,30 @@ from engine import (
     EvaluationAnswer,
     EvaluationForm,
     MonitoringRow,
+    MonitoringScope,
     check_conformance,
-    cycle_trend,
-    evaluations_of,
-    export_log,
+    evaluations_for,
+    feedback_requests_for,
     give_feedback,
+    log_for,
     monitoring_form_pdf,
-    monitoring_forms_of,
-    monitoring_period,
-    monitoring_report,
+    monitoring_forms_for,
+    monitoring_scope,
     monitoring_xlsx,
-    pending_feedback,
     prefill_monitoring_form,
-    process_map_svg,
+    process_map_for,
     read_bpmn,
     read_log,
-    register,
+    register_for,
+    report_for,
     save_evaluation,
     save_monitoring_form,
     step_chart,
     trend_chart,
+    trend_for,
+    typed_value,
+    ujicoba_for,
     working_time_text,
-    ujicoba_complete,
-    ujicoba_report,
 )
 from engine.errors import InputError, RenderError
 
@@ -53,33 +52,34 @@ from .svg import inline
 bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
 
 
-def _period() -> tuple[dt.date, dt.date, bool]:
+def _scope() -> MonitoringScope:
     """The period asked for (the engine's default period when none is given) and whether trial runs are meant."""
-    start, end = monitoring_period(runtime().clock.now().date(), request_date("dari"), request_date("sampai"))
-    return start, end, request.values.get("ujicoba") == "ya"
+    return monitoring_scope(runtime(), me(), request_date("dari"), request_date("sampai"),
+                            trial=request.values.get("ujicoba") == "ya")
 
 
 @bp.get("/")
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
     """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
-    return render_template("monitor/index.html", entries=[entry for entry in register(runtime()) if entry.version])
+    return render_template("monitor/index.html",
+                           entries=[entry for entry in register_for(runtime(), me()) if entry.version])
 
 
 @bp.get("/<key>")
 @allow("pemantau", "penyusun")
 def report(key: str) -> str:
     """The monitoring report of one SOP for a period, with charts and the process map."""
-    start, end, trial = _period()
+    scope = _scope()
     lang = current_language()
-    found = monitoring_report(runtime(), key, start, end, trial=trial)
-    trend = cycle_trend(runtime(), key, start, end, trial=trial)
+    found = report_for(runtime(), me(), key, scope)
+    trend = trend_for(runtime(), me(), key, scope)
     charts = {
         "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang)),
         "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang)),
     }
     try:
-        charts["map"] = inline(process_map_svg(runtime(), key, start, end, trial=trial, lang=lang))
+        charts["map"] = inline(process_map_for(runtime(), me(), key, scope, lang))
     except RenderError as exc:  # Graphviz missing: the report still stands without its map
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
@@ -94,10 +94,10 @@ def report(key: str) -> str:
 @allow("pemantau")
 def form(key: str) -> str | WerkzeugResponse:
     """The monitoring form: pre-filled from the report, edited and saved by the assessor as revisions."""
-    start, end, trial = _period()
+    scope = _scope()
     lang = current_language()
-    found = monitoring_report(runtime(), key, start, end, trial=trial)
-    saved = monitoring_forms_of(runtime(), key, found.period_start, found.period_end, trial=trial)
+    found = report_for(runtime(), me(), key, scope)
+    saved = monitoring_forms_for(runtime(), me(), key, found)
     current = saved[0].form if saved else prefill_monitoring_form(found, lang, me().nama or me().username)
     if request.method == "POST":
         rows = []
@@ -111,7 +111,7 @@ def form(key: str) -> str | WerkzeugResponse:
         current.rows = rows
         current.assessor = request.form.get("penilai", current.assessor).strip()
         base = request.form.get("revisi", "")
-        save_monitoring_form(runtime(), key, current, me().username, trial=trial,
+        save_monitoring_form(runtime(), key, current, me().username, trial=scope.trial,
                              base_revision=int(base) if base.isdigit() else None)
         return redirect(url_for("monitor.form", key=key, **request.args))
     return render_template("monitor/form.html", key=key, form=current, saved=saved, args=request.args,
@@ -122,10 +122,9 @@ def form(key: str) -> str | WerkzeugResponse:
 @allow("pemantau", "penyusun")
 def form_file(key: str, fmt: str) -> Response:
     """The latest saved monitoring form (or the pre-filled one) as PDF or XLSX."""
-    start, end, trial = _period()
     lang = current_language()
-    found = monitoring_report(runtime(), key, start, end, trial=trial)
-    saved = monitoring_forms_of(runtime(), key, found.period_start, found.period_end, trial=trial)
+    found = report_for(runtime(), me(), key, _scope())
+    saved = monitoring_forms_for(runtime(), me(), key, found)
     current = saved[0].form if saved else prefill_monitoring_form(found, lang)
     if fmt == "xlsx":
         data, mimetype = monitoring_xlsx(current, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,10 +145,10 @@ def log_file(key: str, fmt: str) -> Response:
 
     if fmt not in ("xes", "csv"):
         raise InputError.from_code("file_unknown_type", label=f"log.{fmt}")
-    start, end, trial = _period()
+    scope = _scope()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{key}.{fmt}"
-        export_log(runtime(), key, path, start, end, trial=trial)
+        log_for(runtime(), me(), key, path, scope)
         data = path.read_bytes()
     mimetype = "application/xml" if fmt == "xes" else "text/csv"
     return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{key}.{fmt}"'})
@@ -185,21 +184,21 @@ def feedback() -> str | WerkzeugResponse:
     """Ujicoba: the clerk rates each trial step they completed (kemudahan, kesesuaian, ketepatan)."""
     if request.method == "POST":
         def score(name: str) -> int:
-            value = request.form.get(name, "")
-            return int(value) if value.isdigit() else 0
+            # typed as every posted value is; the engine refuses anything but 1-5, naming the field
+            value: int = typed_value(request.form.get(name, ""))
+            return value
 
-        give_feedback(runtime(), int(request.form.get("item", "0") or 0), me().username, score("kemudahan"),
+        give_feedback(runtime(), request.form.get("item", 0, type=int), me().username, score("kemudahan"),
                       score("kesesuaian"), score("ketepatan"), request.form.get("komentar", "").strip())
         return redirect(url_for("monitor.feedback"))
-    return render_template("monitor/feedback.html", requests=pending_feedback(runtime(), me().username))
+    return render_template("monitor/feedback.html", requests=feedback_requests_for(runtime(), me()))
 
 
 @bp.get("/<key>/ujicoba")
 @allow("penyusun", "pengesah", "pemantau")
 def trial(key: str) -> str:
     """The ujicoba report: timing and the clerks' ratings per step, and whether approval may go ahead."""
-    found = ujicoba_report(runtime(), key)
-    ready, reasons = ujicoba_complete(runtime(), key)
+    found, ready, reasons = ujicoba_for(runtime(), me(), key)
     lang = current_language()
 
     def minutes(value: float | None) -> str:
@@ -228,4 +227,4 @@ def evaluation(key: str) -> str | WerkzeugResponse:
     questions = [pair[1] if lang == "en" else pair[0] for pair in EVALUATION_QUESTIONS]
     outcomes = {value: texts[1] if lang == "en" else texts[0] for value, texts in OUTCOMES.items()}
     return render_template("monitor/evaluation.html", key=key, sop=sop, questions=questions, outcomes=outcomes,
-                           history=evaluations_of(runtime(), key))
+                           history=evaluations_for(runtime(), me(), key))

@@ -12,7 +12,7 @@ from engine import (
     history,
     overlaps,
     read_bpmn,
-    register,
+    register_for,
     revise,
     sop_actions,
     start_trial,
@@ -35,7 +35,7 @@ bp = Blueprint("register", __name__, url_prefix="/penyusun")
 def index() -> str:
     """NO, JUDUL SOP, NOMOR SOP, unit, status and version of every SOP, with search."""
     query = request.args.get("cari", "")
-    return render_template("register/index.html", entries=register(runtime(), query), query=query)
+    return render_template("register/index.html", entries=register_for(runtime(), me(), query), query=query)
 
 
 @bp.get("/sop/<key>")

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from engine.store.models import holdings, org_jabatan, org_units, users
 
@@ -33,6 +34,15 @@ class Holding:
     jabatan: str
 
 
+def _create(connection: Connection, table: Table, values: dict[str, object], *where: object) -> int:
+    """Insert a row and return its id; when another process inserted the same one first, its id."""
+    try:
+        with connection.begin_nested():
+            return int(connection.execute(insert(table).returning(table.c.id), values).scalar_one())
+    except IntegrityError:
+        return int(connection.execute(select(table.c.id).where(*where)).scalar_one())  # type: ignore[arg-type]
+
+
 def unit_id(connection: Connection, code: str, *, create: bool = False) -> int | None:
     """The id of the unit named ``code``; created (kind ``unit``) when ``create`` and missing."""
     found = connection.execute(select(org_units.c.id).where(org_units.c.code == code)).first()
@@ -40,8 +50,8 @@ def unit_id(connection: Connection, code: str, *, create: bool = False) -> int |
         return int(found.id)
     if not create:
         return None
-    return int(connection.execute(insert(org_units).returning(org_units.c.id),
-                                  {"code": code, "name": code, "parent_id": None, "kind": "unit"}).scalar_one())
+    return _create(connection, org_units, {"code": code, "name": code, "parent_id": None, "kind": "unit"},
+                   org_units.c.code == code)
 
 
 def jabatan_id(connection: Connection, unit: int, code: str, *, create: bool = False) -> int | None:
@@ -52,8 +62,8 @@ def jabatan_id(connection: Connection, unit: int, code: str, *, create: bool = F
         return int(found.id)
     if not create:
         return None
-    return int(connection.execute(insert(org_jabatan).returning(org_jabatan.c.id),
-                                  {"unit_id": unit, "code": code, "name": code}).scalar_one())
+    return _create(connection, org_jabatan, {"unit_id": unit, "code": code, "name": code},
+                   org_jabatan.c.unit_id == unit, org_jabatan.c.code == code)
 
 
 def unit_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:

@@ -83,22 +83,35 @@ def _mentions_access(node: ast.AST) -> bool:
 
 
 def access_decisions(tree: ast.AST, exempt: set[str] = frozenset()) -> list[int]:  # type: ignore[assignment]
-    """Lines of ``tree`` that decide access: comparisons over access names, reading the account's
-    roles/holdings/unit visibility, or asking ``.has(...)``; functions named in ``exempt`` are skipped."""
+    """Lines of ``tree`` that decide access: comparisons over access names, a condition reading the
+    account's roles/holdings/unit visibility, or asking ``.has(...)``; functions named in ``exempt`` are
+    skipped. Showing the roles (``sorted(found.roles)``) decides nothing and passes."""
     skipped: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in exempt:
             skipped |= {id(part) for part in ast.walk(node)}
-    lines = []
+    conditions: list[ast.AST] = []
     for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
-        if isinstance(node, ast.Compare) and _mentions_access(node):
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Attribute) and node.attr in {"roles", "holdings", "sees_every_unit", "unit_ids",
-                                                                "sees_unit"}:
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "has":
+        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
+            conditions.append(node.test)
+        elif isinstance(node, (ast.BoolOp, ast.Compare)) or (isinstance(node, ast.UnaryOp)
+                                                              and isinstance(node.op, ast.Not)):
+            conditions.append(node)
+        elif isinstance(node, ast.comprehension):
+            conditions += node.ifs
+    lines = []
+    for condition in conditions:
+        for node in ast.walk(condition):
+            if id(node) in skipped:
+                continue
+            if isinstance(node, ast.Compare) and _mentions_access(node):
+                lines.append(node.lineno)
+            elif isinstance(node, ast.Attribute) and node.attr in {"roles", "holdings", "sees_every_unit",
+                                                                    "unit_ids", "sees_unit", "units"}:
+                lines.append(node.lineno)
+    for node in ast.walk(tree):
+        if id(node) not in skipped and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "has":
             lines.append(node.lineno)
     return sorted(set(lines))
 
@@ -119,6 +132,8 @@ def test_webui_decides_no_access_itself() -> None:
     "if not me().has('pemantau'):\n    pass",
     "ok = item.claimed_by == me().username",
     "ok = found.unit in visible",
+    "rows = [row for row in rows if account.holdings]",
+    "allowed = bool(account.roles) and True",
 ])
 def test_the_access_scan_catches_a_rule_written_in_webui(source: str) -> None:
     assert access_decisions(ast.parse(source))
@@ -126,5 +141,6 @@ def test_the_access_scan_catches_a_rule_written_in_webui(source: str) -> None:
 
 def test_the_access_scan_lets_ordinary_view_code_pass() -> None:
     source = ("step = step_of_item(runtime(), me(), item_id)\n"
-              "if request.method == 'POST' and fmt in ('xlsx', 'pdf'):\n    pass\n")
+              "if request.method == 'POST' and fmt in ('xlsx', 'pdf'):\n    pass\n"
+              "click.echo(', '.join(sorted(found.roles)))\n")
     assert access_decisions(ast.parse(source)) == []

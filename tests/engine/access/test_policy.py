@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,7 +21,15 @@ from engine import (
     instance_for,
     item_for,
     list_instances,
+    MonitoringScope,
+    evaluations_for,
+    feedback_requests_for,
     may_item,
+    monitoring_scope,
+    register_for,
+    report_for,
+    trend_for,
+    ujicoba_for,
     may_sop,
     sop_actions,
     start_step,
@@ -131,6 +140,12 @@ READERS: list[Callable[..., Any]] = [
     lambda runtime, who: start_step(runtime, who, "surat-masuk", False),
     lambda runtime, who: instance_for(runtime, who, 1),
     lambda runtime, who: item_for(runtime, who, 1),
+    lambda runtime, who: monitoring_scope(runtime, who),
+    lambda runtime, who: report_for(runtime, who, "surat-masuk", MonitoringScope(dt.date(2026, 1, 1), dt.date(2026, 6, 30))),
+    lambda runtime, who: trend_for(runtime, who, "surat-masuk", MonitoringScope(dt.date(2026, 1, 1), dt.date(2026, 6, 30))),
+    lambda runtime, who: evaluations_for(runtime, who, "surat-masuk"),
+    lambda runtime, who: feedback_requests_for(runtime, who),
+    lambda runtime, who: register_for(runtime, who),
 ]
 
 
@@ -150,3 +165,32 @@ def test_web_and_api_forms_give_the_same_typed_values() -> None:
     assert completion_from_json({"data": {"jumlah": 5, "ok": True}})["data"] == {"jumlah": 5, "ok": True}
     assert completion_from_json({"data": {"x": "--5", "y": "٣"}})["data"] == {"x": "--5", "y": "٣"}
     assert completion_from_json([1]) == [1]  # left for the runtime to refuse
+
+
+def test_monitoring_readers_ask_the_policy_and_default_to_six_months(runtime: Runtime) -> None:
+    today = runtime.clock.now().date()
+    scope = monitoring_scope(runtime, account(runtime, "inspektur"))
+    assert (scope.start, scope.end, scope.trial) == (today - dt.timedelta(days=182), today, False)
+    named = monitoring_scope(runtime, account(runtime, "penulis"), dt.date(2026, 1, 1), dt.date(2026, 3, 31), trial=True)
+    assert named == MonitoringScope(dt.date(2026, 1, 1), dt.date(2026, 3, 31), True)
+    report = report_for(runtime, account(runtime, "inspektur"), "surat-masuk", scope)
+    assert report.key == "surat-masuk"
+    for reader in (lambda who: monitoring_scope(runtime, who), lambda who: report_for(runtime, who, "surat-masuk", scope),
+                   lambda who: ujicoba_for(runtime, who, "surat-masuk")):
+        with pytest.raises(AccessDeniedError) as refused:
+            reader(account(runtime, "ani"))  # a clerk reads no monitoring data
+        assert refused.value.code == "access_monitoring"
+
+
+def test_a_unit_created_meanwhile_by_another_process_is_reused(runtime: Runtime) -> None:
+    from engine.access.organisation import _create
+
+    with runtime.db.write() as connection:
+        existing = connection.execute(select(org_units.c.id).where(org_units.c.code == UNIT)).scalar_one()
+        again = _create(connection, org_units, {"code": UNIT, "name": UNIT, "parent_id": None, "kind": "unit"},
+                        org_units.c.code == UNIT)
+        fresh = _create(connection, org_units, {"code": "Baru", "name": "Baru", "parent_id": None, "kind": "unit"},
+                        org_units.c.code == "Baru")
+    assert again == existing and fresh != existing
+    with runtime.db.read() as connection:
+        assert connection.execute(select(org_units.c.id).where(org_units.c.code == "Baru")).scalar_one() == fresh
