@@ -97,6 +97,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "form_period_range": ("{start} s.d. {end}", "{start} to {end}"),
     "form_sheet_monitoring": ("Monitoring", "Monitoring"),
     "form_sheet_evaluation": ("Evaluasi", "Evaluation"),
+    "form_period_reversed": ("Akhir periode monitoring sebelum awalnya.",
+                             "The monitoring period ends before it starts."),
+    "form_field_too_long": ("Isian '{name}' baris {number} terlalu panjang (batas {limit} karakter).",
+                            "Field '{name}' of row {number} is too long (at most {limit} characters)."),
+    "form_saved_meanwhile": (
+        "Formulir monitoring ini sudah disimpan oleh {by} pada {when} (revisi {revision}); muat ulang dan ubah "
+        "revisi terbaru.",
+        "This monitoring form was saved by {by} at {when} (revision {revision}); reload it and edit the newest "
+        "revision."),
+    "evaluation_bad_outcome": ("Hasil evaluasi harus salah satu dari: {outcomes}.",
+                               "The evaluation outcome must be one of: {outcomes}."),
+    "evaluation_answer_count": ("Evaluasi harus menjawab {count} pertanyaan.",
+                                "The evaluation must answer {count} questions."),
+    "evaluation_unanswered": ("Pertanyaan {questions} belum dijawab Ya atau Tidak.",
+                              "Question {questions} is not answered Yes or No yet."),
+    "evaluation_notes_too_long": ("Catatan terlalu panjang (batas {limit} karakter).",
+                                  "The notes are too long (at most {limit} characters)."),
+    "evaluation_nothing_approved": ("SOP '{sop}' belum memiliki versi yang disahkan untuk dievaluasi.",
+                                    "SOP '{sop}' has no approved version to evaluate yet."),
     # --- charts (engine.monitoring.plots) ----------------------------------------------------------
     "plot_steps_title": (
         "Waktu kerja aktual per langkah dibanding waktu baku",

@@ -56,14 +56,14 @@ def _from_json(text: str) -> EvaluationForm:
 
 def _check(form: EvaluationForm) -> None:
     if form.outcome not in OUTCOMES:
-        raise DataError(f"Hasil evaluasi harus salah satu dari: {', '.join(OUTCOMES)}.", "outcome")
+        raise DataError.from_code("evaluation_bad_outcome", "outcome", outcomes=", ".join(OUTCOMES))
     if len(form.answers) != len(EVALUATION_QUESTIONS):
-        raise DataError(f"Evaluasi harus menjawab {len(EVALUATION_QUESTIONS)} pertanyaan.", "answers")
+        raise DataError.from_code("evaluation_answer_count", "answers", count=len(EVALUATION_QUESTIONS))
     unanswered = [str(index + 1) for index, answer in enumerate(form.answers) if answer.answer is None]
     if unanswered:
-        raise DataError(f"Pertanyaan {', '.join(unanswered)} belum dijawab Ya atau Tidak.", "answers")
+        raise DataError.from_code("evaluation_unanswered", "answers", questions=", ".join(unanswered))
     if any(len(answer.notes) > 4000 for answer in form.answers) or len(form.notes) > 4000:
-        raise DataError("Catatan terlalu panjang (batas 4000 karakter).", "notes")
+        raise DataError.from_code("evaluation_notes_too_long", "notes", limit=4000)
 
 
 def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *,
@@ -86,8 +86,8 @@ def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *
                  else query.where(versions.c.draft.is_(False)).order_by(versions.c.number.desc()))
         row = connection.execute(query.limit(1)).first()
     if row is None:
-        raise NotFoundError(f"SOP '{key}' tidak memiliki versi {version}." if version is not None
-                            else f"SOP '{key}' belum memiliki versi yang disahkan untuk dievaluasi.")
+        raise (NotFoundError.from_code("runtime_no_such_version", sop=key, number=version) if version is not None
+               else NotFoundError.from_code("evaluation_nothing_approved", sop=key))
     prepared = prepare_version(read_bpmn(bytes(row.bpmn)).sop, key, row.escalation) if form.outcome == "revisi" \
         else None
     with runtime.db.write() as connection:

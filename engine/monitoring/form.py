@@ -137,11 +137,11 @@ def form_from_json(text: str) -> MonitoringForm:
 
 def _check_form(form: MonitoringForm) -> None:
     if form.period_end < form.period_start:
-        raise DataError("Akhir periode monitoring sebelum awalnya.", "period_end")
+        raise DataError.from_code("form_period_reversed", "period_end")
     for row in form.rows:
         for name in ("procedure", "notes", "action", "initials"):
             if len(getattr(row, name)) > 4000:
-                raise DataError(f"Isian '{name}' baris {row.number} terlalu panjang (batas 4000 karakter).", name)
+                raise DataError.from_code("form_field_too_long", name, name=name, number=row.number, limit=4000)
 
 
 def save_monitoring_form(runtime: Runtime, key: str, form: MonitoringForm, by: str, *, trial: bool = False,
@@ -164,8 +164,8 @@ def save_monitoring_form(runtime: Runtime, key: str, form: MonitoringForm, by: s
                                     .order_by(monitoring_forms.c.revision.desc()).limit(1)).first()
         if latest is not None and base_revision != latest.revision:
             when = latest.saved_at.astimezone(runtime.calendar.tz).strftime("%Y-%m-%d %H:%M")
-            raise DataError(f"Formulir monitoring ini sudah disimpan oleh {latest.saved_by} pada {when} "
-                            f"(revisi {latest.revision}); muat ulang dan ubah revisi terbaru.", "revision")
+            raise DataError.from_code("form_saved_meanwhile", "revision", by=latest.saved_by, when=when,
+                                      revision=latest.revision)
         revision = (latest.revision if latest is not None else 0) + 1
         form_id = connection.execute(insert(monitoring_forms).returning(monitoring_forms.c.id), {
             "definition_id": found_id, "period_start": form.period_start, "period_end": form.period_end,

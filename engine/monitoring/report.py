@@ -256,7 +256,7 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
         definition_id(connection, key)  # raises with a "did you mean"
     chosen = [row for row in rows if (row.number in versions if versions else bool(row.draft) == trial)]
     if versions and not chosen:
-        raise NotFoundError(f"SOP '{key}' tidak memiliki versi {', '.join(map(str, versions))}.")
+        raise NotFoundError.from_code("runtime_no_such_version", sop=key, number=", ".join(map(str, versions)))
     steps: dict[str, _StepMeta] = {}
     for row in reversed(chosen):  # the newest version names the steps
         for index, item in enumerate(json.loads(row.steps)):
