@@ -1,19 +1,19 @@
 """The message catalogue: every user-facing text of engine and CLI in Bahasa Indonesia (default) and English.
 
 Entries are ``code: (indonesian, english)`` with ``str.format`` fields. They are kept per stage in the
-modules of this package (``sop``, ``runtime``, ``monitoring``, ``render``, ``cli``, ``web``) so that
+modules of this package (``sop``, ``runtime``, ``monitoring``, ``render``, ``cli``, ``web``, ``lifecycle``) so that
 each stage owns its words, and merged here into one catalogue: a code is defined once (a test says so).
 Keys of errors are the :attr:`engine.errors.AlurError.code` values.
 """
 
 from __future__ import annotations
 
-from engine.messages import cli, monitoring, render, runtime, sop, web
+from engine.messages import cli, lifecycle, monitoring, render, runtime, sop, web
 
 LANGUAGES = ("id", "en")
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (sop, runtime, monitoring, render, cli, web):
+for _module in (sop, runtime, monitoring, render, cli, web, lifecycle):
     _CATALOGUE.update(_module.ENTRIES)
 
 
