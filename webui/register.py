@@ -16,6 +16,7 @@ from engine import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.requests import requests_of
 from engine.lifecycle.review import accept, answer_finding, findings, send_back
+from engine.lifecycle.revision import revise
 from engine.lifecycle.roles import approver_holds, refusal, require_confirmation, today_in
 from engine.lifecycle.transitions import (
     approve,
@@ -23,7 +24,6 @@ from engine.lifecycle.transitions import (
     history,
     register,
     returned,
-    revise,
     start_trial,
     status,
     submit,

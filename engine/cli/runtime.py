@@ -159,7 +159,7 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
 def publish_command(file: str, draft: bool, key: str | None, eskalasi: bool, username: str, alasan: str) -> None:
     """Terbitkan SOP (.bpmn atau .yaml) sebagai versi baru, dicatat siapa dan mengapa (untuk memulai)."""
     def act() -> None:
-        from engine.lifecycle.transitions import publish_direct
+        from engine.lifecycle.revision import publish_direct
 
         runtime = _runtime()
         try:

@@ -14,7 +14,6 @@ when and why; :mod:`engine.lifecycle.roles` says who may act.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -34,7 +33,6 @@ from engine.lifecycle.roles import (
     check_effective,
     check_separation,
     refusal,
-    require_reason,
     require_role,
     today_in,
 )
@@ -46,7 +44,7 @@ from engine.sop.model import Approval, Identity, Sop
 from engine.sop.numbering import DEFAULT_PATTERN, next_number
 from engine.sop.overlap import Overlap, overlap_report
 from engine.sop.validate import ensure_valid
-from engine.store.models import definitions, lifecycle_events, revision_requests, sop_lifecycle, versions
+from engine.store.models import definitions, lifecycle_events, sop_lifecycle, versions
 
 STATUSES = ("draft", "verifikasi", "ujicoba", "disahkan", "revisi")
 #: Statuses in which the penyusun may still edit the working draft.
@@ -368,60 +366,6 @@ def approve(runtime: Runtime, key: str, by: str, effective: dt.date | None = Non
         _write_status(connection, key, "disahkan", by, now, signed)
         records.close_round(connection, round_.id, by, now, info.number)
         records.record(connection, key, "approve", "disahkan", by, now, round_id=round_.id, version=info.number)
-    return info
-
-
-def revise(runtime: Runtime, key: str, by: str, reason: str = "") -> Sop:
-    """Revisi: a new working draft from the newest approved version (with today's tanggal revisi).
-
-    Opens a new round and answers the open revision requests of the SOP.
-
-    :raises AccessDeniedError: ``by`` is not a penyusun.
-    :raises DataError: no reason.
-    :raises TaskError: the SOP is not approved.
-    """
-    _person(runtime, by, "penyusun")
-    reason = records.checked_text(reason, "alasan")
-    require_reason(reason)
-    current = status(runtime, key)
-    if current != "disahkan":
-        raise refusal(TaskError, "lifecycle_wrong_status", key=key, status=current, allowed="disahkan")
-    approved = [info.number for info in runtime.versions(key) if not info.draft]
-    sop = _published_sop(runtime, key, approved[-1] if approved else None)
-    now = runtime.clock.now()
-    sop = replace(sop, identity=replace(sop.identity, tanggal_revisi=today_in(runtime.calendar.tz, now)))
-    with runtime.db.write() as connection:
-        _write_status(connection, key, "revisi", by, now, sop)
-        round_ = records.ensure_round(connection, key, by, now)
-        records.record(connection, key, "revise", "revisi", by, now, round_id=round_.id, reason=reason)
-        connection.execute(update(revision_requests).where(revision_requests.c.key == key,
-                                                           revision_requests.c.status == "terbuka")
-                           .values(status="ditindaklanjuti", closed_by=by, closed_at=now))
-    return sop
-
-
-def publish_direct(runtime: Runtime, source: str | os.PathLike[str] | Sop, key: str | None, by: str, reason: str, *,
-                   draft: bool = False, escalation: bool = False) -> VersionInfo:
-    """Publish outside the register (bootstrapping: ``alur publish``), recording who and why.
-
-    :raises DataError: no user or no reason given.
-    :raises NotFoundError: ``by`` is not a registered user.
-    """
-    reason = records.checked_text(reason, "alasan")
-    if not by.strip() or not reason:
-        raise refusal(DataError, "lifecycle_publisher_required", "as" if not by.strip() else "alasan")
-    try:
-        runtime.user(by)
-    except NotFoundError as exc:
-        raise refusal(NotFoundError, "lifecycle_unknown_user", user=by) from exc
-    info = runtime.publish(source, key, draft=draft, escalation=escalation, by=by)
-    if info.created:
-        now = runtime.clock.now()
-        with runtime.db.write() as connection:
-            row = connection.execute(select(sop_lifecycle.c.status).where(sop_lifecycle.c.key == info.key)).first()
-            records.record(connection, info.key, "publish", row.status if row is not None else
-                           ("ujicoba" if draft else "disahkan"), by, now, round_id=None, reason=reason,
-                           version=info.number)
     return info
 
 

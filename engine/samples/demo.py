@@ -189,7 +189,9 @@ def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
     if key not in {entry.key for entry in lifecycle.register(runtime)}:
         return
     clock.current = _office_hour(end - dt.timedelta(days=2))
-    lifecycle.revise(runtime, key, "penyusun", "Evaluasi: persyaratan berkas disederhanakan")
+    from engine.lifecycle.revision import revise
+
+    revise(runtime, key, "penyusun", "Evaluasi: persyaratan berkas disederhanakan")
     lifecycle.submit(runtime, key, "penyusun")
     from engine.lifecycle import review
 

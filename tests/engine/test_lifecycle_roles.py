@@ -15,14 +15,13 @@ from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.formats.files import load_file
 from engine.lifecycle import review
+from engine.lifecycle.revision import publish_direct, revise
 from engine.lifecycle.roles import LifecycleSettings
 from engine.lifecycle.transitions import (
     approve,
     current_round,
     history,
-    publish_direct,
     returned,
-    revise,
     save_draft,
     start_trial,
     status,
