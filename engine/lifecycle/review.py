@@ -78,14 +78,15 @@ def answer_finding(runtime: Runtime, key: str, by: str, finding: str, answer: st
     reason = records.checked_text(reason, "alasan")
     if answer == "diterima" and not reason:
         raise refusal(DataError, "lifecycle_answer_reason", "alasan")
-    if finding not in {item.id for item in findings(runtime, key)}:
+    known = {item.id: item.overlap for item in findings(runtime, key)}
+    if finding not in known:
         raise refusal(DataError, "lifecycle_unknown_finding", "temuan", finding=finding, key=key)
     now = runtime.clock.now()
     with runtime.db.write() as connection:
         round_ = records.ensure_round(connection, key, by, now)
         records.store_answer(connection, round_.id, finding, answer, reason, by, now)
         records.record(connection, key, "answer", "verifikasi", by, now, round_id=round_.id,
-                       reason=f"{finding} → {answer}" + (f": {reason}" if reason else ""))
+                       reason=f"{known[finding].message} → {answer}" + (f": {reason}" if reason else ""))
 
 
 def accept(runtime: Runtime, key: str, by: str, *, settings: LifecycleSettings | None = None) -> None:
