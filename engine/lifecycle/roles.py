@@ -15,12 +15,14 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from engine.access.accounts import Account
 from engine.errors import AccessDeniedError, AlurError, DataError
 from engine.messages import message
 from engine.sop.model import Sop
+
+if TYPE_CHECKING:  # the access policy calls approver_holds: no import of engine.access at run time
+    from engine.access.accounts import Account
 
 #: The environment variable that turns separation of duties off with ``0``.
 SEPARATION_VARIABLE = "ALUR_SEPARATION_OF_DUTIES"

@@ -31,8 +31,8 @@ from engine.render.document import render
 from engine.runtime.facade import Runtime
 from engine.runtime.timers import ManualClock
 from engine.sop.model import Sop
-from engine.store.migrate import upgrade_database
 from tests.conftest import DATA
+from tests.engine.runtime.conftest import fresh_url, postgres_database  # noqa: F401 - the PostgreSQL fixture
 
 UTC = dt.timezone.utc
 KECAMATAN = "Kecamatan Sukamaju Kota"
@@ -41,11 +41,10 @@ KEY = "uji-surat"
 EVENING = dt.datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def runtime(tmp_path: Path) -> Iterator[Runtime]:
-    url = f"sqlite:///{tmp_path / 'lifecycle.db'}"
-    upgrade_database(url)
-    found = Runtime(url, clock=ManualClock(EVENING))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]:
+    """Six people on a fresh store, once on SQLite and once on PostgreSQL."""
+    found = Runtime(fresh_url(request.param, tmp_path, request), clock=ManualClock(EVENING))
     people = {
         "rina": (["penyusun"], [("Analis Organisasi", KECAMATAN)]),
         "tono": (["penyusun"], [("Analis Organisasi", KECAMATAN)]),
