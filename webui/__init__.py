@@ -11,11 +11,10 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.wrappers import Response
 
-from engine import Runtime, upgrade_database
+from engine import Runtime, UjicobaGate, upgrade_database
 from engine.errors import AlurError
-from engine.lifecycle.ujicoba import UjicobaGate
 
-from . import access, formatting, i18n
+from . import access, formatting, health, i18n, security
 
 csrf = CSRFProtect()
 
@@ -68,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         upgrade_database(url)
     app.extensions["alur_runtime"] = Runtime(url, clock=app.config.get("CLOCK"))
 
+    security.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
     access.init_app(app)
@@ -75,6 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import api, audit, editor, monitor, register, worklist
 
+    app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(register.bp)

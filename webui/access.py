@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from engine import Runtime
-from engine.access.accounts import Account, LoginThrottle, account, token_account
-from engine.access.accounts import login as login_with
+from engine import Account, LoginThrottle, Runtime, account, end_sessions, session_account, session_version, token_account
+from engine import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
-from .i18n import translate
+from .i18n import current_language, translate
 
 bp = Blueprint("auth", __name__)
 
@@ -27,7 +26,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Any logged-in account.
 ANY = "*"
 #: Endpoints open to everyone.
-PUBLIC = frozenset({"static", "auth.login", "api.openapi"})
+PUBLIC = frozenset({"static", "auth.login", "api.openapi", "health.sehat", "health.siap"})
 
 
 def allow(*roles: str) -> Callable[[F], F]:
@@ -70,9 +69,9 @@ def _enforce() -> Response | None:
     username = session.get("username")
     if username and not endpoint.startswith("api."):
         try:
-            g.account = account(runtime(), username)
-        except NotFoundError:
-            session.clear()
+            g.account = session_account(runtime(), username, session.get("v"))
+        except (NotFoundError, AccessDeniedError):
+            _clear_session()
     if endpoint in PUBLIC:
         return None
     view = current_app.view_functions[endpoint]
@@ -116,22 +115,29 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def _clear_session() -> None:
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+
+
 @bp.route("/masuk", methods=["GET", "POST"])
 def login() -> Response | str:
     """The login form; on success the session is renewed and the user goes to their page."""
     error = ""
     if request.method == "POST":
         try:
+            # A name longer than any account can have is cut (it cannot match; the throttle key stays fixed).
             found = login_with(runtime(), current_app.extensions["alur_login_throttle"],
-                               request.form.get("username", "").strip(), request.form.get("password", ""))
+                               request.form.get("username", "").strip()[:65], request.form.get("password", ""),
+                               request.remote_addr or "")
         except AccessDeniedError as exc:
-            error = exc.message
+            error = exc.render(current_language())
         else:
-            language = session.get("lang")
-            session.clear()
+            _clear_session()
             session["username"] = found.username
-            if language:
-                session["lang"] = language
+            session["v"] = session_version(runtime(), found.username)
             return redirect(_safe_next(request.args.get("next")) or home_for(found))
     return render_template("auth/login.html", error=error)
 
@@ -139,10 +145,9 @@ def login() -> Response | str:
 @bp.post("/keluar")
 @allow(ANY)
 def logout() -> Response:
-    language = session.get("lang")
-    session.clear()
-    if language:
-        session["lang"] = language
+    """End every session and API token of the account (a copied cookie dies too), then the login page."""
+    end_sessions(runtime(), me().username)
+    _clear_session()
     return redirect(url_for("auth.login"))
 
 

@@ -6,31 +6,37 @@ engine checks server-side (no script), and a reason where the SOP goes back (ret
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from engine import read_bpmn
-from engine.errors import DataError, NotFoundError
-from engine.lifecycle.requests import requests_of
-from engine.lifecycle.review import accept, answer_finding, findings, send_back
-from engine.lifecycle.revision import revise
-from engine.lifecycle.roles import approver_holds, refusal, require_confirmation, today_in
-from engine.lifecycle.transitions import (
+from engine import (
+    accept,
+    answer_finding,
     approve,
+    approver_holds,
     current_round,
+    effective_date,
+    findings,
     history,
+    message,
+    read_bpmn,
     register,
+    require_confirmation,
     returned,
+    revise,
+    revision_requests_of,
+    send_back,
+    sop_actions,
     start_trial,
     status,
     submit,
+    today_in,
     version_diff,
     working_sop,
 )
-from engine.messages import message
+from engine.errors import DataError, NotFoundError
 
 from .access import allow, me, runtime
 from .editor import READERS, file_response, step_names
@@ -55,8 +61,7 @@ def _confirmed() -> None:
 def index() -> str:
     """NO, JUDUL SOP, NOMOR SOP, unit, status and version of every SOP, with search and open revision requests."""
     query = request.args.get("cari", "")
-    with runtime().db.read() as connection:
-        open_requests = requests_of(connection, only_open=True)
+    open_requests = revision_requests_of(runtime(), only_open=True)
     return render_template("register/index.html", entries=register(runtime(), query), query=query,
                            requests=open_requests)
 
@@ -72,14 +77,14 @@ def sop(key: str) -> str:
         published = runtime().versions(key)
     except NotFoundError:  # only in the register: no version yet
         published = []
-    with runtime().db.read() as connection:
-        requests = requests_of(connection, key)
+    requests = revision_requests_of(runtime(), key)
     return render_template("register/sop.html", key=key, status=current, sop=draft, findings=found,
                            unanswered=sum(1 for item in found if item.answer is None),
                            round=current_round(runtime(), key), returned=returned(runtime(), key),
-                           holds=approver_holds(me(), draft), history=history(runtime(), key), versions=published,
-                           requests=requests, step_names=step_names(draft), today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat(),
-                           lang=current_language())
+                           holds=approver_holds(me(), draft), actions=sop_actions(me(), current),
+                           history=history(runtime(), key), versions=published,
+                           requests=requests, step_names=step_names(draft), lang=current_language(),
+                           today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())
 
 
 @bp.post("/sop/<key>/verifikasi")
@@ -148,13 +153,7 @@ def trial_view(key: str) -> BaseResponse:
 @allow("pengesah")
 def approve_view(key: str) -> BaseResponse:
     _confirmed()
-    text = request.form.get("tanggal_efektif", "").strip()
-    effective = None
-    if text:
-        try:
-            effective = dt.date.fromisoformat(text)
-        except ValueError as exc:
-            raise refusal(DataError, "lifecycle_bad_date", "tanggal_efektif", value=text) from exc
+    effective = effective_date(request.form.get("tanggal_efektif", ""))
     info = approve(runtime(), key, me().username, effective, gate=current_app.config.get("UJICOBA_GATE"))
     flash(translate("approved_flash").format(version=info.number), "ok")
     return redirect(url_for(".sop", key=key))

@@ -22,12 +22,15 @@ import threading
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
+from engine.access.organisation import Holding, holdings_of, link_holdings, unlinked
+
+from engine.access.throttle import LoginThrottle
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store import repo
-from engine.store.models import accounts, api_tokens
+from engine.store.models import account_sessions, accounts, api_tokens
 
 ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau")
 #: scrypt cost (n, r, p): ~50 ms per check on a laptop.
@@ -61,26 +64,24 @@ class Account:
     nama: str
     nip: str
     roles: frozenset[str]
-    #: ``(jabatan, unit)`` pairs held (from the runtime's holdings).
+    #: ``(jabatan, unit)`` pairs held (from the runtime's holdings), as text.
     jabatan: tuple[tuple[str, str], ...]
+    #: The same holdings by organisation id (:mod:`engine.access.organisation`): what the policy compares.
+    holdings: tuple[Holding, ...] = ()
 
     def has(self, *roles: str) -> bool:
         """True when the account has one of ``roles`` (admin has them all)."""
         return "admin" in self.roles or any(role in self.roles for role in roles)
 
     @property
-    def units(self) -> frozenset[str]:
-        """Units where the account holds a jabatan."""
-        return frozenset(unit for _, unit in self.jabatan)
+    def unit_ids(self) -> frozenset[int]:
+        """Ids of the units where the account holds a jabatan."""
+        return frozenset(held.unit_id for held in self.holdings)
 
     @property
     def sees_every_unit(self) -> bool:
         """Admins, and a pemantau who holds no jabatan (an inspectorate auditor), see every unit."""
         return "admin" in self.roles or (not self.jabatan and "pemantau" in self.roles)
-
-    def sees_unit(self, unit: str) -> bool:
-        """True when the account may see the data of ``unit``: every unit, or one it holds a jabatan in."""
-        return self.sees_every_unit or unit in self.units
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:
@@ -91,98 +92,181 @@ def _check_roles(roles: Iterable[str]) -> list[str]:
     return chosen
 
 
+#: Passwords refused whatever their length (the most common ones in breach lists, and Alur's own words).
+COMMON_PASSWORDS = frozenset({
+    "12345678", "123456789", "1234567890", "87654321", "11111111", "00000000", "password", "password1",
+    "password123", "passw0rd", "qwertyui", "qwertyuiop", "qwerty123", "1q2w3e4r", "1qaz2wsx", "abcd1234",
+    "abc12345", "iloveyou", "sunshine", "princess", "football", "baseball", "welcome1", "admin123",
+    "administrator", "letmein1", "superman", "katasandi", "katasandi123", "rahasia1", "rahasia123",
+    "bismillah", "indonesia", "indonesia1", "jakarta1", "alur1234", "alur12345", "sayangku", "12341234",
+})
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256
+
+
+def check_password(username: str, password: str) -> None:
+    """The password policy: 8 to 256 characters, not one character repeated, not the user name, not common.
+
+    :raises DataError: naming the field ``password`` and the rule broken.
+    """
+    lowered = password.strip().lower()
+    if len(password) < MIN_PASSWORD:
+        raise DataError(f"Kata sandi minimal {MIN_PASSWORD} karakter.", field="password")
+    if len(password) > MAX_PASSWORD:
+        raise DataError(f"Kata sandi paling panjang {MAX_PASSWORD} karakter.", field="password")
+    if len(set(password)) == 1:
+        raise DataError("Kata sandi tidak boleh satu karakter yang diulang.", field="password")
+    if username and lowered in {username.lower(), username.lower()[::-1]}:
+        raise DataError("Kata sandi tidak boleh sama dengan nama pengguna.", field="password")
+    if lowered in COMMON_PASSWORDS:
+        raise DataError("Kata sandi ini terlalu umum; pilih yang lain.", field="password")
+
+
 def add_account(runtime: Runtime, username: str, password: str, roles: Iterable[str], nama: str = "",
                 nip: str = "", jabatan: Iterable[tuple[str, str]] = ()) -> Account:
     """Create (or update) a login with a hashed password and roles; the runtime user is created too.
 
-    :raises DataError: a password shorter than 8 characters, or an unknown role.
+    Updating an account (a new password) ends every session and API token it had, and enables it again.
+
+    :raises DataError: a password the policy (:func:`check_password`) refuses, or an unknown role.
     """
-    if len(password) < 8:
-        raise DataError("Kata sandi minimal 8 karakter.")
+    check_password(username, password)
     chosen = _check_roles(roles)
     runtime.add_user(username, nama, nip, jabatan)
+    with runtime.db.write() as connection:
+        link_holdings(connection, username)
     hashed = generate_password_hash(password)
+    now = runtime.clock.now()
     with runtime.db.write() as connection:
         found = connection.execute(select(accounts.c.id).where(accounts.c.username == username)).first()
         if found is None:
             connection.execute(insert(accounts), {"username": username, "password_hash": hashed,
-                                                  "roles": " ".join(chosen), "created_at": runtime.clock.now()})
+                                                  "roles": " ".join(chosen), "created_at": now})
         else:
             connection.execute(update(accounts).where(accounts.c.id == found.id)
                                .values(password_hash=hashed, roles=" ".join(chosen)))
+        _end_sessions(connection, username, now, disabled=False)
+    return account(runtime, username)
+
+
+def _end_sessions(connection: Connection, username: str, now: dt.datetime, *, disabled: bool) -> int:
+    """Raise the session version of ``username`` and remove its API tokens; the new version."""
+    row = connection.execute(select(account_sessions.c.version)
+                             .where(account_sessions.c.username == username)).first()
+    if row is None:
+        connection.execute(insert(account_sessions), {"username": username, "version": 1, "disabled": disabled,
+                                                      "changed_at": now})
+        version = 1
+    else:
+        version = int(row.version) + 1
+        connection.execute(update(account_sessions).where(account_sessions.c.username == username)
+                           .values(version=version, disabled=disabled, changed_at=now))
+    connection.execute(delete(api_tokens).where(api_tokens.c.username == username))
+    return version
+
+
+def end_sessions(runtime: Runtime, username: str) -> int:
+    """Log ``username`` out everywhere: every session cookie and API token dies; the new session version."""
+    with runtime.db.write() as connection:
+        row = connection.execute(select(account_sessions.c.disabled)
+                                 .where(account_sessions.c.username == username)).first()
+        return _end_sessions(connection, username, runtime.clock.now(), disabled=bool(row and row.disabled))
+
+
+def disable_account(runtime: Runtime, username: str) -> None:
+    """Refuse every login, session and token of ``username`` until :func:`add_account` sets a password again.
+
+    :raises NotFoundError: no login with this name.
+    """
+    account(runtime, username)
+    with runtime.db.write() as connection:
+        _end_sessions(connection, username, runtime.clock.now(), disabled=True)
+
+
+def session_version(runtime: Runtime, username: str) -> int:
+    """The current session version of ``username`` (0 for an account made before versions existed).
+
+    :raises AccessDeniedError: the account is disabled.
+    """
+    with runtime.db.read() as connection:
+        row = connection.execute(select(account_sessions.c.version, account_sessions.c.disabled)
+                                 .where(account_sessions.c.username == username)).first()
+    if row is not None and row.disabled:
+        raise AccessDeniedError("Akun ini dinonaktifkan.")
+    return 0 if row is None else int(row.version)
+
+
+def session_account(runtime: Runtime, username: str, version: object) -> Account:
+    """The account of a session cookie that carries ``version``.
+
+    :raises AccessDeniedError: the session ended (logout, new password, disabled).
+    :raises NotFoundError: no login with this name.
+    """
+    if not isinstance(version, int) or version != session_version(runtime, username):
+        raise AccessDeniedError("Sesi telah berakhir; silakan masuk lagi.")
     return account(runtime, username)
 
 
 def account(runtime: Runtime, username: str) -> Account:
-    """:raises NotFoundError: no login with this name."""
+    """The login ``username`` with its roles and holdings (a holding without ids is linked first).
+
+    :raises NotFoundError: no login with this name.
+    """
     with runtime.db.read() as connection:
         row = connection.execute(select(accounts).where(accounts.c.username == username)).first()
         if row is None:
             raise NotFoundError(f"Akun '{username}' tidak ada.")
+        stale = unlinked(connection, username)
+    if stale:  # a jabatan added by 'alur user add' or Runtime.add_user: its unit and jabatan get ids now
+        with runtime.db.write() as connection:
+            link_holdings(connection, username)
+    with runtime.db.read() as connection:
         user = repo.user_by_name(connection, username)
-    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan)
+        held = holdings_of(connection, username)
+    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan, held)
+
+
+_DUMMY: list[str] = []
+_DUMMY_LOCK = threading.Lock()
+
+
+def _dummy_hash() -> str:
+    """A hash of a random password, made once: unknown names cost one scrypt like known ones."""
+    with _DUMMY_LOCK:
+        if not _DUMMY:
+            _DUMMY.append(generate_password_hash(secrets.token_hex(16)))
+        return _DUMMY[0]
 
 
 def authenticate(runtime: Runtime, username: str, password: str) -> Account:
-    """The account when the password matches.
+    """The account when the password matches (an unknown name takes as long as a wrong password).
 
-    :raises AccessDeniedError: wrong name or password (the same message for both).
+    :raises AccessDeniedError: wrong name or password (the same message for both), or a disabled account.
     """
     with runtime.db.read() as connection:
         row = connection.execute(select(accounts.c.password_hash).where(accounts.c.username == username)).first()
-    if row is None or not check_password_hash(row.password_hash, password):
+    matches = check_password_hash(row.password_hash if row is not None else _dummy_hash(), password[:MAX_PASSWORD])
+    if row is None or not matches:
         raise AccessDeniedError("Nama pengguna atau kata sandi salah.")
+    session_version(runtime, username)
     return account(runtime, username)
 
 
-class LoginThrottle:
-    """Refuses logins for a name after too many failed attempts in a short time (password guessing).
+def login(runtime: Runtime, throttle: LoginThrottle, username: str, password: str, address: str = "") -> Account:
+    """:func:`authenticate` behind ``throttle`` (kept in the database, shared by every server process).
 
-    Kept in the memory of one process: enough to slow down guessing against a single server; the
-    failures are forgotten when the window has passed or the right password is given.
+    A name or address that is being slowed down is refused before its password is checked.
 
-    :param limit: failed attempts allowed within ``window``.
-    :param window: how long a failure counts.
-    """
-
-    def __init__(self, limit: int = 5, window: dt.timedelta = dt.timedelta(minutes=15)) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, list[dt.datetime]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, username: str, now: dt.datetime) -> None:
-        """:raises AccessDeniedError: while ``username`` is locked out, saying for how long."""
-        with self._lock:
-            recent = [moment for moment in self._failures.get(username, []) if now - moment < self.window]
-            self._failures[username] = recent
-            if len(recent) >= self.limit:
-                wait = max(1, int((recent[0] + self.window - now).total_seconds() // 60) + 1)
-                raise AccessDeniedError(f"Terlalu banyak percobaan masuk yang gagal untuk '{username}'; "
-                                        f"coba lagi dalam {wait} menit.")
-
-    def failed(self, username: str, now: dt.datetime) -> None:
-        with self._lock:
-            self._failures.setdefault(username, []).append(now)
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(username, None)
-
-
-def login(runtime: Runtime, throttle: LoginThrottle, username: str, password: str) -> Account:
-    """:func:`authenticate` behind ``throttle``: a locked-out name is refused before its password is checked.
-
-    :raises AccessDeniedError: locked out, or wrong name or password.
+    :raises AccessDeniedError: wait first, or wrong name or password.
     """
     now = runtime.clock.now()
-    throttle.check(username, now)
+    throttle.check(runtime, username, address, now)
     try:
         found = authenticate(runtime, username, password)
     except AccessDeniedError:
-        throttle.failed(username, now)
+        throttle.failed(runtime, username, address, now)
         raise
-    throttle.succeeded(username)
+    throttle.succeeded(runtime, username, address)
     return found
 
 
@@ -216,4 +300,5 @@ def token_account(runtime: Runtime, token: str) -> Account:
                                  .where(api_tokens.c.token_hash == _digest(token))).first()
     if row is None:
         raise AccessDeniedError("Token API tidak sah.")
+    session_version(runtime, row.username)
     return account(runtime, row.username)

@@ -1,1 +1,1 @@
-"""The `alur` command line (click); no Flask."""
+"""The `alur` command line (click); no web framework: web commands arrive through entry points."""

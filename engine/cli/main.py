@@ -7,36 +7,35 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Iterable
 
 import click
 
 from engine.errors import AlurError, InputError, Problem, ProcessDefinitionError
 from engine.formats.files import check_sop, dump, file_format, load_file, write_atomically
+from engine.messages import message
 from engine.sop.validate import validate
-
-_TEXT = {
-    "warning": ("peringatan", "warning"),
-    "valid": ("valid", "valid"),
-    "summary": ("{checked} berkas diperiksa: {valid} valid, {invalid} tidak valid, {unreadable} tidak terbaca.",
-                "{checked} files checked: {valid} valid, {invalid} invalid, {unreadable} unreadable."),
-    "written": ("{out} ditulis ({steps} langkah, {actors} pelaksana).",
-                "{out} written ({steps} steps, {actors} pelaksana)."),
-    "not_written": ("{out} tidak ditulis.", "{out} not written."),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    indonesian, english = _TEXT[key]
-    return (english if lang == "en" else indonesian).format(**params)
 
 
 def _echo_problem(name: str, item: Problem, lang: str) -> None:
-    prefix = f"{_t('warning', lang)}: " if item.severity != "error" else ""
+    prefix = f"{message('cli_warning', lang)}: " if item.severity != "error" else ""
     click.echo(f"{name}: {prefix}{item.render(lang)}", err=item.severity == "error")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The root command: an :class:`AlurError` no command caught is said in ``--lang``, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AlurError as exc:
+            click.echo(exc.render((ctx.obj or {}).get("lang", "id")), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("ALUR_LANG", "id"),
               show_default="id (or $ALUR_LANG)", help="Bahasa pesan / message language.")
 @click.pass_context
@@ -69,7 +68,7 @@ def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, proce
             if item.severity == "error" or not quiet:
                 _echo_problem(name, item, lang)
         counts["invalid" if errors else "valid"] += 1
-    click.echo(_t("summary", lang, checked=len(files), **counts))
+    click.echo(message("cli_check_summary", lang, checked=len(files), **counts))
     ctx.exit(2 if counts["unreadable"] else 1 if counts["invalid"] else 0)
 
 
@@ -91,16 +90,17 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
     except ProcessDefinitionError as exc:
         for item in exc.problems:
             _echo_problem(source, item, lang)
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     problems = loaded.notices + validate(loaded.sop)
     for item in problems:
         _echo_problem(source, item, lang)
     if any(item.severity == "error" for item in problems):
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     write_atomically(Path(target), dump(loaded.sop, target))
-    click.echo(_t("written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
+    click.echo(message("cli_convert_written", lang, out=target, steps=len(loaded.sop.steps),
+                       actors=len(loaded.sop.actors)))
 
 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.
@@ -108,18 +108,44 @@ from engine.cli.log import conformance_command, log_group  # noqa: E402
 from engine.cli.monitor import log_export_command, monitor_command  # noqa: E402
 from engine.cli.render import render_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
-from engine.cli.web import account_command, demo_command, serve_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
 log_group.add_command(log_export_command)
 main.add_command(monitor_command)
 main.add_command(render_command)
-main.add_command(account_command)
-main.add_command(demo_command)
-main.add_command(serve_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
+
+#: Entry-point group through which other installed packages contribute commands to ``alur``.
+COMMAND_GROUP = "alur.commands"
+
+
+def add_plugin_commands(group: click.Group, found: Iterable[EntryPoint] | None = None) -> list[str]:
+    """Add the click commands named by the ``alur.commands`` entry points to ``group``.
+
+    A command that fails to load is skipped with a note on stderr (the rest of ``alur`` keeps working);
+    a name that ``group`` already has is never replaced.
+
+    :param found: the entry points (default: those of the installed distributions).
+    :returns: the names added.
+    """
+    added: list[str] = []
+    for point in entry_points(group=COMMAND_GROUP) if found is None else found:
+        if point.name in group.commands:
+            continue
+        try:
+            command = point.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in must not break the whole CLI
+            click.echo(f"alur: perintah '{point.name}' tidak dapat dimuat / cannot be loaded: {exc}", err=True)
+            continue
+        if isinstance(command, click.Command):
+            group.add_command(command, point.name)
+            added.append(point.name)
+    return added
+
+
+add_plugin_commands(main)
 
 
 def run() -> None:
@@ -127,7 +153,7 @@ def run() -> None:
     try:
         main(standalone_mode=True)
     except AlurError as exc:  # an error the command did not expect still gets a message
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(os.environ.get("ALUR_LANG", "id")), err=True)
         sys.exit(exc.exit_code)
 
 

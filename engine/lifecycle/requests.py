@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection, insert, select
 
 from engine.store.models import lifecycle_events, revision_requests, sop_lifecycle
+
+if TYPE_CHECKING:
+    from engine.runtime.facade import Runtime
 
 OPEN = "terbuka"
 DONE = "ditindaklanjuti"
@@ -58,3 +63,9 @@ def requests_of(connection: Connection, key: str | None = None, *, only_open: bo
     return [RevisionRequest(row.id, row.key, row.evaluation_id, row.unit, row.reason, row.requested_by,
                             row.requested_at, row.status, row.closed_by, row.closed_at)
             for row in connection.execute(query)]
+
+
+def revision_requests_of(runtime: Runtime, key: str | None = None, *, only_open: bool = False) -> list[RevisionRequest]:
+    """:func:`requests_of` in a read transaction of ``runtime``."""
+    with runtime.db.read() as connection:
+        return requests_of(connection, key, only_open=only_open)

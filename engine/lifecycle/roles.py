@@ -97,6 +97,20 @@ def today_in(zone: dt.tzinfo, now: dt.datetime) -> dt.date:
     return now.astimezone(zone).date()
 
 
+def effective_date(text: str) -> dt.date | None:
+    """A posted TANGGAL EFEKTIF (``YYYY-MM-DD``); ``None`` when empty (today is the default).
+
+    :raises DataError: not a date (field ``tanggal_efektif``).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise refusal(DataError, "lifecycle_bad_date", "tanggal_efektif", value=text) from exc
+
+
 def check_effective(effective: dt.date, now: dt.datetime, zone: dt.tzinfo) -> None:
     """:raises DataError: ``effective`` is before the approval day in ``zone`` (field ``tanggal_efektif``)."""
     today = today_in(zone, now)

@@ -137,6 +137,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "lifecycle_action_publish": ("menerbitkan langsung", "published directly"),
     "lifecycle_action_request": ("meminta revisi", "requested a revision"),
     "lifecycle_accepted_flash": ("Verifikasi diterima.", "Verification accepted."),
-    "lifecycle_returned_flash": ("SOP dikembalikan ke penyusun dengan catatan.", "SOP returned to the drafter with notes."),
+    "lifecycle_returned_flash": ("SOP dikembalikan ke penyusun dengan catatan.",
+                                 "SOP returned to the drafter with notes."),
     "lifecycle_answer_flash": ("Jawaban temuan disimpan.", "Answer saved."),
 }

@@ -20,7 +20,7 @@ from sqlalchemy import insert, select
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.requests import open_request
-from engine.runtime.definitions import definition_id
+from engine.runtime.versions import definition_id
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm
 from engine.store.models import evaluations, revision_requests, versions
 
@@ -73,7 +73,8 @@ def _reason(form: EvaluationForm) -> str:
     """Why the SOP must be revised: the evaluation's notes, else the notes of its answers."""
     if form.notes.strip():
         return form.notes.strip()
-    parts = [f"{index + 1}. {answer.notes.strip()}" for index, answer in enumerate(form.answers) if answer.notes.strip()]
+    parts = [f"{index + 1}. {answer.notes.strip()}" for index, answer in enumerate(form.answers)
+             if answer.notes.strip()]
     return "; ".join(parts)
 
 

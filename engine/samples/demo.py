@@ -19,6 +19,7 @@ from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
+from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
 
 UTC = dt.timezone.utc
@@ -64,7 +65,7 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
 
         version_id = connection.execute(instances.select().with_only_columns(instances.c.version_id)
                                         .where(instances.c.id == item.instance_id)).scalar_one()
-        step = runtime._version(connection, version_id).steps[item.step_id]
+        step = runtime.loaded_version(connection, version_id).steps[item.step_id]
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if step.kelengkapan and chance.random() < 0.1:
         form["kelengkapan"] = list(step.kelengkapan)[:-1]
@@ -90,7 +91,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
     chance = random.Random(seed_value)
     try:
         paths = sorted(processes.glob("*.bpmn"))
-        sops = {path.stem: load_file(path).sop for path in paths}
+        sops = {sop_key_for_file(path): load_file(path).sop for path in paths}
         holdings = [(actor, sop.identity.unit) for sop in sops.values() for actor in sop.actors]
         # until the organisation model, the demo's one pengesah holds every jabatan the SOPs name in DISAHKAN OLEH
         signing = [(sop.identity.disahkan_oleh.jabatan, sop.identity.unit) for sop in sops.values()]
@@ -110,7 +111,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         for key, sop in sops.items():
             _through_the_lifecycle(runtime, key, sop)
         for path in paths:
-            _history(runtime, clock, path.stem, base, end, chance, instances_per_sop)
+            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop)
         _trial(runtime, clock, end)
         runtime.clock = _Fixed(end)
         runtime.tick()
@@ -175,9 +176,9 @@ def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:
 
 def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
     with runtime.db.read() as connection:
-        from engine.runtime.definitions import pick_version
+        from engine.runtime.versions import pick_version
 
-        start = runtime._version(connection, pick_version(connection, key, trial, None)).start
+        start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
     return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
 
 

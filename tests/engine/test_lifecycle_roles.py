@@ -124,7 +124,8 @@ def test_self_approval_is_refused_unless_separation_of_duties_is_off(runtime: Ru
 
 
 def test_the_author_cannot_verify_and_the_verifier_cannot_approve(runtime: Runtime) -> None:
-    add_account(runtime, "dua", "dua-rahasia", ["verifikator", "pengesah"], jabatan=[("Camat Sukamaju Kota", KECAMATAN)])
+    add_account(runtime, "dua", "dua-rahasia", ["verifikator", "pengesah"],
+                jabatan=[("Camat Sukamaju Kota", KECAMATAN)])
     add_account(runtime, "tulis", "tulis-rahasia", ["penyusun", "verifikator"])
     save_draft(runtime, KEY, _sop(), "tulis")
     submit(runtime, KEY, "tulis")
@@ -171,7 +172,8 @@ def test_the_pengesah_returns_once_then_approves(runtime: Runtime) -> None:
     start_trial(runtime, KEY, "rina")
     with pytest.raises(AccessDeniedError):
         review.send_back(runtime, KEY, "sekda", "Bukan wewenang", stage="pengesahan")
-    review.send_back(runtime, KEY, "camat", "Tambahkan tembusan", {"disposisi": "Sebutkan tembusan"}, stage="pengesahan")
+    review.send_back(runtime, KEY, "camat", "Tambahkan tembusan", {"disposisi": "Sebutkan tembusan"},
+                     stage="pengesahan")
     assert status(runtime, KEY) == "draft"
     with pytest.raises(TaskError):
         approve(runtime, KEY, "camat", dt.date(2026, 12, 15))  # must be verified again first
@@ -213,7 +215,8 @@ def test_every_overlap_finding_is_answered_before_acceptance(runtime: Runtime) -
     answered = review.findings(runtime, KEY)
     assert all(item.answer is not None and item.answer.by == "tono" for item in answered)
     review.accept(runtime, KEY, "vera")
-    assert current_round(runtime, KEY) is not None and current_round(runtime, KEY).verified_by == "vera"  # type: ignore[union-attr]
+    accepted = current_round(runtime, KEY)
+    assert accepted is not None and accepted.verified_by == "vera"
 
 
 def test_revisi_asks_a_reason_and_answers_the_revision_requests(runtime: Runtime) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,13 @@ from click.testing import CliRunner
 
 from engine import Runtime
 from engine.access.accounts import authenticate, token_account
+from engine import account
 from engine.runtime.browse import list_instances
-from engine.cli.main import main
+from engine.cli.main import COMMAND_GROUP, add_plugin_commands, main
+
+# What `pip install -e .` declares in pyproject.toml's alur.commands group (the shared venv may predate it).
+add_plugin_commands(main, [EntryPoint(name, f"webui.cli:{name}_command", COMMAND_GROUP)
+                           for name in ("demo", "serve", "account")])
 
 
 def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:
@@ -20,7 +26,7 @@ def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:
     assert "http://127.0.0.1:5000" in result.output
     runtime = Runtime(f"sqlite:///{db}")
     try:
-        rows = list_instances(runtime)
+        rows = list_instances(runtime, account(runtime, "admin"))
         assert {row.instance.status for row in rows} >= {"completed", "running", "cancelled"}
         assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
         assert any(item.trial for item in runtime.worklist("pelaksana", limit=200))
