@@ -1,4 +1,4 @@
-"""Alur engine: the public API. webui, the CLI and bench/ import only from here (and :mod:`engine.errors`).
+"""Alur engine: the public API. the web UI, the CLI and bench/ import only from here (and :mod:`engine.errors`).
 
 The SOP model, its BPMN form, checks, safe conditions, working time, the runtime and its store, the
 access policy (:mod:`engine.access.policy`), the SOP lifecycle, monitoring, event logs and conformance.

@@ -129,7 +129,7 @@ def account_add_command(username: str, roles: tuple[str, ...], password: str, na
         found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan])
     finally:
         runtime.close()
-    click.echo(message("cli_account", _lang(), username=found.username, roles=", ".join(sorted(found.roles))))
+    click.echo(message("cli_account", _lang(), username=found.username, roles=", ".join(sorted(set(roles)))))
 
 
 @account_command.command("token")

@@ -1,8 +1,8 @@
 """THE access policy: what an account may see and do, decided over the organisation's ids.
 
 The web UI, the API and the CLI ask these functions; none of them compares roles, units or jabatan
-itself (a test reads webui/ and fails when it does). Routes still declare the roles that may call
-them (:func:`webui.access.allow`); everything that depends on *which* unit, jabatan or item is here.
+itself (a test reads the web UI package and fails when it does). Routes still declare the roles that may call
+them (the web UI's ``allow`` declarations); everything that depends on *which* unit, jabatan or item is here.
 
 Work items (``action``)::
 

@@ -15,7 +15,7 @@ _INTEGER = re.compile(r"-?[0-9]+\Z")
 
 
 class Fields(Protocol):
-    """A posted form: a field's text and a multi-valued field's texts (werkzeug's ``MultiDict``)."""
+    """A posted form: a field's text and a multi-valued field's texts (a multi-valued mapping such as the web framework's form)."""
 
     def get(self, key: str, default: str = "") -> str: ...
 
