@@ -78,12 +78,27 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.requests import revision_requests_of as revision_requests_of
+from engine.lifecycle.requests import RevisionRequest as RevisionRequest
+from engine.lifecycle.review import accept as accept
+from engine.lifecycle.review import answer_finding as answer_finding
+from engine.lifecycle.review import Finding as Finding
+from engine.lifecycle.review import findings as findings
+from engine.lifecycle.review import send_back as send_back
+from engine.lifecycle.revision import publish_direct as publish_direct
+from engine.lifecycle.revision import revise as revise
+from engine.lifecycle.roles import approver_holds as approver_holds
+from engine.lifecycle.roles import effective_date as effective_date
+from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
+from engine.lifecycle.roles import require_confirmation as require_confirmation
+from engine.lifecycle.roles import today_in as today_in
 from engine.lifecycle.transitions import approve as approve
+from engine.lifecycle.transitions import current_round as current_round
 from engine.lifecycle.transitions import history as history
 from engine.lifecycle.transitions import overlaps as overlaps
 from engine.lifecycle.transitions import register as register
 from engine.lifecycle.transitions import RegisterEntry as RegisterEntry
-from engine.lifecycle.transitions import revise as revise
+from engine.lifecycle.transitions import returned as returned
 from engine.lifecycle.transitions import save_draft as save_draft
 from engine.lifecycle.transitions import start_trial as start_trial
 from engine.lifecycle.transitions import status as status
@@ -219,6 +234,7 @@ __all__ = [
     "FeedbackRequest",
     "Field",
     "FieldType",
+    "Finding",
     "Holding",
     "Identity",
     "ImportResult",
@@ -226,6 +242,7 @@ __all__ = [
     "Instance",
     "InstanceRow",
     "JabatanLoad",
+    "LifecycleSettings",
     "Loaded",
     "LogEvent",
     "LogTrace",
@@ -239,6 +256,7 @@ __all__ = [
     "ProcessDefinitionError",
     "RegisterEntry",
     "Requirement",
+    "RevisionRequest",
     "Runtime",
     "SavedEvaluation",
     "SavedMonitoringForm",
@@ -261,9 +279,12 @@ __all__ = [
     "VersionInfo",
     "WorkCalendar",
     "WorkItem",
+    "accept",
     "account",
     "add_account",
+    "answer_finding",
     "approve",
+    "approver_holds",
     "build_net",
     "check_condition",
     "check_conformance",
@@ -274,11 +295,13 @@ __all__ = [
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
+    "current_round",
     "cycle_trend",
     "disable_account",
     "done_by",
     "dump",
     "dump_sheet",
+    "effective_date",
     "end_sessions",
     "ensure_current",
     "ensure_valid",
@@ -290,6 +313,7 @@ __all__ = [
     "feedback_requests_for",
     "fields_from_text",
     "fields_text",
+    "findings",
     "follows_counts",
     "format_registration",
     "give_feedback",
@@ -327,6 +351,7 @@ __all__ = [
     "prefill_monitoring_form",
     "process_map_for",
     "process_map_svg",
+    "publish_direct",
     "read_bpmn",
     "read_log",
     "register",
@@ -335,13 +360,17 @@ __all__ = [
     "render",
     "render_pages",
     "report_for",
+    "require_confirmation",
+    "returned",
     "revise",
+    "revision_requests_of",
     "safe_script_engine",
     "save_draft",
     "save_evaluation",
     "save_monitoring_form",
     "seed_demo",
     "sees_unit",
+    "send_back",
     "session_account",
     "session_version",
     "sheet_mapping",
@@ -361,6 +390,7 @@ __all__ = [
     "synthetic_log",
     "synthetic_sop",
     "timeline",
+    "today_in",
     "token_account",
     "trend_chart",
     "trend_for",

@@ -99,7 +99,7 @@ def home_for(found: Account) -> str:
     """The first page of an account: the page of its main role."""
     if found.has("pelaksana") and "admin" not in found.roles:
         return url_for("worklist.index")
-    if found.has("penyusun", "pengesah"):
+    if found.has("penyusun", "verifikator", "pengesah"):
         return url_for("register.index")
     if found.has("pemantau"):
         return url_for("audit.index")

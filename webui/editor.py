@@ -8,11 +8,12 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, dump, load_bytes, sop_key, render, save_draft, sheet_mapping, \
-    sop_from_mapping, status, suggest_number, validate, working_sop
+from engine import ProcessDefinitionError, Sop, dump, load_bytes, message, returned, sop_key, render, save_draft, \
+    sheet_mapping, sop_from_mapping, status, suggest_number, validate, working_sop
 from engine.errors import AlurError, Problem
 
 from .access import allow, me, runtime
+from .formatting import local_time
 from .i18n import current_language, translate
 from .sop_form import KINDS, form_from_mapping, mapping_from_form
 from .svg import inline
@@ -25,8 +26,13 @@ _BLANK: dict[str, Any] = {
     "pelaksana": [],
     "langkah": [{"id": "mulai", "jenis": "mulai"}, {"id": "selesai", "jenis": "selesai"}],
 }
-#: Roles that may open the editor; only the penyusun saves.
-READERS = ("penyusun", "pengesah")
+#: Roles that may open the editor and the register; only the penyusun saves.
+READERS = ("penyusun", "verifikator", "pengesah")
+
+
+def step_names(sop: Sop) -> dict[str, str]:
+    """``step_id -> "3. kegiatan"`` for naming the rows notes are about."""
+    return {step.id: f"{index + 1}. {step.activity or step.id}" for index, step in enumerate(sop.steps)}
 
 
 def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
@@ -41,6 +47,10 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
 def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked: bool = False,
           key: str = "", sop: Sop | None = None, status_code: int = 200) -> tuple[str, int]:
     lang = current_language()
+    back = returned(runtime(), key) if key else None
+    notes: dict[str, list[str]] = {}
+    for step_id, note in back.notes if back else ():
+        notes.setdefault(step_id, []).append(note)
     problems = problems or []
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
@@ -49,7 +59,10 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
         by_step.setdefault(item.element_id, []).append(item.render(lang))
     return render_template("editor/edit.html", values=values, kinds=KINDS, checked=checked,
                            errors=[p.render(lang) for p in errors], warnings=[p.render(lang) for p in warnings],
-                           by_step=by_step, key=key, preview=_preview(sop, problems)), status_code
+                           by_step=by_step, key=key, preview=_preview(sop, problems), returned=back, notes=notes,
+                           returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
+                                               reason=back.reason) if back else "",
+                           notes_title=message("lifecycle_returned_notes", lang)), status_code
 
 
 def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:

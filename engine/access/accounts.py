@@ -4,6 +4,7 @@ Roles::
 
     admin      everything, including accounts
     penyusun   writes SOPs (modeler): register, editor, ajukan verifikasi, ujicoba, revisi
+    verifikator  Bagian Organisasi: decides the verifikasi of SOPs (accept, or return with notes)
     pengesah   approves SOPs (sahkan) and sees what the penyusun sees
     pelaksana  clerk: worklist of the jabatan held in a unit (holdings), tasks, start instances
     pemantau   auditor: read-only instances, traces and the audit chain of the units held
@@ -31,7 +32,7 @@ from engine.runtime.facade import Runtime
 from engine.store import repo
 from engine.store.models import account_sessions, accounts, api_tokens
 
-ROLES = ("admin", "penyusun", "pengesah", "pelaksana", "pemantau")
+ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau")
 #: scrypt cost (n, r, p): ~50 ms per check on a laptop.
 _SCRYPT = (2**14, 8, 1)
 

@@ -1,34 +1,49 @@
 """The SOP lifecycle per definition: draft -> verifikasi -> ujicoba -> disahkan -> revisi (-> verifikasi ...).
 
-The working draft is kept as an SOP sheet beside the published versions. ``ujicoba`` publishes it as a
-draft version (its instances are trial instances); ``sahkan`` (pengesah only) fills DISAHKAN OLEH and
-the TANGGAL EFEKTIF and publishes it as an approved version; ``revisi`` opens a new draft from the
-newest approved version. Every change records who and when.
+The working draft is kept as an SOP sheet beside the published versions. The penyusun submits it
+for verifikasi; the verifikator (:mod:`engine.lifecycle.review`) accepts it, once every overlap
+finding is answered, or returns it with notes. ``ujicoba`` publishes the accepted draft as a draft
+version (its instances are trial instances); ``sahkan`` is for a pengesah who holds the jabatan the
+SOP names in DISAHKAN OLEH: that jabatan stays, nama and NIP come from the approver's account, the
+TANGGAL EFEKTIF is the chosen day (today in the deployment's zone by default, never earlier), and
+the version is published as approved. ``revisi`` (with a reason) opens a new draft from the newest
+approved version. Every action is an event of the round (:mod:`engine.lifecycle.records`): who,
+when and why; :mod:`engine.lifecycle.roles` says who may act.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
-from engine.access.accounts import account
+from engine.access.accounts import Account, account
 from engine.bpmn.reader import read_bpmn
-from engine.sop.diff import Change, diff_sops
-from engine.errors import AccessDeniedError, NotFoundError, TaskError
+from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.formats.files import dump, load_bytes
+from engine.lifecycle import records
+from engine.lifecycle.records import LifecycleEvent
+from engine.lifecycle.roles import (
+    LifecycleSettings,
+    approver_holds,
+    check_effective,
+    check_separation,
+    refusal,
+    require_role,
+    today_in,
+)
+from engine.lifecycle.ujicoba import UjicobaGate, ujicoba_complete
+from engine.runtime.facade import Runtime
+from engine.runtime.work import VersionInfo
+from engine.sop.diff import Change, diff_sops
+from engine.sop.model import Approval, Identity, Sop
 from engine.sop.numbering import DEFAULT_PATTERN, next_number
 from engine.sop.overlap import Overlap, overlap_report
-from engine.runtime.facade import Runtime
-from engine.sop.model import Approval, Identity, Sop
-from engine.store.models import definitions, sop_lifecycle, versions
-from engine.lifecycle.ujicoba import UjicobaGate, ujicoba_complete
 from engine.sop.validate import ensure_valid
-from engine.runtime.work import VersionInfo
+from engine.store.models import definitions, lifecycle_events, sop_lifecycle, versions
 
 STATUSES = ("draft", "verifikasi", "ujicoba", "disahkan", "revisi")
 #: Statuses in which the penyusun may still edit the working draft.
@@ -79,23 +94,37 @@ def _row(runtime: Runtime, key: str) -> Any:
         return connection.execute(select(sop_lifecycle).where(sop_lifecycle.c.key == key)).first()
 
 
-def _set(runtime: Runtime, key: str, status: str, by: str, sop: Sop | None = None) -> None:
+def _write_status(connection: Connection, key: str, status: str, by: str, now: dt.datetime,
+                  sop: Sop | None = None) -> None:
+    """Set the register row's status (and the draft, when given); a new row needs ``sop``."""
+    row = connection.execute(select(sop_lifecycle.c.id).where(sop_lifecycle.c.key == key)).first()
+    values: dict[str, Any] = {"status": status, "updated_by": by, "updated_at": now}
+    if sop is not None:
+        values.update(sheet=_sheet(sop), nama=sop.identity.nama, nomor=sop.identity.nomor, unit=sop.identity.unit)
+    if row is None:
+        if sop is None:
+            raise refusal(NotFoundError, "lifecycle_not_in_register", key=key)
+        # the status history is in lifecycle_events since 0004l; the column keeps older entries only
+        connection.execute(insert(sop_lifecycle), {"key": key, "history": "[]", **values})
+    else:
+        connection.execute(update(sop_lifecycle).where(sop_lifecycle.c.id == row.id).values(**values))
+
+
+def _act(runtime: Runtime, key: str, action: str, status: str, by: str, *, sop: Sop | None = None,
+         reason: str = "", version: int | None = None, notes: tuple[tuple[str, str], ...] = (),
+         verified: bool | None = None) -> int:
+    """One transition in one transaction: the status, the round and the event; the event's id.
+
+    :param verified: ``True`` records ``by`` as the round's verifikator, ``False`` clears it.
+    """
     now = runtime.clock.now()
     with runtime.db.write() as connection:
-        row = connection.execute(select(sop_lifecycle).where(sop_lifecycle.c.key == key)).first()
-        history = json.loads(row.history) if row is not None else []
-        history.append({"status": status, "by": by, "at": now.isoformat()})
-        values: dict[str, Any] = {"status": status, "updated_by": by, "updated_at": now,
-                                  "history": json.dumps(history, ensure_ascii=False)}
-        if sop is not None:
-            values.update(sheet=_sheet(sop), nama=sop.identity.nama, nomor=sop.identity.nomor,
-                          unit=sop.identity.unit)
-        if row is None:
-            if sop is None:
-                raise NotFoundError(f"SOP '{key}' tidak ada di daftar.")
-            connection.execute(insert(sop_lifecycle), {"key": key, **values})
-        else:
-            connection.execute(update(sop_lifecycle).where(sop_lifecycle.c.key == key).values(**values))
+        _write_status(connection, key, status, by, now, sop)
+        round_ = records.ensure_round(connection, key, by, now)
+        if verified is not None:
+            records.set_verified(connection, round_.id, by if verified else None, now if verified else None)
+        return records.record(connection, key, action, status, by, now, round_id=round_.id, reason=reason,
+                              version=version, notes=notes)
 
 
 def status(runtime: Runtime, key: str) -> str:
@@ -107,10 +136,22 @@ def status(runtime: Runtime, key: str) -> str:
     return "disahkan"
 
 
-def history(runtime: Runtime, key: str) -> list[dict[str, str]]:
-    """Every status change of the SOP: ``{"status", "by", "at"}``, oldest first."""
-    row = _row(runtime, key)
-    return list(json.loads(row.history)) if row is not None else []
+def history(runtime: Runtime, key: str) -> list[LifecycleEvent]:
+    """Every action on the SOP (who, when, why, the status after it, notes of a return), oldest first."""
+    with runtime.db.read() as connection:
+        return records.events(connection, key)
+
+
+def current_round(runtime: Runtime, key: str) -> records.Round | None:
+    """The open drafting round (who opened it, who accepted its verifikasi), if any."""
+    with runtime.db.read() as connection:
+        return records.open_round(connection, key)
+
+
+def returned(runtime: Runtime, key: str) -> LifecycleEvent | None:
+    """The return (with its notes) the penyusun has to work on: the newest one not followed by a submission."""
+    with runtime.db.read() as connection:
+        return records.latest_return(connection, key)
 
 
 def working_sop(runtime: Runtime, key: str) -> Sop:
@@ -148,47 +189,79 @@ def register(runtime: Runtime, search: str = "") -> list[RegisterEntry]:
     return sorted(entries, key=lambda e: (e.unit, e.nomor, e.nama))
 
 
+def _person(runtime: Runtime, by: str, role: str) -> Account:
+    found = account(runtime, by)
+    require_role(found, role)
+    return found
+
+
 def save_draft(runtime: Runtime, key: str, sop: Sop, by: str) -> str:
     """Keep ``sop`` as the working draft of ``key`` (a new register entry when the key is new).
 
-    Editing an SOP under verification or trial sends it back to ``draft``.
+    Editing an SOP under verification or trial sends it back to ``draft`` (its verifikasi must be
+    decided again).
 
+    :raises AccessDeniedError: ``by`` is not a penyusun.
     :raises TaskError: the SOP is approved; start a revisi first.
     :return: the status after saving.
     """
+    _person(runtime, by, "penyusun")
     row = _row(runtime, key)
     if row is None:
         try:
             runtime.versions(key)
         except NotFoundError:
-            _set(runtime, key, "draft", by, sop)
+            _act(runtime, key, "save", "draft", by, sop=sop, verified=False)
             return "draft"
-        raise TaskError(f"SOP '{key}' sudah disahkan; mulai revisi terlebih dahulu.")
+        raise refusal(TaskError, "lifecycle_approved_locked", key=key)
     if row.status == "disahkan":
-        raise TaskError(f"SOP '{key}' sudah disahkan; mulai revisi terlebih dahulu.")
-    new_status = "revisi" if row.status == "revisi" else "draft"
-    _set(runtime, key, new_status, by, sop)
+        raise refusal(TaskError, "lifecycle_approved_locked", key=key)
+    new_status = "revisi" if row.status == "revisi" or _in_revision(runtime, key) else "draft"
+    _act(runtime, key, "save", new_status, by, sop=sop, verified=False)
     return new_status
 
 
-def _require(runtime: Runtime, key: str, allowed: tuple[str, ...], action: str) -> Any:
+def _in_revision(runtime: Runtime, key: str) -> bool:
+    """Whether the open round was opened by a revisi (so going back means ``revisi``, not ``draft``)."""
+    with runtime.db.read() as connection:
+        round_ = records.open_round(connection, key)
+        if round_ is None:
+            return False
+        found = connection.execute(select(lifecycle_events.c.id).where(
+            lifecycle_events.c.round_id == round_.id, lifecycle_events.c.action == "revise").limit(1)).first()
+        return found is not None
+
+
+def back_status(runtime: Runtime, key: str) -> str:
+    """Where a return sends the SOP: ``revisi`` when the round is a revision, else ``draft``."""
+    return "revisi" if _in_revision(runtime, key) else "draft"
+
+
+def require_status(runtime: Runtime, key: str, allowed: tuple[str, ...]) -> Any:
+    """The register row of ``key``.
+
+    :raises NotFoundError: not in the register.
+    :raises TaskError: its status is not one of ``allowed``.
+    """
     row = _row(runtime, key)
     if row is None:
-        raise NotFoundError(f"SOP '{key}' tidak ada di daftar penyusunan.")
+        raise refusal(NotFoundError, "lifecycle_not_in_register", key=key)
     if row.status not in allowed:
-        raise TaskError(f"SOP '{key}' berstatus '{row.status}'; {action} hanya dari status {' atau '.join(allowed)}.")
+        raise refusal(TaskError, "lifecycle_wrong_status", key=key, status=row.status, allowed=" / ".join(allowed))
     return row
 
 
 def submit(runtime: Runtime, key: str, by: str) -> list[Overlap]:
     """Ajukan verifikasi: the draft must be valid; the overlap report against every other SOP.
 
+    :raises AccessDeniedError: ``by`` is not a penyusun.
     :raises ProcessDefinitionError: the draft is not valid.
     """
-    row = _require(runtime, key, ("draft", "revisi", "verifikasi"), "ajukan verifikasi")
+    _person(runtime, by, "penyusun")
+    row = require_status(runtime, key, ("draft", "revisi", "verifikasi"))
     sop = _from_sheet(row.sheet)
     ensure_valid(sop)
-    _set(runtime, key, "verifikasi", by)
+    _act(runtime, key, "submit", "verifikasi", by, verified=False)
     return overlaps(runtime, key, sop)
 
 
@@ -198,53 +271,94 @@ def overlaps(runtime: Runtime, key: str, sop: Sop) -> list[Overlap]:
     return overlap_report(sop, others)
 
 
+def require_verified(runtime: Runtime, key: str) -> records.Round:
+    """The open round, accepted by a verifikator.
+
+    :raises TaskError: the verifikasi is not accepted (yet, or any more).
+    """
+    round_ = current_round(runtime, key)
+    if round_ is None or round_.verified_by is None:
+        raise refusal(TaskError, "lifecycle_not_verified", key=key)
+    return round_
+
+
 def start_trial(runtime: Runtime, key: str, by: str) -> VersionInfo:
-    """Mulai ujicoba: publish the verified draft as a draft version, so trial instances can start."""
-    row = _require(runtime, key, ("verifikasi", "ujicoba"), "ujicoba")
+    """Mulai ujicoba: publish the verified draft as a draft version, so trial instances can start.
+
+    :raises AccessDeniedError: ``by`` is not a penyusun.
+    :raises TaskError: the verifikator has not accepted the draft.
+    """
+    _person(runtime, by, "penyusun")
+    row = require_status(runtime, key, ("verifikasi", "ujicoba"))
+    require_verified(runtime, key)
     info = runtime.publish(_from_sheet(row.sheet), key, draft=True, by=by)
-    _set(runtime, key, "ujicoba", by)
+    _act(runtime, key, "trial", "ujicoba", by, version=info.number)
     return info
 
 
-def approve(runtime: Runtime, key: str, by: str, effective: dt.date,
-            gate: UjicobaGate | None = None) -> VersionInfo:
-    """Sahkan: the approver signs (DISAHKAN OLEH, TANGGAL EFEKTIF) and the version is published.
+def _authors(runtime: Runtime, round_id: int) -> frozenset[str]:
+    with runtime.db.read() as connection:
+        return records.authors(connection, round_id)
+
+
+def check_approver(runtime: Runtime, key: str, approver: Account, sop: Sop,
+                   settings: LifecycleSettings | None = None) -> records.Round:
+    """The checks of the pengesah's decisions (approve or return): role, jabatan, verifikasi, separation.
+
+    :raises AccessDeniedError: not a pengesah, not the holder of the declared jabatan, or an author
+        or the verifikator of this version (with separation of duties).
+    :raises TaskError: the verifikasi is not accepted.
+    """
+    require_role(approver, "pengesah")
+    declared = sop.identity.disahkan_oleh.jabatan.strip()
+    if not declared:
+        raise refusal(DataError, "lifecycle_no_declared_jabatan", "disahkan_jabatan", key=key)
+    if not approver_holds(approver, sop):
+        raise refusal(AccessDeniedError, "lifecycle_not_holder", user=approver.username, jabatan=declared, key=key)
+    round_ = require_verified(runtime, key)
+    check_separation(settings or LifecycleSettings.from_env(), key, approver.username, _authors(runtime, round_.id),
+                     round_.verified_by, approving=True)
+    return round_
+
+
+def approve(runtime: Runtime, key: str, by: str, effective: dt.date | None = None,
+            gate: UjicobaGate | None = None, *, settings: LifecycleSettings | None = None) -> VersionInfo:
+    """Sahkan: the approver signs and the version is published as approved.
+
+    DISAHKAN OLEH keeps the jabatan the SOP names; nama and NIP come from the approver's account;
+    TANGGAL EFEKTIF is ``effective`` (default: today in the runtime calendar's zone, WIB).
 
     :param gate: when given, approval needs a completed ujicoba (Permendagri 52/2011 stage 5) as
         :func:`engine.lifecycle.ujicoba.ujicoba_complete` judges it with this gate.
-    :raises AccessDeniedError: ``by`` is not a pengesah.
-    :raises TaskError: the gate is set and the ujicoba is missing or not complete.
+    :raises AccessDeniedError: see :func:`check_approver`.
+    :raises DataError: ``effective`` is before today in the deployment's zone.
+    :raises TaskError: not verified, or the gate is set and the ujicoba is missing or not complete.
     """
     approver = account(runtime, by)
-    if not approver.has("pengesah"):
-        raise AccessDeniedError(f"'{by}' bukan pengesah; hanya pengesah yang dapat mengesahkan SOP.")
-    row = _require(runtime, key, ("verifikasi", "ujicoba"), "pengesahan")
+    require_role(approver, "pengesah")
+    row = require_status(runtime, key, ("verifikasi", "ujicoba"))
+    sop = _from_sheet(row.sheet)
+    round_ = check_approver(runtime, key, approver, sop, settings)
+    now = runtime.clock.now()
+    zone = runtime.calendar.tz
+    effective = effective or today_in(zone, now)
+    check_effective(effective, now, zone)
     if gate is not None:
         if row.status != "ujicoba":
-            raise TaskError(f"SOP '{key}' belum diujicobakan; mulai ujicoba dan selesaikan sebelum pengesahan.")
+            raise refusal(TaskError, "lifecycle_not_trialled", key=key)
         complete, reasons = ujicoba_complete(runtime, key, gate=gate)
         if not complete:
-            raise TaskError(f"Ujicoba SOP '{key}' belum lengkap: " + "; ".join(reasons))
-    sop = _from_sheet(row.sheet)
-    jabatan = approver.jabatan[0][0] if approver.jabatan else sop.identity.disahkan_oleh.jabatan
+            raise refusal(TaskError, "lifecycle_trial_incomplete", key=key, reasons="; ".join(reasons))
+    declared = sop.identity.disahkan_oleh.jabatan
     identity = replace(sop.identity, tanggal_efektif=effective,
-                       disahkan_oleh=Approval(jabatan=jabatan, nama=approver.nama or by, nip=approver.nip))
+                       disahkan_oleh=Approval(jabatan=declared, nama=approver.nama or by, nip=approver.nip))
     signed = replace(sop, identity=identity)
     info = runtime.publish(signed, key, draft=False, by=by)
-    _set(runtime, key, "disahkan", by, signed)
+    with runtime.db.write() as connection:
+        _write_status(connection, key, "disahkan", by, now, signed)
+        records.close_round(connection, round_.id, by, now, info.number)
+        records.record(connection, key, "approve", "disahkan", by, now, round_id=round_.id, version=info.number)
     return info
-
-
-def revise(runtime: Runtime, key: str, by: str) -> Sop:
-    """Revisi: a new working draft from the newest approved version (with today's tanggal revisi)."""
-    current = status(runtime, key)
-    if current != "disahkan":
-        raise TaskError(f"SOP '{key}' berstatus '{current}'; revisi hanya dari SOP yang sudah disahkan.")
-    approved = [info.number for info in runtime.versions(key) if not info.draft]
-    sop = _published_sop(runtime, key, approved[-1] if approved else None)
-    sop = replace(sop, identity=replace(sop.identity, tanggal_revisi=runtime.clock.now().date()))
-    _set(runtime, key, "revisi", by, sop)
-    return sop
 
 
 def version_diff(runtime: Runtime, key: str, before: int, after: int) -> list[Change]:

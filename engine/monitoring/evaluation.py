@@ -1,11 +1,11 @@
 """Evaluation (the regulation's stage 9): the seven Ya/Tidak questions, an outcome, and a revision.
 
 :func:`save_evaluation` stores an :class:`~engine.monitoring.workbook.EvaluationForm` for one version of an SOP.
-Its outcome is ``tetap`` (keep), ``revisi`` (revise) or ``ganti`` (replace). A ``revisi`` opens the
-revision at once: the evaluated version is published again as a new **draft** version (which runs
-only as ujicoba until approved), and the evaluation records which version that is, so the modeler
-edits that draft and the audit can follow evaluation -> draft -> approval. When the newest version
-already is an unchanged draft copy of the evaluated one, that draft is linked instead of a duplicate.
+Its outcome is ``tetap`` (keep), ``revisi`` (revise) or ``ganti`` (replace). A ``revisi`` opens a
+**revision request** (:mod:`engine.lifecycle.requests`) for the penyusun of the SOP's owner unit,
+with the evaluation's notes as its reason: no version is published and the penyusun's draft or
+running ujicoba stay untouched until a penyusun opens the revisi. (Evaluations saved before 0004l
+may link the draft version their "revisi" published then: ``draft_version``.)
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 
 from engine.bpmn.reader import read_bpmn
-from engine.runtime.versions import definition_id, prepare_version, store_version
 from engine.errors import DataError, NotFoundError
+from engine.lifecycle.requests import open_request
+from engine.runtime.versions import definition_id
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm
-from engine.store.models import evaluations, versions
+from engine.store.models import evaluations, revision_requests, versions
 
 if TYPE_CHECKING:
     from engine.runtime.facade import Runtime
@@ -36,10 +37,12 @@ class SavedEvaluation:
     #: The version evaluated.
     version: int
     form: EvaluationForm
-    #: The draft version a "revisi" opened; ``None`` otherwise.
+    #: The draft version a "revisi" published before 0004l; ``None`` otherwise.
     draft_version: int | None
     saved_by: str
     saved_at: dt.datetime
+    #: The revision request a "revisi" opened; ``None`` otherwise.
+    request_id: int | None = None
 
 
 def _to_json(form: EvaluationForm) -> str:
@@ -66,36 +69,49 @@ def _check(form: EvaluationForm) -> None:
         raise DataError.from_code("evaluation_notes_too_long", "notes", limit=4000)
 
 
+def _reason(form: EvaluationForm) -> str:
+    """Why the SOP must be revised: the evaluation's notes, else the notes of its answers."""
+    if form.notes.strip():
+        return form.notes.strip()
+    parts = [f"{index + 1}. {answer.notes.strip()}" for index, answer in enumerate(form.answers)
+             if answer.notes.strip()]
+    return "; ".join(parts)
+
+
 def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *,
                     version: int | None = None) -> SavedEvaluation:
     """Store an evaluation of ``key`` (the newest approved version by default).
 
-    With the outcome ``revisi`` the evaluated version is published as a new draft version, linked
-    to the evaluation, in the same transaction.
+    With the outcome ``revisi`` a revision request for the owner unit's penyusun is opened in the
+    same transaction (its reason: the evaluation's notes).
 
-    :raises DataError: an unknown outcome or an unanswered question.
+    :raises DataError: an unknown outcome, an unanswered question, or a ``revisi`` without notes.
     :raises NotFoundError: no such SOP or version.
     """
     _check(form)
+    reason = _reason(form)
+    if form.outcome == "revisi" and not reason:
+        from engine.lifecycle.roles import refusal
+
+        raise refusal(DataError, "lifecycle_revisi_reason", "notes")
     now = runtime.clock.now()
     with runtime.db.read() as connection:
         found_id = definition_id(connection, key)
-        query = select(versions.c.id, versions.c.number, versions.c.bpmn, versions.c.escalation).where(
-            versions.c.definition_id == found_id)
+        query = select(versions.c.id, versions.c.number, versions.c.bpmn).where(versions.c.definition_id == found_id)
         query = (query.where(versions.c.number == version) if version is not None
                  else query.where(versions.c.draft.is_(False)).order_by(versions.c.number.desc()))
         row = connection.execute(query.limit(1)).first()
     if row is None:
         raise (NotFoundError.from_code("runtime_no_such_version", sop=key, number=version) if version is not None
                else NotFoundError.from_code("evaluation_nothing_approved", sop=key))
-    prepared = prepare_version(read_bpmn(bytes(row.bpmn)).sop, key, row.escalation) if form.outcome == "revisi" \
-        else None
+    unit = read_bpmn(bytes(row.bpmn)).sop.identity.unit if form.outcome == "revisi" else ""
     with runtime.db.write() as connection:
-        draft = store_version(connection, prepared, True, by, now) if prepared is not None else None
         evaluation_id = connection.execute(insert(evaluations).returning(evaluations.c.id), {
             "definition_id": found_id, "version_id": row.id, "form": _to_json(form), "outcome": form.outcome,
-            "draft_version_id": draft.id if draft else None, "saved_by": by, "saved_at": now}).scalar_one()
-    return SavedEvaluation(evaluation_id, key, row.number, form, draft.number if draft else None, by, now)
+            "draft_version_id": None, "saved_by": by, "saved_at": now}).scalar_one()
+        request_id = (open_request(connection, key, unit, reason, by, now, evaluation_id)
+                      if form.outcome == "revisi" else None)
+    return SavedEvaluation(evaluation_id, key, row.number, form, None, by, now, request_id)
 
 
 def evaluations_of(runtime: Runtime, key: str) -> list[SavedEvaluation]:
@@ -104,9 +120,11 @@ def evaluations_of(runtime: Runtime, key: str) -> list[SavedEvaluation]:
     with runtime.db.read() as connection:
         found_id = definition_id(connection, key)
         rows = connection.execute(
-            select(evaluations, versions.c.number, drafts.c.number.label("draft_number"))
+            select(evaluations, versions.c.number, drafts.c.number.label("draft_number"),
+                   revision_requests.c.id.label("request_id"))
             .join(versions, versions.c.id == evaluations.c.version_id)
             .outerjoin(drafts, drafts.c.id == evaluations.c.draft_version_id)
+            .outerjoin(revision_requests, revision_requests.c.evaluation_id == evaluations.c.id)
             .where(evaluations.c.definition_id == found_id).order_by(evaluations.c.id.desc())).all()
     return [SavedEvaluation(row.id, key, row.number, _from_json(row.form), row.draft_number, row.saved_by,
-                            row.saved_at) for row in rows]
+                            row.saved_at, row.request_id) for row in rows]

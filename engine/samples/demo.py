@@ -20,6 +20,7 @@ from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
 from engine.sop.keys import sop_key_for_file
+from engine.sop.model import Sop
 
 UTC = dt.timezone.utc
 #: The shipped SOPs beside the package (a source checkout).
@@ -41,6 +42,7 @@ def _logins() -> list[DemoLogin]:
     return [
         DemoLogin("admin", "admin-demo", "admin", "semua peran / every role"),
         DemoLogin("penyusun", "penyusun-demo", "penyusun", "menyusun SOP / writes SOPs"),
+        DemoLogin("verifikator", "verifikator-demo", "verifikator", "memverifikasi SOP / verifies SOPs"),
         DemoLogin("pengesah", "pengesah-demo", "pengesah", "mengesahkan SOP / approves SOPs"),
         DemoLogin("pelaksana", "pelaksana-demo", "pelaksana", "daftar tugas / worklist"),
         DemoLogin("pemantau", "pemantau-demo", "pemantau", "memantau instans / audits instances"),
@@ -89,23 +91,25 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
     chance = random.Random(seed_value)
     try:
         paths = sorted(processes.glob("*.bpmn"))
-        holdings: list[tuple[str, str]] = []
-        for path in paths:
-            sop = load_file(path).sop
-            runtime.publish(path, sop_key_for_file(path), by="admin")
-            holdings.extend((actor, sop.identity.unit) for actor in sop.actors)
+        sops = {sop_key_for_file(path): load_file(path).sop for path in paths}
+        holdings = [(actor, sop.identity.unit) for sop in sops.values() for actor in sop.actors]
+        # until the organisation model, the demo's one pengesah holds every jabatan the SOPs name in DISAHKAN OLEH
+        signing = [(sop.identity.disahkan_oleh.jabatan, sop.identity.unit) for sop in sops.values()]
         logins = _logins()
         people = {
             "admin": ("Administrator Alur", "", []),
             "penyusun": ("Rina Marlina, S.AP", "198803122010012004", [("Analis Organisasi", _ORG_UNIT)]),
+            "verifikator": ("Hendra Gunawan, S.Sos.", "198106172006041009", [("Analis Kelembagaan", _ORG_UNIT)]),
             "pengesah": ("Drs. Bambang Wicaksono, M.Si", "197205141998031007",
-                         [("Kepala Bagian Organisasi", _ORG_UNIT)]),
+                         [("Kepala Bagian Organisasi", _ORG_UNIT), *signing]),
             "pelaksana": ("Ahmad Fauzi", "199001012015031002", holdings),
             "pemantau": ("Dewi Lestari, S.E., Ak.", "198507092009022003", []),
         }
         for login in logins:
             nama, nip, jabatan = people[login.username]
             add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
+        for key, sop in sops.items():
+            _through_the_lifecycle(runtime, key, sop)
         for path in paths:
             _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop)
         _trial(runtime, clock, end)
@@ -157,6 +161,19 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
             runtime.cancel(instance.id, "pelaksana", "Pemohon mencabut permohonannya")
 
 
+def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:
+    """The penyusun drafts and submits, answers the overlap findings, the verifikator accepts, the pengesah approves."""
+    from engine.lifecycle import review, transitions as lifecycle
+
+    lifecycle.save_draft(runtime, key, sop, "penyusun")
+    lifecycle.submit(runtime, key, "penyusun")
+    for finding in review.findings(runtime, key):
+        review.answer_finding(runtime, key, "penyusun", finding.id, "diterima",
+                              "Kegiatan serupa pada layanan lain; tetap dipisahkan per layanan")
+    review.accept(runtime, key, "verifikator")
+    lifecycle.approve(runtime, key, "pengesah")
+
+
 def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
     with runtime.db.read() as connection:
         from engine.runtime.versions import pick_version
@@ -173,7 +190,14 @@ def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
     if key not in {entry.key for entry in lifecycle.register(runtime)}:
         return
     clock.current = _office_hour(end - dt.timedelta(days=2))
-    lifecycle.revise(runtime, key, "penyusun")
+    from engine.lifecycle.revision import revise
+
+    revise(runtime, key, "penyusun", "Evaluasi: persyaratan berkas disederhanakan")
     lifecycle.submit(runtime, key, "penyusun")
+    from engine.lifecycle import review
+
+    for finding in review.findings(runtime, key):
+        review.answer_finding(runtime, key, "verifikator", finding.id, "bukan")
+    review.accept(runtime, key, "verifikator")
     lifecycle.start_trial(runtime, key, "penyusun")
     runtime.start(key, "pelaksana", _form_for_start(runtime, key, trial=True), trial=True)

@@ -350,3 +350,76 @@ login_failures = Table(
     Column("last_at", UtcDateTime, nullable=False),
     Index(None, "last_at"),
 )
+
+# --- lifecycle roles (0004l) ---
+#: One drafting round of an SOP, from opening the draft to approval: who verified and approved it.
+lifecycle_rounds = Table(
+    "lifecycle_rounds", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("opened_by", String(64), nullable=False),
+    Column("opened_at", UtcDateTime, nullable=False),
+    Column("verified_by", String(64)),
+    Column("verified_at", UtcDateTime),
+    Column("approved_by", String(64)),
+    Column("approved_at", UtcDateTime),
+    #: The approved version this round became.
+    Column("version", Integer),
+    Index(None, "key"),
+)
+
+#: Who did what to an SOP and why (append-only): save, submit, accept, return, trial, approve, revise...
+lifecycle_events = Table(
+    "lifecycle_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("round_id", Integer, ForeignKey("lifecycle_rounds.id")),
+    Column("action", String(20), nullable=False),
+    #: The status after the action.
+    Column("status", String(16), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("version", Integer),
+    Index(None, "key", "id"),
+)
+
+#: Notes per row of a return (verifikasi or pengesahan); ``step_id`` "" is about the whole SOP.
+lifecycle_notes = Table(
+    "lifecycle_notes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("lifecycle_events.id"), nullable=False),
+    Column("step_id", String(200), nullable=False),
+    Column("note", Text, nullable=False),
+    Index(None, "event_id"),
+)
+
+#: The answer to one overlap finding in a round: ``bukan`` (not an overlap), ``digabung`` (merged), ``diterima``.
+overlap_answers = Table(
+    "overlap_answers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("round_id", Integer, ForeignKey("lifecycle_rounds.id"), nullable=False),
+    Column("finding", String(500), nullable=False),
+    Column("answer", String(12), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("answered_by", String(64), nullable=False),
+    Column("answered_at", UtcDateTime, nullable=False),
+    UniqueConstraint("round_id", "finding", name="uq_overlap_answers_finding"),
+)
+
+#: A request to revise an SOP (from an evaluation's "revisi"), for the owner unit's penyusun.
+revision_requests = Table(
+    "revision_requests", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("evaluation_id", Integer, ForeignKey("evaluations.id")),
+    Column("unit", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("requested_by", String(64), nullable=False),
+    Column("requested_at", UtcDateTime, nullable=False),
+    #: ``terbuka`` (open) or ``ditindaklanjuti`` (a revisi was started).
+    Column("status", String(16), nullable=False),
+    Column("closed_by", String(64)),
+    Column("closed_at", UtcDateTime),
+    Index(None, "key", "status"),
+)

@@ -87,7 +87,10 @@ def chromium_available() -> bool:
 
 PEOPLE = {
     "penyusun": (["penyusun"], [("Analis Organisasi", "Sekretariat Daerah - Bagian Organisasi")]),
-    "pengesah": (["pengesah"], [("Kepala Bagian Organisasi", "Sekretariat Daerah - Bagian Organisasi")]),
+    "penyusun2": (["penyusun"], [("Analis Organisasi", "Sekretariat Daerah - Bagian Organisasi")]),
+    "verifikator": (["verifikator"], [("Analis Kelembagaan", "Sekretariat Daerah - Bagian Organisasi")]),
+    "pengesah": (["pengesah"], [("Kepala Bagian Organisasi", "Sekretariat Daerah - Bagian Organisasi"),
+                                ("Lurah Sukamaju", "Kelurahan Sukamaju")]),
     "pelaksana": (["pelaksana"], [("Petugas Pelayanan", "Kelurahan Sukamaju"), ("Lurah", "Kelurahan Sukamaju")]),
     "pemantau": (["pemantau"], []),
 }
@@ -102,8 +105,8 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
     app = create_app({"SECRET_KEY": "uji-browser", "DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}",
                       "UJICOBA_GATE": None})
     runtime = app.extensions["alur_runtime"]
-    names = {"penyusun": "Rina Marlina", "pengesah": "Drs. Bambang Wicaksono", "pelaksana": "Ahmad Fauzi",
-             "pemantau": "Dewi Lestari"}
+    names = {"penyusun": "Rina Marlina", "penyusun2": "Tono Sugiarto", "verifikator": "Hendra Gunawan",
+             "pengesah": "Drs. Bambang Wicaksono", "pelaksana": "Ahmad Fauzi", "pemantau": "Dewi Lestari"}
     for username, (roles, jabatan) in PEOPLE.items():
         add_account(runtime, username, f"{username}-rahasia", roles, nama=names[username], nip="197205141998031007",
                     jabatan=jabatan)

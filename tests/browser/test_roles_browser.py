@@ -31,6 +31,7 @@ def _write_sop(page: Page, server: LiveServer) -> None:
     page.fill("input[name=nama]", "Pelayanan Surat Pengantar Kelurahan")
     page.fill("input[name=pemerintah]", "Pemerintah Kota Sukamaju")
     page.fill("input[name=unit]", "Kelurahan Sukamaju")
+    page.fill("input[name=disahkan_jabatan]", "Lurah Sukamaju")
     page.fill("textarea#pelaksana", "Petugas Pelayanan\nLurah")
     rows = page.locator("#steps tbody tr")
     for _ in range(len(STEPS) - 2):
@@ -52,6 +53,15 @@ def _write_sop(page: Page, server: LiveServer) -> None:
             row.locator("input[name=step_lanjut]").fill(lanjut)
 
 
+def confirm(page: Page, button: str) -> None:
+    """Open the two-step form holding ``button``, tick "Saya yakin" and press it."""
+    details = page.locator(f"details.transition:has({button})")
+    if details.count() and details.first.get_attribute("open") is None:
+        details.first.locator("> summary").click()
+    page.locator(f"form:has({button}) input[name=yakin]").check()
+    page.click(button)
+
+
 def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: Any, server: LiveServer) -> None:
     # penyusun: the table editor, live preview, save, verifikasi (overlap report), ujicoba
     sign_in(page, server, "penyusun")
@@ -62,11 +72,21 @@ def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: An
     shot(page, "10-penyusun-tabel-pratinjau")
     page.click("#save")
     expect(page.locator("#lc-status")).to_have_text("draf")
-    page.click("#ajukan")
+    confirm(page, "#ajukan")
     expect(page.locator("#lc-status")).to_have_text("verifikasi")
     expect(page.locator("#overlap")).to_contain_text("Tidak ada tumpang tindih")
     shot(page, "11-penyusun-verifikasi")
-    page.click("#ujicoba")
+    sign_out(page)
+    sign_in(page, server, "verifikator")
+    page.goto(f"{server.url}/penyusun/")
+    page.click("#register a:has-text('Pelayanan Surat Pengantar Kelurahan')")
+    confirm(page, "#terima")
+    expect(page.locator("#verified")).to_contain_text("verifikator")
+    sign_out(page)
+    sign_in(page, server, "penyusun")
+    page.goto(f"{server.url}/penyusun/")
+    page.click("#register a:has-text('Pelayanan Surat Pengantar Kelurahan')")
+    confirm(page, "#ujicoba")
     expect(page.locator("#lc-status")).to_have_text("ujicoba")
     expect(page.locator("#versions")).to_contain_text("UJICOBA")
     sign_out(page)
@@ -91,14 +111,13 @@ def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: An
     expect(page.locator("main")).to_contain_text("Tidak ada tugas yang menunggu")
     sign_out(page)
 
-    # pengesah: approves with the tanggal efektif
+    # pengesah: approves with the tanggal efektif (today in WIB by default)
     sign_in(page, server, "pengesah")
     page.goto(f"{server.url}/penyusun/")
     page.click("#register a:has-text('Pelayanan Surat Pengantar Kelurahan')")
-    page.fill("input[name=tanggal_efektif]", "2026-12-01")
-    page.click("#sahkan")
+    confirm(page, "#sahkan")
     expect(page.locator("#lc-status")).to_have_text("disahkan")
-    expect(page.locator("#approval")).to_contain_text("Drs. Bambang Wicaksono")
+    expect(page.locator("#approval")).to_contain_text("Lurah Sukamaju — Drs. Bambang Wicaksono")
     shot(page, "14-pengesah-disahkan")
     sign_out(page)
 

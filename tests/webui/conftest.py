@@ -20,6 +20,7 @@ SURAT = PROCESSES / "pengelolaan-surat-masuk.bpmn"
 PEOPLE: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
     "admin": (["admin"], []),
     "penyusun": (["penyusun"], [("Analis Organisasi", UNIT)]),
+    "verifikator": (["verifikator"], [("Analis Kelembagaan", "Sekretariat Daerah - Bagian Organisasi")]),
     "pengesah": (["pengesah"], [("Kepala Dinas", UNIT)]),
     "pelaksana": (["pelaksana"], [(jabatan, UNIT) for jabatan in (
         "Pengadministrasi Perkantoran", "Kepala Subbagian Umum dan Kepegawaian", "Sekretaris", "Kepala Dinas")]),

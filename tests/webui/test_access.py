@@ -21,7 +21,7 @@ ALL = set(ROLES)
 CLERK = {"admin", "pelaksana"}
 AUDITOR = {"admin", "pemantau"}
 WRITER = {"admin", "penyusun"}
-READERS = {"admin", "penyusun", "pengesah"}
+READERS = {"admin", "penyusun", "verifikator", "pengesah"}
 PUBLIC = ALL | {"anonim"}
 
 #: ``endpoint -> roles allowed`` ("anonim" = not logged in).
@@ -52,6 +52,10 @@ WHO_MAY: dict[str, set[str]] = {
     "register.submit_view": WRITER,
     "register.trial_view": WRITER,
     "register.approve_view": {"admin", "pengesah"},
+    "register.answer_view": {"admin", "penyusun", "verifikator"},
+    "register.accept_view": {"admin", "verifikator"},
+    "register.return_view": {"admin", "verifikator"},
+    "register.reject_view": {"admin", "pengesah"},
     "register.revise_view": WRITER,
     "register.download": READERS,
     "register.diff": READERS,

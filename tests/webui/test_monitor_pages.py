@@ -11,6 +11,7 @@ from lxml import etree
 
 from engine import ManualClock, StepKind, read_bpmn
 from engine.monitoring.evaluation import evaluations_of
+from engine.lifecycle.review import accept
 from engine.lifecycle.transitions import approve, start_trial, submit
 from engine.lifecycle.ujicoba import UjicobaGate
 from tests.webui.conftest import UNIT
@@ -70,16 +71,22 @@ def test_monitoring_report_form_and_exports(app: Flask, clock: ManualClock, logi
     assert "Per step" in english
 
 
-def test_evaluation_revisi_opens_a_draft_and_feedback_page(app: Flask, clock: ManualClock, login: Any) -> None:
+def test_evaluation_revisi_opens_a_request_and_feedback_page(app: Flask, clock: ManualClock, login: Any) -> None:
+    """The evaluation's "revisi" asks the owner unit's penyusun for a revision; it publishes no version."""
+    runtime = app.extensions["alur_runtime"]
+    before = [(v.number, v.draft) for v in runtime.versions(KEY)]
     client = login("pemantau")
     data = {f"jawaban_{i}": "ya" for i in range(7)} | {"hasil": "revisi", "penilai": "Tim Evaluasi", "catatan_2": "x"}
     assert client.post(f"/pemantauan/{KEY}/evaluasi", data=data).status_code == 302
-    runtime = app.extensions["alur_runtime"]
     saved = evaluations_of(runtime, KEY)
-    assert saved[0].form.outcome == "revisi" and saved[0].draft_version is not None
-    page = client.get(f"/pemantauan/{KEY}/evaluasi").get_data(as_text=True)
-    assert f"v{saved[0].draft_version}" in page
+    assert saved[0].form.outcome == "revisi" and saved[0].request_id is not None and saved[0].draft_version is None
+    assert [(v.number, v.draft) for v in runtime.versions(KEY)] == before
     client.post("/keluar")
+    writer = login("penyusun")
+    listing = writer.get("/penyusun/").get_data(as_text=True)
+    assert "Permintaan revisi" in listing and "pemantau" in listing and UNIT in listing
+    assert "terbuka" in writer.get(f"/penyusun/sop/{KEY}").get_data(as_text=True)
+    writer.post("/keluar")
     clerk = login("pelaksana")
     assert "Tidak ada langkah ujicoba" in clerk.get("/pemantauan/umpan-balik").get_data(as_text=True)
 
@@ -91,8 +98,11 @@ def test_approval_needs_a_completed_ujicoba_when_the_gate_is_on(app: Flask, logi
 
     runtime = app.extensions["alur_runtime"]
     key = "uji-kecil"
-    save_draft(runtime, key, load_file(DATA / "surat_kecil.yaml").sop, "penyusun")
+    sop = load_file(DATA / "surat_kecil.yaml").sop
+    sop.identity.disahkan_oleh.jabatan = "Kepala Dinas"  # held by the fixture's pengesah
+    save_draft(runtime, key, sop, "penyusun")
     submit(runtime, key, "penyusun")
+    accept(runtime, key, "verifikator")
     start_trial(runtime, key, "penyusun")
     refused = None
     try:
@@ -102,7 +112,7 @@ def test_approval_needs_a_completed_ujicoba_when_the_gate_is_on(app: Flask, logi
     assert refused is not None and "belum lengkap" in str(refused) and "instans ujicoba" in str(refused)
     app.config["UJICOBA_GATE"] = UjicobaGate(min_instances=1)
     approver = login("pengesah")
-    answer = approver.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01"})
+    answer = approver.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01", "yakin": "1"})
     assert answer.status_code == 409 and "belum lengkap" in answer.get_data(as_text=True)
     assert [v.draft for v in runtime.versions(key)] == [True]  # nothing was published
 

@@ -23,9 +23,13 @@ def _posted(values: dict[str, Any], key: str = "") -> MultiDict[str, str]:
     return data
 
 
+YAKIN = {"yakin": "1"}
+
+
 def test_lifecycle_from_draft_to_approved_and_revision(app: Flask, login: Any) -> None:
     sop = load_file(DATA / "surat_kecil.yaml").sop
     values = form_from_mapping(sheet_mapping(sop))
+    values["disahkan_jabatan"] = "Kepala Dinas"  # the jabatan the pengesah of the fixture holds
     writer = login("penyusun")
     saved = writer.post("/penyusun/simpan", data=_posted(values))
     assert saved.status_code == 302
@@ -33,28 +37,40 @@ def test_lifecycle_from_draft_to_approved_and_revision(app: Flask, login: Any) -
     page = writer.get(f"/penyusun/sop/{key}").get_data(as_text=True)
     assert "Ajukan verifikasi" in page and "Sahkan" not in page
     assert sop.identity.nama in writer.get("/penyusun/?cari=" + sop.identity.nama.split()[0]).get_data(as_text=True)
-    writer.post(f"/penyusun/sop/{key}/verifikasi")
+    # every transition asks for confirmation: without "Saya yakin" nothing changes
+    unconfirmed = writer.post(f"/penyusun/sop/{key}/verifikasi")
+    assert unconfirmed.status_code == 422 and "Saya yakin" in unconfirmed.get_data(as_text=True)
+    assert 'id="lc-status">draf' in writer.get(f"/penyusun/sop/{key}").get_data(as_text=True)
+    writer.post(f"/penyusun/sop/{key}/verifikasi", data=YAKIN)
+    writer.post("/keluar")
+    login("verifikator").post(f"/penyusun/sop/{key}/terima", data=YAKIN)
+    writer.post("/keluar")
+    writer = login("penyusun")
     page = writer.get(f"/penyusun/sop/{key}").get_data(as_text=True)
     assert "Laporan tumpang tindih" in page and "Mulai ujicoba" in page
-    writer.post(f"/penyusun/sop/{key}/ujicoba")
+    writer.post(f"/penyusun/sop/{key}/ujicoba", data=YAKIN)
     runtime = app.extensions["alur_runtime"]
     assert [v.draft for v in runtime.versions(key)] == [True]
     # only a pengesah approves
-    assert writer.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01"}).status_code == 403
+    assert writer.post(f"/penyusun/sop/{key}/sahkan",
+                       data={"tanggal_efektif": "2026-04-01", **YAKIN}).status_code == 403
     writer.post("/keluar")
     approver = login("pengesah")
-    assert approver.post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-04-01"}).status_code == 302
+    assert approver.post(f"/penyusun/sop/{key}/sahkan",
+                         data={"tanggal_efektif": "2026-04-01", **YAKIN}).status_code == 302
     page = approver.get(f"/penyusun/sop/{key}").get_data(as_text=True)
     assert "Kepala Dinas — Pengesah" in page and "2026-04-01" in page
     assert [v.draft for v in runtime.versions(key)] == [True, False]
     approver.post("/keluar")
     writer = login("penyusun")
-    assert writer.post(f"/penyusun/sop/{key}/revisi").status_code == 302
+    assert writer.post(f"/penyusun/sop/{key}/revisi", data={"alasan": "Waktu disposisi diubah", **YAKIN}).status_code == 302
     values["steps"][1]["waktu"] = "2 jam"
     writer.post("/penyusun/simpan", data=_posted(values, key))
-    writer.post(f"/penyusun/sop/{key}/verifikasi")
+    writer.post(f"/penyusun/sop/{key}/verifikasi", data=YAKIN)
     writer.post("/keluar")
-    login("pengesah").post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-05-01"})
+    login("verifikator").post(f"/penyusun/sop/{key}/terima", data=YAKIN)
+    writer.post("/keluar")
+    login("pengesah").post(f"/penyusun/sop/{key}/sahkan", data={"tanggal_efektif": "2026-05-01", **YAKIN})
     diff = login("pengesah").get(f"/penyusun/sop/{key}/beda?dari=2&ke=3").get_data(as_text=True)
     assert "2 jam" in diff
 

@@ -67,7 +67,7 @@ def _form(outcome: str) -> EvaluationForm:
     return form
 
 
-def test_an_evaluation_revisi_opens_a_linked_draft(driven: Driven) -> None:
+def test_an_evaluation_revisi_opens_a_revision_request_not_a_version(driven: Driven) -> None:
     runtime = driven.runtime
     with pytest.raises(DataError):
         save_evaluation(runtime, KEY, _form("hapus"), "inspektur")
@@ -75,19 +75,29 @@ def test_an_evaluation_revisi_opens_a_linked_draft(driven: Driven) -> None:
     unanswered.answers[0] = EvaluationAnswer()
     with pytest.raises(DataError):
         save_evaluation(runtime, KEY, unanswered, "inspektur")
+    silent = _form("revisi")
+    silent.answers = [EvaluationAnswer(True, "") for _ in range(7)]
+    with pytest.raises(DataError) as no_reason:
+        save_evaluation(runtime, KEY, silent, "inspektur")
+    assert no_reason.value.field == "notes"
     kept = save_evaluation(runtime, KEY, _form("tetap"), "inspektur")
-    assert kept.version == 1 and kept.draft_version is None
-    # the newest version is already an unchanged draft copy (the ujicoba one): it is linked, not duplicated
-    reused = save_evaluation(runtime, KEY, _form("revisi"), "inspektur")
-    assert (reused.version, reused.draft_version) == (1, 2)
+    assert kept.version == 1 and kept.draft_version is None and kept.request_id is None
+    before = [(info.number, info.draft) for info in runtime.versions(KEY)]
+    # a revisi leaves the versions (and the running ujicoba draft) alone and asks for a revision
+    revised = save_evaluation(runtime, KEY, _form("revisi"), "inspektur")
+    assert (revised.version, revised.draft_version) == (1, None) and revised.request_id is not None
+    assert [(info.number, info.draft) for info in runtime.versions(KEY)] == before
+    from engine.lifecycle.requests import requests_of
+
+    with runtime.db.read() as connection:
+        requests = requests_of(connection, KEY)
+    assert [(r.id, r.unit, r.reason, r.requested_by, r.status) for r in requests] == [
+        (revised.request_id, "Bagian Perizinan", "3. lama", "inspektur", "terbuka")]
     approved = runtime.publish(SOP_FILE, KEY)
     assert (approved.number, approved.draft) == (3, False)
-    revised = save_evaluation(runtime, KEY, _form("revisi"), "inspektur")
-    assert (revised.version, revised.draft_version) == (3, 4)
-    newest = runtime.versions(KEY)[-1]
-    assert newest.number == 4 and newest.draft
-    assert runtime.bpmn(KEY, 4) == runtime.bpmn(KEY, 3)
+    again = save_evaluation(runtime, KEY, _form("revisi"), "inspektur")
+    assert (again.version, again.draft_version) == (3, None)
     stored = evaluations_of(runtime, KEY)
-    assert [(item.version, item.form.outcome, item.draft_version) for item in stored] == [
-        (3, "revisi", 4), (1, "revisi", 2), (1, "tetap", None)]
+    assert [(item.version, item.form.outcome, item.request_id) for item in stored] == [
+        (3, "revisi", again.request_id), (1, "revisi", revised.request_id), (1, "tetap", None)]
     assert stored[0].form.answers[2] == EvaluationAnswer(False, "lama")

@@ -13,6 +13,8 @@ from engine.store.migrate import head_revision
 from tests.conftest import DATA, PROCESSES
 
 UNIT = "Bagian Umum"
+#: ``alur publish`` records who publishes and why.
+AS_ANI = ("--as", "ani", "--alasan", "Memulai sistem")
 
 
 @pytest.fixture
@@ -35,8 +37,8 @@ def test_walkthrough_publish_start_worklist_complete_trace_audit(alur) -> None: 
     out = alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian", "--jabatan",
                "Kepala Bagian").output
     assert "Kepala Bagian @ Bagian Umum" in out
-    assert "versi 1 diterbitkan" in alur("publish", str(DATA / "surat_kecil.yaml")).output
-    assert "tidak ada versi baru" in alur("publish", str(DATA / "surat_kecil.yaml")).output
+    assert "versi 1 diterbitkan" in alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI).output
+    assert "tidak ada versi baru" in alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI).output
     out = alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}').output
     assert "Instans 1 dimulai" in out and "#1" in out
     listed = json.loads(alur("worklist", "--as", "budi", "--json").output)
@@ -59,7 +61,7 @@ def test_refusals_have_messages_and_exit_codes(alur) -> None:  # type: ignore[no
     assert "alur db upgrade" in alur("worklist", "--as", "x", code=1).output
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
-    alur("publish", str(DATA / "surat_kecil.yaml"), "--draft")
+    alur("publish", str(DATA / "surat_kecil.yaml"), "--draft", *AS_ANI)
     assert "ujicoba" in alur("start", "surat_kecil", "--as", "ani", code=1).output
     out = alur("start", "surat_kecil", "--as", "ani", "--ujicoba", "--data", '{"alasan": "uji"}').output
     assert "[UJICOBA]" in out
@@ -74,16 +76,18 @@ def test_refusals_have_messages_and_exit_codes(alur) -> None:  # type: ignore[no
 
 def test_publish_refuses_an_invalid_sop(alur, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
+    alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
     broken = tmp_path / "rusak.yaml"
     broken.write_text((DATA / "surat_kecil.yaml").read_text().replace("ya: disposisi", "ya: tidak_ada"))
-    assert "tidak_ada" in alur("publish", str(broken), code=1).output
-    assert "diterbitkan" in alur("publish", str(PROCESSES / "pengelolaan-surat-masuk.bpmn"), "--eskalasi").output
+    assert "tidak_ada" in alur("publish", str(broken), *AS_ANI, code=1).output
+    assert "diterbitkan" in alur("publish", str(PROCESSES / "pengelolaan-surat-masuk.bpmn"), "--eskalasi",
+                                 *AS_ANI).output
 
 
 def test_escalation_is_woken_by_the_worker_command(alur) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
-    alur("publish", str(DATA / "surat_kecil.yaml"), "--eskalasi")
+    alur("publish", str(DATA / "surat_kecil.yaml"), "--eskalasi", *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"alasan": "uji"}')
     out = alur("worker", "--once").output
     assert "pewaktu dinyalakan: 0" in out  # nothing is due yet (real clock, 15 working minutes)
@@ -93,7 +97,7 @@ def test_runtime_errors_print_in_the_language_asked_for(alur) -> None:  # type: 
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
     alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
-    alur("publish", str(DATA / "surat_kecil.yaml"))
+    alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
     alur("complete", "1", "--as", "budi", "--data", '{"keputusan": "Tidak"}')
     late = alur("--lang", "en", "complete", "1", "--as", "budi", "--data", '{"keputusan": "Ya"}', code=1).output
@@ -107,7 +111,7 @@ def test_suspend_resume_and_retry_on_the_command_line(alur, tmp_path: Path) -> N
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
     alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
-    alur("publish", str(DATA / "surat_kecil.yaml"))
+    alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
     assert "--alasan" in alur("suspend", "1", "--as", "ani", code=2).output
     assert "Instans 1 ditangguhkan" in alur("suspend", "1", "--as", "ani", "--alasan", "berkas kurang").output

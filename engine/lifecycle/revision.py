@@ -1,0 +1,76 @@
+"""Opening new versions: a revisi of an approved SOP, and direct publishing for bootstrapping.
+
+:func:`revise` (penyusun, with a reason) opens a new round from the newest approved version and
+marks the SOP's open revision requests as acted on. :func:`publish_direct` is ``alur publish``:
+a version outside verifikasi and pengesahan, recorded with who (a registered user) and why.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from sqlalchemy import select, update
+
+from engine.errors import DataError, NotFoundError, TaskError
+from engine.lifecycle import records
+from engine.lifecycle.roles import refusal, require_reason, today_in
+from engine.lifecycle.transitions import _person, _published_sop, _write_status, status
+from engine.runtime.facade import Runtime
+from engine.runtime.work import VersionInfo
+from engine.sop.model import Sop
+from engine.store.models import revision_requests, sop_lifecycle
+
+
+def revise(runtime: Runtime, key: str, by: str, reason: str = "") -> Sop:
+    """Revisi: a new working draft from the newest approved version (with today's tanggal revisi).
+
+    Opens a new round and answers the open revision requests of the SOP.
+
+    :raises AccessDeniedError: ``by`` is not a penyusun.
+    :raises DataError: no reason.
+    :raises TaskError: the SOP is not approved.
+    """
+    _person(runtime, by, "penyusun")
+    reason = records.checked_text(reason, "alasan")
+    require_reason(reason)
+    current = status(runtime, key)
+    if current != "disahkan":
+        raise refusal(TaskError, "lifecycle_wrong_status", key=key, status=current, allowed="disahkan")
+    approved = [info.number for info in runtime.versions(key) if not info.draft]
+    sop = _published_sop(runtime, key, approved[-1] if approved else None)
+    now = runtime.clock.now()
+    sop = replace(sop, identity=replace(sop.identity, tanggal_revisi=today_in(runtime.calendar.tz, now)))
+    with runtime.db.write() as connection:
+        _write_status(connection, key, "revisi", by, now, sop)
+        round_ = records.ensure_round(connection, key, by, now)
+        records.record(connection, key, "revise", "revisi", by, now, round_id=round_.id, reason=reason)
+        connection.execute(update(revision_requests).where(revision_requests.c.key == key,
+                                                           revision_requests.c.status == "terbuka")
+                           .values(status="ditindaklanjuti", closed_by=by, closed_at=now))
+    return sop
+
+
+def publish_direct(runtime: Runtime, source: str | os.PathLike[str] | Sop, key: str | None, by: str, reason: str, *,
+                   draft: bool = False, escalation: bool = False) -> VersionInfo:
+    """Publish outside the register (bootstrapping: ``alur publish``), recording who and why.
+
+    :raises DataError: no user or no reason given.
+    :raises NotFoundError: ``by`` is not a registered user.
+    """
+    reason = records.checked_text(reason, "alasan")
+    if not by.strip() or not reason:
+        raise refusal(DataError, "lifecycle_publisher_required", "as" if not by.strip() else "alasan")
+    try:
+        runtime.user(by)
+    except NotFoundError as exc:
+        raise refusal(NotFoundError, "lifecycle_unknown_user", user=by) from exc
+    info = runtime.publish(source, key, draft=draft, escalation=escalation, by=by)
+    if info.created:
+        now = runtime.clock.now()
+        with runtime.db.write() as connection:
+            row = connection.execute(select(sop_lifecycle.c.status).where(sop_lifecycle.c.key == info.key)).first()
+            records.record(connection, info.key, "publish", row.status if row is not None else
+                           ("ujicoba" if draft else "disahkan"), by, now, round_id=None, reason=reason,
+                           version=info.number)
+    return info

@@ -1,0 +1,131 @@
+"""Who may take an SOP through its lifecycle: roles, the declared approver, separation of duties.
+
+- the **penyusun** drafts, submits, answers overlap findings, starts the ujicoba and opens a revisi;
+- the **verifikator** (Bagian Organisasi) accepts the verifikasi or returns the SOP with notes;
+- the **pengesah** approves, or returns the SOP with notes, and must hold the jabatan the SOP names in
+  DISAHKAN OLEH (:func:`approver_holds`, the one comparison the access policy calls too);
+- with separation of duties (on unless ``ALUR_SEPARATION_OF_DUTIES=0``) the author(s), the
+  verifikator and the pengesah of one version are different people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from engine.errors import AccessDeniedError, AlurError, DataError
+from engine.messages import message
+from engine.sop.model import Sop
+
+if TYPE_CHECKING:  # the access policy calls approver_holds: no import of engine.access at run time
+    from engine.access.accounts import Account
+
+#: The environment variable that turns separation of duties off with ``0``.
+SEPARATION_VARIABLE = "ALUR_SEPARATION_OF_DUTIES"
+
+E = TypeVar("E", bound=AlurError)
+
+
+@dataclass(frozen=True)
+class LifecycleSettings:
+    """Per-deployment lifecycle settings."""
+
+    #: Author, verifikator and pengesah of one version must be three different people.
+    separation_of_duties: bool = True
+
+    @classmethod
+    def from_env(cls) -> LifecycleSettings:
+        """``$ALUR_SEPARATION_OF_DUTIES`` (``0``, ``false``, ``tidak`` or ``off`` turn it off)."""
+        value = os.environ.get(SEPARATION_VARIABLE, "1").strip().lower()
+        return cls(separation_of_duties=value not in ("0", "false", "no", "tidak", "off"))
+
+
+def _normalised(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def same_jabatan(held: tuple[str, str], declared: str, sop: Sop) -> bool:
+    """Whether the holding ``(jabatan, unit)`` is the jabatan ``declared`` for ``sop``.
+
+    Today a normalised name compare (case, spaces, punctuation and accents ignored); the
+    organisation model's jabatan ids replace this one function.
+    """
+    return bool(declared.strip()) and _normalised(held[0]) == _normalised(declared)
+
+
+def approver_holds(account: Account, sop: Sop) -> bool:
+    """Whether ``account`` holds the jabatan ``sop`` names in DISAHKAN OLEH."""
+    declared = sop.identity.disahkan_oleh.jabatan
+    return any(same_jabatan(held, declared, sop) for held in account.jabatan)
+
+
+def refusal(kind: type[E], code: str, field: str = "", **params: object) -> E:
+    """An error of ``kind`` from catalogue entry ``code`` (Indonesian message, renderable in English)."""
+    texts = {name: str(value) for name, value in params.items()}
+    error = kind(message(code, "id", **texts))
+    error.code, error.params = code, texts
+    if field and isinstance(error, DataError):
+        error.field = field
+    return error
+
+
+def require_role(account: Account, role: str) -> None:
+    """:raises AccessDeniedError: ``account`` does not have ``role`` (admin has every role)."""
+    if not account.has(role):
+        raise refusal(AccessDeniedError, "lifecycle_not_role", user=account.username, role=role)
+
+
+def require_confirmation(confirmed: bool) -> None:
+    """:raises DataError: the user did not tick "Saya yakin" (field ``yakin``)."""
+    if not confirmed:
+        raise refusal(DataError, "lifecycle_confirm", "yakin")
+
+
+def require_reason(reason: str) -> None:
+    """:raises DataError: an empty reason (field ``alasan``)."""
+    if not reason.strip():
+        raise refusal(DataError, "lifecycle_reason_required", "alasan")
+
+
+def today_in(zone: dt.tzinfo, now: dt.datetime) -> dt.date:
+    """The calendar day of ``now`` in ``zone`` (WIB by default in a deployment)."""
+    return now.astimezone(zone).date()
+
+
+def effective_date(text: str) -> dt.date | None:
+    """A posted TANGGAL EFEKTIF (``YYYY-MM-DD``); ``None`` when empty (today is the default).
+
+    :raises DataError: not a date (field ``tanggal_efektif``).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise refusal(DataError, "lifecycle_bad_date", "tanggal_efektif", value=text) from exc
+
+
+def check_effective(effective: dt.date, now: dt.datetime, zone: dt.tzinfo) -> None:
+    """:raises DataError: ``effective`` is before the approval day in ``zone`` (field ``tanggal_efektif``)."""
+    today = today_in(zone, now)
+    if effective < today:
+        raise refusal(DataError, "lifecycle_effective_past", "tanggal_efektif", date=effective.isoformat(),
+                      today=today.isoformat(), zone=getattr(zone, "key", str(zone)))
+
+
+def check_separation(settings: LifecycleSettings, key: str, user: str, authors: frozenset[str],
+                     verifier: str | None = None, *, approving: bool) -> None:
+    """:raises AccessDeniedError: ``user`` wrote (or, approving, verified) this version."""
+    if not settings.separation_of_duties:
+        return
+    if user in authors:
+        raise refusal(AccessDeniedError, "lifecycle_author_approves" if approving else "lifecycle_author_verifies",
+                      user=user, key=key)
+    if approving and verifier is not None and user == verifier:
+        raise refusal(AccessDeniedError, "lifecycle_verifier_approves", user=user, key=key)
