@@ -28,10 +28,8 @@ HEADING = "ISIAN KASUS"
 SHEET = "ISIAN"
 #: The suffix marking a kelengkapan item or an output as a document.
 DOCUMENT_MARK = "(dokumen)"
-#: Column headings written, in order, with the field attribute each holds.
-COLUMNS = (("NAMA", "nama"), ("LABEL", "label"), ("LABEL (EN)", "label_en"), ("JENIS", "jenis"),
-           ("WAJIB", "wajib"), ("PRIBADI", "pribadi"), ("LANGKAH", "langkah"), ("DIUBAH PADA", "diubah_pada"),
-           ("PILIHAN", "pilihan"))
+#: Column headings written, in order.
+HEADINGS = ("NAMA", "LABEL", "LABEL (EN)", "JENIS", "WAJIB", "PRIBADI", "LANGKAH", "DIUBAH PADA", "PILIHAN")
 _HEADS = {
     "NAMA": "nama", "NAMA ISIAN": "nama", "NAMA FIELD": "nama", "NAMA KOLOM": "nama", "NAME": "nama",
     "LABEL": "label", "LABEL (ID)": "label", "LABEL ID": "label", "LABEL INDONESIA": "label",
@@ -102,7 +100,7 @@ def read_documents(step: Step) -> None:
 
 def rows(sop: Sop) -> list[list[str]]:
     """The case-field table of ``sop``: the header and one row per field (and per table column)."""
-    result = [[head for head, _ in COLUMNS]]
+    result = [list(HEADINGS)]
     for item in sop.fields:
         result.append(_row(item.name, item))
         result.extend(_row(f"{item.name}.{part.name}", part, column=True) for part in item.columns)
