@@ -78,12 +78,12 @@ def find_section(grid: Grid, start: int = 0) -> Section | None:
 def marked(text: str) -> tuple[str, bool]:
     """``text`` without its document mark, and whether it had one."""
     bare = _MARK.sub("", text)
-    return (bare, True) if bare != text and bare.strip() else (text, False)
+    return (bare, True) if bare != text else (text, False)
 
 
 def mark(text: str, document: bool) -> str:
     """``text`` with the document mark when ``document``."""
-    return f"{text} {DOCUMENT_MARK}" if document and text else text
+    return f"{text} {DOCUMENT_MARK}".strip() if document else text
 
 
 def read_documents(step: Step) -> None:
@@ -91,6 +91,8 @@ def read_documents(step: Step) -> None:
     texts, documents = [], []
     for item in step.requirements:
         text, is_document = marked(item)
+        if not text:  # "(dokumen)" alone is an item's text, not a mark
+            text, is_document = item, False
         texts.append(text)
         if is_document:
             documents.append(text)

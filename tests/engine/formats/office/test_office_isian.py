@@ -85,3 +85,26 @@ def test_unreadable_isian_cells_are_reported_by_cell() -> None:
     assert "A5" in rendered["office_field_no_table"] and "A6" in rendered["office_field_no_name"]
     assert "bilangan" in rendered["office_bad_field_type"]
     assert "cell" in found.problems[0].render("en") and "sel" in found.problems[0].render("id")
+
+
+def test_export_writes_the_isian_sheet_the_heading_and_the_marks() -> None:
+    import zipfile
+
+    sop = load_bytes(_workbook(ISIAN), "tangan.xlsx").sop
+    book = openpyxl.load_workbook(io.BytesIO(dump_office(sop, "x.xlsx")))
+    assert book.sheetnames == ["Identitas", "Bagan Alir", "ISIAN"]
+    sheet = book["ISIAN"]
+    assert [cell.value for cell in sheet[1]] == ["NAMA", "LABEL", "LABEL (EN)", "JENIS", "WAJIB", "PRIBADI",
+                                                 "LANGKAH", "DIUBAH PADA", "PILIHAN"]
+    assert [cell.value for cell in sheet[6]][:4] == ["rincian.uraian", "Uraian", "Item", "teks"]
+    identity = [cell.value for row in book["Identitas"].iter_rows() for cell in row]
+    assert "POLA NOMOR REGISTRASI" in identity and "ORG/{urut:03d}/{tahun}" in identity
+    table = [cell.value for row in book["Bagan Alir"].iter_rows() for cell in row]
+    assert "1. Surat usulan (dokumen)\n2. Draf SOP" in table and "SOP ditetapkan (dokumen)" in table
+    document = zipfile.ZipFile(io.BytesIO(dump_office(sop, "x.docx"))).read("word/document.xml").decode()
+    assert document.index("ISIAN KASUS") > document.index("KETERANGAN") and "rincian.jumlah" in document
+    # Several SOPs in one workbook: the case fields under each table, headed "ISIAN KASUS".
+    several = openpyxl.load_workbook(io.BytesIO(dump_office([sop, sop], "x.xlsx")))
+    assert len(several.sheetnames) == 2
+    assert "ISIAN KASUS" in [cell.value for row in several.worksheets[0].iter_rows() for cell in row]
+    assert [item.sop.fields for item in read_office(dump_office([sop, sop], "x.xlsx"), "x.xlsx")] == [sop.fields] * 2
