@@ -103,6 +103,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "03-03-2025."),
     "office_no_name": ("NAMA SOP tidak ditemukan di lembar identitas; isi baris \"NAMA SOP : ...\".",
                        "NAMA SOP was not found on the identity sheet; fill in the row \"NAMA SOP : ...\"."),
+    "office_field_no_name": ("ISIAN (sel {cell}): baris ini berisi data tetapi NAMA-nya kosong; isi nama isian "
+                             "(huruf kecil, angka, garis bawah).",
+                             "ISIAN (cell {cell}): this row holds data but its NAMA is empty; fill in the field "
+                             "name (lower-case letters, digits, underscores)."),
+    "office_bad_field_type": ("ISIAN (sel {cell}): JENIS '{value}' tidak dikenal; pilih salah satu: {known}.",
+                              "ISIAN (cell {cell}): JENIS '{value}' is not known; use one of: {known}."),
+    "office_bad_field_flag": ("ISIAN (sel {cell}): {column} '{value}' tidak dikenali; tulis \"ya\" atau \"tidak\".",
+                              "ISIAN (cell {cell}): {column} '{value}' is not understood; write \"ya\" or "
+                              "\"tidak\"."),
+    "office_bad_field_step": ("ISIAN (sel {cell}): langkah NO {value} tidak ada di tabel; tulis NO, id langkah atau "
+                              "\"mulai\".",
+                              "ISIAN (cell {cell}): step NO {value} is not in the table; write a NO, a step id or "
+                              "\"mulai\"."),
+    "office_field_no_table": ("ISIAN (sel {cell}): '{name}' adalah kolom tabel, tetapi baris di atasnya bukan isian "
+                              "'{table}' berjenis tabel; tulis kolom tepat di bawah isian tabelnya.",
+                              "ISIAN (cell {cell}): '{name}' is a table column, but the row above is no field "
+                              "'{table}' of type tabel; write columns right under their table field."),
     # --- alur import --------------------------------------------------------------------------------
     "office_import_label": ("Mengimpor", "Importing"),
     "office_import_written": ("{name}: {out} ditulis ({steps} langkah).", "{name}: {out} written ({steps} steps)."),

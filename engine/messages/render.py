@@ -5,7 +5,6 @@ from __future__ import annotations
 ENTRIES: dict[str, tuple[str, str]] = {
     "render.stopped_cancelled": ("dibatalkan", "cancelled"),
     "render.stopped_suspended": ("ditangguhkan", "suspended"),
-    "render.calendar_day": ("hari", "days"),
     "render.instance_title": ("LEMBAR PELAKSANAAN SOP (JEJAK INSTANCE)", "SOP EXECUTION SHEET (INSTANCE TRACE)"),
     "render.registration": ("Nomor registrasi", "Registration number"),
     "render.instance": ("Nomor instance", "Instance number"),

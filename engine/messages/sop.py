@@ -190,6 +190,8 @@ ENTRIES.update({
     "duration_long_hours": ("{value} jam", "{value} h"),
     "duration_long_minutes": ("{value} menit", "{value} min"),
     "duration_less_minute": ("< 1 menit", "< 1 min"),
+    "duration_calendar_days": ("{value} hari", "{value} days"),
+    "duration_calendar_day_one": ("{value} hari", "{value} day"),
     "duration_short_days": ("{value} hk", "{value} wd"),
     "duration_short_hours": ("{value} j", "{value} h"),
     "duration_short_minutes": ("{value} mnt", "{value} min"),

@@ -21,6 +21,7 @@ from engine.render.cells import Block, Para
 from engine.render.table import row_numbers
 from engine.render.words import LABELS
 from engine.runtime.trace import TraceEntry, TraceInstance
+from engine.sop.duration_text import clock_time_text, working_time_text
 from engine.sop.durations import Duration, parse_duration
 from engine.sop.model import Sop
 from engine.sop.worktime import WorkCalendar
@@ -55,7 +56,7 @@ def _total(sop: Sop, entries: Sequence[TraceEntry], instance: TraceInstance, cal
     start = instance.started or (entries[0].start if entries else None)
     ends = [entry.end for entry in entries if entry.end is not None]
     end = instance.finished or (max(ends) if ends else None)
-    actual = words.working_time_text(calendar.working_minutes_between(start, end), per_day, lang) \
+    actual = working_time_text(calendar.working_minutes_between(start, end), per_day, lang, "long") \
         if start is not None and end is not None else "-"
     ran = {entry.step_id for entry in entries}
     working, other = 0.0, []
@@ -67,7 +68,7 @@ def _total(sop: Sop, entries: Sequence[TraceEntry], instance: TraceInstance, cal
             working += duration.as_working_minutes(calendar)
         else:
             other.append(str(duration))
-    standard = " + ".join(([words.working_time_text(working, per_day, lang)] if working else []) + other) or "-"
+    standard = " + ".join(([working_time_text(working, per_day, lang, "long")] if working else []) + other) or "-"
     return words.text("total_value", lang, actual=actual, standard=standard)
 
 
@@ -101,8 +102,8 @@ def _rows(sop: Sop, entries: Sequence[TraceEntry], calendar: WorkCalendar, lang:
             actual = words.text("open", lang)
         else:
             minutes = calendar.elapsed_minutes(entry.start, entry.end, kind)
-            actual = (words.working_time_text(minutes, calendar.working_minutes_per_day, lang) if kind == "working"
-                      else words.clock_time_text(minutes, lang))
+            actual = (working_time_text(minutes, calendar.working_minutes_per_day, lang, "long")
+                      if kind == "working" else clock_time_text(minutes, lang))
         passes = "1"
         if counts[entry.step_id] > 1:
             passes = words.text("pass", lang, number=seen[entry.step_id], count=counts[entry.step_id])

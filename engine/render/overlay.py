@@ -19,7 +19,7 @@ from engine.sop.worktime import WorkCalendar
 from engine.render import words
 from engine.render.canvas import OVER, WITHIN
 from engine.render.cells import Para
-from engine.sop.duration_text import working_time_text
+from engine.sop.duration_text import clock_time_text, working_time_text
 
 #: At most this many runs of one step are listed one by one in WAKTU.
 _LISTED_RUNS = 3
@@ -47,7 +47,7 @@ class Overlay:
 
 def _elapsed_text(minutes: float, kind: str, per_day: float, lang: str) -> str:
     """Actual time as the step's kind counts it: working time, or time on the clock in whole days."""
-    shown = working_time_text(minutes, per_day, lang, "long") if kind == "working" else words.clock_time_text(minutes, lang)
+    shown = working_time_text(minutes, per_day, lang, "long") if kind == "working" else clock_time_text(minutes, lang)
     return re.sub(r"(?<=\d) (?=[^\d\s])", "\u00a0", shown)  # "2 menit" never breaks
 
 

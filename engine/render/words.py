@@ -2,7 +2,8 @@
 
 The labels of the official format (NOMOR SOP, KEGIATAN, PELAKSANA, MUTU BAKU, ...) and the
 decision answers "Ya"/"Tidak" are terms of Permendagri 52/2011 and stay Indonesian in every
-language; page numbers, legends, dates and durations follow ``lang``.
+language; page numbers, legends, dates and durations follow ``lang`` (durations are written by the project's one
+formatter, :mod:`engine.sop.duration_text`).
 """
 
 from __future__ import annotations
@@ -51,11 +52,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
                "Execution trace: the path taken is drawn in thick blue; actual working time is red where "
                "it exceeds the mutu baku."),
     "times": ("{count}x, terlama {longest}", "{count}x, longest {longest}"),
-    "minute": ("menit", "min"),
-    "hour": ("jam", "h"),
-    "day": ("hari kerja", "working days"),
-    "day_one": ("hari kerja", "working day"),
-    "less_minute": ("< 1 menit", "< 1 min"),
     "continued": ("(lanjutan)", "(continued)"),
 }
 
@@ -89,35 +85,3 @@ def date_text(day: dt.date | None, lang: str) -> str:
     if day is None:
         return "-"
     return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
-
-
-def working_time_text(minutes: float, minutes_per_day: float, lang: str) -> str:
-    """Working minutes as "2 jam 10 menit", "1 hari kerja 3 jam" (or English)."""
-    if minutes < 1:
-        return text("less_minute", lang)
-    whole = int(round(minutes))
-    per_day = max(1, int(round(minutes_per_day)))
-    days, rest = divmod(whole, per_day)
-    hours, mins = divmod(rest, 60)
-    parts: list[str] = []
-    if days:
-        parts.append(f"{days} {text('day_one' if days == 1 else 'day', lang)}")
-    if hours:
-        parts.append(f"{hours} {text('hour', lang)}")
-    if mins and not days:
-        parts.append(f"{mins} {text('minute', lang)}")
-    return " ".join(parts) or text("less_minute", lang)
-
-
-def clock_time_text(minutes: float, lang: str) -> str:
-    """Time on the clock as "2 hari 3 jam", "5 jam 10 menit" (calendar days of 24 hours)."""
-    if minutes < 1:
-        return text("less_minute", lang)
-    days, rest = divmod(int(round(minutes)), 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = [f"{days} {text('calendar_day', lang)}"] if days else []
-    if hours:
-        parts.append(f"{hours} {text('hour', lang)}")
-    if mins and not days:
-        parts.append(f"{mins} {text('minute', lang)}")
-    return " ".join(parts) or text("less_minute", lang)

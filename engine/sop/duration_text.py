@@ -12,6 +12,9 @@ Three styles of the same rule:
 ``"long"`` whole units: ``2 jam 10 menit``, ``1 hari kerja 3 jam``, ``< 1 menit`` (the printed trace);
 ``"short"`` whole units, abbreviated for table cells: ``45 mnt``, ``2 j 10 mnt``, ``3 hk 2 j``.
 
+Time on the clock (a WAKTU in calendar days or "x 24 jam") is no working time: :func:`clock_time_text`
+says it in calendar days of 24 hours, hours and minutes (``2 hari 3 jam``), in the words of the long style.
+
 Every word comes from the message catalogue (:mod:`engine.messages.sop`), in Bahasa Indonesia or English.
 """
 
@@ -93,6 +96,23 @@ def _whole(minutes: float, minutes_per_day: float, lang: str, *, short: bool) ->
         return " ".join(parts)
     if days:
         parts.append(message("duration_day_one" if days == 1 else "duration_days", lang, value=days))
+    if hours:
+        parts.append(message("duration_long_hours", lang, value=hours))
+    if mins and not days:
+        parts.append(message("duration_long_minutes", lang, value=mins))
+    return " ".join(parts) or message("duration_less_minute", lang)
+
+
+def clock_time_text(minutes: float, lang: str = "id") -> str:
+    """Time on the clock as ``2 hari 3 jam``, ``5 jam 10 menit``, ``< 1 menit`` (days of 24 hours)."""
+    if minutes < 1:
+        return message("duration_less_minute", lang)
+    days, rest = divmod(int(round(minutes)), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts: list[str] = []
+    if days:
+        parts.append(message("duration_calendar_day_one" if days == 1 else "duration_calendar_days", lang,
+                             value=days))
     if hours:
         parts.append(message("duration_long_hours", lang, value=hours))
     if mins and not days:

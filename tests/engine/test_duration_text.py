@@ -73,3 +73,14 @@ def test_deviations_and_charts_say_time_as_the_formatter_does() -> None:
     figure = StepFigure(1, "Konsep", 240.0, 480.0, 600.0, 3)
     assert "working days" in step_chart([figure], 240, "en").decode()
     assert "hari kerja" not in step_chart([figure], 240, "en").decode()
+
+
+def test_clock_time_is_said_in_calendar_days_with_the_long_words() -> None:
+    from engine.sop.duration_text import clock_time_text
+
+    assert clock_time_text(3 * 24 * 60) == "3 hari" and clock_time_text(3 * 24 * 60, "en") == "3 days"
+    assert clock_time_text(24 * 60 + 60, "en") == "1 day 1 h" and clock_time_text(24 * 60 + 61) == "1 hari 1 jam"
+    assert clock_time_text(125) == "2 jam 5 menit" and clock_time_text(125, "en") == "2 h 5 min"
+    assert clock_time_text(0.4) == "< 1 menit"
+    # The same hours and minutes as the long style of working time.
+    assert clock_time_text(125, "en") == working_time_text(125, DAY, "en", "long")

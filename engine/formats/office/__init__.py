@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from engine.errors import InputError, Problem
+from engine.formats.office.fields import find_section
 from engine.formats.office.grid import Grid
 from engine.formats.office.package import OFFICE_SUFFIXES, REFUSED_SUFFIXES, Package, open_package
 from engine.formats.office.table import find_header, read_grid
@@ -53,7 +54,8 @@ def read_office(data: bytes, label: str) -> list[OfficeSop]:
     """Every SOP of an .xlsx (one per sheet holding a flowchart table) or .docx file.
 
     A sheet holding only the identity block belongs to the next flowchart sheet (or the previous one
-    when it comes last).
+    when it comes last); a sheet holding case fields (ISIAN) to the flowchart sheet before it (or the
+    first one when it comes first).
 
     :raises InputError: refused files (:func:`~engine.formats.office.package.open_package`) and files
         with no flowchart table.
@@ -63,14 +65,20 @@ def read_office(data: bytes, label: str) -> list[OfficeSop]:
     if not tables:
         raise InputError.from_code("office_no_table", label=label)
     identity_of: dict[int, list[Grid]] = {index: [] for index in tables}
+    fields_of: dict[int, list[Grid]] = {index: [] for index in tables}
     for index, grid in enumerate(grids):
         if index in identity_of:
+            continue
+        # A sheet before its table holds its identity; the ISIAN sheet follows the table it belongs to.
+        if find_section(grid) is not None:
+            owner = next((t for t in reversed(tables) if t < index), tables[0])
+            fields_of[owner].append(grid)
             continue
         owner = next((t for t in tables if t > index), tables[-1])
         identity_of[owner].append(grid)
     result = []
     for index in tables:
-        sop, problems = read_grid(grids[index], identity_of[index])
+        sop, problems = read_grid(grids[index], identity_of[index], fields_of[index])
         result.append(OfficeSop(grids[index].name, sop, problems))
     return result
 

@@ -12,7 +12,9 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
+from engine.formats.office import fields
 from engine.formats.office.grid import Box
+from engine.formats.office.identity import PATTERN_LABEL
 from engine.formats.office.layout import PRESET_OF, Arrow, arrows, indonesian_date, label_box, steps_text, \
     symbol_box
 from engine.sop.model import Sop
@@ -70,6 +72,8 @@ def identity_tables(sop: Sop) -> str:
             ("TANGGAL EFEKTIF", [indonesian_date(identity.tanggal_efektif)]),
             ("DISAHKAN OLEH", [approval.jabatan or "-", "", approval.nama or "-", f"NIP. {approval.nip or '-'}"]),
             ("NAMA SOP", [identity.nama or "-"])]
+    if identity.pola_nomor_registrasi:
+        rows.append((PATTERN_LABEL, [identity.pola_nomor_registrasi]))
     head = [part for part in (identity.pemerintah, identity.unit) if part] or ["-"]
     widths = [3600, 2600, 300, 7500]
     top = []
@@ -185,10 +189,20 @@ def flowchart_table(sop: Sop, glued: bool = True) -> str:
     return _table(widths, rows)
 
 
+def fields_table(sop: Sop) -> str:
+    """The heading "ISIAN KASUS" and the case-field table (nothing when the SOP declares no fields)."""
+    if not sop.fields:
+        return ""
+    widths = [2200, 2400, 2400, 1300, 800, 800, 1500, 1500, 2400]
+    rows = [_row([_cell(width, text.splitlines(), index == 0) for width, text in zip(widths, cells)],
+                 header=index == 0) for index, cells in enumerate(fields.rows(sop))]
+    return "<w:p/>" + _para(fields.HEADING, bold=True) + _table(widths, rows)
+
+
 def write_docx(sop: Sop, glued: bool = True) -> bytes:
     """The whole document as .docx bytes (A4 landscape)."""
     body = (identity_tables(sop) + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' + flowchart_table(sop, glued)
-            + '<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="720" '
+            + fields_table(sop) + '<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="720" '
             'w:right="720" w:bottom="720" w:left="720" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>')
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{body}</w:body></w:document>'
     return package(document)

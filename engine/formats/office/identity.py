@@ -34,7 +34,12 @@ LABELS: dict[str, str] = {
     "PERALATAN PERLENGKAPAN": "peralatan_perlengkapan", "PERALATAN DAN PERLENGKAPAN": "peralatan_perlengkapan",
     "PERINGATAN": "peringatan", "PENCATATAN DAN PENDATAAN": "pencatatan_pendataan",
     "PENCATATAN/PENDATAAN": "pencatatan_pendataan", "PENCATATAN PENDATAAN": "pencatatan_pendataan",
+    "POLA NOMOR REGISTRASI": "pola_nomor_registrasi", "POLA NO. REGISTRASI": "pola_nomor_registrasi",
+    "POLA NOMOR": "pola_nomor_registrasi", "FORMAT NOMOR REGISTRASI": "pola_nomor_registrasi",
+    "POLA NOMOR PENDAFTARAN": "pola_nomor_registrasi",
 }
+#: The identity row of the registration-number pattern (not in the regulation's layout; written when set).
+PATTERN_LABEL = "POLA NOMOR REGISTRASI"
 LIST_FIELDS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
                "pencatatan_pendataan")
 DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from engine.formats.office.fields import mark
 from engine.formats.office.grid import Box
 from engine.sop.model import Sop, Step, StepKind
 
@@ -78,12 +79,12 @@ def label_box(arrow: Arrow) -> Box:
 
 
 def steps_text(step: Step) -> dict[str, str]:
-    """The cells of a step row (empty cells as "-")."""
-    requirements = step.requirements
+    """The cells of a step row (empty cells as "-"; documents marked "(dokumen)")."""
+    requirements = [mark(item.text, item.document) for item in step.requirement_items()]
     kelengkapan = (requirements[0] if len(requirements) == 1 else
                    "\n".join(f"{n}. {item}" for n, item in enumerate(requirements, 1)))
     return {"kegiatan": step.activity or "-", "kelengkapan": kelengkapan or "-", "waktu": step.duration or "-",
-            "output": step.output or "-", "keterangan": step.remarks or "-"}
+            "output": mark(step.output, step.output_document) or "-", "keterangan": step.remarks or "-"}
 
 
 def numbered(values: list[str]) -> str:

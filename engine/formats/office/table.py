@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.errors import InputError, Problem, problem
+from engine.formats.office.fields import find_section, read_documents, read_section
 from engine.formats.office.grid import CONNECTOR, DECISION, LABEL, TERMINATOR, Grid, Shape, arrows
 from engine.formats.office.identity import items, normalise_label, read_identity, split_label
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
@@ -83,11 +84,11 @@ def find_header(grid: Grid) -> Header | None:
     return None
 
 
-def _rows(grid: Grid, header: Header) -> list[Row]:
+def _rows(grid: Grid, header: Header, stop: int) -> list[Row]:
     result: list[Row] = []
     row = header.last_row + 1
     actor_names = {name for name, _, _ in header.actors}
-    while row < grid.rows:
+    while row < stop:
         kegiatan = grid.text(row, header.kegiatan).strip()
         number = grid.text(row, header.no).strip()
         heading = normalise_label(kegiatan)
@@ -124,10 +125,12 @@ def _cell(grid: Grid, first: int, last: int, col: int) -> str:
     return "" if text == "-" else text
 
 
-def read_grid(grid: Grid, identity_grids: list[Grid] | None = None) -> tuple[Sop, list[Problem]]:
+def read_grid(grid: Grid, identity_grids: list[Grid] | None = None,
+              field_grids: list[Grid] | None = None) -> tuple[Sop, list[Problem]]:
     """The SOP draft in ``grid`` and every problem found reading it.
 
     :param identity_grids: other sheets holding the identity block (read before the table's own).
+    :param field_grids: other sheets holding the case fields (read when the grid has none under its table).
     :raises InputError: when the grid has no flowchart table or no pelaksana columns.
     """
     header = find_header(grid)
@@ -145,12 +148,15 @@ def read_grid(grid: Grid, identity_grids: list[Grid] | None = None) -> tuple[Sop
     own, own_problems, own_found = read_identity(grid, header.row)
     if identity is None or own_found:
         identity, problems = own, problems + own_problems
-    rows = _rows(grid, header)
+    section = find_section(grid, header.last_row + 1)
+    rows = _rows(grid, header, section.first if section else grid.rows)
     steps = [Step(id=f"langkah_{row.number}", kind=StepKind.ACTIVITY, activity=" ".join(row.cells["kegiatan"].split()),
                   requirements=items(row.cells.get("kelengkapan", "")),
                   duration=" ".join(row.cells.get("waktu", "").split()),
                   output=" ".join(row.cells.get("output", "").split()),
                   remarks=row.cells.get("keterangan", "")) for row in rows]
+    for step in steps:
+        read_documents(step)
     sop = Sop(identity=identity, actors=[name for name, _, _ in header.actors], steps=steps)
     sop.process_id = sop.default_process_id()
     if not identity.nama:
@@ -162,6 +168,12 @@ def read_grid(grid: Grid, identity_grids: list[Grid] | None = None) -> tuple[Sop
     else:
         reader.marked()
     _mark_joins(steps)
+    sources = [(grid, section)] if section else [(other, find_section(other)) for other in field_grids or []]
+    for source, place in sources:
+        if place is not None:
+            sop.fields, field_problems = read_section(source, place, steps)
+            problems.extend(field_problems)
+            break
     return sop, problems
 
 

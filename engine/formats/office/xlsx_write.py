@@ -18,7 +18,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from engine.formats.office import fields
 from engine.formats.office.grid import Box
+from engine.formats.office.identity import PATTERN_LABEL
 from engine.formats.office.layout import PRESET_OF, Arrow, arrows, indonesian_date, label_box, numbered, \
     steps_text, symbol_box
 from engine.formats.office.xlsx_read import EMU_PER_POINT, column_emu
@@ -54,6 +56,8 @@ def write_identity(ws: Worksheet, sop: Sop, top: int) -> int:
             ("TANGGAL REVISI", indonesian_date(identity.tanggal_revisi)),
             ("TANGGAL EFEKTIF", indonesian_date(identity.tanggal_efektif)),
             ("DISAHKAN OLEH", signer.strip("\n") or "-"), ("NAMA SOP", identity.nama or "-")]
+    if identity.pola_nomor_registrasi:
+        rows.append((PATTERN_LABEL, identity.pola_nomor_registrasi))
     head = "\n".join(part for part in (identity.pemerintah, identity.unit) if part) or "-"
     _put(ws, top, 1, head, bold=True, center=True)
     ws.merge_cells(start_row=top, start_column=1, end_row=top + len(rows) - 1, end_column=1)
@@ -118,6 +122,20 @@ def write_table(ws: Worksheet, sop: Sop, top: int) -> str:
         for offset, key in enumerate(("kelengkapan", "waktu", "output", "keterangan")):
             _put(ws, row, first_mutu + offset, texts[key])
     return _drawing(ws, sop, top + 2)
+
+
+def write_fields(ws: Worksheet, sop: Sop, top: int, heading: bool) -> None:
+    """The case-field table from row ``top`` (under the heading "ISIAN KASUS" when ``heading``)."""
+    if heading:
+        _put(ws, top, 1, fields.HEADING, bold=True)
+        top += 1
+    for offset, cells in enumerate(fields.rows(sop)):
+        for col, text in enumerate(cells, 1):
+            _put(ws, top + offset, col, text, bold=offset == 0, center=offset == 0)
+    if not heading:
+        for col, width in enumerate((28, 32, 32, 14, 8, 8, 18, 18, 30), 1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.print_title_rows = f"{top}:{top}"
 
 
 def _edges(ws: Worksheet) -> tuple[list[int], list[int]]:
@@ -211,8 +229,9 @@ def sheet_title(text: str, taken: set[str]) -> str:
 
 
 def write_xlsx(sops: list[Sop], identity_sheet: bool = True) -> bytes:
-    """A workbook: for one SOP an "Identitas" and a "Bagan Alir" sheet (or, with ``identity_sheet`` false or
-    several SOPs, one sheet per SOP with the identity above the table)."""
+    """A workbook: for one SOP an "Identitas", a "Bagan Alir" and (when it declares case fields) an "ISIAN"
+    sheet (or, with ``identity_sheet`` false or several SOPs, one sheet per SOP with the identity above the
+    table and the case fields under it)."""
     book = openpyxl.Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     drawings: dict[int, str] = {}
@@ -226,6 +245,10 @@ def write_xlsx(sops: list[Sop], identity_sheet: bool = True) -> bytes:
             sheet = book.create_sheet(sheet_title(sop.identity.nama or "SOP", taken))
             top = write_identity(sheet, sop, 1)
         drawings[len(book.worksheets)] = write_table(sheet, sop, top)
+        if sop.fields and identity_sheet and len(sops) == 1:
+            write_fields(book.create_sheet(sheet_title(fields.SHEET, taken)), sop, 1, heading=False)
+        elif sop.fields:
+            write_fields(sheet, sop, top + len(sop.steps) + 3, heading=True)
     buffer = io.BytesIO()
     book.save(buffer)
     return add_drawings(buffer.getvalue(), drawings)
