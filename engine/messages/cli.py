@@ -87,4 +87,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                 "Name the --unit where the jabatan is held."),
     "cli_account": ("Akun {username}: {roles}", "Account {username}: {roles}"),
     "cli_account_disabled": ("Akun {username} dinonaktifkan.", "Account {username} disabled."),
+    "cli_render_office_written": ("{out} ditulis (tabel resmi, {steps} langkah, bagan alir digambar).",
+                                  "{out} written (official table, {steps} steps, flowchart drawn)."),
 }

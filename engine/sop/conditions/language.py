@@ -154,8 +154,8 @@ def check_condition(source: str) -> list[str]:
     if not isinstance(source, str):
         return [f"syarat harus berupa teks, bukan {kind_of(source)}."]
     try:
-        tree = _parse_tree(source)
-    except _Unparsable as exc:
+        tree = parse_tree(source)
+    except Unparsable as exc:
         return [exc.reason]
     checker = _Checker()
     checker.check(tree)
@@ -191,8 +191,8 @@ def find_condition_error(exc: BaseException) -> ConditionError | None:
 @lru_cache(maxsize=1024)
 def _parse_cached(source: str) -> Condition:
     try:
-        tree = _parse_tree(source)
-    except _Unparsable as exc:
+        tree = parse_tree(source)
+    except Unparsable as exc:
         raise ConditionError(exc.message, expression=source) from exc.__cause__
     checker = _Checker()
     checker.check(tree)
@@ -203,7 +203,7 @@ def _parse_cached(source: str) -> Condition:
     return Condition(source=source, tree=tree, names=frozenset(checker.names))
 
 
-class _Unparsable(Exception):
+class Unparsable(Exception):
     """``source`` cannot be parsed within the limits; internal, turned into ConditionError.
 
     :param message: the full user message, naming the condition.
@@ -216,34 +216,34 @@ class _Unparsable(Exception):
         self.reason = reason
 
 
-def _parse_tree(source: str) -> ast.Expression:
+def parse_tree(source: str) -> ast.Expression:
     """Parse ``source`` into an expression tree within the size limits (no whitelist yet).
 
-    :raises _Unparsable: empty, too long, not an expression, too complex or too deep.
+    :raises Unparsable: empty, too long, not an expression, too complex or too deep.
     """
     text = source.strip()
     if not text:
-        raise _Unparsable(f"Syarat kosong. {HINT}", f"syarat kosong. {HINT}")
+        raise Unparsable(f"Syarat kosong. {HINT}", f"syarat kosong. {HINT}")
     if len(text) > MAX_LENGTH:
         reason = f"terlalu panjang ({len(text)} karakter; batas {MAX_LENGTH}). {HINT}"
-        raise _Unparsable(f"Syarat {reason}", reason)
+        raise Unparsable(f"Syarat {reason}", reason)
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
         reason = f"tidak dapat dibaca: {_syntax_reason(text, exc)}. {HINT}"
-        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
+        raise Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
     except (ValueError, RecursionError, MemoryError) as exc:
         # ValueError: null bytes; RecursionError/MemoryError: nesting too deep for the parser.
         reason = f"tidak dapat dibaca: penulisan tidak sah atau terlalu rumit. {HINT}"
-        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
+        raise Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
     nodes, depth = _measure(tree)
     if nodes > MAX_NODES:
         reason = f"terlalu rumit ({nodes} bagian; batas {MAX_NODES}); pecah menjadi beberapa keputusan."
-        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
+        raise Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
     if depth > MAX_DEPTH:
         reason = (f"terlalu dalam bersarang (kedalaman {depth}; batas {MAX_DEPTH}); "
                   "pecah menjadi beberapa keputusan.")
-        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
+        raise Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
     return tree
 
 

@@ -20,7 +20,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from engine.sop.conditions.language import ALLOWED_FUNCTIONS, _parse_tree, _Unparsable
+from engine.sop.conditions.language import ALLOWED_FUNCTIONS, parse_tree, Unparsable
 from engine.sop.fields import NUMBER_TYPES, TEXT_TYPES, Field, FieldType
 
 NUMBER, TEXT, DATE, BOOL, LIST, NONE, ANY = "number", "text", "date", "bool", "list", "none", "any"
@@ -79,8 +79,8 @@ def check_condition_types(source: str, fields: tuple[Field, ...]) -> list[TypePr
     A condition that does not parse gives no problem here: the language check reports it.
     """
     try:
-        tree = _parse_tree(source)
-    except _Unparsable:
+        tree = parse_tree(source)
+    except Unparsable:
         return []
     checker = _TypeChecker({item.name: item for item in fields})
     checker.infer(tree.body)
@@ -262,8 +262,8 @@ def guess_field_types(source: str) -> dict[str, FieldType]:
     without a literal is a whole number; anything else is text. Names are in the order they are written.
     """
     try:
-        tree = _parse_tree(source)
-    except _Unparsable:
+        tree = parse_tree(source)
+    except Unparsable:
         return {}
     guesses: dict[str, FieldType] = {}
     order: list[str] = []

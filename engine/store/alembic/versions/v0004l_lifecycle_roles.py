@@ -104,7 +104,7 @@ def _copy_history() -> None:
     """Every ``{"status", "by", "at"}`` of ``sop_lifecycle.history`` as a ``status`` event."""
     connection = op.get_bind()
     lifecycle = sa.table("sop_lifecycle", sa.column("key", sa.String), sa.column("history", sa.Text))
-    events = sa.table("lifecycle_events", sa.column("key", sa.String), sa.column("action", sa.String),
+    lifecycle_events = sa.table("lifecycle_events", sa.column("key", sa.String), sa.column("action", sa.String),
                       sa.column("status", sa.String), sa.column("username", sa.String),
                       sa.column("at", UtcDateTime), sa.column("reason", sa.Text))
     rows = []
@@ -116,7 +116,7 @@ def _copy_history() -> None:
             rows.append({"key": key, "action": "status", "status": entry["status"], "username": entry["by"],
                          "at": moment, "reason": ""})
     if rows:
-        connection.execute(sa.insert(events), rows)
+        connection.execute(sa.insert(lifecycle_events), rows)
 
 
 def downgrade() -> None:
