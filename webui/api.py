@@ -19,6 +19,7 @@ from engine.errors import AccessDeniedError, DataError
 from engine.lifecycle.transitions import register
 
 from .access import ANY, allow, me, runtime
+from .params import bounded_date
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -101,11 +102,7 @@ def _flag(name: str) -> bool | None:
 @allow("pemantau")
 def instances() -> Response:
     def day(name: str) -> dt.date | None:
-        text = request.args.get(name, "")
-        try:
-            return dt.date.fromisoformat(text) if text else None
-        except ValueError as exc:
-            raise DataError(f"Tanggal '{text}' tidak sah (YYYY-MM-DD).", name) from exc
+        return bounded_date(name, request.args.get(name, ""))
 
     account = me()
     units = None if account.sees_every_unit else sorted(account.units)

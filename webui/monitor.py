@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -17,7 +17,7 @@ from engine import read_bpmn
 from engine.conformance import check_conformance
 from engine.errors import InputError, RenderError
 from engine.monitoring.evaluation import evaluations_of, save_evaluation
-from engine.eventlog import read_log
+from engine.eventlog import read_csv, read_xes
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
 from engine.monitoring.report import cycle_trend, monitoring_report
 from engine.monitoring.form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
@@ -29,6 +29,7 @@ from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_co
 
 from .access import allow, me, runtime
 from .formatting import request_date
+from .params import ParameterError, request_int
 from .i18n import current_language
 from .svg import inline
 
@@ -37,6 +38,9 @@ bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
 
 #: Monitoring is done every six months (PermenPANRB 35/2012): the default period.
 DEFAULT_PERIOD = dt.timedelta(days=182)
+#: Bounds of a conformance upload (checked in a request thread: size and events bound its time).
+CONFORMANCE_MAX_BYTES = 2_000_000
+CONFORMANCE_MAX_EVENTS = 20_000
 
 
 def _period() -> tuple[dt.date, dt.date, bool]:
@@ -44,6 +48,11 @@ def _period() -> tuple[dt.date, dt.date, bool]:
     end = request_date("sampai") or runtime().clock.now().date()
     start = request_date("dari") or end - DEFAULT_PERIOD
     return start, end, request.values.get("ujicoba") == "ya"
+
+
+def _period_args() -> dict[str, str]:
+    """The period parameters of this request, for links and redirects (nothing else is passed on)."""
+    return {name: request.args[name] for name in ("dari", "sampai", "ujicoba") if name in request.args}
 
 
 @bp.get("/")
@@ -76,7 +85,7 @@ def report(key: str) -> str:
         return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
-                           args=request.args)
+                           args=_period_args())
 
 
 @bp.route("/<key>/formulir", methods=["GET", "POST"])
@@ -99,11 +108,10 @@ def form(key: str) -> str | WerkzeugResponse:
                                       request.form.get(f"paraf_{index}", "").strip()))
         current.rows = rows
         current.assessor = request.form.get("penilai", current.assessor).strip()
-        base = request.form.get("revisi", "")
-        save_monitoring_form(runtime(), key, current, me().username, trial=trial,
-                             base_revision=int(base) if base.isdigit() else None)
-        return redirect(url_for("monitor.form", key=key, **request.args))
-    return render_template("monitor/form.html", key=key, form=current, saved=saved, args=request.args,
+        base = request_int("revisi")
+        save_monitoring_form(runtime(), key, current, me().username, trial=trial, base_revision=base)
+        return redirect(url_for("monitor.form", key=key, **_period_args()))
+    return render_template("monitor/form.html", key=key, form=current, saved=saved, args=_period_args(),
                            revision=saved[0].revision if saved else "")
 
 
@@ -153,16 +161,21 @@ def conformance(key: str) -> str:
         upload = request.files.get("log")
         if upload is None or not upload.filename:
             raise InputError.from_code("file_unknown_type", label="-")
-        import tempfile
-        from pathlib import Path
+        from pathlib import PurePath
 
-        with tempfile.TemporaryDirectory() as folder:
-            suffix = Path(upload.filename).suffix.lower()
-            if suffix not in (".csv", ".xes"):
-                raise InputError.from_code("file_unknown_type", label=upload.filename)
-            path = Path(folder) / f"log{suffix}"  # never the uploaded name: it is the user's text
-            path.write_bytes(upload.read())
-            log = read_log(path)
+        # The upload is read in memory, bounded, under a plain label: no server path can reach a message.
+        suffix = PurePath(upload.filename).suffix.lower()
+        if suffix not in (".csv", ".xes"):
+            raise InputError.from_code("file_unknown_type", label=upload.filename)
+        most = int(current_app.config.get("CONFORMANCE_MAX_BYTES", CONFORMANCE_MAX_BYTES))
+        events = int(current_app.config.get("CONFORMANCE_MAX_EVENTS", CONFORMANCE_MAX_EVENTS))
+        data = upload.stream.read(most + 1)
+        if len(data) > most:
+            raise ParameterError("web.upload_too_large", "log", size=f"> {most / 1e6:.2f}", limit=f"{most / 1e6:.2f}")
+        log = (read_csv if suffix == ".csv" else read_xes)(data, f"log{suffix}")
+        if log.event_count > events:
+            raise ParameterError("web.upload_too_large", "log", size=f"{len(data) / 1e6:.2f}",
+                                 limit=f"{most / 1e6:.2f} / {events} events")
         sop = read_bpmn(runtime().bpmn(key)).sop
         result = check_conformance(log, sop, calendar=runtime().calendar)
     return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
@@ -177,7 +190,7 @@ def feedback() -> str | WerkzeugResponse:
             value = request.form.get(name, "")
             return int(value) if value.isdigit() else 0
 
-        give_feedback(runtime(), int(request.form.get("item", "0") or 0), me().username, score("kemudahan"),
+        give_feedback(runtime(), request_int("item", 0) or 0, me().username, score("kemudahan"),
                       score("kesesuaian"), score("ketepatan"), request.form.get("komentar", "").strip())
         return redirect(url_for("monitor.feedback"))
     return render_template("monitor/feedback.html", requests=pending_feedback(runtime(), me().username))

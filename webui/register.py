@@ -25,6 +25,7 @@ from engine.lifecycle.transitions import (
 from .access import allow, me, runtime
 from .editor import READERS, file_response
 from .i18n import current_language, translate
+from .params import bounded_date, request_int
 
 bp = Blueprint("register", __name__, url_prefix="/penyusun")
 
@@ -72,11 +73,9 @@ def trial_view(key: str) -> BaseResponse:
 @bp.post("/sop/<key>/sahkan")
 @allow("pengesah")
 def approve_view(key: str) -> BaseResponse:
-    text = request.form.get("tanggal_efektif", "").strip()
-    try:
-        effective = dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DataError(translate("bad_date").format(value=text), "tanggal_efektif") from exc
+    effective = bounded_date("tanggal_efektif", request.form.get("tanggal_efektif", ""))
+    if effective is None:
+        raise DataError(translate("bad_date").format(value=""), "tanggal_efektif")
     info = approve(runtime(), key, me().username, effective, gate=current_app.config.get("UJICOBA_GATE"))
     flash(translate("approved_flash").format(version=info.number), "ok")
     return redirect(url_for(".sop", key=key))
@@ -105,7 +104,7 @@ def download(key: str, fmt: str) -> Response:
 @allow(*READERS)
 def diff(key: str) -> str:
     """The step-by-step difference between two published versions (``?dari=1&ke=2``)."""
-    before = request.args.get("dari", type=int) or 1
-    after = request.args.get("ke", type=int) or before + 1
+    before = request_int("dari") or 1
+    after = request_int("ke") or before + 1
     return render_template("register/diff.html", key=key, before=before, after=after,
                            changes=version_diff(runtime(), key, before, after))

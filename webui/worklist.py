@@ -12,7 +12,7 @@ from engine.runtime.browse import done_by, start_step, startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
 from engine.runtime.work import StepInfo, WorkItem
 
-from .access import allow, me, runtime
+from .access import allow, me, runtime, safe_next
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
@@ -59,7 +59,7 @@ def claim(item_id: int) -> Response:
     _own_item(item_id)
     runtime().claim(item_id, me().username)
     flash(translate("claimed"), "ok")
-    return redirect(request.form.get("next") or url_for(".index"))
+    return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
 @bp.post("/<int:item_id>/lepas")
@@ -68,7 +68,7 @@ def unclaim(item_id: int) -> Response:
     _own_item(item_id)
     runtime().unclaim(item_id, me().username)
     flash(translate("unclaimed"), "ok")
-    return redirect(request.form.get("next") or url_for(".index"))
+    return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
 def completion_form(form: MultiDict[str, str], step: StepInfo) -> dict[str, Any]:
