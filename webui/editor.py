@@ -14,6 +14,7 @@ from engine.lifecycle.transitions import key_for, save_draft, status, suggest_nu
 
 from .access import allow, me, runtime
 from .i18n import current_language, translate
+from .params import download_name
 from .sop_form import KINDS, form_from_mapping, mapping_from_form
 from .svg import inline
 
@@ -152,7 +153,7 @@ def download(fmt: str) -> Response | tuple[str, int]:
 
 
 def file_response(sop: Sop, fmt: str) -> Response:
-    name = f"{sop.process_id or 'sop'}.{fmt}"
+    name = download_name(sop.process_id or "sop", fmt)
     if fmt == "pdf":
         body, mimetype = render(sop, lang=current_language(), fmt="pdf"), "application/pdf"
     else:

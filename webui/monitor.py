@@ -29,7 +29,7 @@ from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_co
 
 from .access import allow, me, runtime
 from .formatting import request_date
-from .params import ParameterError, request_int
+from .params import ParameterError, download_name, request_int
 from .i18n import current_language
 from .svg import inline
 
@@ -131,7 +131,7 @@ def form_file(key: str, fmt: str) -> Response:
     else:
         raise InputError.from_code("file_unknown_type", label=f"formulir.{fmt}")
     return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="monitoring-{key}.{fmt}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{download_name("monitoring-" + key, fmt)}"'})
 
 
 @bp.get("/<key>/log.<fmt>")
@@ -149,7 +149,7 @@ def log_file(key: str, fmt: str) -> Response:
         export_log(runtime(), key, path, start, end, trial=trial)
         data = path.read_bytes()
     mimetype = "application/xml" if fmt == "xes" else "text/csv"
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{key}.{fmt}"'})
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{download_name(key, fmt)}"'})
 
 
 @bp.route("/<key>/kesesuaian", methods=["GET", "POST"])

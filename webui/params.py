@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from flask import Flask, current_app, request
@@ -78,6 +79,12 @@ def bounded_date(name: str, text: str) -> dt.date | None:
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise ParameterError("web.date_out_of_range", name, value=text, low=YEARS[0], high=YEARS[1])
     return day
+
+
+def download_name(stem: str, suffix: str) -> str:
+    """A file name for ``Content-Disposition`` from user text: letters, digits, ``._-`` only, at most 80."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._")[:80]
+    return f"{cleaned or 'sop'}.{suffix}"
 
 
 def _refuse_constant(name: str) -> Any:

@@ -113,3 +113,29 @@ def test_the_conformance_upload_is_bounded_and_shows_no_server_path(app: Flask, 
                          content_type="multipart/form-data")
     text = broken.get_data(as_text=True)
     assert broken.status_code == 400 and "/tmp" not in text and "tmp" not in text.lower().split("log.csv")[0][-20:]
+
+
+@pytest.mark.parametrize("stem", ['a"; filename="x.exe', "../../etc/passwd", "\r\nSet-Cookie: x=1", "", "ok-Name_1.2"])
+def test_download_names_are_sanitised(stem: str) -> None:
+    from webui.params import download_name
+
+    name = download_name(stem, "bpmn")
+    assert name.endswith(".bpmn") and len(name) <= 86
+    assert all(char.isalnum() or char in "._-" for char in name) and not name.startswith(".")
+    if stem == "ok-Name_1.2":
+        assert name == "ok-Name_1.2.bpmn"
+
+
+def test_alur_check_refuses_hostile_yaml_without_a_traceback(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from engine.cli.main import main
+
+    huge = tmp_path / "angka.yaml"
+    huge.write_text("nama: x\nnomor: " + "9" * 100_000 + "\n")
+    deep = tmp_path / "dalam.yaml"
+    deep.write_text("nama: " + "[" * 5000 + "]" * 5000 + "\n")
+    result = CliRunner().invoke(main, ["check", str(huge), str(deep)])
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and "tidak terbaca" in result.output
+    assert "angka.yaml" in result.output and "dalam.yaml" in result.output
