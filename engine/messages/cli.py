@@ -8,4 +8,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        "{label}: the YAML is nested too deep; an SOP sheet never needs that."),
     "sheet_bad_value": ("{label}: nilai yang tidak dapat dibaca ({detail}).",
                         "{label}: a value that cannot be read ({detail})."),
+    "cli.anchor_no_key": ("Sebutkan --key atau ALUR_ANCHOR_KEY: berkas kunci jangkar di luar basis data.",
+                          "Give --key or ALUR_ANCHOR_KEY: the anchor key file, outside the database."),
+    "cli.anchor_no_folder": ("Sebutkan --out atau ALUR_ANCHOR_DIR: folder jangkar, terpisah dari basis data.",
+                             "Give --out or ALUR_ANCHOR_DIR: the anchor folder, apart from the database."),
+    "cli.anchor_written": ("Jangkar ditulis: {path}", "Anchor written: {path}"),
+    "cli.anchor_finding": ("Jangkar: {detail}", "Anchor: {detail}"),
+    "cli.anchors_ok": ("Jangkar cocok: {anchors} berkas.", "Anchors match: {anchors} files."),
 }
