@@ -15,4 +15,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli.anchor_written": ("Jangkar ditulis: {path}", "Anchor written: {path}"),
     "cli.anchor_finding": ("Jangkar: {detail}", "Anchor: {detail}"),
     "cli.anchors_ok": ("Jangkar cocok: {anchors} berkas.", "Anchors match: {anchors} files."),
+    "cli.db_backup_done": ("Cadangan ditulis: {path}", "Backup written: {path}"),
+    "cli.db_restore_confirm": ("Ganti basis data dengan cadangan ini? Web dan worker harus berhenti.",
+                               "Replace the store with this backup? Web and worker processes must be stopped."),
+    "cli.db_restore_done": ("Basis data dipulihkan (skema {revision}).", "Store restored (schema {revision})."),
+    "cli.db_copy_done": ("{rows} baris dari {tables} tabel disalin; rantai audit di tujuan utuh: {instances} instans, "
+                         "{events} peristiwa.",
+                         "{rows} rows of {tables} tables copied; the audit chain in the target is intact: "
+                         "{instances} instances, {events} events."),
 }
