@@ -51,32 +51,21 @@ from typing import Any  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from click.testing import CliRunner  # noqa: E402
-
 from engine import StepKind, read_bpmn, upgrade_database  # noqa: E402
-from engine.cli.main import main as alur  # noqa: E402
 
 SOP_FILE = ROOT / "processes" / "pengelolaan-surat-masuk.bpmn"
 KEY = "surat-masuk"
 PASSWORD = "bench-kata-sandi-7"
 
 
-def _alur(*args: str) -> str:
-    result = CliRunner().invoke(alur, list(args), catch_exceptions=False)
-    if result.exit_code != 0:
-        raise SystemExit(f"alur {' '.join(args)} failed: {result.output}")
-    return result.output
-
-
-def _ensure_web_commands() -> None:
-    """``alur account`` comes from the alur.commands entry points; add them if the install predates them."""
-    if "account" not in alur.commands:
-        from importlib.metadata import EntryPoint
-
-        from engine.cli.main import COMMAND_GROUP, add_plugin_commands
-
-        add_plugin_commands(alur, [EntryPoint(name, f"webui.cli:{name}_command", COMMAND_GROUP)
-                                   for name in ("account", "serve")])
+def _alur(url: str, *args: str) -> str:
+    """Run the ``alur`` command line of this checkout (``python -m engine.cli``) on the store at ``url``."""
+    env = {**os.environ, "ALUR_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"alur {' '.join(args)} failed: {result.stdout}{result.stderr}")
+    return result.stdout
 
 
 def _jabatan() -> tuple[list[str], set[str], dict[str, list[str]]]:
@@ -90,19 +79,22 @@ def _jabatan() -> tuple[list[str], set[str], dict[str, list[str]]]:
 
 
 def _prepare(url: str, clients: int) -> list[str]:
-    """Migrate, publish and make the clerks; their API tokens."""
-    os.environ["ALUR_DATABASE_URL"] = url
+    """Migrate, publish and make the clerks with ``alur account add`` / ``alur account token``; their tokens."""
+    from concurrent.futures import ThreadPoolExecutor
+
     upgrade_database(url)
-    _alur("publish", str(SOP_FILE), "--key", KEY)
+    _alur(url, "publish", str(SOP_FILE), "--key", KEY)
     actors, _, _ = _jabatan()
-    tokens = []
-    for number in range(clients):
+    options = [arg for actor in actors for arg in ("--jabatan", actor)]
+
+    def clerk(number: int) -> str:
         name = f"klerk{number:02d}"
-        options = [arg for actor in actors for arg in ("--jabatan", actor)]
-        _alur("account", "add", name, "--role", "pelaksana", "--password", PASSWORD, "--unit", f"Unit Uji {number:02d}",
-              *options)
-        tokens.append(_alur("account", "token", name).strip())
-    return tokens
+        _alur(url, "account", "add", name, "--role", "pelaksana", "--password", PASSWORD,
+              "--unit", f"Unit Uji {number:02d}", *options)
+        return _alur(url, "account", "token", name).strip()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:  # SQLite serialises the writes; 4 just overlaps start-up
+        return list(pool.map(clerk, range(clients)))
 
 
 def _free_port() -> int:
@@ -340,7 +332,6 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     options = parser.parse_args()
-    _ensure_web_commands()
     results: dict[str, Any] = {"clients": options.clients, "seconds_per_phase": options.seconds,
                                "load_average_at_start": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="alur-bench-http-") as folder:

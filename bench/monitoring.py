@@ -30,10 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine import Runtime, synthetic_sop, upgrade_database  # noqa: E402
-from engine.sop.durations import parse_duration  # noqa: E402
-from engine.monitoring.report import monitoring_report  # noqa: E402
-from engine.monitoring.process_map import follows_counts  # noqa: E402
+from engine import (  # noqa: E402
+    Runtime, follows_counts, monitoring_report, parse_duration, synthetic_sop, upgrade_database)
 
 UNIT = "Bagian Uji"
 KEY = "sepuluh"

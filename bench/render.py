@@ -19,8 +19,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from engine import render, synthetic_sop, write_bpmn
-from engine.sop.model import Sop
+from engine import Sop, render, synthetic_sop, write_bpmn
 
 GOAL_40_MS = 50.0
 

@@ -1,106 +1,175 @@
-"""Alur engine: the SOP model, its BPMN form, checks, safe conditions, working time, event logs and
-conformance checking.
+"""Alur engine: the public API. the web UI, the CLI and bench/ import only from here (and :mod:`engine.errors`).
 
-
+The SOP model, its BPMN form, checks, safe conditions, working time, the runtime and its store, the
+access policy (:mod:`engine.access.policy`), the SOP lifecycle, monitoring, event logs and conformance.
 """
 
 from __future__ import annotations
 
-from engine.runtime.audit import ChainBreak as ChainBreak
+from engine.access.accounts import Account as Account
+from engine.access.accounts import account as account
+from engine.access.accounts import add_account as add_account
+from engine.access.accounts import disable_account as disable_account
+from engine.access.accounts import end_sessions as end_sessions
+from engine.access.accounts import issue_token as issue_token
+from engine.access.accounts import login as login
+from engine.access.throttle import LoginThrottle as LoginThrottle
+from engine.access.accounts import session_account as session_account
+from engine.access.accounts import session_version as session_version
+from engine.access.accounts import token_account as token_account
+from engine.access.organisation import Holding as Holding
+from engine.access.policy import check_instance as check_instance
+from engine.access.policy import check_monitor as check_monitor
+from engine.access.policy import check_sop_action as check_sop_action
+from engine.access.policy import instance_for as instance_for
+from engine.access.policy import item_actions as item_actions
+from engine.access.policy import item_for as item_for
+from engine.access.policy import may_item as may_item
+from engine.access.policy import may_monitor as may_monitor
+from engine.access.policy import may_sop as may_sop
+from engine.access.policy import sees_unit as sees_unit
+from engine.access.policy import sop_actions as sop_actions
+from engine.access.policy import visible_unit_ids as visible_unit_ids
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
-from engine.bpmn.spiff.spec import SpecResult as SpecResult
 from engine.bpmn.spiff.spec import parse_spec as parse_spec
+from engine.bpmn.spiff.spec import SpecResult as SpecResult
+from engine.bpmn.spiff.state import new_workflow as new_workflow
+from engine.bpmn.spiff.state import state_to_json as state_to_json
 from engine.bpmn.writer import write_bpmn as write_bpmn
-from engine.sop.conditions.language import Condition as Condition
-from engine.sop.conditions.language import check_condition as check_condition
-from engine.sop.conditions.language import evaluate_condition as evaluate_condition
-from engine.sop.conditions.language import parse_condition as parse_condition
+from engine.conformance import build_net as build_net
+from engine.conformance import check_conformance as check_conformance
 from engine.conformance import ConformanceChecker as ConformanceChecker
 from engine.conformance import ConformanceReport as ConformanceReport
 from engine.conformance import Deviation as Deviation
 from engine.conformance import DeviationKind as DeviationKind
 from engine.conformance import SopNet as SopNet
 from engine.conformance import TraceResult as TraceResult
-from engine.conformance import build_net as build_net
-from engine.conformance import check_conformance as check_conformance
-from engine.sop.durations import Duration as Duration
-from engine.sop.durations import parse_duration as parse_duration
 from engine.errors import AlurError as AlurError
 from engine.errors import InputError as InputError
 from engine.errors import ProcessDefinitionError as ProcessDefinitionError
-from engine.monitoring.evaluation import SavedEvaluation as SavedEvaluation
-from engine.monitoring.evaluation import evaluations_of as evaluations_of
-from engine.monitoring.evaluation import save_evaluation as save_evaluation
 from engine.eventlog import EventLog as EventLog
 from engine.eventlog import LogEvent as LogEvent
 from engine.eventlog import LogTrace as LogTrace
+from engine.eventlog import read_csv as read_csv
 from engine.eventlog import read_log as read_log
+from engine.eventlog import read_xes as read_xes
 from engine.eventlog import write_log as write_log
-from engine.formats.files import Loaded as Loaded
 from engine.formats.files import check_sop as check_sop
 from engine.formats.files import dump as dump
 from engine.formats.files import load_bytes as load_bytes
 from engine.formats.files import load_file as load_file
-from engine.monitoring.report import DecisionStats as DecisionStats
-from engine.monitoring.report import JabatanLoad as JabatanLoad
-from engine.monitoring.report import MonitoringReport as MonitoringReport
-from engine.monitoring.report import StepStats as StepStats
-from engine.monitoring.report import cycle_trend as cycle_trend
-from engine.monitoring.report import monitoring_report as monitoring_report
-from engine.monitoring.form import AssessmentRules as AssessmentRules
-from engine.monitoring.form import SavedMonitoringForm as SavedMonitoringForm
-from engine.monitoring.form import minutes_text as minutes_text
-from engine.monitoring.form import monitoring_form_pdf as monitoring_form_pdf
-from engine.monitoring.form import monitoring_forms_of as monitoring_forms_of
-from engine.monitoring.form import prefill_monitoring_form as prefill_monitoring_form
-from engine.monitoring.form import save_monitoring_form as save_monitoring_form
-from engine.monitoring.process_map import follows_counts as follows_counts
-from engine.monitoring.process_map import process_map_svg as process_map_svg
-from engine.render import render as render
-from engine.render import render_pages as render_pages
-from engine.runtime.facade import Runtime as Runtime
-from engine.runtime.facade import TickReport as TickReport
+from engine.formats.files import Loaded as Loaded
 from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.transitions import approve as approve
+from engine.lifecycle.transitions import history as history
+from engine.lifecycle.transitions import overlaps as overlaps
+from engine.lifecycle.transitions import register as register
+from engine.lifecycle.transitions import RegisterEntry as RegisterEntry
+from engine.lifecycle.transitions import revise as revise
+from engine.lifecycle.transitions import save_draft as save_draft
+from engine.lifecycle.transitions import start_trial as start_trial
+from engine.lifecycle.transitions import status as status
+from engine.lifecycle.transitions import submit as submit
+from engine.lifecycle.transitions import suggest_number as suggest_number
+from engine.lifecycle.transitions import version_diff as version_diff
+from engine.lifecycle.transitions import working_sop as working_sop
+from engine.lifecycle.ujicoba import Feedback as Feedback
+from engine.lifecycle.ujicoba import feedback_of as feedback_of
+from engine.lifecycle.ujicoba import FeedbackRequest as FeedbackRequest
+from engine.lifecycle.ujicoba import give_feedback as give_feedback
+from engine.lifecycle.ujicoba import pending_feedback as pending_feedback
+from engine.lifecycle.ujicoba import ujicoba_complete as ujicoba_complete
+from engine.lifecycle.ujicoba import ujicoba_report as ujicoba_report
+from engine.lifecycle.ujicoba import UjicobaGate as UjicobaGate
+from engine.lifecycle.ujicoba import UjicobaReport as UjicobaReport
+from engine.lifecycle.ujicoba import UjicobaStep as UjicobaStep
+from engine.messages import message as message
+from engine.monitoring.evaluation import evaluations_of as evaluations_of
+from engine.monitoring.evaluation import save_evaluation as save_evaluation
+from engine.monitoring.evaluation import SavedEvaluation as SavedEvaluation
+from engine.monitoring.export import export_log as export_log
+from engine.monitoring.export import store_log_events as store_log_events
+from engine.monitoring.form import AssessmentRules as AssessmentRules
+from engine.monitoring.form import monitoring_form_pdf as monitoring_form_pdf
+from engine.monitoring.form import monitoring_forms_of as monitoring_forms_of
+from engine.monitoring.form import prefill_monitoring_form as prefill_monitoring_form
+from engine.monitoring.form import save_monitoring_form as save_monitoring_form
+from engine.monitoring.form import SavedMonitoringForm as SavedMonitoringForm
+from engine.monitoring.period import monitoring_period as monitoring_period
+from engine.monitoring.plots import step_chart as step_chart
+from engine.monitoring.plots import trend_chart as trend_chart
+from engine.monitoring.process_map import follows_counts as follows_counts
+from engine.monitoring.process_map import process_map_svg as process_map_svg
+from engine.monitoring.report import cycle_trend as cycle_trend
+from engine.monitoring.report import DecisionStats as DecisionStats
+from engine.monitoring.report import JabatanLoad as JabatanLoad
+from engine.monitoring.report import monitoring_report as monitoring_report
+from engine.monitoring.report import MonitoringReport as MonitoringReport
+from engine.monitoring.report import StepStats as StepStats
+from engine.monitoring.workbook import EVALUATION_QUESTIONS as EVALUATION_QUESTIONS
+from engine.monitoring.workbook import EvaluationAnswer as EvaluationAnswer
+from engine.monitoring.workbook import EvaluationForm as EvaluationForm
+from engine.monitoring.workbook import monitoring_xlsx as monitoring_xlsx
+from engine.monitoring.workbook import MonitoringForm as MonitoringForm
+from engine.monitoring.workbook import MonitoringRow as MonitoringRow
+from engine.monitoring.workbook import OUTCOMES as OUTCOMES
+from engine.render import render as render
+from engine.render import render_pages as render_pages
+from engine.runtime.audit import ChainBreak as ChainBreak
+from engine.runtime.browse import done_by as done_by
+from engine.runtime.browse import InstanceRow as InstanceRow
+from engine.runtime.browse import list_instances as list_instances
+from engine.runtime.browse import start_step as start_step
+from engine.runtime.browse import startable as startable
+from engine.runtime.browse import step_of_item as step_of_item
+from engine.runtime.browse import StepRun as StepRun
+from engine.runtime.browse import timeline as timeline
+from engine.runtime.facade import Runtime as Runtime
+from engine.runtime.facade import TickReport as TickReport
+from engine.runtime.form_input import completion_from_fields as completion_from_fields
+from engine.runtime.form_input import completion_from_json as completion_from_json
+from engine.runtime.form_input import typed_values as typed_values
+from engine.runtime.timers import Clock as Clock
+from engine.runtime.timers import ManualClock as ManualClock
+from engine.runtime.timers import SystemClock as SystemClock
+from engine.runtime.trace import TraceEntry as TraceEntry
+from engine.runtime.work import Completed as Completed
+from engine.runtime.work import Event as Event
+from engine.runtime.work import Instance as Instance
+from engine.runtime.work import StepInfo as StepInfo
+from engine.runtime.work import User as User
+from engine.runtime.work import VersionInfo as VersionInfo
+from engine.runtime.work import WorkItem as WorkItem
+from engine.samples.demo import PROCESSES as DEMO_PROCESSES
+from engine.samples.demo import seed as seed_demo
+from engine.samples.synthetic import synthetic_sop as synthetic_sop
+from engine.samples.synthetic_log import synthetic_log as synthetic_log
+from engine.sop.conditions.language import check_condition as check_condition
+from engine.sop.conditions.language import Condition as Condition
+from engine.sop.conditions.language import evaluate_condition as evaluate_condition
+from engine.sop.conditions.language import parse_condition as parse_condition
+from engine.sop.duration_text import working_time_text as working_time_text
+from engine.sop.durations import Duration as Duration
+from engine.sop.durations import parse_duration as parse_duration
+from engine.sop.keys import sop_key as sop_key
 from engine.sop.model import Approval as Approval
 from engine.sop.model import Identity as Identity
 from engine.sop.model import Sop as Sop
 from engine.sop.model import Step as Step
 from engine.sop.model import StepKind as StepKind
-from engine.store.migrate import upgrade_database as upgrade_database
-from engine.monitoring.export import export_log as export_log
-from engine.monitoring.export import store_log_events as store_log_events
-from engine.samples.synthetic import synthetic_sop as synthetic_sop
-from engine.samples.synthetic_log import synthetic_log as synthetic_log
-from engine.runtime.timers import Clock as Clock
-from engine.runtime.timers import ManualClock as ManualClock
-from engine.runtime.timers import SystemClock as SystemClock
-from engine.runtime.trace import TraceEntry as TraceEntry
-from engine.lifecycle.ujicoba import Feedback as Feedback
-from engine.lifecycle.ujicoba import FeedbackRequest as FeedbackRequest
-from engine.lifecycle.ujicoba import UjicobaGate as UjicobaGate
-from engine.lifecycle.ujicoba import UjicobaReport as UjicobaReport
-from engine.lifecycle.ujicoba import UjicobaStep as UjicobaStep
-from engine.lifecycle.ujicoba import feedback_of as feedback_of
-from engine.lifecycle.ujicoba import give_feedback as give_feedback
-from engine.lifecycle.ujicoba import pending_feedback as pending_feedback
-from engine.lifecycle.ujicoba import ujicoba_complete as ujicoba_complete
-from engine.lifecycle.ujicoba import ujicoba_report as ujicoba_report
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
-from engine.runtime.work import Completed as Completed
-from engine.runtime.work import Event as Event
-from engine.runtime.work import Instance as Instance
-from engine.runtime.work import User as User
-from engine.runtime.work import VersionInfo as VersionInfo
-from engine.runtime.work import WorkItem as WorkItem
 from engine.sop.worktime import WorkCalendar as WorkCalendar
+from engine.store.migrate import ensure_current as ensure_current
+from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
+    "Account",
     "AlurError",
     "Approval",
     "AssessmentRules",
@@ -110,25 +179,36 @@ __all__ = [
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
+    "DEMO_PROCESSES",
     "DecisionStats",
     "Deviation",
     "DeviationKind",
     "Duration",
+    "EVALUATION_QUESTIONS",
+    "EvaluationAnswer",
+    "EvaluationForm",
     "Event",
     "EventLog",
     "Feedback",
     "FeedbackRequest",
+    "Holding",
     "Identity",
     "ImportResult",
     "InputError",
     "Instance",
+    "InstanceRow",
     "JabatanLoad",
     "Loaded",
     "LogEvent",
     "LogTrace",
+    "LoginThrottle",
     "ManualClock",
+    "MonitoringForm",
     "MonitoringReport",
+    "MonitoringRow",
+    "OUTCOMES",
     "ProcessDefinitionError",
+    "RegisterEntry",
     "Runtime",
     "SavedEvaluation",
     "SavedMonitoringForm",
@@ -136,7 +216,9 @@ __all__ = [
     "SopNet",
     "SpecResult",
     "Step",
+    "StepInfo",
     "StepKind",
+    "StepRun",
     "StepStats",
     "SystemClock",
     "TickReport",
@@ -149,13 +231,25 @@ __all__ = [
     "VersionInfo",
     "WorkCalendar",
     "WorkItem",
+    "account",
+    "add_account",
+    "approve",
     "build_net",
     "check_condition",
     "check_conformance",
+    "check_instance",
+    "check_monitor",
     "check_sop",
+    "check_sop_action",
+    "completion_from_fields",
+    "completion_from_json",
     "cycle_trend",
+    "disable_account",
+    "done_by",
     "dump",
     "dump_sheet",
+    "end_sessions",
+    "ensure_current",
     "ensure_valid",
     "evaluate_condition",
     "evaluations_of",
@@ -163,13 +257,27 @@ __all__ = [
     "feedback_of",
     "follows_counts",
     "give_feedback",
+    "history",
+    "instance_for",
+    "issue_token",
+    "item_actions",
+    "item_for",
+    "list_instances",
     "load_bytes",
     "load_file",
     "load_sheet",
-    "minutes_text",
+    "login",
+    "may_item",
+    "may_monitor",
+    "may_sop",
+    "message",
     "monitoring_form_pdf",
     "monitoring_forms_of",
+    "monitoring_period",
     "monitoring_report",
+    "monitoring_xlsx",
+    "new_workflow",
+    "overlaps",
     "parse_condition",
     "parse_duration",
     "parse_spec",
@@ -177,21 +285,49 @@ __all__ = [
     "prefill_monitoring_form",
     "process_map_svg",
     "read_bpmn",
+    "read_csv",
     "read_log",
+    "read_xes",
+    "register",
     "render",
     "render_pages",
+    "revise",
     "safe_script_engine",
+    "save_draft",
     "save_evaluation",
     "save_monitoring_form",
+    "seed_demo",
+    "sees_unit",
+    "session_account",
+    "session_version",
     "sheet_mapping",
+    "sop_actions",
     "sop_from_mapping",
+    "sop_key",
+    "start_step",
+    "start_trial",
+    "startable",
+    "state_to_json",
+    "status",
+    "step_chart",
+    "step_of_item",
     "store_log_events",
+    "submit",
+    "suggest_number",
     "synthetic_log",
     "synthetic_sop",
+    "timeline",
+    "token_account",
+    "trend_chart",
+    "typed_values",
     "ujicoba_complete",
     "ujicoba_report",
     "upgrade_database",
     "validate",
+    "version_diff",
+    "visible_unit_ids",
+    "working_sop",
+    "working_time_text",
     "write_bpmn",
     "write_log",
 ]

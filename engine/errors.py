@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Mapping
-from typing import Self
+from typing import Any, Self
 
 
 class AlurError(Exception):
@@ -43,12 +43,17 @@ class AlurError(Exception):
         self.params = {key: str(value) for key, value in (params or {}).items()}
 
     @classmethod
-    def from_code(cls, code: str, **params: object) -> Self:
-        """Build the error from catalogue entry ``code``; the message is the Indonesian text."""
+    def from_code(cls, code: str, *args: Any, **params: object) -> Self:
+        """Build the error from catalogue entry ``code``; the message is the Indonesian text.
+
+        :param args: the subclass's own arguments after the message (e.g. a :class:`TaskError`'s
+            ``task_name``), in order.
+        :param params: the values of the catalogue template.
+        """
         from engine.messages import message
 
         texts = {key: str(value) for key, value in params.items()}
-        return cls(message(code, "id", **texts), code=code, params=texts)
+        return cls(message(code, "id", **texts), *args, code=code, params=texts)
 
     def render(self, lang: str = "id") -> str:
         """The user message in ``lang`` ("id" or "en"); Indonesian when it has no catalogue entry."""
@@ -120,8 +125,9 @@ class ProcessDefinitionError(AlurError):
     http_status = 422
     exit_code = 1
 
-    def __init__(self, message: str, problems: list[Problem] | None = None, filename: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, problems: list[Problem] | None = None, filename: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.problems = list(problems or [])
         self.filename = filename
 
@@ -132,8 +138,9 @@ class ConditionError(AlurError):
     http_status = 422
     exit_code = 1
 
-    def __init__(self, message: str, expression: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, expression: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.expression = expression
 
 
@@ -143,8 +150,9 @@ class DurationError(AlurError):
     http_status = 422
     exit_code = 1
 
-    def __init__(self, message: str, text: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, text: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.text = text
 
 
@@ -173,8 +181,9 @@ class TaskError(AlurError):
 
     http_status = 409
 
-    def __init__(self, message: str, task_name: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, task_name: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.task_name = task_name
 
 
@@ -185,8 +194,9 @@ class AlreadyCompletedError(TaskError):
     :param at: when, as an aware datetime.
     """
 
-    def __init__(self, message: str, task_name: str = "", by: str = "", at: object = None) -> None:
-        super().__init__(message, task_name)
+    def __init__(self, message: str, task_name: str = "", by: str = "", at: object = None, *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, task_name, code=code, params=params)
         self.by = by
         self.at = at
 
@@ -200,6 +210,7 @@ class DataError(AlurError):
     http_status = 422
     exit_code = 1
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, field: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.field = field

@@ -11,10 +11,8 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.wrappers import Response
 
-from engine import Runtime, upgrade_database
+from engine import Runtime, UjicobaGate, message, upgrade_database
 from engine.errors import AlurError
-from engine.messages import message
-from engine.lifecycle.ujicoba import UjicobaGate
 
 from . import access, formatting, health, i18n, params, security
 

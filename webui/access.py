@@ -15,13 +15,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from engine import Runtime
-from engine.access.accounts import (Account, LoginThrottle, end_sessions, session_account, session_version,
-                                   token_account)
-from engine.access.accounts import login as login_with
+from engine import Account, LoginThrottle, Runtime, account, end_sessions, session_account, session_version, token_account
+from engine import login as login_with
 from engine.errors import AccessDeniedError, AlurError, NotFoundError
 
-from .i18n import translate
+from .i18n import current_language, translate
 
 bp = Blueprint("auth", __name__)
 
@@ -138,7 +136,7 @@ def login() -> Response | str:
                                request.form.get("username", "").strip()[:65], request.form.get("password", ""),
                                request.remote_addr or "")
         except AccessDeniedError as exc:
-            error = exc.message
+            error = exc.render(current_language())
         else:
             _clear_session()
             session["username"] = found.username

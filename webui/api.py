@@ -14,9 +14,8 @@ from typing import Any
 from flask import Blueprint, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine.runtime.browse import list_instances, timeline
-from engine.errors import AccessDeniedError, DataError
-from engine.lifecycle.transitions import register
+from engine import completion_from_json, instance_for, item_for, list_instances, register, timeline
+from engine.errors import DataError
 
 from .access import ANY, allow, me, runtime
 from .params import bounded_date
@@ -70,26 +69,29 @@ def worklist() -> Response:
 @bp.post("/tugas/<int:item_id>/klaim")
 @allow("pelaksana")
 def claim(item_id: int) -> Response:
+    item_for(runtime(), me(), item_id, "claim")
     return jsonify(_json(runtime().claim(item_id, me().username)))
 
 
 @bp.post("/tugas/<int:item_id>/lepas")
 @allow("pelaksana")
 def unclaim(item_id: int) -> Response:
+    item_for(runtime(), me(), item_id, "release")
     return jsonify(_json(runtime().unclaim(item_id, me().username)))
 
 
 @bp.post("/tugas/<int:item_id>/selesai")
 @allow("pelaksana")
 def complete(item_id: int) -> Response:
-    return jsonify(_json(runtime().complete(item_id, me().username, _body())))
+    item_for(runtime(), me(), item_id, "complete")
+    return jsonify(_json(runtime().complete(item_id, me().username, completion_from_json(_body()))))
 
 
 @bp.post("/sop/<key>/instans")
 @allow("pelaksana")
 def start(key: str) -> tuple[Response, int]:
     body = _body()
-    instance, ready = runtime().start(key, me().username, body.get("form"), unit=body.get("unit"),
+    instance, ready = runtime().start(key, me().username, completion_from_json(body.get("form")), unit=body.get("unit"),
                                       trial=bool(body.get("ujicoba", False)))
     return jsonify({"instance": _json(instance), "ready": _json(ready)}), 201
 
@@ -104,21 +106,18 @@ def instances() -> Response:
     def day(name: str) -> dt.date | None:
         return bounded_date(name, request.args.get(name, ""))
 
-    account = me()
-    units = None if account.sees_every_unit else sorted(account.units)
-    rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
-                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"),
-                          units=units)
+    rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
+                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"))
     return jsonify([{**_json(row.instance), "overdue": row.overdue, "open_steps": row.open_steps} for row in rows])
 
 
 @bp.get("/instans/<int:instance_id>")
 @allow("pemantau")
 def instance(instance_id: int) -> Response:
+    instance_for(runtime(), me(), instance_id)
     found, events = runtime().trace(instance_id)
-    if not me().sees_unit(found.unit):
-        raise AccessDeniedError("Instans ini di luar unit Anda.")
-    return jsonify({"instance": _json(found), "events": _json(events), "timeline": _json(timeline(runtime(), instance_id))})
+    return jsonify({"instance": _json(found), "events": _json(events),
+                    "timeline": _json(timeline(runtime(), me(), instance_id))})
 
 
 @bp.get("/sop")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from engine import render
-from engine.runtime.browse import list_instances, timeline
-from engine.errors import AccessDeniedError
+from engine import instance_for, list_instances, register, render, timeline
 
 from .access import allow, me, runtime
 from .formatting import request_date
-from .i18n import current_language, translate
+from .i18n import current_language
 from .svg import inline
 
 bp = Blueprint("audit", __name__, url_prefix="/pantau")
@@ -20,25 +18,17 @@ def _flag(name: str) -> bool | None:
     return {"ya": True, "tidak": False}.get(request.args.get(name, ""))
 
 
-def visible_units() -> list[str] | None:
-    """The units the account may audit (``None``: all)."""
-    account = me()
-    return None if account.sees_every_unit else sorted(account.units)
-
-
 @bp.get("/")
 @allow("pemantau")
 def index() -> str:
     """Instances filtered by SOP, status, overdue, trial and start period; the audit-chain status."""
-    rows = list_instances(runtime(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
+    rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
                           overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=request_date("dari"),
-                          until=request_date("sampai"), units=visible_units())
+                          until=request_date("sampai"))
     return render_template("audit/index.html", rows=rows, args=request.args, keys=_keys())
 
 
 def _keys() -> list[str]:
-    from engine.lifecycle.transitions import register
-
     return [entry.key for entry in register(runtime()) if entry.version]
 
 
@@ -54,10 +44,9 @@ def chain() -> str:
 @allow("pemantau")
 def instance(instance_id: int) -> str:
     """Timeline (who, when, working time against the standard) and the flowchart with the path drawn."""
+    instance_for(runtime(), me(), instance_id)
     found, events = runtime().trace(instance_id)
-    if not me().sees_unit(found.unit):
-        raise AccessDeniedError(translate("not_your_unit"))
     sop, entries = runtime().document(instance_id)
     svg = inline(render(sop, entries, lang=current_language(), fmt="svg", calendar=runtime().calendar))
-    return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), instance_id),
+    return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), me(), instance_id),
                            svg=svg, sop=sop)

@@ -14,9 +14,16 @@ from typing import Any, Callable
 
 import click
 
-from engine import Runtime
-from engine.access.accounts import add_account, disable_account, issue_token
-from engine.samples.demo import PROCESSES, seed
+from engine import DEMO_PROCESSES as PROCESSES
+from engine import Runtime, add_account, disable_account, issue_token, message
+from engine import seed_demo as seed
+
+
+def _lang() -> str:
+    """The language of the ``alur`` command being run (its root ``--lang``), as engine.cli reads it."""
+    context = click.get_current_context(silent=True)
+    root = (context.find_root().obj if context is not None else None) or {}
+    return "en" if root.get("lang") == "en" else "id"
 
 
 def _serve_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,13 +61,14 @@ def demo_command(db_path: str, processes: str, no_serve: bool, host: str, port: 
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
     url = f"sqlite:///{path}"
-    click.echo(f"Menyiapkan basis data demo {path} ...")
+    click.echo(message("cli_demo_preparing", _lang(), path=str(path)))
     logins = seed(url, Path(processes))
     click.echo("")
-    click.echo(f"Alur berjalan di http://{host}:{port}  (Ctrl+C untuk berhenti)")
-    click.echo("Masuk sebagai / log in as:")
+    click.echo(message("cli_demo_serving", _lang(), url=f"http://{host}:{port}"))
+    click.echo(message("cli_demo_logins", _lang()))
     for login in logins:
-        click.echo(f"  {login.username:<10} kata sandi: {login.password:<15} {login.description}")
+        click.echo(message("cli_demo_login", _lang(), username=f"{login.username:<10}",
+                           password=f"{login.password:<15}", description=login.description))
     if no_serve:
         return
     serve(url, host, port, workers, threads, timeout, dev)
@@ -115,13 +123,13 @@ def account_add_command(username: str, roles: tuple[str, ...], password: str, na
                         jabatan: tuple[str, ...]) -> None:
     """Buat akun web (atau ganti kata sandi dan perannya: sesi dan token lamanya berakhir)."""
     if jabatan and not unit:
-        raise click.UsageError("Sebutkan --unit tempat jabatan itu dipegang.")
+        raise click.UsageError(message("cli_account_unit_needed", _lang()))
     runtime = Runtime()
     try:
         found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan])
     finally:
         runtime.close()
-    click.echo(f"Akun {found.username}: {', '.join(sorted(found.roles))}")
+    click.echo(message("cli_account", _lang(), username=found.username, roles=", ".join(sorted(set(roles)))))
 
 
 @account_command.command("token")
@@ -144,7 +152,7 @@ def account_disable_command(username: str) -> None:
         disable_account(runtime, username)
     finally:
         runtime.close()
-    click.echo(f"Akun {username} dinonaktifkan.")
+    click.echo(message("cli_account_disabled", _lang(), username=username))
 
 
 #: What the ``alur.commands`` entry points name (see pyproject.toml).

@@ -8,9 +8,9 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, dump, load_bytes, render, sheet_mapping, sop_from_mapping, validate
+from engine import ProcessDefinitionError, Sop, dump, load_bytes, sop_key, render, save_draft, sheet_mapping, \
+    sop_from_mapping, status, suggest_number, validate, working_sop
 from engine.errors import AlurError, Problem
-from engine.lifecycle.transitions import key_for, save_draft, status, suggest_number, working_sop
 
 from .access import allow, me, runtime
 from .i18n import current_language, translate
@@ -116,7 +116,7 @@ def save() -> BaseResponse | tuple[str, int]:
     if sop is None or any(p.severity == "error" for p in problems):
         return _page(form_from_mapping(data), problems, checked=True, key=key, sop=None, status_code=422)
     if not key:
-        key = key_for(sop.identity.nama or sop.process_id)
+        key = sop_key(sop.identity.nama or sop.process_id)
         try:
             status(runtime(), key)
         except AlurError:

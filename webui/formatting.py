@@ -7,9 +7,11 @@ from typing import Any
 
 from flask import Flask, request
 
+from engine import working_time_text
+
 from .access import runtime
+from .i18n import current_language
 from .params import bounded_date
-from .i18n import current_language, translate
 
 
 def request_date(name: str) -> dt.date | None:
@@ -31,19 +33,7 @@ def minutes(value: float | None) -> str:
     """Working minutes as ``45 mnt``, ``2 j 10 mnt`` or ``3 hr 2 j`` (working days of the calendar)."""
     if value is None:
         return "—"
-    english = current_language() == "en"
-    total = int(round(value))
-    per_day = int(runtime().calendar.working_minutes_per_day) or 480
-    days, rest = divmod(total, per_day)
-    hours, mins = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(f"{days} {'wd' if english else 'hk'}")
-    if hours:
-        parts.append(f"{hours} {'h' if english else 'j'}")
-    if mins or not parts:
-        parts.append(f"{mins} {'min' if english else 'mnt'}")
-    return " ".join(parts)
+    return working_time_text(value, runtime().calendar.working_minutes_per_day, current_language(), "short")
 
 
 def iso_local(text: str) -> str:

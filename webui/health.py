@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, jsonify
 from werkzeug.wrappers import Response
 
 from engine.errors import AlurError
-from engine.store.migrate import ensure_current
+from engine import ensure_current
 
 bp = Blueprint("health", __name__)
 

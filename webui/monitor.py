@@ -13,19 +13,38 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from engine import read_bpmn
-from engine.conformance import check_conformance
+from engine import (
+    EVALUATION_QUESTIONS,
+    OUTCOMES,
+    EvaluationAnswer,
+    EvaluationForm,
+    MonitoringRow,
+    check_conformance,
+    cycle_trend,
+    evaluations_of,
+    export_log,
+    give_feedback,
+    monitoring_form_pdf,
+    monitoring_forms_of,
+    monitoring_period,
+    monitoring_report,
+    monitoring_xlsx,
+    pending_feedback,
+    prefill_monitoring_form,
+    process_map_svg,
+    read_bpmn,
+    read_csv,
+    read_xes,
+    register,
+    save_evaluation,
+    save_monitoring_form,
+    step_chart,
+    trend_chart,
+    working_time_text,
+    ujicoba_complete,
+    ujicoba_report,
+)
 from engine.errors import InputError, RenderError
-from engine.monitoring.evaluation import evaluations_of, save_evaluation
-from engine.eventlog import read_csv, read_xes
-from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm, MonitoringRow, monitoring_xlsx
-from engine.monitoring.report import cycle_trend, monitoring_report
-from engine.monitoring.form import minutes_text, monitoring_form_pdf, monitoring_forms_of, prefill_monitoring_form, \
-    save_monitoring_form
-from engine.monitoring.plots import step_chart, trend_chart
-from engine.monitoring.process_map import process_map_svg
-from engine.monitoring.export import export_log
-from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_complete, ujicoba_report
 
 from .access import allow, me, runtime
 from .formatting import request_date
@@ -36,17 +55,14 @@ from .svg import inline
 bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
 
 
-#: Monitoring is done every six months (PermenPANRB 35/2012): the default period.
-DEFAULT_PERIOD = dt.timedelta(days=182)
 #: Bounds of a conformance upload (checked in a request thread: size and events bound its time).
 CONFORMANCE_MAX_BYTES = 2_000_000
 CONFORMANCE_MAX_EVENTS = 20_000
 
 
 def _period() -> tuple[dt.date, dt.date, bool]:
-    """The period asked for; the last six months up to today when none is given."""
-    end = request_date("sampai") or runtime().clock.now().date()
-    start = request_date("dari") or end - DEFAULT_PERIOD
+    """The period asked for (the engine's default period when none is given) and whether trial runs are meant."""
+    start, end = monitoring_period(runtime().clock.now().date(), request_date("dari"), request_date("sampai"))
     return start, end, request.values.get("ujicoba") == "ya"
 
 
@@ -59,8 +75,6 @@ def _period_args() -> dict[str, str]:
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
     """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
-    from engine.lifecycle.transitions import register
-
     return render_template("monitor/index.html", entries=[entry for entry in register(runtime()) if entry.version])
 
 
@@ -82,7 +96,7 @@ def report(key: str) -> str:
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
                            args=_period_args())
@@ -205,7 +219,7 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else minutes_text(value, found.timing.minutes_per_day, lang)
+        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)

@@ -20,8 +20,8 @@ from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.routing import IntegerConverter
 
+from engine import message
 from engine.errors import DataError
-from engine.messages import message
 
 #: The largest id a path may carry (a signed 64-bit column).
 MAX_ID = 2**63 - 1

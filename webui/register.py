@@ -7,20 +7,21 @@ import datetime as dt
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from engine import read_bpmn
-from engine.errors import DataError, NotFoundError
-from engine.lifecycle.transitions import (
+from engine import (
     approve,
     history,
     overlaps,
+    read_bpmn,
     register,
     revise,
+    sop_actions,
     start_trial,
     status,
     submit,
     version_diff,
     working_sop,
 )
+from engine.errors import DataError, NotFoundError
 
 from .access import allow, me, runtime
 from .editor import READERS, file_response
@@ -50,7 +51,7 @@ def sop(key: str) -> str:
     except NotFoundError:  # only in the register: no version yet
         published = []
     return render_template("register/sop.html", key=key, status=current, sop=draft, overlaps=found,
-                           history=history(runtime(), key), versions=published,
+                           history=history(runtime(), key), versions=published, actions=sop_actions(me(), current),
                            today=runtime().clock.now().date().isoformat(), lang=current_language())
 
 

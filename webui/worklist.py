@@ -8,9 +8,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from engine.runtime.browse import done_by, start_step, startable, step_of_item
+from engine import StepInfo, WorkItem, completion_from_fields, done_by, item_actions, item_for, start_step, \
+    startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
-from engine.runtime.work import StepInfo, WorkItem
 
 from .access import allow, me, runtime, safe_next
 from .i18n import current_language, translate
@@ -39,24 +39,14 @@ def index() -> str:
     sort = request.args.get("urut", "tenggat")
     items = sorted(runtime().worklist(me().username, limit=200), key=_SORTS.get(sort, _SORTS["tenggat"]))
     rows = [(item, *_waiting(item)) for item in items]
-    return render_template("worklist/index.html", rows=rows, sort=sort)
-
-
-def _own_item(item_id: int) -> WorkItem:
-    """The work item, when the clerk holds its jabatan in its unit or claimed it (admin: any)."""
-    item = runtime().item(item_id)
-    account = me()
-    if "admin" in account.roles or item.claimed_by == account.username or item.completed_by == account.username:
-        return item
-    if (item.jabatan, item.unit) not in account.jabatan:
-        raise AccessDeniedError(translate("not_your_task"))
-    return item
+    return render_template("worklist/index.html", rows=rows, sort=sort,
+                           actions=item_actions(runtime(), me(), items))
 
 
 @bp.post("/<int:item_id>/klaim")
 @allow("pelaksana")
 def claim(item_id: int) -> Response:
-    _own_item(item_id)
+    item_for(runtime(), me(), item_id, "claim")
     runtime().claim(item_id, me().username)
     flash(translate("claimed"), "ok")
     return redirect(safe_next(request.form.get("next")) or url_for(".index"))
@@ -65,41 +55,28 @@ def claim(item_id: int) -> Response:
 @bp.post("/<int:item_id>/lepas")
 @allow("pelaksana")
 def unclaim(item_id: int) -> Response:
-    _own_item(item_id)
+    item_for(runtime(), me(), item_id, "release")
     runtime().unclaim(item_id, me().username)
     flash(translate("unclaimed"), "ok")
     return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
 def completion_form(form: MultiDict[str, str], step: StepInfo) -> dict[str, Any]:
-    """The engine's completion form from the posted task page."""
-    data: dict[str, Any] = {"kelengkapan": form.getlist("kelengkapan"), "alasan": form.get("alasan", ""),
-                            "catatan": form.get("catatan", "")}
-    if step.clerk_decides:
-        data["keputusan"] = form.get("keputusan", "")
-    if form.get("output", "").strip():
-        data["output"] = form.get("output", "").strip()
-    values: dict[str, Any] = {}
-    for line in form.get("data", "").splitlines():
-        if "=" in line:
-            name, _, value = line.partition("=")
-            text = value.strip()
-            values[name.strip()] = int(text) if text.lstrip("-").isdigit() else text
-    if values:
-        data["data"] = values
-    return data
+    """The engine's completion form from the posted task page (the engine types the values)."""
+    return completion_from_fields(form, step.clerk_decides)
 
 
 @bp.route("/<int:item_id>", methods=["GET", "POST"])
 @allow("pelaksana")
 def task(item_id: int) -> tuple[str, int] | Response | str:
     """The task page; posting completes the step (a stale or repeated form changes nothing)."""
-    item = _own_item(item_id)
-    step = step_of_item(runtime(), item_id)
+    item = item_for(runtime(), me(), item_id, "open")
+    step = step_of_item(runtime(), me(), item_id)
     error = ""
     status = 200
     if request.method == "POST":
         try:
+            item_for(runtime(), me(), item_id, "complete")
             runtime().complete(item_id, me().username, completion_form(request.form, step))
         except (AlreadyCompletedError, DataError, TaskError, AccessDeniedError) as exc:
             error, status = exc.render(current_language()), exc.http_status
@@ -117,8 +94,8 @@ def task(item_id: int) -> tuple[str, int] | Response | str:
 def start_list() -> str:
     """SOPs whose first step belongs to a jabatan the clerk holds."""
     offers = []
-    for key, nama, trial, unit in startable(runtime(), me().jabatan):
-        offers.append((key, nama, trial, unit, start_step(runtime(), key, trial)))
+    for key, nama, trial, unit in startable(runtime(), me()):
+        offers.append((key, nama, trial, unit, start_step(runtime(), me(), key, trial)))
     return render_template("worklist/start.html", offers=offers)
 
 
@@ -126,7 +103,7 @@ def start_list() -> str:
 @allow("pelaksana")
 def start(key: str) -> Response:
     trial = request.form.get("ujicoba") == "1"
-    step = start_step(runtime(), key, trial)
+    step = start_step(runtime(), me(), key, trial)
     try:
         instance, _ = runtime().start(key, me().username, completion_form(request.form, step),
                                       unit=request.form.get("unit") or None, trial=trial)
@@ -141,4 +118,4 @@ def start(key: str) -> Response:
 @allow("pelaksana")
 def history() -> str:
     """Pekerjaan saya: the steps this clerk completed."""
-    return render_template("worklist/history.html", rows=done_by(runtime(), me().username))
+    return render_template("worklist/history.html", rows=done_by(runtime(), me()))

@@ -23,6 +23,8 @@ from typing import Iterable
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from engine.access.organisation import Holding, holdings_of, link_holdings, unlinked
+
 from engine.access.throttle import LoginThrottle
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.facade import Runtime
@@ -61,26 +63,24 @@ class Account:
     nama: str
     nip: str
     roles: frozenset[str]
-    #: ``(jabatan, unit)`` pairs held (from the runtime's holdings).
+    #: ``(jabatan, unit)`` pairs held (from the runtime's holdings), as text.
     jabatan: tuple[tuple[str, str], ...]
+    #: The same holdings by organisation id (:mod:`engine.access.organisation`): what the policy compares.
+    holdings: tuple[Holding, ...] = ()
 
     def has(self, *roles: str) -> bool:
         """True when the account has one of ``roles`` (admin has them all)."""
         return "admin" in self.roles or any(role in self.roles for role in roles)
 
     @property
-    def units(self) -> frozenset[str]:
-        """Units where the account holds a jabatan."""
-        return frozenset(unit for _, unit in self.jabatan)
+    def unit_ids(self) -> frozenset[int]:
+        """Ids of the units where the account holds a jabatan."""
+        return frozenset(held.unit_id for held in self.holdings)
 
     @property
     def sees_every_unit(self) -> bool:
         """Admins, and a pemantau who holds no jabatan (an inspectorate auditor), see every unit."""
         return "admin" in self.roles or (not self.jabatan and "pemantau" in self.roles)
-
-    def sees_unit(self, unit: str) -> bool:
-        """True when the account may see the data of ``unit``: every unit, or one it holds a jabatan in."""
-        return self.sees_every_unit or unit in self.units
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:
@@ -132,6 +132,8 @@ def add_account(runtime: Runtime, username: str, password: str, roles: Iterable[
     check_password(username, password)
     chosen = _check_roles(roles)
     runtime.add_user(username, nama, nip, jabatan)
+    with runtime.db.write() as connection:
+        link_holdings(connection, username)
     hashed = generate_password_hash(password)
     now = runtime.clock.now()
     with runtime.db.write() as connection:
@@ -205,13 +207,22 @@ def session_account(runtime: Runtime, username: str, version: object) -> Account
 
 
 def account(runtime: Runtime, username: str) -> Account:
-    """:raises NotFoundError: no login with this name."""
+    """The login ``username`` with its roles and holdings (a holding without ids is linked first).
+
+    :raises NotFoundError: no login with this name.
+    """
     with runtime.db.read() as connection:
         row = connection.execute(select(accounts).where(accounts.c.username == username)).first()
         if row is None:
             raise NotFoundError(f"Akun '{username}' tidak ada.")
+        stale = unlinked(connection, username)
+    if stale:  # a jabatan added by 'alur user add' or Runtime.add_user: its unit and jabatan get ids now
+        with runtime.db.write() as connection:
+            link_holdings(connection, username)
+    with runtime.db.read() as connection:
         user = repo.user_by_name(connection, username)
-    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan)
+        held = holdings_of(connection, username)
+    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan, held)
 
 
 _DUMMY: list[str] = []

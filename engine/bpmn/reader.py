@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
-from engine.messages import register
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
@@ -43,36 +42,6 @@ _YES_WORDS = {"ya", "yes", "y", "true", "benar", "iya", "setuju", "ok", "lengkap
 _NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", "tidak lengkap", "tidak sesuai",
              "invalid", "rejected"}
 
-register({
-    "no_process": ("tidak ada proses dengan langkah di berkas ini.", "the file has no process with steps."),
-    "many_processes": (
-        "berkas berisi {count} proses dengan langkah: {names}. Satu SOP adalah satu proses: pilih salah satu "
-        "dengan --proses ID, atau simpan tiap proses di berkas sendiri.",
-        "the file holds {count} processes with steps: {names}. One SOP is one process: choose one with "
-        "--process ID, or save each process in its own file."),
-    "process_not_found": (
-        "proses '{wanted}' tidak ada di berkas ini; yang ada: {processes}.{hint}",
-        "process '{wanted}' is not in this file; it holds: {processes}.{hint}"),
-    "unsupported_element": ("{what} tidak dapat dijalankan Alur; {fix}", "{what} cannot be run by Alur; {fix}"),
-    "converted_element": ("{what}; {effect}", "{what}; {effect}"),
-    "missing_flow_ref": (
-        "alur urutan merujuk ke elemen '{target}' yang tidak ada; hubungkan ulang panah ini di modeler.",
-        "sequence flow refers to element '{target}', which does not exist; reconnect this arrow in the modeler."),
-    "branch_to_parallel": (
-        "cabang '{branch}' keputusan langsung bercabang paralel; tambahkan satu kegiatan sebelum percabangan "
-        "paralel.",
-        "branch '{branch}' of the decision splits in parallel at once; add an activity before the parallel split."),
-    "branch_without_step": (
-        "cabang '{branch}' keputusan tidak menuju langkah mana pun; hubungkan ke sebuah langkah.",
-        "branch '{branch}' of the decision leads to no step; connect it to a step."),
-    "condition_on_task_flow": (
-        "aliran bersyarat keluar langsung dari tugas; pakai gateway eksklusif untuk percabangan bersyarat.",
-        "conditional flow leaves a task directly; use an exclusive gateway for conditional branching."),
-    "no_lane": ("tidak berada di lajur (pelaksana) mana pun; ditempatkan pada '{actor}'.",
-                "is in no lane (pelaksana); placed with '{actor}'."),
-    "unnamed_task": ("tugas tanpa nama; kegiatan diisi '{label}', perbaiki di tabel.",
-                     "task without a name; kegiatan set to '{label}', fix it in the table."),
-})
 
 _UNSUPPORTED_FIX = {
     "scriptTask": ("Tugas skrip", "Alur tidak menjalankan skrip dari model. Ganti dengan userTask (dikerjakan "

@@ -17,22 +17,8 @@ from engine.eventlog import read_log, write_log
 from engine.eventlog.files import log_format
 from engine.eventlog.timestamps import DEFAULT_ZONE
 from engine.formats.files import load_file
-from engine.messages import message, register
+from engine.messages import message
 from engine.sop.worktime import WorkCalendar
-
-register({
-    "cli_case": ("{case}: kesesuaian {fitness}", "{case}: fitness {fitness}"),
-    "cli_case_deviations": ("{case}: kesesuaian {fitness}, {count} penyimpangan",
-                            "{case}: fitness {fitness}, {count} deviations"),
-    "cli_summary": ("Ringkasan: {cases} kasus, {variants} varian; {fitting} kasus mengikuti alur SOP ({share} %).",
-                    "Summary: {cases} cases, {variants} variants; {fitting} cases follow the SOP's flow ({share} %)."),
-    "cli_fitness": ("Kesesuaian (fitness) log: {fitness}; rata-rata per kasus: {average}.",
-                    "Log fitness: {fitness}; average per case: {average}."),
-    "cli_deviation_counts": ("Penyimpangan: {counts}.", "Deviations: {counts}."),
-    "cli_empty_log": ("Log tidak berisi kasus.", "The log holds no case."),
-    "cli_log_written": ("{out} ditulis ({cases} kasus, {events} peristiwa).",
-                        "{out} written ({cases} cases, {events} events)."),
-})
 
 
 def _number(value: float, lang: str, digits: int = 3) -> str:
@@ -44,7 +30,7 @@ def _fail_on_sop_problems(ctx: click.Context, sop_file: str, error: ProcessDefin
     for item in error.problems:
         click.echo(f"{sop_file}: {item.render(lang)}", err=True)
     if not error.problems:
-        click.echo(f"{sop_file}: {error.message}", err=True)
+        click.echo(f"{sop_file}: {error.render(lang)}", err=True)
     ctx.exit(1)
 
 
@@ -68,7 +54,7 @@ def conformance_command(ctx: click.Context, log_file: str, sop_file: str, proces
         checker = ConformanceChecker(sop, WorkCalendar(tz))
         log = read_log(log_file, tz)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(2)
     except ProcessDefinitionError as exc:
         _fail_on_sop_problems(ctx, sop_file, exc, lang)
@@ -148,6 +134,6 @@ def log_convert_command(ctx: click.Context, source: str, target: str, tz: str) -
         log = read_log(source, tz)
         events = write_log(log.events(), target, log.name)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(2)
     click.echo(message("cli_log_written", lang, out=target, cases=str(len(log)), events=str(events)))

@@ -15,30 +15,27 @@ import click
 
 from engine.errors import AlurError, InputError, Problem, ProcessDefinitionError
 from engine.formats.files import check_sop, dump, file_format, load_file, write_atomically
+from engine.messages import message
 from engine.sop.validate import validate
-
-_TEXT = {
-    "warning": ("peringatan", "warning"),
-    "valid": ("valid", "valid"),
-    "summary": ("{checked} berkas diperiksa: {valid} valid, {invalid} tidak valid, {unreadable} tidak terbaca.",
-                "{checked} files checked: {valid} valid, {invalid} invalid, {unreadable} unreadable."),
-    "written": ("{out} ditulis ({steps} langkah, {actors} pelaksana).",
-                "{out} written ({steps} steps, {actors} pelaksana)."),
-    "not_written": ("{out} tidak ditulis.", "{out} not written."),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    indonesian, english = _TEXT[key]
-    return (english if lang == "en" else indonesian).format(**params)
 
 
 def _echo_problem(name: str, item: Problem, lang: str) -> None:
-    prefix = f"{_t('warning', lang)}: " if item.severity != "error" else ""
+    prefix = f"{message('cli_warning', lang)}: " if item.severity != "error" else ""
     click.echo(f"{name}: {prefix}{item.render(lang)}", err=item.severity == "error")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The root command: an :class:`AlurError` no command caught is said in ``--lang``, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except AlurError as exc:
+            click.echo(exc.render((ctx.obj or {}).get("lang", "id")), err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", type=click.Choice(["id", "en"]), default=lambda: os.environ.get("ALUR_LANG", "id"),
               show_default="id (or $ALUR_LANG)", help="Bahasa pesan / message language.")
 @click.pass_context
@@ -71,7 +68,7 @@ def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, proce
             if item.severity == "error" or not quiet:
                 _echo_problem(name, item, lang)
         counts["invalid" if errors else "valid"] += 1
-    click.echo(_t("summary", lang, checked=len(files), **counts))
+    click.echo(message("cli_check_summary", lang, checked=len(files), **counts))
     ctx.exit(2 if counts["unreadable"] else 1 if counts["invalid"] else 0)
 
 
@@ -93,16 +90,17 @@ def convert_command(ctx: click.Context, source: str, target: str, process: str) 
     except ProcessDefinitionError as exc:
         for item in exc.problems:
             _echo_problem(source, item, lang)
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     problems = loaded.notices + validate(loaded.sop)
     for item in problems:
         _echo_problem(source, item, lang)
     if any(item.severity == "error" for item in problems):
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     write_atomically(Path(target), dump(loaded.sop, target))
-    click.echo(_t("written", lang, out=target, steps=len(loaded.sop.steps), actors=len(loaded.sop.actors)))
+    click.echo(message("cli_convert_written", lang, out=target, steps=len(loaded.sop.steps),
+                       actors=len(loaded.sop.actors)))
 
 
 # Commands that live in their own modules, registered here so `alur --help` lists them all.
@@ -161,7 +159,7 @@ def run() -> None:
     try:
         main(standalone_mode=True)
     except AlurError as exc:  # an error the command did not expect still gets a message
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(os.environ.get("ALUR_LANG", "id")), err=True)
         sys.exit(exc.exit_code)
 
 

@@ -12,58 +12,22 @@ from pathlib import Path
 
 import click
 
+from engine.cli.lang import current_lang
 from engine.errors import AlurError, InputError
 from engine.formats.files import write_atomically
+from engine.messages import message
 from engine.monitoring.workbook import monitoring_xlsx
 from engine.monitoring.report import MonitoringReport, monitoring_report
-from engine.monitoring.form import minutes_text, monitoring_form_pdf, prefill_monitoring_form
+from engine.monitoring.form import monitoring_form_pdf, prefill_monitoring_form
 from engine.runtime.facade import Runtime
+from engine.sop.duration_text import working_time_text
 from engine.monitoring.export import export_log
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("SOP {key}: {nama} ({nomor}); versi {versions}{trial}; periode {period}",
-              "SOP {key}: {nama} ({nomor}); version {versions}{trial}; period {period}"),
-    "trial": (" [UJICOBA]", " [TRIAL]"),
-    "all_time": ("seluruhnya", "all time"),
-    "counts": ("Instans: {started} dimulai, {completed} selesai, {running} berjalan, {cancelled} dibatalkan, "
-               "{overdue} melewati batas waktu.",
-               "Instances: {started} started, {completed} completed, {running} running, {cancelled} cancelled, "
-               "{overdue} past a due time."),
-    "cycle": ("Waktu siklus: median {median}, p90 {p90}; jumlah waktu baku {standard}.",
-              "Cycle time: median {median}, p90 {p90}; sum of standards {standard}."),
-    "steps": ("Langkah (waktu kerja aktual dibanding waktu baku):", "Steps (actual working time against the standard):"),
-    "step": ("  {number}. {kegiatan} [{jabatan}] baku {waktu}: n={count}, median {median}, p90 {p90}, "
-             "sesuai baku {within}, kelebihan {excess}, ulang {rework}, kelengkapan kurang {missing}",
-             "  {number}. {kegiatan} [{jabatan}] standard {waktu}: n={count}, median {median}, p90 {p90}, "
-             "within {within}, excess {excess}, redone {rework}, kelengkapan missing {missing}"),
-    "bottlenecks": ("Hambatan (total kelebihan waktu): {items}", "Bottlenecks (total excess time): {items}"),
-    "load": ("Beban per jabatan:", "Load per jabatan:"),
-    "load_row": ("  {jabatan}: {completed} selesai, {open} terbuka ({late} terlambat), {minutes}",
-                 "  {jabatan}: {completed} done, {open} open ({late} late), {minutes}"),
-    "decision": ("Keputusan {number}. {kegiatan}: Ya {ya}, Tidak {tidak}", "Decision {number}. {kegiatan}: Ya {ya}, "
-                 "Tidak {tidak}"),
-    "rework": ("Instans dengan pengerjaan ulang: {count}; langkah dengan kelengkapan kurang: {share}.",
-               "Instances with rework: {count}; steps with missing kelengkapan: {share}."),
-    "none": ("-", "-"),
-    "written": ("{out} ditulis.", "{out} written."),
-    "log_written": ("{out} ditulis ({events} peristiwa).", "{out} written ({events} events)."),
-    "bad_suffix": ("Akhiran berkas keluaran tidak dikenal: {out}; gunakan .pdf, .xlsx atau .json.",
-                   "Unknown output suffix: {out}; use .pdf, .xlsx or .json."),
-}
-
-
-def _t(text_key: str, lang: str, **params: object) -> str:
-    indonesian, english = _TEXT[text_key]
-    return (english if lang == "en" else indonesian).format(**params)
-
-
-def _lang() -> str:
-    root = click.get_current_context().find_root().obj or {}
-    return str(root.get("lang", "id"))
 
 
 def _minutes(value: float | None, report: MonitoringReport, lang: str) -> str:
-    return _t("none", lang) if value is None else minutes_text(value, report.minutes_per_day, lang)
+    if value is None:
+        return message("cli_monitor_none", lang)
+    return working_time_text(value, report.minutes_per_day, lang)
 
 
 def _share(value: float | None) -> str:
@@ -72,35 +36,37 @@ def _share(value: float | None) -> str:
 
 def report_lines(report: MonitoringReport, lang: str = "id") -> list[str]:
     """The report as text lines for the terminal."""
-    period = (f"{report.period_start or '...'} s.d. {report.period_end or '...'}"
-              if report.period_start or report.period_end else _t("all_time", lang))
-    lines = [_t("title", lang, key=report.key, nama=report.nama, nomor=report.nomor or "-",
-                versions=", ".join(map(str, report.versions)) or "-", trial=_t("trial", lang) if report.trial else "",
-                period=period),
-             _t("counts", lang, started=report.started, completed=report.completed, running=report.running,
-                cancelled=report.cancelled, overdue=report.overdue),
-             _t("cycle", lang, median=_minutes(report.cycle_median_minutes, report, lang),
-                p90=_minutes(report.cycle_p90_minutes, report, lang),
-                standard=_minutes(report.standard_cycle_minutes, report, lang)),
-             _t("steps", lang)]
+    period = (message("form_period_range", lang, start=report.period_start or "...", end=report.period_end or "...")
+              if report.period_start or report.period_end else message("cli_monitor_all_time", lang))
+    lines = [message("cli_monitor_title", lang, key=report.key, nama=report.nama, nomor=report.nomor or "-",
+                     versions=", ".join(map(str, report.versions)) or "-",
+                     trial=message("cli_monitor_trial", lang) if report.trial else "", period=period),
+             message("cli_monitor_counts", lang, started=report.started, completed=report.completed,
+                     running=report.running, cancelled=report.cancelled, overdue=report.overdue),
+             message("cli_monitor_cycle", lang, median=_minutes(report.cycle_median_minutes, report, lang),
+                     p90=_minutes(report.cycle_p90_minutes, report, lang),
+                     standard=_minutes(report.standard_cycle_minutes, report, lang)),
+             message("cli_monitor_steps", lang)]
     for step in report.steps:
-        lines.append(_t("step", lang, number=step.number, kegiatan=step.kegiatan, jabatan=step.jabatan,
-                        waktu=step.waktu or "-", count=step.count, median=_minutes(step.median_minutes, report, lang),
-                        p90=_minutes(step.p90_minutes, report, lang), within=_share(step.within_share),
-                        excess=_minutes(step.excess_minutes, report, lang), rework=step.rework,
-                        missing=step.missing_kelengkapan))
+        lines.append(message("cli_monitor_step", lang, number=step.number, kegiatan=step.kegiatan,
+                             jabatan=step.jabatan, waktu=step.waktu or "-", count=step.count,
+                             median=_minutes(step.median_minutes, report, lang),
+                             p90=_minutes(step.p90_minutes, report, lang), within=_share(step.within_share),
+                             excess=_minutes(step.excess_minutes, report, lang), rework=step.rework,
+                             missing=step.missing_kelengkapan))
     bottlenecks = "; ".join(f"{step.number}. {step.kegiatan} ({_minutes(step.excess_minutes, report, lang)})"
                             for step in report.bottlenecks)
-    lines.append(_t("bottlenecks", lang, items=bottlenecks or _t("none", lang)))
-    lines.append(_t("load", lang))
+    lines.append(message("cli_monitor_bottlenecks", lang, items=bottlenecks or message("cli_monitor_none", lang)))
+    lines.append(message("cli_monitor_load", lang))
     for load in report.jabatan:
-        lines.append(_t("load_row", lang, jabatan=load.jabatan, completed=load.completed, open=load.open,
-                        late=load.overdue_open, minutes=_minutes(load.working_minutes, report, lang)))
+        lines.append(message("cli_monitor_load_row", lang, jabatan=load.jabatan, completed=load.completed,
+                             open=load.open, late=load.overdue_open,
+                             minutes=_minutes(load.working_minutes, report, lang)))
     for decision in report.decisions:
-        lines.append(_t("decision", lang, number=decision.number, kegiatan=decision.kegiatan, ya=decision.ya,
-                        tidak=decision.tidak))
-    lines.append(_t("rework", lang, count=report.rework_instances,
-                    share=_share(report.missing_kelengkapan_share)))
+        lines.append(message("cli_monitor_decision", lang, number=decision.number, kegiatan=decision.kegiatan,
+                             ya=decision.ya, tidak=decision.tidak))
+    lines.append(message("cli_monitor_rework", lang, count=report.rework_instances,
+                         share=_share(report.missing_kelengkapan_share)))
     return lines
 
 
@@ -120,10 +86,10 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
                     versions: tuple[int, ...], assessor: str, target: str | None) -> None:
     """Laporan monitoring SOP dari data pelaksanaan (dan formulir monitoring terisi)."""
-    lang = _lang()
+    lang = current_lang()
     suffix = Path(target).suffix.lower() if target else ""
     if target and suffix not in (".pdf", ".xlsx", ".json"):
-        click.echo(_t("bad_suffix", lang, out=target), err=True)
+        click.echo(message("cli_monitor_bad_suffix", lang, out=target), err=True)
         raise SystemExit(2)
     try:
         runtime = Runtime()
@@ -132,7 +98,7 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
         finally:
             runtime.close()
     except AlurError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(exc.exit_code) from exc
     for line in report_lines(report, lang):
         click.echo(line)
@@ -149,7 +115,7 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
     else:
         data = monitoring_form_pdf(form, lang)
     write_atomically(Path(target), data)
-    click.echo(_t("written", lang, out=target))
+    click.echo(message("cli_monitor_written", lang, out=target))
 
 
 @click.command("export")
@@ -162,13 +128,13 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
 def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
                        target: str) -> None:
     """Ekspor log peristiwa pelaksanaan SOP dari basis data (XES atau CSV)."""
-    lang = _lang()
+    lang = current_lang()
     from engine.eventlog.files import log_format
 
     try:
         log_format(target)
     except InputError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(2) from exc
     try:
         runtime = Runtime()
@@ -177,7 +143,7 @@ def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | N
         finally:
             runtime.close()
     except AlurError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         raise SystemExit(exc.exit_code) from exc
-    click.echo(_t("log_written", lang, out=target, events=written))
+    click.echo(message("cli_monitor_log_written", lang, out=target, events=written))
 

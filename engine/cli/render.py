@@ -8,22 +8,10 @@ import click
 
 from engine.errors import AlurError, InputError, ProcessDefinitionError, RenderError
 from engine.formats.files import load_file, write_atomically
+from engine.messages import message
 from engine.render.document import check_format, document_pages, encode, title
 from engine.runtime.trace import TraceEntry
 from engine.sop.validate import validate
-
-_TEXT = {
-    "written": ("{out} ditulis ({pages} halaman, kertas {paper}).", "{out} written ({pages} pages, {paper} paper)."),
-    "not_written": ("{out} tidak ditulis.", "{out} not written."),
-    "one_source": ("Sebutkan satu sumber: berkas SOP atau --instance ID.",
-                   "Name one source: an SOP file or --instance ID."),
-    "format": ("{out}: akhiran berkas harus .svg, .pdf atau .png.", "{out}: the file name must end in .svg, .pdf or .png."),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    indonesian, english = _TEXT[key]
-    return (english if lang == "en" else indonesian).format(**params)
 
 
 @click.command("render")
@@ -52,10 +40,10 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     try:
         check_format(fmt)
     except RenderError:
-        click.echo(_t("format", lang, out=target), err=True)
+        click.echo(message("cli_render_format", lang, out=target), err=True)
         ctx.exit(2)
     if (source is None) == (instance_id is None):
-        click.echo(_t("one_source", lang), err=True)
+        click.echo(message("cli_render_one_source", lang), err=True)
         ctx.exit(2)
     trace: list[TraceEntry] | None = None
     try:
@@ -67,7 +55,7 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
                 sop, trace = runtime.document(instance_id)
             finally:
                 runtime.close()
-            source = f"instans {instance_id}"
+            source = message("cli_render_instance", lang, id=instance_id)
         else:
             assert source is not None
             sop = load_file(source).sop
@@ -77,23 +65,23 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
     except ProcessDefinitionError as exc:
         for item in exc.problems:
             click.echo(f"{source}: {item.render(lang)}", err=True)
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     except AlurError as exc:  # no such instance, database unreachable
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(lang), err=True)
         ctx.exit(1)
     errors = [item for item in validate(sop) if item.severity == "error"]
     for item in errors:
         click.echo(f"{source}: {item.render(lang)}", err=True)
     if errors:
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     try:
         pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
         data = encode(pages, fmt, paper, title(sop), dpi)
     except RenderError as exc:
-        click.echo(exc.message, err=True)
-        click.echo(_t("not_written", lang, out=target), err=True)
+        click.echo(exc.render(lang), err=True)
+        click.echo(message("cli_not_written", lang, out=target), err=True)
         ctx.exit(1)
     write_atomically(Path(target), data)
-    click.echo(_t("written", lang, out=target, pages=len(pages), paper=paper.upper()))
+    click.echo(message("cli_render_written", lang, out=target, pages=len(pages), paper=paper.upper()))

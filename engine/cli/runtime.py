@@ -14,8 +14,6 @@ from typing import Any, Callable
 
 import click
 
-from engine.cli.anchor import check_anchors, key_option
-
 from engine.errors import AlurError, InputError, ProcessDefinitionError
 from engine.runtime.facade import Runtime, TickReport
 from engine.store.db import Database
@@ -40,6 +38,9 @@ _TEXT = {
     "unclaimed": ("Tugas {id} dilepas.", "Work item {id} released."),
     "completed": ("Tugas {id} selesai. Instans {instance}: {status}.", "Work item {id} completed. Instance {instance}: {status}."),
     "cancelled": ("Instans {id} dibatalkan.", "Instance {id} cancelled."),
+    "suspended": ("Instans {id} ditangguhkan.", "Instance {id} suspended."),
+    "resumed": ("Instans {id} dilanjutkan: {status}.", "Instance {id} resumed: {status}."),
+    "retried": ("Instans {id} dicoba lagi: {status}.", "Instance {id} retried: {status}."),
     "next": ("  berikutnya: ", "  next: "),
     "verified": ("Jejak audit utuh: {instances} instans, {events} peristiwa.",
                  "Audit trail intact: {instances} instances, {events} events."),
@@ -54,19 +55,24 @@ _TEXT = {
 
 def _t(text_key: str, **params: object) -> str:
     indonesian, english = _TEXT[text_key]
-    lang = click.get_current_context().find_root().obj.get("lang", "id")
-    return (english if lang == "en" else indonesian).format(**params)
+    return (english if _lang() == "en" else indonesian).format(**params)
+
+
+def _lang() -> str:
+    context = click.get_current_context(silent=True)
+    obj = context.find_root().obj if context is not None else None
+    return str(obj.get("lang", "id")) if isinstance(obj, dict) else "id"
 
 
 def _guarded(action: Callable[[], None]) -> None:
-    """Run ``action``; an :class:`AlurError` becomes its message and exit status."""
+    """Run ``action``; an :class:`AlurError` becomes its message (in ``--lang``) and exit status."""
     try:
         action()
     except ProcessDefinitionError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(_lang()), err=True)
         raise SystemExit(exc.exit_code) from exc
     except AlurError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(exc.render(_lang()), err=True)
         raise SystemExit(exc.exit_code) from exc
 
 
@@ -274,6 +280,54 @@ def cancel_command(instance: int, username: str, alasan: str) -> None:
     _guarded(act)
 
 
+@click.command("suspend")
+@click.argument("instance", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--alasan", required=True, help="Alasan penangguhan / reason.")
+def suspend_command(instance: int, username: str, alasan: str) -> None:
+    """Tangguhkan instans: tugasnya keluar dari daftar tugas sampai dilanjutkan."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            runtime.suspend(instance, username, alasan)
+        finally:
+            runtime.close()
+        click.echo(_t("suspended", id=instance))
+    _guarded(act)
+
+
+@click.command("resume")
+@click.argument("instance", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--alasan", default="", help="Alasan / reason (bawaan: dilanjutkan).")
+def resume_command(instance: int, username: str, alasan: str) -> None:
+    """Lanjutkan instans yang ditangguhkan (atau yang galat, setelah sebabnya diperbaiki)."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            resumed = runtime.resume(instance, username, alasan)
+        finally:
+            runtime.close()
+        click.echo(_t("resumed", id=instance, status=resumed.status))
+    _guarded(act)
+
+
+@click.command("retry")
+@click.argument("instance", type=int)
+@click.option("--as", "username", required=True)
+@click.option("--alasan", default="", help="Alasan / reason (bawaan: dicoba lagi).")
+def retry_command(instance: int, username: str, alasan: str) -> None:
+    """Jalankan lagi instans yang galat: pewaktu yang jatuh tempo dan langkah mesinnya."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            retried = runtime.retry(instance, username, alasan)
+        finally:
+            runtime.close()
+        click.echo(_t("retried", id=instance, status=retried.status))
+    _guarded(act)
+
+
 def _instance_header(runtime: Runtime, instance: Instance) -> str:
     trial = _t("trial") if instance.trial else ""
     return (f"Instans {instance.id}{trial}: {instance.key} versi {instance.version}, unit {instance.unit}, "
@@ -296,8 +350,8 @@ def trace_command(instance: int, as_json: bool) -> None:
         try:
             info, trail = runtime.trace(instance)
             if as_json:
-                click.echo(json.dumps({"instance": {k: (v.isoformat() if isinstance(v, datetime) else v)
-                                                    for k, v in vars(info).items()},
+                click.echo(json.dumps({"instance": {**{k: (v.isoformat() if isinstance(v, datetime) else v)
+                                                       for k, v in vars(info).items()}, "trial": info.trial},
                                        "events": [{**{k: (v.isoformat() if isinstance(v, datetime) else v)
                                                       for k, v in vars(event).items()}} for event in trail]},
                                       ensure_ascii=False))
@@ -313,6 +367,9 @@ def trace_command(instance: int, as_json: bool) -> None:
 @click.group("audit")
 def audit_command() -> None:
     """Jejak audit."""
+
+
+from engine.cli.anchor import check_anchors, key_option  # noqa: E402  (kept below the text table)
 
 
 @audit_command.command("verify")
@@ -365,4 +422,5 @@ def worker_command(once: bool, interval: float) -> None:
 
 
 COMMANDS = (db_command, user_command, publish_command, start_command, worklist_command, claim_command,
-            complete_command, cancel_command, trace_command, audit_command, worker_command)
+            complete_command, cancel_command, suspend_command, resume_command, retry_command, trace_command,
+            audit_command, worker_command)

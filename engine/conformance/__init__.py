@@ -10,7 +10,6 @@ from engine.conformance.check import TraceResult as TraceResult
 from engine.conformance.check import check_conformance as check_conformance
 from engine.conformance.deviations import Deviation as Deviation
 from engine.conformance.deviations import DeviationKind as DeviationKind
-from engine.conformance.deviations import format_working_time as format_working_time
 from engine.conformance.net import SopNet as SopNet
 from engine.conformance.net import StateSpace as StateSpace
 from engine.conformance.net import Transition as Transition
@@ -29,5 +28,4 @@ __all__ = [
     "Transition",
     "build_net",
     "check_conformance",
-    "format_working_time",
 ]

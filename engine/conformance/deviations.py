@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from engine.messages import message, register
+from engine.messages import message
+from engine.sop.duration_text import working_time_text
 
 
 class DeviationKind(str, Enum):
@@ -33,52 +34,6 @@ class DeviationKind(str, Enum):
     def label(self, lang: str = "id") -> str:
         """The SOP words for the kind: "langkah terlewat", "urutan salah", ..."""
         return message(f"deviation_kind_{self.value}", lang)
-
-
-register({
-    "deviation_kind_skipped": ("langkah terlewat", "step skipped"),
-    "deviation_kind_extra": ("langkah tambahan", "extra step"),
-    "deviation_kind_wrong_order": ("urutan salah", "wrong order"),
-    "deviation_kind_wrong_role": ("pelaksana salah", "wrong pelaksana"),
-    "deviation_kind_over_time": ("melebihi waktu baku", "over the standard time"),
-    "deviation_skipped": ("Langkah terlewat: langkah {step} tidak dikerjakan; menurut SOP seharusnya {expected}.",
-                          "Step skipped: step {step} was not done; the SOP places it {expected}."),
-    "deviation_extra": ("Langkah tambahan: langkah {step} dikerjakan pada {where}, di luar alur SOP.",
-                        "Extra step: step {step} was done at {where}, outside the SOP's flow."),
-    "deviation_extra_unknown": ("Langkah tambahan: '{activity}' pada {where} tidak ada dalam SOP.",
-                                "Extra step: '{activity}' at {where} is not in the SOP."),
-    "deviation_wrong_order": ("Urutan salah: langkah {step} dikerjakan pada {where}, padahal menurut SOP "
-                              "seharusnya {expected}.",
-                              "Wrong order: step {step} was done at {where}, but the SOP places it {expected}."),
-    "deviation_wrong_role": ("Pelaksana salah: langkah {step} pada {where} dikerjakan oleh '{role}', seharusnya "
-                             "'{actor}'.",
-                             "Wrong pelaksana: step {step} at {where} was done by '{role}', not '{actor}'."),
-    "deviation_over_time": ("Melebihi waktu baku: langkah {step} pada {where} memakan waktu {actual} (dihitung "
-                            "dalam jam kerja), waktu baku {standard}.",
-                            "Over the standard time: step {step} at {where} took {actual} (in working hours), "
-                            "standard {standard}."),
-    "deviation_where": ("peristiwa ke-{event}", "event {event}"),
-    "deviation_where_line": ("peristiwa ke-{event} (baris {line})", "event {event} (line {line})"),
-    "deviation_after": ("sesudah langkah {step}", "after step {step}"),
-    "deviation_first": ("menjadi langkah pertama", "as the first step"),
-    "working_time_minutes": ("{amount} menit", "{amount} minutes"),
-    "working_time_hours": ("{amount} jam", "{amount} hours"),
-    "working_time_days": ("{amount} hari kerja", "{amount} working days"),
-})
-
-
-def _amount(value: float, lang: str) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang != "en" else text
-
-
-def format_working_time(minutes: float, minutes_per_day: float, lang: str = "id") -> str:
-    """Working minutes as people say them: "45 menit", "2,5 jam", "1,5 hari kerja"."""
-    if minutes < 60:
-        return message("working_time_minutes", lang, amount=_amount(minutes, lang))
-    if minutes < minutes_per_day:
-        return message("working_time_hours", lang, amount=_amount(minutes / 60, lang))
-    return message("working_time_days", lang, amount=_amount(minutes / minutes_per_day, lang))
 
 
 @dataclass(frozen=True)
@@ -129,7 +84,7 @@ class Deviation:
             return message("deviation_wrong_order", lang, step=step, where=where, expected=expected)
         if self.kind is DeviationKind.WRONG_ROLE:
             return message("deviation_wrong_role", lang, step=step, where=where, role=self.role, actor=self.actor)
-        actual = format_working_time(self.minutes, self.minutes_per_day, lang)
+        actual = working_time_text(self.minutes, self.minutes_per_day, lang)
         return message("deviation_over_time", lang, step=step, where=where, actual=actual, standard=self.standard)
 
     @property

@@ -26,7 +26,6 @@ from collections import deque
 from dataclasses import dataclass
 
 from engine.errors import ProcessDefinitionError, problem
-from engine.messages import register
 from engine.sop.model import Sop, StepKind
 
 #: A marking: the marked places as a sorted tuple of place indices (a multiset).
@@ -36,21 +35,6 @@ Marking = tuple[int, ...]
 MAX_MARKINGS = 50_000
 #: Label of a silent transition.
 SILENT = -1
-
-register({
-    "conformance_no_run": (
-        "SOP tidak dapat diselesaikan: sebuah langkah tunggu_semua menunggu cabang yang tidak pernah datang; "
-        "periksa cabang paralel dan keputusan di dalamnya.",
-        "the SOP cannot finish: a tunggu_semua step waits for a branch that never comes; check the parallel "
-        "branches and the decisions inside them.",
-    ),
-    "conformance_unbounded": (
-        "perilaku SOP terlalu besar untuk diperiksa (lebih dari {count} keadaan); periksa putaran yang kembali "
-        "ke dalam cabang paralel.",
-        "the SOP's behaviour is too large to check (more than {count} states); check loops that return into "
-        "parallel branches.",
-    ),
-})
 
 
 @dataclass(frozen=True)

@@ -95,14 +95,13 @@ def _columns(header: list[str], label: str) -> dict[str, int]:
         if column is None:
             continue
         if column in found:
-            raise InputError(f"{label}: baris 1: kolom {column} muncul dua kali ('{header[found[column]]}' dan "
-                             f"'{raw}').")
+            raise InputError.from_code("csv_column_twice", label=label, column=column, first=header[found[column]],
+                                       second=raw)
         found[column] = index
     missing = [key for key in _REQUIRED if key not in found]
     if missing:
-        raise InputError(f"{label}: baris 1: kolom {', '.join(missing)} tidak ada. Kolom wajib: "
-                         f"{', '.join(_REQUIRED)} (boleh juga 'kasus', 'kegiatan', 'waktu'); "
-                         f"kolom yang ada: {', '.join(header) or '(kosong)'}.")
+        raise InputError.from_code("csv_columns_missing", label=label, missing=", ".join(missing),
+                                   required=", ".join(_REQUIRED), present=", ".join(header) or "-")
     return found
 
 
@@ -121,13 +120,13 @@ def read_csv(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
     """
     label = name or "CSV"
     if len(data) > MAX_CSV_BYTES:
-        raise InputError(f"{label}: berkas terlalu besar ({len(data):,} byte; batas {MAX_CSV_BYTES:,} byte).")
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(data):,}", limit=f"{MAX_CSV_BYTES:,}")
     if b"\x00" in data:
-        raise InputError(f"{label}: bukan berkas teks CSV (berisi byte nol).")
+        raise InputError.from_code("csv_binary", label=label)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{label}: bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8.") from exc
+        raise InputError.from_code("csv_not_utf8", label=label, byte=exc.start + 1) from exc
     local = zone(tz)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
     events: list[LogEvent] = []
@@ -136,17 +135,16 @@ def read_csv(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
         try:
             header = next(reader, None)
         except csv.Error as exc:
-            raise InputError(f"{label}: baris 1: {exc}") from exc
+            raise InputError.from_code("csv_bad_row", label=label, line=1, detail=exc) from exc
         if header is None:
-            raise InputError(f"{label}: berkas kosong; baris pertama harus berisi nama kolom "
-                             f"({', '.join(COLUMNS)}).")
+            raise InputError.from_code("csv_empty", label=label, columns=", ".join(COLUMNS))
         columns = _columns(header, label)
         width = len(header)
         while True:
             try:
                 row = next(reader, None)
             except csv.Error as exc:
-                raise InputError(f"{label}: baris {reader.line_num}: {exc}") from exc
+                raise InputError.from_code("csv_bad_row", label=label, line=reader.line_num, detail=exc) from exc
             if row is None:
                 break
             if not any(cell.strip() for cell in row):
@@ -163,8 +161,7 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
     :raises InputError: naming the line and column of what is wrong.
     """
     if len(row) != width:
-        raise InputError(f"{label}: baris {line}: {len(row)} kolom, padahal judul memiliki {width}; periksa "
-                         "pemisah dan tanda kutip.")
+        raise InputError.from_code("csv_row_width", label=label, line=line, count=len(row), width=width)
 
     def value(key: str) -> str:
         index = columns.get(key)
@@ -172,12 +169,12 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
 
     for key in _REQUIRED:
         if not value(key):
-            raise InputError(f"{label}: baris {line}: kolom {key} kosong.")
+            raise InputError.from_code("csv_empty_cell", label=label, line=line, column=key)
     stamp = value(TIMESTAMP_KEY)
     try:
         moment = parse_timestamp(stamp, local)
     except ValueError as exc:
-        raise InputError(f"{label}: baris {line}: kolom {TIMESTAMP_KEY}: '{stamp}' bukan waktu yang dikenali; "
-                         f"tulis seperti {EXAMPLE}.") from exc
+        raise InputError.from_code("csv_bad_time", label=label, line=line, column=TIMESTAMP_KEY, value=stamp,
+                                   example=EXAMPLE) from exc
     return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
                  value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line)

@@ -25,7 +25,7 @@ def log_format(name: str) -> str:
     """
     suffix = Path(name).suffix.lower()
     if suffix not in LOG_SUFFIXES:
-        raise InputError(f"{name}: jenis log tidak dikenal; gunakan .csv atau .xes.")
+        raise InputError.from_code("log_unknown_type", label=name)
     return suffix[1:]
 
 
@@ -41,10 +41,10 @@ def read_log(path: str | os.PathLike[str], tz: str = DEFAULT_ZONE) -> EventLog:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(f"{path}: berkas terlalu besar ({size:,} byte; batas {limit:,} byte).")
+            raise InputError.from_code("file_too_large", label=path, size=f"{size:,}", limit=f"{limit:,}")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: tidak dapat dibaca ({exc.strerror or exc}).") from exc
+        raise InputError.from_code("log_unreadable", label=path, reason=exc.strerror or exc) from exc
     return read_csv(data, str(path), tz) if kind == "csv" else read_xes(data, str(path), tz)
 
 

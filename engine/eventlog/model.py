@@ -64,9 +64,8 @@ class LogEvent:
 
     def __post_init__(self) -> None:
         if self.timestamp.tzinfo is None or self.timestamp.utcoffset() is None:
-            where = f"baris {self.line}: " if self.line else ""
-            raise InputError(f"{where}waktu {self.timestamp.isoformat()} pada kasus '{self.case_id}' tidak memiliki "
-                             "zona waktu; berikan waktu dengan zona, mis. 2026-03-02T08:15:00+07:00.")
+            raise InputError.from_code("log_naive_time_line" if self.line else "log_naive_time", line=self.line,
+                                       moment=self.timestamp.isoformat(), case=self.case_id)
 
 
 @dataclass
@@ -136,8 +135,7 @@ def grouped_by_case(events: Iterable[LogEvent]) -> Iterator[tuple[str, list[LogE
                 yield current, sorted(bucket, key=_time_key)
                 done.add(current)
             if event.case_id in done:
-                raise AlurError(f"Peristiwa kasus '{event.case_id}' tidak berurutan: urutkan peristiwa per kasus "
-                                "sebelum menulis log.")
+                raise AlurError.from_code("log_not_grouped", case=event.case_id)
             current, bucket = event.case_id, []
         bucket.append(event)
     if current is not None:

@@ -36,8 +36,7 @@ def zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InputError(f"Zona waktu '{name}' tidak dikenal; gunakan mis. \"Asia/Jakarta\", \"Asia/Makassar\" "
-                         "atau \"Asia/Jayapura\".") from exc
+        raise InputError.from_code("log_unknown_zone", zone=name) from exc
 
 
 def parse_timestamp(text: str, local: tzinfo) -> datetime:

@@ -57,7 +57,7 @@ def _attribute(parent: etree._Element, kind: str, key: str, value: str) -> None:
     try:
         etree.SubElement(parent, kind, key=key, value=value)
     except ValueError as exc:
-        raise AlurError(f"Nilai {key} {value!r} berisi karakter kendali yang tidak dapat ditulis ke XES.") from exc
+        raise AlurError.from_code("xes_control_characters", key=key, value=repr(value)) from exc
 
 
 def _write(stream: BinaryIO, element: etree._Element) -> None:
@@ -123,8 +123,7 @@ def read_xes(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
     label = name or "XES"
     root = parse_xml(data, label, max_bytes=MAX_XES_BYTES, max_elements=MAX_XES_ELEMENTS, kind="XES")
     if etree.QName(root).localname != "log":
-        raise InputError(f"{label}: bukan log XES: elemen akar adalah <{etree.QName(root).localname}>, "
-                         "seharusnya <log>.")
+        raise InputError.from_code("xes_not_log", label=label, root=etree.QName(root).localname)
     local = zone(tz)
     log = EventLog()
     seen: set[str] = set()
@@ -135,8 +134,7 @@ def read_xes(data: bytes, name: str = "", tz: str = DEFAULT_ZONE) -> EventLog:
         elif kind == "trace":
             trace = _trace(child, label, local)
             if trace.case_id in seen:
-                raise InputError(f"{label}: baris {_line(child)}: kasus '{trace.case_id}' muncul dua kali; "
-                                 "setiap trace harus memiliki concept:name yang unik.")
+                raise InputError.from_code("xes_case_twice", label=label, line=_line(child), case=trace.case_id)
             seen.add(trace.case_id)
             log.traces.append(trace)
     return log
@@ -161,7 +159,7 @@ def _trace(element: etree._Element, label: str, local: tzinfo) -> LogTrace:
     values = _values(element)
     case_id = values.get(ACTIVITY_KEY, ("", "", 0))[1].strip()
     if not case_id:
-        raise InputError(f"{label}: baris {_line(element)}: trace tanpa concept:name (id kasus).")
+        raise InputError.from_code("xes_trace_without_name", label=label, line=_line(element))
     events = [_event(child, case_id, label, local) for child in element if etree.QName(child).localname == "event"]
     return LogTrace(case_id, sorted(events, key=lambda event: event.timestamp))
 
@@ -175,14 +173,16 @@ def _event(element: etree._Element, case_id: str, label: str, local: tzinfo) -> 
 
     activity = text(ACTIVITY_KEY)
     if not activity:
-        raise InputError(f"{label}: baris {line}: peristiwa kasus '{case_id}' tanpa {ACTIVITY_KEY}.")
+        raise InputError.from_code("xes_event_without_activity", label=label, line=line, case=case_id,
+                                   key=ACTIVITY_KEY)
     if TIMESTAMP_KEY not in values:
-        raise InputError(f"{label}: baris {line}: peristiwa '{activity}' kasus '{case_id}' tanpa {TIMESTAMP_KEY}.")
+        raise InputError.from_code("xes_event_without_time", label=label, line=line, activity=activity,
+                                   case=case_id, key=TIMESTAMP_KEY)
     _, stamp, stamp_line = values[TIMESTAMP_KEY]
     try:
         moment = parse_timestamp(stamp, local)
     except ValueError as exc:
-        raise InputError(f"{label}: baris {stamp_line}: {TIMESTAMP_KEY} '{stamp}' bukan waktu yang dikenali; "
-                         f"tulis seperti {EXAMPLE}.") from exc
+        raise InputError.from_code("xes_bad_time", label=label, line=stamp_line, key=TIMESTAMP_KEY, value=stamp,
+                                   example=EXAMPLE) from exc
     return LogEvent(case_id, activity, moment, text(RESOURCE_KEY), text(ROLE_KEY), text(LIFECYCLE_KEY).lower() or COMPLETE,
                  text(STEP_KEY), line)

@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
-from engine.messages import register
 from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
 
 #: Largest sheet accepted, in bytes; real SOPs are a few kilobytes.
@@ -40,23 +39,6 @@ KIND_NAMES: dict[StepKind, str] = {
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
               "lanjut", "ya", "tidak", "syarat", "tunggu_semua"}
 _SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh"}
-
-register({
-    "sheet_not_mapping": ("lembar SOP harus berisi pasangan kunci: alur, sop, pelaksana, langkah.",
-                          "an SOP sheet must be a mapping with keys alur, sop, pelaksana, langkah."),
-    "sheet_version": ("versi lembar '{version}' tidak dikenal; gunakan 'alur: 1'.",
-                      "unknown sheet version '{version}'; use 'alur: 1'."),
-    "sheet_unknown_key": ("kunci '{key}' tidak dikenal; kunci yang dikenal: {known}.",
-                          "unknown key '{key}'; known keys: {known}."),
-    "sheet_wrong_type": ("'{key}' harus berupa {expected}.", "'{key}' must be {expected}."),
-    "sheet_bad_date": ("tanggal '{value}' pada '{key}' tidak dikenali; tulis seperti 2026-01-31.",
-                       "date '{value}' in '{key}' is not understood; write it like 2026-01-31."),
-    "sheet_bad_kind": ("jenis '{value}' tidak dikenal; gunakan mulai, kegiatan, keputusan atau selesai.",
-                       "unknown jenis '{value}'; use mulai, kegiatan, keputusan or selesai."),
-    "sheet_bad_text": ("'{key}' berisi karakter kendali yang tidak dapat disimpan; hapus karakter itu.",
-                       "'{key}' contains control characters that cannot be stored; remove them."),
-    "sheet_missing_id": ("langkah ke-{number} tidak memiliki id.", "step {number} has no id."),
-})
 
 
 # Characters XML 1.0 cannot hold; a sheet carrying them could never become BPMN.

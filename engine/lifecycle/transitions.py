@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -49,13 +48,6 @@ class RegisterEntry:
     version: int
     updated_by: str
     updated_at: dt.datetime | None
-
-
-def key_for(nama: str) -> str:
-    """A register key from an SOP name: ``Penerbitan Surat Pengantar`` -> ``penerbitan-surat-pengantar``."""
-    text = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:90]
-    return slug or "sop"
 
 
 def _sheet(sop: Sop) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, insert, select
 
-from engine.runtime.definitions import definition_id
+from engine.runtime.versions import definition_id
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.monitoring.report import MonitoringReport, monitoring_report
 from engine.sop.model import StepKind

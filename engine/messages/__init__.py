@@ -2,26 +2,50 @@
 
 Entries are ``code: (indonesian, english)`` with ``str.format`` fields. They are kept per stage in the
 modules of this package (``sop``, ``runtime``, ``monitoring``, ``render``, ``cli``, ``web``) so that
-each stage owns its words, and merged here into one catalogue: a code is defined once (a test says so).
+each stage owns its words, and merged here into one catalogue: a code is defined once, and a code
+defined in two stage modules stops the import (:func:`merge`), so no entry silently replaces another.
 Keys of errors are the :attr:`engine.errors.AlurError.code` values.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from types import ModuleType
+
 from engine.messages import cli, monitoring, render, runtime, sop, web
 
 LANGUAGES = ("id", "en")
 
-_CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (sop, runtime, monitoring, render, cli, web):
-    _CATALOGUE.update(_module.ENTRIES)
+#: The stage modules, in the order they are merged.
+STAGES: tuple[ModuleType, ...] = (sop, runtime, monitoring, render, cli, web)
 
 
-def message(code: str, lang: str = "id", **params: str) -> str:
+def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:
+    """One catalogue from the ``ENTRIES`` of ``stages``.
+
+    :raises ValueError: a code is defined in more than one stage module (a programming error: each
+        text has one owner).
+    """
+    catalogue: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    for module in stages:
+        entries: dict[str, tuple[str, str]] = module.ENTRIES
+        for code, texts in entries.items():
+            if code in owner:
+                raise ValueError(f"message code {code!r} is defined in {owner[code]} and in {module.__name__}")
+            owner[code] = module.__name__
+            catalogue[code] = texts
+    return catalogue
+
+
+_CATALOGUE: dict[str, tuple[str, str]] = merge(STAGES)
+
+
+def message(code: str, lang: str = "id", **params: object) -> str:
     """Render catalogue entry ``code`` in ``lang`` with ``params``.
 
     An unknown code renders as the code itself with its parameters, so a missing entry is visible
-    rather than hidden.
+    rather than hidden. A template whose fields are not all given is returned unformatted.
     """
     entry = _CATALOGUE.get(code)
     if entry is None:
@@ -32,11 +56,6 @@ def message(code: str, lang: str = "id", **params: str) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
-
-
-def register(entries: dict[str, tuple[str, str]]) -> None:
-    """Add catalogue entries (used by the modules that own them)."""
-    _CATALOGUE.update(entries)
 
 
 def known_codes() -> frozenset[str]:

@@ -23,4 +23,88 @@ ENTRIES: dict[str, tuple[str, str]] = {
                          "{events} peristiwa.",
                          "{rows} rows of {tables} tables copied; the audit chain in the target is intact: "
                          "{instances} instances, {events} events."),
+    # --- alur conformance / alur log ---------------------------------------------------------------
+    "cli_case": ("{case}: kesesuaian {fitness}", "{case}: fitness {fitness}"),
+    "cli_case_deviations": ("{case}: kesesuaian {fitness}, {count} penyimpangan",
+                            "{case}: fitness {fitness}, {count} deviations"),
+    "cli_summary": ("Ringkasan: {cases} kasus, {variants} varian; {fitting} kasus mengikuti alur SOP ({share} %).",
+                    "Summary: {cases} cases, {variants} variants; {fitting} cases follow the SOP's flow ({share} %)."),
+    "cli_fitness": ("Kesesuaian (fitness) log: {fitness}; rata-rata per kasus: {average}.",
+                    "Log fitness: {fitness}; average per case: {average}."),
+    "cli_deviation_counts": ("Penyimpangan: {counts}.", "Deviations: {counts}."),
+    "cli_empty_log": ("Log tidak berisi kasus.", "The log holds no case."),
+    "cli_log_written": ("{out} ditulis ({cases} kasus, {events} peristiwa).",
+                        "{out} written ({cases} cases, {events} events)."),
+    # --- alur check / alur convert -----------------------------------------------------------------
+    "cli_warning": ("peringatan", "warning"),
+    "cli_check_summary": (
+        "{checked} berkas diperiksa: {valid} valid, {invalid} tidak valid, {unreadable} tidak terbaca.",
+        "{checked} files checked: {valid} valid, {invalid} invalid, {unreadable} unreadable."),
+    "cli_convert_written": (
+        "{out} ditulis ({steps} langkah, {actors} pelaksana).",
+        "{out} written ({steps} steps, {actors} pelaksana)."),
+    "cli_not_written": ("{out} tidak ditulis.", "{out} not written."),
+    # --- alur render -------------------------------------------------------------------------------
+    "cli_render_written": (
+        "{out} ditulis ({pages} halaman, kertas {paper}).",
+        "{out} written ({pages} pages, {paper} paper)."),
+    "cli_render_instance": ("instans {id}", "instance {id}"),
+    "cli_render_one_source": (
+        "Sebutkan satu sumber: berkas SOP atau --instance ID.",
+        "Name one source: an SOP file or --instance ID."),
+    "cli_render_format": (
+        "{out}: akhiran berkas harus .svg, .pdf atau .png.",
+        "{out}: the file name must end in .svg, .pdf or .png."),
+    # --- alur monitor / alur log export ------------------------------------------------------------
+    "cli_monitor_title": (
+        "SOP {key}: {nama} ({nomor}); versi {versions}{trial}; periode {period}",
+        "SOP {key}: {nama} ({nomor}); version {versions}{trial}; period {period}"),
+    "cli_monitor_trial": (" [UJICOBA]", " [TRIAL]"),
+    "cli_monitor_all_time": ("seluruhnya", "all time"),
+    "cli_monitor_counts": (
+        "Instans: {started} dimulai, {completed} selesai, {running} berjalan, {cancelled} dibatalkan, "
+        "{overdue} melewati batas waktu.",
+        "Instances: {started} started, {completed} completed, {running} running, {cancelled} cancelled, "
+        "{overdue} past a due time."),
+    "cli_monitor_cycle": (
+        "Waktu siklus: median {median}, p90 {p90}; jumlah waktu baku {standard}.",
+        "Cycle time: median {median}, p90 {p90}; sum of standards {standard}."),
+    "cli_monitor_steps": (
+        "Langkah (waktu kerja aktual dibanding waktu baku):",
+        "Steps (actual working time against the standard):"),
+    "cli_monitor_step": (
+        "  {number}. {kegiatan} [{jabatan}] baku {waktu}: n={count}, median {median}, p90 {p90}, "
+        "sesuai baku {within}, kelebihan {excess}, ulang {rework}, kelengkapan kurang {missing}",
+        "  {number}. {kegiatan} [{jabatan}] standard {waktu}: n={count}, median {median}, p90 {p90}, "
+        "within {within}, excess {excess}, redone {rework}, kelengkapan missing {missing}"),
+    "cli_monitor_bottlenecks": (
+        "Hambatan (total kelebihan waktu): {items}",
+        "Bottlenecks (total excess time): {items}"),
+    "cli_monitor_load": ("Beban per jabatan:", "Load per jabatan:"),
+    "cli_monitor_load_row": (
+        "  {jabatan}: {completed} selesai, {open} terbuka ({late} terlambat), {minutes}",
+        "  {jabatan}: {completed} done, {open} open ({late} late), {minutes}"),
+    "cli_monitor_decision": (
+        "Keputusan {number}. {kegiatan}: Ya {ya}, Tidak {tidak}",
+        "Decision {number}. {kegiatan}: Ya {ya}, Tidak {tidak}"),
+    "cli_monitor_rework": (
+        "Instans dengan pengerjaan ulang: {count}; langkah dengan kelengkapan kurang: {share}.",
+        "Instances with rework: {count}; steps with missing kelengkapan: {share}."),
+    "cli_monitor_none": ("-", "-"),
+    "cli_monitor_written": ("{out} ditulis.", "{out} written."),
+    "cli_monitor_log_written": ("{out} ditulis ({events} peristiwa).", "{out} written ({events} events)."),
+    "cli_monitor_bad_suffix": (
+        "Akhiran berkas keluaran tidak dikenal: {out}; gunakan .pdf, .xlsx atau .json.",
+        "Unknown output suffix: {out}; use .pdf, .xlsx or .json."),
+    # --- alur demo / alur serve / alur account (engine.cli.web) -------------------------------------
+    "cli_demo_preparing": ("Menyiapkan basis data demo {path} ...", "Preparing the demo database {path} ..."),
+    "cli_demo_serving": ("Alur berjalan di {url}  (Ctrl+C untuk berhenti)",
+                         "Alur is running at {url}  (Ctrl+C to stop)"),
+    "cli_demo_logins": ("Masuk sebagai:", "Log in as:"),
+    "cli_demo_login": ("  {username} kata sandi: {password} {description}",
+                       "  {username} password: {password} {description}"),
+    "cli_account_unit_needed": ("Sebutkan --unit tempat jabatan itu dipegang.",
+                                "Name the --unit where the jabatan is held."),
+    "cli_account": ("Akun {username}: {roles}", "Account {username}: {roles}"),
+    "cli_account_disabled": ("Akun {username} dinonaktifkan.", "Account {username} disabled."),
 }

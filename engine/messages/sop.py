@@ -121,4 +121,93 @@ ENTRIES.update({
     "not_bpmn_document": (
         "{label}: bukan dokumen BPMN 2.0 (elemen akar '{tag}'); ekspor ulang sebagai BPMN 2.0 XML.",
         "{label}: not a BPMN 2.0 document (root element '{tag}'); export it again as BPMN 2.0 XML."),
+    # --- SOP numbers (engine.sop.numbering) --------------------------------------------------------
+    "bad_number_pattern": (
+        "pola nomor SOP '{pattern}' tidak sah: {reason}. Gunakan bidang {{urut}}, {{unit}}, {{tahun}}, {{bulan}}, "
+        "{{bulan_romawi}}, mis. {{urut:03d}}/SOP/{{unit}}/{{tahun}}.",
+        "SOP number pattern '{pattern}' is not valid: {reason}. Use the fields {{urut}}, {{unit}}, {{tahun}}, "
+        "{{bulan}}, {{bulan_romawi}}, e.g. {{urut:03d}}/SOP/{{unit}}/{{tahun}}."),
+    # --- SpiffWorkflow parsing (engine.bpmn.spiff.spec) --------------------------------------------
+    "spiff_rejected": ("SpiffWorkflow menolak BPMN hasil ekspor: {detail}",
+                       "SpiffWorkflow rejected the exported BPMN: {detail}"),
+    # --- reading BPMN (engine.bpmn.reader) ---------------------------------------------------------
+    "no_process": ("tidak ada proses dengan langkah di berkas ini.", "the file has no process with steps."),
+    "many_processes": (
+        "berkas berisi {count} proses dengan langkah: {names}. Satu SOP adalah satu proses: pilih salah satu "
+        "dengan --proses ID, atau simpan tiap proses di berkas sendiri.",
+        "the file holds {count} processes with steps: {names}. One SOP is one process: choose one with "
+        "--process ID, or save each process in its own file."),
+    "process_not_found": (
+        "proses '{wanted}' tidak ada di berkas ini; yang ada: {processes}.{hint}",
+        "process '{wanted}' is not in this file; it holds: {processes}.{hint}"),
+    "unsupported_element": ("{what} tidak dapat dijalankan Alur; {fix}", "{what} cannot be run by Alur; {fix}"),
+    "converted_element": ("{what}; {effect}", "{what}; {effect}"),
+    "missing_flow_ref": (
+        "alur urutan merujuk ke elemen '{target}' yang tidak ada; hubungkan ulang panah ini di modeler.",
+        "sequence flow refers to element '{target}', which does not exist; reconnect this arrow in the modeler."),
+    "branch_to_parallel": (
+        "cabang '{branch}' keputusan langsung bercabang paralel; tambahkan satu kegiatan sebelum percabangan "
+        "paralel.",
+        "branch '{branch}' of the decision splits in parallel at once; add an activity before the parallel split."),
+    "branch_without_step": (
+        "cabang '{branch}' keputusan tidak menuju langkah mana pun; hubungkan ke sebuah langkah.",
+        "branch '{branch}' of the decision leads to no step; connect it to a step."),
+    "condition_on_task_flow": (
+        "aliran bersyarat keluar langsung dari tugas; pakai gateway eksklusif untuk percabangan bersyarat.",
+        "conditional flow leaves a task directly; use an exclusive gateway for conditional branching."),
+    "no_lane": ("tidak berada di lajur (pelaksana) mana pun; ditempatkan pada '{actor}'.",
+                "is in no lane (pelaksana); placed with '{actor}'."),
+    "unnamed_task": ("tugas tanpa nama; kegiatan diisi '{label}', perbaiki di tabel.",
+                     "task without a name; kegiatan set to '{label}', fix it in the table."),
+    # --- the YAML sheet (engine.formats.sheet) -----------------------------------------------------
+    "sheet_not_mapping": ("lembar SOP harus berisi pasangan kunci: alur, sop, pelaksana, langkah.",
+                          "an SOP sheet must be a mapping with keys alur, sop, pelaksana, langkah."),
+    "sheet_version": ("versi lembar '{version}' tidak dikenal; gunakan 'alur: 1'.",
+                      "unknown sheet version '{version}'; use 'alur: 1'."),
+    "sheet_unknown_key": ("kunci '{key}' tidak dikenal; kunci yang dikenal: {known}.",
+                          "unknown key '{key}'; known keys: {known}."),
+    "sheet_wrong_type": ("'{key}' harus berupa {expected}.", "'{key}' must be {expected}."),
+    "sheet_bad_date": ("tanggal '{value}' pada '{key}' tidak dikenali; tulis seperti 2026-01-31.",
+                       "date '{value}' in '{key}' is not understood; write it like 2026-01-31."),
+    "sheet_bad_kind": ("jenis '{value}' tidak dikenal; gunakan mulai, kegiatan, keputusan atau selesai.",
+                       "unknown jenis '{value}'; use mulai, kegiatan, keputusan or selesai."),
+    "sheet_bad_text": ("'{key}' berisi karakter kendali yang tidak dapat disimpan; hapus karakter itu.",
+                       "'{key}' contains control characters that cannot be stored; remove them."),
+    "sheet_missing_id": ("langkah ke-{number} tidak memiliki id.", "step {number} has no id."),
+    # --- working time as text (engine.sop.duration_text) ----------------------------------------
+    "duration_minutes": ("{value} menit", "{value} minutes"),
+    "duration_minute_one": ("{value} menit", "{value} minute"),
+    "duration_hours": ("{value} jam", "{value} hours"),
+    "duration_hour_one": ("{value} jam", "{value} hour"),
+    "duration_days": ("{value} hari kerja", "{value} working days"),
+    "duration_day_one": ("{value} hari kerja", "{value} working day"),
+    "duration_long_hours": ("{value} jam", "{value} h"),
+    "duration_long_minutes": ("{value} menit", "{value} min"),
+    "duration_less_minute": ("< 1 menit", "< 1 min"),
+    "duration_short_days": ("{value} hk", "{value} wd"),
+    "duration_short_hours": ("{value} j", "{value} h"),
+    "duration_short_minutes": ("{value} mnt", "{value} min"),
+    "duration_unit_minute": ("menit", "minutes"),
+    "duration_unit_hour": ("jam", "hours"),
+    "duration_unit_day": ("hari kerja", "working days"),
+    # --- what changed between two versions (engine.sop.diff) -------------------------------------
+    "diff_field_kind": ("jenis", "kind"),
+    "diff_field_activity": ("kegiatan", "activity"),
+    "diff_field_actor": ("pelaksana", "executor"),
+    "diff_field_requirements": ("kelengkapan", "requirements"),
+    "diff_field_duration": ("waktu", "time"),
+    "diff_field_output": ("output", "output"),
+    "diff_field_remarks": ("keterangan", "remarks"),
+    "diff_field_next": ("lanjut", "next"),
+    "diff_field_yes": ("ya", "yes"),
+    "diff_field_no": ("tidak", "no"),
+    "diff_field_condition": ("syarat", "condition"),
+    "diff_field_join": ("tunggu semua", "wait for all"),
+    "diff_new_step": ("Langkah baru {step}: {after}", "New step {step}: {after}"),
+    "diff_removed_step": ("Langkah {step} dihapus: {before}", "Step {step} removed: {before}"),
+    "diff_changed_step": ("Langkah {step}, {label}: '{before}' → '{after}'",
+                          "Step {step}, {label}: '{before}' → '{after}'"),
+    "diff_order": ("Urutan baris: {before} → {after}", "Row order: {before} → {after}"),
+    "diff_actors": ("Pelaksana: {before} → {after}", "Executors: {before} → {after}"),
+    "diff_identity": ("Identitas, {field}: '{before}' → '{after}'", "Identity, {field}: '{before}' → '{after}'"),
 })

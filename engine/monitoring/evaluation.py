@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 
 from engine.bpmn.reader import read_bpmn
-from engine.runtime.definitions import definition_id, prepare_version, store_version
+from engine.runtime.versions import definition_id, prepare_version, store_version
 from engine.errors import DataError, NotFoundError
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm
 from engine.store.models import evaluations, versions

@@ -20,61 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 
-from engine.runtime.definitions import definition_id
+from engine.runtime.versions import definition_id
 from engine.errors import DataError
-from engine.monitoring.workbook import MonitoringForm, MonitoringRow
+from engine.messages import message
+from engine.monitoring.workbook import MonitoringForm, MonitoringRow, period_text
 from engine.monitoring.report import MonitoringReport, StepStats
 from engine.render import fonts
 from engine.render.canvas import GREY_FILL, Page, Rect, Text
 from engine.render.output import pdf_bytes
+from engine.sop.duration_text import working_time_text
 from engine.store.models import monitoring_forms
 
 if TYPE_CHECKING:
     from engine.runtime.facade import Runtime
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "over": ("Langkah {number} melebihi waktu baku pada {share} kasus: median {median} vs baku {standard}.",
-             "Step {number} exceeded its standard time in {share} of cases: median {median} vs standard {standard}."),
-    "within": ("Sesuai waktu baku pada {share} kasus: median {median} vs baku {standard}.",
-               "Within the standard time in {share} of cases: median {median} vs standard {standard}."),
-    "no_standard": ("Median waktu kerja {median} (tanpa waktu baku).", "Median working time {median} (no standard)."),
-    "missing": ("Kelengkapan tidak lengkap pada {share} penyelesaian ({count} dari {total}).",
-                "Kelengkapan incomplete in {share} of completions ({count} of {total})."),
-    "rework": ("Dikerjakan ulang {count} kali (putaran revisi).", "Redone {count} times (revision loops)."),
-    "no_data": ("Belum ada data pelaksanaan pada periode ini.", "No execution data in this period."),
-    "start": ("Langkah awal: tercatat saat instans dimulai.", "First step: recorded when an instance starts."),
-    "open": ("{count} masih dalam proses.", "{count} still in progress."),
-    "act_over": ("Telaah penyebab keterlambatan dan beban kerja pelaksana; sesuaikan waktu baku atau pembagian tugas.",
-                 "Review the causes of delay and the workload; adjust the standard time or the division of tasks."),
-    "act_missing": ("Ingatkan pelaksana melengkapi kelengkapan sebelum memproses; tinjau daftar kelengkapan.",
-                    "Remind executors to complete the kelengkapan before processing; review the list."),
-    "act_rework": ("Perjelas kriteria pemeriksaan agar berkas tidak berulang kali dikembalikan.",
-                   "Clarify the review criteria so files are not sent back repeatedly."),
-    "minutes": ("{value} menit", "{value} minutes"),
-    "hours": ("{value} jam", "{value} hours"),
-    "days": ("{value} hari kerja", "{value} working days"),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    indonesian, english = _TEXT[key]
-    return (english if lang == "en" else indonesian).format(**params)
-
-
-def number_text(value: float, lang: str = "id", digits: int = 1) -> str:
-    """``2.5`` as ``2,5`` (Indonesian decimal comma) or ``2.5``; whole numbers without decimals."""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-    return text.replace(".", ",") if lang != "en" else text
-
-
-def minutes_text(minutes: float, minutes_per_day: float = 450.0, lang: str = "id") -> str:
-    """Working minutes in the unit a reader expects: menit, jam or hari kerja."""
-    if minutes >= minutes_per_day:
-        days = number_text(minutes / minutes_per_day, lang)
-        return "1 working day" if lang == "en" and days == "1" else _t("days", lang, value=days)
-    if minutes >= 60:
-        return _t("hours", lang, value=number_text(minutes / 60, lang))
-    return _t("minutes", lang, value=number_text(minutes, lang))
 
 
 def _share(value: float) -> str:
@@ -97,31 +55,31 @@ def _assess(step: StepStats, minutes_per_day: float, rules: AssessmentRules, lan
     notes: list[str] = []
     actions: list[str] = []
     well = True
-    median = minutes_text(step.median_minutes or 0.0, minutes_per_day, lang)
+    median = working_time_text(step.median_minutes or 0.0, minutes_per_day, lang)
     over = step.over_share
     if over is not None and step.standard_minutes is not None:
         if over > rules.over_share:
             well = False
-            notes.append(_t("over", lang, number=step.number, share=_share(over), median=median,
-                            standard=step.waktu))
-            actions.append(_t("act_over", lang))
+            notes.append(message("assess_over", lang, number=step.number, share=_share(over), median=median,
+                                 standard=step.waktu))
+            actions.append(message("assess_act_over", lang))
         else:
-            notes.append(_t("within", lang, share=_share(1 - over), median=median, standard=step.waktu))
+            notes.append(message("assess_within", lang, share=_share(1 - over), median=median, standard=step.waktu))
     else:
-        notes.append(_t("no_standard", lang, median=median))
+        notes.append(message("assess_no_standard", lang, median=median))
     if step.missing_kelengkapan:
-        notes.append(_t("missing", lang, share=_share(step.missing_share), count=step.missing_kelengkapan,
-                        total=step.count))
+        notes.append(message("assess_missing", lang, share=_share(step.missing_share),
+                             count=step.missing_kelengkapan, total=step.count))
         if step.missing_share > rules.missing_share:
             well = False
-            actions.append(_t("act_missing", lang))
+            actions.append(message("assess_act_missing", lang))
     if step.rework:
-        notes.append(_t("rework", lang, count=step.rework))
+        notes.append(message("assess_rework", lang, count=step.rework))
         if step.rework / step.count > rules.rework_share:
             well = False
-            actions.append(_t("act_rework", lang))
+            actions.append(message("assess_act_rework", lang))
     if step.open:
-        notes.append(_t("open", lang, count=step.open))
+        notes.append(message("assess_open", lang, count=step.open))
     return MonitoringRow(step.number, step.kegiatan, well, " ".join(notes), " ".join(actions))
 
 
@@ -139,7 +97,8 @@ def prefill_monitoring_form(report: MonitoringReport, lang: str = "id", assessor
         if step is not None:
             rows.append(_assess(step, report.minutes_per_day, rules, lang))
         else:
-            rows.append(MonitoringRow(number, kegiatan, None, _t("start" if number == 1 else "no_data", lang)))
+            note = message("assess_start" if number == 1 else "assess_no_data", lang)
+            rows.append(MonitoringRow(number, kegiatan, None, note))
     today = report.generated_at.date()
     return MonitoringForm(sop_name=report.nama, sop_number=report.nomor, unit=report.unit,
                           period_start=report.period_start or today, period_end=report.period_end or today,
@@ -260,20 +219,19 @@ def _row(page: Page, y: float, cells: list[str], head: bool = False, centre: tup
 
 
 def _heading(page: Page, form: MonitoringForm, lang: str) -> float:
-    from engine.monitoring.workbook import _t as form_text
-
-    page.add(Text(_PAGE_W / 2, _MARGIN + 5, form_text("monitoring_title", lang), 12, "title", bold=True,
+    page.add(Text(_PAGE_W / 2, _MARGIN + 5, message("form_monitoring_title", lang), 12, "title", bold=True,
                   anchor="middle"))
     y = _MARGIN + 12
-    period = f"{form.period_start.strftime('%d-%m-%Y')} s.d. {form.period_end.strftime('%d-%m-%Y')}"
-    for label, value in ((form_text("sop", lang), form.sop_name), (form_text("nomor", lang), form.sop_number),
-                         (form_text("unit", lang), form.unit), (form_text("period", lang), period),
-                         (form_text("assessor", lang), form.assessor)):
+    period = period_text(form, lang)
+    for label, value in ((message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
+                         (message("form_unit", lang), form.unit), (message("form_period", lang), period),
+                         (message("form_assessor", lang), form.assessor)):
         page.add(Text(_MARGIN, y, label, 9, "label", bold=True))
         page.add(Text(_MARGIN + 28, y, f": {value}", 9, "value"))
         y += 4.6
     y += 2
-    heads = [form_text(name, lang) for name in ("no", "procedure", "good", "not_good", "notes", "action", "initials")]
+    heads = [message(code, lang) for code in ("form_no", "form_procedure", "form_good", "form_not_good",
+                                              "form_notes", "form_action", "form_initials")]
     return y + _row(page, y, heads, head=True)
 
 

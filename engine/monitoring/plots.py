@@ -10,24 +10,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from engine.messages import message
+from engine.sop.duration_text import Unit, unit_minutes, unit_name
+
 SVG_NS = "http://www.w3.org/2000/svg"
 _FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
-_TEXT = {
-    "steps_title": ("Waktu kerja aktual per langkah dibanding waktu baku",
-                    "Actual working time per step against the standard"),
-    "trend_title": ("Median waktu siklus per periode", "Median cycle time per period"),
-    "median": ("median", "median"),
-    "standard": ("waktu baku", "standard"),
-    "minutes": ("menit", "minutes"),
-    "hours": ("jam", "hours"),
-    "days": ("hari kerja", "working days"),
-    "no_data": ("Belum ada data pelaksanaan.", "No execution data yet."),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    indonesian, english = _TEXT[key]
-    return english if lang == "en" else indonesian
 
 
 @dataclass(frozen=True)
@@ -49,11 +36,9 @@ class TrendPoint:
 
 
 def _unit(largest: float, minutes_per_day: float, lang: str) -> tuple[float, str]:
-    if largest >= minutes_per_day:
-        return minutes_per_day, _t("days", lang)
-    if largest >= 90:
-        return 60.0, _t("hours", lang)
-    return 1.0, _t("minutes", lang)
+    # An axis switches to hours a little later than a text does: 60-90 minutes read better in minutes.
+    unit: Unit = "day" if largest >= minutes_per_day else "hour" if largest >= 90 else "minute"
+    return unit_minutes(unit, minutes_per_day), unit_name(unit, lang)
 
 
 def _svg(width: float, height: float, title: str) -> etree._Element:
@@ -94,19 +79,19 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "id" else text
 
 
-def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: str = "id") -> bytes:
+def step_chart(figures: list[StepFigure], minutes_per_day: float, lang: str = "id") -> bytes:
     """Bars of the median (whisker to p90) per step with the standard marked; red where the median is over."""
-    title = _t("steps_title", lang)
+    title = message("plot_steps_title", lang)
     row_height, left, right, top = 26.0, 330.0, 40.0, 56.0
     width = 960.0
     height = top + max(len(figures), 1) * row_height + 50
     root = _svg(width, height, title)
     _add(root, "text", title, x=16.0, y=24.0, font_size=15, font_weight="bold")
     if not figures:
-        _add(root, "text", _t("no_data", lang), x=16.0, y=top + 16, font_size=13)
+        _add(root, "text", message("plot_no_data", lang), x=16.0, y=top + 16, font_size=13)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     largest = max(max(f.p90_minutes, f.standard_minutes or 0.0) for f in figures)
-    scale_unit, unit_name = _unit(largest, minutes_per_day, lang)
+    scale_unit, unit_label = _unit(largest, minutes_per_day, lang)
     ticks = _ticks(largest / scale_unit)
     span = ticks[-1] or 1.0
     plot_width = width - left - right
@@ -118,12 +103,12 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: 
         x = left + plot_width * tick / span
         _add(root, "line", x1=x, y1=top - 6, x2=x, y2=height - 44, stroke="#d0d7de")
         _add(root, "text", _number(tick, lang), x=x, y=height - 28, font_size=11, text_anchor="middle")
-    _add(root, "text", unit_name, x=left + plot_width / 2, y=height - 10, font_size=12, text_anchor="middle")
+    _add(root, "text", unit_label, x=left + plot_width / 2, y=height - 10, font_size=12, text_anchor="middle")
     legend_x = width - 330
     _add(root, "rect", x=legend_x, y=14.0, width=14.0, height=10.0, fill="#0b5394")
-    _add(root, "text", f"{_t('median', lang)} (— p90)", x=legend_x + 20, y=23.0, font_size=11)
+    _add(root, "text", f"{message('plot_median', lang)} (— p90)", x=legend_x + 20, y=23.0, font_size=11)
     _add(root, "line", x1=legend_x + 150, y1=12.0, x2=legend_x + 150, y2=26.0, stroke="#000", stroke_width=2)
-    _add(root, "text", _t("standard", lang), x=legend_x + 158, y=23.0, font_size=11)
+    _add(root, "text", message("plot_standard", lang), x=legend_x + 158, y=23.0, font_size=11)
     for index, figure in enumerate(figures):
         y = top + index * row_height
         label = f"{figure.number}. {figure.label}"
@@ -145,18 +130,18 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float = 450.0, lang: 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minutes_per_day: float = 450.0,
+def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minutes_per_day: float,
                 lang: str = "id") -> bytes:
     """A line of the median cycle time per period, with the summed standard as a dashed line."""
-    title = _t("trend_title", lang)
+    title = message("plot_trend_title", lang)
     width, height, left, right, top, bottom = 960.0, 320.0, 70.0, 30.0, 50.0, 60.0
     root = _svg(width, height, title)
     _add(root, "text", title, x=16.0, y=24.0, font_size=15, font_weight="bold")
     if not points:
-        _add(root, "text", _t("no_data", lang), x=16.0, y=top + 16, font_size=13)
+        _add(root, "text", message("plot_no_data", lang), x=16.0, y=top + 16, font_size=13)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     largest = max([p.median_minutes for p in points] + [standard_minutes or 0.0])
-    scale_unit, unit_name = _unit(largest, minutes_per_day, lang)
+    scale_unit, unit_label = _unit(largest, minutes_per_day, lang)
     ticks = _ticks(largest / scale_unit)
     span = ticks[-1] or 1.0
     plot_height, plot_width = height - top - bottom, width - left - right
@@ -171,12 +156,12 @@ def trend_chart(points: list[TrendPoint], standard_minutes: float | None, minute
         y = top + plot_height - plot_height * tick / span
         _add(root, "line", x1=left, y1=y, x2=width - right, y2=y, stroke="#d0d7de")
         _add(root, "text", _number(tick, lang), x=left - 8, y=y + 4, font_size=11, text_anchor="end")
-    _add(root, "text", unit_name, x=14.0, y=top - 12, font_size=12)
+    _add(root, "text", unit_label, x=14.0, y=top - 12, font_size=12)
     if standard_minutes is not None:
         y = y_of(standard_minutes)
         _add(root, "line", x1=left, y1=y, x2=width - right, y2=y, stroke="#000", stroke_width=1.5,
              stroke_dasharray="6 4")
-        _add(root, "text", _t("standard", lang), x=width - right, y=y - 6, font_size=11, text_anchor="end")
+        _add(root, "text", message("plot_standard", lang), x=width - right, y=y - 6, font_size=11, text_anchor="end")
     path = " ".join(f"{'M' if i == 0 else 'L'}{x_of(i):.1f},{y_of(p.median_minutes):.1f}" for i, p in enumerate(points))
     _add(root, "path", d=path, fill="none", stroke="#0b5394", stroke_width=2.5)
     for index, point in enumerate(points):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import graphviz  # type: ignore[import-untyped]
 
 from engine.errors import RenderError
+from engine.messages import message
 from engine.monitoring.report import _query, monitoring_report, resolve_scope
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ def process_map_svg(runtime: Runtime, key: str, start: dt.date | None = None, en
                              node_attr={"shape": "box", "style": "rounded", "fontname": "Liberation Sans",
                                         "fontsize": "11"},
                              edge_attr={"fontname": "Liberation Sans", "fontsize": "10"})
-    graph.node(START_NODE, "Mulai" if lang != "en" else "Start", shape="circle")
-    graph.node(END_NODE, "Selesai" if lang != "en" else "End", shape="doublecircle")
+    graph.node(START_NODE, message("map_start", lang), shape="circle")
+    graph.node(END_NODE, message("map_end", lang), shape="doublecircle")
     nodes = {step for pair in counts for step in pair} - {START_NODE, END_NODE}
     for step_id in sorted(nodes, key=lambda item: (names.get(item, item))):
         found = stats.get(step_id)
@@ -76,5 +77,5 @@ def process_map_svg(runtime: Runtime, key: str, start: dt.date | None = None, en
     try:
         svg: bytes = graph.pipe(format="svg")
     except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:
-        raise RenderError("Graphviz (dot) gagal menggambar peta proses; pasang paket graphviz.") from exc
+        raise RenderError.from_code("map_graphviz_failed") from exc
     return svg

@@ -201,8 +201,8 @@ class Scope:
 
     def where(self, connection: Connection, alias: str = "i") -> tuple[str, dict[str, Any]]:
         """An SQL condition on the instances table (alias ``alias``) and its parameters."""
-        clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.trial = :trial"]
-        params: dict[str, Any] = {"version_ids": self.version_ids, "trial": self.trial}
+        clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.mode {'<>' if self.trial else '='} 'real'"]
+        params: dict[str, Any] = {"version_ids": self.version_ids}
         if self.start is not None:
             clauses.append(f"{alias}.started_at >= :period_start")
             params["period_start"] = hot.bind_time(connection, self.start)
@@ -257,7 +257,7 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
                   "JOIN definitions d ON d.id = v.definition_id WHERE d.key = :key ORDER BY v.number",
                   {"key": key}).all()
     if not rows:
-        from engine.runtime.definitions import definition_id
+        from engine.runtime.versions import definition_id
 
         definition_id(connection, key)  # raises with a "did you mean"
     chosen = [row for row in rows if (row.number in versions if versions else bool(row.draft) == trial)]

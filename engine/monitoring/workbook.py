@@ -18,53 +18,22 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.formats.spreadsheet import neutralise
+from engine.messages import message
 
-#: The seven evaluation questions (SOP-FORMAT.md §5), Indonesian and English.
-EVALUATION_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("Mampu mendorong peningkatan kinerja", "Drives better performance"),
-    ("Mudah dipahami", "Easy to understand"),
-    ("Mudah dilaksanakan", "Easy to carry out"),
-    ("Semua orang dapat menjalankan perannya masing-masing", "Everyone can play their own role"),
-    ("Mampu mengatasi permasalahan yang berkaitan dengan proses",
-     "Solves the problems related to the process"),
-    ("Mampu menjawab kebutuhan peningkatan kinerja organisasi",
-     "Meets the organisation's need to perform better"),
-    ("Sinergi satu dengan lainnya", "Works in synergy with the others"),
+#: Catalogue codes of the seven evaluation questions (SOP-FORMAT.md §5), in order.
+EVALUATION_QUESTION_CODES: tuple[str, ...] = (
+    "evaluation_question_1", "evaluation_question_2", "evaluation_question_3", "evaluation_question_4",
+    "evaluation_question_5", "evaluation_question_6", "evaluation_question_7",
 )
+#: Catalogue codes of the evaluation outcomes, by the value stored in the form.
+OUTCOME_CODES: dict[str, str] = {"tetap": "evaluation_outcome_tetap", "revisi": "evaluation_outcome_revisi",
+                                 "ganti": "evaluation_outcome_ganti"}
+#: The questions as (Indonesian, English) pairs, from the catalogue.
+EVALUATION_QUESTIONS: tuple[tuple[str, str], ...] = tuple(
+    (message(code, "id"), message(code, "en")) for code in EVALUATION_QUESTION_CODES)
+#: The outcomes as (Indonesian, English) pairs, from the catalogue.
 OUTCOMES: dict[str, tuple[str, str]] = {
-    "tetap": ("SOP tetap dipakai", "Keep the SOP"),
-    "revisi": ("SOP direvisi", "Revise the SOP"),
-    "ganti": ("SOP diganti dengan yang baru", "Replace the SOP"),
-}
-_TEXT: dict[str, tuple[str, str]] = {
-    "monitoring_title": ("FORMULIR MONITORING PELAKSANAAN SOP", "SOP IMPLEMENTATION MONITORING FORM"),
-    "evaluation_title": ("FORMULIR EVALUASI PENERAPAN SOP", "SOP EVALUATION FORM"),
-    "sop": ("Nama SOP", "SOP name"),
-    "nomor": ("Nomor SOP", "SOP number"),
-    "unit": ("Unit kerja", "Work unit"),
-    "period": ("Periode", "Period"),
-    "assessor": ("Penilai", "Assessor"),
-    "no": ("No.", "No."),
-    "procedure": ("Prosedur", "Procedure"),
-    "assessment": ("Penilaian terhadap penerapan", "Assessment of implementation"),
-    "good": ("Berjalan dengan baik", "Running well"),
-    "not_good": ("Tidak berjalan dengan baik", "Not running well"),
-    "notes": ("Catatan hasil penilaian", "Assessment notes"),
-    "action": ("Tindakan yang harus diambil", "Action to take"),
-    "initials": ("Paraf penilai", "Assessor's initials"),
-    "question": ("Pertanyaan", "Question"),
-    "answer": ("Ya / Tidak", "Yes / No"),
-    "yes": ("Ya", "Yes"),
-    "no_answer": ("Tidak", "No"),
-    "catatan": ("Catatan", "Notes"),
-    "outcome": ("Hasil evaluasi", "Outcome"),
-    "date": ("Tanggal", "Date"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    indonesian, english = _TEXT[key]
-    return english if lang == "en" else indonesian
+    value: (message(code, "id"), message(code, "en")) for value, code in OUTCOME_CODES.items()}
 
 
 @dataclass
@@ -143,8 +112,10 @@ def _table_cell(sheet: Worksheet, row: int, column: int, value: str | int | None
         cell.fill = _HEAD_FILL
 
 
-def _period(form: MonitoringForm) -> str:
-    return f"{form.period_start.strftime('%d-%m-%Y')} s.d. {form.period_end.strftime('%d-%m-%Y')}"
+def period_text(form: MonitoringForm, lang: str = "id") -> str:
+    """The form's period as ``01-01-2026 s.d. 30-06-2026`` (``... to ...`` in English)."""
+    return message("form_period_range", lang, start=form.period_start.strftime("%d-%m-%Y"),
+                   end=form.period_end.strftime("%d-%m-%Y"))
 
 
 def monitoring_xlsx(form: MonitoringForm, lang: str = "id") -> bytes:
@@ -152,16 +123,17 @@ def monitoring_xlsx(form: MonitoringForm, lang: str = "id") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Monitoring"
-    top = _header_block(sheet, _t("monitoring_title", lang), [
-        (_t("sop", lang), form.sop_name), (_t("nomor", lang), form.sop_number), (_t("unit", lang), form.unit),
-        (_t("period", lang), _period(form)), (_t("assessor", lang), form.assessor)], 7)
-    heads = [_t("no", lang), _t("procedure", lang), _t("assessment", lang), "", _t("notes", lang),
-             _t("action", lang), _t("initials", lang)]
+    sheet.title = message("form_sheet_monitoring", lang)
+    top = _header_block(sheet, message("form_monitoring_title", lang), [
+        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
+        (message("form_unit", lang), form.unit), (message("form_period", lang), period_text(form, lang)),
+        (message("form_assessor", lang), form.assessor)], 7)
+    heads = [message("form_no", lang), message("form_procedure", lang), message("form_assessment", lang), "",
+             message("form_notes", lang), message("form_action", lang), message("form_initials", lang)]
     for column, text in enumerate(heads, start=1):
         _table_cell(sheet, top, column, text, head=True)
-    _table_cell(sheet, top + 1, 3, _t("good", lang), head=True)
-    _table_cell(sheet, top + 1, 4, _t("not_good", lang), head=True)
+    _table_cell(sheet, top + 1, 3, message("form_good", lang), head=True)
+    _table_cell(sheet, top + 1, 4, message("form_not_good", lang), head=True)
     sheet.merge_cells(start_row=top, start_column=3, end_row=top, end_column=4)
     for column in (1, 2, 5, 6, 7):
         _table_cell(sheet, top + 1, column, "", head=True)
@@ -188,24 +160,26 @@ def evaluation_xlsx(form: EvaluationForm, lang: str = "id") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Evaluasi"
-    top = _header_block(sheet, _t("evaluation_title", lang), [
-        (_t("sop", lang), form.sop_name), (_t("nomor", lang), form.sop_number), (_t("unit", lang), form.unit),
-        (_t("date", lang), form.date.strftime("%d-%m-%Y")), (_t("assessor", lang), form.assessor)], 4)
-    for column, text in enumerate((_t("no", lang), _t("question", lang), _t("answer", lang), _t("catatan", lang)),
-                                  start=1):
+    sheet.title = message("form_sheet_evaluation", lang)
+    top = _header_block(sheet, message("form_evaluation_title", lang), [
+        (message("form_sop", lang), form.sop_name), (message("form_nomor", lang), form.sop_number),
+        (message("form_unit", lang), form.unit), (message("form_date", lang), form.date.strftime("%d-%m-%Y")),
+        (message("form_assessor", lang), form.assessor)], 4)
+    heads = (message("form_no", lang), message("form_question", lang), message("form_answer", lang),
+             message("form_catatan", lang))
+    for column, text in enumerate(heads, start=1):
         _table_cell(sheet, top, column, text, head=True)
-    for index, ((indonesian, english), answer) in enumerate(zip(EVALUATION_QUESTIONS, form.answers)):
+    for index, (question, answer) in enumerate(zip(EVALUATION_QUESTION_CODES, form.answers)):
         row = top + 1 + index
         _table_cell(sheet, row, 1, index + 1, centre=True)
-        _table_cell(sheet, row, 2, english if lang == "en" else indonesian)
-        verdict = "" if answer.answer is None else _t("yes" if answer.answer else "no_answer", lang)
+        _table_cell(sheet, row, 2, message(question, lang))
+        verdict = "" if answer.answer is None else message("form_yes" if answer.answer else "form_no_answer", lang)
         _table_cell(sheet, row, 3, verdict, centre=True)
         _table_cell(sheet, row, 4, answer.notes)
     closing = top + 2 + len(EVALUATION_QUESTIONS)
-    sheet.cell(closing, 1, neutralise(_t("outcome", lang))).font = Font(bold=True)
-    outcome = OUTCOMES.get(form.outcome)
-    sheet.cell(closing, 2, neutralise((outcome[1] if lang == "en" else outcome[0]) if outcome else ""))
+    sheet.cell(closing, 1, neutralise(message("form_outcome", lang))).font = Font(bold=True)
+    outcome = OUTCOME_CODES.get(form.outcome)
+    sheet.cell(closing, 2, neutralise(message(outcome, lang) if outcome else ""))
     sheet.cell(closing + 1, 2, neutralise(form.notes)).alignment = _WRAP
     for letter, width in zip("ABCD", (6, 56, 14, 56)):
         sheet.column_dimensions[letter].width = width

@@ -18,6 +18,7 @@ from engine.sop.worktime import WorkCalendar
 from engine.render import words
 from engine.render.canvas import OVER, WITHIN
 from engine.render.cells import Para
+from engine.sop.duration_text import working_time_text
 
 #: At most this many runs of one step are listed one by one in WAKTU.
 _LISTED_RUNS = 3
@@ -72,10 +73,10 @@ def build_overlay(sop: Sop, trace: Iterable[TraceEntry], calendar: WorkCalendar 
             if over:
                 overlay.over.add(step.id)
             if len(actual) <= _LISTED_RUNS:
-                shown = "; ".join(words.working_time_text(minutes, per_day, lang) for minutes in actual)
+                shown = "; ".join(working_time_text(minutes, per_day, lang, "long") for minutes in actual)
             else:
                 shown = words.text("times", lang, count=len(actual),
-                                   longest=words.working_time_text(max(actual), per_day, lang))
+                                   longest=working_time_text(max(actual), per_day, lang, "long"))
             fill = OVER if over else WITHIN
             paras.append(Para(f"{words.text('actual', lang)}: {shown}", fill=fill, bold=over,
                               data={"actual": "over" if over else "within"}))

@@ -6,7 +6,12 @@ the canonical JSON of what happened (sorted keys, no spaces, UTF-8)::
     {"actor":"budi","at":"2026-03-02T01:00:00.000000+00:00","data":{...},"instance":7,
      "item":12,"kind":"completed","seq":3,"step":"periksa"}
 
-and ``hash = sha256(prev_hash + body)`` in hex, where ``prev_hash`` is the previous event's hash
+Since schema version 2 the body also carries its envelope inside the hash: ``"v": 2``, the official
+an act was done for (``on_behalf_of``, an acting official's principal), the hashes of the documents it
+concerns and the parent/child instances it links. Version-1 bodies have no ``"v"`` and are kept and
+verified exactly as written.
+
+``hash = sha256(prev_hash + body)`` in hex, where ``prev_hash`` is the previous event's hash
 (:data:`GENESIS` for the first). Changing, removing or reordering any event breaks every hash
 after it; the instance row keeps the last sequence number and hash, so cutting the tail is seen too.
 """
@@ -26,7 +31,10 @@ GENESIS = "0" * 64
 
 #: What can happen to an instance (the ``kind`` of an event).
 EVENT_KINDS = ("started", "ready", "claimed", "unclaimed", "completed", "decision", "overdue", "escalated",
-               "timer_fired", "cancelled", "suspended", "resumed", "finished", "error")
+               "timer_fired", "cancelled", "suspended", "resumed", "finished", "error", "retried")
+
+#: Schema version of the bodies written now (version 1 had no ``"v"`` key).
+EVENT_SCHEMA = 2
 
 
 def canonical_json(value: Any) -> str:
@@ -39,11 +47,32 @@ def format_instant(moment: datetime) -> str:
     return moment.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
+@dataclass(frozen=True)
+class Envelope:
+    """What an event says beyond what happened: for whom, about which documents, linked to which instances."""
+
+    #: Username of the official the actor acted for (an acting official, *plt*/*plh*), if any.
+    on_behalf_of: str | None = None
+    #: ``(name, sha256 hex)`` of each document the event concerns.
+    documents: tuple[tuple[str, str], ...] = ()
+    #: The instance that started this one, if any.
+    parent: int | None = None
+    #: Instances this event started.
+    children: tuple[int, ...] = ()
+
+    def fields(self) -> dict[str, Any]:
+        """The envelope's keys in an event body."""
+        return {"v": EVENT_SCHEMA, "on_behalf_of": self.on_behalf_of,
+                "documents": [{"name": name, "sha256": digest} for name, digest in self.documents],
+                "parent": self.parent, "children": list(self.children)}
+
+
 def event_body(instance_id: int, seq: int, kind: str, at: datetime, actor: str, step: str,
-               item: int | None, data: dict[str, Any]) -> str:
-    """The canonical body of one event."""
+               item: int | None, data: dict[str, Any], envelope: Envelope | None = None) -> str:
+    """The canonical body of one event, at the current schema version."""
     return canonical_json({"instance": instance_id, "seq": seq, "kind": kind, "at": format_instant(at),
-                           "actor": actor, "step": step, "item": item, "data": data})
+                           "actor": actor, "step": step, "item": item, "data": data,
+                           **(envelope or Envelope()).fields()})
 
 
 def chain_hash(prev_hash: str, body: str) -> str:
@@ -98,6 +127,8 @@ def verify_chain(instance_id: int, events: Iterable[StoredEvent], last_seq: int,
             body = json.loads(event.body)
         except ValueError:
             return ChainBreak(instance_id, event.seq, "isi peristiwa bukan JSON")
+        if body.get("v", 1) not in (1, EVENT_SCHEMA):
+            return ChainBreak(instance_id, event.seq, f"versi skema peristiwa {body.get('v')!r} tidak dikenal")
         if (body.get("instance"), body.get("seq"), body.get("kind"), body.get("actor"), body.get("step")) != (
                 instance_id, event.seq, event.kind, event.actor, event.step):
             return ChainBreak(instance_id, event.seq, "kolom peristiwa tidak sesuai dengan isinya")

@@ -1,6 +1,8 @@
 """Read-only queries the web UI and the API list: instances with filters, a clerk's history, timelines.
 
-Each timeline row compares the elapsed working time of a step with its mutu baku WAKTU.
+Every function takes the :class:`~engine.access.accounts.Account` that asks and returns only what
+:mod:`engine.access.policy` lets it see (a call without an account is a TypeError). Each timeline
+row compares the elapsed working time of a step with its mutu baku WAKTU.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from typing import Any, Iterable
 
 from sqlalchemy import and_, exists, select
 
-from engine.runtime.definitions import pick_version
+from engine.access import policy
+from engine.access.accounts import Account
+from engine.runtime.versions import pick_version
 from engine.errors import NotFoundError
 from engine.runtime.facade import Runtime
-from engine.store.models import NO_DEADLINE, definitions, instances, versions, work_items
+from engine.store.models import NO_DEADLINE, definitions, instances, org_units, versions, work_items
 from engine.store.repo import instance_info
-from engine.runtime.work import Instance, StepInfo
+from engine.runtime.work import REAL, Instance, StepInfo
 
 
 @dataclass(frozen=True)
@@ -50,17 +54,19 @@ class StepRun:
 
 
 def _instance_query() -> Any:
-    return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.trial, instances.c.started_by,
+    return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
                    instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number,
                    definitions.c.key)
             .join(versions, versions.c.id == instances.c.version_id)
             .join(definitions, definitions.c.id == versions.c.definition_id))
 
 
-def list_instances(runtime: Runtime, *, key: str = "", status: str = "", overdue: bool | None = None,
-                   trial: bool | None = None, since: dt.date | None = None, until: dt.date | None = None,
-                   units: Iterable[str] | None = None, limit: int = 500) -> list[InstanceRow]:
-    """Instances, newest first, filtered by SOP key, status, overdue, trial, start period and units."""
+def list_instances(runtime: Runtime, account: Account, *, key: str = "", status: str = "",
+                   overdue: bool | None = None, trial: bool | None = None, since: dt.date | None = None,
+                   until: dt.date | None = None, limit: int = 500) -> list[InstanceRow]:
+    """Instances ``account`` sees (its units, or all), newest first, filtered by SOP key, status,
+    overdue, trial and start period."""
+    visible = policy.visible_unit_ids(account)
     now = runtime.clock.now()
     late = exists().where(work_items.c.instance_id == instances.c.id, and_(
         (work_items.c.overdue_at.is_not(None)) |
@@ -71,7 +77,7 @@ def list_instances(runtime: Runtime, *, key: str = "", status: str = "", overdue
     if status:
         query = query.where(instances.c.status == status)
     if trial is not None:
-        query = query.where(instances.c.trial == trial)
+        query = query.where((instances.c.mode != REAL) if trial else (instances.c.mode == REAL))
     if overdue is not None:
         query = query.where(late if overdue else ~late)
     if since is not None:
@@ -79,8 +85,8 @@ def list_instances(runtime: Runtime, *, key: str = "", status: str = "", overdue
     if until is not None:
         query = query.where(instances.c.started_at < dt.datetime.combine(
             until + dt.timedelta(days=1), dt.time(), dt.timezone.utc))
-    if units is not None:
-        query = query.where(instances.c.unit.in_(list(units)))
+    if visible is not None:
+        query = query.join(org_units, org_units.c.code == instances.c.unit).where(org_units.c.id.in_(sorted(visible)))
     with runtime.db.read() as connection:
         rows = connection.execute(query.order_by(instances.c.id.desc()).limit(limit)).all()
         counts: dict[int, int] = {}
@@ -92,8 +98,12 @@ def list_instances(runtime: Runtime, *, key: str = "", status: str = "", overdue
     return [InstanceRow(instance_info(row), bool(row.late), counts.get(row.id, 0)) for row in rows]
 
 
-def timeline(runtime: Runtime, instance_id: int) -> list[StepRun]:
-    """The instance's work items in order, with working time against the standard."""
+def timeline(runtime: Runtime, account: Account, instance_id: int) -> list[StepRun]:
+    """The instance's work items in order, with working time against the standard.
+
+    :raises AccessDeniedError: the instance is outside the account's units.
+    """
+    policy.instance_for(runtime, account, instance_id)
     now = runtime.clock.now()
     calendar = runtime.calendar
     with runtime.db.read() as connection:
@@ -111,8 +121,9 @@ def timeline(runtime: Runtime, instance_id: int) -> list[StepRun]:
     return found
 
 
-def done_by(runtime: Runtime, username: str, limit: int = 100) -> list[StepRun]:
-    """Pekerjaan saya: the steps ``username`` completed, newest first."""
+def done_by(runtime: Runtime, account: Account, limit: int = 100) -> list[StepRun]:
+    """Pekerjaan saya: the steps ``account`` completed, newest first."""
+    username = policy.require(account).username
     with runtime.db.read() as connection:
         rows = connection.execute(select(work_items).where(work_items.c.completed_by == username)
                                   .order_by(work_items.c.completed_at.desc()).limit(limit)).all()
@@ -128,19 +139,24 @@ def done_by(runtime: Runtime, username: str, limit: int = 100) -> list[StepRun]:
     return result
 
 
-def item_instance_ids(runtime: Runtime, item_ids: Iterable[int]) -> dict[int, int]:
-    """``item id -> instance id`` for the given work items."""
+def item_instance_ids(runtime: Runtime, account: Account, item_ids: Iterable[int]) -> dict[int, int]:
+    """``item id -> instance id`` for the given work items ``account`` may open."""
+    items = []
+    for item_id in item_ids:
+        try:
+            items.append(runtime.item(item_id))
+        except NotFoundError:
+            continue
     with runtime.db.read() as connection:
-        return {row.id: row.instance_id for row in connection.execute(
-            select(work_items.c.id, work_items.c.instance_id).where(work_items.c.id.in_(list(item_ids))))}
+        return {item.id: item.instance_id for item in items if policy.may_item(connection, account, item, "open")}
 
 
-def startable(runtime: Runtime, jabatan: Iterable[tuple[str, str]]) -> list[tuple[str, str, bool, str]]:
-    """SOPs whose first step belongs to a held jabatan: ``(key, nama, trial, unit)``.
+def startable(runtime: Runtime, account: Account) -> list[tuple[str, str, bool, str]]:
+    """SOPs ``account`` may start (the first step belongs to a jabatan it holds): ``(key, nama, trial, unit)``.
 
     An SOP with an approved version is offered normally; one with only a draft (ujicoba) as a trial.
     """
-    held = list(jabatan)
+    policy.require(account)
     with runtime.db.read() as connection:
         rows = connection.execute(select(definitions.c.key, definitions.c.nama, versions.c.id, versions.c.draft,
                                          versions.c.number)
@@ -151,28 +167,30 @@ def startable(runtime: Runtime, jabatan: Iterable[tuple[str, str]]) -> list[tupl
             newest[(row.key, row.draft)] = row
         offers = []
         for (key, draft), row in sorted(newest.items()):
-            start = runtime._version(connection, row.id).start
-            for held_jabatan, unit in held:
-                if held_jabatan == start.pelaksana:
-                    offers.append((key, row.nama, draft, unit))
+            start = runtime.loaded_version(connection, row.id).start
+            for held in policy.start_holdings(connection, account, start.pelaksana):
+                offers.append((key, row.nama, draft, held.unit))
     return offers
 
 
-def step_of_item(runtime: Runtime, item_id: int) -> StepInfo:
-    """The SOP step a work item stands for (kegiatan, kelengkapan, output, decision).
+def step_of_item(runtime: Runtime, account: Account, item_id: int) -> StepInfo:
+    """The SOP step a work item ``account`` may open stands for (kegiatan, kelengkapan, output, decision).
 
     :raises NotFoundError: no such work item.
+    :raises AccessDeniedError: not an item of this account.
     """
+    policy.item_for(runtime, account, item_id, "open")
     with runtime.db.read() as connection:
         row = connection.execute(select(work_items.c.step_id, instances.c.version_id)
                                  .join(instances, instances.c.id == work_items.c.instance_id)
                                  .where(work_items.c.id == item_id)).first()
         if row is None:
             raise NotFoundError(f"Tugas {item_id} tidak ada.")
-        return runtime._version(connection, row.version_id).steps[row.step_id]
+        return runtime.loaded_version(connection, row.version_id).steps[row.step_id]
 
 
-def start_step(runtime: Runtime, key: str, trial: bool) -> StepInfo:
-    """The first step of the version a new (trial) instance of ``key`` would run."""
+def start_step(runtime: Runtime, account: Account, key: str, trial: bool) -> StepInfo:
+    """The first step of the version a new (trial) instance of ``key`` would run (SOPs are read by every account)."""
+    policy.require(account)
     with runtime.db.read() as connection:
-        return runtime._version(connection, pick_version(connection, key, trial, None)).start
+        return runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start

@@ -200,6 +200,11 @@ class VersionInfo:
     created: bool = True
 
 
+#: How an instance runs: for real, as a trial (ujicoba) of a draft version, or as a simulation.
+REAL, UJICOBA, SIMULASI = "real", "ujicoba", "simulasi"
+MODES = (REAL, UJICOBA, SIMULASI)
+
+
 @dataclass(frozen=True)
 class Instance:
     id: int
@@ -207,11 +212,17 @@ class Instance:
     version: int
     unit: str
     status: str
-    trial: bool
+    #: One of :data:`MODES`.
+    mode: str
     started_by: str
     started_at: datetime
     ended_at: datetime | None
     reason: str
+
+    @property
+    def trial(self) -> bool:
+        """Not a real instance (ujicoba or simulasi): kept out of the regular worklists' reports."""
+        return self.mode != REAL
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
+from engine.sop.keys import sop_key_for_file
 
 UTC = dt.timezone.utc
 #: The shipped SOPs beside the package (a source checkout).
@@ -62,7 +63,7 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
 
         version_id = connection.execute(instances.select().with_only_columns(instances.c.version_id)
                                         .where(instances.c.id == item.instance_id)).scalar_one()
-        step = runtime._version(connection, version_id).steps[item.step_id]
+        step = runtime.loaded_version(connection, version_id).steps[item.step_id]
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if step.kelengkapan and chance.random() < 0.1:
         form["kelengkapan"] = list(step.kelengkapan)[:-1]
@@ -91,7 +92,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         holdings: list[tuple[str, str]] = []
         for path in paths:
             sop = load_file(path).sop
-            runtime.publish(path, path.stem, by="admin")
+            runtime.publish(path, sop_key_for_file(path), by="admin")
             holdings.extend((actor, sop.identity.unit) for actor in sop.actors)
         logins = _logins()
         people = {
@@ -106,7 +107,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
             nama, nip, jabatan = people[login.username]
             add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
         for path in paths:
-            _history(runtime, clock, path.stem, base, end, chance, instances_per_sop)
+            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop)
         _trial(runtime, clock, end)
         runtime.clock = _Fixed(end)
         runtime.tick()
@@ -158,9 +159,9 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
 
 def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
     with runtime.db.read() as connection:
-        from engine.runtime.definitions import pick_version
+        from engine.runtime.versions import pick_version
 
-        start = runtime._version(connection, pick_version(connection, key, trial, None)).start
+        start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
     return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
 
 

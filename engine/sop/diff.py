@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from engine.messages import message
 from engine.sop.model import Approval, Identity, Sop, Step
 
-#: Step fields compared, with their labels (Indonesian, English).
-STEP_FIELDS: dict[str, tuple[str, str]] = {
-    "kind": ("jenis", "kind"),
-    "activity": ("kegiatan", "activity"),
-    "actor": ("pelaksana", "executor"),
-    "requirements": ("kelengkapan", "requirements"),
-    "duration": ("waktu", "time"),
-    "output": ("output", "output"),
-    "remarks": ("keterangan", "remarks"),
-    "next": ("lanjut", "next"),
-    "yes": ("ya", "yes"),
-    "no": ("tidak", "no"),
-    "condition": ("syarat", "condition"),
-    "join": ("tunggu semua", "wait for all"),
+#: Step fields compared, with the catalogue code of their label.
+STEP_FIELDS: dict[str, str] = {
+    "kind": "diff_field_kind",
+    "activity": "diff_field_activity",
+    "actor": "diff_field_actor",
+    "requirements": "diff_field_requirements",
+    "duration": "diff_field_duration",
+    "output": "diff_field_output",
+    "remarks": "diff_field_remarks",
+    "next": "diff_field_next",
+    "yes": "diff_field_yes",
+    "no": "diff_field_no",
+    "condition": "diff_field_condition",
+    "join": "diff_field_join",
 }
 
 
@@ -36,24 +37,20 @@ class Change:
 
     def describe(self, lang: str = "id") -> str:
         """The change as a sentence."""
-        english = lang == "en"
-        label = STEP_FIELDS.get(self.field, (self.field, self.field))[1 if english else 0]
+        code = STEP_FIELDS.get(self.field)
+        label = message(code, lang) if code else self.field
+        where = {"step": self.step_id, "field": self.field, "label": label, "before": self.before, "after": self.after}
         if self.kind == "langkah_baru":
-            return f"New step {self.step_id}: {self.after}" if english else f"Langkah baru {self.step_id}: {self.after}"
+            return message("diff_new_step", lang, **where)
         if self.kind == "langkah_dihapus":
-            return (f"Step {self.step_id} removed: {self.before}" if english
-                    else f"Langkah {self.step_id} dihapus: {self.before}")
+            return message("diff_removed_step", lang, **where)
         if self.kind == "langkah_diubah":
-            return (f"Step {self.step_id}, {label}: '{self.before}' → '{self.after}'" if english
-                    else f"Langkah {self.step_id}, {label}: '{self.before}' → '{self.after}'")
+            return message("diff_changed_step", lang, **where)
         if self.kind == "urutan":
-            return (f"Row order: {self.before} → {self.after}" if english
-                    else f"Urutan baris: {self.before} → {self.after}")
+            return message("diff_order", lang, **where)
         if self.kind == "pelaksana":
-            return (f"Executors: {self.before} → {self.after}" if english
-                    else f"Pelaksana: {self.before} → {self.after}")
-        return (f"Identity, {self.field}: '{self.before}' → '{self.after}'" if english
-                else f"Identitas, {self.field}: '{self.before}' → '{self.after}'")
+            return message("diff_actors", lang, **where)
+        return message("diff_identity", lang, **where)
 
 
 def _text(value: object) -> str:

@@ -14,20 +14,11 @@ from collections.abc import Iterable
 from string import Formatter
 
 from engine.errors import InputError
-from engine.messages import register
 
 DEFAULT_PATTERN = "{urut:03d}/SOP/{unit}/{tahun}"
 FIELDS = ("urut", "unit", "tahun", "bulan", "bulan_romawi")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _SPEC = re.compile(r"^0?\d{0,2}d?$")
-
-register({
-    "bad_number_pattern": (
-        "pola nomor SOP '{pattern}' tidak sah: {reason}. Gunakan bidang {{urut}}, {{unit}}, {{tahun}}, {{bulan}}, "
-        "{{bulan_romawi}}, mis. {{urut:03d}}/SOP/{{unit}}/{{tahun}}.",
-        "SOP number pattern '{pattern}' is not valid: {reason}. Use the fields {{urut}}, {{unit}}, {{tahun}}, "
-        "{{bulan}}, {{bulan_romawi}}, e.g. {{urut:03d}}/SOP/{{unit}}/{{tahun}}."),
-})
 
 
 def check_pattern(pattern: str) -> None:

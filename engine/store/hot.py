@@ -59,7 +59,7 @@ class InstanceRow:
     version_id: int
     unit: str
     status: str
-    trial: bool
+    mode: str
     state: str
     state_format: int
     revision: int
@@ -71,7 +71,7 @@ class InstanceRow:
     last_hash: str
 
 
-_INSTANCE_COLUMNS = ("id, version_id, unit, status, trial, state, state_format, revision, started_by, started_at, "
+_INSTANCE_COLUMNS = ("id, version_id, unit, status, mode, state, state_format, revision, started_by, started_at, "
                      "ended_at, reason, last_seq, last_hash")
 LOCK_INSTANCE = f"SELECT {_INSTANCE_COLUMNS} FROM instances WHERE id = :id"
 LOCK_INSTANCE_PG = LOCK_INSTANCE + " FOR UPDATE"
@@ -93,7 +93,6 @@ def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = 
     if row is None:
         return None
     values = row._asdict()
-    values["trial"] = bool(values["trial"])
     values["started_at"] = read_time(values["started_at"])
     values["ended_at"] = read_time(values["ended_at"])
     return InstanceRow(**values)

@@ -119,7 +119,6 @@ instances = Table(
     Column("version_id", Integer, ForeignKey("versions.id"), nullable=False),
     Column("unit", String(200), nullable=False),
     Column("status", String(16), nullable=False),
-    Column("trial", Boolean, nullable=False),
     Column("state", Text, nullable=False),
     Column("state_format", Integer, nullable=False),
     Column("revision", Integer, nullable=False),
@@ -283,6 +282,52 @@ sop_lifecycle = Table(
     #: JSON list of {"status", "by", "at"}.
     Column("history", Text, nullable=False),
 )
+
+# --- runtime shapes (0004r) ---
+#: How an instance runs: ``real``, ``ujicoba`` (a draft version on trial) or ``simulasi``; replaces ``trial``.
+instances.append_column(Column("mode", String(12), nullable=False, server_default="real"))
+#: Case data apart from SpiffWorkflow's state: the newest value of each process value (``data`` of
+#: a start or completion form) per instance, with the step that set it. The history stays in the events.
+case_values = Table(
+    "case_values", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("name", String(64), nullable=False),
+    #: The value as canonical JSON.
+    Column("value", Text, nullable=False),
+    Column("step", String(200), nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    UniqueConstraint("instance_id", "name"),
+    Index(None, "name"),
+)
+
+# --- organisation (0004a) ---
+# Units (Pemda > OPD > unit) and the jabatan of each unit, with ids the access policy compares; a
+# holding gains ``unit_id``/``jabatan_id`` (filled from its strings on first use, see
+# :mod:`engine.access.organisation`). The strings stay: work items and instances still name their unit.
+org_units = Table(
+    "org_units", metadata,
+    Column("id", Integer, primary_key=True),
+    #: The unit's text as SOPs, holdings and instances name it today.
+    Column("code", String(200), nullable=False, unique=True),
+    Column("name", String(300), nullable=False, default=""),
+    Column("parent_id", Integer, ForeignKey("org_units.id")),
+    #: ``pemda``, ``opd`` or ``unit``.
+    Column("kind", String(8), nullable=False, default="unit"),
+)
+
+org_jabatan = Table(
+    "org_jabatan", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    #: The jabatan's text as SOP lanes name it.
+    Column("code", String(200), nullable=False),
+    Column("name", String(300), nullable=False, default=""),
+    UniqueConstraint("unit_id", "code"),
+)
+
+holdings.append_column(Column("unit_id", Integer, ForeignKey("org_units.id")))
+holdings.append_column(Column("jabatan_id", Integer, ForeignKey("org_jabatan.id")))
 
 # --- sessions and throttling (0004s) ---
 

@@ -53,14 +53,14 @@ def version_query() -> Any:
 
 
 def instance_info(row: Any) -> Instance:
-    return Instance(row.id, row.key, row.number, row.unit, row.status, row.trial, row.started_by, row.started_at,
+    return Instance(row.id, row.key, row.number, row.unit, row.status, row.mode, row.started_by, row.started_at,
                     row.ended_at, row.reason)
 
 
 def get_instance(connection: Connection, instance_id: int) -> Instance:
     """:raises NotFoundError: no such instance."""
     row = connection.execute(
-        select(instances.c.id, instances.c.unit, instances.c.status, instances.c.trial, instances.c.started_by,
+        select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
                instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number, definitions.c.key)
         .join(versions, versions.c.id == instances.c.version_id)
         .join(definitions, definitions.c.id == versions.c.definition_id)

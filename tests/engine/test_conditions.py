@@ -18,13 +18,12 @@ from SpiffWorkflow.util.task import TaskState
 from engine.sop.conditions.language import (
     MAX_LENGTH,
     Condition,
-    SafeEnvironment,
     check_condition,
     evaluate_condition,
     find_condition_error,
     parse_condition,
-    safe_script_engine,
 )
+from engine.bpmn.spiff.scripts import SafeEnvironment, safe_script_engine
 from engine.errors import AlurError, ConditionError
 
 DATA: dict[str, object] = {

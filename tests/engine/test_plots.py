@@ -11,7 +11,7 @@ def test_step_chart_marks_steps_over_their_standard_in_red() -> None:
     figures = [StepFigure(1, "Menerima surat", 15, 10, 14, 40),
                StepFigure(4, "Memberi disposisi kepada unit pengolah yang berwenang menangani surat", 450, 1125, 1500,
                           40)]
-    root = etree.fromstring(step_chart(figures))
+    root = etree.fromstring(step_chart(figures, 450))
     bars = [r for r in root.findall("s:rect", NS) if r.get("height") == "14"]
     assert [bar.get("fill") for bar in bars] == ["#0b5394", "#b3261e"]
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
@@ -26,9 +26,9 @@ def test_step_chart_marks_steps_over_their_standard_in_red() -> None:
 
 
 def test_trend_chart_and_empty_data() -> None:
-    root = etree.fromstring(trend_chart([TrendPoint("Jan", 600), TrendPoint("Feb", 300)], 450, lang="en"))
+    root = etree.fromstring(trend_chart([TrendPoint("Jan", 600), TrendPoint("Feb", 300)], 450, 450, lang="en"))
     circles = root.findall("s:circle", NS)
     assert [c.get("fill") for c in circles] == ["#b3261e", "#0b5394"]
     assert root.find("s:title", NS).text == "Median cycle time per period"
-    empty = etree.fromstring(step_chart([]))
+    empty = etree.fromstring(step_chart([], 450))
     assert "Belum ada data pelaksanaan." in [t.text for t in empty.iter("{http://www.w3.org/2000/svg}text")]

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 
 from engine import ManualClock
-from engine.access.accounts import issue_token
+from engine import add_account, issue_token
 from tests.webui.conftest import PEOPLE, SURAT, seed_people
 from webui import create_app
 
@@ -178,3 +178,38 @@ def test_password_guessing_is_slowed_down(client: object, app: Flask) -> None:
     clock.advance(dt.timedelta(minutes=16))
     other = app.test_client()
     assert other.post("/masuk", data={"username": "pelaksana", "password": "pelaksana-rahasia"}).status_code == 302
+
+
+#: The unit dimension: people of another unit, with the roles that open item and instance routes.
+OUTSIDERS = {"pelaksana-lain": (["pelaksana"], [(jabatan, "Dinas Kesehatan") for jabatan, _ in PEOPLE["pelaksana"][1]]),
+             "pemantau-lain": (["pemantau"], [("Auditor", "Dinas Kesehatan")])}
+
+
+@pytest.mark.parametrize("who", sorted(OUTSIDERS))
+def test_routes_of_an_item_or_instance_refuse_someone_of_another_unit(tmp_path: Path, who: str) -> None:
+    """Every route taking the fixture's item or instance, called by a role it admits but from another unit:
+    403 or 404, and nothing changed."""
+    app = _app(tmp_path)
+    runtime = app.extensions["alur_runtime"]
+    roles, jabatan = OUTSIDERS[who]
+    add_account(runtime, who, f"{who}-rahasia", roles, jabatan=jabatan)
+    client = app.test_client()
+    assert client.post("/masuk", data={"username": who, "password": f"{who}-rahasia"}).status_code == 302
+    headers = {"Authorization": "Bearer " + issue_token(runtime, who)}
+    before = runtime.item(ARGUMENTS["item_id"])
+    checked, wrong = [], []
+    with app.test_request_context():
+        rules = [rule for rule in app.url_map.iter_rules() if {"item_id", "instance_id"} & set(rule.arguments)]
+    for rule in rules:
+        if not set(roles) & WHO_MAY[rule.endpoint]:
+            continue
+        url = rule.build({name: ARGUMENTS[name] for name in rule.arguments})[1]
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            answer = client.open(url, method=method, headers=headers if url.startswith("/api/") else {},
+                                 json={"alasan": "x"} if url.startswith("/api/") and method == "POST" else None)
+            checked.append(rule.endpoint)
+            if answer.status_code not in (403, 404):
+                wrong.append(f"{method} {url} -> {answer.status_code}")
+    assert checked and wrong == [], f"{who}: " + "; ".join(wrong)
+    after = runtime.item(ARGUMENTS["item_id"])
+    assert (after.status, after.claimed_by, after.completed_by) == (before.status, before.claimed_by, None)

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from engine import Runtime
 from engine.access.accounts import authenticate, token_account
+from engine import account
 from engine.runtime.browse import list_instances
 from engine.cli.main import COMMAND_GROUP, add_plugin_commands, main
 
@@ -25,7 +26,7 @@ def test_demo_seeds_real_history_and_prints_the_logins(tmp_path: Path) -> None:
     assert "http://127.0.0.1:5000" in result.output
     runtime = Runtime(f"sqlite:///{db}")
     try:
-        rows = list_instances(runtime)
+        rows = list_instances(runtime, account(runtime, "admin"))
         assert {row.instance.status for row in rows} >= {"completed", "running", "cancelled"}
         assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
         assert any(item.trial for item in runtime.worklist("pelaksana", limit=200))

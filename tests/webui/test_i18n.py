@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from webui.i18n import TEXTS
+from engine.messages.web import ENTRIES as TEXTS
 
 WEBUI = Path(__file__).resolve().parents[2] / "webui"
 

@@ -20,12 +20,6 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 
 from engine.errors import Problem, problem
-from engine.messages import register
-
-register({
-    "spiff_rejected": ("SpiffWorkflow menolak BPMN hasil ekspor: {detail}",
-                       "SpiffWorkflow rejected the exported BPMN: {detail}"),
-})
 
 
 @dataclass

@@ -35,7 +35,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.util.task import TaskState
 
-from engine.sop.conditions.language import safe_script_engine
+from engine.bpmn.spiff.scripts import safe_script_engine
 
 #: Version of the stored instance format (bumped with an upgrade function in ``engine.store.migrate``).
 STATE_FORMAT = 1

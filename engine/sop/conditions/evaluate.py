@@ -41,11 +41,11 @@ ALLOWED_FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "str": (1, 1),
 }
 
-_HINT = "Gunakan perbandingan sederhana seperti jumlah_hari > 12."
+HINT = "Gunakan perbandingan sederhana seperti jumlah_hari > 12."
 _SHOWN_SOURCE = 80
-_SHOWN_VALUE = 40
+SHOWN_VALUE = 40
 
-_COMPARISONS: dict[type[ast.cmpop], tuple[str, Callable[[Any, Any], Any]]] = {
+COMPARISONS: dict[type[ast.cmpop], tuple[str, Callable[[Any, Any], Any]]] = {
     ast.Eq: ("==", operator.eq),
     ast.NotEq: ("!=", operator.ne),
     ast.Lt: ("<", operator.lt),
@@ -56,7 +56,7 @@ _COMPARISONS: dict[type[ast.cmpop], tuple[str, Callable[[Any, Any], Any]]] = {
     ast.NotIn: ("not in", lambda left, right: left not in right),
 }
 
-_ARITHMETIC: dict[type[ast.operator], str] = {
+ARITHMETIC: dict[type[ast.operator], str] = {
     ast.Add: "+",
     ast.Sub: "-",
     ast.Mult: "*",
@@ -65,7 +65,7 @@ _ARITHMETIC: dict[type[ast.operator], str] = {
     ast.Mod: "%",
 }
 
-_FORBIDDEN_OPERATORS: dict[type[ast.AST], str] = {
+FORBIDDEN_OPERATORS: dict[type[ast.AST], str] = {
     ast.Pow: "**",
     ast.MatMult: "@",
     ast.LShift: "<<",
@@ -77,7 +77,7 @@ _FORBIDDEN_OPERATORS: dict[type[ast.AST], str] = {
 }
 
 
-def _arity(low: int, high: int | None) -> str:
+def arity_text(low: int, high: int | None) -> str:
     if high is None:
         return f"sedikitnya {low} argumen"
     if low == high:
@@ -85,7 +85,7 @@ def _arity(low: int, high: int | None) -> str:
     return f"{low} sampai {high} argumen"
 
 
-class _Evaluator:
+class Evaluator:
     """Evaluates a checked tree against the task data; handles whitelisted node types only."""
 
     def __init__(self, source: str, data: Mapping[str, object]) -> None:
@@ -94,7 +94,7 @@ class _Evaluator:
 
     def failure(self, reason: str) -> ConditionError:
         return ConditionError(
-            f"Syarat {_quote(self.source)} gagal dievaluasi: {reason}.", expression=self.source
+            f"Syarat {quote_source(self.source)} gagal dievaluasi: {reason}.", expression=self.source
         )
 
     def run(self, node: ast.AST) -> Any:  # noqa: C901 - one branch per node type
@@ -132,7 +132,7 @@ class _Evaluator:
         if name.startswith("_"):
             raise self.failure(f"nama '{name}' tidak didukung")
         if name not in self.data:
-            message = f"Nama '{name}' tidak ada di data formulir (syarat {_quote(self.source)})."
+            message = f"Nama '{name}' tidak ada di data formulir (syarat {quote_source(self.source)})."
             keys = [key for key in list(self.data)[:1000] if isinstance(key, str)]
             close = difflib.get_close_matches(name, keys, n=3)
             if close:
@@ -144,16 +144,16 @@ class _Evaluator:
         left = self.run(node.left)
         for op, comparator in zip(node.ops, node.comparators):
             right = self.run(comparator)
-            symbol, function = _COMPARISONS.get(type(op), ("?", None))
+            symbol, function = COMPARISONS.get(type(op), ("?", None))
             if function is None:
                 raise self.failure(f"perbandingan '{type(op).__name__}' tidak didukung")
             try:
                 outcome = function(left, right)
             except TypeError as exc:
                 if symbol in ("in", "not in"):
-                    reason = f"tidak dapat memeriksa {_kind(left)} '{symbol}' {_kind(right)}"
+                    reason = f"tidak dapat memeriksa {kind_of(left)} '{symbol}' {kind_of(right)}"
                 else:
-                    reason = f"tidak dapat membandingkan {_kind(left)} dengan {_kind(right)} ('{symbol}')"
+                    reason = f"tidak dapat membandingkan {kind_of(left)} dengan {kind_of(right)} ('{symbol}')"
                 raise self.failure(reason) from exc
             if not outcome:
                 return False
@@ -178,14 +178,14 @@ class _Evaluator:
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             symbol = "-" if isinstance(node.op, ast.USub) else "+"
             if not _is_number(value):
-                raise self.failure(f"tanda '{symbol}' hanya untuk bilangan, bukan {_kind(value)}")
+                raise self.failure(f"tanda '{symbol}' hanya untuk bilangan, bukan {kind_of(value)}")
             return self._limited(-value if symbol == "-" else +value)
         raise self.failure(f"operator '{type(node.op).__name__}' tidak didukung")
 
     def _binary(self, node: ast.BinOp) -> Any:
-        symbol = _ARITHMETIC.get(type(node.op))
+        symbol = ARITHMETIC.get(type(node.op))
         if symbol is None:
-            raise self.failure(f"operator '{_FORBIDDEN_OPERATORS.get(type(node.op), '?')}' tidak didukung")
+            raise self.failure(f"operator '{FORBIDDEN_OPERATORS.get(type(node.op), '?')}' tidak didukung")
         left = self.run(node.left)
         right = self.run(node.right)
         if _is_number(left) and _is_number(right):
@@ -208,7 +208,7 @@ class _Evaluator:
                         f"hasil '*' terlalu panjang ({len(sequence)} × {times}; batas {MAX_SEQUENCE})"
                     )
                 return sequence * times
-        raise self.failure(f"operator '{symbol}' tidak dapat dipakai pada {_kind(left)} dan {_kind(right)}")
+        raise self.failure(f"operator '{symbol}' tidak dapat dipakai pada {kind_of(left)} dan {kind_of(right)}")
 
     def _subscript(self, node: ast.Subscript) -> Any:
         container = self.run(node.value)
@@ -217,16 +217,16 @@ class _Evaluator:
             try:
                 return container[key]
             except KeyError as exc:
-                raise self.failure(f"kunci {_shorten(repr(key), _SHOWN_VALUE)} tidak ada") from exc
+                raise self.failure(f"kunci {shorten(repr(key), SHOWN_VALUE)} tidak ada") from exc
             except TypeError as exc:
-                raise self.failure(f"{_kind(key)} tidak dapat dipakai sebagai kunci") from exc
+                raise self.failure(f"{kind_of(key)} tidak dapat dipakai sebagai kunci") from exc
         if isinstance(container, (list, tuple, str)):
             if not isinstance(key, int):
-                raise self.failure(f"indeks harus bilangan bulat, bukan {_kind(key)}")
+                raise self.failure(f"indeks harus bilangan bulat, bukan {kind_of(key)}")
             if not -len(container) <= key < len(container):
                 raise self.failure(f"indeks {key} di luar jangkauan (panjang {len(container)})")
             return container[key]
-        raise self.failure(f"tidak dapat mengambil [...] dari {_kind(container)}")
+        raise self.failure(f"tidak dapat mengambil [...] dari {kind_of(container)}")
 
     def _call(self, node: ast.Call) -> Any:
         if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCTIONS or node.keywords:
@@ -234,7 +234,7 @@ class _Evaluator:
         name = node.func.id
         low, high = ALLOWED_FUNCTIONS[name]
         if len(node.args) < low or (high is not None and len(node.args) > high):
-            raise self.failure(f"fungsi '{name}' menerima {_arity(low, high)}")
+            raise self.failure(f"fungsi '{name}' menerima {arity_text(low, high)}")
         arguments = [self.run(argument) for argument in node.args]
         return self._limited(_FUNCTIONS[name](self, arguments))
 
@@ -261,27 +261,27 @@ _NUMERIC: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-def _fn_len(evaluator: _Evaluator, args: list[Any]) -> int:
+def _fn_len(evaluator: Evaluator, args: list[Any]) -> int:
     (value,) = args
     if not isinstance(value, (str, list, tuple, set, frozenset, Mapping)):
-        raise evaluator.failure(f"len() butuh teks atau daftar, bukan {_kind(value)}")
+        raise evaluator.failure(f"len() butuh teks atau daftar, bukan {kind_of(value)}")
     return len(value)
 
 
-def _fn_abs(evaluator: _Evaluator, args: list[Any]) -> int | float:
+def _fn_abs(evaluator: Evaluator, args: list[Any]) -> int | float:
     (value,) = args
     if not _is_number(value):
-        raise evaluator.failure(f"abs() butuh bilangan, bukan {_kind(value)}")
+        raise evaluator.failure(f"abs() butuh bilangan, bukan {kind_of(value)}")
     result: int | float = abs(value)
     return result
 
 
-def _extreme(evaluator: _Evaluator, name: str, args: list[Any]) -> Any:
+def _extreme(evaluator: Evaluator, name: str, args: list[Any]) -> Any:
     function: Callable[..., Any] = min if name == "min" else max
     if len(args) == 1:
         (items,) = args
         if not isinstance(items, (str, list, tuple, set, frozenset)):
-            raise evaluator.failure(f"{name}() dengan satu argumen butuh daftar, bukan {_kind(items)}")
+            raise evaluator.failure(f"{name}() dengan satu argumen butuh daftar, bukan {kind_of(items)}")
         if not items:
             raise evaluator.failure(f"{name}() dari daftar kosong")
         candidates = list(items)
@@ -290,22 +290,22 @@ def _extreme(evaluator: _Evaluator, name: str, args: list[Any]) -> Any:
     try:
         return function(candidates)
     except TypeError as exc:
-        kinds = ", ".join(sorted({_kind(item) for item in candidates}))
+        kinds = ", ".join(sorted({kind_of(item) for item in candidates}))
         raise evaluator.failure(f"{name}() tidak dapat membandingkan {kinds}") from exc
 
 
-def _fn_min(evaluator: _Evaluator, args: list[Any]) -> Any:
+def _fn_min(evaluator: Evaluator, args: list[Any]) -> Any:
     return _extreme(evaluator, "min", args)
 
 
-def _fn_max(evaluator: _Evaluator, args: list[Any]) -> Any:
+def _fn_max(evaluator: Evaluator, args: list[Any]) -> Any:
     return _extreme(evaluator, "max", args)
 
 
-def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
+def _fn_round(evaluator: Evaluator, args: list[Any]) -> int | float:
     value = args[0]
     if not _is_number(value):
-        raise evaluator.failure(f"round() butuh bilangan, bukan {_kind(value)}")
+        raise evaluator.failure(f"round() butuh bilangan, bukan {kind_of(value)}")
     if len(args) == 1:
         try:
             rounded: int | float = round(value)
@@ -314,7 +314,7 @@ def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
             raise evaluator.failure("round() gagal: bilangan tidak terhingga") from exc
     digits = args[1]
     if not isinstance(digits, int) or isinstance(digits, bool):
-        raise evaluator.failure(f"jumlah angka di round() harus bilangan bulat, bukan {_kind(digits)}")
+        raise evaluator.failure(f"jumlah angka di round() harus bilangan bulat, bukan {kind_of(digits)}")
     if abs(digits) > MAX_ROUND_DIGITS:
         raise evaluator.failure(
             f"jumlah angka di round() harus antara -{MAX_ROUND_DIGITS} dan {MAX_ROUND_DIGITS}"
@@ -323,7 +323,7 @@ def _fn_round(evaluator: _Evaluator, args: list[Any]) -> int | float:
     return rounded_to
 
 
-def _fn_int(evaluator: _Evaluator, args: list[Any]) -> int:
+def _fn_int(evaluator: Evaluator, args: list[Any]) -> int:
     (value,) = args
     if isinstance(value, str):
         if len(value.strip()) > 40:
@@ -331,17 +331,17 @@ def _fn_int(evaluator: _Evaluator, args: list[Any]) -> int:
         try:
             return int(value)
         except ValueError as exc:
-            shown = _shorten(repr(value), _SHOWN_VALUE)
+            shown = shorten(repr(value), SHOWN_VALUE)
             raise evaluator.failure(f"teks {shown} bukan bilangan bulat") from exc
     if not _is_number(value):
-        raise evaluator.failure(f"int() butuh bilangan atau teks, bukan {_kind(value)}")
+        raise evaluator.failure(f"int() butuh bilangan atau teks, bukan {kind_of(value)}")
     try:
         return int(value)
     except (OverflowError, ValueError) as exc:
         raise evaluator.failure("int() gagal: bilangan tidak terhingga") from exc
 
 
-def _fn_float(evaluator: _Evaluator, args: list[Any]) -> float:
+def _fn_float(evaluator: Evaluator, args: list[Any]) -> float:
     (value,) = args
     if isinstance(value, str):
         if len(value.strip()) > 40:
@@ -349,16 +349,16 @@ def _fn_float(evaluator: _Evaluator, args: list[Any]) -> float:
         try:
             return float(value)
         except ValueError as exc:
-            raise evaluator.failure(f"teks {_shorten(repr(value), _SHOWN_VALUE)} bukan bilangan") from exc
+            raise evaluator.failure(f"teks {shorten(repr(value), SHOWN_VALUE)} bukan bilangan") from exc
     if not _is_number(value):
-        raise evaluator.failure(f"float() butuh bilangan atau teks, bukan {_kind(value)}")
+        raise evaluator.failure(f"float() butuh bilangan atau teks, bukan {kind_of(value)}")
     try:
         return float(value)
     except OverflowError as exc:
         raise evaluator.failure("float() gagal: bilangan terlalu besar") from exc
 
 
-def _fn_str(evaluator: _Evaluator, args: list[Any]) -> str:
+def _fn_str(evaluator: Evaluator, args: list[Any]) -> str:
     (value,) = args
     if isinstance(value, (str, int, float)) or value is None:
         return str(value)
@@ -366,10 +366,10 @@ def _fn_str(evaluator: _Evaluator, args: list[Any]) -> str:
         if len(value) > MAX_SEQUENCE:
             raise evaluator.failure(f"str() dari daftar terlalu panjang (batas {MAX_SEQUENCE})")
         return str(value)
-    raise evaluator.failure(f"str() tidak dapat dipakai pada {_kind(value)}")
+    raise evaluator.failure(f"str() tidak dapat dipakai pada {kind_of(value)}")
 
 
-_FUNCTIONS: dict[str, Callable[[_Evaluator, list[Any]], Any]] = {
+_FUNCTIONS: dict[str, Callable[[Evaluator, list[Any]], Any]] = {
     "abs": _fn_abs,
     "float": _fn_float,
     "int": _fn_int,
@@ -385,7 +385,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float))
 
 
-def _kind(value: object) -> str:
+def kind_of(value: object) -> str:
     """Name a value's type in Indonesian, for messages."""
     if value is None:
         return "kosong (None)"
@@ -408,10 +408,10 @@ def _kind(value: object) -> str:
     return f"nilai jenis {type(value).__name__}"
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _quote(source: str) -> str:
+def quote_source(source: str) -> str:
     printable = "".join(char if char.isprintable() else " " for char in source)
-    return "'" + _shorten(" ".join(printable.split()), _SHOWN_SOURCE) + "'"
+    return "'" + shorten(" ".join(printable.split()), _SHOWN_SOURCE) + "'"

@@ -42,22 +42,22 @@ from functools import lru_cache
 from typing import Any
 
 from engine.sop.conditions.evaluate import (
-    _ARITHMETIC,
-    _COMPARISONS,
-    _FORBIDDEN_OPERATORS,
-    _HINT,
-    _SHOWN_VALUE,
+    ARITHMETIC,
+    COMPARISONS,
+    FORBIDDEN_OPERATORS,
+    HINT,
+    SHOWN_VALUE,
     ALLOWED_FUNCTIONS,
     MAX_DEPTH,
     MAX_INT,
     MAX_LENGTH,
     MAX_NODES,
     MAX_SEQUENCE,
-    _arity,
-    _Evaluator,
-    _kind,
-    _quote,
-    _shorten,
+    arity_text,
+    Evaluator,
+    kind_of,
+    quote_source,
+    shorten,
 )
 from engine.errors import ConditionError
 
@@ -118,11 +118,11 @@ class Condition:
         """
         if not isinstance(data, Mapping):
             raise ConditionError(
-                f"Syarat {_quote(self.source)} gagal dievaluasi: data formulir harus berupa kamus "
-                f"(nama: nilai), bukan {_kind(data)}.",
+                f"Syarat {quote_source(self.source)} gagal dievaluasi: data formulir harus berupa kamus "
+                f"(nama: nilai), bukan {kind_of(data)}.",
                 expression=self.source,
             )
-        evaluator = _Evaluator(self.source, data)
+        evaluator = Evaluator(self.source, data)
         try:
             return evaluator.run(self.tree.body)
         except ConditionError:
@@ -142,7 +142,7 @@ def parse_condition(source: str) -> Condition:
         expression, or uses a construct outside the language. The message names the construct.
     """
     if not isinstance(source, str):
-        raise ConditionError(f"Syarat harus berupa teks, bukan {_kind(source)}.", expression=str(source))
+        raise ConditionError(f"Syarat harus berupa teks, bukan {kind_of(source)}.", expression=str(source))
     return _parse_cached(source)
 
 
@@ -152,7 +152,7 @@ def check_condition(source: str) -> list[str]:
     Meant for the model checker, which shows each reason as "syarat '...' ditolak: <reason>".
     """
     if not isinstance(source, str):
-        return [f"syarat harus berupa teks, bukan {_kind(source)}."]
+        return [f"syarat harus berupa teks, bukan {kind_of(source)}."]
     try:
         tree = _parse_tree(source)
     except _Unparsable as exc:
@@ -161,7 +161,7 @@ def check_condition(source: str) -> list[str]:
     checker.check(tree)
     reasons = [f"{reason}." for reason in checker.problems]
     if reasons:
-        reasons[-1] = f"{reasons[-1]} {_HINT}"
+        reasons[-1] = f"{reasons[-1]} {HINT}"
     return reasons
 
 
@@ -198,7 +198,7 @@ def _parse_cached(source: str) -> Condition:
     checker.check(tree)
     if checker.problems:
         raise ConditionError(
-            f"Syarat {_quote(source)} tidak diizinkan: {checker.problems[0]}. {_HINT}", expression=source
+            f"Syarat {quote_source(source)} tidak diizinkan: {checker.problems[0]}. {HINT}", expression=source
         )
     return Condition(source=source, tree=tree, names=frozenset(checker.names))
 
@@ -223,27 +223,27 @@ def _parse_tree(source: str) -> ast.Expression:
     """
     text = source.strip()
     if not text:
-        raise _Unparsable(f"Syarat kosong. {_HINT}", f"syarat kosong. {_HINT}")
+        raise _Unparsable(f"Syarat kosong. {HINT}", f"syarat kosong. {HINT}")
     if len(text) > MAX_LENGTH:
-        reason = f"terlalu panjang ({len(text)} karakter; batas {MAX_LENGTH}). {_HINT}"
+        reason = f"terlalu panjang ({len(text)} karakter; batas {MAX_LENGTH}). {HINT}"
         raise _Unparsable(f"Syarat {reason}", reason)
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        reason = f"tidak dapat dibaca: {_syntax_reason(text, exc)}. {_HINT}"
-        raise _Unparsable(f"Syarat {_quote(source)} {reason}", reason) from exc
+        reason = f"tidak dapat dibaca: {_syntax_reason(text, exc)}. {HINT}"
+        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
     except (ValueError, RecursionError, MemoryError) as exc:
         # ValueError: null bytes; RecursionError/MemoryError: nesting too deep for the parser.
-        reason = f"tidak dapat dibaca: penulisan tidak sah atau terlalu rumit. {_HINT}"
-        raise _Unparsable(f"Syarat {_quote(source)} {reason}", reason) from exc
+        reason = f"tidak dapat dibaca: penulisan tidak sah atau terlalu rumit. {HINT}"
+        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason) from exc
     nodes, depth = _measure(tree)
     if nodes > MAX_NODES:
         reason = f"terlalu rumit ({nodes} bagian; batas {MAX_NODES}); pecah menjadi beberapa keputusan."
-        raise _Unparsable(f"Syarat {_quote(source)} {reason}", reason)
+        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
     if depth > MAX_DEPTH:
         reason = (f"terlalu dalam bersarang (kedalaman {depth}; batas {MAX_DEPTH}); "
                   "pecah menjadi beberapa keputusan.")
-        raise _Unparsable(f"Syarat {_quote(source)} {reason}", reason)
+        raise _Unparsable(f"Syarat {quote_source(source)} {reason}", reason)
     return tree
 
 
@@ -312,7 +312,7 @@ class _Checker:
                 self._visit(element)
         elif isinstance(node, ast.Compare):
             for op in node.ops:
-                if type(op) not in _COMPARISONS:
+                if type(op) not in COMPARISONS:
                     self._reject(_comparison_reason(op))
             self._visit(node.left)
             for comparator in node.comparators:
@@ -327,8 +327,8 @@ class _Checker:
         elif isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
                 self._reject("pangkat ('**') tidak didukung; tulis perkaliannya, misalnya x * x")
-            elif type(node.op) not in _ARITHMETIC:
-                symbol = _FORBIDDEN_OPERATORS.get(type(node.op), type(node.op).__name__)
+            elif type(node.op) not in ARITHMETIC:
+                symbol = FORBIDDEN_OPERATORS.get(type(node.op), type(node.op).__name__)
                 self._reject(f"operator '{symbol}' tidak didukung")
             self._visit(node.left)
             self._visit(node.right)
@@ -356,7 +356,7 @@ class _Checker:
             return
         if isinstance(value, int):
             if abs(value) > MAX_INT:
-                self._reject(f"bilangan {_shorten(str(value), _SHOWN_VALUE)} terlalu besar (batas 10**18)")
+                self._reject(f"bilangan {shorten(str(value), SHOWN_VALUE)} terlalu besar (batas 10**18)")
         elif isinstance(value, float):
             if not math.isfinite(value):
                 self._reject(f"bilangan {value!r} tidak terhingga")
@@ -386,7 +386,7 @@ class _Checker:
                 low, high = ALLOWED_FUNCTIONS[name]
                 count = len(node.args)
                 if count < low or (high is not None and count > high):
-                    self._reject(f"fungsi '{name}' menerima {_arity(low, high)}, bukan {count}")
+                    self._reject(f"fungsi '{name}' menerima {arity_text(low, high)}, bukan {count}")
         elif isinstance(func, ast.Attribute):
             self._visit(func)
         else:
@@ -406,15 +406,3 @@ def _comparison_reason(op: ast.cmpop) -> str:
     if isinstance(op, ast.IsNot):
         return "operator 'is not' tidak didukung; gunakan '!='"
     return f"perbandingan '{type(op).__name__}' tidak didukung"
-
-
-_MOVED_TO_SCRIPTS = frozenset({"SafeEnvironment", "SafeScriptEngine", "safe_script_engine"})
-
-
-def __getattr__(name: str) -> Any:
-    """The SpiffWorkflow script engine lives in :mod:`engine.bpmn.spiff.scripts`; these names still resolve here."""
-    if name in _MOVED_TO_SCRIPTS:
-        from engine.bpmn.spiff import scripts
-
-        return getattr(scripts, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,7 +11,7 @@ from SpiffWorkflow.util.task import TaskState
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.writer import write_bpmn
-from engine.sop.conditions.language import safe_script_engine
+from engine.bpmn.spiff.scripts import safe_script_engine
 from engine.formats.files import load_file
 from engine.sop.model import Sop, StepKind
 from tests.conftest import shipped_processes

@@ -11,12 +11,12 @@ from engine.errors import DataError
 from engine.monitoring.workbook import monitoring_xlsx
 from engine.monitoring.report import monitoring_report
 from engine.monitoring.form import (
-    minutes_text,
     monitoring_form_pdf,
     monitoring_forms_of,
     prefill_monitoring_form,
     save_monitoring_form,
 )
+from engine.sop.duration_text import working_time_text
 from tests.engine.monitoring.conftest import KEY, Driven
 
 
@@ -75,5 +75,5 @@ def test_a_long_form_continues_on_more_pages(driven: Driven) -> None:
 
 
 def test_minutes_are_shown_in_the_unit_a_reader_expects() -> None:
-    assert minutes_text(1125) == "2,5 hari kerja" and minutes_text(90) == "1,5 jam"
-    assert minutes_text(37.5) == "37,5 menit" and minutes_text(450, lang="en") == "1 working day"
+    assert working_time_text(1125, 450) == "2,5 hari kerja" and working_time_text(90, 450) == "1,5 jam"
+    assert working_time_text(37.5, 450) == "37,5 menit" and working_time_text(450, 450, lang="en") == "1 working day"

@@ -72,8 +72,8 @@ def test_the_cycle_trend_and_the_step_chart(driven: Driven) -> None:
     points = cycle_trend(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert [(point.label, point.median_minutes) for point in points] == [("01/2026", 1165.0), ("02/2026", 1525.0)]
     report = monitoring_report(driven.runtime, KEY)
-    assert b"Apakah permohonan disetujui?" in step_chart(report.step_figures())
-    assert b"<path" in trend_chart(points, report.standard_cycle_minutes)
+    assert b"Apakah permohonan disetujui?" in step_chart(report.step_figures(), report.minutes_per_day)
+    assert b"<path" in trend_chart(points, report.standard_cycle_minutes, report.minutes_per_day)
 
 
 def test_chosen_versions_give_the_same_figures_as_all_of_them(driven: Driven) -> None:

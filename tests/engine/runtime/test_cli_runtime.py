@@ -87,3 +87,36 @@ def test_escalation_is_woken_by_the_worker_command(alur) -> None:  # type: ignor
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"alasan": "uji"}')
     out = alur("worker", "--once").output
     assert "pewaktu dinyalakan: 0" in out  # nothing is due yet (real clock, 15 working minutes)
+
+
+def test_runtime_errors_print_in_the_language_asked_for(alur) -> None:  # type: ignore[no-untyped-def]
+    alur("db", "upgrade")
+    alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
+    alur("publish", str(DATA / "surat_kecil.yaml"))
+    alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
+    alur("complete", "1", "--as", "budi", "--data", '{"keputusan": "Tidak"}')
+    late = alur("--lang", "en", "complete", "1", "--as", "budi", "--data", '{"keputusan": "Ya"}', code=1).output
+    assert "Work item 1 was already completed by budi at" in late and "sudah" not in late
+    assert "sudah diselesaikan oleh budi" in alur("complete", "1", "--as", "budi", code=1).output
+    missing = alur("--lang", "en", "suspend", "99", "--as", "ani", "--alasan", "x", code=1).output
+    assert "Instance 99 does not exist." in missing
+
+
+def test_suspend_resume_and_retry_on_the_command_line(alur, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    alur("db", "upgrade")
+    alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
+    alur("publish", str(DATA / "surat_kecil.yaml"))
+    alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
+    assert "--alasan" in alur("suspend", "1", "--as", "ani", code=2).output
+    assert "Instans 1 ditangguhkan" in alur("suspend", "1", "--as", "ani", "--alasan", "berkas kurang").output
+    assert "Tidak ada tugas" in alur("worklist", "--as", "budi").output
+    assert "ditangguhkan; tidak dapat dikerjakan" in alur("complete", "1", "--as", "budi", code=1).output
+    assert "Instance 1 resumed: running" in alur("--lang", "en", "resume", "1", "--as", "ani").output
+    assert "#1" in alur("worklist", "--as", "budi").output
+    refused = alur("retry", "1", "--as", "ani", code=1).output
+    assert "berstatus 'running'; tidak dapat diubah menjadi 'running'" in refused
+    trail = [event["kind"] for event in json.loads(alur("trace", "1", "--json").output)["events"]]
+    assert trail[-2:] == ["suspended", "resumed"]
+    assert "Jejak audit utuh" in alur("audit", "verify").output

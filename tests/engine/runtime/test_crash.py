@@ -61,7 +61,7 @@ def check_after_crashes(url: str, log: Path, clerk_units: list[str]) -> None:
         for instance_id, task_id in open_items:
             open_by_instance.setdefault(instance_id, set()).add(task_id)
         for row in rows:  # every instance loads, and its open work items are exactly its READY tasks
-            spec = runtime._version_spec(row.version_id)
+            spec = runtime.version_spec(row.version_id)
             workflow = state_from_json(upgrade_state(row.state, row.state_format), spec)
             ready = {str(task.id) for task in workflow.get_tasks(state=TaskState.READY) if task.task_spec.manual}
             assert ready == open_by_instance.get(row.id, set()), row.id

@@ -1,5 +1,8 @@
 """SOP definitions and their versions in the store: publish once, load once per process, pick for a start.
 
+:class:`LoadedVersion` is a version as the runtime keeps it in memory (parsed spec and steps);
+:class:`VersionCache` keeps one per version id for the life of a runtime (versions never change).
+
 A version keeps the BPMN document (for the official print) and the parsed SpiffWorkflow spec of
 what runs (with escalation timers when asked), serialised once; instances only reference it, so
 they stay pinned to the version they started on whatever is published later.
@@ -14,7 +17,6 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from difflib import get_close_matches
-from pathlib import Path
 
 from sqlalchemy import Connection, insert, select, update
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
@@ -24,14 +26,48 @@ from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.spiff.state import ClockTimer, clock_timers, spec_from_json, spec_to_json
 from engine.bpmn.writer import write_bpmn
 from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
-from engine.runtime.execution import LoadedVersion
 from engine.formats.files import check_sop, load_file
-from engine.sop.model import Sop, Step, StepKind, slugify
+from engine.sop.keys import sop_key, sop_key_for_file
+from engine.sop.model import Sop, Step, StepKind
 from engine.store import repo
 from engine.store.models import definitions, versions
 from engine.runtime.work import StepInfo, VersionInfo
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
+
+
+@dataclass
+class LoadedVersion:
+    """An SOP version as the runtime keeps it in memory."""
+
+    id: int
+    key: str
+    nama: str
+    number: int
+    draft: bool
+    escalation: bool
+    has_timers: bool
+    spec: BpmnProcessSpec
+    steps: dict[str, StepInfo]
+    start: StepInfo
+
+
+class VersionCache:
+    """Parsed versions by id; a stored version never changes, so an entry never goes stale."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[int, LoadedVersion] = {}
+
+    def get(self, connection: Connection, version_id: int) -> LoadedVersion:
+        """The version, parsed from the store on first use."""
+        cached = self._loaded.get(version_id)
+        if cached is None:
+            cached = self._loaded[version_id] = load_version(connection, version_id)
+        return cached
+
+    def clear(self) -> None:
+        """Forget every parsed version."""
+        self._loaded.clear()
 
 
 @dataclass
@@ -56,10 +92,10 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
     """
     if isinstance(source, Sop):
         sop = source
-        key = key or slugify(sop.identity.nama or sop.process_id or "sop", "sop")
+        key = key or sop_key(sop.identity.nama or sop.process_id)
     else:
         sop = load_file(source).sop
-        key = key or Path(source).name.split(".")[0]
+        key = key or sop_key_for_file(source)
     if not _KEY.match(key):
         raise ProcessDefinitionError(f"Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah "
                                      f"atau tanda hubung.")

@@ -1,0 +1,169 @@
+"""THE access policy: what an account may see and do, decided over the organisation's ids.
+
+The web UI, the API and the CLI ask these functions; none of them compares roles, units or jabatan
+itself (a test reads the web UI package and fails when it does). Routes still declare the roles that may call
+them (the web UI's ``allow`` declarations); everything that depends on *which* unit, jabatan or item is here.
+
+Work items (``action``)::
+
+    open      admin; whoever claimed or completed it; a holder of its jabatan in its unit
+    claim     a holder of its jabatan in its unit
+    complete  whoever claimed it; a holder of its jabatan in its unit
+    release   whoever claimed it
+
+(the runtime still refuses a claim taken by someone else, a finished step and the like: state, not
+access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; anyone
+else sees the units where they hold a jabatan. SOPs: see :data:`SOP_ACTIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from engine.access.accounts import Account
+from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
+from engine.errors import AccessDeniedError
+from engine.runtime.facade import Runtime
+from engine.runtime.work import Instance, WorkItem
+
+ITEM_ACTIONS = ("open", "claim", "complete", "release")
+#: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
+SOP_ACTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "change": (("penyusun",), ("draft", "verifikasi", "ujicoba", "revisi")),  # lifecycle.EDITABLE
+    "submit": (("penyusun",), ("draft", "revisi")),
+    "trial": (("penyusun",), ("verifikasi",)),
+    "approve": (("pengesah",), ("verifikasi", "ujicoba")),
+    "revise": (("penyusun",), ("disahkan",)),
+}
+#: Roles that read monitoring reports, forms and evaluations (routes narrow it further).
+MONITOR_ROLES = ("pemantau", "penyusun", "pengesah")
+
+
+def require(account: Any) -> Account:
+    """``account`` itself; listing and reading functions call this first.
+
+    :raises TypeError: not an :class:`~engine.access.accounts.Account` (a reader needs to know who asks).
+    """
+    if not isinstance(account, Account):
+        raise TypeError(f"an Account is required, not {type(account).__name__}")
+    return account
+
+
+def visible_unit_ids(account: Account) -> frozenset[int] | None:
+    """Ids of the units whose instances, items and monitoring data ``account`` sees (``None``: every unit)."""
+    require(account)
+    return None if account.sees_every_unit else account.unit_ids
+
+
+def sees_unit(connection: Connection, account: Account, unit: str) -> bool:
+    """True when ``account`` may see the data of the unit ``unit`` names."""
+    visible = visible_unit_ids(account)
+    if visible is None:
+        return True
+    found = unit_id(connection, unit)
+    return found is not None and found in visible
+
+
+def _holds(account: Account, place: tuple[int | None, int | None]) -> bool:
+    unit, jabatan = place
+    return unit is not None and jabatan is not None and any(
+        held.unit_id == unit and held.jabatan_id == jabatan for held in account.holdings)
+
+
+def may_item(connection: Connection, account: Account, item: WorkItem, action: str) -> bool:
+    """True when ``account`` may ``action`` (one of :data:`ITEM_ACTIONS`) the work item ``item``."""
+    require(account)
+    if action not in ITEM_ACTIONS:
+        raise ValueError(f"unknown work-item action {action!r}")
+    mine = item.claimed_by == account.username
+    if action == "release":
+        return mine
+    if action == "open" and ("admin" in account.roles or mine or item.completed_by == account.username):
+        return True
+    if action == "complete" and mine:
+        return True
+    return _holds(account, place_of(connection, item.unit, item.jabatan))
+
+
+def item_actions(runtime: Runtime, account: Account, items: list[WorkItem]) -> dict[int, frozenset[str]]:
+    """``item id -> actions`` ``account`` may take on each of ``items`` (for the buttons of a list)."""
+    with runtime.db.read() as connection:
+        return {item.id: frozenset(action for action in ITEM_ACTIONS if may_item(connection, account, item, action))
+                for item in items}
+
+
+def item_for(runtime: Runtime, account: Account, item_id: int, action: str = "open") -> WorkItem:
+    """The work item, when ``account`` may ``action`` it.
+
+    :raises NotFoundError: no such work item.
+    :raises AccessDeniedError: not for this account.
+    """
+    item = runtime.item(item_id)
+    with runtime.db.read() as connection:
+        allowed = may_item(connection, account, item, action)
+    if not allowed:
+        code = "access_not_claimed_by_you" if action == "release" else "access_not_your_task"
+        raise AccessDeniedError.from_code(code, item=item_id, jabatan=item.jabatan, unit=item.unit)
+    return item
+
+
+def check_instance(connection: Connection, account: Account, instance: Instance) -> Instance:
+    """``instance`` when ``account`` sees its unit.
+
+    :raises AccessDeniedError: the instance runs in a unit the account does not see.
+    """
+    if not sees_unit(connection, account, instance.unit):
+        raise AccessDeniedError.from_code("access_not_your_unit", instance=instance.id)
+    return instance
+
+
+def instance_for(runtime: Runtime, account: Account, instance_id: int) -> Instance:
+    """The instance, when ``account`` sees its unit.
+
+    :raises NotFoundError: no such instance.
+    :raises AccessDeniedError: outside the account's units.
+    """
+    found = runtime.instance(instance_id)
+    with runtime.db.read() as connection:
+        return check_instance(connection, account, found)
+
+
+def start_holdings(connection: Connection, account: Account, pelaksana: str) -> list[Holding]:
+    """The holdings of ``account`` from which it may start an SOP whose first step belongs to ``pelaksana``."""
+    require(account)
+    return [held for held in account.holdings
+            if jabatan_id(connection, held.unit_id, pelaksana) == held.jabatan_id]
+
+
+def may_sop(account: Account, action: str, status: str | None = None) -> bool:
+    """True when ``account`` may ``action`` an SOP (see :data:`SOP_ACTIONS`) in lifecycle ``status``.
+
+    Without ``status`` only the role is asked (the route's own question).
+    """
+    require(account)
+    roles, statuses = SOP_ACTIONS[action]
+    return account.has(*roles) and (status is None or status in statuses)
+
+
+def sop_actions(account: Account, status: str) -> frozenset[str]:
+    """The lifecycle actions ``account`` may take on an SOP in ``status`` (for its buttons)."""
+    return frozenset(action for action in SOP_ACTIONS if may_sop(account, action, status))
+
+
+def check_sop_action(account: Account, action: str) -> None:
+    """:raises AccessDeniedError: ``account`` may not ``action`` SOPs."""
+    if not may_sop(account, action):
+        raise AccessDeniedError.from_code("access_sop_action", action=action)
+
+
+def may_monitor(account: Account) -> bool:
+    """True when ``account`` reads monitoring data (report, forms, ujicoba, evaluations)."""
+    return require(account).has(*MONITOR_ROLES)
+
+
+def check_monitor(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` does not read monitoring data."""
+    if not may_monitor(account):
+        raise AccessDeniedError.from_code("access_monitoring")

@@ -1,0 +1,160 @@
+"""Starting an instance and working its items: start, claim, unclaim, complete, each one instance session.
+
+Only READY user tasks are ever run, and only by a holder of the task's lane (the jabatan) in the
+item's unit, or by the clerk who claimed it. Two clerks completing the same item at once end with
+exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedError`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from SpiffWorkflow.util.task import TaskState
+
+from engine.bpmn.names import DECISION_FIELD
+from engine.bpmn.spiff.state import new_workflow
+from engine.errors import AccessDeniedError, AlreadyCompletedError, NotFoundError, TaskError
+from engine.runtime.context import RuntimeContext
+from engine.runtime.session import InstanceRun, InstanceSession
+from engine.runtime.versions import pick_version
+from engine.runtime.work import Completed, Instance, WorkItem, parse_completion
+from engine.sop.worktime import WorkCalendar
+from engine.store import hot, repo
+from engine.store.models import NO_DEADLINE
+
+
+class _Row:
+    """Attribute access over a dict of inserted values (to build a WorkItem without re-reading)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update({"claimed_by": None, "completed_by": None, "completed_at": None, **values})
+
+
+def new_work_items(run: InstanceRun) -> list[WorkItem]:
+    """The work items a session opened, as the worklist shows them."""
+    return [repo.work_item(_Row(values), run.now) for values in run.new_items]
+
+
+def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str | None, trial: bool,
+          version: int | None) -> tuple[Instance, list[WorkItem]]:
+    """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
+    with context.session() as session:
+        connection = session.connection
+        loaded = context.version(connection, pick_version(connection, key, trial, version))
+        user = repo.user_by_name(connection, username)
+        first = loaded.start
+        units = [held_unit for held_jabatan, held_unit in user.jabatan if held_jabatan == first.pelaksana]
+        if unit is None and len(units) == 1:
+            unit = units[0]
+        if unit is None or unit not in units:
+            code = ("runtime_start_unit_needed" if unit is None and len(units) > 1 else
+                    "runtime_start_denied_unit" if unit else "runtime_start_denied")
+            raise AccessDeniedError.from_code(code, user=username, jabatan=first.pelaksana, unit=unit or "", sop=key)
+        completion = parse_completion(form, first)
+        workflow = new_workflow(loaded.spec)
+        workflow.get_tasks(state=TaskState.READY)[0].data.update(completion.data)
+        run = session.create(loaded, unit, username, workflow)
+        run.append("started", username, first.id, None, {
+            "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
+            **completion.event_data()})
+        if completion.data:
+            run.record_case_values(first.id, completion.data)
+        run.advance(username, lambda: None)
+    return run.instance(), new_work_items(run)
+
+
+def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[InstanceRun, Any]:
+    """Lock the item's instance, then read the item (so what is read cannot change before commit).
+
+    :raises NotFoundError: no such work item.
+    """
+    found = hot.run(session.connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
+    run = session.lock(found.instance_id) if found is not None else None
+    item = hot.item_for_user(session.connection, item_id, username) if run is not None else None
+    if run is None or item is None:
+        raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
+    return run, item
+
+
+def check_open(item: Any, calendar: WorkCalendar) -> None:
+    """:raises TaskError: the item is done (:class:`AlreadyCompletedError`), cancelled or suspended."""
+    if item.status == "done":
+        when = (item.completed_at.astimezone(calendar.tz).strftime("%Y-%m-%d %H:%M:%S %Z")
+                if item.completed_at else "?")
+        raise AlreadyCompletedError.from_code("runtime_item_already_done", item.step_id, item.completed_by or "",
+                                              item.completed_at, item=item.id, user=item.completed_by, at=when)
+    if item.status != "open":
+        code = {"cancelled": "runtime_item_cancelled", "suspended": "runtime_item_suspended"}.get(
+            item.status, "runtime_item_not_open")
+        raise TaskError.from_code(code, item.step_id, item=item.id, status=item.status)
+
+
+def claim(context: RuntimeContext, item_id: int, username: str, claiming: bool) -> WorkItem:
+    """Take an open work item for oneself (``claiming``), or give it back."""
+    with context.session() as session:
+        run, item = lock_item(session, item_id, username)
+        check_open(item, context.calendar)
+        if claiming:
+            if not item.held:
+                raise AccessDeniedError.from_code("runtime_not_holder", user=username, jabatan=item.jabatan,
+                                                  unit=item.unit)
+            if item.claimed_by and item.claimed_by != username:
+                raise AccessDeniedError.from_code("runtime_item_claimed_by", item=item_id, user=item.claimed_by)
+            run.set_claim(item_id, username)
+        else:
+            if item.claimed_by != username:
+                raise AccessDeniedError.from_code("runtime_item_not_claimed_by", item=item_id, user=username)
+            run.set_claim(item_id, None)
+        run.append("claimed" if claiming else "unclaimed", username, item.step_id, item_id, {})
+        return repo.get_item(session.connection, item_id, session.now)
+
+
+def complete(context: RuntimeContext, item_id: int, username: str, form: Any) -> Completed:
+    """Complete a READY step with its form (see :meth:`engine.runtime.facade.Runtime.complete`)."""
+    with context.session() as session:
+        now = session.now
+        run, item = lock_item(session, item_id, username)
+        check_open(item, context.calendar)
+        if item.claimed_by and item.claimed_by != username:
+            raise AccessDeniedError.from_code("runtime_item_claimed_now", item=item_id, user=item.claimed_by)
+        if item.claimed_by != username and not item.held:
+            raise AccessDeniedError.from_code("runtime_not_holder", user=username, jabatan=item.jabatan,
+                                              unit=item.unit)
+        if run.status != "running":
+            raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
+                                      status=run.status)
+        step = run.version.steps[item.step_id]
+        completion = parse_completion(form, step)
+        task = run.task(item.task_id)
+        if task is None or task.state != TaskState.READY or not task.task_spec.manual:
+            raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
+        if (task.task_spec.lane or "") != item.jabatan:
+            raise AccessDeniedError.from_code("runtime_step_other_lane", step=step.kegiatan,
+                                              jabatan=task.task_spec.lane)
+        if not run.complete_item({
+                "username": username, "id": item_id,
+                "minutes": context.calendar.working_minutes_between(item.ready_at, now),
+                "missing": not all(completion.kelengkapan.values()), "keputusan": completion.keputusan or None}):
+            raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
+        run.append("completed", username, item.step_id, item_id, completion.event_data())
+        if step.clerk_decides:
+            run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
+        if completion.data:
+            run.record_case_values(item.step_id, completion.data)
+
+        def perform() -> None:
+            task.data.update(completion.data)
+            if step.clerk_decides:
+                task.data[DECISION_FIELD] = completion.keputusan
+            task.run()
+
+        run.advance(username, perform, completed_task=item.task_id)
+    finished = _finished_item(item, username, now)
+    return Completed(finished, run.instance(), tuple(new_work_items(run)))
+
+
+def _finished_item(item: Any, username: str, now: datetime) -> WorkItem:
+    return WorkItem(item.id, item.instance_id, item.sop_key, item.step_id, item.name, item.jabatan, item.unit,
+                    item.trial, "done", item.ready_at, None if item.due_at == NO_DEADLINE else item.due_at,
+                    item.claimed_by, username, now, False)

@@ -1,0 +1,398 @@
+"""The instance session: every change to an instance goes through it, in one write transaction.
+
+::
+
+    with context.instance(instance_id) as run:
+        run.advance(actor, perform)        # or run.append(...), run.change_status(...)
+
+:func:`open_session` opens the write transaction; :meth:`InstanceSession.lock` locks an instance
+row (``SELECT ... FOR UPDATE`` on PostgreSQL, the ``BEGIN IMMEDIATE`` write lock on SQLite) and
+returns an :class:`InstanceRun`, which loads the workflow (from the cache when the row's revision
+matches, else from the stored state) when first asked. When the block ends without error the
+session brings the work items and timers in line with the READY and WAITING tasks (only when the
+workflow was advanced), saves the state (or only the chain head when the workflow did not move),
+writes the events, commits, and only then puts the workflow back in the cache. When anything fails
+the transaction rolls back and the taken workflow is dropped, so a failed attempt leaves no trace.
+
+No other module constructs an :class:`InstanceRun`, locks an instance or saves one (a test says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Protocol
+from uuid import UUID
+
+from sqlalchemy import Connection, insert, select, update
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+from SpiffWorkflow.util.task import TaskState
+
+from engine.bpmn.escalation import escalation_step
+from engine.bpmn.names import NO, YES
+from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
+from engine.errors import ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
+from engine.runtime.case import record_case_values
+from engine.runtime.timers import UTC, timer_fire_time
+from engine.runtime.units import UnitRequest, UnitResolver
+from engine.runtime.versions import LoadedVersion
+from engine.runtime.work import MODES, REAL, SYSTEM_ACTOR, UJICOBA, Instance
+from engine.sop.conditions.language import evaluate_condition, find_condition_error
+from engine.sop.durations import Duration, parse_duration
+from engine.sop.worktime import WorkCalendar
+from engine.store import hot
+from engine.store.db import Database
+from engine.store.migrate import upgrade_state
+from engine.store.models import NO_DEADLINE, instances, timers, work_items
+
+#: How an instance status change moves its work items: (from statuses, to status).
+_ITEM_MOVES = {"cancelled": (("open", "suspended"), "cancelled"), "suspended": (("open",), "suspended"),
+               "running": (("suspended",), "open"), "error": (("open",), "suspended")}
+
+
+@lru_cache(maxsize=256)
+def _duration(waktu: str) -> Duration:
+    return parse_duration(waktu)
+
+
+class SessionHost(Protocol):
+    """What a session needs from the runtime context (:class:`engine.runtime.context.RuntimeContext`)."""
+
+    db: Database
+    calendar: WorkCalendar
+    units: UnitResolver
+
+    def version(self, connection: Connection, version_id: int) -> LoadedVersion:
+        """The parsed version (cached)."""
+
+    def take_workflow(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
+        """Remove and return the cached workflow of ``instance_id`` when it is at ``revision``."""
+
+    def put_workflow(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
+        """Keep ``workflow`` as the state of ``revision`` (after the commit)."""
+
+
+@dataclass
+class InstanceRun:
+    """A locked instance being changed in the current transaction (made only by :class:`InstanceSession`)."""
+
+    host: SessionHost
+    connection: Connection
+    row: Any
+    version: LoadedVersion
+    now: datetime
+    last_seq: int = 0
+    last_hash: str = ""
+    status: str = ""
+    reason: str = ""
+    ended_at: datetime | None = None
+    #: Values of the work items opened in this session (to build :class:`WorkItem` without re-reading).
+    new_items: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    #: The revision written when the state was saved (0 until then, and when only the head was saved).
+    saved_revision: int = 0
+    #: Ids of the READY user tasks when the workflow was loaded: exactly the open work items.
+    ready_before: set[str] = field(default_factory=set)
+    _workflow: BpmnWorkflow | None = None
+    _advanced_by: str | None = None
+    _completed_task: str = ""
+
+    def __post_init__(self) -> None:
+        self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
+        self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
+
+    @property
+    def instance_id(self) -> int:
+        return int(self.row.id)
+
+    @property
+    def workflow(self) -> BpmnWorkflow:
+        """The instance's workflow; loaded once, from the cache when it is current."""
+        if self._workflow is None:
+            cached = self.host.take_workflow(self.instance_id, self.row.revision)
+            if cached is None:
+                try:
+                    text = upgrade_state(self.row.state, self.row.state_format)
+                    cached = state_from_json(text, self.version.spec)
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise StoreError.from_code("runtime_state_unreadable", instance=self.instance_id) from exc
+            self._workflow = cached
+            self.ready_before = set(self._ready_tasks())
+        return self._workflow
+
+    def task(self, task_id: str) -> Any:
+        """The SpiffWorkflow task with this id, or ``None``."""
+        try:
+            key = UUID(task_id)
+        except ValueError:
+            return None
+        return self.workflow.tasks.get(key)
+
+    def instance(self) -> Instance:
+        """The instance as it stands in this session."""
+        row = self.row
+        return Instance(row.id, self.version.key, self.version.number, row.unit, self.status, row.mode,
+                        row.started_by, row.started_at, self.ended_at, self.reason)
+
+    # -- what callers change -------------------------------------------------------------------
+
+    def append(self, kind: str, actor: str, step: str = "", item_id: int | None = None,
+               data: dict[str, Any] | None = None, envelope: Envelope | None = None) -> None:
+        """Add one event to the instance's hash chain (written when the session ends).
+
+        :param envelope: on whose behalf, about which documents, linked to which instances.
+        """
+        seq = self.last_seq + 1
+        body = event_body(self.instance_id, seq, kind, self.now, actor, step, item_id, data or {}, envelope)
+        digest = chain_hash(self.last_hash, body)
+        self.pending.append({
+            "instance_id": self.instance_id, "seq": seq, "kind": kind, "at": self.now, "actor": actor,
+            "step": step, "item_id": item_id, "body": body, "prev_hash": self.last_hash, "hash": digest,
+        })
+        self.last_seq, self.last_hash = seq, digest
+
+    def advance(self, actor: str, perform: Callable[[], None], completed_task: str = "") -> None:
+        """Run ``perform`` and the engine steps after it; the session then syncs items and saves the state.
+
+        :param completed_task: the task ``perform`` completes (its item is already closed as done).
+        :raises TaskError: SpiffWorkflow or a condition refused to go on.
+        """
+        steps = self.version.steps
+
+        def record_condition(task: Any) -> None:
+            step = steps.get(task.task_spec.name)
+            if step is not None and step.condition:
+                try:
+                    answer = YES if evaluate_condition(step.condition, task.data) else NO
+                except ConditionError:
+                    return
+                self.append("decision", SYSTEM_ACTOR, step.id, None, {"syarat": step.condition, "keputusan": answer})
+
+        workflow = self.workflow
+        try:
+            perform()
+            workflow.do_engine_steps(did_complete_task=record_condition)
+        except (SpiffWorkflowException, ConditionError) as exc:
+            condition = find_condition_error(exc)
+            detail = condition.message if condition is not None else str(exc).splitlines()[0]
+            raise TaskError.from_code("runtime_cannot_continue", detail=detail) from exc
+        self._advanced_by, self._completed_task = actor, completed_task
+
+    def change_status(self, status: str, reason: str) -> None:
+        """Set the instance status; its work items (and timers, on cancel) follow."""
+        moved_from, moved_to = _ITEM_MOVES[status]
+        self.connection.execute(update(work_items).where(work_items.c.instance_id == self.instance_id,
+                                                         work_items.c.status.in_(moved_from))
+                                .values(status=moved_to))
+        if status == "cancelled":
+            self.connection.execute(update(timers).where(timers.c.instance_id == self.instance_id,
+                                                         timers.c.status == "waiting").values(status="cancelled"))
+            self.ended_at = self.now
+        self.status, self.reason = status, reason
+
+    def complete_item(self, values: dict[str, Any]) -> bool:
+        """Close an open work item as done (``values`` of :data:`engine.store.hot.COMPLETE_ITEM`).
+
+        :return: whether the item was still open.
+        """
+        done = hot.run(self.connection, hot.COMPLETE_ITEM, {**values, "now": hot.bind_time(self.connection, self.now)})
+        return bool(done.rowcount == 1)
+
+    def record_case_values(self, step_id: str, values: dict[str, Any]) -> None:
+        """Keep the form data a step accepted as the instance's case data (see :mod:`engine.runtime.case`)."""
+        record_case_values(self.connection, self.instance_id, step_id, values, self.now)
+
+    def set_claim(self, item_id: int, claimed_by: str | None) -> None:
+        """Claim a work item for ``claimed_by`` (``None``: give it back)."""
+        self.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
+            claimed_by=claimed_by, claimed_at=self.now if claimed_by else None))
+
+    def mark_overdue(self, item_id: int) -> None:
+        self.connection.execute(update(work_items).where(work_items.c.id == item_id).values(overdue_at=self.now))
+
+    def mark_timer_fired(self, timer_id: int) -> None:
+        self.connection.execute(update(timers).where(timers.c.id == timer_id).values(status="fired", fired_at=self.now))
+
+    # -- what the session does at the end -----------------------------------------------------
+
+    def _ready_tasks(self) -> dict[str, Any]:
+        assert self._workflow is not None
+        return {str(task.id): task for task in self._workflow.get_tasks(state=TaskState.READY)
+                if task.task_spec.manual}
+
+    def _adopt(self, workflow: BpmnWorkflow) -> None:
+        self._workflow = workflow
+        self.ready_before = set()
+
+    def _sync(self, actor: str, completed_task: str) -> None:
+        """Open work items for new READY user tasks and close those whose task went away; same for timers."""
+        workflow = self.workflow
+        ready = self._ready_tasks()
+        for task_id in sorted(self.ready_before - set(ready) - {completed_task}):
+            closed = hot.run(self.connection, hot.CANCEL_ITEM, {
+                "task_id": task_id, "now": hot.bind_time(self.connection, self.now)}).all()
+            for row in closed:
+                self.append("cancelled", actor, row.step_id, row.id, {"sebab": "tugas tidak lagi menunggu"})
+        for task_id, task in ready.items():
+            if task_id not in self.ready_before:
+                self._open_item(task_id, task.task_spec.name, task.task_spec.lane or "")
+        self.ready_before = set(ready)
+        if self.version.has_timers:
+            self._sync_timers()
+        if workflow.is_completed() and self.status == "running":
+            self.status, self.ended_at = "completed", self.now
+            hot.run(self.connection, hot.FINISH_INSTANCE, {
+                "id": self.instance_id,
+                "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
+            self.append("finished", actor, "", None, {})
+
+    def _open_item(self, task_id: str, step_id: str, lane: str) -> None:
+        step = self.version.steps.get(step_id)
+        kegiatan = step.kegiatan if step else step_id
+        due = (self.host.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
+               else NO_DEADLINE)
+        unit = self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
+                                                    self.version.number, step_id, lane))
+        values: dict[str, Any] = {
+            "instance_id": self.instance_id, "task_id": task_id, "sop_key": self.version.key,
+            "step_id": step_id, "name": kegiatan[:500], "jabatan": lane, "unit": unit,
+            "trial": self.row.mode != REAL, "ready_at": hot.bind_time(self.connection, self.now),
+            "due_at": hot.bind_time(self.connection, due),
+        }
+        item_id = hot.run(self.connection, hot.INSERT_ITEM, values).scalar_one()
+        values.update(id=item_id, status="open", ready_at=self.now, due_at=due)
+        self.new_items.append(values)
+        self.append("ready", SYSTEM_ACTOR, step_id, item_id, {
+            "jabatan": lane, "unit": unit, "batas_waktu": None if due == NO_DEADLINE else due.isoformat()})
+
+    def _sync_timers(self) -> None:
+        waiting = {str(task.id): task for task in self.workflow.get_tasks(state=TaskState.WAITING)
+                   if isinstance(getattr(task.task_spec, "event_definition", None), ClockTimer)}
+        rows = self.connection.execute(
+            select(timers.c.id, timers.c.task_id)
+            .where(timers.c.instance_id == self.instance_id, timers.c.status == "waiting")).all()
+        known = set()
+        for timer_id, task_id in rows:
+            known.add(task_id)
+            if task_id not in waiting:
+                self.connection.execute(update(timers).where(timers.c.id == timer_id).values(status="cancelled"))
+        for task_id, task in waiting.items():
+            if task_id in known:
+                continue
+            definition = task.task_spec.event_definition
+            event_id = task.task_spec.bpmn_id or task.task_spec.name
+            step_id = escalation_step(event_id)
+            step = self.version.steps.get(step_id)
+            if step is not None and step.waktu:
+                fire_at = self.host.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC)
+            else:
+                kind = "date" if isinstance(definition, ClockDateTimer) else "duration"
+                fire_at = timer_fire_time(kind, definition.expression, self.now)
+            self.connection.execute(insert(timers), {
+                "instance_id": self.instance_id, "task_id": task_id, "event_id": event_id, "step_id": step_id,
+                "escalation": bool(step_id), "status": "waiting", "fire_at": fire_at})
+
+    def _finish(self) -> None:
+        """Sync and save the state when the workflow moved, else only the head; then write the events."""
+        if self._advanced_by is not None:
+            self._sync(self._advanced_by, self._completed_task)
+            result = hot.run(self.connection, hot.SAVE_STATE, {
+                "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": self.row.revision,
+                "status": self.status, "reason": self.reason,
+                "ended_at": hot.bind_time(self.connection, self.ended_at),
+                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
+            if result.rowcount != 1:
+                raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
+            self.saved_revision = self.row.revision + 1
+        elif self.pending or (self.status, self.reason, self.ended_at) != (
+                self.row.status, self.row.reason, self.row.ended_at):
+            hot.run(self.connection, hot.SAVE_HEAD, {
+                "status": self.status, "reason": self.reason,
+                "ended_at": hot.bind_time(self.connection, self.ended_at),
+                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
+        if self.pending:
+            for event in self.pending:
+                event["at"] = hot.bind_time(self.connection, event["at"])
+            hot.run(self.connection, hot.INSERT_EVENT, self.pending)
+            self.pending.clear()
+
+
+class InstanceSession:
+    """One write transaction over one or more locked instances."""
+
+    def __init__(self, host: SessionHost, connection: Connection, now: datetime) -> None:
+        self.host = host
+        #: The transaction's connection, for reads and for rows that are not an instance's.
+        self.connection = connection
+        self.now = now
+        self._runs: list[InstanceRun] = []
+
+    def lock(self, instance_id: int, *, skip_locked: bool = False) -> InstanceRun | None:
+        """Lock the instance for the rest of the transaction.
+
+        :param skip_locked: on PostgreSQL, return ``None`` instead of waiting for another worker.
+        :return: the run, or ``None`` when there is no such instance (or it was skipped).
+        """
+        row = hot.lock_instance(self.connection, instance_id, skip_locked)
+        if row is None:
+            return None
+        run = InstanceRun(self.host, self.connection, row, self.host.version(self.connection, row.version_id), self.now)
+        self._runs.append(run)
+        return run
+
+    def create(self, version: LoadedVersion, unit: str, started_by: str, workflow: BpmnWorkflow,
+               mode: str | None = None) -> InstanceRun:
+        """Insert a new running instance of ``version``, lock it and adopt ``workflow`` (no work items yet).
+
+        :param mode: one of :data:`~engine.runtime.work.MODES`; default ``ujicoba`` for a draft
+            version, else ``real``.
+        """
+        mode = mode or (UJICOBA if version.draft else REAL)
+        if mode not in MODES:
+            raise DataError.from_code("runtime_bad_mode", "mode", mode=mode, modes=", ".join(MODES))
+        instance_id = self.connection.execute(insert(instances).returning(instances.c.id), {
+            "version_id": version.id, "unit": unit, "status": "running", "mode": mode, "state": "{}",
+            "state_format": 0, "revision": 0, "started_by": started_by, "started_at": self.now, "reason": "",
+            "last_seq": 0, "last_hash": GENESIS,
+        }).scalar_one()
+        run = self.lock(instance_id)
+        assert run is not None
+        run._adopt(workflow)
+        return run
+
+    def _finish(self) -> None:
+        for run in self._runs:
+            run._finish()
+
+    def _publish(self) -> None:
+        for run in self._runs:
+            if run.saved_revision:
+                self.host.put_workflow(run.instance_id, run.saved_revision, run.workflow)
+
+
+@contextmanager
+def open_session(host: SessionHost, now: datetime) -> Iterator[InstanceSession]:
+    """A write transaction for instance changes: finish, commit, then refresh the cache."""
+    with host.db.write() as connection:
+        session = InstanceSession(host, connection, now)
+        yield session
+        session._finish()
+    session._publish()
+
+
+@contextmanager
+def open_instance(host: SessionHost, instance_id: int, now: datetime) -> Iterator[InstanceRun]:
+    """:func:`open_session` over one instance.
+
+    :raises NotFoundError: no such instance.
+    """
+    with open_session(host, now) as session:
+        run = session.lock(instance_id)
+        if run is None:
+            raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
+        yield run

@@ -1,0 +1,97 @@
+"""The unit dimension of the role x route table: a clerk or auditor of another unit sees nothing of this one.
+
+The policy (:mod:`engine.access.policy`) decides; the pages and the API only ask it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from engine import ManualClock, account, add_account, issue_token, list_instances
+from tests.webui.conftest import SURAT, UNIT, seed_people
+from webui import create_app
+
+OTHER = "Dinas Kesehatan - Subbagian Umum"
+JABATAN = ("Pengadministrasi Perkantoran", "Kepala Subbagian Umum dan Kepegawaian", "Sekretaris", "Kepala Dinas")
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "WTF_CSRF_ENABLED": False,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'units.db'}", "CLOCK": ManualClock()})
+    runtime = app.extensions["alur_runtime"]
+    seed_people(runtime)
+    # The same jabatan, held in another unit; an auditor who holds a jabatan audits only that unit.
+    add_account(runtime, "pelaksana-lain", "pelaksana-lain-rahasia", ["pelaksana"],
+                jabatan=[(jabatan, OTHER) for jabatan in JABATAN])
+    add_account(runtime, "pemantau-lain", "pemantau-lain-rahasia", ["pemantau"], jabatan=[("Auditor", OTHER)])
+    add_account(runtime, "pemantau-unit", "pemantau-unit-rahasia", ["pemantau"], jabatan=[("Auditor", UNIT)])
+    runtime.publish(SURAT, "surat-masuk")
+    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji"})
+    return app
+
+
+def _client(app: Flask, who: str) -> FlaskClient:
+    client = app.test_client()
+    assert client.post("/masuk", data={"username": who, "password": f"{who}-rahasia"}).status_code == 302
+    return client
+
+
+def _bearer(app: Flask, who: str) -> dict[str, str]:
+    return {"Authorization": "Bearer " + issue_token(app.extensions["alur_runtime"], who)}
+
+
+def test_a_clerk_of_another_unit_cannot_open_claim_complete_or_release_the_item(app: Flask) -> None:
+    runtime = app.extensions["alur_runtime"]
+    item = runtime.worklist("pelaksana")[0]
+    other = _client(app, "pelaksana-lain")
+    assert runtime.worklist("pelaksana-lain") == []
+    assert other.get(f"/tugas/{item.id}").status_code == 403
+    assert other.post(f"/tugas/{item.id}", data={"alasan": "x"}).status_code == 403
+    assert other.post(f"/tugas/{item.id}/klaim").status_code == 403
+    assert other.post(f"/tugas/{item.id}/lepas").status_code == 403
+    headers = _bearer(app, "pelaksana-lain")
+    assert other.post(f"/api/v1/tugas/{item.id}/klaim", headers=headers).status_code == 403
+    assert other.post(f"/api/v1/tugas/{item.id}/selesai", headers=headers, json={"alasan": "x"}).status_code == 403
+    after = runtime.item(item.id)
+    assert (after.status, after.claimed_by, after.completed_by) == ("open", None, None)
+    # the holder in the item's own unit still may
+    assert _client(app, "pelaksana").post(f"/tugas/{item.id}/klaim").status_code == 302
+    assert runtime.item(item.id).claimed_by == "pelaksana"
+
+
+def test_an_auditor_of_another_unit_sees_neither_the_instance_nor_it_in_lists(app: Flask) -> None:
+    instance_id = app.extensions["alur_runtime"].worklist("pelaksana")[0].instance_id
+    other = _client(app, "pemantau-lain")
+    assert other.get(f"/pantau/instans/{instance_id}").status_code == 403
+    page = other.get("/pantau/").get_data(as_text=True)
+    assert f'/pantau/instans/{instance_id}"' not in page
+    headers = _bearer(app, "pemantau-lain")
+    assert other.get(f"/api/v1/instans/{instance_id}", headers=headers).status_code == 403
+    assert other.get("/api/v1/instans", headers=headers).get_json() == []
+    for who in ("pemantau", "pemantau-unit"):  # Inspektorat-wide, and the auditor of the instance's unit
+        client = _client(app, who)
+        assert client.get(f"/pantau/instans/{instance_id}").status_code == 200
+        listed = client.get("/api/v1/instans", headers=_bearer(app, who)).get_json()
+        assert [row["id"] for row in listed] == [instance_id]
+
+
+def test_an_unknown_item_or_instance_is_404_not_a_leak(app: Flask) -> None:
+    other = _client(app, "pemantau-lain")
+    assert other.get("/pantau/instans/999").status_code == 404
+    assert _client(app, "pelaksana-lain").get("/tugas/999").status_code == 404
+
+
+def test_the_listing_takes_the_account_and_filters_by_its_unit_ids(app: Flask) -> None:
+    runtime = app.extensions["alur_runtime"]
+    assert len(list_instances(runtime, account(runtime, "admin"))) == 1
+    assert len(list_instances(runtime, account(runtime, "pemantau-unit"))) == 1
+    assert list_instances(runtime, account(runtime, "pemantau-lain")) == []
+    with pytest.raises(TypeError):
+        list_instances(runtime)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        list_instances(runtime, "admin")  # type: ignore[arg-type]
