@@ -63,7 +63,9 @@ from engine.errors import ProcessDefinitionError as ProcessDefinitionError
 from engine.eventlog import EventLog as EventLog
 from engine.eventlog import LogEvent as LogEvent
 from engine.eventlog import LogTrace as LogTrace
+from engine.eventlog import read_csv as read_csv
 from engine.eventlog import read_log as read_log
+from engine.eventlog import read_xes as read_xes
 from engine.eventlog import write_log as write_log
 from engine.formats.editor_text import fields_from_text as fields_from_text
 from engine.formats.editor_text import fields_text as fields_text
@@ -353,7 +355,9 @@ __all__ = [
     "process_map_svg",
     "publish_direct",
     "read_bpmn",
+    "read_csv",
     "read_log",
+    "read_xes",
     "register",
     "register_for",
     "registration_number",

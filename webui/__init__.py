@@ -7,14 +7,14 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.wrappers import Response
 
-from engine import Runtime, UjicobaGate, upgrade_database
+from engine import Runtime, UjicobaGate, message, upgrade_database
 from engine.errors import AlurError
 
-from . import access, formatting, health, i18n, security
+from . import access, formatting, health, i18n, params, security
 
 csrf = CSRFProtect()
 
@@ -67,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         upgrade_database(url)
     app.extensions["alur_runtime"] = Runtime(url, clock=app.config.get("CLOCK"))
 
+    params.init_app(app)
     security.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
@@ -94,6 +95,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> tuple[str, int]:
         return render_template("error.html", message=i18n.translate("csrf_failed")), 400
+
+    @app.errorhandler(413)
+    def too_large(error: Exception) -> tuple[str, int] | Response:
+        limit = str(int(app.config["MAX_CONTENT_LENGTH"]) // (1024 * 1024))
+        text = message("web.too_large", i18n.current_language(), limit=limit)
+        if request.path.startswith("/api/"):
+            answer = jsonify({"error": text, "field": "body"})
+            answer.status_code = 413
+            return answer
+        return render_template("error.html", message=text), 413
 
     @app.errorhandler(404)
     def not_found(error: Exception) -> tuple[str, int]:

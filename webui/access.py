@@ -7,6 +7,7 @@ and answers API calls with 401 unless they carry a valid ``Authorization: Bearer
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
@@ -106,11 +107,13 @@ def home_for(found: Account) -> str:
     return url_for("worklist.index")
 
 
-def _safe_next(target: str | None) -> str | None:
+def safe_next(target: str | None) -> str | None:
+    """``target`` when it is a path on this site; ``None`` for anything that could leave it."""
     if not target:
         return None
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if (parts.scheme or parts.netloc or not target.startswith("/") or target.startswith(("//", "/\\"))
+            or any(ord(char) < 32 for char in target) or "\\" in target):
         return None
     return target
 
@@ -138,7 +141,7 @@ def login() -> Response | str:
             _clear_session()
             session["username"] = found.username
             session["v"] = session_version(runtime(), found.username)
-            return redirect(_safe_next(request.args.get("next")) or home_for(found))
+            return redirect(safe_next(request.args.get("next")) or home_for(found))
     return render_template("auth/login.html", error=error)
 
 
@@ -167,7 +170,12 @@ def init_app(app: Flask) -> None:
 
 
 def api_error_for(error: AlurError) -> Response:
-    return _api_error(error.http_status, error.render("id"))
+    """The JSON answer for ``error``: its message and, when it is about one field, that field's name."""
+    answer = _api_error(error.http_status, error.render("id"))
+    field = getattr(error, "field", "")
+    if field:
+        answer.set_data(json.dumps({"error": error.render("id"), "field": field}, ensure_ascii=False))
+    return answer
 
 
 __all__ = ["ANY", "allow", "bp", "init_app", "me", "may", "runtime", "wraps"]

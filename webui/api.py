@@ -18,6 +18,7 @@ from engine import completion_from_json, instance_for, item_for, list_instances,
 from engine.errors import DataError
 
 from .access import ANY, allow, me, runtime
+from .params import bounded_date
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -103,11 +104,7 @@ def _flag(name: str) -> bool | None:
 @allow("pemantau")
 def instances() -> Response:
     def day(name: str) -> dt.date | None:
-        text = request.args.get(name, "")
-        try:
-            return dt.date.fromisoformat(text) if text else None
-        except ValueError as exc:
-            raise DataError(f"Tanggal '{text}' tidak sah (YYYY-MM-DD).", name) from exc
+        return bounded_date(name, request.args.get(name, ""))
 
     rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
                           overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"))

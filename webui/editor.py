@@ -15,6 +15,7 @@ from engine.errors import AlurError, Problem
 from .access import allow, me, runtime
 from .formatting import local_time
 from .i18n import current_language, translate
+from .params import download_name
 from .sop_form import KINDS, form_from_mapping, mapping_from_form
 from .svg import inline
 
@@ -165,7 +166,7 @@ def download(fmt: str) -> Response | tuple[str, int]:
 
 
 def file_response(sop: Sop, fmt: str) -> Response:
-    name = f"{sop.process_id or 'sop'}.{fmt}"
+    name = download_name(sop.process_id or "sop", fmt)
     if fmt == "pdf":
         body, mimetype = render(sop, lang=current_language(), fmt="pdf"), "application/pdf"
     else:

@@ -8,10 +8,10 @@ from typing import Any
 from flask import Flask, request
 
 from engine import working_time_text
-from engine.errors import DataError
 
 from .access import runtime
-from .i18n import current_language, translate
+from .i18n import current_language
+from .params import bounded_date
 
 
 def request_date(name: str) -> dt.date | None:
@@ -19,13 +19,7 @@ def request_date(name: str) -> dt.date | None:
 
     :raises DataError: naming the field when the text is not a date.
     """
-    text = request.values.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DataError(translate("bad_date").format(value=text), name) from exc
+    return bounded_date(name, request.values.get(name, ""))
 
 
 def local_time(moment: dt.datetime | None) -> str:

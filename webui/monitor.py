@@ -7,7 +7,7 @@ Every figure comes from the engine (:mod:`engine.monitoring.report`, :mod:`engin
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -30,7 +30,9 @@ from engine import (
     prefill_monitoring_form,
     process_map_for,
     read_bpmn,
+    read_csv,
     read_log,
+    read_xes,
     register_for,
     report_for,
     save_evaluation,
@@ -46,16 +48,27 @@ from engine.errors import InputError, RenderError
 
 from .access import allow, me, runtime
 from .formatting import request_date
+from .params import ParameterError, download_name, request_int
 from .i18n import current_language
 from .svg import inline
 
 bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
 
 
+#: Bounds of a conformance upload (checked in a request thread: size and events bound its time).
+CONFORMANCE_MAX_BYTES = 2_000_000
+CONFORMANCE_MAX_EVENTS = 20_000
+
+
 def _scope() -> MonitoringScope:
     """The period asked for (the engine's default period when none is given) and whether trial runs are meant."""
     return monitoring_scope(runtime(), me(), request_date("dari"), request_date("sampai"),
                             trial=request.values.get("ujicoba") == "ya")
+
+
+def _period_args() -> dict[str, str]:
+    """The period parameters of this request, for links and redirects (nothing else is passed on)."""
+    return {name: request.args[name] for name in ("dari", "sampai", "ujicoba") if name in request.args}
 
 
 @bp.get("/")
@@ -87,7 +100,7 @@ def report(key: str) -> str:
         return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
-                           args=request.args)
+                           args=_period_args())
 
 
 @bp.route("/<key>/formulir", methods=["GET", "POST"])
@@ -110,11 +123,10 @@ def form(key: str) -> str | WerkzeugResponse:
                                       request.form.get(f"paraf_{index}", "").strip()))
         current.rows = rows
         current.assessor = request.form.get("penilai", current.assessor).strip()
-        base = request.form.get("revisi", "")
-        save_monitoring_form(runtime(), key, current, me().username, trial=scope.trial,
-                             base_revision=int(base) if base.isdigit() else None)
-        return redirect(url_for("monitor.form", key=key, **request.args))
-    return render_template("monitor/form.html", key=key, form=current, saved=saved, args=request.args,
+        base = request_int("revisi")
+        save_monitoring_form(runtime(), key, current, me().username, trial=scope.trial, base_revision=base)
+        return redirect(url_for("monitor.form", key=key, **_period_args()))
+    return render_template("monitor/form.html", key=key, form=current, saved=saved, args=_period_args(),
                            revision=saved[0].revision if saved else "")
 
 
@@ -133,7 +145,7 @@ def form_file(key: str, fmt: str) -> Response:
     else:
         raise InputError.from_code("file_unknown_type", label=f"formulir.{fmt}")
     return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="monitoring-{key}.{fmt}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{download_name("monitoring-" + key, fmt)}"'})
 
 
 @bp.get("/<key>/log.<fmt>")
@@ -151,7 +163,7 @@ def log_file(key: str, fmt: str) -> Response:
         log_for(runtime(), me(), key, path, scope)
         data = path.read_bytes()
     mimetype = "application/xml" if fmt == "xes" else "text/csv"
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{key}.{fmt}"'})
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{download_name(key, fmt)}"'})
 
 
 @bp.route("/<key>/kesesuaian", methods=["GET", "POST"])
@@ -163,16 +175,21 @@ def conformance(key: str) -> str:
         upload = request.files.get("log")
         if upload is None or not upload.filename:
             raise InputError.from_code("file_unknown_type", label="-")
-        import tempfile
-        from pathlib import Path
+        from pathlib import PurePath
 
-        with tempfile.TemporaryDirectory() as folder:
-            suffix = Path(upload.filename).suffix.lower()
-            if suffix not in (".csv", ".xes"):
-                raise InputError.from_code("file_unknown_type", label=upload.filename)
-            path = Path(folder) / f"log{suffix}"  # never the uploaded name: it is the user's text
-            path.write_bytes(upload.read())
-            log = read_log(path)
+        # The upload is read in memory, bounded, under a plain label: no server path can reach a message.
+        suffix = PurePath(upload.filename).suffix.lower()
+        if suffix not in (".csv", ".xes"):
+            raise InputError.from_code("file_unknown_type", label=upload.filename)
+        most = int(current_app.config.get("CONFORMANCE_MAX_BYTES", CONFORMANCE_MAX_BYTES))
+        events = int(current_app.config.get("CONFORMANCE_MAX_EVENTS", CONFORMANCE_MAX_EVENTS))
+        data = upload.stream.read(most + 1)
+        if len(data) > most:
+            raise ParameterError("web.upload_too_large", "log", size=f"> {most / 1e6:.2f}", limit=f"{most / 1e6:.2f}")
+        log = (read_csv if suffix == ".csv" else read_xes)(data, f"log{suffix}")
+        if log.event_count > events:
+            raise ParameterError("web.upload_too_large", "log", size=f"{len(data) / 1e6:.2f}",
+                                 limit=f"{most / 1e6:.2f} / {events} events")
         sop = read_bpmn(runtime().bpmn(key)).sop
         result = check_conformance(log, sop, calendar=runtime().calendar)
     return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
@@ -188,7 +205,7 @@ def feedback() -> str | WerkzeugResponse:
             value: int = typed_value(request.form.get(name, ""))
             return value
 
-        give_feedback(runtime(), request.form.get("item", 0, type=int), me().username, score("kemudahan"),
+        give_feedback(runtime(), request_int("item", 0) or 0, me().username, score("kemudahan"),
                       score("kesesuaian"), score("ketepatan"), request.form.get("komentar", "").strip())
         return redirect(url_for("monitor.feedback"))
     return render_template("monitor/feedback.html", requests=feedback_requests_for(runtime(), me()))

@@ -41,6 +41,7 @@ from engine.errors import DataError, NotFoundError
 from .access import allow, me, runtime
 from .editor import READERS, file_response, step_names
 from .i18n import current_language, translate
+from .params import bounded_date, request_int
 
 bp = Blueprint("register", __name__, url_prefix="/penyusun")
 
@@ -153,7 +154,10 @@ def trial_view(key: str) -> BaseResponse:
 @allow("pengesah")
 def approve_view(key: str) -> BaseResponse:
     _confirmed()
-    effective = effective_date(request.form.get("tanggal_efektif", ""))
+    text = request.form.get("tanggal_efektif", "")
+    if text.strip():
+        bounded_date("tanggal_efektif", text)  # a date outside the supported range is refused, naming the field
+    effective = effective_date(text)
     info = approve(runtime(), key, me().username, effective, gate=current_app.config.get("UJICOBA_GATE"))
     flash(translate("approved_flash").format(version=info.number), "ok")
     return redirect(url_for(".sop", key=key))
@@ -183,7 +187,7 @@ def download(key: str, fmt: str) -> Response:
 @allow(*READERS)
 def diff(key: str) -> str:
     """The step-by-step difference between two published versions (``?dari=1&ke=2``)."""
-    before = request.args.get("dari", type=int) or 1
-    after = request.args.get("ke", type=int) or before + 1
+    before = request_int("dari") or 1
+    after = request_int("ke") or before + 1
     return render_template("register/diff.html", key=key, before=before, after=after,
                            changes=version_diff(runtime(), key, before, after))

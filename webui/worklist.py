@@ -12,7 +12,7 @@ from engine import StepInfo, WorkItem, completion_from_fields, done_by, item_act
     startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
 
-from .access import allow, me, runtime
+from .access import allow, me, runtime, safe_next
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
@@ -49,7 +49,7 @@ def claim(item_id: int) -> Response:
     item_for(runtime(), me(), item_id, "claim")
     runtime().claim(item_id, me().username)
     flash(translate("claimed"), "ok")
-    return redirect(request.form.get("next") or url_for(".index"))
+    return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
 @bp.post("/<int:item_id>/lepas")
@@ -58,7 +58,7 @@ def unclaim(item_id: int) -> Response:
     item_for(runtime(), me(), item_id, "release")
     runtime().unclaim(item_id, me().username)
     flash(translate("unclaimed"), "ok")
-    return redirect(request.form.get("next") or url_for(".index"))
+    return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
 def completion_form(form: MultiDict[str, str], step: StepInfo) -> dict[str, Any]:

@@ -108,7 +108,10 @@ from engine.cli.log import conformance_command, log_group  # noqa: E402
 from engine.cli.monitor import log_export_command, monitor_command  # noqa: E402
 from engine.cli.office import import_command  # noqa: E402
 from engine.cli.render import render_command  # noqa: E402
+from engine.cli.anchor import anchor_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
+from engine.cli.db import COMMANDS as _DB_COMMANDS  # noqa: E402
+from engine.cli.runtime import audit_command, db_command  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
@@ -118,6 +121,9 @@ main.add_command(render_command)
 main.add_command(import_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
+audit_command.add_command(anchor_command)
+for _command in _DB_COMMANDS:
+    db_command.add_command(_command)
 
 #: Entry-point group through which other installed packages contribute commands to ``alur``.
 COMMAND_GROUP = "alur.commands"

@@ -372,17 +372,25 @@ def audit_command() -> None:
     """Jejak audit."""
 
 
+from engine.cli.anchor import check_anchors, key_option  # noqa: E402  (kept below the text table)
+
+
 @audit_command.command("verify")
-def audit_verify_command() -> None:
-    """Hitung ulang rantai hash setiap instans; keluar 1 dan sebut kerusakan pertama."""
+@click.option("--anchors", "anchors", default="", help="Folder jangkar (alur audit anchor) yang juga diperiksa.")
+@key_option
+def audit_verify_command(anchors: str, key_path: str) -> None:
+    """Hitung ulang rantai hash setiap instans; keluar 1 dan sebut kerusakan pertama (dan temuan jangkar)."""
     def act() -> None:
         runtime = _runtime()
         try:
             checked, counted, broken = runtime.verify_audit()
+            anchored = check_anchors(runtime, anchors, key_path) if anchors else True
         finally:
             runtime.close()
         if broken is not None:
             click.echo(_t("broken", detail=broken.render(_lang())), err=True)
+            raise SystemExit(1)
+        if not anchored:
             raise SystemExit(1)
         click.echo(_t("verified", instances=checked, events=counted))
     _guarded(act)

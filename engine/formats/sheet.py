@@ -86,6 +86,10 @@ def load_sheet(text: str | bytes, filename: str = "") -> Sop:
         mark = getattr(exc, "problem_mark", None)
         raise InputError.from_code("sheet_not_yaml", label=label, where=f" ({mark.line + 1})" if mark else "",
                                    detail=getattr(exc, "problem", None) or exc) from exc
+    except RecursionError:
+        raise InputError.from_code("sheet_too_deep", label=label) from None
+    except ValueError as exc:  # a value YAML reads but Python cannot hold: a 100,000-digit number, 2026-13-45
+        raise InputError.from_code("sheet_bad_value", label=label, detail=str(exc)[:120]) from None
     return sop_from_mapping(data, filename)
 
 
