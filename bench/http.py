@@ -148,21 +148,40 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.cookie = ""
+        self.reconnects = 0
 
     async def request(self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None,
                       ) -> tuple[int, dict[str, str], bytes]:
+        """One request; a keep-alive connection the server closed meanwhile is opened again once."""
+        reused = self.writer is not None
+        try:
+            return await self._request(method, path, body, headers)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            self._close()
+            if not reused:
+                raise
+            self.reconnects += 1
+            return await self._request(method, path, body, headers)
+
+    def _close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def _request(self, method: str, path: str, body: bytes, headers: dict[str, str] | None,
+                       ) -> tuple[int, dict[str, str], bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        assert self.reader is not None
+        assert self.reader is not None and self.writer is not None
         lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}"]
         if self.cookie:
             lines.append(f"Cookie: {self.cookie}")
         lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        await self.writer.drain()
         status_line = await self.reader.readline()
         if not status_line:
-            self.writer = None
-            raise ConnectionError("closed")
+            raise ConnectionError("closed by the server")
         status = int(status_line.split()[1])
         answer: dict[str, str] = {}
         while True:
@@ -175,8 +194,7 @@ class Connection:
             answer[name.lower()] = value.strip()
         data = await self.reader.readexactly(int(answer.get("content-length", "0")))
         if answer.get("connection", "").lower() == "close":
-            self.writer.close()
-            self.writer = None
+            self._close()
         return status, answer, data
 
 
@@ -187,11 +205,16 @@ class Recorder:
         self.samples: dict[str, str] = {}
         self.completions = 0
         self.requests = 0
+        self.reconnects = 0
 
     async def timed(self, operation: str, connection: Connection, method: str, path: str, body: bytes = b"",
                     headers: dict[str, str] | None = None) -> tuple[int, bytes]:
         began = time.perf_counter()
-        status, _, data = await connection.request(method, path, body, headers)
+        try:
+            status, _, data = await connection.request(method, path, body, headers)
+        except (ConnectionError, asyncio.IncompleteReadError, OSError) as exc:  # counted, not fatal
+            connection._close()
+            status, data = 599, str(exc).encode()
         self.times.setdefault(operation, []).append((time.perf_counter() - began) * 1000)
         self.requests += 1
         if status >= 400:
@@ -261,6 +284,7 @@ async def _clerk(number: int, token: str, port: int, phase: str, think: float, u
                 break
             recorder.completions += 1
             ready = json.loads(data)["ready"]
+    recorder.reconnects += api.reconnects + web.reconnects
 
 
 async def _phase(tokens: list[str], port: int, phase: str, think: float, seconds: float) -> Recorder:
@@ -304,6 +328,7 @@ def _run_database(kind: str, url: str, clients: int, seconds: float, folder: Pat
         "errors": {**{f"think {k}": v for k, v in think.errors.items()},
                    **{f"saturation {k}": v for k, v in saturation.errors.items()}},
         "error_samples": {**think.samples, **saturation.samples},
+        "reconnects": think.reconnects + saturation.reconnects,
     }
 
 
@@ -338,6 +363,7 @@ def main() -> None:
         if options.only in (None, "sqlite"):
             results["sqlite"] = _run_database("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", options.clients,
                                               options.seconds, Path(folder))
+            print(json.dumps({"partial": results["sqlite"]}), file=sys.stderr, flush=True)
         if options.only in (None, "postgresql"):
             url, name = _postgres_url()
             try:

@@ -14,11 +14,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                            "Field '{field}' is too long ({size} characters; at most {limit})."),
     "web.bad_json": ("Isi permintaan ('{field}') bukan JSON yang dapat diterima: {reason}.",
                      "The request body ('{field}') is not acceptable JSON: {reason}."),
-    "web.bad_choice": ("Isian '{field}' tidak dikenal: '{value}'.", "Field '{field}' is not known: '{value}'."),
     "web.upload_too_large": ("Berkas '{field}' terlalu besar ({size} MB; paling besar {limit} MB).",
                              "The file '{field}' is too large ({size} MB; at most {limit} MB)."),
-    "web.upload_too_slow": ("Pemeriksaan berkas '{field}' melebihi {limit} detik; perkecil berkasnya.",
-                            "Checking the file '{field}' took more than {limit} seconds; make it smaller."),
     "web.too_large": ("Permintaan terlalu besar (paling besar {limit} MB).",
                       "The request is too large (at most {limit} MB)."),
     # -- the access policy (engine/access/policy.py) -------------------------------------------
