@@ -188,8 +188,8 @@ class _Reader:
             if any(_local(child) in FLOW_NODE_TAGS for child in process)
         ]
         if not candidates:
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: tidak ada proses.", [problem("no_process")],
-                                         self.filename)
+            raise ProcessDefinitionError.from_code("bpmn_no_process_summary", [problem("no_process")],
+                                                   self.filename, filename=self.filename or 'BPMN')
         pools = {element.get("processRef", ""): _clean(element.get("name"))
                  for element in self.root.iter(bpmn("participant"))}
 
@@ -205,13 +205,15 @@ class _Reader:
                 return chosen[0]
             known = sorted(set().union(*(labels(p) for p in candidates)))
             close = difflib.get_close_matches(self.wanted_process, known, n=1)
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: proses tidak ditemukan.", [problem(
+            raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary",
+                                                   [problem(
                 "process_not_found", wanted=self.wanted_process, processes=listing,
-                hint=f" Mungkin maksudnya '{close[0]}'?" if close else "")], self.filename)
+                hint=f" Mungkin maksudnya '{close[0]}'?" if close else "")],
+                                                   self.filename, filename=self.filename or 'BPMN')
         if len(candidates) > 1:
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: lebih dari satu proses.",
-                                         [problem("many_processes", count=len(candidates), names=listing)],
-                                         self.filename)
+            raise ProcessDefinitionError.from_code("bpmn_many_processes_summary",
+                                                   [problem("many_processes", count=len(candidates), names=listing)],
+                                                   self.filename, filename=self.filename or 'BPMN')
         return candidates[0]
 
     def _lanes(self, process: etree._Element) -> dict[str, str]:

@@ -111,7 +111,7 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
     """Tambah pengguna, atau tambahkan jabatan kepadanya."""
     def act() -> None:
         if jabatan and not unit:
-            raise InputError("Sebutkan --unit tempat jabatan itu dipegang.")
+            raise InputError.from_code("cli_account_unit_needed")
         runtime = _runtime()
         try:
             user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan])

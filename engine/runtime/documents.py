@@ -150,7 +150,7 @@ class DocumentStore:
         :raises NotFoundError: when ``sha256`` is not 64 lower-case hexadecimal digits.
         """
         if not isinstance(sha256, str) or not _SHA256.match(sha256):
-            raise NotFoundError(message("document_bad_hash", "id"), code="document_bad_hash")
+            raise NotFoundError.from_code("document_bad_hash")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def check(self, data: bytes, declared_name: str) -> DocumentRef:
@@ -201,8 +201,7 @@ class DocumentStore:
                 raise
             _sync_folder(target.parent)
         except OSError as exc:
-            raise StoreError(message("document_write_failed", "id", folder=str(self.root)),
-                             code="document_write_failed", params={"folder": self.root}) from exc
+            raise StoreError.from_code("document_write_failed", folder=self.root) from exc
         return ref
 
     def open_document(self, sha256: str) -> bytes:
@@ -215,14 +214,11 @@ class DocumentStore:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise NotFoundError(message("document_not_found", "id", sha256=sha256[:12]), code="document_not_found",
-                                params={"sha256": sha256[:12]}) from None
+            raise NotFoundError.from_code("document_not_found", sha256=sha256[:12]) from None
         except OSError as exc:
-            raise StoreError(message("document_read_failed", "id", sha256=sha256[:12]), code="document_read_failed",
-                             params={"sha256": sha256[:12]}) from exc
+            raise StoreError.from_code("document_read_failed", sha256=sha256[:12]) from exc
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise StoreError(message("document_corrupted", "id", sha256=sha256[:12]), code="document_corrupted",
-                             params={"sha256": sha256[:12]})
+            raise StoreError.from_code("document_corrupted", sha256=sha256[:12])
         return data
 
 

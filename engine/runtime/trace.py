@@ -86,12 +86,11 @@ class TraceInstance:
     def __post_init__(self) -> None:
         """:raises AlurError: for an unknown status or a naive datetime."""
         if self.status not in INSTANCE_STATUSES:
-            raise AlurError(f"Status instance '{self.status}' tidak dikenal; gunakan salah satu dari "
-                            f"{', '.join(INSTANCE_STATUSES)}.")
+            raise AlurError.from_code("trace_unknown_status", status=self.status,
+                                      statuses=', '.join(INSTANCE_STATUSES))
         for moment in (self.started, self.finished):
             if moment is not None and not _aware(moment):
-                raise AlurError("Waktu mulai dan selesai instance harus memiliki zona waktu (mis. UTC atau "
-                                "Asia/Jakarta).")
+                raise AlurError.from_code("trace_naive_times")
 
 
 def _aware(moment: object) -> bool:

@@ -52,14 +52,11 @@ def _read_time(value: time | str, weekday: int) -> time:
         try:
             value = time.fromisoformat(value.strip())
         except ValueError as exc:
-            raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: '{value}' "
-                             f"bukan jam seperti \"07:30\".") from exc
+            raise InputError.from_code("worktime_hours_unreadable", day=WEEKDAY_NAMES[weekday], value=value) from exc
     if not isinstance(value, time):
-        raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: {value!r} "
-                         f"bukan jam seperti \"07:30\".")
+        raise InputError.from_code("worktime_hours_not_a_time", day=WEEKDAY_NAMES[weekday], value=f"{value!r}")
     if value.tzinfo is not None:
-        raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak boleh memiliki zona waktu; "
-                         f"zona waktu diatur untuk seluruh kalender.")
+        raise InputError.from_code("worktime_hours_with_zone", day=WEEKDAY_NAMES[weekday])
     return value
 
 
@@ -72,29 +69,28 @@ def _read_office_hours(office_hours: _OfficeHours) -> dict[int, tuple[tuple[time
     result: dict[int, tuple[tuple[time, time], ...]] = {}
     for weekday, intervals in office_hours.items():
         if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
-            raise InputError(f"Hari {weekday!r} pada jam kerja tidak valid; gunakan 0 (Senin) "
-                             f"sampai 6 (Minggu).")
+            raise InputError.from_code("worktime_bad_weekday", weekday=f"{weekday!r}")
         read: list[tuple[time, time]] = []
         for interval in intervals:
             try:
                 start, end = interval
             except (TypeError, ValueError) as exc:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: {interval!r} "
-                                 f"harus berupa pasangan (mulai, selesai).") from exc
+                raise InputError.from_code("worktime_hours_not_a_pair", day=WEEKDAY_NAMES[weekday],
+                                           interval=f"{interval!r}") from exc
             start, end = _read_time(start, weekday), _read_time(end, weekday)
             if start >= end:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: "
-                                 f"{start:%H:%M}-{end:%H:%M}; jam mulai harus sebelum jam selesai.")
+                raise InputError.from_code("worktime_hours_reversed", day=WEEKDAY_NAMES[weekday],
+                                           start=f"{start:%H:%M}", end=f"{end:%H:%M}")
             read.append((start, end))
         read.sort()
         for (_, first_end), (second_start, _) in zip(read, read[1:]):
             if second_start < first_end:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tumpang tindih sekitar "
-                                 f"{second_start:%H:%M}; pisahkan jam-jamnya.")
+                raise InputError.from_code("worktime_hours_overlap", day=WEEKDAY_NAMES[weekday],
+                                           start=f"{second_start:%H:%M}")
         if read:
             result[weekday] = tuple(read)
     if not result:
-        raise InputError("Jam kerja kosong: paling sedikit satu hari harus memiliki jam kerja.")
+        raise InputError.from_code("worktime_hours_empty")
     return result
 
 
@@ -113,10 +109,9 @@ def _read_dates(values: Iterable[date | str], what: str) -> frozenset[date]:
             try:
                 result.add(date.fromisoformat(value.strip()))
             except ValueError as exc:
-                raise InputError(f"Tanggal '{value}' pada {what} tidak valid; tulis seperti "
-                                 f"\"2026-08-18\".") from exc
+                raise InputError.from_code("worktime_unreadable_date", value=value, what=what) from exc
         else:
-            raise InputError(f"Tanggal {value!r} pada {what} tidak valid; tulis seperti \"2026-08-18\".")
+            raise InputError.from_code("worktime_bad_date", value=f"{value!r}", what=what)
     return frozenset(result)
 
 
@@ -156,8 +151,7 @@ class WorkCalendar:
         try:
             self._zone = ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-            raise InputError(f"Zona waktu '{tz}' tidak dikenal; gunakan nama seperti "
-                             f"\"Asia/Jakarta\", \"Asia/Makassar\" atau \"Asia/Jayapura\".") from exc
+            raise InputError.from_code("worktime_unknown_zone", zone=tz) from exc
         self._tz_name = tz
         self._office_hours = _read_office_hours(
             DEFAULT_OFFICE_HOURS if office_hours is None else office_hours)
@@ -169,8 +163,7 @@ class WorkCalendar:
         self._country_holidays = bool(country_holidays)
         self._cuti_bersama = bool(cuti_bersama)
         if self._cuti_bersama and "government" not in _holidays.country_holidays("ID").supported_categories:
-            raise InputError("Versi paket 'holidays' ini tidak memuat cuti bersama; perbarui paketnya atau "
-                             "cantumkan cuti bersama sebagai hari libur tambahan.")
+            raise InputError.from_code("worktime_no_joint_leave")
         self._extra_days_off = _read_dates(extra_days_off, "hari libur tambahan")
         self._extra_working_days = _read_dates(extra_working_days, "hari kerja tambahan")
         both = sorted(self._extra_days_off & self._extra_working_days)
@@ -264,11 +257,11 @@ class WorkCalendar:
         """
         cursor = self._to_utc(start, "mulai")
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not math.isfinite(minutes):
-            raise AlurError(f"Jumlah menit kerja {minutes!r} bukan angka yang sah.")
+            raise AlurError.from_code("worktime_minutes_not_a_number", minutes=f"{minutes!r}")
         if minutes < 0:
-            raise AlurError(f"Jumlah menit kerja tidak boleh negatif ({minutes}).")
+            raise AlurError.from_code("worktime_minutes_negative", minutes=minutes)
         if minutes > _MAX_MINUTES:
-            raise AlurError(f"Jumlah menit kerja terlalu besar ({minutes}).")
+            raise AlurError.from_code("worktime_minutes_too_large", minutes=minutes)
         remaining = timedelta(minutes=minutes)
         day = self._local_date(cursor)
         first = True
@@ -287,7 +280,7 @@ class WorkCalendar:
                     remaining -= available
             first = False
             day += _ONE_DAY
-        raise AlurError("Tidak ada jam kerja yang cukup dalam seratus tahun ke depan; periksa kalender kerja.")
+        raise AlurError.from_code("worktime_no_hours_ahead")
 
     def due(self, start: datetime, duration: Duration | str) -> datetime:
         """When a step that starts at ``start`` falls due under its mutu baku WAKTU.
@@ -358,10 +351,9 @@ class WorkCalendar:
         :raises AlurError: when ``moment`` is not a datetime or is naive.
         """
         if not isinstance(moment, datetime):
-            raise AlurError(f"Waktu {what} harus berupa datetime, bukan {type(moment).__name__}.")
+            raise AlurError.from_code("worktime_moment_not_datetime", what=what, kind=type(moment).__name__)
         if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-            raise AlurError(f"Waktu {what} {moment.isoformat()} tidak memiliki zona waktu; berikan waktu "
-                            f"dengan zona waktu, mis. UTC atau Asia/Jakarta.")
+            raise AlurError.from_code("worktime_moment_naive", what=what, moment=moment.isoformat())
         return moment.astimezone(_UTC)
 
     def _local_date(self, moment_utc: datetime) -> date:
