@@ -1,18 +1,24 @@
-"""Words of WAKTU durations and work calendars (engine.sop.durations, engine.sop.duration_words, engine.sop.worktime)."""
+"""Words of WAKTU durations and work calendars (engine.sop.durations, duration_words, worktime)."""
 
 from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- raised errors of durations and work calendars ---------------------------------------------------
     "duration_words_disagree": (
-        'Waktu \'{raw}\' tidak dikenali: angka {num} dan angka dalam kurung ({again}) berbeda; tulis mis. "14 (empat belas) hari kerja".',
-        'Duration \'{raw}\' is not recognised: the number {num} and the number in brackets ({again}) differ; write e.g. "14 (empat belas) hari kerja".'),
+        'Waktu \'{raw}\' tidak dikenali: angka {num} dan angka dalam kurung ({again}) berbeda; tulis mis. "14 '
+        '(empat belas) hari kerja".',
+        "Duration '{raw}' is not recognised: the number {num} and the number in brackets ({again}) differ; write "
+        'e.g. "14 (empat belas) hari kerja".'),
     "duration_units_out_of_order": (
-        'Waktu \'{text}\' tidak dikenali: tulis setiap satuan sekali, dari yang terbesar ke yang terkecil, mis. "1 jam 30 menit".',
-        'Duration \'{text}\' is not recognised: write each unit once, from the largest to the smallest, e.g. "1 jam 30 menit".'),
+        'Waktu \'{text}\' tidak dikenali: tulis setiap satuan sekali, dari yang terbesar ke yang terkecil, mis. "1 '
+        'jam 30 menit".',
+        'Duration \'{text}\' is not recognised: write each unit once, from the largest to the smallest, e.g. "1 '
+        'jam 30 menit".'),
     "duration_decimal_not_last": (
-        'Waktu \'{text}\' tidak dikenali: hanya satuan terakhir yang boleh berkoma, mis. "1 jam 30 menit" atau "1,5 jam".',
-        'Duration \'{text}\' is not recognised: only the last unit may have a decimal comma, e.g. "1 jam 30 menit" or "1,5 jam".'),
+        'Waktu \'{text}\' tidak dikenali: hanya satuan terakhir yang boleh berkoma, mis. "1 jam 30 menit" atau "1,5 '
+        'jam".',
+        'Duration \'{text}\' is not recognised: only the last unit may have a decimal comma, e.g. "1 jam 30 menit" '
+        'or "1,5 jam".'),
     "duration_not_positive": ("Waktu '{text}' harus lebih dari nol.", "Duration '{text}' must be more than zero."),
     "duration_range_reversed": (
         'Rentang waktu \'{text}\' terbalik; tulis batas bawah lebih dulu, mis. "1-2 hari".',
@@ -24,8 +30,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Waktu kosong. Contoh yang benar: {examples}.",
         "The duration is empty. Correct examples: {examples}."),
     "duration_mixed_calendars": (
-        'Waktu \'{text}\' tidak dikenali: jangan campur hari kerja, hari kalender dan "x 24 jam" dalam satu waktu, mis. tulis "14 hari kalender" atau "1 x 24 jam".',
-        'Duration \'{text}\' is not recognised: do not mix working days, calendar days and "x 24 jam" in one duration; write e.g. "14 hari kalender" or "1 x 24 jam".'),
+        'Waktu \'{text}\' tidak dikenali: jangan campur hari kerja, hari kalender dan "x 24 jam" dalam satu waktu, '
+        'mis. tulis "14 hari kalender" atau "1 x 24 jam".',
+        'Duration \'{text}\' is not recognised: do not mix working days, calendar days and "x 24 jam" in one '
+        'duration; write e.g. "14 hari kalender" or "1 x 24 jam".'),
     "duration_amount_not_a_number": (
         "Jumlah waktu '{amount}' bukan angka.",
         "Duration amount '{amount}' is not a number."),
@@ -58,8 +66,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Hari {weekday} pada jam kerja tidak valid; gunakan 0 (Senin) sampai 6 (Minggu).",
         "Day {weekday} in the working hours is not valid; use 0 (Monday) to 6 (Sunday)."),
     "worktime_no_joint_leave": (
-        "Versi paket 'holidays' ini tidak memuat cuti bersama; perbarui paketnya atau cantumkan cuti bersama sebagai hari libur tambahan.",
-        "This version of the 'holidays' package has no cuti bersama (joint leave days); upgrade the package or list the joint leave days as extra holidays."),
+        "Versi paket 'holidays' ini tidak memuat cuti bersama; perbarui paketnya atau cantumkan cuti bersama "
+        "sebagai hari libur tambahan.",
+        "This version of the 'holidays' package has no cuti bersama (joint leave days); upgrade the package or "
+        "list the joint leave days as extra holidays."),
     "worktime_minutes_not_a_number": (
         "Jumlah menit kerja {minutes} bukan angka yang sah.",
         "The number of working minutes {minutes} is not a valid number."),
@@ -73,7 +83,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Waktu {what} harus berupa datetime, bukan {kind}.",
         "The {what} time must be a datetime, not {kind}."),
     "worktime_moment_naive": (
-        "Waktu {what} {moment} tidak memiliki zona waktu; berikan waktu dengan zona waktu, mis. UTC atau Asia/Jakarta.",
+        "Waktu {what} {moment} tidak memiliki zona waktu; berikan waktu dengan zona waktu, mis. UTC atau "
+        "Asia/Jakarta.",
         "The {what} time {moment} has no time zone; give a time with a time zone, e.g. UTC or Asia/Jakarta."),
     "worktime_hours_unreadable": (
         'Jam kerja hari {day} tidak valid: \'{value}\' bukan jam seperti "07:30".',
@@ -85,7 +96,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Jam kerja hari {day} tumpang tindih sekitar {start}; pisahkan jam-jamnya.",
         "Working hours on {day} overlap around {second_start}; separate the hours."),
     "worktime_unknown_zone": (
-        'Zona waktu \'{zone}\' tidak dikenal; gunakan nama seperti "Asia/Jakarta", "Asia/Makassar" atau "Asia/Jayapura".',
+        'Zona waktu \'{zone}\' tidak dikenal; gunakan nama seperti "Asia/Jakarta", "Asia/Makassar" atau '
+        '"Asia/Jayapura".',
         'Time zone \'{tz}\' is unknown; use a name like "Asia/Jakarta", "Asia/Makassar" or "Asia/Jayapura".'),
     "worktime_hours_not_a_pair": (
         "Jam kerja hari {day} tidak valid: {interval} harus berupa pasangan (mulai, selesai).",
