@@ -201,11 +201,10 @@ class _Reader:
                 return chosen[0]
             known = sorted(set().union(*(labels(p) for p in candidates)))
             close = difflib.get_close_matches(self.wanted_process, known, n=1)
-            raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary",
-                                                   [problem(
-                "process_not_found", wanted=self.wanted_process, processes=listing,
-                hint=f" Mungkin maksudnya '{close[0]}'?" if close else "")],
-                                                   self.filename, filename=self.filename or 'BPMN')
+            found = (problem("process_not_found_close", wanted=self.wanted_process, processes=listing, close=close[0])
+                     if close else problem("process_not_found", wanted=self.wanted_process, processes=listing, hint=""))
+            raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary", [found], self.filename,
+                                                   filename=self.filename or "BPMN")
         if len(candidates) > 1:
             raise ProcessDefinitionError.from_code("bpmn_many_processes_summary",
                                                    [problem("many_processes", count=len(candidates), names=listing)],

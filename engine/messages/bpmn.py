@@ -6,6 +6,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- raised errors of reading BPMN and of refused tasks ----------------------------------------------
     "bpmn_no_process_summary": ("{filename}: tidak ada proses.", "{filename}: no process."),
     "bpmn_process_not_found_summary": ("{filename}: proses tidak ditemukan.", "{filename}: process not found."),
+    "process_not_found_close": (
+        "proses '{wanted}' tidak ada di berkas ini; yang ada: {processes}. Mungkin maksudnya '{close}'?",
+        "process '{wanted}' is not in this file; it holds: {processes}. Did you mean '{close}'?"),
     "bpmn_many_processes_summary": ("{filename}: lebih dari satu proses.", "{filename}: more than one process."),
     "bpmn_script_refused": (
         "Skrip tidak dijalankan oleh Alur: model berisi skrip (scriptTask, pre-script atau post-script), dan Alur "
