@@ -79,13 +79,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "worktime_minutes_too_large": (
         "Jumlah menit kerja terlalu besar ({minutes}).",
         "The number of working minutes is too large ({minutes})."),
-    "worktime_moment_not_datetime": (
-        "Waktu {what} harus berupa datetime, bukan {kind}.",
-        "The {what} time must be a datetime, not {kind}."),
-    "worktime_moment_naive": (
-        "Waktu {what} {moment} tidak memiliki zona waktu; berikan waktu dengan zona waktu, mis. UTC atau "
+    "worktime_start_not_datetime": (
+        "Waktu mulai harus berupa datetime, bukan {kind}.",
+        "The start time must be a datetime, not {kind}."),
+    "worktime_end_not_datetime": (
+        "Waktu selesai harus berupa datetime, bukan {kind}.",
+        "The end time must be a datetime, not {kind}."),
+    "worktime_start_naive": (
+        "Waktu mulai {moment} tidak memiliki zona waktu; berikan waktu dengan zona waktu, mis. UTC atau "
         "Asia/Jakarta.",
-        "The {what} time {moment} has no time zone; give a time with a time zone, e.g. UTC or Asia/Jakarta."),
+        "The start time {moment} has no time zone; give a time with a time zone, e.g. UTC or Asia/Jakarta."),
+    "worktime_end_naive": (
+        "Waktu selesai {moment} tidak memiliki zona waktu; berikan waktu dengan zona waktu, mis. UTC atau "
+        "Asia/Jakarta.",
+        "The end time {moment} has no time zone; give a time with a time zone, e.g. UTC or Asia/Jakarta."),
     "worktime_hours_unreadable": (
         'Jam kerja hari {day} tidak valid: \'{value}\' bukan jam seperti "07:30".',
         'Working hours on {day} are not valid: \'{value}\' is not a time like "07:30".'),
@@ -94,18 +101,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Working hours on {day} are not valid: {start}-{end}; the start must come before the end."),
     "worktime_hours_overlap": (
         "Jam kerja hari {day} tumpang tindih sekitar {start}; pisahkan jam-jamnya.",
-        "Working hours on {day} overlap around {second_start}; separate the hours."),
+        "Working hours on {day} overlap around {start}; separate the hours."),
     "worktime_unknown_zone": (
         'Zona waktu \'{zone}\' tidak dikenal; gunakan nama seperti "Asia/Jakarta", "Asia/Makassar" atau '
         '"Asia/Jayapura".',
-        'Time zone \'{tz}\' is unknown; use a name like "Asia/Jakarta", "Asia/Makassar" or "Asia/Jayapura".'),
+        'Time zone \'{zone}\' is unknown; use a name like "Asia/Jakarta", "Asia/Makassar" or "Asia/Jayapura".'),
     "worktime_hours_not_a_pair": (
         "Jam kerja hari {day} tidak valid: {interval} harus berupa pasangan (mulai, selesai).",
         "Working hours on {day} are not valid: {interval} must be a (start, end) pair."),
-    "worktime_bad_date": (
-        'Tanggal {value} pada {what} tidak valid; tulis seperti "2026-08-18".',
-        'Date {value} in {what} is not valid; write it like "2026-08-18".'),
-    "worktime_unreadable_date": (
-        'Tanggal \'{value}\' pada {what} tidak valid; tulis seperti "2026-08-18".',
-        'Date \'{value}\' in {what} is not valid; write it like "2026-08-18".'),
+    "worktime_bad_day_off": (
+        'Tanggal {value} pada hari libur tambahan tidak valid; tulis seperti "2026-08-18".',
+        'Date {value} among the extra days off is not valid; write it like "2026-08-18".'),
+    "worktime_bad_working_day": (
+        'Tanggal {value} pada hari kerja tambahan tidak valid; tulis seperti "2026-08-18".',
+        'Date {value} among the extra working days is not valid; write it like "2026-08-18".'),
+    "worktime_unreadable_day_off": (
+        'Tanggal \'{value}\' pada hari libur tambahan tidak valid; tulis seperti "2026-08-18".',
+        'Date \'{value}\' among the extra days off is not valid; write it like "2026-08-18".'),
+    "worktime_unreadable_working_day": (
+        'Tanggal \'{value}\' pada hari kerja tambahan tidak valid; tulis seperti "2026-08-18".',
+        'Date \'{value}\' among the extra working days is not valid; write it like "2026-08-18".'),
 }

@@ -97,6 +97,8 @@ def _read_office_hours(office_hours: _OfficeHours) -> dict[int, tuple[tuple[time
 def _read_dates(values: Iterable[date | str], what: str) -> frozenset[date]:
     """Dates from ``date``/``datetime`` objects or ISO texts ("2026-08-18").
 
+    :param what: ``"days_off"`` or ``"working_days"``, the list the dates are for (names the error).
+
     :raises InputError: for anything else.
     """
     result: set[date] = set()
@@ -109,9 +111,11 @@ def _read_dates(values: Iterable[date | str], what: str) -> frozenset[date]:
             try:
                 result.add(date.fromisoformat(value.strip()))
             except ValueError as exc:
-                raise InputError.from_code("worktime_unreadable_date", value=value, what=what) from exc
+                raise InputError.from_code("worktime_unreadable_day_off" if what == "days_off"
+                                           else "worktime_unreadable_working_day", value=value) from exc
         else:
-            raise InputError.from_code("worktime_bad_date", value=f"{value!r}", what=what)
+            raise InputError.from_code("worktime_bad_day_off" if what == "days_off" else "worktime_bad_working_day",
+                                       value=f"{value!r}")
     return frozenset(result)
 
 
@@ -164,8 +168,8 @@ class WorkCalendar:
         self._cuti_bersama = bool(cuti_bersama)
         if self._cuti_bersama and "government" not in _holidays.country_holidays("ID").supported_categories:
             raise InputError.from_code("worktime_no_joint_leave")
-        self._extra_days_off = _read_dates(extra_days_off, "hari libur tambahan")
-        self._extra_working_days = _read_dates(extra_working_days, "hari kerja tambahan")
+        self._extra_days_off = _read_dates(extra_days_off, "days_off")
+        self._extra_working_days = _read_dates(extra_working_days, "working_days")
         both = sorted(self._extra_days_off & self._extra_working_days)
         if both:
             raise InputError("Tanggal " + ", ".join(d.isoformat() for d in both)
@@ -237,8 +241,8 @@ class WorkCalendar:
         :return: working minutes; negative when ``end`` is before ``start``.
         :raises AlurError: when either datetime is naive.
         """
-        start_utc = self._to_utc(start, "mulai")
-        end_utc = self._to_utc(end, "selesai")
+        start_utc = self._to_utc(start, "start")
+        end_utc = self._to_utc(end, "end")
         if end_utc < start_utc:
             return -_minutes(self._between(end_utc, start_utc))
         return _minutes(self._between(start_utc, end_utc))
@@ -255,7 +259,7 @@ class WorkCalendar:
         :raises AlurError: when ``start`` is naive, ``minutes`` is negative or not a finite
             number, or no such instant lies within a hundred years.
         """
-        cursor = self._to_utc(start, "mulai")
+        cursor = self._to_utc(start, "start")
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not math.isfinite(minutes):
             raise AlurError.from_code("worktime_minutes_not_a_number", minutes=f"{minutes!r}")
         if minutes < 0:
@@ -299,7 +303,7 @@ class WorkCalendar:
         if isinstance(duration, str):
             duration = parse_duration(duration)
         if duration.kind != "working":
-            return duration.end_after(self._to_utc(start, "mulai").astimezone(self._zone))
+            return duration.end_after(self._to_utc(start, "start").astimezone(self._zone))
         return self.add_working_minutes(start, duration.as_working_minutes(self))
 
     def elapsed_minutes(self, start: datetime, end: datetime, kind: Kind = "working") -> float:
@@ -311,7 +315,7 @@ class WorkCalendar:
         """
         if kind == "working":
             return self.working_minutes_between(start, end)
-        return _minutes(self._to_utc(end, "selesai") - self._to_utc(start, "mulai"))
+        return _minutes(self._to_utc(end, "end") - self._to_utc(start, "start"))
 
     def standard_minutes(self, duration: Duration | str, start: datetime | None = None) -> float:
         """The WAKTU in minutes of its own kind (see :meth:`elapsed_minutes`).
@@ -323,7 +327,7 @@ class WorkCalendar:
             duration = parse_duration(duration)
         if duration.kind == "working":
             return duration.as_working_minutes(self)
-        begin = self._to_utc(start, "mulai") if start is not None else datetime.now(_UTC)
+        begin = self._to_utc(start, "start") if start is not None else datetime.now(_UTC)
         return _minutes(duration.end_after(begin) - begin)
 
     def within_standard(self, duration: Duration | str, start: datetime, end: datetime) -> bool:
@@ -346,14 +350,16 @@ class WorkCalendar:
         return cached
 
     def _to_utc(self, moment: datetime, what: str) -> datetime:
-        """``moment`` in UTC.
+        """``moment`` in UTC; ``what`` is ``"start"`` or ``"end"`` (names the error).
 
         :raises AlurError: when ``moment`` is not a datetime or is naive.
         """
         if not isinstance(moment, datetime):
-            raise AlurError.from_code("worktime_moment_not_datetime", what=what, kind=type(moment).__name__)
+            raise AlurError.from_code("worktime_start_not_datetime" if what == "start" else "worktime_end_not_datetime",
+                                      kind=type(moment).__name__)
         if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-            raise AlurError.from_code("worktime_moment_naive", what=what, moment=moment.isoformat())
+            raise AlurError.from_code("worktime_start_naive" if what == "start" else "worktime_end_naive",
+                                      moment=moment.isoformat())
         return moment.astimezone(_UTC)
 
     def _local_date(self, moment_utc: datetime) -> date:

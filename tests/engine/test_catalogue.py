@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import string
 import types
 from pathlib import Path
 
@@ -173,3 +174,14 @@ def test_the_literal_message_scan_finds_one(tmp_path: Path) -> None:
                                      'def h():\n    raise InputError.from_code("worktime_hours_empty")\n'
                                      'def i():\n    raise errors.StoreError("Basis data menolak.")\n')
     assert _raised_with_text(tmp_path, tmp_path) == ["bad.py:2:DataError", "bad.py:8:StoreError"]
+
+
+def test_both_languages_of_a_code_take_the_same_fields() -> None:
+    """A field only one language names is lost (or shown as ``{field}``) in the other."""
+    formatter = string.Formatter()
+    differing = {}
+    for code, texts in merge(STAGES).items():
+        fields = [{part[1] for part in formatter.parse(text) if part[1] is not None} for text in texts]
+        if fields[0] != fields[1]:
+            differing[code] = fields
+    assert differing == {}
