@@ -151,6 +151,8 @@ from engine.monitoring.workbook import OUTCOMES as OUTCOMES
 from engine.render import render as render
 from engine.render import render_pages as render_pages
 from engine.runtime.audit import ChainBreak as ChainBreak
+from engine.runtime.audit import Envelope as Envelope
+from engine.runtime.audit import EVENT_SCHEMA as EVENT_SCHEMA
 from engine.runtime.browse import done_by as done_by
 from engine.runtime.browse import InstanceRow as InstanceRow
 from engine.runtime.browse import list_instances as list_instances
@@ -159,6 +161,10 @@ from engine.runtime.browse import startable as startable
 from engine.runtime.browse import step_of_item as step_of_item
 from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import timeline as timeline
+from engine.runtime.case import case_data as case_data
+from engine.runtime.case import instances_with_value as instances_with_value
+from engine.runtime.case import record_case_values as record_case_values
+from engine.runtime.context import RuntimeContext as RuntimeContext
 from engine.runtime.documents import DocumentRef as DocumentRef
 from engine.runtime.documents import DocumentStore as DocumentStore
 from engine.runtime.facade import Runtime as Runtime
@@ -171,10 +177,16 @@ from engine.runtime.timers import Clock as Clock
 from engine.runtime.timers import ManualClock as ManualClock
 from engine.runtime.timers import SystemClock as SystemClock
 from engine.runtime.trace import TraceEntry as TraceEntry
+from engine.runtime.units import UnitRequest as UnitRequest
+from engine.runtime.units import UnitResolver as UnitResolver
 from engine.runtime.work import Completed as Completed
 from engine.runtime.work import Event as Event
 from engine.runtime.work import Instance as Instance
+from engine.runtime.work import MODES as MODES
+from engine.runtime.work import REAL as REAL
+from engine.runtime.work import SIMULASI as SIMULASI
 from engine.runtime.work import StepInfo as StepInfo
+from engine.runtime.work import UJICOBA as UJICOBA
 from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
@@ -228,6 +240,8 @@ __all__ = [
     "DocumentStore",
     "Duration",
     "EVALUATION_QUESTIONS",
+    "EVENT_SCHEMA",
+    "Envelope",
     "EvaluationAnswer",
     "EvaluationForm",
     "Event",
@@ -249,6 +263,7 @@ __all__ = [
     "LogEvent",
     "LogTrace",
     "LoginThrottle",
+    "MODES",
     "ManualClock",
     "MonitoringForm",
     "MonitoringReport",
@@ -256,10 +271,13 @@ __all__ = [
     "MonitoringScope",
     "OUTCOMES",
     "ProcessDefinitionError",
+    "REAL",
     "RegisterEntry",
     "Requirement",
     "RevisionRequest",
     "Runtime",
+    "RuntimeContext",
+    "SIMULASI",
     "SavedEvaluation",
     "SavedMonitoringForm",
     "Sop",
@@ -274,9 +292,12 @@ __all__ = [
     "TickReport",
     "TraceEntry",
     "TraceResult",
+    "UJICOBA",
     "UjicobaGate",
     "UjicobaReport",
     "UjicobaStep",
+    "UnitRequest",
+    "UnitResolver",
     "User",
     "VersionInfo",
     "WorkCalendar",
@@ -288,6 +309,7 @@ __all__ = [
     "approve",
     "approver_holds",
     "build_net",
+    "case_data",
     "check_condition",
     "check_conformance",
     "check_instance",
@@ -321,6 +343,7 @@ __all__ = [
     "give_feedback",
     "history",
     "instance_for",
+    "instances_with_value",
     "issue_token",
     "item_actions",
     "item_for",
@@ -358,6 +381,7 @@ __all__ = [
     "read_csv",
     "read_log",
     "read_xes",
+    "record_case_values",
     "register",
     "register_for",
     "registration_number",

@@ -88,7 +88,8 @@ def _check_roles(roles: Iterable[str]) -> list[str]:
     chosen = sorted(set(roles))
     unknown = [role for role in chosen if role not in ROLES]
     if unknown or not chosen:
-        raise DataError(f"Peran tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari {', '.join(ROLES)}.")
+        raise DataError.from_code("account_unknown_roles", unknown=', '.join(unknown) or '(kosong)',
+                                  roles=', '.join(ROLES))
     return chosen
 
 
@@ -111,15 +112,15 @@ def check_password(username: str, password: str) -> None:
     """
     lowered = password.strip().lower()
     if len(password) < MIN_PASSWORD:
-        raise DataError(f"Kata sandi minimal {MIN_PASSWORD} karakter.", field="password")
+        raise DataError.from_code("account_password_too_short", "password", minimum=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
-        raise DataError(f"Kata sandi paling panjang {MAX_PASSWORD} karakter.", field="password")
+        raise DataError.from_code("account_password_too_long", "password", maximum=MAX_PASSWORD)
     if len(set(password)) == 1:
-        raise DataError("Kata sandi tidak boleh satu karakter yang diulang.", field="password")
+        raise DataError.from_code("account_password_one_character", "password")
     if username and lowered in {username.lower(), username.lower()[::-1]}:
-        raise DataError("Kata sandi tidak boleh sama dengan nama pengguna.", field="password")
+        raise DataError.from_code("account_password_is_username", "password")
     if lowered in COMMON_PASSWORDS:
-        raise DataError("Kata sandi ini terlalu umum; pilih yang lain.", field="password")
+        raise DataError.from_code("account_password_common", "password")
 
 
 def add_account(runtime: Runtime, username: str, password: str, roles: Iterable[str], nama: str = "",
@@ -192,7 +193,7 @@ def session_version(runtime: Runtime, username: str) -> int:
         row = connection.execute(select(account_sessions.c.version, account_sessions.c.disabled)
                                  .where(account_sessions.c.username == username)).first()
     if row is not None and row.disabled:
-        raise AccessDeniedError("Akun ini dinonaktifkan.")
+        raise AccessDeniedError.from_code("account_disabled")
     return 0 if row is None else int(row.version)
 
 
@@ -203,7 +204,7 @@ def session_account(runtime: Runtime, username: str, version: object) -> Account
     :raises NotFoundError: no login with this name.
     """
     if not isinstance(version, int) or version != session_version(runtime, username):
-        raise AccessDeniedError("Sesi telah berakhir; silakan masuk lagi.")
+        raise AccessDeniedError.from_code("account_session_expired")
     return account(runtime, username)
 
 
@@ -215,7 +216,7 @@ def account(runtime: Runtime, username: str) -> Account:
     with runtime.db.read() as connection:
         row = connection.execute(select(accounts).where(accounts.c.username == username)).first()
         if row is None:
-            raise NotFoundError(f"Akun '{username}' tidak ada.")
+            raise NotFoundError.from_code("account_not_found", username=username)
         stale = unlinked(connection, username)
     if stale:  # a jabatan added by 'alur user add' or Runtime.add_user: its unit and jabatan get ids now
         with runtime.db.write() as connection:
@@ -247,7 +248,7 @@ def authenticate(runtime: Runtime, username: str, password: str) -> Account:
         row = connection.execute(select(accounts.c.password_hash).where(accounts.c.username == username)).first()
     matches = check_password_hash(row.password_hash if row is not None else _dummy_hash(), password[:MAX_PASSWORD])
     if row is None or not matches:
-        raise AccessDeniedError("Nama pengguna atau kata sandi salah.")
+        raise AccessDeniedError.from_code("account_bad_login")
     session_version(runtime, username)
     return account(runtime, username)
 
@@ -299,6 +300,6 @@ def token_account(runtime: Runtime, token: str) -> Account:
         row = connection.execute(select(api_tokens.c.username)
                                  .where(api_tokens.c.token_hash == _digest(token))).first()
     if row is None:
-        raise AccessDeniedError("Token API tidak sah.")
+        raise AccessDeniedError.from_code("account_bad_token")
     session_version(runtime, row.username)
     return account(runtime, row.username)

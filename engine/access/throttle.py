@@ -75,7 +75,7 @@ class LoginThrottle:
         """:raises AccessDeniedError: while the client must wait, saying for how long."""
         wait = self.wait_seconds(runtime, username, address, now)
         if wait:
-            raise AccessDeniedError(f"Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {wait} detik.")
+            raise AccessDeniedError.from_code("account_throttled", wait=wait)
 
     def failed(self, runtime: Runtime, username: str, address: str, now: dt.datetime) -> None:
         """Count one failure under every key; prune what the window forgot and what exceeds ``max_rows``."""

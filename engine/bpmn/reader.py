@@ -44,25 +44,21 @@ _NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", 
              "invalid", "rejected"}
 
 
-_UNSUPPORTED_FIX = {
-    "scriptTask": ("Tugas skrip", "Alur tidak menjalankan skrip dari model. Ganti dengan userTask (dikerjakan "
-                                  "pelaksana) atau hapus."),
-    "subProcess": ("Sub-proses", "ratakan langkah-langkahnya ke dalam proses utama atau jadikan SOP tersendiri."),
-    "callActivity": ("Call activity", "jadikan SOP tersendiri dan catat di KETERKAITAN, lalu ganti dengan satu "
-                                      "kegiatan."),
-    "transaction": ("Transaksi", "ratakan langkah-langkahnya ke dalam proses utama."),
-    "adHocSubProcess": ("Sub-proses ad hoc", "tuliskan langkah-langkahnya berurutan."),
-    "inclusiveGateway": ("Gateway inklusif", "ganti dengan gateway eksklusif (keputusan Ya/Tidak) atau "
-                                             "percabangan paralel."),
-    "eventBasedGateway": ("Gateway berbasis kejadian", "ganti dengan keputusan Ya/Tidak yang dijawab pelaksana."),
-    "complexGateway": ("Gateway kompleks", "ganti dengan gateway eksklusif atau paralel."),
-    "boundaryEvent": ("Kejadian batas (boundary event)", "hapus atau ganti dengan keputusan setelah tugas; "
-                                                         "tenggat dipantau Alur dari waktu baku."),
-    "intermediateCatchEvent": ("Kejadian antara penangkap", "tuliskan penantian sebagai kegiatan dengan waktu "
-                                                            "baku."),
-    "link": ("Kejadian tautan (link event)", "hubungkan kedua ujung tautan dengan panah biasa."),
-    "intermediateThrowEvent": ("Kejadian antara pelempar bertipe {kind}", "hapus atau ganti dengan kegiatan."),
-    "loop": ("Tugas berulang/multi-instance", "tuliskan pengulangan sebagai keputusan dengan panah kembali."),
+#: Problem code of each BPMN element Alur cannot run (its text names the element and the fix).
+_UNSUPPORTED_CODE = {
+    "scriptTask": "unsupported_script_task",
+    "subProcess": "unsupported_sub_process",
+    "callActivity": "unsupported_call_activity",
+    "transaction": "unsupported_transaction",
+    "adHocSubProcess": "unsupported_ad_hoc_sub_process",
+    "inclusiveGateway": "unsupported_inclusive_gateway",
+    "eventBasedGateway": "unsupported_event_based_gateway",
+    "complexGateway": "unsupported_complex_gateway",
+    "boundaryEvent": "unsupported_boundary_event",
+    "intermediateCatchEvent": "unsupported_intermediate_catch_event",
+    "link": "unsupported_link",
+    "intermediateThrowEvent": "unsupported_intermediate_throw_event",
+    "loop": "unsupported_loop",
 }
 
 
@@ -188,8 +184,8 @@ class _Reader:
             if any(_local(child) in FLOW_NODE_TAGS for child in process)
         ]
         if not candidates:
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: tidak ada proses.", [problem("no_process")],
-                                         self.filename)
+            raise ProcessDefinitionError.from_code("bpmn_no_process_summary", [problem("no_process")],
+                                                   self.filename, filename=self.filename or 'BPMN')
         pools = {element.get("processRef", ""): _clean(element.get("name"))
                  for element in self.root.iter(bpmn("participant"))}
 
@@ -205,13 +201,14 @@ class _Reader:
                 return chosen[0]
             known = sorted(set().union(*(labels(p) for p in candidates)))
             close = difflib.get_close_matches(self.wanted_process, known, n=1)
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: proses tidak ditemukan.", [problem(
-                "process_not_found", wanted=self.wanted_process, processes=listing,
-                hint=f" Mungkin maksudnya '{close[0]}'?" if close else "")], self.filename)
+            found = (problem("process_not_found_close", wanted=self.wanted_process, processes=listing, close=close[0])
+                     if close else problem("process_not_found", wanted=self.wanted_process, processes=listing, hint=""))
+            raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary", [found], self.filename,
+                                                   filename=self.filename or "BPMN")
         if len(candidates) > 1:
-            raise ProcessDefinitionError(f"{self.filename or 'BPMN'}: lebih dari satu proses.",
-                                         [problem("many_processes", count=len(candidates), names=listing)],
-                                         self.filename)
+            raise ProcessDefinitionError.from_code("bpmn_many_processes_summary",
+                                                   [problem("many_processes", count=len(candidates), names=listing)],
+                                                   self.filename, filename=self.filename or 'BPMN')
         return candidates[0]
 
     def _lanes(self, process: etree._Element) -> dict[str, str]:
@@ -288,23 +285,19 @@ class _Reader:
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
                 key = "link" if "link" in node.event_kinds else node.tag
-                what, fix = _UNSUPPORTED_FIX[key]
-                self.error("unsupported_element", node.id, node.name, what=what, fix=fix)
+                self.error(_UNSUPPORTED_CODE[key], node.id, node.name)
             elif node.tag == "intermediateThrowEvent":
                 if not node.event_kinds:
                     self.notice("converted_element", node.id, node.name, what="Kejadian antara (tanpa tipe)",
                                 effect="dilewati: panah diteruskan ke langkah berikutnya")
                 else:
                     key = "link" if "link" in node.event_kinds else "intermediateThrowEvent"
-                    what, fix = _UNSUPPORTED_FIX[key]
-                    self.error("unsupported_element", node.id, node.name,
-                               what=what.format(kind=", ".join(node.event_kinds)), fix=fix)
+                    self.error(_UNSUPPORTED_CODE[key], node.id, node.name, kind=", ".join(node.event_kinds))
             elif node.tag in TASK_TAGS:
                 loops = [_local(child) for child in node.element
                          if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
                 if loops:
-                    what, fix = _UNSUPPORTED_FIX["loop"]
-                    self.error("unsupported_element", node.id, node.name, what=what, fix=fix)
+                    self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
                 elif node.tag in AUTOMATED_TASK_TAGS:
                     self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
                                 effect="diimpor sebagai kegiatan yang dikerjakan dan dikonfirmasi pelaksana")

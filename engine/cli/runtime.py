@@ -15,47 +15,12 @@ from typing import Any, Callable
 import click
 
 from engine.errors import AlurError, InputError, ProcessDefinitionError
+from engine.messages import message
 from engine.runtime.facade import Runtime, TickReport
 from engine.store.db import Database
 from engine.store.migrate import current_revision, head_revision, upgrade
 from engine.runtime.work import Event, Instance, WorkItem
 
-_TEXT = {
-    "upgraded": ("Basis data siap (skema {revision}).", "Database ready (schema {revision})."),
-    "user": ("Pengguna {username}: {held}", "User {username}: {held}"),
-    "no_jabatan": ("(belum memegang jabatan)", "(holds no jabatan yet)"),
-    "published": ("SOP '{key}' versi {number}{draft} diterbitkan ({nama}).",
-                  "SOP '{key}' version {number}{draft} published ({nama})."),
-    "unchanged": ("SOP '{key}' versi {number}{draft} sudah berisi SOP ini; tidak ada versi baru.",
-                  "SOP '{key}' version {number}{draft} already holds this SOP; no new version."),
-    "draft": (" (draf)", " (draft)"),
-    "started": ("Instans {id} dimulai: {key} versi {version}, unit {unit}{trial}.",
-                "Instance {id} started: {key} version {version}, unit {unit}{trial}."),
-    "trial": (" [UJICOBA]", " [TRIAL]"),
-    "trial_flag": ("UJICOBA", "TRIAL"),
-    "empty": ("Tidak ada tugas.", "No work items."),
-    "claimed": ("Tugas {id} diklaim oleh {username}.", "Work item {id} claimed by {username}."),
-    "unclaimed": ("Tugas {id} dilepas.", "Work item {id} released."),
-    "completed": ("Tugas {id} selesai. Instans {instance}: {status}.", "Work item {id} completed. Instance {instance}: {status}."),
-    "cancelled": ("Instans {id} dibatalkan.", "Instance {id} cancelled."),
-    "suspended": ("Instans {id} ditangguhkan.", "Instance {id} suspended."),
-    "resumed": ("Instans {id} dilanjutkan: {status}.", "Instance {id} resumed: {status}."),
-    "retried": ("Instans {id} dicoba lagi: {status}.", "Instance {id} retried: {status}."),
-    "next": ("  berikutnya: ", "  next: "),
-    "verified": ("Jejak audit utuh: {instances} instans, {events} peristiwa.",
-                 "Audit trail intact: {instances} instances, {events} events."),
-    "broken": ("Jejak audit RUSAK: {detail}", "Audit trail BROKEN: {detail}"),
-    "tick": ("pewaktu dinyalakan: {fired}, tugas terlambat ditandai: {overdue}, galat: {errors}",
-             "timers fired: {fired}, overdue items marked: {overdue}, errors: {errors}"),
-    "bad_json": ("--data bukan JSON yang sah: {error}", "--data is not valid JSON: {error}"),
-    "overdue": ("TERLAMBAT", "OVERDUE"),
-    "claimed_by": ("diklaim {user}", "claimed by {user}"),
-}
-
-
-def _t(text_key: str, **params: object) -> str:
-    indonesian, english = _TEXT[text_key]
-    return (english if _lang() == "en" else indonesian).format(**params)
 
 
 def _lang() -> str:
@@ -86,7 +51,7 @@ def _json_option(text: str | None) -> Any:
     try:
         return json.loads(text)
     except ValueError as exc:
-        click.echo(_t("bad_json", error=exc), err=True)
+        click.echo(message("cli_run_bad_json", _lang(), error=exc), err=True)
         raise SystemExit(InputError.exit_code) from exc
 
 
@@ -99,11 +64,11 @@ def _local(runtime: Runtime, moment: datetime | None) -> str:
 def _item_line(runtime: Runtime, item: WorkItem) -> str:
     flags = []
     if item.trial:
-        flags.append(_t("trial_flag"))
+        flags.append(message("cli_run_trial_flag", _lang()))
     if item.overdue:
-        flags.append(_t("overdue"))
+        flags.append(message("cli_run_overdue", _lang()))
     if item.claimed_by:
-        flags.append(_t("claimed_by", user=item.claimed_by))
+        flags.append(message("cli_run_claimed_by", _lang(), user=item.claimed_by))
     extra = f"  [{', '.join(flags)}]" if flags else ""
     return (f"#{item.id}  {item.key}/{item.instance_id}  {item.step_id}: {item.kegiatan}  "
             f"({item.jabatan}, {item.unit}; batas {_local(runtime, item.due_at)}){extra}")
@@ -125,7 +90,7 @@ def db_upgrade_command() -> None:
         database = Database()
         try:
             upgrade(database)
-            click.echo(_t("upgraded", revision=current_revision(database) or head_revision()))
+            click.echo(message("cli_run_upgraded", _lang(), revision=current_revision(database) or head_revision()))
         finally:
             database.dispose()
     _guarded(act)
@@ -146,14 +111,14 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
     """Tambah pengguna, atau tambahkan jabatan kepadanya."""
     def act() -> None:
         if jabatan and not unit:
-            raise InputError("Sebutkan --unit tempat jabatan itu dipegang.")
+            raise InputError.from_code("cli_account_unit_needed")
         runtime = _runtime()
         try:
             user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan])
         finally:
             runtime.close()
-        held = "; ".join(f"{name} @ {where}" for name, where in user.jabatan) or _t("no_jabatan")
-        click.echo(_t("user", username=user.username, held=held))
+        held = "; ".join(f"{name} @ {where}" for name, where in user.jabatan) or message("cli_run_no_jabatan", _lang())
+        click.echo(message("cli_run_user", _lang(), username=user.username, held=held))
     _guarded(act)
 
 
@@ -174,9 +139,9 @@ def publish_command(file: str, draft: bool, key: str | None, eskalasi: bool, use
             version = publish_direct(runtime, file, key, username, alasan, draft=draft, escalation=eskalasi)
         finally:
             runtime.close()
-        text = "published" if version.created else "unchanged"
-        click.echo(_t(text, key=version.key, number=version.number, draft=_t("draft") if version.draft else "",
-                      nama=version.nama))
+        code = "cli_run_published" if version.created else "cli_run_unchanged"
+        marker = message("cli_run_draft", _lang()) if version.draft else ""
+        click.echo(message(code, _lang(), key=version.key, number=version.number, draft=marker, nama=version.nama))
     _guarded(act)
 
 
@@ -196,10 +161,11 @@ def start_command(sop: str, username: str, data: str | None, unit: str | None, u
         runtime = _runtime()
         try:
             instance, ready = runtime.start(sop, username, form, unit=unit, trial=ujicoba, version=versi)
-            click.echo(_t("started", id=instance.id, key=instance.key, version=instance.version, unit=instance.unit,
-                          trial=_t("trial") if instance.trial else ""))
+            trial = message("cli_run_trial", _lang()) if instance.trial else ""
+            click.echo(message("cli_run_started", _lang(), id=instance.id, key=instance.key,
+                               version=instance.version, unit=instance.unit, trial=trial))
             for item in ready:
-                click.echo(_t("next") + _item_line(runtime, item))
+                click.echo(message("cli_run_next", _lang()) + _item_line(runtime, item))
         finally:
             runtime.close()
     _guarded(act)
@@ -219,7 +185,7 @@ def worklist_command(username: str, as_json: bool, limit: int) -> None:
             if as_json:
                 click.echo(json.dumps([_item_dict(item) for item in items], ensure_ascii=False))
             elif not items:
-                click.echo(_t("empty"))
+                click.echo(message("cli_run_empty", _lang()))
             for item in items if not as_json else []:
                 click.echo(_item_line(runtime, item))
         finally:
@@ -238,10 +204,10 @@ def claim_command(item: int, username: str, lepas: bool) -> None:
         try:
             if lepas:
                 runtime.unclaim(item, username)
-                click.echo(_t("unclaimed", id=item))
+                click.echo(message("cli_run_unclaimed", _lang(), id=item))
             else:
                 runtime.claim(item, username)
-                click.echo(_t("claimed", id=item, username=username))
+                click.echo(message("cli_run_claimed", _lang(), id=item, username=username))
         finally:
             runtime.close()
     _guarded(act)
@@ -259,9 +225,9 @@ def complete_command(item: int, username: str, data: str | None) -> None:
         runtime = _runtime()
         try:
             result = runtime.complete(item, username, form)
-            click.echo(_t("completed", id=item, instance=result.instance.id, status=result.instance.status))
+            click.echo(message("cli_run_completed", _lang(), id=item, instance=result.instance.id, status=result.instance.status))
             for ready in result.ready:
-                click.echo(_t("next") + _item_line(runtime, ready))
+                click.echo(message("cli_run_next", _lang()) + _item_line(runtime, ready))
         finally:
             runtime.close()
     _guarded(act)
@@ -279,7 +245,7 @@ def cancel_command(instance: int, username: str, alasan: str) -> None:
             runtime.cancel(instance, username, alasan)
         finally:
             runtime.close()
-        click.echo(_t("cancelled", id=instance))
+        click.echo(message("cli_run_cancelled", _lang(), id=instance))
     _guarded(act)
 
 
@@ -295,7 +261,7 @@ def suspend_command(instance: int, username: str, alasan: str) -> None:
             runtime.suspend(instance, username, alasan)
         finally:
             runtime.close()
-        click.echo(_t("suspended", id=instance))
+        click.echo(message("cli_run_suspended", _lang(), id=instance))
     _guarded(act)
 
 
@@ -311,7 +277,7 @@ def resume_command(instance: int, username: str, alasan: str) -> None:
             resumed = runtime.resume(instance, username, alasan)
         finally:
             runtime.close()
-        click.echo(_t("resumed", id=instance, status=resumed.status))
+        click.echo(message("cli_run_resumed", _lang(), id=instance, status=resumed.status))
     _guarded(act)
 
 
@@ -327,12 +293,12 @@ def retry_command(instance: int, username: str, alasan: str) -> None:
             retried = runtime.retry(instance, username, alasan)
         finally:
             runtime.close()
-        click.echo(_t("retried", id=instance, status=retried.status))
+        click.echo(message("cli_run_retried", _lang(), id=instance, status=retried.status))
     _guarded(act)
 
 
 def _instance_header(runtime: Runtime, instance: Instance) -> str:
-    trial = _t("trial") if instance.trial else ""
+    trial = message("cli_run_trial", _lang()) if instance.trial else ""
     return (f"Instans {instance.id}{trial}: {instance.key} versi {instance.version}, unit {instance.unit}, "
             f"status {instance.status}, dimulai {instance.started_by} {_local(runtime, instance.started_at)}"
             + (f", alasan: {instance.reason}" if instance.reason else ""))
@@ -388,11 +354,11 @@ def audit_verify_command(anchors: str, key_path: str) -> None:
         finally:
             runtime.close()
         if broken is not None:
-            click.echo(_t("broken", detail=broken.render(_lang())), err=True)
+            click.echo(message("cli_run_broken", _lang(), detail=broken.render(_lang())), err=True)
             raise SystemExit(1)
         if not anchored:
             raise SystemExit(1)
-        click.echo(_t("verified", instances=checked, events=counted))
+        click.echo(message("cli_run_verified", _lang(), instances=checked, events=counted))
     _guarded(act)
 
 
@@ -410,7 +376,8 @@ def worker_command(once: bool, interval: float) -> None:
 
     def report(result: TickReport) -> None:
         if once or result.timers_fired or result.overdue_marked or result.errors:
-            click.echo(_t("tick", fired=result.timers_fired, overdue=result.overdue_marked, errors=result.errors))
+            click.echo(message("cli_run_tick", _lang(), fired=result.timers_fired, overdue=result.overdue_marked,
+                               errors=result.errors))
 
     def act() -> None:
         signal.signal(signal.SIGTERM, request_stop)

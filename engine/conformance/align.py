@@ -94,7 +94,7 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
             parent[next_key] = (key, move)
             heapq.heappush(heap, (next_cost + heuristic(target, next_position), -next_position, next_cost, next_key))
     # The state space keeps only markings that can finish, and log moves consume any trace.
-    raise AlurError("Penjajaran tidak ditemukan; ini kesalahan Alur.")  # pragma: no cover
+    raise AlurError.from_code("conformance_no_alignment")  # pragma: no cover
 
 
 def _replay(space: StateSpace, labels: Sequence[int]) -> list[RawMove] | None:

@@ -107,7 +107,7 @@ def build_net(sop: Sop) -> SopNet:
             add(step.id, label, "", tuple(entry(step.id, target) for target in step.next))
     start = sop.start
     if start is None:  # ensure_valid rules this out; a clear error all the same
-        raise ProcessDefinitionError("SOP tidak memiliki tepat satu langkah mulai.", [problem("no_start")])
+        raise ProcessDefinitionError.from_code("conformance_no_single_start", [problem("no_start")])
     return SopNet(tuple(places), tuple(transitions), inputs[start.id], sink, tuple(step.id for step in sop.steps))
 
 
@@ -132,9 +132,7 @@ class StateSpace:
         #: Per node: the fewest visible transitions to a final marking (-1: cannot finish).
         self.distance = self._distances()
         if self.distance[0] < 0:
-            raise ProcessDefinitionError(
-                "SOP tidak dapat diselesaikan: sebuah langkah tunggu_semua menunggu cabang yang tidak pernah datang.",
-                [problem("conformance_no_run")])
+            raise ProcessDefinitionError.from_code("conformance_cannot_finish", [problem("conformance_no_run")])
         self.edges = [[edge for edge in edges if self.distance[edge[1]] >= 0] for edges in self.edges]
         #: Per node: bitmask of the labels that can still happen (bit ``label`` set).
         self.future = self._futures()
@@ -162,10 +160,9 @@ class StateSpace:
                     target = index.get(successor)
                     if target is None:
                         if len(self.markings) >= max_markings:
-                            raise ProcessDefinitionError(
-                                f"Perilaku SOP terlalu besar untuk diperiksa (lebih dari {max_markings:,} keadaan): "
-                                "periksa putaran yang kembali ke dalam cabang paralel.",
-                                [problem("conformance_unbounded", count=max_markings)])
+                            raise ProcessDefinitionError.from_code("conformance_too_large",
+                                                                   [problem("conformance_unbounded", count=max_markings)],
+                                                                   limit=f"{max_markings:,}")
                         target = index[successor] = len(self.markings)
                         self.markings.append(successor)
                         queue.append(target)

@@ -101,8 +101,8 @@ def sop_from_mapping(data: Any, filename: str = "") -> Sop:
     reader = _SheetReader()
     sop = reader.read(data)
     if reader.problems:
-        raise ProcessDefinitionError(f"Lembar SOP {filename} tidak dapat dibaca: "
-                                     f"{len(reader.problems)} masalah.", reader.problems, filename)
+        raise ProcessDefinitionError.from_code("sheet_unreadable_summary", reader.problems, filename,
+                                               filename=filename, count=len(reader.problems))
     return sop
 
 

@@ -59,7 +59,7 @@ class FeedbackRequest:
 
 def _score(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise DataError(f"Nilai '{name}' harus bilangan bulat 1 sampai 5.", name)
+        raise DataError.from_code("ujicoba_bad_score", name, name=name)
     return value
 
 
@@ -75,7 +75,7 @@ def give_feedback(runtime: Runtime, item_id: int, username: str, kemudahan: int,
     scores = {name: _score(name, value) for name, value in zip(ASPECTS, (kemudahan, kesesuaian, ketepatan))}
     komentar = (komentar or "").strip()
     if len(komentar) > 4000:
-        raise DataError("Komentar terlalu panjang (batas 4000 karakter).", "komentar")
+        raise DataError.from_code("ujicoba_comment_too_long", "komentar")
     now = runtime.clock.now()
     with runtime.db.write() as connection:
         item = connection.execute(
@@ -83,16 +83,16 @@ def give_feedback(runtime: Runtime, item_id: int, username: str, kemudahan: int,
                    work_items.c.status, work_items.c.completed_by, work_items.c.name, instances.c.version_id)
             .join(instances, instances.c.id == work_items.c.instance_id).where(work_items.c.id == item_id)).first()
         if item is None:
-            raise NotFoundError(f"Tugas {item_id} tidak ada.")
+            raise NotFoundError.from_code("ujicoba_item_not_found", item_id=item_id)
         if not item.trial:
-            raise AccessDeniedError(f"Tugas {item_id} bukan bagian instans ujicoba; umpan balik hanya untuk ujicoba.")
+            raise AccessDeniedError.from_code("ujicoba_not_a_trial", item_id=item_id)
         if item.status != "done":
-            raise DataError(f"Langkah '{item.name}' belum diselesaikan; beri umpan balik setelah menyelesaikannya.")
+            raise DataError.from_code("ujicoba_step_not_done", name=item.name)
         if item.completed_by != username:
-            raise AccessDeniedError(f"Hanya {item.completed_by}, yang menyelesaikan langkah '{item.name}', yang dapat "
-                                    f"memberi umpan balik atasnya.")
+            raise AccessDeniedError.from_code("ujicoba_not_the_completer", completed_by=item.completed_by,
+                                              name=item.name)
         if connection.execute(select(feedback.c.id).where(feedback.c.item_id == item_id)).first() is not None:
-            raise DataError(f"Umpan balik untuk tugas {item_id} sudah diberikan.")
+            raise DataError.from_code("ujicoba_feedback_given", item_id=item_id)
         connection.execute(insert(feedback), {
             "item_id": item_id, "instance_id": item.instance_id, "version_id": item.version_id,
             "step_id": item.step_id, "username": username, **scores, "komentar": komentar, "given_at": now})

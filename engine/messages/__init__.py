@@ -1,7 +1,8 @@
 """The message catalogue: every user-facing text of engine and CLI in Bahasa Indonesia (default) and English.
 
 Entries are ``code: (indonesian, english)`` with ``str.format`` fields. They are kept per stage in the
-modules of this package (``sop``, ``runtime``, ``monitoring``, ``render``, ``cli``, ``web``, ``lifecycle``)
+modules of this package (``sop``, ``durations``, ``bpmn``, ``runtime``, ``monitoring``, ``render``, ``cli``,
+``web``, ``lifecycle``, ``office``, ``access``)
 so that
 each stage owns its words, and merged here into one catalogue: a code is defined once, and a code
 defined in two stage modules stops the import (:func:`merge`), so no entry silently replaces another.
@@ -13,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from engine.messages import cli, lifecycle, monitoring, office, render, runtime, sop, web
+from engine.messages import access, bpmn, cli, durations, lifecycle, monitoring, office, render, runtime, sop, web
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
-STAGES: tuple[ModuleType, ...] = (sop, runtime, monitoring, render, cli, web, lifecycle, office)
+STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
+                                  access)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

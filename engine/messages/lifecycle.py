@@ -140,4 +140,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "lifecycle_returned_flash": ("SOP dikembalikan ke penyusun dengan catatan.",
                                  "SOP returned to the drafter with notes."),
     "lifecycle_answer_flash": ("Jawaban temuan disimpan.", "Answer saved."),
+    # --- raised errors of trial feedback (engine.lifecycle.ujicoba) --------------------------------------
+    "ujicoba_bad_score": (
+        "Nilai '{name}' harus bilangan bulat 1 sampai 5.",
+        "Score '{name}' must be a whole number from 1 to 5."),
+    "ujicoba_comment_too_long": (
+        "Komentar terlalu panjang (batas 4000 karakter).",
+        "The comment is too long (limit 4000 characters)."),
+    "ujicoba_item_not_found": ("Tugas {item_id} tidak ada.", "Work item {item_id} does not exist."),
+    "ujicoba_not_a_trial": (
+        "Tugas {item_id} bukan bagian instans ujicoba; umpan balik hanya untuk ujicoba.",
+        "Work item {item_id} is not part of a trial (ujicoba) instance; feedback is only for trials."),
+    "ujicoba_step_not_done": (
+        "Langkah '{name}' belum diselesaikan; beri umpan balik setelah menyelesaikannya.",
+        "Step '{name}' is not completed yet; give feedback after completing it."),
+    "ujicoba_not_the_completer": (
+        "Hanya {completed_by}, yang menyelesaikan langkah '{name}', yang dapat memberi umpan balik atasnya.",
+        "Only {completed_by}, who completed step '{name}', can give feedback on it."),
+    "ujicoba_feedback_given": (
+        "Umpan balik untuk tugas {item_id} sudah diberikan.",
+        "Feedback for work item {item_id} was already given."),
 }

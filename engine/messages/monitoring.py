@@ -197,4 +197,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                "{label}: line {line}: event '{activity}' of case '{case}' without {key}."),
     "xes_bad_time": ("{label}: baris {line}: {key} '{value}' bukan waktu yang dikenali; tulis seperti {example}.",
                      "{label}: line {line}: {key} '{value}' is not a time; write it like {example}."),
+    # --- raised errors of the conformance check ----------------------------------------------------------
+    "conformance_no_alignment": (
+        "Penjajaran tidak ditemukan; ini kesalahan Alur.",
+        "No alignment found; this is an error in Alur."),
+    "conformance_no_single_start": (
+        "SOP tidak memiliki tepat satu langkah mulai.",
+        "The SOP does not have exactly one start step."),
+    "conformance_cannot_finish": (
+        "SOP tidak dapat diselesaikan: sebuah langkah tunggu_semua menunggu cabang yang tidak pernah datang.",
+        "The SOP cannot be finished: a tunggu_semua step waits for a branch that never arrives."),
+    "conformance_too_large": (
+        "Perilaku SOP terlalu besar untuk diperiksa (lebih dari {limit} keadaan): periksa putaran yang kembali ke dalam cabang paralel.",
+        "The SOP's behaviour is too large to check (more than {limit} states): check loops that go back into a parallel branch."),
 }

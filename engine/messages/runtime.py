@@ -191,8 +191,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                 "Step '{step}' belongs to the jabatan '{jabatan}'."),
     "runtime_item_changed": ("Tugas {item} berubah bersamaan; muat ulang.",
                              "Work item {item} changed at the same time; reload it."),
-    "trace_bad_status": ("Status instance '{status}' tidak dikenal; gunakan salah satu dari {statuses}.",
-                         "Unknown instance status '{status}'; use one of {statuses}."),
-    "trace_naive_time": ("Waktu mulai dan selesai instance harus memiliki zona waktu (mis. UTC atau Asia/Jakarta).",
-                         "An instance's start and finish times must carry a time zone (e.g. UTC or Asia/Jakarta)."),
+    # --- raised errors of instance traces (engine.runtime.trace) -----------------------------------------
+    "trace_unknown_status": (
+        "Status instance '{status}' tidak dikenal; gunakan salah satu dari {statuses}.",
+        "Instance status '{status}' is unknown; use one of {statuses}."),
+    "trace_naive_times": (
+        "Waktu mulai dan selesai instance harus memiliki zona waktu (mis. UTC atau Asia/Jakarta).",
+        "The start and end times of an instance must have a time zone (e.g. UTC or Asia/Jakarta)."),
 }

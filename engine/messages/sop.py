@@ -447,3 +447,21 @@ ENTRIES.update({
     "document_write_failed": ("berkas tidak dapat disimpan di folder {folder}; periksa izin dan ruang disk.",
                               "the document cannot be saved in the folder {folder}; check permissions and disk space."),
 })
+
+
+ENTRIES.update({
+    # --- raised errors of conditions, validation and sheets ----------------------------------------------
+    "sheet_unreadable_summary": (
+        "Lembar SOP {filename} tidak dapat dibaca: {count} masalah.",
+        "SOP sheet {filename} cannot be read: {count} problems."),
+    "condition_not_text": ("Syarat harus berupa teks, bukan {kind}.", "A condition must be text, not {kind}."),
+    "condition_not_allowed": (
+        "Syarat {source} tidak diizinkan: {problem}. {hint}",
+        "Condition {source} is not allowed: {problem}. {hint}"),
+    "condition_data_not_a_mapping": (
+        "Syarat {source} gagal dievaluasi: data formulir harus berupa kamus (nama: nilai), bukan {data}.",
+        "Condition {source} could not be evaluated: the form data must be a mapping (name: value), not {data}."),
+    "sop_invalid_summary": (
+        "SOP '{nama}' tidak valid: {count} masalah.",
+        "SOP '{nama}' is not valid: {count} problems."),
+})

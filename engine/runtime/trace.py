@@ -86,10 +86,11 @@ class TraceInstance:
     def __post_init__(self) -> None:
         """:raises AlurError: for an unknown status or a naive datetime."""
         if self.status not in INSTANCE_STATUSES:
-            raise AlurError.from_code("trace_bad_status", status=self.status, statuses=", ".join(INSTANCE_STATUSES))
+            raise AlurError.from_code("trace_unknown_status", status=self.status,
+                                      statuses=', '.join(INSTANCE_STATUSES))
         for moment in (self.started, self.finished):
             if moment is not None and not _aware(moment):
-                raise AlurError.from_code("trace_naive_time")
+                raise AlurError.from_code("trace_naive_times")
 
 
 def _aware(moment: object) -> bool:

@@ -149,9 +149,8 @@ def _one_number(text: str, raw: str) -> str:
     """Fold "14 (14)" (a number restated in words, then converted) into "14"."""
     def fold(match: re.Match[str]) -> str:
         if fraction(match.group("num")) != fraction(match.group("again")):
-            raise DurationError(
-                f"Waktu '{raw}' tidak dikenali: angka {match.group('num')} dan angka dalam kurung "
-                f"({match.group('again')}) berbeda; tulis mis. \"14 (empat belas) hari kerja\".", raw)
+            raise DurationError.from_code("duration_words_disagree", raw, raw=raw, num=match.group('num'),
+                                          again=match.group('again'))
         return match.group("num")
     return _RESTATED.sub(fold, text)
 

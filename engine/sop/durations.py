@@ -209,28 +209,24 @@ class Duration:
         """
         if self.unit == "mixed":
             if len(self.parts) < 2:
-                raise DurationError("Waktu campuran harus terdiri dari paling sedikit dua satuan.",
-                                    self.text)
+                raise DurationError.from_code("duration_mixed_too_few_units", self.text)
             for amount, unit in self.parts:
                 if unit not in _SIMPLE_UNITS:
-                    raise DurationError(f"Satuan waktu '{unit}' tidak dikenal.", self.text)
+                    raise DurationError.from_code("duration_unknown_unit", self.text, unit=unit)
                 self._check_amount(amount)
         elif self.unit in _SIMPLE_UNITS:
             if self.parts and self.parts != ((self.amount, self.unit),):
-                raise DurationError("Komponen waktu tidak sesuai dengan jumlah dan satuannya.",
-                                    self.text)
+                raise DurationError.from_code("duration_parts_mismatch", self.text)
             object.__setattr__(self, "parts", ((self.amount, self.unit),))
         else:
-            raise DurationError(f"Satuan waktu '{self.unit}' tidak dikenal.", self.text)
+            raise DurationError.from_code("duration_unknown_unit", self.text, unit=self.unit)
         self._check_amount(self.amount)
         units = {unit for _, unit in self.parts}
         if "working_day" in units:
             object.__setattr__(self, "working", True)
         if units & _CALENDAR_UNITS and units & _CLOCK_UNITS or (units & (_CALENDAR_UNITS | _CLOCK_UNITS)
                                                                  and self.working):
-            raise DurationError(
-                f"Waktu '{self.text or self}' tidak dikenali: jangan campur hari kerja, hari kalender dan "
-                f"\"x 24 jam\" dalam satu waktu, mis. tulis \"14 hari kalender\" atau \"1 x 24 jam\".", self.text)
+            raise DurationError.from_code("duration_mixed_calendars", self.text, text=self.text or self)
 
     @property
     def kind(self) -> Kind:
@@ -245,10 +241,10 @@ class Duration:
     def _check_amount(self, amount: object) -> None:
         """:raises DurationError: unless ``amount`` is a finite number above zero."""
         if isinstance(amount, bool) or not isinstance(amount, Real):
-            raise DurationError(f"Jumlah waktu '{amount}' bukan angka.", self.text)
+            raise DurationError.from_code("duration_amount_not_a_number", self.text, amount=amount)
         if not math.isfinite(float(amount)) or amount <= 0:
             shown = self.text or f"{amount}"
-            raise DurationError(f"Waktu '{shown}' harus lebih dari nol.", self.text)
+            raise DurationError.from_code("duration_not_positive", self.text, text=shown)
 
     def as_working_minutes(self, calendar: WorkingDayLength) -> float:
         """How many working minutes the standard allows.
@@ -264,8 +260,7 @@ class Duration:
             :meth:`WorkCalendar.standard_minutes <engine.sop.worktime.WorkCalendar.standard_minutes>`.
         """
         if self.kind != "working":
-            raise DurationError(f"Waktu '{self.text or self}' dihitung menurut kalender, bukan jam kerja.",
-                                self.text)
+            raise DurationError.from_code("duration_counts_calendar_time", self.text, text=self.text or self)
         per_day = calendar.working_minutes_per_day
         return float(sum(amount * _unit_minutes(unit, per_day) for amount, unit in self.parts))
 
@@ -280,8 +275,7 @@ class Duration:
         :raises DurationError: for a duration counted in working time.
         """
         if self.kind == "working":
-            raise DurationError(f"Waktu '{self.text or self}' dihitung dalam jam kerja; gunakan kalender kerja.",
-                                self.text)
+            raise DurationError.from_code("duration_counts_working_hours", self.text, text=self.text or self)
         months, days, minutes = Fraction(0), Fraction(0), Fraction(0)
         for amount, unit in self.parts:
             value = Fraction(amount)
@@ -318,16 +312,12 @@ def _build(parts: list[tuple[Amount, str]], text: str, delta: timedelta | None =
     """
     ranks = [_RANK[unit] for _, unit in parts]
     if any(a <= b for a, b in zip(ranks, ranks[1:])):
-        raise DurationError(
-            f"Waktu '{text}' tidak dikenali: tulis setiap satuan sekali, dari yang terbesar "
-            f"ke yang terkecil, mis. \"1 jam 30 menit\".", text)
+        raise DurationError.from_code("duration_units_out_of_order", text, text=text)
     if any(isinstance(amount, float) for amount, _ in parts[:-1]):
-        raise DurationError(
-            f"Waktu '{text}' tidak dikenali: hanya satuan terakhir yang boleh berkoma, "
-            f"mis. \"1 jam 30 menit\" atau \"1,5 jam\".", text)
+        raise DurationError.from_code("duration_decimal_not_last", text, text=text)
     for amount, _ in parts:
         if amount <= 0:
-            raise DurationError(f"Waktu '{text}' harus lebih dari nol.", text)
+            raise DurationError.from_code("duration_not_positive", text, text=text)
     if len(parts) == 1:
         amount, unit = parts[0]
         return Duration(amount, cast(Unit, unit), text=text, delta=delta)
@@ -348,7 +338,7 @@ def _parse_iso(text: str, normalized: str) -> Duration | None:
     if not parts:
         return None
     if all(amount <= 0 for amount, _ in parts):
-        raise DurationError(f"Waktu '{text}' harus lebih dari nol.", text)
+        raise DurationError.from_code("duration_not_positive", text, text=text)
     parts = [(amount, unit) for amount, unit in parts if amount > 0]
     calendar_parts = any(unit in ("year", "month") for _, unit in parts)
     delta = None if calendar_parts else timedelta(**{f"{unit}s": float(amount) for amount, unit in parts})
@@ -383,8 +373,7 @@ def _parse_range(text: str, normalized: str) -> Duration | None:
     if low_unit != unit:  # "30 menit - 1 jam": compare on the clock
         low, high = low * _NOMINAL_MINUTES[low_unit], high * _NOMINAL_MINUTES[unit]
     if low > high:
-        raise DurationError(
-            f"Rentang waktu '{text}' terbalik; tulis batas bawah lebih dulu, mis. \"1-2 hari\".", text)
+        raise DurationError.from_code("duration_range_reversed", text, text=text)
     return _build([(_number(match.group("high")), unit)], text)
 
 
@@ -397,14 +386,13 @@ def parse_duration(text: str) -> Duration:
     :raises DurationError: when the text is empty, not understood, zero or negative.
     """
     if not isinstance(text, str):
-        raise DurationError(f"Waktu harus berupa teks, bukan {type(text).__name__}. "
-                            f"Contoh yang benar: {EXAMPLES}.", str(text))
+        raise DurationError.from_code("duration_not_text", str(text), kind=type(text).__name__, examples=EXAMPLES)
     stripped = text.strip()
     if not stripped:
-        raise DurationError(f"Waktu kosong. Contoh yang benar: {EXAMPLES}.", stripped)
+        raise DurationError.from_code("duration_empty", stripped, examples=EXAMPLES)
     normalized = normalise(stripped)
     if _NEGATIVE.match(normalized):
-        raise DurationError(f"Waktu '{stripped}' harus lebih dari nol.", stripped)
+        raise DurationError.from_code("duration_not_positive", stripped, text=stripped)
     for parser in (_parse_iso, _parse_range, _parse_parts):
         try:
             duration = parser(stripped, normalized)

@@ -45,11 +45,8 @@ def ensure_valid(sop: Sop, filename: str = "") -> list[Problem]:
     problems = validate(sop)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise ProcessDefinitionError(
-            f"SOP '{sop.identity.nama or filename}' tidak valid: {len(errors)} masalah.",
-            problems=errors,
-            filename=filename,
-        )
+        raise ProcessDefinitionError.from_code("sop_invalid_summary", errors, filename,
+                                               nama=sop.identity.nama or filename, count=len(errors))
     return problems
 
 

@@ -52,14 +52,11 @@ def _read_time(value: time | str, weekday: int) -> time:
         try:
             value = time.fromisoformat(value.strip())
         except ValueError as exc:
-            raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: '{value}' "
-                             f"bukan jam seperti \"07:30\".") from exc
+            raise InputError.from_code("worktime_hours_unreadable", day=WEEKDAY_NAMES[weekday], value=value) from exc
     if not isinstance(value, time):
-        raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: {value!r} "
-                         f"bukan jam seperti \"07:30\".")
+        raise InputError.from_code("worktime_hours_not_a_time", day=WEEKDAY_NAMES[weekday], value=f"{value!r}")
     if value.tzinfo is not None:
-        raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak boleh memiliki zona waktu; "
-                         f"zona waktu diatur untuk seluruh kalender.")
+        raise InputError.from_code("worktime_hours_with_zone", day=WEEKDAY_NAMES[weekday])
     return value
 
 
@@ -72,34 +69,35 @@ def _read_office_hours(office_hours: _OfficeHours) -> dict[int, tuple[tuple[time
     result: dict[int, tuple[tuple[time, time], ...]] = {}
     for weekday, intervals in office_hours.items():
         if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
-            raise InputError(f"Hari {weekday!r} pada jam kerja tidak valid; gunakan 0 (Senin) "
-                             f"sampai 6 (Minggu).")
+            raise InputError.from_code("worktime_bad_weekday", weekday=f"{weekday!r}")
         read: list[tuple[time, time]] = []
         for interval in intervals:
             try:
                 start, end = interval
             except (TypeError, ValueError) as exc:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: {interval!r} "
-                                 f"harus berupa pasangan (mulai, selesai).") from exc
+                raise InputError.from_code("worktime_hours_not_a_pair", day=WEEKDAY_NAMES[weekday],
+                                           interval=f"{interval!r}") from exc
             start, end = _read_time(start, weekday), _read_time(end, weekday)
             if start >= end:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tidak valid: "
-                                 f"{start:%H:%M}-{end:%H:%M}; jam mulai harus sebelum jam selesai.")
+                raise InputError.from_code("worktime_hours_reversed", day=WEEKDAY_NAMES[weekday],
+                                           start=f"{start:%H:%M}", end=f"{end:%H:%M}")
             read.append((start, end))
         read.sort()
         for (_, first_end), (second_start, _) in zip(read, read[1:]):
             if second_start < first_end:
-                raise InputError(f"Jam kerja hari {WEEKDAY_NAMES[weekday]} tumpang tindih sekitar "
-                                 f"{second_start:%H:%M}; pisahkan jam-jamnya.")
+                raise InputError.from_code("worktime_hours_overlap", day=WEEKDAY_NAMES[weekday],
+                                           start=f"{second_start:%H:%M}")
         if read:
             result[weekday] = tuple(read)
     if not result:
-        raise InputError("Jam kerja kosong: paling sedikit satu hari harus memiliki jam kerja.")
+        raise InputError.from_code("worktime_hours_empty")
     return result
 
 
 def _read_dates(values: Iterable[date | str], what: str) -> frozenset[date]:
     """Dates from ``date``/``datetime`` objects or ISO texts ("2026-08-18").
+
+    :param what: ``"days_off"`` or ``"working_days"``, the list the dates are for (names the error).
 
     :raises InputError: for anything else.
     """
@@ -113,10 +111,11 @@ def _read_dates(values: Iterable[date | str], what: str) -> frozenset[date]:
             try:
                 result.add(date.fromisoformat(value.strip()))
             except ValueError as exc:
-                raise InputError(f"Tanggal '{value}' pada {what} tidak valid; tulis seperti "
-                                 f"\"2026-08-18\".") from exc
+                raise InputError.from_code("worktime_unreadable_day_off" if what == "days_off"
+                                           else "worktime_unreadable_working_day", value=value) from exc
         else:
-            raise InputError(f"Tanggal {value!r} pada {what} tidak valid; tulis seperti \"2026-08-18\".")
+            raise InputError.from_code("worktime_bad_day_off" if what == "days_off" else "worktime_bad_working_day",
+                                       value=f"{value!r}")
     return frozenset(result)
 
 
@@ -156,8 +155,7 @@ class WorkCalendar:
         try:
             self._zone = ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-            raise InputError(f"Zona waktu '{tz}' tidak dikenal; gunakan nama seperti "
-                             f"\"Asia/Jakarta\", \"Asia/Makassar\" atau \"Asia/Jayapura\".") from exc
+            raise InputError.from_code("worktime_unknown_zone", zone=tz) from exc
         self._tz_name = tz
         self._office_hours = _read_office_hours(
             DEFAULT_OFFICE_HOURS if office_hours is None else office_hours)
@@ -169,10 +167,9 @@ class WorkCalendar:
         self._country_holidays = bool(country_holidays)
         self._cuti_bersama = bool(cuti_bersama)
         if self._cuti_bersama and "government" not in _holidays.country_holidays("ID").supported_categories:
-            raise InputError("Versi paket 'holidays' ini tidak memuat cuti bersama; perbarui paketnya atau "
-                             "cantumkan cuti bersama sebagai hari libur tambahan.")
-        self._extra_days_off = _read_dates(extra_days_off, "hari libur tambahan")
-        self._extra_working_days = _read_dates(extra_working_days, "hari kerja tambahan")
+            raise InputError.from_code("worktime_no_joint_leave")
+        self._extra_days_off = _read_dates(extra_days_off, "days_off")
+        self._extra_working_days = _read_dates(extra_working_days, "working_days")
         both = sorted(self._extra_days_off & self._extra_working_days)
         if both:
             raise InputError("Tanggal " + ", ".join(d.isoformat() for d in both)
@@ -244,8 +241,8 @@ class WorkCalendar:
         :return: working minutes; negative when ``end`` is before ``start``.
         :raises AlurError: when either datetime is naive.
         """
-        start_utc = self._to_utc(start, "mulai")
-        end_utc = self._to_utc(end, "selesai")
+        start_utc = self._to_utc(start, "start")
+        end_utc = self._to_utc(end, "end")
         if end_utc < start_utc:
             return -_minutes(self._between(end_utc, start_utc))
         return _minutes(self._between(start_utc, end_utc))
@@ -262,13 +259,13 @@ class WorkCalendar:
         :raises AlurError: when ``start`` is naive, ``minutes`` is negative or not a finite
             number, or no such instant lies within a hundred years.
         """
-        cursor = self._to_utc(start, "mulai")
+        cursor = self._to_utc(start, "start")
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not math.isfinite(minutes):
-            raise AlurError(f"Jumlah menit kerja {minutes!r} bukan angka yang sah.")
+            raise AlurError.from_code("worktime_minutes_not_a_number", minutes=f"{minutes!r}")
         if minutes < 0:
-            raise AlurError(f"Jumlah menit kerja tidak boleh negatif ({minutes}).")
+            raise AlurError.from_code("worktime_minutes_negative", minutes=minutes)
         if minutes > _MAX_MINUTES:
-            raise AlurError(f"Jumlah menit kerja terlalu besar ({minutes}).")
+            raise AlurError.from_code("worktime_minutes_too_large", minutes=minutes)
         remaining = timedelta(minutes=minutes)
         day = self._local_date(cursor)
         first = True
@@ -287,7 +284,7 @@ class WorkCalendar:
                     remaining -= available
             first = False
             day += _ONE_DAY
-        raise AlurError("Tidak ada jam kerja yang cukup dalam seratus tahun ke depan; periksa kalender kerja.")
+        raise AlurError.from_code("worktime_no_hours_ahead")
 
     def due(self, start: datetime, duration: Duration | str) -> datetime:
         """When a step that starts at ``start`` falls due under its mutu baku WAKTU.
@@ -306,7 +303,7 @@ class WorkCalendar:
         if isinstance(duration, str):
             duration = parse_duration(duration)
         if duration.kind != "working":
-            return duration.end_after(self._to_utc(start, "mulai").astimezone(self._zone))
+            return duration.end_after(self._to_utc(start, "start").astimezone(self._zone))
         return self.add_working_minutes(start, duration.as_working_minutes(self))
 
     def elapsed_minutes(self, start: datetime, end: datetime, kind: Kind = "working") -> float:
@@ -318,7 +315,7 @@ class WorkCalendar:
         """
         if kind == "working":
             return self.working_minutes_between(start, end)
-        return _minutes(self._to_utc(end, "selesai") - self._to_utc(start, "mulai"))
+        return _minutes(self._to_utc(end, "end") - self._to_utc(start, "start"))
 
     def standard_minutes(self, duration: Duration | str, start: datetime | None = None) -> float:
         """The WAKTU in minutes of its own kind (see :meth:`elapsed_minutes`).
@@ -330,7 +327,7 @@ class WorkCalendar:
             duration = parse_duration(duration)
         if duration.kind == "working":
             return duration.as_working_minutes(self)
-        begin = self._to_utc(start, "mulai") if start is not None else datetime.now(_UTC)
+        begin = self._to_utc(start, "start") if start is not None else datetime.now(_UTC)
         return _minutes(duration.end_after(begin) - begin)
 
     def within_standard(self, duration: Duration | str, start: datetime, end: datetime) -> bool:
@@ -353,15 +350,16 @@ class WorkCalendar:
         return cached
 
     def _to_utc(self, moment: datetime, what: str) -> datetime:
-        """``moment`` in UTC.
+        """``moment`` in UTC; ``what`` is ``"start"`` or ``"end"`` (names the error).
 
         :raises AlurError: when ``moment`` is not a datetime or is naive.
         """
         if not isinstance(moment, datetime):
-            raise AlurError(f"Waktu {what} harus berupa datetime, bukan {type(moment).__name__}.")
+            raise AlurError.from_code("worktime_start_not_datetime" if what == "start" else "worktime_end_not_datetime",
+                                      kind=type(moment).__name__)
         if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
-            raise AlurError(f"Waktu {what} {moment.isoformat()} tidak memiliki zona waktu; berikan waktu "
-                            f"dengan zona waktu, mis. UTC atau Asia/Jakarta.")
+            raise AlurError.from_code("worktime_start_naive" if what == "start" else "worktime_end_naive",
+                                      moment=moment.isoformat())
         return moment.astimezone(_UTC)
 
     def _local_date(self, moment_utc: datetime) -> date:

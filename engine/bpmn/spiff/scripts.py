@@ -47,22 +47,14 @@ class SafeEnvironment(BasePythonScriptEngineEnvironment):
 
         :raises ConditionError: always.
         """
-        raise ConditionError(
-            "Skrip tidak dijalankan oleh Alur: model berisi skrip (scriptTask, pre-script atau "
-            "post-script), dan Alur tidak pernah menjalankan kode dari model. Hapus skrip itu; "
-            "untuk memilih cabang gunakan syarat pada gerbang keputusan.",
-            expression=script if isinstance(script, str) else "",
-        )
+        raise ConditionError.from_code("bpmn_script_refused", script if isinstance(script, str) else "")
 
     def call_service(self, context: dict[str, Any], **kwargs: Any) -> Any:
         """Refuse the service call.
 
         :raises ConditionError: always.
         """
-        raise ConditionError(
-            "Tugas layanan (serviceTask) tidak dijalankan oleh Alur: Alur tidak memanggil layanan "
-            "dari model. Ganti dengan kegiatan yang dikerjakan petugas."
-        )
+        raise ConditionError.from_code("bpmn_service_task_refused")
 
 
 class SafeScriptEngine(PythonScriptEngine):

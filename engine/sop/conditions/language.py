@@ -117,11 +117,8 @@ class Condition:
             that cannot be compared, division by zero, a result too large ...).
         """
         if not isinstance(data, Mapping):
-            raise ConditionError(
-                f"Syarat {quote_source(self.source)} gagal dievaluasi: data formulir harus berupa kamus "
-                f"(nama: nilai), bukan {kind_of(data)}.",
-                expression=self.source,
-            )
+            raise ConditionError.from_code("condition_data_not_a_mapping", self.source,
+                                           source=quote_source(self.source), data=kind_of(data))
         evaluator = Evaluator(self.source, data)
         try:
             return evaluator.run(self.tree.body)
@@ -142,7 +139,7 @@ def parse_condition(source: str) -> Condition:
         expression, or uses a construct outside the language. The message names the construct.
     """
     if not isinstance(source, str):
-        raise ConditionError(f"Syarat harus berupa teks, bukan {kind_of(source)}.", expression=str(source))
+        raise ConditionError.from_code("condition_not_text", str(source), kind=kind_of(source))
     return _parse_cached(source)
 
 
@@ -197,9 +194,8 @@ def _parse_cached(source: str) -> Condition:
     checker = _Checker()
     checker.check(tree)
     if checker.problems:
-        raise ConditionError(
-            f"Syarat {quote_source(source)} tidak diizinkan: {checker.problems[0]}. {HINT}", expression=source
-        )
+        raise ConditionError.from_code("condition_not_allowed", source, source=quote_source(source),
+                                       problem=checker.problems[0], hint=HINT)
     return Condition(source=source, tree=tree, names=frozenset(checker.names))
 
 

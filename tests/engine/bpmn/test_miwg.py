@@ -66,6 +66,6 @@ def test_every_miwg_file_imports_or_is_refused_by_name() -> None:
 
 
 def _kind(code: str, message: str) -> str:
-    if code == "unsupported_element":
+    if code.startswith("unsupported_"):
         return "tidak didukung: " + message.split(": ", 1)[-1].split(" tidak dapat dijalankan")[0]
     return code
