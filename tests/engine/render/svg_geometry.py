@@ -122,6 +122,14 @@ class PageView:
             return key
         return next(c["data-target"] for c in self.connectors if c["data-node"] == key)
 
+    def home_of(self, key: str) -> str:
+        """The step whose column and row a node sits in: itself, the step an "in" connector leads
+        to, or the step an "out" connector comes from."""
+        if not key.startswith("conn:"):
+            return key
+        connector = next(c for c in self.connectors if c["data-node"] == key)
+        return connector["data-source" if connector["data-dir"] == "out" else "data-target"]
+
 
 def parse(svg: bytes) -> list[PageView]:
     """The pages of a rendered document with their symbols, arrows, cells and texts."""
@@ -323,7 +331,7 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
     column_of = {step.id: f"actor:{sop.actors.index(step.actor)}" for step in sop.steps if step.actor in sop.actors}
     for page in pages:
         for key, node in page.nodes.items():
-            step = page.step_of(key)
+            step = page.home_of(key)
             where = [col for cell, col in page.columns if _inside(node, cell)]
             if step in column_of and where != [column_of[step]]:
                 found.append(f"page {page.number}: {key} is in column {where}, not in {column_of[step]}")
