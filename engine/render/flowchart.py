@@ -166,6 +166,7 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     _draw_hops(page, flow.edges)
+    _draw_joins(page, flow.edges)
     for node, name, target, source in flow.connectors:
         direction = node.key.rsplit(":", 1)[1]
         _draw_connector(page, node, name, direction, (source, target), grid.label_size,
@@ -244,6 +245,34 @@ def _draw_hops(page: Page, edges: list[Edge]) -> None:
             arc = [(x - radius * math.cos(math.pi * i / 8), y - radius * math.sin(math.pi * i / 8)) for i in range(9)]
             page.add(Path(arc, "hop", stroke=HIGHLIGHT if edge.highlight else BLACK, width=width,
                           data={"x": f"{x:.2f}", "y": f"{y:.2f}"}))
+
+
+def _on_path(point: tuple[float, float], points: list[tuple[float, float]]) -> bool:
+    return any(min(a[0], b[0]) - 1e-6 <= point[0] <= max(a[0], b[0]) + 1e-6
+               and min(a[1], b[1]) - 1e-6 <= point[1] <= max(a[1], b[1]) + 1e-6 for a, b in zip(points, points[1:]))
+
+
+def _draw_joins(page: Page, edges: list[Edge]) -> None:
+    """Where an arrow runs into the line of another arrow to the same target and goes on along it,
+    a join dot marks the junction (the shared line then carries one arrowhead, at the target)."""
+    done: set[tuple[float, float]] = set()
+    for edge in edges:
+        for other in edges:
+            if other is edge or other.dst is not edge.dst or len(edge.points) < 2 or len(other.points) < 2:
+                continue
+            # the first bend of ``edge`` on the other's line, short of their common end
+            point = next((p for p in edge.points[1:-1] if _on_path(p, other.points)), None)
+            if point is None or point in other.points[1:-1] and edge.points.index(point) > 0 and \
+                    _on_path(edge.points[edge.points.index(point) - 1], other.points):
+                continue
+            key = (round(point[0], 2), round(point[1], 2))
+            if key in done:
+                continue
+            done.add(key)
+            colour = HIGHLIGHT if edge.highlight and other.highlight else BLACK
+            radius = style.JOIN_RADIUS
+            page.add(Rect(point[0] - radius, point[1] - radius, 2 * radius, 2 * radius, "join", stroke=None,
+                          fill=colour, rx=radius, data={"x": f"{point[0]:.2f}", "y": f"{point[1]:.2f}"}))
 
 
 def _draw_connector(page: Page, node: Node, name: str, direction: str, ends: tuple[str, str], size: float,

@@ -60,6 +60,8 @@ ARROW_LENGTH = 1.2
 ARROW_HALF = 0.5
 #: Radius of the line hop where two arrows cross.
 HOP_RADIUS = 1.0
+#: Radius of the dot where two arrows into one target join.
+JOIN_RADIUS = 0.6
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,15 @@
   enters an "out" connector at the side opposite its point, and no connector points up (a reviewer
   reads that as "continues on the next page");
 - the letters are met in page order (A on the first page that has a connector, then B, ...);
-- two connectors of a page keep at least 2 mm apart.
+- two connectors of a page keep at least 2 mm apart;
+- where an arrow runs into the line of another arrow to the same target and goes on along it, a
+  join dot marks the junction (else the shared line reads as one arrow with no arrowhead of its
+  own until the target).
 """
 
 from __future__ import annotations
 
-from tests.engine.render.svg_geometry import Box, PageView, _letter
+from tests.engine.render.svg_geometry import TOL, Box, PageView, _letter
 
 Point = tuple[float, float]
 
@@ -99,6 +102,43 @@ def _gaps(page: PageView) -> list[str]:
     return found
 
 
+def _shared_starts(one: list[Point], other: list[Point]) -> list[Point]:
+    """The points where a line the two paths share begins (not a bend both paths make)."""
+    starts: list[Point] = []
+    for a, b in zip(one, one[1:]):
+        for c, d in zip(other, other[1:]):
+            vertical = abs(a[0] - b[0]) < TOL and abs(c[0] - d[0]) < TOL and abs(a[0] - c[0]) < TOL
+            horizontal = abs(a[1] - b[1]) < TOL and abs(c[1] - d[1]) < TOL and abs(a[1] - c[1]) < TOL
+            if not (vertical or horizontal):
+                continue
+            axis = 1 if vertical else 0
+            lo = max(min(a[axis], b[axis]), min(c[axis], d[axis]))
+            hi = min(max(a[axis], b[axis]), max(c[axis], d[axis]))
+            if hi - lo < TOL:
+                continue
+            for value in (lo, hi):
+                point = (a[0], value) if vertical else (value, a[1])
+                starts.append(point)
+    def shared_vertex(p: Point) -> bool:
+        return any(abs(p[0] - q[0]) < TOL and abs(p[1] - q[1]) < TOL for q in one) and \
+            any(abs(p[0] - q[0]) < TOL and abs(p[1] - q[1]) < TOL for q in other)
+    return [p for p in starts if not shared_vertex(p)]
+
+
+def join_defects(page: PageView) -> list[str]:
+    """Arrows to one target that share a line without a join dot where they meet."""
+    found: list[str] = []
+    for index, one in enumerate(page.arrows):
+        for other in page.arrows[index + 1:]:
+            if one.target != other.target:
+                continue
+            for point in _shared_starts(one.points, other.points):
+                if not any(abs(point[0] - x) < _NEAR and abs(point[1] - y) < _NEAR for x, y in page.joins):
+                    found.append(f"page {page.number}: arrows {one.source}->{one.target} and {other.source}->"
+                                 f"{other.target} join at ({point[0]:.1f}, {point[1]:.1f}) without a join dot")
+    return found
+
+
 def connector_defects(pages: list[PageView]) -> list[str]:
     """Every defect of the off-page connectors of a parsed document."""
     found: list[str] = []
@@ -106,7 +146,7 @@ def connector_defects(pages: list[PageView]) -> list[str]:
     for page in pages:
         for connector in page.connectors:
             found += _placement(page, connector) + _orientation(page, connector)
-        found += _gaps(page)
+        found += _gaps(page) + join_defects(page)
         # by strip (connectors side by side in one strip may take their letters in any order)
         ordered = sorted(page.connectors, key=lambda c: (round(page.nodes[c["data-node"]][1], 1),
                                                          len(c["data-letter"]), c["data-letter"]))

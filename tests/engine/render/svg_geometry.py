@@ -115,6 +115,8 @@ class PageView:
     heads: list[tuple[tuple[float, float], ...]] = field(default_factory=list)
     #: centres of the line hops drawn where two arrows cross
     hops: list[tuple[float, float]] = field(default_factory=list)
+    #: centres of the join dots drawn where an arrow runs into another's line to the same target
+    joins: list[tuple[float, float]] = field(default_factory=list)
 
     def step_of(self, key: str) -> str:
         """The step a node stands for: itself, or the step a connector leads to."""
@@ -146,6 +148,8 @@ def parse(svg: bytes) -> list[PageView]:
             if role == "hop":
                 page.hops.append((float(element.get("data-x")), float(element.get("data-y"))))
                 continue
+            if role == "join":
+                page.joins.append((float(element.get("data-x")), float(element.get("data-y"))))
             if role in ("hop-mask", "hop-line"):
                 continue
             if tag == "rect" and role != "paper":

@@ -260,7 +260,14 @@ def _connector_against_the_flow(root: etree._Element) -> None:
     _set(connector, [(x, top + bottom - y) for x, y in points])
 
 
+def _join_dot_removed(root: etree._Element) -> None:
+    """The dot where two arrows into one target join is deleted."""
+    dot = next(element for element in root.iter(f"{SVG}rect") if element.get("class") == "join")
+    dot.getparent().remove(dot)
+
+
 @pytest.mark.parametrize(("plant", "expected"), [
+    (_join_dot_removed, "without a join dot"),
     (_in_connector_far_from_its_row, "not beside the row"),
     (_letters_out_of_page_order, "not in page order"),
     (_connector_against_the_flow, "against the flow"),
