@@ -1,7 +1,7 @@
 """Orthogonal arrows between the symbols of one flowchart page.
 
-Every row holds exactly one symbol (a strip at the top or bottom of the page may hold several
-off-page connectors), so a horizontal line through the middle of a row can only meet that row's
+Every row holds exactly one symbol (a strip at the top or bottom of a row may hold its off-page
+connectors, side by side, as a slot of their own), so a horizontal line through the middle of a row can only meet that row's
 own symbol, and the space above and below each symbol ("gaps") and beside it inside its column
 ("gutters") never holds a symbol. An arrow is therefore one of a few shapes: straight down (or up);
 out of a side and down into the target's top; down and into the target's side; down, across a gap

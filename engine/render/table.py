@@ -5,7 +5,8 @@ OUTPUT | KETERANGAN). Each column is at least as wide as its widest word (so not
 mid-word) and an actor column also leaves room for a symbol and routing tracks beside it. When the
 columns do not fit the page at one type size, the next smaller size is tried. A row is as tall as
 its tallest cell or its symbol with the bands above and below; pages take rows while their measured
-height fits, reserving a connector strip where an arrow leaves or enters the page.
+height fits, reserving a connector strip at the top of a row an arrow enters from another page and
+at the bottom of a row arrows leave for another page.
 """
 
 from __future__ import annotations

@@ -266,7 +266,18 @@ def _join_dot_removed(root: etree._Element) -> None:
     dot.getparent().remove(dot)
 
 
+def _connectors_1_mm_apart(root: etree._Element) -> None:
+    """The "out" connector of page 2 put 1 mm to the right of its "in" connector."""
+    group = _page(root)
+    one, other = [c for c in group if c.get("class") == "connector"][:2]
+    first, second = _xy(one.get("points")), _xy(other.get("points"))
+    dx = max(x for x, _ in first) + 1.0 - min(x for x, _ in second)
+    dy = min(y for _, y in first) - min(y for _, y in second)
+    _set(other, [(x + dx, y + dy) for x, y in second])
+
+
 @pytest.mark.parametrize(("plant", "expected"), [
+    (_connectors_1_mm_apart, "1.0 mm apart"),
     (_join_dot_removed, "without a join dot"),
     (_in_connector_far_from_its_row, "not beside the row"),
     (_letters_out_of_page_order, "not in page order"),
