@@ -252,6 +252,13 @@ def _on_path(point: tuple[float, float], points: list[tuple[float, float]]) -> b
                and min(a[1], b[1]) - 1e-6 <= point[1] <= max(a[1], b[1]) + 1e-6 for a, b in zip(points, points[1:]))
 
 
+def _toward(point: tuple[float, float], other: tuple[float, float], step: float = 0.5) -> tuple[float, float]:
+    """The point ``step`` mm from ``point`` toward ``other`` (on an orthogonal segment)."""
+    dx, dy = other[0] - point[0], other[1] - point[1]
+    length = max(abs(dx) + abs(dy), 1e-9)
+    return point[0] + dx / length * min(step, length), point[1] + dy / length * min(step, length)
+
+
 def _draw_joins(page: Page, edges: list[Edge]) -> None:
     """Where an arrow runs into the line of another arrow to the same target and goes on along it,
     a join dot marks the junction (the shared line then carries one arrowhead, at the target)."""
@@ -260,10 +267,10 @@ def _draw_joins(page: Page, edges: list[Edge]) -> None:
         for other in edges:
             if other is edge or other.dst is not edge.dst or len(edge.points) < 2 or len(other.points) < 2:
                 continue
-            # the first bend of ``edge`` on the other's line, short of their common end
-            point = next((p for p in edge.points[1:-1] if _on_path(p, other.points)), None)
-            if point is None or point in other.points[1:-1] and edge.points.index(point) > 0 and \
-                    _on_path(edge.points[edge.points.index(point) - 1], other.points):
+            # the first bend of ``edge`` on the other's line that ``edge`` reaches from off that line
+            point = next((p for p, before in zip(edge.points[1:-1], edge.points) if _on_path(p, other.points)
+                          and not _on_path(_toward(p, before), other.points)), None)
+            if point is None:
                 continue
             key = (round(point[0], 2), round(point[1], 2))
             if key in done:

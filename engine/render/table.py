@@ -288,18 +288,30 @@ def _strip_load(edges: list[tuple[int, int]], start: int, end: int,
     (arrows leaving for another page) of each row of a page of rows [start, end).
 
     The arrows from one page into one step share a pair: its "in" connector sits in the row they
-    enter, its "out" connector in the last row they leave. The page of a later source is not known
-    yet, so each such arrow counts on its own (an upper bound).
+    enter, its "out" connector in the last row they leave. A later source's page is not known yet:
+    ``page_of`` holds a guess for it (the following rows filled into pages by height alone).
     """
     into: dict[int, set[tuple[str, int]]] = {}
     out_of: dict[int, int] = {}
     for u, v in set(edges):
         u_in, v_in = start <= u < end, start <= v < end
         if v_in and not u_in:
-            into.setdefault(v, set()).add(("page", page_of[u]) if u < start else ("row", u))
+            into.setdefault(v, set()).add(("page" if u < start else "later", page_of[u]))
         elif u_in and not v_in:
             out_of[v] = max(out_of.get(v, u), u)
     return Counter({v: len(sources) for v, sources in into.items()}), Counter(out_of.values())
+
+
+def _guess_pages(heights: list[float], start: int, available: float) -> dict[int, int]:
+    """The rows from ``start`` on filled into pages by their heights alone (page 0 is the first)."""
+    guess: dict[int, int] = {}
+    page, used = 0, 0.0
+    for row in range(start, len(heights)):
+        if used and used + heights[row] > available:
+            page, used = page + 1, 0.0
+        used += heights[row]
+        guess[row] = page
+    return guess
 
 
 def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
@@ -324,7 +336,7 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
     while start < count:
         best: tuple[int, Counter[int], Counter[int]] | None = None
         for end in range(start + 1, count + 1):
-            top, bottom = _strip_load(edges, start, end, page_of)
+            top, bottom = _strip_load(edges, start, end, {**page_of, **_guess_pages(grid.row_heights, end, available)})
             total = sum(grid.row_heights[start:end]) + style.STRIP * (len(top) + len(bottom))
             if total > available + 1e-9:
                 break

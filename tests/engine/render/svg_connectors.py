@@ -10,7 +10,7 @@
 - two connectors of a page keep at least 2 mm apart;
 - where an arrow runs into the line of another arrow to the same target and goes on along it, a
   join dot marks the junction (else the shared line reads as one arrow with no arrowhead of its
-  own until the target).
+  own until the target), and no join dot stands where no two lines meet.
 """
 
 from __future__ import annotations
@@ -128,14 +128,19 @@ def _shared_starts(one: list[Point], other: list[Point]) -> list[Point]:
 def join_defects(page: PageView) -> list[str]:
     """Arrows to one target that share a line without a join dot where they meet."""
     found: list[str] = []
+    junctions: list[Point] = []
     for index, one in enumerate(page.arrows):
         for other in page.arrows[index + 1:]:
             if one.target != other.target:
                 continue
+            junctions += _shared_starts(one.points, other.points)
             for point in _shared_starts(one.points, other.points):
                 if not any(abs(point[0] - x) < _NEAR and abs(point[1] - y) < _NEAR for x, y in page.joins):
                     found.append(f"page {page.number}: arrows {one.source}->{one.target} and {other.source}->"
                                  f"{other.target} join at ({point[0]:.1f}, {point[1]:.1f}) without a join dot")
+    for x, y in page.joins:
+        if not any(abs(x - point[0]) < _NEAR and abs(y - point[1]) < _NEAR for point in junctions):
+            found.append(f"page {page.number}: join dot at ({x:.1f}, {y:.1f}) where no two lines meet")
     return found
 
 

@@ -276,7 +276,15 @@ def _connectors_1_mm_apart(root: etree._Element) -> None:
     _set(other, [(x + dx, y + dy) for x, y in second])
 
 
+def _join_dot_astray(root: etree._Element) -> None:
+    """A join dot drawn 8 mm away from the junction, on no line."""
+    dot = next(element for element in root.iter(f"{SVG}rect") if element.get("class") == "join")
+    dot.set("data-x", f"{float(dot.get('data-x')) + 8:.2f}")
+    dot.set("x", f"{float(dot.get('x')) + 8:.2f}")
+
+
 @pytest.mark.parametrize(("plant", "expected"), [
+    (_join_dot_astray, "where no two lines meet"),
     (_connectors_1_mm_apart, "1.0 mm apart"),
     (_join_dot_removed, "without a join dot"),
     (_in_connector_far_from_its_row, "not beside the row"),
