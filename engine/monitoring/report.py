@@ -3,8 +3,9 @@
 :func:`monitoring_report` answers, for one SOP (its key), some or all of its versions and a period
 (instances *started* in it): how many instances started, completed, are running, were cancelled or
 went over a step's due time; the cycle time (working minutes from start to finish) median and p90
-against the sum of the steps' WAKTU; per step the WAKTU, the working time median and p90, the share
-within the standard, the total excess, rework (repeat visits) and missing kelengkapan; the load per
+against the sum of the steps' WAKTU; per step the WAKTU, the median and p90 and the share within the
+standard, each in the step's own kind of time (working minutes, or calendar minutes for a WAKTU in
+calendar days, months or 24-hour clock time), the total excess, rework (repeat visits) and missing kelengkapan; the load per
 jabatan and how often each decision went Ya or Tidak. Instance figures count instances started in
 the period; step figures count the runs of steps that became ready in it. Trial (ujicoba) instances are reported only
 when asked (``trial=True``), never mixed with the others.
@@ -53,7 +54,8 @@ class StepStats:
     jabatan: str
     #: The WAKTU text ("1 hari"); empty when the step has none.
     waktu: str
-    #: WAKTU in working minutes; ``None`` without a WAKTU.
+    #: WAKTU in minutes of its own kind (working minutes, or minutes on the calendar for "hari
+    #: kalender", "bulan" and "x 24 jam"); ``None`` without a WAKTU.
     standard_minutes: float | None
     #: Completed runs of the step.
     count: int
@@ -274,13 +276,18 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
                  _local_midnight(end + dt.timedelta(days=1), calendar) if end else None, steps, nomor, unit)
 
 
-def _standard(waktu: str, calendar: WorkCalendar) -> float | None:
+def _standard(waktu: str, calendar: WorkCalendar, start: dt.datetime) -> tuple[float, str] | None:
+    """The WAKTU in minutes of its own kind and the stored column that measures a run of that kind:
+    working minutes for working time, calendar minutes for calendar days and 24-hour clock time
+    (a month or a year counted from ``start``)."""
     if not waktu.strip():
         return None
     try:
-        return float(parse_duration(waktu).as_working_minutes(calendar))
+        duration = parse_duration(waktu)
     except DurationError:
         return None
+    column = "w.working_minutes" if duration.kind == "working" else "w.calendar_minutes"
+    return float(calendar.standard_minutes(duration, start)), column
 
 
 def _interpolate(lower: float, upper: float, count: int, fraction: float) -> float:
@@ -345,7 +352,10 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         items, item_params = scope.item_where(connection, bool(versions))
         scanned, _ = scope.item_where(connection, bool(versions), scan=True)
         item_params["now"] = params["now"]
-        standards = {step_id: _standard(meta.waktu, calendar) for step_id, meta in scope.steps.items()}
+        kinds = {step_id: _standard(meta.waktu, calendar, scope.start or now) for step_id, meta in scope.steps.items()}
+        standards = {step_id: None if kind is None else kind[0] for step_id, kind in kinds.items()}
+        #: the stored minutes that measure each step: of its own kind (working, or on the calendar)
+        measure = {step_id: "w.working_minutes" if kind is None else kind[1] for step_id, kind in kinds.items()}
         done = "w.status = 'done'"
         late = f"(({done} AND w.completed_at > w.due_at) OR (w.status = 'open' AND w.due_at < :now))"
         per_step = {str(row[0]): row for row in run_text(connection, f"""
@@ -353,7 +363,7 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
                    SUM(CASE WHEN w.visit > 1 THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.kelengkapan_missing THEN 1 ELSE 0 END),
                    SUM(CASE WHEN w.keputusan = 'Ya' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN w.keputusan = 'Tidak' THEN 1 ELSE 0 END)
+                   SUM(CASE WHEN w.keputusan = 'Tidak' THEN 1 ELSE 0 END), COUNT(w.calendar_minutes)
             FROM work_items w WHERE {items} AND {done} GROUP BY w.step_id""", item_params)}
         open_items = {str(row[0]): row for row in run_text(connection, f"""
             SELECT w.step_id, COUNT(*), SUM(CASE WHEN w.due_at < :now THEN 1 ELSE 0 END),
@@ -363,17 +373,25 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         for step_id in per_step:
             standard = standards.get(step_id)
             if standard is not None:
-                row = run_text(connection, f"SELECT COUNT(*), SUM(w.working_minutes) FROM work_items w WHERE {items} "
-                             f"AND {done} AND w.step_id = :step AND w.working_minutes > :standard",
+                value = measure.get(step_id, "w.working_minutes")
+                row = run_text(connection, f"SELECT COUNT(*), SUM({value}) FROM work_items w WHERE {items} "
+                             f"AND {done} AND w.step_id = :step AND {value} > :standard",
                              {**item_params, "step": step_id, "standard": standard + _EPSILON}).one()
                 over[step_id] = (int(row[0] or 0), float(row[1] or 0.0) - int(row[0] or 0) * standard)
         flagged = run_text(connection, f"SELECT COUNT(DISTINCT CASE WHEN {late} THEN w.instance_id END), "
                          f"COUNT(DISTINCT CASE WHEN w.visit > 1 THEN w.instance_id END) FROM work_items w "
                          f"WHERE {scanned} AND w.status IN ('done', 'open') AND ({late} OR w.visit > 1)",
                          item_params).one()
-        timed = {step_id: int(row[2] or 0) for step_id, row in per_step.items()}
-        spread = _percentiles(connection, f"work_items w WHERE {items} AND {done}", "w.step_id", "w.working_minutes",
-                              item_params, timed)
+        spread: dict[str, list[float | None]] = {}
+        for value, position in (("w.working_minutes", 2), ("w.calendar_minutes", 8)):
+            mine = [step_id for step_id in per_step if measure.get(step_id, "w.working_minutes") == value]
+            if not mine:
+                continue
+            names = {f"kind_step_{number}": step_id for number, step_id in enumerate(mine)}
+            chosen = f"w.step_id IN ({', '.join(':' + name for name in names)})"
+            spread.update(_percentiles(connection, f"work_items w WHERE {items} AND {done} AND {chosen}", "w.step_id",
+                                       value, {**item_params, **names},
+                                       {step_id: int(per_step[step_id][position] or 0) for step_id in mine}))
         answers: dict[tuple[str, str], int] = {}
         for step_id, row in per_step.items():
             answers[(step_id, "Ya")], answers[(step_id, "Tidak")] = int(row[6] or 0), int(row[7] or 0)
@@ -404,7 +422,9 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
                                     answers.get((step_id, "Tidak"), 0))
                       for step_id, meta in sorted(scope.steps.items(), key=lambda pair: pair[1].number)
                       if meta.kind == StepKind.DECISION.value)
-    summed = [standards[step_id] for step_id, meta in scope.steps.items() if meta.kind != StepKind.START.value]
+    # the path's standard in working minutes: steps counted on the calendar are not converted into office time
+    summed = [standards[step_id] for step_id, meta in scope.steps.items() if meta.kind != StepKind.START.value
+              and measure.get(step_id) == "w.working_minutes"]
     return MonitoringReport(
         key=key, nama=scope.nama, nomor=scope.nomor, unit=scope.unit, versions=scope.numbers, trial=trial,
         period_start=start, period_end=end, started=sum(int(count) for count in counts.values()),

@@ -2,9 +2,11 @@
 
 The table is measured and paginated by :mod:`engine.render.table`; arrows that stay on a page are
 routed by :mod:`engine.render.route`; an arrow that leaves its page ends in an "out" off-page
-connector in the bottom strip of the source page and continues from the "in" connector with the same
-letter in the top strip of the target page, both in the target actor's column. Arrows from one
-page into the same target share one pair; letters run A..Z, AA, AB, ... and are never reused.
+connector in a strip at the bottom of the row it leaves (in that row's actor column) and continues
+from the "in" connector with the same letter in a strip at the top of the row it enters (in the
+target's column); both point down, the way the flow goes. Arrows from one page into one step share
+a pair (its "out" connector below the last of their rows; where their lines join, a join dot marks
+the junction); letters run A..Z, AA, AB, ... in the order the pages are read and are never reused.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, O
                                   Rect, Text)
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
-from engine.render.pageflow import Arrow, route_page
+from engine.render.pageflow import Arrow, route_variants
 from engine.render.route import Edge, Node
 from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
 from engine.render.words import LABELS
@@ -93,17 +95,32 @@ def _lay_out(sop: Sop, paper: style.Paper, grid: Grid, arrows: list[Arrow],
         for row in plan.rows:
             row.y = y
             y += row.h
+    #: (source page, target row) -> the last source row on that page
+    leaving: dict[tuple[int, int], int] = {}
+    for a in arrows:
+        if page_of[a.src] != page_of[a.dst]:
+            key = (page_of[a.src], a.dst)
+            leaving[key] = max(leaving.get(key, a.src), a.src)
     pairs: dict[tuple[int, int], str] = {}
-    for key in sorted({(page_of[a.src], a.dst) for a in arrows if page_of[a.src] != page_of[a.dst]}):
+    for key in sorted(leaving, key=lambda pair: _first_seen(pair, leaving[pair], page_of)):
         pairs[key] = letter(len(pairs))
     pages: list[Page] = []
     crowded: set[str] = set()
     for number, plan in enumerate(plans):
         page = Page(paper.width, paper.height, "flowchart")
         _draw_table(page, sop, grid, plan)
-        crowded |= _draw_flow(page, sop, grid, plan, number, page_of, pairs, arrows, columns, fallback, overlay)
+        crowded |= _draw_flow(page, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback, overlay)
         pages.append(page)
     return pages, crowded
+
+
+def _first_seen(pair: tuple[int, int], source: int, page_of: dict[int, int]) -> tuple[int, int, int]:
+    """Where a pair of connectors is first met reading the pages in order: the page, the row its
+    connector there sits in (``source`` is the last row the arrows leave) and the strip (top first)."""
+    page, target = pair
+    if page_of[target] < page:  # a loop: its "in" connector, above the row it enters, comes first
+        return page_of[target], target, 0
+    return page, source, 1
 
 
 def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
@@ -139,15 +156,21 @@ def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
 
 
 def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
-               pairs: dict[tuple[int, int], str], arrows: list[Arrow], columns: dict[str, Column],
+               pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow], columns: dict[str, Column],
                fallback: Column, overlay: Overlay | None) -> set[str]:
-    flow = route_page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
+    flows = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
+    # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch
+    flow = next((flow for flow in flows if not place_labels(Page(page.width, page.height, "flowchart"), flow.edges,
+                                                           flow.router, grid.label_size, _actor_cells(grid, plan))),
+                flows[0])
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     _draw_hops(page, flow.edges)
-    for node, name, target, up in flow.connectors:
+    _draw_joins(page, flow.edges)
+    for node, name, target, source in flow.connectors:
         direction = node.key.rsplit(":", 1)[1]
-        _draw_connector(page, node, name, direction, target, up, grid.label_size, node.key in flow.highlighted)
+        _draw_connector(page, node, name, direction, (source, target), grid.label_size,
+                        node.key in flow.highlighted)
     crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
     return {edge.src.key for edge in crowded}
 
@@ -224,24 +247,53 @@ def _draw_hops(page: Page, edges: list[Edge]) -> None:
                           data={"x": f"{x:.2f}", "y": f"{y:.2f}"}))
 
 
-def _draw_connector(page: Page, node: Node, name: str, direction: str, target: str, up: bool, size: float,
+def _on_path(point: tuple[float, float], points: list[tuple[float, float]]) -> bool:
+    return any(min(a[0], b[0]) - 1e-6 <= point[0] <= max(a[0], b[0]) + 1e-6
+               and min(a[1], b[1]) - 1e-6 <= point[1] <= max(a[1], b[1]) + 1e-6 for a, b in zip(points, points[1:]))
+
+
+def _toward(point: tuple[float, float], other: tuple[float, float], step: float = 0.5) -> tuple[float, float]:
+    """The point ``step`` mm from ``point`` toward ``other`` (on an orthogonal segment)."""
+    dx, dy = other[0] - point[0], other[1] - point[1]
+    length = max(abs(dx) + abs(dy), 1e-9)
+    return point[0] + dx / length * min(step, length), point[1] + dy / length * min(step, length)
+
+
+def _draw_joins(page: Page, edges: list[Edge]) -> None:
+    """Where an arrow runs into the line of another arrow to the same target and goes on along it,
+    a join dot marks the junction (the shared line then carries one arrowhead, at the target)."""
+    done: set[tuple[float, float]] = set()
+    for edge in edges:
+        for other in edges:
+            if other is edge or other.dst is not edge.dst or len(edge.points) < 2 or len(other.points) < 2:
+                continue
+            # the first bend of ``edge`` on the other's line that ``edge`` reaches from off that line
+            point = next((p for p, before in zip(edge.points[1:-1], edge.points) if _on_path(p, other.points)
+                          and not _on_path(_toward(p, before), other.points)), None)
+            if point is None:
+                continue
+            key = (round(point[0], 2), round(point[1], 2))
+            if key in done:
+                continue
+            done.add(key)
+            colour = HIGHLIGHT if edge.highlight and other.highlight else BLACK
+            radius = style.JOIN_RADIUS
+            page.add(Rect(point[0] - radius, point[1] - radius, 2 * radius, 2 * radius, "join", stroke=None,
+                          fill=colour, rx=radius, data={"x": f"{point[0]:.2f}", "y": f"{point[1]:.2f}"}))
+
+
+def _draw_connector(page: Page, node: Node, name: str, direction: str, ends: tuple[str, str], size: float,
                     highlight: bool) -> None:
+    """An off-page connector pointing down (the way the flow goes) between ``ends`` (source, target)."""
     x0, x1 = node.x - node.hw, node.x + node.hw
     y0, y1 = node.y - node.hh, node.y + node.hh
-    height = y1 - y0
-    if up:  # pointing up: the flow goes back to an earlier page
-        shoulder = y1 - height * 0.62
-        points = [(x0, y1), (x1, y1), (x1, shoulder), (node.x, y0), (x0, shoulder)]
-        box_top, box_bottom = shoulder, y1
-    else:
-        shoulder = y0 + height * 0.62
-        points = [(x0, y0), (x1, y0), (x1, shoulder), (node.x, y1), (x0, shoulder)]
-        box_top, box_bottom = y0, shoulder
+    shoulder = y0 + (y1 - y0) * 0.62
+    points = [(x0, y0), (x1, y0), (x1, shoulder), (node.x, y1), (x0, shoulder)]
     colour = HIGHLIGHT if highlight else BLACK
     page.add(Path(points, "connector", stroke=colour, fill=HIGHLIGHT_FILL if highlight else "#ffffff",
                   width=style.HIGHLIGHT_WIDTH if highlight else style.LINE_WIDTH + 0.05, closed=True,
-                  data={"node": node.key, "letter": name, "dir": direction, "target": target,
-                        "points": "up" if up else "down"}))
-    baseline = (box_top + box_bottom) / 2 + (fonts.ascent(size) - fonts.descent(size)) / 2
+                  data={"node": node.key, "letter": name, "dir": direction, "target": ends[1], "source": ends[0],
+                        "points": "down"}))
+    baseline = (y0 + shoulder) / 2 + (fonts.ascent(size) - fonts.descent(size)) / 2
     page.add(Text(node.x, baseline, name, size, "connector-letter", bold=True, anchor="middle",
                   data={"letter": name, "dir": direction}))

@@ -1,9 +1,10 @@
 """The arrows of one flowchart page: symbols as nodes, off-page connectors in strips, routing.
 
-Connectors sit in the strip at the top or bottom of the page in the column of the step they lead
-to (or come from). When a column's strip holds more than one, the one next to the row beside the
-strip takes the centre and the others go right and left of it; the page is routed with the sides
-as given and mirrored, and the cheaper routing wins.
+An "in" connector sits in a strip at the top of the row its arrow enters, in that row's column, and
+an "out" connector in a strip at the bottom of the row its arrow leaves, in that row's column; both
+point down. A strip's first connector takes its column's centre or the place beside it, the others
+go right and left; the page is routed with each of these arrangements, as given and mirrored, and
+the cheapest routing wins.
 """
 
 from __future__ import annotations
@@ -35,19 +36,20 @@ class Arrow:
 
 @dataclass
 class PageFlow:
-    """A routed page: nodes by key, arrows, connectors (node, letter, target id, pointing up)."""
+    """A routed page: nodes by key, arrows, connectors (node, letter, target id, source id)."""
 
     nodes: dict[str, Node]
     edges: list[Edge]
     router: Router
-    connectors: list[tuple[Node, str, str, bool]] = field(default_factory=list)
+    connectors: list[tuple[Node, str, str, str]] = field(default_factory=list)
     highlighted: set[str] = field(default_factory=set)
 
 
-def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool) -> list[float]:
-    """The x of each connector of a strip: the first of a column at its centre, the others right
-    and left of it (left and right when ``mirror``), or in the nearest column with room."""
-    step = style.CONNECTOR_W + 1.0
+def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool, aside: bool) -> list[float]:
+    """The x of each connector of a strip: the first of a column at its centre (beside it when
+    ``aside`` and the column has room) and the others right and left of it (left and right when
+    ``mirror``), or in the nearest column with room."""
+    step = style.CONNECTOR_W + style.CONNECTOR_GAP
     result = [0.0] * len(wanted)
     taken: list[float] = []
     overflow: list[int] = []
@@ -56,7 +58,9 @@ def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool) -
         groups.setdefault(column.key, []).append(index)
     for indexes in groups.values():
         column = wanted[indexes[0]]
-        slots = connector_slots(column, len(indexes))
+        slots = connector_slots(column, len(indexes) + aside)
+        if aside and len(slots) > len(indexes):
+            slots = slots[1:]
         if mirror:
             slots = [2 * column.center - x for x in slots]
         here, overflow = indexes[:len(slots)], overflow + indexes[len(slots):]
@@ -112,76 +116,66 @@ class _Page:
     """What one page needs to be routed, built once; :meth:`attempt` routes one variant."""
 
     def __init__(self, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
-                 pairs: dict[tuple[int, int], str], arrows: list[Arrow], columns: dict[str, Column],
-                 fallback: Column) -> None:
+                 pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
+                 columns: dict[str, Column], fallback: Column) -> None:
         self.steps = sop.steps
         self.grid, self.plan, self.number = grid, plan, number
         self.page_of, self.pairs, self.arrows = page_of, pairs, arrows
         self.columns, self.fallback = columns, fallback
-        first, last = plan.rows[0], plan.rows[-1]
         self.slots: list[tuple[float, float]] = []
-        self.top_y = first.y + first.top_strip / 2
-        self.bottom_y = last.y + last.h - last.bottom_strip / 2
-        if first.top_strip:
-            self.slots.append((self.top_y - style.CONNECTOR_H / 2, self.top_y + style.CONNECTOR_H / 2))
-        self.row_slot = len(self.slots)
+        #: row index -> slot of its symbol; (row index, "top"/"bottom") -> (slot, y) of its strips
+        self.symbol_slot: dict[int, int] = {}
+        self.strips: dict[tuple[int, str], tuple[int, float]] = {}
         for row in plan.rows:
+            if row.top_strip:
+                y = row.y + row.top_strip / 2
+                self.strips[(row.index, "top")] = (len(self.slots), y)
+                self.slots.append((y - style.CONNECTOR_H / 2, y + style.CONNECTOR_H / 2))
             half = symbol_height(self.steps[row.index].kind, grid.symbol_w) / 2
+            self.symbol_slot[row.index] = len(self.slots)
             self.slots.append((row.symbol_y - half, row.symbol_y + half))
-        if last.bottom_strip:
-            self.slots.append((self.bottom_y - style.CONNECTOR_H / 2, self.bottom_y + style.CONNECTOR_H / 2))
+            if row.bottom_strip:
+                y = row.y + row.h - row.bottom_strip / 2
+                self.strips[(row.index, "bottom")] = (len(self.slots), y)
+                self.slots.append((y - style.CONNECTOR_H / 2, y + style.CONNECTOR_H / 2))
         self.area = _area(grid, plan, self.slots)
-        #: (node key, letter, target row, strip, pointing up), in the order they claim a column's centre
-        self.wanted: list[tuple[str, str, int, str, bool]] = []
-        for (source_page, target), name in pairs.items():
-            up = page_of[target] < source_page
-            if source_page == number:
-                self.wanted.append((f"conn:{name}:out", name, target, "top" if up else "bottom", up))
-            if page_of[target] == number:
-                self.wanted.append((f"conn:{name}:in", name, target, "bottom" if up else "top", up))
-        self.wanted.sort(key=self._centre_claim)
+        #: (node key, letter, row it sits in, strip, step it leads to, step it comes from)
+        self.wanted: list[tuple[str, str, int, str, int, int]] = []
+        for (page, dst), name in sorted(pairs.items(), key=lambda item: (len(item[1]), item[1])):
+            src = leaving[(page, dst)]
+            if page == number:
+                self.wanted.append((f"conn:{name}:out", name, src, "bottom", dst, src))
+            if page_of[dst] == number:
+                self.wanted.append((f"conn:{name}:in", name, dst, "top", dst, src))
 
     def _column(self, step: Step) -> Column:
         return self.columns.get(step.actor, self.fallback)
 
-    def _centre_claim(self, item: tuple[str, str, int, str, bool]) -> int:
-        """Lower first: the connector linked to the row beside its strip (Ya before Tidak)."""
-        key, _, target, strip, _ = item
-        near = self.steps[self.plan.rows[0].index if strip == "top" else self.plan.rows[-1].index]
-        if target == self.steps.index(near):
-            return 0
-        order = [near.yes, near.no] if near.kind is StepKind.DECISION else list(near.next)
-        target_id = self.steps[target].id
-        return 1 + order.index(target_id) if target_id in order else 99
-
-    def crowded(self) -> bool:
-        """Whether some strip holds two connectors in one column (then mirroring may help)."""
-        seen = {(strip, self._column(self.steps[target]).key) for _, _, target, strip, _ in self.wanted}
-        return len(seen) < len(self.wanted)
-
-    def attempt(self, mirror: bool, first: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, PageFlow]:
+    def attempt(self, mirror: bool, aside: bool,
+                first: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, PageFlow]:
         """Route the page with connectors placed as given or mirrored; return cost and result.
 
+        :param aside: put a strip's first connector beside its column's centre, not on it.
         :param first: arrows (source key, target key) to route before all others.
         """
         nodes: dict[str, Node] = {}
-        for offset, row in enumerate(self.plan.rows):
+        for row in self.plan.rows:
             step = self.steps[row.index]
             half = symbol_height(step.kind, self.grid.symbol_w) / 2
             nodes[step.id] = Node(step.id, self._column(step).center, row.symbol_y, self.grid.symbol_w / 2, half,
-                                  self.row_slot + offset, decision=step.kind is StepKind.DECISION)
-        connectors: list[tuple[Node, str, str, bool]] = []
-        for strip in ("top", "bottom"):
-            here = [item for item in self.wanted if item[3] == strip]
-            xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors, mirror)
-            for (key, name, target, _, up), x in zip(here, xs):
-                outgoing = key.endswith(":out")
-                # an arrow enters a connector at its flat side and leaves at its point
-                port = ("B" if up else "T") if outgoing else ("T" if up else "B")
-                node = Node(key, x, self.top_y if strip == "top" else self.bottom_y, style.CONNECTOR_W / 2,
-                            style.CONNECTOR_H / 2, 0 if strip == "top" else len(self.slots) - 1, ports=port)
+                                  self.symbol_slot[row.index], decision=step.kind is StepKind.DECISION)
+        connectors: list[tuple[Node, str, str, str]] = []
+        for where, (slot, y) in self.strips.items():
+            here = [item for item in self.wanted if (item[2], item[3]) == where]
+            xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors,
+                                  mirror, aside)
+            for (key, name, _, _, target, source), x in zip(here, xs):
+                # both point down: an arrow enters an "out" connector at its flat top and leaves an
+                # "in" connector at its point
+                port = "T" if key.endswith(":out") else "B"
+                node = Node(key, x, y, style.CONNECTOR_W / 2, style.CONNECTOR_H / 2, slot, ports=port)
                 nodes[key] = node
-                connectors.append((node, name, self.steps[target].id, up))
+                connectors.append((node, name, self.steps[target].id, self.steps[source].id))
         edges, highlighted = self._edges(nodes)
         router = Router(list(nodes.values()), self.area)
         router.route_all(edges, first)
@@ -212,21 +206,33 @@ class _Page:
 
 
 def route_page(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
-               pairs: dict[tuple[int, int], str], arrows: list[Arrow], columns: dict[str, Column],
-               fallback: Column) -> PageFlow:
-    """Place the nodes and connectors of one page and route its arrows.
+               pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
+               columns: dict[str, Column], fallback: Column) -> PageFlow:
+    """Place the nodes and connectors of one page and route its arrows (the cheapest routing).
 
     :raises RenderError: when an arrow cannot be drawn clear of the symbols.
     """
-    page = _Page(sop, grid, plan, number, page_of, pairs, arrows, columns, fallback)
+    return route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)[0]
+
+
+def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
+               pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
+               columns: dict[str, Column], fallback: Column) -> list[PageFlow]:
+    """Every routing of one page found with the connector arrangements tried, cheapest first.
+
+    :raises RenderError: when an arrow cannot be drawn clear of the symbols in any of them.
+    """
+    page = _Page(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
     results: list[tuple[float, PageFlow]] = []
     failure: RenderError | None = None
-    for mirror in (False, True) if page.crowded() else (False,):
+    variants = [(mirror, aside) for aside in (False, True) for mirror in (False, True)] if page.wanted \
+        else [(False, False)]
+    for mirror, aside in variants:
         # an arrow that found no clean path (or none at all) is routed again before the others
         first: frozenset[tuple[str, str]] = frozenset()
         for _ in range(_RETRIES):
             try:
-                result = page.attempt(mirror, first)
+                result = page.attempt(mirror, aside, first)
             except RoutingError as exc:
                 failure = exc
                 first = first | {exc.arrow}
@@ -239,4 +245,4 @@ def route_page(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[
     if not results:
         assert failure is not None
         raise failure
-    return min(results, key=lambda item: item[0])[1]
+    return [flow for _, flow in sorted(results, key=lambda item: item[0])]

@@ -1,7 +1,7 @@
 """Orthogonal arrows between the symbols of one flowchart page.
 
-Every row holds exactly one symbol (a strip at the top or bottom of the page may hold several
-off-page connectors), so a horizontal line through the middle of a row can only meet that row's
+Every row holds exactly one symbol (a strip at the top or bottom of a row may hold its off-page
+connectors, side by side, as a slot of their own), so a horizontal line through the middle of a row can only meet that row's
 own symbol, and the space above and below each symbol ("gaps") and beside it inside its column
 ("gutters") never holds a symbol. An arrow is therefore one of a few shapes: straight down (or up);
 out of a side and down into the target's top; down and into the target's side; down, across a gap
@@ -39,6 +39,8 @@ _SIDE_ENTRY_COST = 2.5
 _TOP_ENTRY_LOOP_COST = 1.5
 _UPWARD_PORT_COST = 6.0
 _DECISION_SIDE_ENTRY_COST = 6.0
+#: Length (mm) of the first run of a labelled arrow down out of a decision, room for its label.
+_LABEL_RUN = 4.5
 #: Gutters tried per arrow, nearest detour first.
 _GUTTERS_TRIED = 6
 
@@ -280,8 +282,11 @@ class Router:
                 add([s.port(side), (t.x, s.y), t.port(enter_v)], side, enter_v)
                 side_in = _side_toward(t, s.x)
                 add([s.port(exit_v), (s.x, t.y), t.port(side_in)], exit_v, side_in)
+                # a labelled exit down out of a decision keeps its first run long enough for the label
+                room = s.port("B")[1] + _LABEL_RUN if s.decision and edge.label and down else None
                 for gap in range(min(s.slot, t.slot), max(s.slot, t.slot)):
-                    y = self._free_horizontal(gap, s.x, t.x, edge)
+                    y = (self._free_horizontal(gap, s.x, t.x, edge, room) if room is not None else None) \
+                        or self._free_horizontal(gap, s.x, t.x, edge)
                     if y is not None:
                         add([s.port(exit_v), (s.x, y), (t.x, y), t.port(enter_v)], exit_v, enter_v)
         return found
@@ -335,9 +340,13 @@ class Router:
                     break  # the nearest free track of each shape is enough
         return found
 
-    def _free_horizontal(self, gap: int, xa: float, xb: float, edge: Edge) -> float | None:
+    def _free_horizontal(self, gap: int, xa: float, xb: float, edge: Edge,
+                         beyond: float | None = None) -> float | None:
+        """The first free track of ``gap`` between ``xa`` and ``xb`` (below ``beyond`` if given)."""
         low, high = min(xa, xb) + _EPS, max(xa, xb) - _EPS
         for y in self.area.gaps[gap]:
+            if beyond is not None and y < beyond:
+                continue
             for seg in self.horizontals:
                 if abs(seg.y1 - y) < _SAME_LINE and seg.low < high and seg.high > low \
                         and not _compatible(edge, seg.edge):

@@ -48,6 +48,8 @@ TERMINATOR_RATIO = 0.5
 #: Off-page connector (pentagon): width and height.
 CONNECTOR_W = 5.4
 CONNECTOR_H = 5.4
+#: Gap between two connectors side by side in one strip.
+CONNECTOR_GAP = 2.1
 #: Height of the strip inside the first/last row of a page that holds off-page connectors.
 STRIP = CONNECTOR_H + 2 * CLEAR + 0.6
 
@@ -58,6 +60,8 @@ ARROW_LENGTH = 1.2
 ARROW_HALF = 0.5
 #: Radius of the line hop where two arrows cross.
 HOP_RADIUS = 1.0
+#: Radius of the dot where two arrows into one target join.
+JOIN_RADIUS = 0.6
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def _draw_page(out: list[str], page: Page, number: int, offset: float) -> None:
     out.append("</g>")
 
 
-def _serialise(out: list[str], title: str) -> bytes:
+def _close_svg(out: list[str], title: str) -> bytes:
     if title:
         out.insert(2, f"<title>{_q(title)}</title>")
     out.append("</svg>")
@@ -104,11 +104,11 @@ def svg_document(pages: list[Page], paper: str, title: str = "") -> bytes:
     for number, page in enumerate(pages, 1):
         _draw_page(out, page, number, offset)
         offset += page.height + PAGE_GAP
-    return _serialise(out, title)
+    return _close_svg(out, title)
 
 
 def svg_page(page: Page, number: int, pages: int, paper: str, title: str = "") -> bytes:
     """One page as an SVG document of its own."""
     out = _root(page.width, page.height, pages, paper)
     _draw_page(out, page, number, 0.0)
-    return _serialise(out, title)
+    return _close_svg(out, title)

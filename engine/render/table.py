@@ -5,7 +5,8 @@ OUTPUT | KETERANGAN). Each column is at least as wide as its widest word (so not
 mid-word) and an actor column also leaves room for a symbol and routing tracks beside it. When the
 columns do not fit the page at one type size, the next smaller size is tried. A row is as tall as
 its tallest cell or its symbol with the bands above and below; pages take rows while their measured
-height fits, reserving a connector strip where an arrow leaves or enters the page.
+height fits, reserving a connector strip at the top of a row an arrow enters from another page and
+at the bottom of a row arrows leave for another page.
 """
 
 from __future__ import annotations
@@ -270,7 +271,7 @@ def connector_slots(column: Column, count: int | None = None) -> list[float]:
     """The x of ``count`` off-page connectors side by side in a strip of ``column`` (all it can hold
     when ``count`` is ``None``): the first at the centre and the others alternately right and left
     of it when that fits, else spread evenly around the centre."""
-    step = style.CONNECTOR_W + 1.0
+    step = style.CONNECTOR_W + style.CONNECTOR_GAP
     room = column.w - 2 * style.BORDER_CLEAR - style.CONNECTOR_W
     most = max(1, int(room // step + 1e-9) + 1)
     wanted = most if count is None else min(count, most)
@@ -281,34 +282,45 @@ def connector_slots(column: Column, count: int | None = None) -> list[float]:
     return [column.center + (k - (wanted - 1) / 2) * step for k in range(wanted)]
 
 
-def _strip_load(edges: list[tuple[int, int]], start: int, end: int, page_of: dict[int, int],
-                row_columns: list[int]) -> tuple[Counter[int], Counter[int]]:
-    """Connectors per actor column in the top and bottom strips of a page of rows [start, end).
+def _strip_load(edges: list[tuple[int, int]], start: int, end: int,
+                page_of: dict[int, int]) -> tuple[Counter[int], Counter[int]]:
+    """Connectors in the top strip (arrows entering from another page) and in the bottom strip
+    (arrows leaving for another page) of each row of a page of rows [start, end).
 
-    Arrows from one page into one step share a pair; the page of a later source is not known yet,
-    so each such arrow counts on its own (an upper bound).
+    The arrows from one page into one step share a pair: its "in" connector sits in the row they
+    enter, its "out" connector in the last row they leave. A later source's page is not known yet:
+    ``page_of`` holds a guess for it (the following rows filled into pages by height alone).
     """
-    top: set[tuple[str, int, int]] = set()
-    bottom: set[tuple[str, int, int]] = set()
-    for u, v in edges:
+    into: dict[int, set[tuple[str, int]]] = {}
+    out_of: dict[int, int] = {}
+    for u, v in set(edges):
         u_in, v_in = start <= u < end, start <= v < end
-        if v_in and u < start:
-            top.add(("in", page_of[u], v))
-        elif u_in and v < start:
-            top.add(("out", -1, v))
-        elif u_in and v >= end:
-            bottom.add(("out", -1, v))
-        elif v_in and u >= end:
-            bottom.add(("in", u, v))
-    return (Counter(row_columns[v] for _, _, v in top), Counter(row_columns[v] for _, _, v in bottom))
+        if v_in and not u_in:
+            into.setdefault(v, set()).add(("page" if u < start else "later", page_of[u]))
+        elif u_in and not v_in:
+            out_of[v] = max(out_of.get(v, u), u)
+    return Counter({v: len(sources) for v, sources in into.items()}), Counter(out_of.values())
+
+
+def _guess_pages(heights: list[float], start: int, available: float) -> dict[int, int]:
+    """The rows from ``start`` on filled into pages by their heights alone (page 0 is the first)."""
+    guess: dict[int, int] = {}
+    page, used = 0, 0.0
+    for row in range(start, len(heights)):
+        if used and used + heights[row] > available:
+            page, used = page + 1, 0.0
+        used += heights[row]
+        guess[row] = page
+    return guess
 
 
 def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
              row_columns: list[int] | None = None) -> list[PagePlan]:
     """Split the rows into pages by measured height.
 
-    A page also ends early when its connector strips would hold more connectors in one actor
-    column than fit side by side.
+    A row that arrows enter from another page gets a connector strip at its top, the last row on a
+    page that arrows into one step on another page leave gets one at its bottom. A page also ends early when a strip would
+    hold more connectors than fit side by side in its column.
 
     :param edges: arrows as (source row, target row).
     :param available: height for body rows on a page.
@@ -322,15 +334,14 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
     page_of: dict[int, int] = {}
     start = 0
     while start < count:
-        best: tuple[int, bool, bool] | None = None
-        total = 0.0
+        best: tuple[int, Counter[int], Counter[int]] | None = None
         for end in range(start + 1, count + 1):
-            total += grid.row_heights[end - 1]
-            loads = _strip_load(edges, start, end, page_of, columns)
-            top, bottom = bool(loads[0]), bool(loads[1])
-            if total + style.STRIP * (top + bottom) > available + 1e-9:
+            top, bottom = _strip_load(edges, start, end, {**page_of, **_guess_pages(grid.row_heights, end, available)})
+            total = sum(grid.row_heights[start:end]) + style.STRIP * (len(top) + len(bottom))
+            if total > available + 1e-9:
                 break
-            crowded = any(n > capacity[min(col, len(capacity) - 1)] for load in loads for col, n in load.items())
+            crowded = any(n > capacity[min(columns[row], len(capacity) - 1)]
+                          for load in (top, bottom) for row, n in load.items())
             if crowded and best is not None:
                 break
             best = (end, top, bottom)
@@ -340,8 +351,7 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
         plan = PagePlan()
         for index in range(start, end):
             plan.rows.append(RowBox(index, 0.0, grid.row_heights[index],
-                                    style.STRIP if top and index == start else 0.0,
-                                    style.STRIP if bottom and index == end - 1 else 0.0))
+                                    style.STRIP if top[index] else 0.0, style.STRIP if bottom[index] else 0.0))
             plan.rows[-1].h += plan.rows[-1].top_strip + plan.rows[-1].bottom_strip
             page_of[index] = len(pages)
         pages.append(plan)

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import update
 
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
@@ -21,7 +22,7 @@ from engine.runtime.versions import pick_version
 from engine.runtime.work import Completed, Instance, WorkItem, parse_completion
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
-from engine.store.models import NO_DEADLINE
+from engine.store.models import NO_DEADLINE, work_items
 
 
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
@@ -136,6 +137,9 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
                 "missing": not all(completion.kelengkapan.values()), "keputusan": completion.keputusan or None}):
             raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
+        # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
+        session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
+            calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
         run.append("completed", username, item.step_id, item_id, completion.event_data())
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})

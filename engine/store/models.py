@@ -423,3 +423,10 @@ revision_requests = Table(
     Column("closed_at", UtcDateTime),
     Index(None, "key", "status"),
 )
+
+# --- elapsed kinds (0004p) ---
+# work_items gains ``calendar_minutes``: the minutes on the clock (nights and days off included) from
+# ready to completed, written beside ``working_minutes`` when the item completes, so a step whose
+# WAKTU counts calendar days or 24-hour clock time ("14 hari kalender", "1 x 24 jam") is measured in
+# its own kind.
+work_items.append_column(Column("calendar_minutes", Float))

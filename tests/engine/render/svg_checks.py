@@ -11,7 +11,8 @@
   as a join counts for both);
 - labels, connector letters, footers and header labels are at least 7 pt, body texts at least 8 pt;
 - every flowchart page repeats the header row; every page's footer says "Halaman X dari Y" (or
-  "Page X of Y") with its own number and the real page count.
+  "Page X of Y") with its own number and the real page count;
+- the off-page connectors pass :mod:`svg_connectors` (beside their rows, with the flow, in page order).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from engine.sop.model import Sop, StepKind
+from tests.engine.render.svg_connectors import connector_defects
 from tests.engine.render.svg_geometry import MM_PER_PT, TOL, Arrow, Box, PageView
 
 Point = tuple[float, float]
@@ -265,4 +267,4 @@ def document_defects(pages: list[PageView], sop: Sop) -> list[str]:
         if missing:
             found.append(f"page {page.number}: header row is missing {missing}")
         found += _arrows(page) + _clearances(page) + _crossings(page) + _labels(page, sop)
-    return found
+    return found + connector_defects([page for page in pages if page.kind == "flowchart"])

@@ -115,12 +115,22 @@ class PageView:
     heads: list[tuple[tuple[float, float], ...]] = field(default_factory=list)
     #: centres of the line hops drawn where two arrows cross
     hops: list[tuple[float, float]] = field(default_factory=list)
+    #: centres of the join dots drawn where an arrow runs into another's line to the same target
+    joins: list[tuple[float, float]] = field(default_factory=list)
 
     def step_of(self, key: str) -> str:
         """The step a node stands for: itself, or the step a connector leads to."""
         if not key.startswith("conn:"):
             return key
         return next(c["data-target"] for c in self.connectors if c["data-node"] == key)
+
+    def home_of(self, key: str) -> str:
+        """The step whose column and row a node sits in: itself, the step an "in" connector leads
+        to, or the step an "out" connector comes from."""
+        if not key.startswith("conn:"):
+            return key
+        connector = next(c for c in self.connectors if c["data-node"] == key)
+        return connector["data-source" if connector["data-dir"] == "out" else "data-target"]
 
 
 def parse(svg: bytes) -> list[PageView]:
@@ -138,6 +148,8 @@ def parse(svg: bytes) -> list[PageView]:
             if role == "hop":
                 page.hops.append((float(element.get("data-x")), float(element.get("data-y"))))
                 continue
+            if role == "join":
+                page.joins.append((float(element.get("data-x")), float(element.get("data-y"))))
             if role in ("hop-mask", "hop-line"):
                 continue
             if tag == "rect" and role != "paper":
@@ -323,7 +335,7 @@ def defects(svg: bytes, sop: Sop) -> list[str]:
     column_of = {step.id: f"actor:{sop.actors.index(step.actor)}" for step in sop.steps if step.actor in sop.actors}
     for page in pages:
         for key, node in page.nodes.items():
-            step = page.step_of(key)
+            step = page.home_of(key)
             where = [col for cell, col in page.columns if _inside(node, cell)]
             if step in column_of and where != [column_of[step]]:
                 found.append(f"page {page.number}: {key} is in column {where}, not in {column_of[step]}")

@@ -217,7 +217,79 @@ def _stub_into_the_target(root: etree._Element) -> None:
     _set(arrow, [(x - 5, y - 1.0), (x, y - 1.0), (x, y)])
 
 
+def _connector(root: etree._Element, direction: str) -> etree._Element:
+    return next(c for c in root.iter(f"{SVG}polygon") if c.get("class") == "connector" and c.get("data-dir") == direction)
+
+
+def _in_connector_far_from_its_row(root: etree._Element) -> None:
+    """The "in" connector moved, with its letter and line, 25 mm down into another row."""
+    connector = _connector(root, "in")
+    key = connector.get("data-node")
+    _set(connector, [(x, y + 25) for x, y in _xy(connector.get("points"))])
+    for element in connector.getparent():
+        if element.get("class") == "connector-letter" and element.get("data-letter") == connector.get("data-letter"):
+            element.set("y", f"{float(element.get('y')) + 25:.2f}")
+        if element.get("class") == "arrow" and element.get("data-from") == key:
+            points = _xy(element.get("points"))
+            _set(element, [(points[0][0], points[0][1] + 25)] + points[1:])
+
+
+def _letters_out_of_page_order(root: etree._Element) -> None:
+    """Letters A and B swapped everywhere: B is now met before A."""
+    swap = {"A": "B", "B": "A"}
+    for element in root.iter():
+        if element.get("class") in ("connector", "connector-letter"):
+            element.set("data-letter", swap.get(element.get("data-letter", ""), element.get("data-letter", "")))
+            if element.get("class") == "connector":
+                node = element.get("data-node", "").split(":")
+                element.set("data-node", f"conn:{element.get('data-letter')}:{node[2]}")
+            else:
+                element.text = swap.get(element.text or "", element.text)
+        if element.get("class") == "arrow":
+            for attribute in ("data-from", "data-to"):
+                parts = (element.get(attribute) or "").split(":")
+                if parts[0] == "conn":
+                    element.set(attribute, f"conn:{swap.get(parts[1], parts[1])}:{parts[2]}")
+
+
+def _connector_against_the_flow(root: etree._Element) -> None:
+    """An "in" connector turned over: it points up, against the arrow leaving it downwards."""
+    connector = _connector(root, "in")
+    points = _xy(connector.get("points"))
+    top, bottom = min(y for _, y in points), max(y for _, y in points)
+    _set(connector, [(x, top + bottom - y) for x, y in points])
+
+
+def _join_dot_removed(root: etree._Element) -> None:
+    """The dot where two arrows into one target join is deleted."""
+    dot = next(element for element in root.iter(f"{SVG}rect") if element.get("class") == "join")
+    dot.getparent().remove(dot)
+
+
+def _connectors_1_mm_apart(root: etree._Element) -> None:
+    """The "out" connector of page 2 put 1 mm to the right of its "in" connector."""
+    group = _page(root)
+    one, other = [c for c in group if c.get("class") == "connector"][:2]
+    first, second = _xy(one.get("points")), _xy(other.get("points"))
+    dx = max(x for x, _ in first) + 1.0 - min(x for x, _ in second)
+    dy = min(y for _, y in first) - min(y for _, y in second)
+    _set(other, [(x + dx, y + dy) for x, y in second])
+
+
+def _join_dot_astray(root: etree._Element) -> None:
+    """A join dot drawn 8 mm away from the junction, on no line."""
+    dot = next(element for element in root.iter(f"{SVG}rect") if element.get("class") == "join")
+    dot.set("data-x", f"{float(dot.get('data-x')) + 8:.2f}")
+    dot.set("x", f"{float(dot.get('x')) + 8:.2f}")
+
+
 @pytest.mark.parametrize(("plant", "expected"), [
+    (_join_dot_astray, "where no two lines meet"),
+    (_connectors_1_mm_apart, "1.0 mm apart"),
+    (_join_dot_removed, "without a join dot"),
+    (_in_connector_far_from_its_row, "not beside the row"),
+    (_letters_out_of_page_order, "not in page order"),
+    (_connector_against_the_flow, "against the flow"),
     (_arrow_ends_short, "short of its target"),
     (_arrowheads_deleted, "has no arrowhead"),
     (_arrowhead_off_its_target, "does not touch its target"),
