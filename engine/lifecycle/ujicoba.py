@@ -130,8 +130,8 @@ def _draft_version(connection: Connection, key: str, number: int | None) -> tupl
              else query.where(versions.c.draft.is_(True)).order_by(versions.c.number.desc()))
     row = connection.execute(query.limit(1)).first()
     if row is None:
-        raise NotFoundError(f"SOP '{key}' tidak memiliki versi {number}." if number is not None
-                            else f"SOP '{key}' tidak memiliki versi draf untuk ujicoba.")
+        raise (NotFoundError.from_code("runtime_no_such_version", sop=key, number=number) if number is not None
+               else NotFoundError.from_code("ujicoba_no_draft", sop=key))
     return int(row.id), int(row.number)
 
 

@@ -121,4 +121,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "worktime_unreadable_working_day": (
         'Tanggal \'{value}\' pada hari kerja tambahan tidak valid; tulis seperti "2026-08-18".',
         'Date \'{value}\' among the extra working days is not valid; write it like "2026-08-18".'),
+    "worktime_day_off_and_working": (
+        "Tanggal {dates} tercantum sebagai hari libur sekaligus hari kerja; pilih salah satu.",
+        "Dates {dates} are listed both as days off and as working days; choose one."),
 }

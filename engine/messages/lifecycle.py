@@ -160,4 +160,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ujicoba_feedback_given": (
         "Umpan balik untuk tugas {item_id} sudah diberikan.",
         "Feedback for work item {item_id} was already given."),
+    "ujicoba_no_draft": ("SOP '{sop}' tidak memiliki versi draf untuk ujicoba.", "SOP '{sop}' has no draft version to trial."),
 }

@@ -198,4 +198,30 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "trace_naive_times": (
         "Waktu mulai dan selesai instance harus memiliki zona waktu (mis. UTC atau Asia/Jakarta).",
         "The start and end times of an instance must have a time zone (e.g. UTC or Asia/Jakarta)."),
+    # --- alur db backup / restore / copy, audit anchors (engine.store.backup, engine.runtime.anchor) ----
+    "backup_postgres_guidance": (
+        "Untuk PostgreSQL gunakan pg_dump/pg_restore: 'pg_dump --format=custom --file=alur.dump DB' "
+        "dan 'pg_restore --clean --if-exists --dbname=DB alur.dump'.",
+        "For PostgreSQL use pg_dump/pg_restore: 'pg_dump --format=custom --file=alur.dump DB' "
+        "and 'pg_restore --clean --if-exists --dbname=DB alur.dump'."),
+    "backup_memory_database": ("Basis data SQLite di memori tidak dapat dicadangkan.",
+                               "An in-memory SQLite database cannot be backed up."),
+    "backup_target_exists": ("{name} sudah ada; pilih nama berkas baru.", "{name} already exists; choose a new file name."),
+    "backup_no_database": ("Basis data {name} tidak ada.", "Database {name} does not exist."),
+    "backup_no_backup": ("Cadangan {name} tidak ada.", "Backup {name} does not exist."),
+    "backup_not_alur": ("{name} bukan basis data Alur.", "{name} is not an Alur database."),
+    "backup_schema": ("{name} berada pada versi skema {revision}; yang diperlukan {needed}.",
+                      "{name} is at schema version {revision}; {needed} is needed."),
+    "copy_same_database": ("Sumber dan tujuan adalah basis data yang sama.",
+                           "Source and target are the same database."),
+    "copy_target_not_empty": ("Basis data tujuan tidak kosong ({tables}); pakai basis data baru.",
+                              "The target database is not empty ({tables}); use a new database."),
+    "copy_count_differs": ("Tabel {table}: {read} baris dibaca, {written} tertulis.",
+                           "Table {table}: {read} rows read, {written} written."),
+    "copy_chain_broken": ("Rantai audit di tujuan rusak: {detail}", "The audit chain in the target is broken: {detail}"),
+    "anchor_key_unreadable": ("Kunci jangkar {name} tidak dapat dibaca: {reason}.",
+                              "Anchor key {name} cannot be read: {reason}."),
+    "anchor_key_short": ("Kunci jangkar {name} terlalu pendek (minimal 32 byte).",
+                         "Anchor key {name} is too short (at least 32 bytes)."),
+    "anchor_none": ("Tidak ada berkas jangkar (anchor-*.json) di {folder}.", "No anchor files (anchor-*.json) in {folder}."),
 }

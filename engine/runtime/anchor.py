@@ -50,9 +50,9 @@ def load_key(path: str | os.PathLike[str], create: bool = False) -> bytes:
     try:
         key = target.read_bytes().strip()
     except OSError as exc:
-        raise InputError(f"Kunci jangkar {target.name} tidak dapat dibaca: {exc.strerror}.") from exc
+        raise InputError.from_code("anchor_key_unreadable", name=target.name, reason=exc.strerror) from exc
     if len(key) < 32:
-        raise InputError(f"Kunci jangkar {target.name} terlalu pendek (minimal 32 byte).")
+        raise InputError.from_code("anchor_key_short", name=target.name)
     return key
 
 
@@ -139,7 +139,7 @@ def verify_anchors(runtime: Runtime, key: bytes, folder: str | os.PathLike[str])
     """
     paths = sorted(Path(folder).glob("anchor-*.json"))
     if not paths:
-        raise InputError(f"Tidak ada berkas jangkar (anchor-*.json) di {Path(folder).name}.")
+        raise InputError.from_code("anchor_none", folder=Path(folder).name)
     findings: list[AnchorFinding] = []
     for path in paths:
         heads, problem = _read(path, key)

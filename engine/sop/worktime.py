@@ -172,8 +172,7 @@ class WorkCalendar:
         self._extra_working_days = _read_dates(extra_working_days, "working_days")
         both = sorted(self._extra_days_off & self._extra_working_days)
         if both:
-            raise InputError("Tanggal " + ", ".join(d.isoformat() for d in both)
-                             + " tercantum sebagai hari libur sekaligus hari kerja; pilih salah satu.")
+            raise InputError.from_code("worktime_day_off_and_working", dates=", ".join(d.isoformat() for d in both))
         self._holiday_cache: dict[int, Mapping[date, str]] = {}
         self._interval_cache: dict[date, tuple[_Interval, ...]] = {}
         self._total_cache: dict[date, timedelta] = {}

@@ -3,7 +3,7 @@
 * SQLite: :func:`backup` uses SQLite's online backup API (a consistent copy while Alur runs, unlike
   ``cp``); :func:`restore` checks the file is an Alur store at the newest schema, then copies it
   page by page into the store (stop the web and worker processes first).
-* PostgreSQL: use ``pg_dump``/``pg_restore`` (:data:`PG_GUIDANCE`); they are made for it.
+* PostgreSQL: use ``pg_dump``/``pg_restore`` (catalogue code ``backup_postgres_guidance``); they are made for it.
 * :func:`copy_store` copies every table, in dependency order, from one store into an empty one
   (a trial on SQLite becoming production on PostgreSQL), then checks the row counts of every
   table and the audit chain of every instance in the target.
@@ -24,17 +24,15 @@ from engine.store.db import Database, database_url
 from engine.store.migrate import current_revision, ensure_current, head_revision, upgrade
 from engine.store.models import metadata
 
-PG_GUIDANCE = ("Untuk PostgreSQL gunakan pg_dump/pg_restore: 'pg_dump --format=custom --file=alur.dump DB' "
-               "dan 'pg_restore --clean --if-exists --dbname=DB alur.dump'.")
 _BATCH = 1000
 
 
 def _sqlite_path(url: str) -> Path:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise InputError(PG_GUIDANCE)
+        raise InputError.from_code("backup_postgres_guidance")
     if not parsed.database or parsed.database == ":memory:":
-        raise InputError("Basis data SQLite di memori tidak dapat dicadangkan.")
+        raise InputError.from_code("backup_memory_database")
     return Path(parsed.database)
 
 
@@ -46,9 +44,9 @@ def backup(target: str | Path, url: str | None = None) -> Path:
     source_path = _sqlite_path(database_url(url))
     destination = Path(target)
     if destination.exists():
-        raise InputError(f"{destination.name} sudah ada; pilih nama berkas baru.")
+        raise InputError.from_code("backup_target_exists", name=destination.name)
     if not source_path.exists():
-        raise InputError(f"Basis data {source_path.name} tidak ada.")
+        raise InputError.from_code("backup_no_database", name=source_path.name)
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
         copy = sqlite3.connect(destination)
@@ -69,17 +67,17 @@ def restore(source_file: str | Path, url: str | None = None) -> str:
     target_path = _sqlite_path(database_url(url))
     source_path = Path(source_file)
     if not source_path.is_file():
-        raise InputError(f"Cadangan {source_path.name} tidak ada.")
+        raise InputError.from_code("backup_no_backup", name=source_path.name)
     checked = Database(f"sqlite:///{source_path}")
     try:
         revision = current_revision(checked)
     except StoreError as exc:
-        raise InputError(f"{source_path.name} bukan basis data Alur.") from exc
+        raise InputError.from_code("backup_not_alur", name=source_path.name) from exc
     finally:
         checked.dispose()
     if revision != head_revision():
-        raise InputError(f"{source_path.name} berada pada versi skema {revision or '(tidak ada)'}; "
-                         f"yang diperlukan {head_revision()}.")
+        raise InputError.from_code("backup_schema", name=source_path.name, revision=revision or "-",
+                                   needed=head_revision())
     source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
         destination = sqlite3.connect(target_path)
@@ -113,7 +111,7 @@ def copy_store(target_url: str, source_url: str | None = None) -> CopyReport:
     """
     source_url = database_url(source_url)
     if make_url(source_url) == make_url(target_url):
-        raise InputError("Sumber dan tujuan adalah basis data yang sama.")
+        raise InputError.from_code("copy_same_database")
     source, target = Database(source_url), Database(target_url)
     try:
         ensure_current(source)
@@ -123,7 +121,7 @@ def copy_store(target_url: str, source_url: str | None = None) -> CopyReport:
             filled = [table.name for table in tables
                       if connection.execute(select(func.count()).select_from(table)).scalar_one()]
         if filled:
-            raise InputError(f"Basis data tujuan tidak kosong ({', '.join(filled)}); pakai basis data baru.")
+            raise InputError.from_code("copy_target_not_empty", tables=", ".join(filled))
         rows: dict[str, int] = {}
         with source.engine.connect() as reading, target.engine.begin() as writing:
             for table in tables:
@@ -143,10 +141,10 @@ def copy_store(target_url: str, source_url: str | None = None) -> CopyReport:
             for table in tables:
                 copied = connection.execute(select(func.count()).select_from(table)).scalar_one()
                 if copied != rows[table.name]:
-                    raise StoreError(f"Tabel {table.name}: {rows[table.name]} baris dibaca, {copied} tertulis.")
+                    raise StoreError.from_code("copy_count_differs", table=table.name, read=rows[table.name], written=copied)
             instances_checked, events_checked, broken = repo.verify_all(connection)
         if broken is not None:
-            raise StoreError(f"Rantai audit di tujuan rusak: {broken}")
+            raise StoreError.from_code("copy_chain_broken", detail=broken.render("id"))
         return CopyReport(rows, instances_checked, events_checked)
     finally:
         source.dispose()
