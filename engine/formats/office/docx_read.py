@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from lxml import etree
 
-from engine.formats.office.grid import CONNECTOR, DECISION, LABEL, PROCESS, TERMINATOR, Box, Grid, Line, Shape, \
+from engine.formats.office.grid import CONNECTOR, DECISION, LABEL, PROCESS, TERMINATOR, Box, Grid, Line, Shape, drawn_line, \
     branch_word, kind_of_preset
 from engine.formats.office.package import Package
 
@@ -205,22 +205,7 @@ class _Reader:
         text = "\n".join(paragraph_text(p) for p in element.iterfind("wps:txbx/w:txbxContent/w:p", _NS)).strip()
         connector = element.find("wps:cNvCnPr", _NS)
         if connector is not None or _LINE_PRESETS.match(preset):
-            flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
-            flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
-            start = (own.x1 if flip_h else own.x0, own.y1 if flip_v else own.y0)
-            end = (own.x0 if flip_h else own.x1, own.y0 if flip_v else own.y1)
-            line = sppr.find("a:ln", _NS) if sppr is not None else None
-            head = line.find("a:headEnd", _NS) if line is not None else None
-            tail = line.find("a:tailEnd", _NS) if line is not None else None
-            start_id = end_id = ""
-            if connector is not None:
-                st, en = connector.find("a:stCxn", _NS), connector.find("a:endCxn", _NS)
-                start_id = st.get("id", "") if st is not None else ""
-                end_id = en.get("id", "") if en is not None else ""
-            if (head is not None and head.get("type", "none") != "none") and (
-                    tail is None or tail.get("type", "none") == "none"):
-                start, end, start_id, end_id = end, start, end_id, start_id
-            self.grid.lines.append(Line(sid, start, end, start_id, end_id, text))
+            self.grid.lines.append(drawn_line(sid, own, xfrm, sppr, connector, text))
             return
         kind = kind_of_preset(preset)
         props = element.find("wps:cNvSpPr", _NS)

@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape
 from engine.formats.office import fields
 from engine.formats.office.grid import Box
 from engine.formats.office.identity import PATTERN_LABEL
-from engine.formats.office.layout import PRESET_OF, Arrow, arrows, indonesian_date, label_box, steps_text, \
-    symbol_box
+from engine.formats.office.layout import PRESET_OF, Arrow, arrows, connector_parts, indonesian_date, label_box, \
+    steps_text, symbol_box
 from engine.sop.model import Sop
 
 EMU_PER_TWIP = 635
@@ -125,12 +125,7 @@ def _shape(preset: str, text: str = "", text_box: bool = False) -> str:
 
 
 def _connector(arrow: Arrow, source_id: int, target_id: int, glued: bool) -> tuple[str, Box]:
-    (sx, sy), (ex, ey) = arrow.start, arrow.end
-    box = Box(min(sx, ex), min(sy, ey), max(sx, ex), max(sy, ey))
-    flips = (' flipH="1"' if ex < sx else "") + (' flipV="1"' if ey < sy else "")
-    glue = (f'<a:stCxn id="{source_id}" idx="{arrow.start_site}"/><a:endCxn id="{target_id}" idx="{arrow.end_site}"/>'
-            if glued else "")
-    geometry = "straightConnector1" if sx == ex or sy == ey else "bentConnector3"
+    box, flips, glue, geometry = connector_parts(arrow, source_id, target_id, glued)
     return (f'<wps:wsp><wps:cNvCnPr>{glue}</wps:cNvCnPr><wps:spPr><a:xfrm{flips}><a:off x="0" y="0"/>'
             f'<a:ext cx="@CX@" cy="@CY@"/></a:xfrm><a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>'
             f'<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:tailEnd type="triangle"/></a:ln>'

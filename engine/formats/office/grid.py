@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 #: Symbol kinds a drawn shape can have.
 TERMINATOR = "terminator"
@@ -222,3 +223,32 @@ def branch_word(text: str) -> str:
 def kind_of_preset(preset: str) -> str:
     """The symbol kind of a DrawingML preset geometry name (``""`` when it is no flowchart symbol)."""
     return PRESETS.get(preset.lower(), "")
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def drawn_line(sid: str, own: Box, xfrm: Any, sppr: Any, glue: Any, text: str) -> Line:
+    """A DrawingML line or connector (Excel and Word alike) as a :class:`Line` toward its arrowhead.
+
+    :param own: the element's box on the sheet or page; ``xfrm`` its ``a:xfrm`` (flips), ``sppr`` its
+        shape properties (the ``a:ln`` with head and tail ends), ``glue`` the element holding
+        ``a:stCxn``/``a:endCxn`` (None when the line is not glued to shapes).
+    """
+    flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
+    flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
+    start = (own.x1 if flip_h else own.x0, own.y1 if flip_v else own.y0)
+    end = (own.x0 if flip_h else own.x1, own.y0 if flip_v else own.y1)
+    line = sppr.find(f"{_A}ln") if sppr is not None else None
+    head = line.find(f"{_A}headEnd") if line is not None else None
+    tail = line.find(f"{_A}tailEnd") if line is not None else None
+    start_id = end_id = ""
+    if glue is not None:
+        first, last = glue.find(f"{_A}stCxn"), glue.find(f"{_A}endCxn")
+        start_id = first.get("id", "") if first is not None else ""
+        end_id = last.get("id", "") if last is not None else ""
+    head_arrow = head is not None and head.get("type", "none") != "none"
+    tail_arrow = tail is not None and tail.get("type", "none") != "none"
+    if head_arrow and not tail_arrow:  # drawn backwards: the arrowhead is at the start
+        start, end, start_id, end_id = end, start, end_id, start_id
+    return Line(sid, start, end, start_id, end_id, text)

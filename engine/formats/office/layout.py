@@ -89,3 +89,18 @@ def steps_text(step: Step) -> dict[str, str]:
 
 def numbered(values: list[str]) -> str:
     return "\n".join(f"{n}. {item}" for n, item in enumerate(values, 1)) if values else "-"
+
+
+def connector_parts(arrow: Arrow, source_id: int, target_id: int, glued: bool) -> tuple[Box, str, str, str]:
+    """What a DrawingML connector from ``arrow.start`` to ``arrow.end`` needs, in Excel and Word alike.
+
+    :return: its bounding box, the ``flipH``/``flipV`` attributes, the ``stCxn``/``endCxn`` glue to
+        the two shapes (empty when not ``glued``) and the preset geometry (straight or elbow).
+    """
+    (sx, sy), (ex, ey) = arrow.start, arrow.end
+    box = Box(min(sx, ex), min(sy, ey), max(sx, ex), max(sy, ey))
+    flips = (' flipH="1"' if ex < sx else "") + (' flipV="1"' if ey < sy else "")
+    glue = (f'<a:stCxn id="{source_id}" idx="{arrow.start_site}"/><a:endCxn id="{target_id}" idx="{arrow.end_site}"/>'
+            if glued else "")
+    geometry = "straightConnector1" if sx == ex or sy == ey else "bentConnector3"
+    return box, flips, glue, geometry

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from engine.errors import InputError
-from engine.formats.office.grid import LABEL, Box, Grid, Line, Shape, branch_word, kind_of_preset
+from engine.formats.office.grid import LABEL, Box, Grid, Shape, branch_word, drawn_line, kind_of_preset
 from engine.formats.office.package import Package
 from engine.formats.spreadsheet import restore
 
@@ -239,24 +239,7 @@ def _element(element: etree._Element, box: Box, group: tuple[Box, Box] | None, g
     text = "\n".join("".join(t.text or "" for t in p.iter(f"{{{_NS['a']}}}t"))
                      for p in element.iterfind("xdr:txBody/a:p", _NS)).strip()
     if tag == "cxnSp" or _LINE_PRESETS.match(preset):
-        flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
-        flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
-        start = (own.x1 if flip_h else own.x0, own.y1 if flip_v else own.y0)
-        end = (own.x0 if flip_h else own.x1, own.y0 if flip_v else own.y1)
-        line = sppr.find("a:ln", _NS) if sppr is not None else None
-        head = line.find("a:headEnd", _NS) if line is not None else None
-        tail = line.find("a:tailEnd", _NS) if line is not None else None
-        head_arrow = head is not None and head.get("type", "none") != "none"
-        tail_arrow = tail is not None and tail.get("type", "none") != "none"
-        glue = element.find("xdr:nvCxnSpPr/xdr:cNvCxnSpPr", _NS)
-        start_id = end_id = ""
-        if glue is not None:
-            st, en = glue.find("a:stCxn", _NS), glue.find("a:endCxn", _NS)
-            start_id = st.get("id", "") if st is not None else ""
-            end_id = en.get("id", "") if en is not None else ""
-        if head_arrow and not tail_arrow:
-            start, end, start_id, end_id = end, start, end_id, start_id
-        grid.lines.append(Line(sid, start, end, start_id, end_id, text))
+        grid.lines.append(drawn_line(sid, own, xfrm, sppr, element.find("xdr:nvCxnSpPr/xdr:cNvCxnSpPr", _NS), text))
         return
     kind = kind_of_preset(preset)
     tx_box = element.find("xdr:nvSpPr/xdr:cNvSpPr", _NS)

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from engine.formats.office import fields
 from engine.formats.office.grid import Box
 from engine.formats.office.identity import PATTERN_LABEL
-from engine.formats.office.layout import PRESET_OF, Arrow, arrows, indonesian_date, label_box, numbered, \
+from engine.formats.office.layout import PRESET_OF, Arrow, arrows, connector_parts, indonesian_date, label_box, numbered, \
     steps_text, symbol_box
 from engine.formats.office.xlsx_read import EMU_PER_POINT, column_emu
 from engine.formats.spreadsheet import neutralise
@@ -183,12 +183,7 @@ def shape_xml(sid: int, name: str, preset: str, box: Box, text: str = "", text_b
 
 def connector_xml(sid: int, arrow: Arrow, source_id: int, target_id: int, glued: bool = True) -> tuple[str, Box]:
     """One ``xdr:cxnSp`` element from ``arrow.start`` to ``arrow.end`` with an arrowhead at the end."""
-    (sx, sy), (ex, ey) = arrow.start, arrow.end
-    box = Box(min(sx, ex), min(sy, ey), max(sx, ex), max(sy, ey))
-    flips = (' flipH="1"' if ex < sx else "") + (' flipV="1"' if ey < sy else "")
-    glue = (f'<a:stCxn id="{source_id}" idx="{arrow.start_site}"/><a:endCxn id="{target_id}" idx="{arrow.end_site}"/>'
-            if glued else "")
-    geometry = "straightConnector1" if sx == ex or sy == ey else "bentConnector3"
+    box, flips, glue, geometry = connector_parts(arrow, source_id, target_id, glued)
     return (f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{sid}" name="Panah {sid}"/><xdr:cNvCxnSpPr>{glue}'
             f'</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>{_xfrm(box, flips)}<a:prstGeom prst="{geometry}"><a:avLst/>'
             f'</a:prstGeom><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
