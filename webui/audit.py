@@ -46,7 +46,8 @@ def instance(instance_id: int) -> str:
     """Timeline (who, when, working time against the standard) and the flowchart with the path drawn."""
     instance_for(runtime(), me(), instance_id)
     found, events = runtime().trace(instance_id)
-    sop, entries = runtime().document(instance_id)
-    svg = inline(render(sop, entries, lang=current_language(), fmt="svg", calendar=runtime().calendar))
+    sop, entries, header = runtime().trace_print(instance_id)
+    svg = inline(render(sop, entries, lang=current_language(), fmt="svg", calendar=runtime().calendar,
+                        instance=header))
     return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), me(), instance_id),
                            svg=svg, sop=sop)

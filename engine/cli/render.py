@@ -11,7 +11,7 @@ from engine.formats.files import load_file, write_atomically
 from engine.formats.office import dump_office
 from engine.messages import message
 from engine.render.document import check_format, document_pages, encode, title
-from engine.runtime.trace import TraceEntry
+from engine.runtime.trace import TraceEntry, TraceInstance
 from engine.sop.validate import validate
 
 
@@ -48,13 +48,14 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
         click.echo(message("cli_render_one_source", lang), err=True)
         ctx.exit(2)
     trace: list[TraceEntry] | None = None
+    header: TraceInstance | None = None
     try:
         if instance_id is not None:
             from engine.runtime.facade import Runtime  # only this option needs the database
 
             runtime = Runtime()
             try:
-                sop, trace = runtime.document(instance_id)
+                sop, trace, header = runtime.trace_print(instance_id)
             finally:
                 runtime.close()
             source = message("cli_render_instance", lang, id=instance_id)
@@ -83,7 +84,7 @@ def render_command(ctx: click.Context, source: str | None, target: str, paper: s
         click.echo(message("cli_render_office_written", lang, out=target, steps=len(sop.steps)))
         return
     try:
-        pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo)
+        pages = document_pages(sop, trace, paper=paper, lang=lang, logo=logo, instance=header)
         data = encode(pages, fmt, paper, title(sop), dpi)
     except RenderError as exc:
         click.echo(exc.render(lang), err=True)

@@ -12,6 +12,7 @@ holder of the task's lane (the jabatan) in the item's unit, or by the clerk who 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import re
 from typing import Any, Iterable
 
@@ -23,7 +24,7 @@ from engine.runtime import completion, status, worker
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
 from engine.runtime.timers import Clock
-from engine.runtime.trace import TraceEntry, trace_from_events
+from engine.runtime.trace import INSTANCE_STATUSES, TraceEntry, TraceInstance, trace_from_events
 from engine.runtime.units import UnitResolver
 from engine.runtime.versions import LoadedVersion, definition_id, prepare_version, store_version
 from engine.runtime.work import SYSTEM_ACTOR, Completed, Event, Instance, User, VersionInfo, WorkItem
@@ -242,6 +243,33 @@ class Runtime:
         instance, events = self.trace(instance_id)
         sop = read_bpmn(self.bpmn(instance.key, instance.version)).sop
         return sop, trace_from_events(events)
+
+    def trace_print(self, instance_id: int) -> tuple[Sop, list[TraceEntry], TraceInstance]:
+        """What the printed trace of an instance needs: its SOP version, the steps it ran with each
+        officer's name, jabatan (the step's pelaksana) and NIP instead of the login, and the header
+        of the instance sheet (number, version, status with its reason, start and finish).
+        """
+        instance, events = self.trace(instance_id)
+        sop = read_bpmn(self.bpmn(instance.key, instance.version)).sop
+        actors = {step.id: step.actor for step in sop.steps}
+        people: dict[str, tuple[str, str]] = {}
+        entries = []
+        with self.db.read() as connection:
+            for entry in trace_from_events(events):
+                if entry.user and entry.user not in people:
+                    try:
+                        found = repo.user_by_name(connection, entry.user)
+                        people[entry.user] = (found.nama, found.nip)
+                    except NotFoundError:  # the system, or a login removed since: keep the login
+                        people[entry.user] = ("", "")
+                nama, nip = people.get(entry.user, ("", ""))
+                entries.append(replace(entry, name=nama, nip=nip, jabatan=actors.get(entry.step_id, "")
+                                       if entry.user else ""))
+        # "error" is shown as running: the instance is not finished and waits for a retry.
+        status = instance.status if instance.status in INSTANCE_STATUSES else "running"
+        header = TraceInstance(instance_id=instance.id, version=instance.version, status=status,
+                               reason=instance.reason, started=instance.started_at, finished=instance.ended_at)
+        return sop, entries, header
 
     def verify_audit(self) -> tuple[int, int, ChainBreak | None]:
         """Recompute every hash chain: (instances, events, first break or ``None``)."""
