@@ -198,6 +198,7 @@ from engine.sop.conditions.language import check_condition as check_condition
 from engine.sop.conditions.language import Condition as Condition
 from engine.sop.conditions.language import evaluate_condition as evaluate_condition
 from engine.sop.conditions.language import parse_condition as parse_condition
+from engine.sop.duration_text import kind_time_text as kind_time_text
 from engine.sop.duration_text import working_time_text as working_time_text
 from engine.sop.durations import Duration as Duration
 from engine.sop.durations import parse_duration as parse_duration
@@ -348,6 +349,7 @@ __all__ = [
     "item_actions",
     "item_for",
     "item_line",
+    "kind_time_text",
     "line_item",
     "list_instances",
     "load_bytes",

@@ -18,6 +18,7 @@ from engine import (
     EvaluationForm,
     MonitoringRow,
     MonitoringScope,
+    StepStats,
     check_conformance,
     evaluations_for,
     feedback_requests_for,
@@ -42,6 +43,7 @@ from engine import (
     trend_for,
     typed_value,
     ujicoba_for,
+    kind_time_text,
     working_time_text,
 )
 from engine.errors import InputError, RenderError
@@ -99,7 +101,12 @@ def report(key: str) -> str:
     def minutes(value: float | None) -> str:
         return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
-    return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes, key=key,
+    def step_minutes(step: StepStats, value: float | None) -> str:
+        """A step's figure in its WAKTU's own kind of time (a "1 x 24 jam" step on the clock)."""
+        return "–" if value is None else kind_time_text(value, step.time_kind, found.minutes_per_day, lang)
+
+    return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes,
+                           step_minutes=step_minutes, key=key,
                            args=_period_args())
 
 

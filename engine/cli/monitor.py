@@ -20,14 +20,14 @@ from engine.monitoring.workbook import monitoring_xlsx
 from engine.monitoring.report import MonitoringReport, monitoring_report
 from engine.monitoring.form import monitoring_form_pdf, prefill_monitoring_form
 from engine.runtime.facade import Runtime
-from engine.sop.duration_text import working_time_text
+from engine.sop.duration_text import kind_time_text
 from engine.monitoring.export import export_log
 
 
-def _minutes(value: float | None, report: MonitoringReport, lang: str) -> str:
+def _minutes(value: float | None, report: MonitoringReport, lang: str, kind: str = "working") -> str:
     if value is None:
         return message("cli_monitor_none", lang)
-    return working_time_text(value, report.minutes_per_day, lang)
+    return kind_time_text(value, kind, report.minutes_per_day, lang)
 
 
 def _share(value: float | None) -> str:
@@ -50,11 +50,11 @@ def report_lines(report: MonitoringReport, lang: str = "id") -> list[str]:
     for step in report.steps:
         lines.append(message("cli_monitor_step", lang, number=step.number, kegiatan=step.kegiatan,
                              jabatan=step.jabatan, waktu=step.waktu or "-", count=step.count,
-                             median=_minutes(step.median_minutes, report, lang),
-                             p90=_minutes(step.p90_minutes, report, lang), within=_share(step.within_share),
-                             excess=_minutes(step.excess_minutes, report, lang), rework=step.rework,
+                             median=_minutes(step.median_minutes, report, lang, step.time_kind),
+                             p90=_minutes(step.p90_minutes, report, lang, step.time_kind), within=_share(step.within_share),
+                             excess=_minutes(step.excess_minutes, report, lang, step.time_kind), rework=step.rework,
                              missing=step.missing_kelengkapan))
-    bottlenecks = "; ".join(f"{step.number}. {step.kegiatan} ({_minutes(step.excess_minutes, report, lang)})"
+    bottlenecks = "; ".join(f"{step.number}. {step.kegiatan} ({_minutes(step.excess_minutes, report, lang, step.time_kind)})"
                             for step in report.bottlenecks)
     lines.append(message("cli_monitor_bottlenecks", lang, items=bottlenecks or message("cli_monitor_none", lang)))
     lines.append(message("cli_monitor_load", lang))

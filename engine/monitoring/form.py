@@ -28,7 +28,7 @@ from engine.monitoring.report import MonitoringReport, StepStats
 from engine.render import fonts
 from engine.render.canvas import GREY_FILL, Page, Rect, Text
 from engine.render.output import pdf_bytes
-from engine.sop.duration_text import working_time_text
+from engine.sop.duration_text import kind_time_text
 from engine.store.models import monitoring_forms
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _assess(step: StepStats, minutes_per_day: float, rules: AssessmentRules, lan
     notes: list[str] = []
     actions: list[str] = []
     well = True
-    median = working_time_text(step.median_minutes or 0.0, minutes_per_day, lang)
+    median = kind_time_text(step.median_minutes or 0.0, step.time_kind, minutes_per_day, lang)
     over = step.over_share
     if over is not None and step.standard_minutes is not None:
         if over > rules.over_share:

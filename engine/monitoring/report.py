@@ -73,6 +73,16 @@ class StepStats:
     missing_kelengkapan: int
 
     @property
+    def time_kind(self) -> str:
+        """The kind of time the step's WAKTU counts (``working``, ``calendar`` or ``clock``)."""
+        if not self.waktu:
+            return "working"
+        try:
+            return parse_duration(self.waktu).kind
+        except DurationError:
+            return "working"
+
+    @property
     def within_share(self) -> float | None:
         """Share of completed runs within the WAKTU (0..1)."""
         if self.within is None or not self.count:

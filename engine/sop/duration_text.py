@@ -118,3 +118,12 @@ def clock_time_text(minutes: float, lang: str = "id") -> str:
     if mins and not days:
         parts.append(message("duration_long_minutes", lang, value=mins))
     return " ".join(parts) or message("duration_less_minute", lang)
+
+
+def kind_time_text(minutes: float, kind: str, minutes_per_day: float, lang: str = "id",
+                   style: Style = "decimal") -> str:
+    """``minutes`` of a step whose WAKTU counts ``kind`` time: working time for ``"working"``,
+    time on the clock (days of 24 hours) for ``"calendar"`` and ``"clock"``."""
+    if kind == "working":
+        return working_time_text(minutes, minutes_per_day, lang, style)
+    return clock_time_text(minutes, lang)

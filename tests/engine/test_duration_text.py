@@ -7,7 +7,7 @@ import pytest
 from engine import working_time_text
 from engine.conformance.deviations import Deviation, DeviationKind
 from engine.monitoring.plots import StepFigure, step_chart
-from engine.sop.duration_text import unit_name, unit_of
+from engine.sop.duration_text import clock_time_text, unit_name, unit_of
 from engine.sop.worktime import WorkCalendar
 
 DAY = WorkCalendar(country_holidays=False).working_minutes_per_day
@@ -84,3 +84,11 @@ def test_clock_time_is_said_in_calendar_days_with_the_long_words() -> None:
     assert clock_time_text(0.4) == "< 1 menit"
     # The same hours and minutes as the long style of working time.
     assert clock_time_text(125, "en") == working_time_text(125, DAY, "en", "long")
+
+
+def test_a_step_is_said_in_the_kind_of_time_its_waktu_counts() -> None:
+    from engine.sop.duration_text import kind_time_text
+
+    assert kind_time_text(450, "working", 450, "id", "long") == working_time_text(450, 450, "id", "long")
+    assert kind_time_text(20 * 60, "clock", 450, "id") == clock_time_text(20 * 60, "id")
+    assert kind_time_text(3 * 24 * 60, "calendar", 450, "en") == clock_time_text(3 * 24 * 60, "en")
