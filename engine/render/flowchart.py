@@ -268,8 +268,10 @@ def _draw_joins(page: Page, edges: list[Edge]) -> None:
             if other is edge or other.dst is not edge.dst or len(edge.points) < 2 or len(other.points) < 2:
                 continue
             # the first bend of ``edge`` on the other's line that ``edge`` reaches from off that line
-            point = next((p for p, before in zip(edge.points[1:-1], edge.points) if _on_path(p, other.points)
-                          and not _on_path(_toward(p, before), other.points)), None)
+            # (and then goes on along it: a line that only touches the other's at a point is no join)
+            point = next((p for p, before, after in zip(edge.points[1:-1], edge.points, edge.points[2:])
+                          if _on_path(p, other.points) and not _on_path(_toward(p, before), other.points)
+                          and _on_path(_toward(p, after), other.points)), None)
             if point is None:
                 continue
             key = (round(point[0], 2), round(point[1], 2))

@@ -119,9 +119,18 @@ def _shared_starts(one: list[Point], other: list[Point]) -> list[Point]:
             for value in (lo, hi):
                 point = (a[0], value) if vertical else (value, a[1])
                 starts.append(point)
+    def arrival(path: list[Point], p: Point) -> str | None:
+        """The direction ``path`` comes into its vertex ``p`` from (None: ``p`` is no vertex, or its start)."""
+        for index, q in enumerate(path):
+            if abs(p[0] - q[0]) < TOL and abs(p[1] - q[1]) < TOL:
+                return _direction(path[index - 1], q) if index else "start"
+        return None
+
     def shared_vertex(p: Point) -> bool:
-        return any(abs(p[0] - q[0]) < TOL and abs(p[1] - q[1]) < TOL for q in one) and \
-            any(abs(p[0] - q[0]) < TOL and abs(p[1] - q[1]) < TOL for q in other)
+        # A bend both paths make the same way is no junction; two lines coming into one point from
+        # different sides and going on together are.
+        first, second = arrival(one, p), arrival(other, p)
+        return first is not None and first == second
     return [p for p in starts if not shared_vertex(p)]
 
 
