@@ -430,3 +430,39 @@ revision_requests = Table(
 # WAKTU counts calendar days or 24-hour clock time ("14 hari kalender", "1 x 24 jam") is measured in
 # its own kind.
 work_items.append_column(Column("calendar_minutes", Float))
+
+# --- notifications (0007n) ---
+# A user gains an optional ``email``, ``phone`` and ``language`` (``id``/``en``; empty: Indonesian),
+# the contacts notifications are sent to (see :mod:`engine.notify`).
+users.append_column(Column("email", String(254), nullable=False, server_default=""))
+users.append_column(Column("phone", String(20), nullable=False, server_default=""))
+users.append_column(Column("language", String(2), nullable=False, server_default=""))
+
+#: Messages to send, written in the same transaction as the change that causes them and sent by
+#: ``alur worker``. A row is never deleted: ``pending`` until sent (``sent``) or out of attempts (``failed``).
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    #: ``<kind>:<item id>:<channel>:<username>``: one message per item, recipient and channel, ever.
+    Column("dedupe_key", String(200), nullable=False, unique=True),
+    #: ``ready`` (the item waits for the recipient's jabatan) or ``overdue``.
+    Column("kind", String(12), nullable=False),
+    Column("item_id", Integer, ForeignKey("work_items.id"), nullable=False),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("username", String(64), nullable=False),
+    #: The channel's name (``email``, ``webhook``) and the address it sends to (e-mail address, phone).
+    Column("channel", String(16), nullable=False),
+    Column("address", String(254), nullable=False),
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    #: JSON facts of the message (SOP, step, case, due time) for channels that send data (the webhook).
+    Column("facts", Text, nullable=False),
+    Column("status", String(8), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("sent_at", UtcDateTime),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Index(None, "status", "next_attempt_at"),
+    Index(None, "item_id"),
+)
