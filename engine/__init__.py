@@ -148,6 +148,9 @@ from engine.monitoring.workbook import monitoring_xlsx as monitoring_xlsx
 from engine.monitoring.workbook import MonitoringForm as MonitoringForm
 from engine.monitoring.workbook import MonitoringRow as MonitoringRow
 from engine.monitoring.workbook import OUTCOMES as OUTCOMES
+from engine.notify.channels import SmtpChannel as SmtpChannel
+from engine.notify.channels import WebhookChannel as WebhookChannel
+from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
 from engine.runtime.audit import ChainBreak as ChainBreak
@@ -270,6 +273,7 @@ __all__ = [
     "MonitoringReport",
     "MonitoringRow",
     "MonitoringScope",
+    "NotifySettings",
     "OUTCOMES",
     "ProcessDefinitionError",
     "REAL",
@@ -281,6 +285,7 @@ __all__ = [
     "SIMULASI",
     "SavedEvaluation",
     "SavedMonitoringForm",
+    "SmtpChannel",
     "Sop",
     "SopNet",
     "SpecResult",
@@ -301,6 +306,7 @@ __all__ = [
     "UnitResolver",
     "User",
     "VersionInfo",
+    "WebhookChannel",
     "WorkCalendar",
     "WorkItem",
     "accept",

@@ -15,6 +15,7 @@ and in the chained cause. The tree::
      +-- TaskError               a step cannot be run in its current state
      |    +-- AlreadyCompletedError  someone else completed the work item first
      +-- DataError               completion or start data that is incomplete or malformed
+     +-- DeliveryError           a notification channel (mail server, webhook) did not take a message
 """
 
 from __future__ import annotations
@@ -214,3 +215,17 @@ class DataError(AlurError):
                  params: Mapping[str, object] | None = None) -> None:
         super().__init__(message, code=code, params=params)
         self.field = field
+
+
+class DeliveryError(AlurError):
+    """A notification channel (the mail server, the webhook) did not take a message; the worker tries again.
+
+    :param detail: what the channel answered (for the outbox row and logs).
+    """
+
+    http_status = 502
+
+    def __init__(self, message: str, detail: str = "", *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
+        self.detail = detail

@@ -68,6 +68,10 @@ class Account:
     jabatan: tuple[tuple[str, str], ...]
     #: The same holdings by organisation id (:mod:`engine.access.organisation`): what the policy compares.
     holdings: tuple[Holding, ...] = ()
+    #: Where notifications go (:mod:`engine.notify`): e-mail, phone (webhook), language of the messages.
+    email: str = ""
+    phone: str = ""
+    language: str = ""
 
     def has(self, *roles: str) -> bool:
         """True when the account has one of ``roles`` (admin has them all)."""
@@ -124,16 +128,19 @@ def check_password(username: str, password: str) -> None:
 
 
 def add_account(runtime: Runtime, username: str, password: str, roles: Iterable[str], nama: str = "",
-                nip: str = "", jabatan: Iterable[tuple[str, str]] = ()) -> Account:
+                nip: str = "", jabatan: Iterable[tuple[str, str]] = (), *, email: str = "", phone: str = "",
+                language: str = "") -> Account:
     """Create (or update) a login with a hashed password and roles; the runtime user is created too.
 
     Updating an account (a new password) ends every session and API token it had, and enables it again.
 
-    :raises DataError: a password the policy (:func:`check_password`) refuses, or an unknown role.
+    :param email: optional contacts for notifications (see :meth:`Runtime.add_user`).
+    :raises DataError: a password the policy (:func:`check_password`) refuses, an unknown role, or a
+        contact that is not valid.
     """
     check_password(username, password)
     chosen = _check_roles(roles)
-    runtime.add_user(username, nama, nip, jabatan)
+    runtime.add_user(username, nama, nip, jabatan, email=email, phone=phone, language=language)
     with runtime.db.write() as connection:
         link_holdings(connection, username)
     hashed = generate_password_hash(password)
@@ -224,7 +231,8 @@ def account(runtime: Runtime, username: str) -> Account:
     with runtime.db.read() as connection:
         user = repo.user_by_name(connection, username)
         held = holdings_of(connection, username)
-    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan, held)
+    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan, held,
+                   user.email, user.phone, user.language)
 
 
 _DUMMY: list[str] = []

@@ -107,14 +107,20 @@ def user_command() -> None:
 @click.option("--nip", default="", help="NIP.")
 @click.option("--unit", default="", help="Unit/SKPD tempat jabatan dipegang.")
 @click.option("--jabatan", "jabatan", multiple=True, help="Jabatan yang dipegang di --unit (boleh berulang).")
-def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tuple[str, ...]) -> None:
-    """Tambah pengguna, atau tambahkan jabatan kepadanya."""
+@click.option("--email", default="", help="Alamat e-mail untuk notifikasi / e-mail address for notifications.")
+@click.option("--phone", default="", help="Nomor telepon (WhatsApp) untuk notifikasi webhook, mis. +6281234567890.")
+@click.option("--bahasa", "language", default="", type=click.Choice(["", "id", "en"]),
+              help="Bahasa notifikasi: id atau en (bawaan: Bahasa Indonesia).")
+def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tuple[str, ...], email: str,
+                     phone: str, language: str) -> None:
+    """Tambah pengguna, atau tambahkan jabatan dan kontak notifikasi kepadanya."""
     def act() -> None:
         if jabatan and not unit:
             raise InputError.from_code("cli_account_unit_needed")
         runtime = _runtime()
         try:
-            user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan])
+            user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan], email=email,
+                                    phone=phone, language=language)
         finally:
             runtime.close()
         held = "; ".join(f"{name} @ {where}" for name, where in user.jabatan) or message("cli_run_no_jabatan", _lang())
@@ -366,7 +372,7 @@ def audit_verify_command(anchors: str, key_path: str) -> None:
 @click.option("--once", is_flag=True, help="Satu putaran lalu berhenti.")
 @click.option("--interval", default=5.0, show_default=True, help="Detik antar putaran.")
 def worker_command(once: bool, interval: float) -> None:
-    """Nyalakan pewaktu BPMN dan tandai tugas terlambat (boleh beberapa proses sekaligus)."""
+    """Nyalakan pewaktu BPMN, tandai tugas terlambat dan kirim notifikasi (boleh beberapa proses sekaligus)."""
     from engine.runtime.worker import run_worker
 
     stop = {"now": False}
@@ -378,6 +384,9 @@ def worker_command(once: bool, interval: float) -> None:
         if once or result.timers_fired or result.overdue_marked or result.errors:
             click.echo(message("cli_run_tick", _lang(), fired=result.timers_fired, overdue=result.overdue_marked,
                                errors=result.errors))
+        if result.messages_sent or result.messages_retried or result.messages_failed:
+            click.echo(message("cli_run_sent", _lang(), sent=result.messages_sent, retried=result.messages_retried,
+                               failed=result.messages_failed))
 
     def act() -> None:
         signal.signal(signal.SIGTERM, request_stop)

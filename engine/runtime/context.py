@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
+from engine.notify.settings import NotifySettings
 from engine.runtime.session import InstanceRun, InstanceSession, open_instance, open_session
 from engine.runtime.timers import Clock, SystemClock
 from engine.runtime.units import InstanceUnit, UnitResolver
@@ -61,16 +62,19 @@ class RuntimeContext:
 
     :param url: SQLAlchemy URL; default ``$ALUR_DATABASE_URL`` or SQLite ``alur.db`` here.
     :param units: decides the unit of each new work item; default the instance's unit.
+    :param notify: notification channels and retries; default from the environment (off unless set).
     :raises StoreError: the database is unreachable or its schema is not current.
+    :raises DataError: a notification setting that cannot be used, naming it.
     """
 
     def __init__(self, url: str | None = None, *, clock: Clock | None = None, calendar: WorkCalendar | None = None,
-                 units: UnitResolver | None = None) -> None:
+                 units: UnitResolver | None = None, notify: NotifySettings | None = None) -> None:
         self.db = Database(url)
         ensure_current(self.db)
         self.clock: Clock = clock or SystemClock()
         self.calendar = calendar or WorkCalendar()
         self.units: UnitResolver = units or InstanceUnit()
+        self.notify = notify if notify is not None else NotifySettings.from_env()
         self._versions = VersionCache()
         self._workflows = WorkflowCache()
 

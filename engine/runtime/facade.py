@@ -20,6 +20,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
+from engine.notify.contacts import check_contacts
+from engine.notify.settings import NotifySettings
 from engine.runtime import completion, status, worker
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
@@ -47,6 +49,8 @@ class Runtime:
     :param clock: where "now" comes from (a :class:`~engine.runtime.timers.ManualClock` in tests).
     :param calendar: working time for due times; default :class:`~engine.sop.worktime.WorkCalendar`.
     :param units: decides the unit of each new work item; default the instance's unit.
+    :param notify: notification channels (:class:`~engine.notify.settings.NotifySettings`); default
+        from the environment, off unless ``ALUR_SMTP_HOST`` or ``ALUR_WEBHOOK_URL`` is set.
     :raises StoreError: the database is unreachable or its schema is not current.
 
     One runtime may serve several threads (the web UI): its caches are checked against the stored
@@ -54,9 +58,10 @@ class Runtime:
     """
 
     def __init__(self, url: str | None = None, *, clock: Clock | None = None,
-                 calendar: WorkCalendar | None = None, units: UnitResolver | None = None) -> None:
+                 calendar: WorkCalendar | None = None, units: UnitResolver | None = None,
+                 notify: NotifySettings | None = None) -> None:
         #: Database, clock, calendar and caches; instance sessions open from here.
-        self.context = RuntimeContext(url, clock=clock, calendar=calendar, units=units)
+        self.context = RuntimeContext(url, clock=clock, calendar=calendar, units=units, notify=notify)
 
     @property
     def db(self) -> Database:
@@ -85,20 +90,29 @@ class Runtime:
     # -- users ---------------------------------------------------------------------------------
 
     def add_user(self, username: str, nama: str = "", nip: str = "",
-                 jabatan: Iterable[tuple[str, str]] = ()) -> User:
-        """Create a user (or add jabatan to an existing one) holding ``(jabatan, unit)`` pairs."""
+                 jabatan: Iterable[tuple[str, str]] = (), *, email: str = "", phone: str = "",
+                 language: str = "") -> User:
+        """Create a user (or add jabatan to an existing one) holding ``(jabatan, unit)`` pairs.
+
+        :param email: where e-mail notifications go; ``phone``: the webhook's (WhatsApp) number;
+            ``language``: ``id`` or ``en`` for the messages. Empty leaves a stored value as it is.
+        :raises DataError: a bad user name, an empty holding, or a contact that is not valid (naming it).
+        """
         if not _USERNAME.match(username or "") or username == SYSTEM_ACTOR:
             raise DataError.from_code("runtime_bad_username", "username", user=username, system=SYSTEM_ACTOR)
+        contacts = check_contacts(email, phone, language)
+        given = {key: value for key, value in (("nama", nama), ("nip", nip), ("email", contacts.email),
+                                               ("phone", contacts.phone), ("language", contacts.language)) if value}
         with self.db.write() as connection:
             row = connection.execute(select(users.c.id).where(users.c.username == username)).first()
             if row is None:
                 user_id = connection.execute(insert(users).returning(users.c.id), {
-                    "username": username, "nama": nama, "nip": nip, "created_at": self.clock.now()}).scalar_one()
+                    "username": username, "nama": nama, "nip": nip, "created_at": self.clock.now(),
+                    **given}).scalar_one()
             else:
                 user_id = row.id
-                if nama or nip:
-                    connection.execute(update(users).where(users.c.id == user_id).values(
-                        **{key: value for key, value in (("nama", nama), ("nip", nip)) if value}))
+                if given:
+                    connection.execute(update(users).where(users.c.id == user_id).values(**given))
             for held_jabatan, unit in jabatan:
                 if not held_jabatan.strip() or not unit.strip():
                     raise DataError.from_code("runtime_empty_holding", "jabatan")
@@ -279,8 +293,18 @@ class Runtime:
     # -- the worker ----------------------------------------------------------------------------
 
     def tick(self, limit: int = 200) -> TickReport:
-        """Fire due BPMN timers and mark overdue work items; safe to run in several processes."""
+        """Fire due BPMN timers, mark overdue work items, then send due notifications; safe in several processes."""
         return worker.tick(self.context, limit)
+
+    def work_counts(self, username: str) -> tuple[int, int]:
+        """``(new, overdue)`` on the worklist of ``username``, for the header badge.
+
+        *New* are the open items of the jabatan and units held that nobody has claimed yet; *overdue*
+        are the open items (unclaimed, or claimed by ``username``) past their due time. An unclaimed
+        late item counts in both. Two indexed counts; an unknown user has ``(0, 0)``.
+        """
+        with self.db.read() as connection:
+            return repo.work_counts(connection, username, self.clock.now())
 
     def open_item_count(self) -> int:
         with self.db.read() as connection:

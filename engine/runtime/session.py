@@ -36,6 +36,8 @@ from engine.bpmn.escalation import escalation_step
 from engine.bpmn.names import NO, YES
 from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
 from engine.errors import ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.notify.outbox import queue as queue_notices
+from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
 from engine.runtime.case import record_case_values
 from engine.runtime.timers import UTC, timer_fire_time
@@ -66,6 +68,8 @@ class SessionHost(Protocol):
     db: Database
     calendar: WorkCalendar
     units: UnitResolver
+    #: Notification channels; when any is on, the session writes outbox rows for opened and overdue items.
+    notify: NotifySettings
 
     def version(self, connection: Connection, version_id: int) -> LoadedVersion:
         """The parsed version (cached)."""
@@ -94,6 +98,8 @@ class InstanceRun:
     #: Values of the work items opened in this session (to build :class:`WorkItem` without re-reading).
     new_items: list[dict[str, Any]] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)
+    #: Ids of the work items marked overdue in this session (their notifications are written at the end).
+    overdue_items: list[int] = field(default_factory=list)
     #: The revision written when the state was saved (0 until then, and when only the head was saved).
     saved_revision: int = 0
     #: Ids of the READY user tasks when the workflow was loaded: exactly the open work items.
@@ -214,6 +220,7 @@ class InstanceRun:
 
     def mark_overdue(self, item_id: int) -> None:
         self.connection.execute(update(work_items).where(work_items.c.id == item_id).values(overdue_at=self.now))
+        self.overdue_items.append(item_id)
 
     def mark_timer_fired(self, timer_id: int) -> None:
         self.connection.execute(update(timers).where(timers.c.id == timer_id).values(status="fired", fired_at=self.now))
@@ -368,6 +375,11 @@ class InstanceSession:
     def _finish(self) -> None:
         for run in self._runs:
             run._finish()
+            if self.host.notify.enabled:  # in this transaction: the messages commit or roll back with the change
+                zone = self.host.calendar.tz
+                queue_notices(self.connection, self.host.notify, zone, "ready",
+                              [int(item["id"]) for item in run.new_items], self.now)
+                queue_notices(self.connection, self.host.notify, zone, "overdue", run.overdue_items, self.now)
 
     def _publish(self) -> None:
         for run in self._runs:

@@ -177,6 +177,10 @@ class User:
     nip: str
     #: ``(jabatan, unit)`` pairs the user holds.
     jabatan: tuple[tuple[str, str], ...]
+    #: Contacts for notifications (empty: none) and the language of the messages ("": Indonesian).
+    email: str = ""
+    phone: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)

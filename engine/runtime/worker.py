@@ -6,7 +6,8 @@ already). On PostgreSQL the lock is taken with ``SKIP LOCKED``, so workers sprea
 instead of queueing behind each other; on SQLite the write lock serialises workers and the second
 one finds the row already handled. Either way every timer fires once and every item is marked
 overdue once. A timer that cannot run puts its instance in ``error``
-(:func:`engine.runtime.status.retry` recovers it).
+(:func:`engine.runtime.status.retry` recovers it). Last, each pass sends the due notifications of
+the outbox (:mod:`engine.notify.sender`), after the commits that wrote them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from SpiffWorkflow.util.task import TaskState
 
 from engine.errors import AlurError
+from engine.notify.sender import send_due
 from engine.runtime.context import RuntimeContext
 from engine.runtime.session import InstanceRun
 from engine.runtime.work import SYSTEM_ACTOR
@@ -33,6 +35,10 @@ class TickReport:
     timers_fired: int = 0
     overdue_marked: int = 0
     errors: int = 0
+    #: Notifications sent, failed and to be tried again, failed for good (out of attempts).
+    messages_sent: int = 0
+    messages_retried: int = 0
+    messages_failed: int = 0
 
 
 def fire_timer(run: InstanceRun, timer: Any) -> bool:
@@ -126,9 +132,11 @@ def mark_overdue(context: RuntimeContext, limit: int) -> int:
 
 
 def tick(context: RuntimeContext, limit: int = 200) -> TickReport:
-    """Fire due BPMN timers and mark overdue work items."""
+    """Fire due BPMN timers, mark overdue work items, then send due notifications."""
     fired, errors = fire_due_timers(context, limit)
-    return TickReport(fired, mark_overdue(context, limit), errors)
+    marked = mark_overdue(context, limit)
+    sent = send_due(context.db, context.notify, context.clock.now, min(limit, 50))
+    return TickReport(fired, marked, errors, sent.sent, sent.retried, sent.failed)
 
 
 def run_worker(runtime: Any, interval: float = 5.0, once: bool = False,

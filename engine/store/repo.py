@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
@@ -29,7 +29,8 @@ def user_by_name(connection: Connection, username: str) -> User:
         raise NotFoundError.from_code("runtime_user_not_found", user=username)
     held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
                               .order_by(holdings.c.unit, holdings.c.jabatan)).all()
-    return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held))
+    return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held),
+                row.email, row.phone, row.language)
 
 
 def holds(connection: Connection, username: str, jabatan: str, unit: str) -> bool:
@@ -98,6 +99,19 @@ def worklist(connection: Connection, username: str, now: datetime, limit: int = 
             .order_by(work_items.c.due_at, work_items.c.id).limit(limit)).all())
     found.sort(key=lambda row: (row.due_at, row.id))
     return [work_item(row, now) for row in found[:limit]]
+
+
+def work_counts(connection: Connection, username: str, now: datetime) -> tuple[int, int]:
+    """``(new, overdue)`` open items on the worklist of ``username`` (see :meth:`Runtime.work_counts`)."""
+    held = (select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
+            .where(users.c.username == username).subquery())
+    base = (select(func.count()).select_from(work_items.join(held, and_(work_items.c.jabatan == held.c.jabatan,
+                                                                         work_items.c.unit == held.c.unit)))
+            .where(work_items.c.status == "open"))
+    new = connection.execute(base.where(work_items.c.claimed_by.is_(None))).scalar_one()
+    overdue = connection.execute(base.where(work_items.c.due_at <= now, or_(
+        work_items.c.claimed_by.is_(None), work_items.c.claimed_by == username))).scalar_one()
+    return int(new), int(overdue)
 
 
 def trace(connection: Connection, instance_id: int) -> list[Event]:
