@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy import Connection, and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from engine.access.organisation import place_of
@@ -124,14 +124,8 @@ def _insert_new(connection: Connection, values: list[dict[str, Any]]) -> int:
     """Insert the rows whose key is new; a repeat is skipped by the database, not by a read before."""
     if not values:
         return 0
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
-        statement: Any = postgresql.insert(outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    elif dialect == "sqlite":
-        statement = sqlite.insert(outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    else:  # pragma: no cover - Alur runs on SQLite and PostgreSQL only
-        statement = insert(outbox)
-    written = 0
-    for row in values:
-        written += int(connection.execute(statement, row).rowcount or 0)
-    return written
+    # Alur runs on these two; both take ON CONFLICT DO NOTHING and RETURNING (what was really written).
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = (dialect.insert(outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+                 .returning(outbox.c.id))
+    return sum(len(connection.execute(statement, row).all()) for row in values)
