@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from engine import Runtime, UjicobaGate, message, upgrade_database
 from engine.errors import AlurError
 
-from . import access, formatting, health, i18n, params, security
+from . import access, badge, formatting, health, i18n, params, security
 
 csrf = CSRFProtect()
 
@@ -73,6 +73,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     access.init_app(app)
     formatting.init_app(app)
+    badge.init_app(app)
 
     from . import api, audit, editor, monitor, register, worklist
 
