@@ -119,14 +119,17 @@ def account_command() -> None:
 @click.option("--nip", default="", help="NIP.")
 @click.option("--unit", default="", help="Unit/SKPD tempat --jabatan dipegang.")
 @click.option("--jabatan", "jabatan", multiple=True, help="Jabatan yang dipegang di --unit (boleh berulang).")
+@click.option("--email", default="", help="Alamat e-mail untuk notifikasi / e-mail address for notifications.")
+@click.option("--phone", default="", help="Nomor telepon (WhatsApp) untuk notifikasi webhook, mis. +6281234567890.")
 def account_add_command(username: str, roles: tuple[str, ...], password: str, nama: str, nip: str, unit: str,
-                        jabatan: tuple[str, ...]) -> None:
+                        jabatan: tuple[str, ...], email: str, phone: str) -> None:
     """Buat akun web (atau ganti kata sandi dan perannya: sesi dan token lamanya berakhir)."""
     if jabatan and not unit:
         raise click.UsageError(message("cli_account_unit_needed", _lang()))
     runtime = Runtime()
     try:
-        found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan])
+        found = add_account(runtime, username, password, roles, nama, nip, [(name, unit) for name in jabatan],
+                            email=email, phone=phone)
     finally:
         runtime.close()
     click.echo(message("cli_account", _lang(), username=found.username, roles=", ".join(sorted(set(roles)))))

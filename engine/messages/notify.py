@@ -50,6 +50,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Pengaturan {setting} harus 1 (ya) atau 0 (tidak), bukan '{value}'.",
         "Setting {setting} must be 1 (yes) or 0 (no), not '{value}'.",
     ),
+    "notify_setting_bad_email": (
+        "Pengaturan {setting} harus satu alamat e-mail yang sah (mis. alur@pemda.go.id), bukan '{value}'.",
+        "Setting {setting} must be one valid e-mail address (e.g. alur@pemda.go.id), not '{value}'.",
+    ),
     "notify_setting_bad_url": (
         "Pengaturan {setting} harus alamat http:// atau https:// lengkap, bukan '{value}'.",
         "Setting {setting} must be a full http:// or https:// address, not '{value}'.",

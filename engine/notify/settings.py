@@ -75,7 +75,8 @@ class NotifySettings:
             try:
                 check_contacts(email=sender)
             except DataError as exc:
-                raise DataError.from_code("notify_bad_email", "ALUR_SMTP_FROM", value=sender[:100]) from exc
+                raise DataError.from_code("notify_setting_bad_email", "ALUR_SMTP_FROM", setting="ALUR_SMTP_FROM",
+                                          value=sender[:100]) from exc
             user = text("ALUR_SMTP_USER")
             if user and not env.get("ALUR_SMTP_PASSWORD"):
                 raise DataError.from_code("notify_setting_missing", "ALUR_SMTP_PASSWORD",
