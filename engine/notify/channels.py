@@ -49,8 +49,9 @@ class OutboxMessage:
 class Channel(Protocol):
     """What the sender and the outbox need from a channel."""
 
-    #: Stored in the outbox row; the sender hands each row to the channel of that name.
-    name: str
+    @property
+    def name(self) -> str:
+        """Stored in the outbox row; the sender hands each row to the channel of that name."""
 
     def address_of(self, recipient: Contacts) -> str:
         """The recipient's contact on this channel; "" when there is none (no row is written)."""

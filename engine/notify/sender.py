@@ -87,7 +87,7 @@ def _take(db: Database, settings: NotifySettings, moment: datetime, limit: int) 
                  .order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit))
         if connection.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
-        rows = connection.execute(query).all()
+        rows = list(connection.execute(query).all())
         if rows:
             connection.execute(update(outbox).where(outbox.c.id.in_([row.id for row in rows]))
                                .values(attempts=outbox.c.attempts + 1, next_attempt_at=moment + LEASE))
