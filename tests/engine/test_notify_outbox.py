@@ -181,3 +181,25 @@ def test_items_of_a_simulation_are_not_notified(runtime: Runtime) -> None:
         ids = [row.id for row in connection.execute(select(work_items.c.id))]
         connection.execute(outbox.delete())
         assert queue(connection, SETTINGS, runtime.calendar.tz, "ready", ids, runtime.clock.now()) == 0
+
+
+def test_migration_0007n_goes_down_and_up_keeping_users(store_url: str) -> None:  # noqa: F811
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, upgrade
+
+    runtime = Runtime(store_url, notify=SETTINGS)
+    runtime.add_user("budi", "Budi", jabatan=[("Kepala Subbagian", UNIT)], email="budi@sukamaju.go.id")
+    runtime.close()
+    database = Database(store_url)
+    try:
+        downgrade(database, "0004p")
+        assert current_revision(database) == "0004p"
+        upgrade(database)
+    finally:
+        database.dispose()
+    runtime = Runtime(store_url, notify=SETTINGS)
+    try:
+        user = runtime.user("budi")
+        assert (user.nama, user.jabatan, user.email) == ("Budi", (("Kepala Subbagian", UNIT),), "")
+    finally:
+        runtime.close()

@@ -19,10 +19,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("email", sa.String(254), nullable=False, server_default=""))
-        batch.add_column(sa.Column("phone", sa.String(20), nullable=False, server_default=""))
-        batch.add_column(sa.Column("language", sa.String(2), nullable=False, server_default=""))
+    # Plain ADD COLUMN (no batch copy of the table): holdings and others refer to users.
+    op.add_column("users", sa.Column("email", sa.String(254), nullable=False, server_default=""))
+    op.add_column("users", sa.Column("phone", sa.String(20), nullable=False, server_default=""))
+    op.add_column("users", sa.Column("language", sa.String(2), nullable=False, server_default=""))
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer),
@@ -55,7 +55,5 @@ def downgrade() -> None:
     op.drop_index("ix_outbox_item_id", "outbox")
     op.drop_index("ix_outbox_status_next_attempt_at", "outbox")
     op.drop_table("outbox")
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("language")
-        batch.drop_column("phone")
-        batch.drop_column("email")
+    for name in ("language", "phone", "email"):  # SQLite 3.35+ drops a plain column in place
+        op.drop_column("users", name)
