@@ -40,9 +40,11 @@ class _Inbox:
 class SmtpServer:
     """An SMTP server on 127.0.0.1 that keeps the mail it accepts."""
 
-    def __init__(self) -> None:
+    def __init__(self, **options: Any) -> None:
         self.port = free_port()
         self.inbox = _Inbox()
+        #: aiosmtpd ``SMTP`` options (``tls_context``, ``require_starttls``, ``authenticator``...).
+        self.options = options
         self._controller: Controller | None = None
 
     @property
@@ -50,7 +52,7 @@ class SmtpServer:
         return self.inbox.messages
 
     def start(self) -> None:
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **self.options)
         self._controller.start()
 
     def stop(self) -> None:

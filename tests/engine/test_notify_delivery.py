@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
+import shutil
+import ssl
+import subprocess
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from aiosmtpd.smtp import AuthResult
 from sqlalchemy import select
 
 from engine import NotifySettings, Runtime, SmtpChannel, WebhookChannel
@@ -204,3 +208,40 @@ def test_two_workers_send_each_message_once(store_url: str, clock: ManualClock, 
     finally:
         first.close()
         second.close()
+
+
+def test_mail_goes_over_starttls_with_a_login(tmp_path: Path, store_url: str, clock: ManualClock,  # noqa: F811
+                                              webhook: WebhookServer) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl NOT FOUND: cannot make the test certificate for STARTTLS")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        logins.append((data.login, data.password))
+        return AuthResult(success=data.login == b"alur" and data.password == b"s3cret")
+
+    smtp = SmtpServer(tls_context=server_tls, require_starttls=True, authenticator=authenticator,
+                      auth_required=True)
+    smtp.start()
+    client_tls = ssl.create_default_context(cafile=str(cert))
+    runtime = make_runtime(store_url, clock, smtp, webhook)
+    try:
+        for password, sent in (("salah", 0), ("s3cret", 1)):
+            channel = SmtpChannel("127.0.0.1", smtp.port, "alur@sukamaju.go.id", "alur", password, starttls=True,
+                                  timeout=5, tls_context=client_tls)
+            runtime.context.notify = NotifySettings((channel,), retry_seconds=1)
+            if sent == 0:
+                start(runtime)
+            clock.advance(timedelta(seconds=5))
+            assert runtime.tick().messages_sent == sent
+        assert logins == [(b"alur", b"salah"), (b"alur", b"s3cret")]
+        assert [to for to, _ in smtp.messages] == [["budi@sukamaju.go.id"]]
+    finally:
+        runtime.close()
+        smtp.stop()
