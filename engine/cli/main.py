@@ -111,6 +111,7 @@ from engine.cli.render import render_command  # noqa: E402
 from engine.cli.anchor import anchor_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
 from engine.cli.db import COMMANDS as _DB_COMMANDS  # noqa: E402
+from engine.cli.outbox import outbox_command  # noqa: E402
 from engine.cli.runtime import audit_command, db_command  # noqa: E402
 
 main.add_command(conformance_command)
@@ -119,6 +120,7 @@ log_group.add_command(log_export_command)
 main.add_command(monitor_command)
 main.add_command(render_command)
 main.add_command(import_command)
+main.add_command(outbox_command)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
 audit_command.add_command(anchor_command)

@@ -71,6 +71,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "pesan terkirim: {sent}, dicoba lagi nanti: {retried}, gagal (batas percobaan): {failed}",
         "messages sent: {sent}, to be tried again: {retried}, failed (out of attempts): {failed}",
     ),
+    "cli_outbox_counts": ("outbox: {pending} menunggu, {sent} terkirim, {failed} gagal",
+                          "outbox: {pending} pending, {sent} sent, {failed} failed"),
+    "cli_outbox_line": ("#{id}  {status:<7} {kind:<7} tugas #{item}  {channel} {address}  percobaan {attempts}  {created}",
+                        "#{id}  {status:<7} {kind:<7} item #{item}  {channel} {address}  attempts {attempts}  {created}"),
+    "cli_outbox_requeued": ("{count} notifikasi gagal dikirim lagi pada putaran worker berikutnya.",
+                            "{count} failed notifications will be sent again by the next worker pass."),
     # --- the web header -----------------------------------------------------------------------
     "work_badge": ("{new} baru, {overdue} terlambat", "{new} new, {overdue} overdue"),
     "work_badge_title": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,32 @@ def test_user_add_keeps_contacts_and_the_worker_sends(alur, monkeypatch: pytest.
         server.stop()
     monkeypatch.setenv("ALUR_SMTP_PORT", "nol")
     assert "ALUR_SMTP_PORT" in alur("worker", "--once", code=1).output
+
+
+def test_alur_outbox_lists_and_sends_failed_messages_again(alur, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    alur("db", "upgrade")
+    alur("user", "add", "ani", "--unit", "Bagian Umum", "--jabatan", "Pengadministrasi")
+    alur("user", "add", "budi", "--unit", "Bagian Umum", "--jabatan", "Kepala Subbagian", "--email",
+         "budi@sukamaju.go.id")
+    alur("publish", str(DATA / "surat_kecil.yaml"), "--as", "ani", "--alasan", "Uji notifikasi")
+    server = SmtpServer()  # made, not started: the mail server is down
+    monkeypatch.setenv("ALUR_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("ALUR_SMTP_PORT", str(server.port))
+    monkeypatch.setenv("ALUR_SMTP_FROM", "alur@sukamaju.go.id")
+    monkeypatch.setenv("ALUR_NOTIFY_MAX_ATTEMPTS", "1")
+    alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
+    assert "outbox: 1 menunggu, 0 terkirim, 0 gagal" in alur("outbox").output
+    assert "gagal (batas percobaan): 1" in alur("worker", "--once").output
+    listed = alur("outbox", "--status", "failed").output
+    assert "outbox: 0 menunggu, 0 terkirim, 1 gagal" in listed
+    assert re.search(r"#1  failed  ready   tugas #1  email budi@sukamaju.go.id  percobaan 1  "
+                     r"\d{4}-\d\d-\d\d \d\d:\d\d WIB  ", listed)
+    assert "1 failed notifications will be sent again" in alur("--lang", "en", "outbox", "retry").output
+    server.start()
+    try:
+        assert "pesan terkirim: 1" in alur("worker", "--once").output
+        assert len(server.messages) == 1
+        assert "0 notifikasi gagal" in alur("outbox", "retry", "1").output  # sent: nothing to retry
+        assert "0 menunggu, 1 terkirim, 0 gagal" in alur("outbox").output
+    finally:
+        server.stop()
