@@ -10,15 +10,24 @@ from typing import Any
 
 from flask import Flask, g
 
+from engine.errors import StoreError
+
 from .access import runtime
 
 
 def work_counts() -> tuple[int, int]:
-    """``(new, overdue)`` of the logged-in account; ``(0, 0)`` without one."""
+    """``(new, overdue)`` of the logged-in account; ``(0, 0)`` without one.
+
+    A database failure gives ``(0, 0)`` too: the page being shown may be the one that reports that
+    failure, and the badge must not turn it into a second error.
+    """
     found = g.get("account")
     if found is None:
         return 0, 0
-    return runtime().work_counts(found.username)
+    try:
+        return runtime().work_counts(found.username)
+    except StoreError:
+        return 0, 0
 
 
 def init_app(app: Flask) -> None:

@@ -175,7 +175,7 @@ def test_a_burst_of_items_is_one_row_each_and_a_key_is_never_written_twice(runti
 
 def test_items_of_a_simulation_are_not_notified(runtime: Runtime) -> None:
     people(runtime)
-    instance, _ = runtime.start("surat_kecil", "ani", {"kelengkapan": ["Surat masuk"]})
+    start(runtime)
     with runtime.db.write() as connection:
         connection.execute(instances.update().values(mode="simulasi"))
         ids = [row.id for row in connection.execute(select(work_items.c.id))]

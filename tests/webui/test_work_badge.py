@@ -6,9 +6,11 @@ import re
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from flask import Flask
 
 from engine import ManualClock
+from engine.errors import StoreError
 
 _BADGE = re.compile(r'<a class="badge( late)?" href="/tugas/" title="[^"]+">([^<]+)</a>')
 
@@ -44,3 +46,17 @@ def test_other_roles_and_other_units_see_no_badge(app: Flask, login: Any) -> Non
     assert _badge(login("pemantau").get("/pantau/").get_data(as_text=True)) is None
     runtime = app.extensions["alur_runtime"]
     assert runtime.work_counts("penyusun") == (0, 0) and runtime.work_counts("tidak-ada") == (0, 0)
+
+
+def test_a_database_failure_leaves_the_page_without_a_badge(app: Flask, login: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(app)
+    client = login("pelaksana")
+    runtime = app.extensions["alur_runtime"]
+
+    def broken(username: str) -> tuple[int, int]:
+        raise StoreError.from_code("store_not_prepared")
+
+    monkeypatch.setattr(runtime, "work_counts", broken)
+    answer = client.get("/tugas/riwayat")
+    assert answer.status_code == 200 and _badge(answer.get_data(as_text=True)) is None
