@@ -109,10 +109,10 @@ def user_command() -> None:
 @click.option("--jabatan", "jabatan", multiple=True, help="Jabatan yang dipegang di --unit (boleh berulang).")
 @click.option("--email", default="", help="Alamat e-mail untuk notifikasi / e-mail address for notifications.")
 @click.option("--phone", default="", help="Nomor telepon (WhatsApp) untuk notifikasi webhook, mis. +6281234567890.")
-@click.option("--bahasa", "language", default="", type=click.Choice(["", "id", "en"]),
+@click.option("--bahasa", "language", default=None, type=click.Choice(["id", "en"]),
               help="Bahasa notifikasi: id atau en (bawaan: Bahasa Indonesia).")
 def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tuple[str, ...], email: str,
-                     phone: str, language: str) -> None:
+                     phone: str, language: str | None) -> None:
     """Tambah pengguna, atau tambahkan jabatan dan kontak notifikasi kepadanya."""
     def act() -> None:
         if jabatan and not unit:
@@ -120,7 +120,7 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
         runtime = _runtime()
         try:
             user = runtime.add_user(username, nama, nip, [(name, unit) for name in jabatan], email=email,
-                                    phone=phone, language=language)
+                                    phone=phone, language=language or "")
         finally:
             runtime.close()
         held = "; ".join(f"{name} @ {where}" for name, where in user.jabatan) or message("cli_run_no_jabatan", _lang())
