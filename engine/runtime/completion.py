@@ -135,7 +135,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
-                "missing": not all(completion.kelengkapan.values()), "keputusan": completion.keputusan or None}):
+                "missing": completion.missing, "keputusan": completion.keputusan or None}):
             raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
