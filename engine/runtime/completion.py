@@ -16,12 +16,14 @@ from sqlalchemy import update
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
 from engine.errors import AccessDeniedError, AlreadyCompletedError, NotFoundError, TaskError
+from engine.runtime.audit import Envelope
 from engine.runtime.context import RuntimeContext
 from engine.runtime.session import InstanceRun, InstanceSession
 from engine.runtime.versions import pick_version
 from engine.runtime.work import Completed, Instance, WorkItem, parse_completion
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
+from engine.store.case_documents import item_documents
 from engine.store.models import NO_DEADLINE, work_items
 
 
@@ -125,7 +127,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
                                       status=run.status)
         step = run.version.steps[item.step_id]
-        completion = parse_completion(form, step)
+        completion = parse_completion(form, step, item_documents(session.connection, item_id))
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -140,7 +142,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
-        run.append("completed", username, item.step_id, item_id, completion.event_data())
+        run.append("completed", username, item.step_id, item_id, completion.event_data(),
+                   Envelope(documents=completion.documents) if completion.documents else None)
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
         if completion.data:

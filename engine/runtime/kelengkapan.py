@@ -12,9 +12,10 @@ the same requirement. The older forms still read: a list of ticked texts, or ``t
 ticked is ``kertas`` and unticked is ``tidak_ada`` with the form's ``alasan``.
 
 A step whose output is a document may be completed with ``"output": {"berkas": "<sha256>"}``, a
-document attached to the item as its output. Events record each state (with the document's hash
-and name) so the hash chain covers the documents; :func:`recorded_states` reads both the states
-and the ``text -> bool`` events written before them.
+document attached to the item as its output. Events record each state with the document's hash,
+so the hash chain covers the documents, but not the uploaded file name (it may carry a person's
+name; ``case_documents`` keeps it, and can forget it); :func:`recorded_states` reads both the
+states and the ``text -> bool`` events written before them.
 """
 
 from __future__ import annotations
@@ -42,8 +43,6 @@ class RequirementState:
     cara: str
     #: SHA-256 of the attached document (``berkas`` only).
     berkas: str = ""
-    #: The attached document's name (``berkas`` only).
-    nama: str = ""
     #: Why it is missing (``tidak_ada`` only).
     alasan: str = ""
 
@@ -55,7 +54,7 @@ class RequirementState:
     def recorded(self) -> dict[str, str]:
         """The state as the audit event records it."""
         if self.cara == BERKAS:
-            return {"cara": BERKAS, "berkas": self.berkas, "nama": self.nama}
+            return {"cara": BERKAS, "berkas": self.berkas}
         if self.cara == TIDAK_ADA:
             return {"cara": TIDAK_ADA, "alasan": self.alasan}
         return {"cara": KERTAS}
@@ -134,10 +133,9 @@ def _state(requirement: Requirement, given: Any, alasan: str,
             raise _refused("runtime_kelengkapan_not_document", item=text)
         if not berkas:
             raise _refused("runtime_kelengkapan_berkas_needed", item=text)
-        document = documents.get((text, berkas))
-        if document is None:
+        if (text, berkas) not in documents:
             raise _refused("runtime_kelengkapan_not_attached", item=text, sha256=berkas[:SHORT_HASH])
-        return RequirementState(BERKAS, berkas=berkas, nama=document.name)
+        return RequirementState(BERKAS, berkas=berkas)
     if cara == TIDAK_ADA:
         reason = given.get("alasan", "").strip() or alasan
         if len(reason) > _MAX_REASON:
@@ -166,7 +164,7 @@ def read_output_document(value: Mapping[str, Any], output_document: bool,
     found = next((doc for doc in attached if doc.output and doc.sha256 == berkas), None)
     if found is None:
         raise DataError.from_code("runtime_output_not_attached", "output", sha256=berkas[:SHORT_HASH])
-    return {"berkas": found.sha256, "nama": found.name}
+    return {"berkas": found.sha256}
 
 
 def recorded_states(recorded: Any) -> dict[str, RequirementState]:
@@ -182,21 +180,26 @@ def recorded_states(recorded: Any) -> dict[str, RequirementState]:
             states[str(text)] = RequirementState(KERTAS if state else TIDAK_ADA)
         elif isinstance(state, Mapping) and state.get("cara") in WAYS:
             states[str(text)] = RequirementState(str(state["cara"]), str(state.get("berkas", "")),
-                                                 str(state.get("nama", "")), str(state.get("alasan", "")))
+                                                 str(state.get("alasan", "")))
     return states
 
 
+#: The name an event's envelope gives the output document (kelengkapan documents go by their text).
+OUTPUT_DOCUMENT = "output"
+
+
 def recorded_documents(data: Any) -> tuple[tuple[str, str], ...]:
-    """``(name, sha256)`` of each document an event's data names: kelengkapan states, then the output."""
+    """``(requirement text, sha256)`` of each document an event's data names, in order; the output
+    document comes last as ``(OUTPUT_DOCUMENT, sha256)``."""
     if not isinstance(data, Mapping):
         return ()
-    found = [(state.nama, state.berkas) for state in recorded_states(data.get("kelengkapan")).values()
+    found = [(text, state.berkas) for text, state in recorded_states(data.get("kelengkapan")).items()
              if state.cara == BERKAS and state.berkas]
     output = data.get("output")
     if isinstance(output, Mapping) and isinstance(output.get("berkas"), str) and output["berkas"]:
-        found.append((str(output.get("nama", "")), output["berkas"]))
+        found.append((OUTPUT_DOCUMENT, output["berkas"]))
     return tuple(found)
 
 
-__all__ = ["BERKAS", "KERTAS", "TIDAK_ADA", "WAYS", "RequirementState", "is_output_document", "read_kelengkapan",
+__all__ = ["BERKAS", "KERTAS", "OUTPUT_DOCUMENT", "TIDAK_ADA", "WAYS", "RequirementState", "is_output_document", "read_kelengkapan",
            "read_output_document", "recorded_documents", "recorded_states"]
