@@ -151,6 +151,7 @@ from engine.monitoring.workbook import MonitoringRow as MonitoringRow
 from engine.monitoring.workbook import OUTCOMES as OUTCOMES
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.runtime.attaching import Attachment as Attachment
 from engine.runtime.audit import ChainBreak as ChainBreak
 from engine.runtime.audit import Envelope as Envelope
 from engine.runtime.audit import EVENT_SCHEMA as EVENT_SCHEMA
@@ -236,6 +237,7 @@ __all__ = [
     "AlurError",
     "Approval",
     "AssessmentRules",
+    "Attachment",
     "BERKAS",
     "CaseDocument",
     "ChainBreak",

@@ -120,6 +120,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Kelengkapan '{item}' ditandai 'berkas': lampirkan berkasnya dan sebutkan rujukannya.",
         "Kelengkapan '{item}' is marked 'berkas': attach the document and give its reference.",
     ),
+    "runtime_kelengkapan_berkas_ambiguous": (
+        "Kelengkapan '{item}': {count} berkas dilampirkan untuk butir ini; sebutkan rujukan berkas yang dipakai.",
+        "Kelengkapan '{item}': {count} documents are attached for this item; give the reference of the one used.",
+    ),
     "runtime_kelengkapan_not_attached": (
         "Kelengkapan '{item}': berkas {sha256}… tidak dilampirkan untuk butir ini pada tugas ini; lampirkan dulu.",
         "Kelengkapan '{item}': document {sha256}… is not attached for this item to this task; attach it first.",
@@ -148,6 +152,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Output langkah '{step}' bukan dokumen; tidak ada berkas output yang dapat dilampirkan.",
         "The output of step '{step}' is not a document; no output document can be attached.",
     ),
+    "runtime_attachments_not_list": ("Lampiran mulai harus berupa daftar berkas (Attachment).",
+                                     "Start attachments must be a list of documents (Attachment)."),
     "runtime_attach_bad_name": ("Nama berkas harus berupa teks.", "The document name must be text."),
     "runtime_document_not_in_case": (
         "Berkas {sha256}… tidak dilampirkan pada instans {instance}.",

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import insert
 
-from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
-from engine.runtime.audit import Envelope
+from engine.errors import AccessDeniedError, NotFoundError, TaskError
+from engine.runtime.attaching import check_attachment, files_written, write_attachment
 from engine.runtime.completion import check_open, lock_item
 from engine.runtime.context import RuntimeContext
-from engine.runtime.documents import SHORT_HASH, DocumentRef
-from engine.runtime.kelengkapan import OUTPUT_DOCUMENT
-from engine.runtime.work import StepInfo
+from engine.runtime.documents import SHORT_HASH, CaseDocument, DocumentRef
 from engine.store import hot
 from engine.store.case_documents import document_of_instance, item_documents
-from engine.store.models import access_log, case_documents
+from engine.store.models import access_log
 
 #: The ``access_log`` action of a document download.
 DOWNLOAD = "unduh"
@@ -44,72 +42,24 @@ def _check_may_work(item: hot.ItemRow, username: str) -> None:
         raise AccessDeniedError.from_code("runtime_not_holder", user=username, jabatan=item.jabatan, unit=item.unit)
 
 
-def _requirement_of(step: StepInfo, requirement: Any, output: bool) -> str:
-    """The requirement text the document stands for ("" for the output).
-
-    :raises DataError: (field ``requirement`` or ``output``) not a requirement of the step, not a
-        document, or an output that is not a document.
-    """
-    if output:
-        if not step.output_document:
-            raise DataError.from_code("runtime_attach_no_output_document", "output", step=step.kegiatan)
-        return ""
-    texts = [item.text for item in step.requirements]
-    found = next((item for item in step.requirements if item.text == requirement), None)
-    if found is None:
-        raise DataError.from_code("runtime_attach_unknown_requirement", "requirement",
-                                  requirement=str(requirement)[:200], step=step.kegiatan,
-                                  listed=", ".join(texts) or "-")
-    if not found.document:
-        raise DataError.from_code("runtime_attach_not_document", "requirement", requirement=found.text)
-    return found.text
-
-
 def attach(context: RuntimeContext, item_id: int, username: str, requirement: str, data: bytes, name: str,
            output: bool) -> DocumentRef:
     """Attach a document to an open work item (see :meth:`engine.runtime.facade.Runtime.attach`)."""
     store = context.files
-    written: DocumentRef | None = None
-    try:
-        with context.session() as session:
-            run, item = lock_item(session, item_id, username)
-            check_open(item, context.calendar)
-            _check_may_work(item, username)
-            if run.status != "running":
-                raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
-                                          status=run.status)
-            text = _requirement_of(run.version.steps[item.step_id], requirement, output)
-            if not isinstance(name, str):
-                raise DataError.from_code("runtime_attach_bad_name", "name")
-            ref = store.check(data, name)
-            for doc in item_documents(session.connection, item_id):
-                if (doc.sha256, doc.requirement, doc.output) == (ref.sha256, text, output):
-                    # the same document for the same item and requirement: attached once
-                    return DocumentRef(doc.sha256, doc.size, doc.media_type, doc.name)
-            if not store.path_of(ref.sha256).exists():
-                written = ref
-            store.store_document(data, name)
-            session.connection.execute(insert(case_documents), {
-                "instance_id": run.instance_id, "item_id": item_id, "step_id": item.step_id, "requirement": text,
-                "output": output, "sha256": ref.sha256, "name": ref.name, "media_type": ref.media_type,
-                "size": ref.size, "attached_by": username, "attached_at": session.now})
-            recorded: dict[str, Any] = {"berkas": ref.sha256, "jenis": ref.media_type, "ukuran": ref.size}
-            recorded.update({"output": True} if output else {"kelengkapan": text})
-            run.append("attached", username, item.step_id, item_id, recorded,
-                       Envelope(documents=((OUTPUT_DOCUMENT if output else text, ref.sha256),)))
-    except BaseException:
-        if written is not None:
-            _forget_unreferenced(context, written.sha256)
-        raise
-    return ref
-
-
-def _forget_unreferenced(context: RuntimeContext, sha256: str) -> None:
-    """Remove a file this attempt wrote when no stored row names it (the transaction rolled back)."""
-    with context.db.read() as connection:
-        named = connection.execute(select(exists().where(case_documents.c.sha256 == sha256))).scalar()
-    if not named:
-        context.files.path_of(sha256).unlink(missing_ok=True)
+    with files_written(context) as written, context.session() as session:
+        run, item = lock_item(session, item_id, username)
+        check_open(item, context.calendar)
+        _check_may_work(item, username)
+        if run.status != "running":
+            raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
+                                      status=run.status)
+        checked = check_attachment(store, run.version.steps[item.step_id], requirement, data, name, output)
+        for doc in item_documents(session.connection, item_id):
+            if (doc.sha256, doc.requirement, doc.output) == (checked.ref.sha256, checked.requirement, output):
+                # the same document for the same item and requirement: attached once
+                return DocumentRef(doc.sha256, doc.size, doc.media_type, doc.name)
+        write_attachment(run, store, item.step_id, item_id, checked, username, written)
+    return checked.ref
 
 
 def open_case_document(context: RuntimeContext, instance_id: int, sha256: Any,

@@ -7,6 +7,7 @@ exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedEr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +16,8 @@ from sqlalchemy import update
 
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
-from engine.errors import AccessDeniedError, AlreadyCompletedError, NotFoundError, TaskError
+from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
+from engine.runtime.attaching import Attachment, check_attachment, files_written, write_attachment
 from engine.runtime.audit import Envelope
 from engine.runtime.context import RuntimeContext
 from engine.runtime.session import InstanceRun, InstanceSession
@@ -39,9 +41,9 @@ def new_work_items(run: InstanceRun) -> list[WorkItem]:
 
 
 def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str | None, trial: bool,
-          version: int | None) -> tuple[Instance, list[WorkItem]]:
+          version: int | None, attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
     """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
-    with context.session() as session:
+    with files_written(context) as written, context.session() as session:
         connection = session.connection
         loaded = context.version(connection, pick_version(connection, key, trial, version))
         user = repo.user_by_name(connection, username)
@@ -53,17 +55,29 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
             code = ("runtime_start_unit_needed" if unit is None and len(units) > 1 else
                     "runtime_start_denied_unit" if unit else "runtime_start_denied")
             raise AccessDeniedError.from_code(code, user=username, jabatan=first.pelaksana, unit=unit or "", sop=key)
-        completion = parse_completion(form, first)
+        checked = [check_attachment(context.files, first, given.requirement, given.data, given.name, given.output)
+                   for given in _attachments(attachments)]
+        completion = parse_completion(form, first, tuple(
+            attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
         workflow.get_tasks(state=TaskState.READY)[0].data.update(completion.data)
         run = session.create(loaded, unit, username, workflow)
         run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
-            **completion.event_data()})
+            **completion.event_data()}, Envelope(documents=completion.documents) if completion.documents else None)
+        for attached in checked:
+            write_attachment(run, context.files, first.id, None, attached, username, written)
         if completion.data:
             run.record_case_values(first.id, completion.data)
         run.advance(username, lambda: None)
     return run.instance(), new_work_items(run)
+
+
+def _attachments(given: Any) -> list[Attachment]:
+    """:raises DataError: ``attachments`` is not a sequence of :class:`Attachment`."""
+    if not isinstance(given, (list, tuple)) or not all(isinstance(item, Attachment) for item in given):
+        raise DataError.from_code("runtime_attachments_not_list", "attachments")
+    return list(given)
 
 
 def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[InstanceRun, hot.ItemRow]:

@@ -62,7 +62,8 @@ class CaseDocument:
 
     id: int
     instance_id: int
-    item_id: int
+    #: The work item; ``None`` for a document handed in with the start form.
+    item_id: int | None
     step_id: str
     #: The kelengkapan item it stands for; empty for the step's output document.
     requirement: str

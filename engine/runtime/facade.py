@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.runtime import attachments, completion, status, worker
+from engine.runtime.attaching import Attachment
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
 from engine.runtime.documents import CaseDocument, DocumentRef, DocumentStore
@@ -170,7 +171,8 @@ class Runtime:
     # -- instances -----------------------------------------------------------------------------
 
     def start(self, key: str, username: str, form: Any = None, *, unit: str | None = None,
-              trial: bool = False, version: int | None = None) -> tuple[Instance, list[WorkItem]]:
+              trial: bool = False, version: int | None = None,
+              attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
         """Start an instance; doing so performs the SOP's start step.
 
         :param form: the start step's completion form (kelengkapan, catatan, data...).
@@ -178,9 +180,12 @@ class Runtime:
             the start step's jabatan.
         :param trial: run the newest draft version as a trial (ujicoba) instance.
         :param version: a version number instead of the newest.
+        :param attachments: documents handed in at the start (the start step has no work item to
+            attach them to later); the form's ``berkas`` states name them, as for :meth:`attach`.
         :raises AccessDeniedError: ``username`` does not hold the start step's jabatan there.
+        :raises DataError: the form or an attachment is refused (nothing is stored).
         """
-        return completion.start(self.context, key, username, form, unit, trial, version)
+        return completion.start(self.context, key, username, form, unit, trial, version, attachments)
 
     def instance(self, instance_id: int) -> Instance:
         """:raises NotFoundError: no such instance."""

@@ -8,7 +8,7 @@ Every requirement (kelengkapan item) of a step gets one state in a completion or
 
 Nothing is pre-ticked: in this form every requirement must be given. ``berkas`` is only for a
 requirement marked as a document, and must name a document attached to the same work item for
-the same requirement. The older forms still read: a list of ticked texts, or ``text -> bool``;
+the same requirement (the hash may be left out when exactly one is attached for it). The older forms still read: a list of ticked texts, or ``text -> bool``;
 ticked is ``kertas`` and unticked is ``tidak_ada`` with the form's ``alasan``.
 
 A step whose output is a document may be completed with ``"output": {"berkas": "<sha256>"}``, a
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from engine.errors import DataError
 from engine.runtime.documents import SHORT_HASH, CaseDocument
@@ -131,8 +131,12 @@ def _state(requirement: Requirement, given: Any, alasan: str,
     if cara == BERKAS:
         if not requirement.document:
             raise _refused("runtime_kelengkapan_not_document", item=text)
-        if not berkas:
-            raise _refused("runtime_kelengkapan_berkas_needed", item=text)
+        if not berkas:  # a page need not repeat the hash when one document is attached for the item
+            candidates = sorted({sha for requirement_text, sha in documents if requirement_text == text})
+            if len(candidates) != 1:
+                raise _refused("runtime_kelengkapan_berkas_needed" if not candidates else
+                               "runtime_kelengkapan_berkas_ambiguous", item=text, count=len(candidates))
+            berkas = candidates[0]
         if (text, berkas) not in documents:
             raise _refused("runtime_kelengkapan_not_attached", item=text, sha256=berkas[:SHORT_HASH])
         return RequirementState(BERKAS, berkas=berkas)
@@ -144,7 +148,7 @@ def _state(requirement: Requirement, given: Any, alasan: str,
     return RequirementState(KERTAS)
 
 
-def is_output_document(value: Any) -> bool:
+def is_output_document(value: Any) -> TypeGuard[Mapping[str, Any]]:
     """The form's ``output`` names a document: ``{"berkas": ...}``."""
     return isinstance(value, Mapping) and "berkas" in value
 
@@ -161,6 +165,9 @@ def read_output_document(value: Mapping[str, Any], output_document: bool,
     if set(value) != {"berkas"} or not isinstance(value["berkas"], str):
         raise DataError.from_code("runtime_output_bad_berkas", "output")
     berkas = value["berkas"].strip().lower()
+    outputs = sorted({doc.sha256 for doc in attached if doc.output})
+    if not berkas and len(outputs) == 1:  # the one output document attached, without repeating its hash
+        berkas = outputs[0]
     found = next((doc for doc in attached if doc.output and doc.sha256 == berkas), None)
     if found is None:
         raise DataError.from_code("runtime_output_not_attached", "output", sha256=berkas[:SHORT_HASH])

@@ -438,7 +438,8 @@ case_documents = Table(
     "case_documents", metadata,
     Column("id", Integer, primary_key=True),
     Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
-    Column("item_id", Integer, ForeignKey("work_items.id"), nullable=False),
+    #: The work item; NULL for a document handed in with the start form (the start step has no item).
+    Column("item_id", Integer, ForeignKey("work_items.id")),
     Column("step_id", String(200), nullable=False),
     #: The kelengkapan item; "" for the step's output document.
     Column("requirement", Text, nullable=False),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from engine import add_account, document_for, monitoring_report, recorded_states
+from engine import Attachment, add_account, document_for, monitoring_report, recorded_states
 from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, StoreError, TaskError
 from engine.runtime.documents import DocumentStore
 from engine.runtime.facade import Runtime
@@ -20,6 +20,7 @@ from tests.engine.runtime.conftest import UNIT
 
 KEY = "berkas_kecil"
 KTP, KK, REGISTER = "KTP-el pemohon", "Kartu Keluarga", "Buku register"
+FORMULIR, PENGANTAR = "Formulir permohonan", "Surat pengantar RT"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PDF_KK = PDF.replace(b"Catalog", b"Catalog /Lang (id)")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
@@ -46,7 +47,7 @@ def setup(runtime: Runtime) -> None:
 
 def started(runtime: Runtime) -> int:
     """The id of the ``periksa`` item of a new instance (its start form deals with the paper form)."""
-    _, ready = runtime.start(KEY, "ani", {"kelengkapan": {"Formulir permohonan": {"cara": "kertas"}}})
+    _, ready = runtime.start(KEY, "ani", {"kelengkapan": {FORMULIR: {"cara": "kertas"}, PENGANTAR: {"cara": "kertas"}}})
     assert [item.step_id for item in ready] == ["periksa"]
     return ready[0].id
 
@@ -221,10 +222,37 @@ def test_a_berkas_state_names_a_document_attached_here_for_that_requirement(
         with pytest.raises(DataError) as refused:
             runtime.complete(item, "budi", {"kelengkapan": states})
         assert refused.value.code == "runtime_kelengkapan_not_attached" and requirement in str(refused.value)
-    # the start step has no work item to attach to: a berkas state cannot be given there
+    # at the start the documents come with the form: another case's document is not one of them
     with pytest.raises(DataError) as at_start:
-        runtime.start(KEY, "ani", {"kelengkapan": {"Formulir permohonan": {"cara": "berkas", "berkas": ktp.sha256}}})
-    assert at_start.value.code == "runtime_kelengkapan_not_document"
+        runtime.start(KEY, "ani", {"kelengkapan": {FORMULIR: {"cara": "kertas"},
+                                                   PENGANTAR: {"cara": "berkas", "berkas": ktp.sha256}}})
+    assert at_start.value.code == "runtime_kelengkapan_not_attached" and PENGANTAR in str(at_start.value)
+
+
+def test_documents_handed_in_at_the_start(runtime: Runtime, files: DocumentStore) -> None:
+    setup(runtime)
+    before = snapshot(runtime, files)
+    form = {"kelengkapan": {FORMULIR: {"cara": "kertas"}, PENGANTAR: {"cara": "berkas"}}}
+    for attachments, code in (([Attachment(PENGANTAR, HTML, "pengantar.pdf")], "document_unknown_type"),
+                              ([Attachment(FORMULIR, PDF, "formulir.pdf")], "runtime_attach_not_document"),
+                              ([], "runtime_kelengkapan_berkas_needed"),
+                              ([Attachment(PENGANTAR, PDF, "a.pdf"), Attachment(PENGANTAR, PNG, "b.png")],
+                               "runtime_kelengkapan_berkas_ambiguous"),
+                              ("pengantar.pdf", "runtime_attachments_not_list")):
+        with pytest.raises(DataError) as refused:
+            runtime.start(KEY, "ani", form, attachments=attachments)  # type: ignore[arg-type]
+        assert refused.value.code == code
+    assert snapshot(runtime, files) == before
+    instance, ready = runtime.start(KEY, "ani", form, attachments=[Attachment(PENGANTAR, PDF, "pengantar rt.pdf")])
+    digest = hashlib.sha256(PDF).hexdigest()
+    _, trail = runtime.trace(instance.id)
+    assert [event.kind for event in trail[:2]] == ["started", "attached"]
+    assert trail[0].data["kelengkapan"][PENGANTAR] == {"cara": "berkas", "berkas": digest}
+    assert [(doc.item_id, doc.step_id, doc.requirement, doc.name) for doc in runtime.documents(instance.id)] == [
+        (None, "terima", PENGANTAR, "pengantar rt.pdf")]
+    _, entries = runtime.document(instance.id)
+    assert [(doc.requirement, doc.sha256) for doc in entries[0].documents] == [(PENGANTAR, digest)]
+    assert runtime.verify_audit()[2] is None and ready[0].step_id == "periksa"
 
 
 def test_the_older_forms_still_read_and_nothing_is_pre_ticked(runtime: Runtime, files: DocumentStore) -> None:
@@ -321,3 +349,31 @@ def test_a_failed_transaction_leaves_no_file_behind(runtime: Runtime, files: Doc
     monkeypatch.undo()
     assert snapshot(runtime, files) == before
     assert not files.path_of(hashlib.sha256(PDF).hexdigest()).exists()
+
+
+def test_the_migration_keeps_an_access_log_made_by_the_case_data_migration(tmp_path: Path) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, head_revision, upgrade
+
+    database = Database(f"sqlite:///{tmp_path / 'log.db'}")
+    try:
+        upgrade(database, "0004p")
+        with database.engine.begin() as connection:  # what 0007c creates, with one row already logged
+            connection.exec_driver_sql(
+                "CREATE TABLE access_log (id INTEGER PRIMARY KEY, at DATETIME NOT NULL, account VARCHAR(64) NOT NULL, "
+                "action VARCHAR(32) NOT NULL, instance_id INTEGER, detail TEXT NOT NULL)")
+            connection.exec_driver_sql("INSERT INTO access_log VALUES (1, '2026-12-01 01:00:00', 'ani', 'buka', 1, '')")
+        upgrade(database)
+        assert current_revision(database) == head_revision()
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT account FROM access_log").scalars().all() == ["ani"]
+            assert sqlalchemy.inspect(connection).has_table("case_documents")
+        downgrade(database, "0004p")
+        with database.engine.connect() as connection:
+            assert not sqlalchemy.inspect(connection).has_table("case_documents")
+            assert sqlalchemy.inspect(connection).has_table("access_log")
+        upgrade(database)
+    finally:
+        database.dispose()

@@ -27,7 +27,7 @@ def upgrade() -> None:
         "case_documents",
         sa.Column("id", sa.Integer),
         sa.Column("instance_id", sa.Integer, nullable=False),
-        sa.Column("item_id", sa.Integer, nullable=False),
+        sa.Column("item_id", sa.Integer),
         sa.Column("step_id", sa.String(200), nullable=False),
         sa.Column("requirement", sa.Text, nullable=False),
         sa.Column("output", sa.Boolean, nullable=False),
