@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
 from engine.notify.settings import NotifySettings
+from engine.runtime.documents import DocumentStore
 from engine.runtime.session import InstanceRun, InstanceSession, open_instance, open_session
 from engine.runtime.timers import Clock, SystemClock
 from engine.runtime.units import InstanceUnit, UnitResolver
@@ -77,6 +78,21 @@ class RuntimeContext:
         self.notify = notify if notify is not None else NotifySettings.from_env()
         self._versions = VersionCache()
         self._workflows = WorkflowCache()
+        self._files: DocumentStore | None = None
+
+    @property
+    def files(self) -> DocumentStore:
+        """Where case documents are kept (``$ALUR_FILES``, ``$ALUR_FILES_MAX_MB``), read when first needed.
+
+        :raises DataError: the size limit setting is not valid.
+        """
+        if self._files is None:
+            self._files = DocumentStore.from_settings(self.db.url)
+        return self._files
+
+    @files.setter
+    def files(self, store: DocumentStore) -> None:
+        self._files = store
 
     def version(self, connection: Connection, version_id: int) -> LoadedVersion:
         """A stored version, parsed once per runtime."""

@@ -196,4 +196,5 @@ def step_info(step: Step) -> StepInfo:
     """What the runtime keeps of an SOP step."""
     return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
                     kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
-                    condition=step.condition)
+                    condition=step.condition, requirements=tuple(step.requirement_items()),
+                    output_document=step.output_document)
