@@ -465,6 +465,8 @@ outbox = Table(
     Column("last_error", Text, nullable=False, server_default=""),
     Index(None, "status", "next_attempt_at"),
     Index(None, "item_id"),
+)
+
 # --- documents of a case (0007d) ---
 #: A document (kelengkapan scan, the signed letter) attached to a work item; the file itself lives in
 #: the storage folder under its SHA-256 (:mod:`engine.runtime.documents`), events carry the hash.
