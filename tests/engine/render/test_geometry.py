@@ -57,6 +57,20 @@ def test_miwg_files_that_import_render_without_defect() -> None:
     assert rendered >= 20, rendered
 
 
+def test_a_label_beside_a_shared_loop_trunk_stays_beside_its_own_branch() -> None:
+    """Two decisions loop back to the same step along one trunk (langkah_06 and langkah_08 to
+    langkah_03): the Tidak label of langkah_06 must not sit beside the part of the trunk that only
+    langkah_08's arrow runs along (a random draw found it there, nearest langkah_08 -> langkah_03)."""
+    sop = synthetic_sop(steps=31, actors=7, decisions=4, loops=2, parallel=True, seed=423)
+    svg = render(sop, paper="a4")
+    assert defects(svg, sop) == []
+    steps = {step.id: step for step in sop.steps}
+    assert steps["langkah_06"].no == steps["langkah_08"].no == "langkah_03", "the case still has its shared trunk"
+    labels = [element for page in parse(svg) for role, _, element in page.texts
+              if role == "branch-label" and element.get("data-from") == "langkah_06"]
+    assert sorted(element.text for element in labels) == ["Tidak", "Ya"]
+
+
 # derandomize: CI runs the same 60 shapes every run. A random draw found a label-placement defect still
 # open (steps=31 actors=7 decision_share=0.15625 loops=2 parallel seed=423 A4: a Tidak label nearest another
 # line); see the closing note.
