@@ -20,7 +20,7 @@ from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, O
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
 from engine.render.pageflow import Arrow, route_variants
-from engine.render.route import Edge, Node
+from engine.render.graph import Edge, Node
 from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
 from engine.render.words import LABELS
 

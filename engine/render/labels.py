@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from engine.render import fonts
 from engine.render.canvas import Page, Point, Text
-from engine.render.route import Edge, Node, Router
+from engine.render.graph import Edge, Node
+from engine.render.route import Router
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 

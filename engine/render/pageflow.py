@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from engine.errors import RenderError
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import style
-from engine.render.route import Area, Edge, Node, Router, RoutingError
+from engine.render.graph import Area, Edge, Node, RoutingError
+from engine.render.route import Router
 from engine.render.table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
