@@ -25,9 +25,11 @@ from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
 from engine.render.words import LABELS
 
 _MUTU_KEYS = ("kelengkapan", "waktu", "output")
-#: Extra height for the row of a decision whose label found no place, and how often to retry.
+#: Extra height for the row of a decision whose label found no place, and how often to retry: a
+#: taller row moves the page breaks, which may crowd another decision (one at the foot of a page with
+#: both branches leaving by connectors), so a long SOP can take several rounds to settle.
 _LABEL_ROOM = 4.0
-_LABEL_ROUNDS = 2
+_LABEL_ROUNDS = 8
 _ALIGN = {"no": "middle", "waktu": "middle"}
 
 
@@ -65,7 +67,7 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     """Lay out and draw every flowchart sheet of ``sop``.
 
     When a Ya/Tidak label finds no free place next to its arrow, the decision's row is made
-    taller and the sheets are laid out again (at most twice).
+    taller and the sheets are laid out again (at most ``_LABEL_ROUNDS`` times).
     """
     grid = build_grid(sop, paper, overlay)
     arrows = _arrows(sop, overlay)
