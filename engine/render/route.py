@@ -55,9 +55,12 @@ def _cost(points: list[Point]) -> float:
 class Router:
     """Routes the arrows of one page, one after the other, each around those already placed."""
 
-    def __init__(self, nodes: list[Node], area: Area) -> None:
+    def __init__(self, nodes: list[Node], area: Area, label_room: float = 0.0) -> None:
+        """:param label_room: the least length (mm) of a labelled arrow's first run out of a decision's
+            side into a gutter, room for its label there (0: the nearest track is fine)."""
         self.nodes = nodes
         self.area = area
+        self.label_room = label_room
         self.by_slot: dict[int, list[Node]] = {}
         for node in nodes:
             self.by_slot.setdefault(node.slot, []).append(node)
@@ -201,7 +204,9 @@ class Router:
                 if abs(x - s.x) < s.hw or abs(x - t.x) < t.hw:
                     continue
                 out_side, in_side = _side_toward(s, x), _side_toward(t, x)
-                heads: list[tuple[list[Point], str]] = [([s.port(out_side), (x, s.y)], out_side)]
+                heads: list[tuple[list[Point], str]] = []
+                if not (s.decision and edge.label and abs(x - s.port(out_side)[0]) < self.label_room):
+                    heads.append(([s.port(out_side), (x, s.y)], out_side))
                 for port, gap in exits:
                     if port in s.ports:
                         y1 = self._free_horizontal(gap, s.x, x, edge)

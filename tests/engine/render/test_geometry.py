@@ -79,6 +79,15 @@ def test_labels_get_room_however_many_layouts_it_takes() -> None:
     assert defects(render(sop, paper="f4"), sop) == []
 
 
+def test_a_label_finds_room_when_a_loop_turns_up_right_beside_its_decision() -> None:
+    """langkah_36 and langkah_38 both loop back to langkah_34 up the gutter track right beside the
+    column: between the decision and that track "Tidak" has no room clear of the arrow coming down
+    into the decision, and below it the track is langkah_38's; a taller row does not help, so the loop
+    leaves by a track further out (a random draw found the label beside langkah_38's line)."""
+    sop = synthetic_sop(steps=44, actors=6, decisions=9, loops=6, parallel=False, seed=9924)
+    assert defects(render(sop, paper="a4"), sop) == []
+
+
 def _generated_sop_defects(steps: int, actors: int, decision_share: float, loops: int, parallel: bool, seed: int,
                            paper: str) -> list[str]:
     decisions = min(int(steps * decision_share), (steps - 6) // 2)
