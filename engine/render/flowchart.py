@@ -13,21 +13,27 @@ from __future__ import annotations
 
 import math
 
+from engine.errors import RenderError
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import cells, fonts, style
 from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, STOPPED_FILL, Page, Path,
                                   Rect, Text)
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
-from engine.render.pageflow import Arrow, route_variants
-from engine.render.route import Edge, Node
+from engine.render.pageflow import Arrow, PageFlow, route_variants
+from engine.render.graph import Edge, Node
 from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
 from engine.render.words import LABELS
 
 _MUTU_KEYS = ("kelengkapan", "waktu", "output")
-#: Extra height for the row of a decision whose label found no place, and how often to retry.
+#: Extra height for the row of a decision whose label found no place, and how often to retry: a
+#: taller row moves the page breaks, which may crowd another decision (one at the foot of a page with
+#: both branches leaving by connectors), so a long SOP can take several rounds to settle.
 _LABEL_ROOM = 4.0
-_LABEL_ROUNDS = 2
+_LABEL_ROUNDS = 8
+#: The first run out of a decision's side, when its label found no room beside a shorter one: the
+#: width of "Tidak" at 7 pt with its gaps to the lines either side.
+_LABEL_SIDE_RUN = 8.0
 _ALIGN = {"no": "middle", "waktu": "middle"}
 
 
@@ -65,7 +71,7 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     """Lay out and draw every flowchart sheet of ``sop``.
 
     When a Ya/Tidak label finds no free place next to its arrow, the decision's row is made
-    taller and the sheets are laid out again (at most twice).
+    taller and the sheets are laid out again (at most ``_LABEL_ROUNDS`` times).
     """
     grid = build_grid(sop, paper, overlay)
     arrows = _arrows(sop, overlay)
@@ -159,10 +165,22 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
                pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow], columns: dict[str, Column],
                fallback: Column, overlay: Overlay | None) -> set[str]:
     flows = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
-    # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch
-    flow = next((flow for flow in flows if not place_labels(Page(page.width, page.height, "flowchart"), flow.edges,
-                                                           flow.router, grid.label_size, _actor_cells(grid, plan))),
-                flows[0])
+
+    def labels_fit(flow: PageFlow) -> bool:
+        return not place_labels(Page(page.width, page.height, "flowchart"), flow.edges, flow.router,
+                                grid.label_size, _actor_cells(grid, plan))
+
+    # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch; failing
+    # that, one whose decisions' side exits run far enough out to hold their label (a taller row gives
+    # a label no room beside a loop turning up in the gutter right beside the decision)
+    flow = next((flow for flow in flows if labels_fit(flow)), None)
+    if flow is None:
+        try:
+            roomy = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback,
+                                   label_room=_LABEL_SIDE_RUN)
+        except RenderError:
+            roomy = []
+        flow = next((flow for flow in roomy if labels_fit(flow)), flows[0])
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     _draw_hops(page, flow.edges)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from engine.render import fonts
 from engine.render.canvas import Page, Point, Text
-from engine.render.route import Edge, Node, Router
+from engine.render.graph import Edge, Node
+from engine.render.route import Router
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -23,6 +24,8 @@ _CLEAR_NODE = 0.35
 _CLEAR_LABEL = 0.3
 _CLEAR_BORDER = 0.4
 _STEP = 0.5
+#: How much nearer its own run than any other line a label must be, to read unambiguously as its label.
+_NEARER = 0.1
 
 
 def _overlaps(a: Box, b: Box, margin: float) -> bool:
@@ -34,6 +37,35 @@ def _gap(a: Box, b: Box) -> float:
     dx = max(0.0, b[0] - a[2], a[0] - b[2])
     dy = max(0.0, b[1] - a[3], a[1] - b[3])
     return float((dx * dx + dy * dy) ** 0.5)
+
+
+def _beyond(line: Box, run: list[Box]) -> list[Box]:
+    """The parts of the axis-parallel ``line`` not lying on a piece of ``run`` (a shared trunk is
+    the run's own line; what goes on past it is another arrow's)."""
+    parts = [line]
+    for piece in run:
+        kept: list[Box] = []
+        for part in parts:
+            vertical = part[2] - part[0] < 1e-6 and piece[2] - piece[0] < 1e-6 and abs(part[0] - piece[0]) < 1e-6
+            horizontal = part[3] - part[1] < 1e-6 and piece[3] - piece[1] < 1e-6 and abs(part[1] - piece[1]) < 1e-6
+            if not (vertical or horizontal):
+                kept.append(part)
+                continue
+            axis = 1 if vertical else 0
+            lo, hi = part[axis], part[axis + 2]
+            if piece[axis + 2] <= lo or piece[axis] >= hi:
+                kept.append(part)
+                continue
+            if piece[axis] > lo:
+                kept.append(_span(part, axis, lo, min(hi, piece[axis])))
+            if piece[axis + 2] < hi:
+                kept.append(_span(part, axis, max(lo, piece[axis + 2]), hi))
+        parts = [part for part in kept if part[2] - part[0] > 1e-6 or part[3] - part[1] > 1e-6]
+    return parts
+
+
+def _span(line: Box, axis: int, lo: float, hi: float) -> Box:
+    return (lo, line[1], hi, line[3]) if axis == 0 else (line[0], lo, line[2], hi)
 
 
 def _hits_node(box: Box, node: Node) -> bool:
@@ -110,6 +142,10 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
                  max(pieces[0][0][0], pieces[0][1][0]), max(pieces[0][0][1], pieces[0][1][1]))
         later = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for a, b in pieces[1:]]
         own_run = [first] + later[:1]
+        # every other line counts, even an arrow into the same target: where it runs on beyond the
+        # shared trunk (a second loop back joining this one), a label beside it reads as its label
+        rivals = [part for line, owner in lines if owner is not edge for part in _beyond(line, own_run)]
+        rivals += later[1:]
 
         def fits(box: Box, nearest: bool) -> bool:
             inside = any(box[0] >= x + _CLEAR_BORDER and box[2] <= x + w - _CLEAR_BORDER
@@ -123,9 +159,9 @@ def place_labels(page: Page, edges: list[Edge], router: Router, size: float,
             if any(_overlaps(box, piece, _GAP_LINE - 0.05 if number == 0 else _CLEAR_LINE)
                    for number, piece in enumerate(later)):
                 return False
-            if nearest:  # no other arrow's line as near as its own: it would read as that one's label
+            if nearest:  # no other line as near as its own first run: it would read as that one's label
                 own = min(_gap(box, piece) for piece in own_run)
-                if any(_gap(box, line) <= own + 0.1 for line, owner in lines if owner.group != edge.group):
+                if any(_gap(box, part) <= own + _NEARER for part in rivals):
                     return False
             return not any(_overlaps(box, other, _CLEAR_LABEL) for other in placed)
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from engine.errors import RenderError
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import style
-from engine.render.route import Area, Edge, Node, Router, RoutingError
+from engine.render.graph import Area, Edge, Node, RoutingError
+from engine.render.route import Router
 from engine.render.table import Column, Grid, PagePlan, connector_slots, symbol_height
 
 
@@ -151,8 +152,8 @@ class _Page:
     def _column(self, step: Step) -> Column:
         return self.columns.get(step.actor, self.fallback)
 
-    def attempt(self, mirror: bool, aside: bool,
-                first: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, PageFlow]:
+    def attempt(self, mirror: bool, aside: bool, first: frozenset[tuple[str, str]] = frozenset(),
+                label_room: float = 0.0) -> tuple[float, PageFlow]:
         """Route the page with connectors placed as given or mirrored; return cost and result.
 
         :param aside: put a strip's first connector beside its column's centre, not on it.
@@ -177,7 +178,7 @@ class _Page:
                 nodes[key] = node
                 connectors.append((node, name, self.steps[target].id, self.steps[source].id))
         edges, highlighted = self._edges(nodes)
-        router = Router(list(nodes.values()), self.area)
+        router = Router(list(nodes.values()), self.area, label_room)
         router.route_all(edges, first)
         return router.cost + _RELAXED_COST * len(router.relaxed), PageFlow(nodes, edges, router, connectors,
                                                                             highlighted)
@@ -217,8 +218,10 @@ def route_page(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[
 
 def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
                pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
-               columns: dict[str, Column], fallback: Column) -> list[PageFlow]:
+               columns: dict[str, Column], fallback: Column, label_room: float = 0.0) -> list[PageFlow]:
     """Every routing of one page found with the connector arrangements tried, cheapest first.
+
+    :param label_room: see :class:`engine.render.route.Router`.
 
     :raises RenderError: when an arrow cannot be drawn clear of the symbols in any of them.
     """
@@ -232,7 +235,7 @@ def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: d
         first: frozenset[tuple[str, str]] = frozenset()
         for _ in range(_RETRIES):
             try:
-                result = page.attempt(mirror, aside, first)
+                result = page.attempt(mirror, aside, first, label_room)
             except RoutingError as exc:
                 failure = exc
                 first = first | {exc.arrow}

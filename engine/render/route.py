@@ -20,12 +20,10 @@ again with that arrow first (:func:`engine.render.pageflow.route_page`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from engine.errors import RenderError
 from engine.render.canvas import Point
+from engine.render.graph import EPS, Area, Edge, Node, RoutingError, Segment, clean_path, compatible
 
-_EPS = 1e-6
 #: How close (mm) a line may pass a symbol it does not start or end at.
 _OBSTACLE_CLEAR = 2.05
 #: Lines closer than this on the same axis count as overlapping.
@@ -45,103 +43,6 @@ _LABEL_RUN = 4.5
 _GUTTERS_TRIED = 6
 
 
-class RoutingError(RenderError):
-    """An arrow that found no path clear of the symbols.
-
-    :param arrow: the arrow as (source key, target key).
-    """
-
-    def __init__(self, message: str, arrow: tuple[str, str]) -> None:
-        super().__init__(message)
-        self.arrow = arrow
-
-
-@dataclass(eq=False)
-class Node:
-    """A symbol or off-page connector: centre, half sizes, vertical slot and usable ports."""
-
-    key: str
-    x: float
-    y: float
-    hw: float
-    hh: float
-    slot: int
-    decision: bool = False
-    ports: str = "TBLR"
-    #: port -> ("in" or "out", ids of the arrows using it)
-    use: dict[str, tuple[str, set[int]]] = field(default_factory=dict)
-
-    def port(self, side: str) -> Point:
-        """The point where an arrow leaves or enters at ``side`` (T, B, L or R)."""
-        return {"T": (self.x, self.y - self.hh), "B": (self.x, self.y + self.hh),
-                "L": (self.x - self.hw, self.y), "R": (self.x + self.hw, self.y)}[side]
-
-
-@dataclass(eq=False)
-class Edge:
-    """An arrow to route; ``group`` joins arrows into the same target."""
-
-    id: int
-    src: Node
-    dst: Node
-    label: str = ""
-    highlight: bool = False
-    points: list[Point] = field(default_factory=list)
-
-    @property
-    def group(self) -> str:
-        """Arrows into the same node may share their last lines."""
-        return self.dst.key
-
-    @property
-    def fork(self) -> bool:
-        """Arrows out of the same activity (parallel fan-out) may share their first lines."""
-        return not self.src.decision
-
-
-@dataclass
-class Segment:
-    """One straight piece of a routed arrow."""
-
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    edge: Edge
-    #: True for a vertical piece.
-    vertical: bool = False
-    #: The piece's extent along its own axis.
-    low: float = 0.0
-    high: float = 0.0
-
-    def __post_init__(self) -> None:
-        self.vertical = abs(self.x1 - self.x2) < _EPS
-        ends = (self.y1, self.y2) if self.vertical else (self.x1, self.x2)
-        self.low, self.high = min(ends), max(ends)
-
-
-@dataclass
-class Area:
-    """Where arrows may run on one page.
-
-    :param slots: vertical slots (strips and rows) as (top, bottom) of the symbols in them.
-    :param gaps: for each pair of adjacent slots, the y of the free horizontal tracks between them.
-    :param gutters: the x of the free vertical tracks of each gutter, nearest the symbol first.
-    :param borders_x: x of the column borders in the actor area.
-    :param borders_y: y of the row borders.
-    """
-
-    slots: list[tuple[float, float]]
-    gaps: list[list[float]]
-    gutters: list[list[float]]
-    borders_x: list[float]
-    borders_y: list[float]
-
-
-def _compatible(one: Edge, other: Edge) -> bool:
-    return one.group == other.group or (one.src is other.src and one.fork)
-
-
 def _side_toward(node: Node, x: float) -> str:
     return "R" if x > node.x else "L"
 
@@ -151,28 +52,15 @@ def _cost(points: list[Point]) -> float:
     return _BEND_COST * (len(points) - 2) + _LENGTH_COST * length
 
 
-def _clean(points: list[Point]) -> list[Point]:
-    """Drop repeated and collinear middle points."""
-    result: list[Point] = []
-    for point in points:
-        if result and abs(point[0] - result[-1][0]) < _EPS and abs(point[1] - result[-1][1]) < _EPS:
-            continue
-        if len(result) >= 2:
-            a, b = result[-2], result[-1]
-            if (abs(a[0] - b[0]) < _EPS and abs(b[0] - point[0]) < _EPS) or \
-                    (abs(a[1] - b[1]) < _EPS and abs(b[1] - point[1]) < _EPS):
-                result[-1] = point
-                continue
-        result.append(point)
-    return result
-
-
 class Router:
     """Routes the arrows of one page, one after the other, each around those already placed."""
 
-    def __init__(self, nodes: list[Node], area: Area) -> None:
+    def __init__(self, nodes: list[Node], area: Area, label_room: float = 0.0) -> None:
+        """:param label_room: the least length (mm) of a labelled arrow's first run out of a decision's
+            side into a gutter, room for its label there (0: the nearest track is fine)."""
         self.nodes = nodes
         self.area = area
+        self.label_room = label_room
         self.by_slot: dict[int, list[Node]] = {}
         for node in nodes:
             self.by_slot.setdefault(node.slot, []).append(node)
@@ -249,7 +137,7 @@ class Router:
         def add(points: list[Point], out_port: str, in_port: str) -> None:
             if out_port not in s.ports or in_port not in t.ports:
                 return
-            cleaned = _clean(points)
+            cleaned = clean_path(points)
             penalty = 0.0
             if in_port in "LR" and down:
                 penalty += _SIDE_ENTRY_COST
@@ -275,7 +163,7 @@ class Router:
         down = t.slot > s.slot
         if t.slot != s.slot:
             exit_v, enter_v = ("B", "T") if down else ("T", "B")
-            if abs(s.x - t.x) < _EPS:
+            if abs(s.x - t.x) < EPS:
                 add([s.port(exit_v), t.port(enter_v)], exit_v, enter_v)
             else:
                 side = _side_toward(s, t.x)
@@ -316,7 +204,9 @@ class Router:
                 if abs(x - s.x) < s.hw or abs(x - t.x) < t.hw:
                     continue
                 out_side, in_side = _side_toward(s, x), _side_toward(t, x)
-                heads: list[tuple[list[Point], str]] = [([s.port(out_side), (x, s.y)], out_side)]
+                heads: list[tuple[list[Point], str]] = []
+                if not (s.decision and edge.label and abs(x - s.port(out_side)[0]) < self.label_room):
+                    heads.append(([s.port(out_side), (x, s.y)], out_side))
                 for port, gap in exits:
                     if port in s.ports:
                         y1 = self._free_horizontal(gap, s.x, x, edge)
@@ -343,22 +233,22 @@ class Router:
     def _free_horizontal(self, gap: int, xa: float, xb: float, edge: Edge,
                          beyond: float | None = None) -> float | None:
         """The first free track of ``gap`` between ``xa`` and ``xb`` (below ``beyond`` if given)."""
-        low, high = min(xa, xb) + _EPS, max(xa, xb) - _EPS
+        low, high = min(xa, xb) + EPS, max(xa, xb) - EPS
         for y in self.area.gaps[gap]:
             if beyond is not None and y < beyond:
                 continue
             for seg in self.horizontals:
                 if abs(seg.y1 - y) < _SAME_LINE and seg.low < high and seg.high > low \
-                        and not _compatible(edge, seg.edge):
+                        and not compatible(edge, seg.edge):
                     break
             else:
                 return y
         return None
 
     def _vertical_free(self, x: float, ya: float, yb: float, edge: Edge) -> bool:
-        low, high = min(ya, yb) + _EPS, max(ya, yb) - _EPS
+        low, high = min(ya, yb) + EPS, max(ya, yb) - EPS
         for seg in self.verticals:
-            if abs(seg.x1 - x) < _SAME_LINE and seg.low < high and seg.high > low and not _compatible(edge, seg.edge):
+            if abs(seg.x1 - x) < _SAME_LINE and seg.low < high and seg.high > low and not compatible(edge, seg.edge):
                 return False
         return True
 
@@ -419,14 +309,14 @@ class Router:
         return False
 
     def _on_border(self, a: Point, b: Point) -> bool:
-        if abs(a[0] - b[0]) < _EPS:
+        if abs(a[0] - b[0]) < EPS:
             return any(abs(a[0] - x) < _BORDER_CLEAR for x in self.area.borders_x)
         return any(abs(a[1] - y) < _BORDER_CLEAR for y in self.area.borders_y)
 
     def _against_segments(self, edge: Edge, a: Point, b: Point, strict: bool) -> float | None:
         """The crossing penalty of one piece against the placed arrows, or ``None`` when it overlaps
         or touches a line it may not join (in strict mode)."""
-        vertical = abs(a[0] - b[0]) < _EPS
+        vertical = abs(a[0] - b[0]) < EPS
         if vertical:
             fixed, lo, hi = a[0], min(a[1], b[1]), max(a[1], b[1])
             parallel, across = self.verticals, self.horizontals
@@ -436,20 +326,20 @@ class Router:
         penalty = 0.0
         for seg in parallel:
             position = seg.x1 if vertical else seg.y1
-            if abs(position - fixed) < _SAME_LINE and lo < seg.high + _EPS and hi > seg.low - _EPS \
-                    and not _compatible(edge, seg.edge):
+            if abs(position - fixed) < _SAME_LINE and lo < seg.high + EPS and hi > seg.low - EPS \
+                    and not compatible(edge, seg.edge):
                 if strict:
                     return None
                 penalty += 100.0
         for seg in across:
             # the crossing point: ``along`` on this piece's axis, ``other`` on the placed piece's axis
             along = seg.y1 if vertical else seg.x1
-            if not (lo - _EPS <= along <= hi + _EPS and seg.low - _EPS <= fixed <= seg.high + _EPS):
+            if not (lo - EPS <= along <= hi + EPS and seg.low - EPS <= fixed <= seg.high + EPS):
                 continue
-            touching = (abs(along - lo) < _EPS or abs(along - hi) < _EPS
-                        or abs(fixed - seg.low) < _EPS or abs(fixed - seg.high) < _EPS)
+            touching = (abs(along - lo) < EPS or abs(along - hi) < EPS
+                        or abs(fixed - seg.low) < EPS or abs(fixed - seg.high) < EPS)
             if touching:
-                if _compatible(edge, seg.edge):
+                if compatible(edge, seg.edge):
                     continue
                 if strict:
                     return None
