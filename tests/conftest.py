@@ -4,6 +4,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI must say the same thing on the same commit: there the random property tests draw the same
+# examples each run (ALUR_CI is set by .ci/run); a developer's run keeps exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("ALUR_CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = ROOT / "processes"
