@@ -16,10 +16,13 @@ from sqlalchemy import update
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
 from engine.errors import AccessDeniedError, AlreadyCompletedError, NotFoundError, TaskError
+from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
+from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
 from engine.runtime.versions import pick_version
-from engine.runtime.work import Completed, Instance, WorkItem, parse_completion
+from engine.runtime.work import REAL, Completed, Instance, WorkItem, parse_completion
+from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
 from engine.store.models import NO_DEADLINE, work_items
@@ -51,13 +54,20 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
             code = ("runtime_start_unit_needed" if unit is None and len(units) > 1 else
                     "runtime_start_denied_unit" if unit else "runtime_start_denied")
             raise AccessDeniedError.from_code(code, user=username, jabatan=first.pelaksana, unit=unit or "", sop=key)
-        completion = parse_completion(form, first)
+        sop = loaded.sop
+        completion = parse_completion(form, first, sop)
         workflow = new_workflow(loaded.spec)
-        workflow.get_tasks(state=TaskState.READY)[0].data.update(completion.data)
+        workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
         run = session.create(loaded, unit, username, workflow)
+        salt = run.new_case_salt()
+        registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
+                                           session.now, context.calendar.tz) if sop is not None else ""
+        subject, subject_masked = subject_of(sop, completion.data) if sop is not None else ("", "")
+        run.set_identity(registration, subject, subject_masked)
+        recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
         run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
-            **completion.event_data()})
+            **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)})
         if completion.data:
             run.record_case_values(first.id, completion.data)
         run.advance(username, lambda: None)
@@ -125,7 +135,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
                                       status=run.status)
         step = run.version.steps[item.step_id]
-        completion = parse_completion(form, step)
+        sop = run.version.sop
+        completion = parse_completion(form, step, sop)
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -140,21 +151,24 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
-        run.append("completed", username, item.step_id, item_id, completion.event_data())
+        recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
+                    if sop is not None and completion.data else None)
+        run.append("completed", username, item.step_id, item_id, completion.event_data(recorded))
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
         if completion.data:
             run.record_case_values(item.step_id, completion.data)
 
         def perform() -> None:
-            task.data.update(completion.data)
+            task.data.update(condition_data(completion.data))
             if step.clerk_decides:
                 task.data[DECISION_FIELD] = completion.keputusan
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
     finished = _finished_item(item, username, now)
-    return Completed(finished, run.instance(), tuple(new_work_items(run)))
+    opened = tuple(new_work_items(run))
+    return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 
 
 def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:

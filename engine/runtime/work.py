@@ -8,11 +8,14 @@ A clerk completes a step with a JSON object::
       "keputusan": "Ya",                                # required on a decision the clerk answers
       "output": "Nomor agenda 12/2026",                 # the step's output (any JSON value)
       "catatan": "Surat diterima lewat kurir",          # free notes
-      "data": {"jumlah_hari": 3}                        # process values that conditions may read
+      "data": {"jumlah_hari": "3"}                      # case fields asked at this step (raw values)
     }
 
-Only ``data`` (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the
-audit event of the completion.
+``data`` holds the case fields the SOP declares for the step (:mod:`engine.sop.fields`), as typed
+in a page or sent as JSON; :func:`check_case_data` types them and refuses every field that is
+wrong, missing or not asked there at once (:class:`~engine.errors.CaseDataError`). Only the typed
+values (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the audit
+event of the completion.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from engine.bpmn.names import DECISION_FIELD, NO, YES
-from engine.errors import DataError
+from engine.errors import CaseDataError, DataError
+from engine.sop.fields import Field
+from engine.sop.model import Sop
+from engine.sop.values import condition_data, validate_case_data
 
 #: Actor name recorded for what the engine and the worker do (never a username).
 SYSTEM_ACTOR = "sistem"
@@ -50,6 +56,8 @@ class StepInfo:
     waktu: str = ""
     output: str = ""
     condition: str = ""
+    #: The case fields asked (or changeable) at this step, in form order (the start step: the start form).
+    fields: tuple[Field, ...] = ()
 
     @property
     def clerk_decides(self) -> bool:
@@ -68,16 +76,21 @@ class Completion:
     catatan: str = ""
     data: dict[str, Any] = field(default_factory=dict)
 
-    def event_data(self) -> dict[str, Any]:
-        """What the audit event records."""
+    def event_data(self, data: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """What the audit event records.
+
+        :param data: what the event says of the case values (personal ones as digests, see
+            :mod:`engine.runtime.privacy`); default the values themselves as JSON.
+        """
         recorded: dict[str, Any] = {"kelengkapan": self.kelengkapan}
         for key in ("alasan", "keputusan", "catatan"):
             if getattr(self, key):
                 recorded[key] = getattr(self, key)
         if self.output is not None:
             recorded["output"] = self.output
-        if self.data:
-            recorded["data"] = self.data
+        shown = condition_data(self.data) if data is None else dict(data)
+        if shown:
+            recorded["data"] = shown
         return recorded
 
 
@@ -119,11 +132,27 @@ def check_process_data(data: Any) -> dict[str, Any]:
     return copy.deepcopy(dict(data))
 
 
-def parse_completion(form: Any, step: StepInfo) -> Completion:
+def check_case_data(sop: Sop, step_id: str, data: Any) -> dict[str, Any]:
+    """The typed values of the case fields ``data`` gives at ``step_id`` (the start step for a start).
+
+    :raises CaseDataError: every field that is wrong, missing (required and first asked here) or not
+        asked at this step, at once; ``field`` is the first one.
+    """
+    values, problems = validate_case_data(sop, step_id, {} if data is None else data)
+    if problems:
+        raise CaseDataError.from_code("runtime_case_data_invalid", problems[0].element_id or "data", problems,
+                                      count=len(problems), problems="; ".join(item.render() for item in problems))
+    return values
+
+
+def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None) -> Completion:
     """Check a completion form against ``step``.
 
+    :param sop: the SOP the step belongs to; its declared fields type and check ``data``
+        (:func:`check_case_data`). Without it ``data`` is only checked to be plain JSON.
     :raises DataError: unknown keys, kelengkapan not ticked without a reason, a missing or wrong
         decision, malformed values.
+    :raises CaseDataError: case field values that do not fit the SOP's fields.
     """
     if form is None:
         form = {}
@@ -148,9 +177,11 @@ def parse_completion(form: Any, step: StepInfo) -> Completion:
             raise DataError.from_code("runtime_form_decision_needed", "keputusan", step=step.kegiatan, yes=YES, no=NO)
     elif keputusan:
         raise DataError.from_code("runtime_form_not_decision", "keputusan", step=step.kegiatan)
+    data = (check_case_data(sop, step.id, form.get("data")) if sop is not None
+            else check_process_data(form.get("data")))
     return Completion(kelengkapan=ticked, alasan=alasan, keputusan=str(keputusan),
                       output=copy.deepcopy(form.get("output")), catatan=str(form.get("catatan", "")).strip(),
-                      data=check_process_data(form.get("data")))
+                      data=data)
 
 
 def _read_checklist(value: Any, step: StepInfo) -> dict[str, bool]:
@@ -213,6 +244,10 @@ class Instance:
     started_at: datetime
     ended_at: datetime | None
     reason: str
+    #: The registration number given at start (unique per SOP and year; trials start with "UJI-").
+    registration: str = ""
+    #: The applicant's name or the declared title field (see :mod:`engine.runtime.caseid`).
+    subject: str = ""
 
     @property
     def trial(self) -> bool:
@@ -240,6 +275,9 @@ class WorkItem:
     completed_by: str | None
     completed_at: datetime | None
     overdue: bool
+    #: The instance's registration number and subject (the subject masked when it is personal).
+    registration: str = ""
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,3 +303,5 @@ class Completed:
     instance: Instance
     #: Work items that became ready.
     ready: tuple[WorkItem, ...]
+    #: The jabatan of the items that became ready, in order, each once; empty when the instance finished.
+    next_jabatan: tuple[str, ...] = ()

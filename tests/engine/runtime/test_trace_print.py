@@ -7,6 +7,10 @@ from pathlib import Path
 from engine import Runtime, render, upgrade_database
 from tests.conftest import PROCESSES
 
+#: The start form's case fields as the clerk types them from the letter.
+SURAT = {"nomor_surat": "005/123/DINSOS/2026", "tanggal_surat": "2 Maret 2026", "pengirim": "Dinas Sosial",
+         "perihal": "Undangan rapat koordinasi"}
+
 
 def _runtime(tmp_path: Path) -> Runtime:
     url = f"sqlite:///{tmp_path / 'alur.db'}"
@@ -20,10 +24,11 @@ def _runtime(tmp_path: Path) -> Runtime:
 
 def test_the_trace_names_officers_and_heads_the_instance_sheet(tmp_path: Path) -> None:
     runtime = _runtime(tmp_path)
-    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji"},
+    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji", "data": SURAT},
                                unit="Subbag Umum")
     first = runtime.worklist("sari")[0]
-    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya"})
+    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya",
+                                        "data": {"nomor_agenda": "12/2026"} if first.step_id == "agenda" else {}})
     sop, entries, header = runtime.trace_print(started.id)
     done = [entry for entry in entries if entry.user == "sari"]
     assert done and all(entry.name == "Sari Wulandari" and entry.nip == "199001012015032001" for entry in done)
@@ -36,7 +41,7 @@ def test_the_trace_names_officers_and_heads_the_instance_sheet(tmp_path: Path) -
 
 def test_a_cancelled_instance_is_printed_as_cancelled_with_its_reason(tmp_path: Path) -> None:
     runtime = _runtime(tmp_path)
-    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji"},
+    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji", "data": SURAT},
                                unit="Subbag Umum")
     runtime.cancel(started.id, "sari", "Surat ditarik pengirim")
     sop, entries, header = runtime.trace_print(started.id)
