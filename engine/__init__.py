@@ -20,6 +20,7 @@ from engine.access.organisation import Holding as Holding
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
+from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
 from engine.access.policy import item_for as item_for
@@ -150,6 +151,7 @@ from engine.monitoring.workbook import MonitoringRow as MonitoringRow
 from engine.monitoring.workbook import OUTCOMES as OUTCOMES
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.runtime.attaching import Attachment as Attachment
 from engine.runtime.audit import ChainBreak as ChainBreak
 from engine.runtime.audit import Envelope as Envelope
 from engine.runtime.audit import EVENT_SCHEMA as EVENT_SCHEMA
@@ -165,6 +167,7 @@ from engine.runtime.case import case_data as case_data
 from engine.runtime.case import instances_with_value as instances_with_value
 from engine.runtime.case import record_case_values as record_case_values
 from engine.runtime.context import RuntimeContext as RuntimeContext
+from engine.runtime.documents import CaseDocument as CaseDocument
 from engine.runtime.documents import DocumentRef as DocumentRef
 from engine.runtime.documents import DocumentStore as DocumentStore
 from engine.runtime.facade import Runtime as Runtime
@@ -173,9 +176,16 @@ from engine.runtime.form_input import completion_from_fields as completion_from_
 from engine.runtime.form_input import completion_from_json as completion_from_json
 from engine.runtime.form_input import typed_value as typed_value
 from engine.runtime.form_input import typed_values as typed_values
+from engine.runtime.kelengkapan import BERKAS as BERKAS
+from engine.runtime.kelengkapan import KERTAS as KERTAS
+from engine.runtime.kelengkapan import recorded_states as recorded_states
+from engine.runtime.kelengkapan import RequirementState as RequirementState
+from engine.runtime.kelengkapan import TIDAK_ADA as TIDAK_ADA
+from engine.runtime.kelengkapan import WAYS as WAYS
 from engine.runtime.timers import Clock as Clock
 from engine.runtime.timers import ManualClock as ManualClock
 from engine.runtime.timers import SystemClock as SystemClock
+from engine.runtime.trace import TraceDocument as TraceDocument
 from engine.runtime.trace import TraceEntry as TraceEntry
 from engine.runtime.units import UnitRequest as UnitRequest
 from engine.runtime.units import UnitResolver as UnitResolver
@@ -227,6 +237,9 @@ __all__ = [
     "AlurError",
     "Approval",
     "AssessmentRules",
+    "Attachment",
+    "BERKAS",
+    "CaseDocument",
     "ChainBreak",
     "Clock",
     "Completed",
@@ -259,6 +272,7 @@ __all__ = [
     "Instance",
     "InstanceRow",
     "JabatanLoad",
+    "KERTAS",
     "LifecycleSettings",
     "Loaded",
     "LogEvent",
@@ -275,6 +289,7 @@ __all__ = [
     "REAL",
     "RegisterEntry",
     "Requirement",
+    "RequirementState",
     "RevisionRequest",
     "Runtime",
     "RuntimeContext",
@@ -290,7 +305,9 @@ __all__ = [
     "StepRun",
     "StepStats",
     "SystemClock",
+    "TIDAK_ADA",
     "TickReport",
+    "TraceDocument",
     "TraceEntry",
     "TraceResult",
     "UJICOBA",
@@ -301,6 +318,7 @@ __all__ = [
     "UnitResolver",
     "User",
     "VersionInfo",
+    "WAYS",
     "WorkCalendar",
     "WorkItem",
     "accept",
@@ -323,6 +341,7 @@ __all__ = [
     "current_round",
     "cycle_trend",
     "disable_account",
+    "document_for",
     "done_by",
     "dump",
     "dump_sheet",
@@ -384,6 +403,7 @@ __all__ = [
     "read_log",
     "read_xes",
     "record_case_values",
+    "recorded_states",
     "register",
     "register_for",
     "registration_number",

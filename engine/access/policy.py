@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
 from engine.errors import AccessDeniedError
+from engine.runtime.documents import CaseDocument
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
 
@@ -128,6 +129,18 @@ def instance_for(runtime: Runtime, account: Account, instance_id: int) -> Instan
     found = runtime.instance(instance_id)
     with runtime.db.read() as connection:
         return check_instance(connection, account, found)
+
+
+def document_for(runtime: Runtime, account: Account, instance_id: int, sha256: str) -> tuple[CaseDocument, bytes]:
+    """A document attached to the instance and its content, when ``account`` sees the instance;
+    each download is written to ``access_log`` (action ``unduh``).
+
+    :raises NotFoundError: no such instance, or no such document attached to it.
+    :raises AccessDeniedError: the instance runs in a unit the account does not see (nothing is logged).
+    :raises StoreError: the file no longer matches its hash.
+    """
+    instance = instance_for(runtime, account, instance_id)
+    return runtime.open_document(instance.id, sha256, account.username)
 
 
 def start_holdings(connection: Connection, account: Account, pelaksana: str) -> list[Holding]:

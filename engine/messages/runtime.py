@@ -89,6 +89,76 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Butir kelengkapan tidak dikenal: {items}; butir langkah ini: (langkah ini tanpa kelengkapan).",
         "Unknown kelengkapan items: {items}; this step's items: (this step has no kelengkapan).",
     ),
+    # --- kelengkapan states and documents of a case (engine.runtime.kelengkapan, attachments) ----
+    "runtime_kelengkapan_no_state": (
+        "Kelengkapan belum diisi: {items}. Untuk setiap butir pilih salah satu: {ways} (dengan alasan).",
+        "Kelengkapan not filled in: {items}. For every item choose one of: {ways} (with a reason).",
+    ),
+    "runtime_kelengkapan_no_reason": (
+        "Kelengkapan ditandai tidak ada tanpa alasan: {items}. Tuliskan alasannya.",
+        "Kelengkapan marked as missing without a reason: {items}. Write down the reason.",
+    ),
+    "runtime_kelengkapan_bad_keys": (
+        "Kelengkapan '{item}': isian tidak dikenal {keys}; yang dikenal: {known}.",
+        "Kelengkapan '{item}': unknown fields {keys}; known ones: {known}.",
+    ),
+    "runtime_kelengkapan_not_text": ("Kelengkapan '{item}': setiap isian harus berupa teks.",
+                                     "Kelengkapan '{item}': every field must be text."),
+    "runtime_kelengkapan_bad_way": (
+        "Kelengkapan '{item}': cara '{cara}' tidak dikenal; pilih salah satu: {ways}.",
+        "Kelengkapan '{item}': unknown way '{cara}'; choose one of: {ways}.",
+    ),
+    "runtime_kelengkapan_berkas_unused": (
+        "Kelengkapan '{item}' ditandai '{cara}' tetapi menyebut berkas; pilih 'berkas' atau hapus rujukannya.",
+        "Kelengkapan '{item}' is marked '{cara}' but names a document; choose 'berkas' or remove the reference.",
+    ),
+    "runtime_kelengkapan_not_document": (
+        "Kelengkapan '{item}' bukan dokumen yang dilampirkan; pilih 'kertas' atau 'tidak_ada'.",
+        "Kelengkapan '{item}' is not a document to attach; choose 'kertas' or 'tidak_ada'.",
+    ),
+    "runtime_kelengkapan_berkas_needed": (
+        "Kelengkapan '{item}' ditandai 'berkas': lampirkan berkasnya dan sebutkan rujukannya.",
+        "Kelengkapan '{item}' is marked 'berkas': attach the document and give its reference.",
+    ),
+    "runtime_kelengkapan_berkas_ambiguous": (
+        "Kelengkapan '{item}': {count} berkas dilampirkan untuk butir ini; sebutkan rujukan berkas yang dipakai.",
+        "Kelengkapan '{item}': {count} documents are attached for this item; give the reference of the one used.",
+    ),
+    "runtime_kelengkapan_not_attached": (
+        "Kelengkapan '{item}': berkas {sha256}… tidak dilampirkan untuk butir ini pada tugas ini; lampirkan dulu.",
+        "Kelengkapan '{item}': document {sha256}… is not attached for this item to this task; attach it first.",
+    ),
+    "runtime_output_not_document": (
+        "Output langkah ini bukan dokumen; tuliskan output sebagai teks.",
+        "This step's output is not a document; write the output as text.",
+    ),
+    "runtime_output_bad_berkas": (
+        "Output dokumen harus berupa {{\"berkas\": \"<sha256>\"}}.",
+        "A document output must be {{\"berkas\": \"<sha256>\"}}.",
+    ),
+    "runtime_output_not_attached": (
+        "Output: berkas {sha256}… tidak dilampirkan sebagai output tugas ini; lampirkan dulu.",
+        "Output: document {sha256}… is not attached as this task's output; attach it first.",
+    ),
+    "runtime_attach_unknown_requirement": (
+        "'{requirement}' bukan butir kelengkapan langkah '{step}'; butirnya: {listed}.",
+        "'{requirement}' is not a kelengkapan item of step '{step}'; its items: {listed}.",
+    ),
+    "runtime_attach_not_document": (
+        "Kelengkapan '{requirement}' bukan dokumen yang dilampirkan; tandai 'kertas' atau 'tidak_ada'.",
+        "Kelengkapan '{requirement}' is not a document to attach; mark it 'kertas' or 'tidak_ada'.",
+    ),
+    "runtime_attach_no_output_document": (
+        "Output langkah '{step}' bukan dokumen; tidak ada berkas output yang dapat dilampirkan.",
+        "The output of step '{step}' is not a document; no output document can be attached.",
+    ),
+    "runtime_attachments_not_list": ("Lampiran mulai harus berupa daftar berkas (Attachment).",
+                                     "Start attachments must be a list of documents (Attachment)."),
+    "runtime_attach_bad_name": ("Nama berkas harus berupa teks.", "The document name must be text."),
+    "runtime_document_not_in_case": (
+        "Berkas {sha256}… tidak dilampirkan pada instans {instance}.",
+        "Document {sha256}… is not attached to instance {instance}.",
+    ),
     # --- publishing and picking versions ------------------------------------------------------
     "runtime_bad_sop_key": ("Nama SOP '{key}' tidak sah; gunakan huruf, angka, titik, garis bawah atau tanda hubung.",
                             "SOP name '{key}' is not valid; use letters, digits, dots, underscores or hyphens."),

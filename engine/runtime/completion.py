@@ -7,6 +7,7 @@ exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedEr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +16,9 @@ from sqlalchemy import update
 
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
-from engine.errors import AccessDeniedError, AlreadyCompletedError, NotFoundError, TaskError
+from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
+from engine.runtime.attaching import Attachment, check_attachment, files_written, write_attachment
+from engine.runtime.audit import Envelope
 from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
@@ -25,6 +28,7 @@ from engine.runtime.work import REAL, Completed, Instance, WorkItem, parse_compl
 from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
+from engine.store.case_documents import item_documents
 from engine.store.models import NO_DEADLINE, work_items
 
 
@@ -40,9 +44,9 @@ def new_work_items(run: InstanceRun) -> list[WorkItem]:
 
 
 def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str | None, trial: bool,
-          version: int | None) -> tuple[Instance, list[WorkItem]]:
+          version: int | None, attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
     """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
-    with context.session() as session:
+    with files_written(context) as written, context.session() as session:
         connection = session.connection
         loaded = context.version(connection, pick_version(connection, key, trial, version))
         user = repo.user_by_name(connection, username)
@@ -55,7 +59,10 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
                     "runtime_start_denied_unit" if unit else "runtime_start_denied")
             raise AccessDeniedError.from_code(code, user=username, jabatan=first.pelaksana, unit=unit or "", sop=key)
         sop = loaded.sop
-        completion = parse_completion(form, first, sop)
+        checked = [check_attachment(context.files, first, given.requirement, given.data, given.name, given.output)
+                   for given in _attachments(attachments)]
+        completion = parse_completion(form, first, sop, attached=tuple(
+            attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
         workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
         run = session.create(loaded, unit, username, workflow)
@@ -67,11 +74,21 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
         run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
-            **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)})
+            **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)},
+                   Envelope(documents=completion.documents) if completion.documents else None)
+        for attached in checked:
+            write_attachment(run, context.files, first.id, None, attached, username, written)
         if completion.data:
             run.record_case_values(first.id, completion.data)
         run.advance(username, lambda: None)
     return run.instance(), new_work_items(run)
+
+
+def _attachments(given: Any) -> list[Attachment]:
+    """:raises DataError: ``attachments`` is not a sequence of :class:`Attachment`."""
+    if not isinstance(given, (list, tuple)) or not all(isinstance(item, Attachment) for item in given):
+        raise DataError.from_code("runtime_attachments_not_list", "attachments")
+    return list(given)
 
 
 def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[InstanceRun, hot.ItemRow]:
@@ -136,7 +153,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
                                       status=run.status)
         step = run.version.steps[item.step_id]
         sop = run.version.sop
-        completion = parse_completion(form, step, sop)
+        completion = parse_completion(form, step, sop, attached=item_documents(session.connection, item_id))
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -146,14 +163,15 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
-                "missing": not all(completion.kelengkapan.values()), "keputusan": completion.keputusan or None}):
+                "missing": completion.missing, "keputusan": completion.keputusan or None}):
             raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
         recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
                     if sop is not None and completion.data else None)
-        run.append("completed", username, item.step_id, item_id, completion.event_data(recorded))
+        run.append("completed", username, item.step_id, item_id, completion.event_data(recorded),
+                   Envelope(documents=completion.documents) if completion.documents else None)
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
         if completion.data:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
+from engine.runtime.documents import DocumentStore
 from engine.runtime.session import InstanceRun, InstanceSession, open_instance, open_session
 from engine.runtime.timers import Clock, SystemClock
 from engine.runtime.units import InstanceUnit, UnitResolver
@@ -73,6 +74,21 @@ class RuntimeContext:
         self.units: UnitResolver = units or InstanceUnit()
         self._versions = VersionCache()
         self._workflows = WorkflowCache()
+        self._files: DocumentStore | None = None
+
+    @property
+    def files(self) -> DocumentStore:
+        """Where case documents are kept (``$ALUR_FILES``, ``$ALUR_FILES_MAX_MB``), read when first needed.
+
+        :raises DataError: the size limit setting is not valid.
+        """
+        if self._files is None:
+            self._files = DocumentStore.from_settings(self.db.url)
+        return self._files
+
+    @files.setter
+    def files(self, store: DocumentStore) -> None:
+        self._files = store
 
     def version(self, connection: Connection, version_id: int) -> LoadedVersion:
         """A stored version, parsed once per runtime."""

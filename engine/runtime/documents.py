@@ -21,6 +21,7 @@ import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from engine.errors import DataError, NotFoundError, StoreError
@@ -53,6 +54,36 @@ class DocumentRef:
     media_type: str
     #: The name the document was uploaded with (folder parts and control characters removed).
     name: str
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    """A document attached to a work item of a case (one ``case_documents`` row)."""
+
+    id: int
+    instance_id: int
+    #: The work item; ``None`` for a document handed in with the start form.
+    item_id: int | None
+    step_id: str
+    #: The kelengkapan item it stands for; empty for the step's output document.
+    requirement: str
+    #: The step's output (the signed letter) rather than a kelengkapan item.
+    output: bool
+    sha256: str
+    name: str
+    media_type: str
+    size: int
+    attached_by: str
+    attached_at: datetime
+
+    @property
+    def short_hash(self) -> str:
+        """The first 12 hexadecimal digits of the hash, as pages and prints show it."""
+        return self.sha256[:SHORT_HASH]
+
+
+#: How many hexadecimal digits of a hash are shown.
+SHORT_HASH = 12
 
 
 def _refused(code: str, **params: object) -> DataError:
@@ -248,5 +279,5 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "MEDIA_TYPES", "DocumentRef", "DocumentStore", "clean_name", "detect_media_type",
+__all__ = ["DEFAULT_MAX_BYTES", "MEDIA_TYPES", "SHORT_HASH", "CaseDocument", "DocumentRef", "DocumentStore", "clean_name", "detect_media_type",
            "files_folder", "max_bytes_setting"]

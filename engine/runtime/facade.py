@@ -14,15 +14,17 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
-from engine.runtime import completion, status, worker
+from engine.runtime import attachments, completion, status, worker
+from engine.runtime.attaching import Attachment
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
+from engine.runtime.documents import CaseDocument, DocumentRef, DocumentStore
 from engine.runtime.timers import Clock
 from engine.runtime.trace import INSTANCE_STATUSES, TraceEntry, TraceInstance, trace_from_events
 from engine.runtime.units import UnitResolver
@@ -32,6 +34,7 @@ from engine.runtime.worker import TickReport
 from engine.sop.model import Sop
 from engine.sop.worktime import WorkCalendar
 from engine.store import repo
+from engine.store.case_documents import instance_documents
 from engine.store.db import Database
 from engine.store.models import definitions, holdings, instances, users, versions
 
@@ -168,7 +171,8 @@ class Runtime:
     # -- instances -----------------------------------------------------------------------------
 
     def start(self, key: str, username: str, form: Any = None, *, unit: str | None = None,
-              trial: bool = False, version: int | None = None) -> tuple[Instance, list[WorkItem]]:
+              trial: bool = False, version: int | None = None,
+              attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
         """Start an instance; doing so performs the SOP's start step.
 
         :param form: the start step's completion form (kelengkapan, catatan, data...).
@@ -176,9 +180,12 @@ class Runtime:
             the start step's jabatan.
         :param trial: run the newest draft version as a trial (ujicoba) instance.
         :param version: a version number instead of the newest.
+        :param attachments: documents handed in at the start (the start step has no work item to
+            attach them to later); the form's ``berkas`` states name them, as for :meth:`attach`.
         :raises AccessDeniedError: ``username`` does not hold the start step's jabatan there.
+        :raises DataError: the form or an attachment is refused (nothing is stored).
         """
-        return completion.start(self.context, key, username, form, unit, trial, version)
+        return completion.start(self.context, key, username, form, unit, trial, version, attachments)
 
     def instance(self, instance_id: int) -> Instance:
         """:raises NotFoundError: no such instance."""
@@ -230,6 +237,52 @@ class Runtime:
         :raises TaskError: the step is not ready, or the process cannot go on with this data.
         """
         return completion.complete(self.context, item_id, username, form)
+
+    # -- documents -----------------------------------------------------------------------------
+
+    @property
+    def files(self) -> DocumentStore:
+        """Where case documents are kept (``$ALUR_FILES``; see :mod:`engine.runtime.documents`)."""
+        return self.context.files
+
+    @files.setter
+    def files(self, store: DocumentStore) -> None:
+        self.context.files = store
+
+    def attach(self, item_id: int, username: str, requirement: str, data: bytes, name: str, *,
+               output: bool = False) -> DocumentRef:
+        """Attach a document to an open work item: a kelengkapan item marked as a document, or
+        (``output=True``) the step's output document. Complete the item with the state
+        ``{"cara": "berkas", "berkas": ref.sha256}`` (or ``"output": {"berkas": ref.sha256}``).
+
+        Attaching the same content again for the same item and requirement changes nothing.
+
+        :raises AccessDeniedError: ``username`` may not complete the item (another claimed it, or
+            they do not hold its jabatan in its unit).
+        :raises TaskError: the item is finished (:class:`AlreadyCompletedError`), or the instance is not running.
+        :raises DataError: (naming the field) not a requirement of the step, not a document, an
+            output that is not a document, empty, too large, or not PDF/JPEG/PNG by its content.
+        """
+        return attachments.attach(self.context, item_id, username, requirement, data, name, output)
+
+    def documents(self, instance_id: int) -> list[CaseDocument]:
+        """The documents attached to the work items of an instance, in the order they were attached.
+
+        :raises NotFoundError: no such instance.
+        """
+        with self.db.read() as connection:
+            repo.get_instance(connection, instance_id)
+            return instance_documents(connection, instance_id)
+
+    def open_document(self, instance_id: int, sha256: str, account: str) -> tuple[CaseDocument, bytes]:
+        """A document of an instance and its content (checked against its hash), logged in
+        ``access_log`` as downloaded (``unduh``) by ``account``. The caller decides who may:
+        :func:`engine.access.policy.document_for`.
+
+        :raises NotFoundError: no such document attached to the instance, or its file is gone.
+        :raises StoreError: the file no longer matches its hash.
+        """
+        return attachments.open_case_document(self.context, instance_id, sha256, account)
 
     # -- audit ---------------------------------------------------------------------------------
 

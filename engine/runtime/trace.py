@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from engine.errors import AlurError
+from engine.runtime.documents import SHORT_HASH
+from engine.runtime.kelengkapan import OUTPUT_DOCUMENT, recorded_documents
 from engine.sop.model import Sop
 
 
@@ -36,6 +38,24 @@ class TraceEvent(Protocol):
 
 
 @dataclass(frozen=True)
+class TraceDocument:
+    """A document a step's completion named: a kelengkapan item attached as a file, or the step's output."""
+
+    #: The kelengkapan item's text; empty for the output document (show the step's OUTPUT).
+    requirement: str
+    sha256: str
+
+    @property
+    def output(self) -> bool:
+        return not self.requirement
+
+    @property
+    def short_hash(self) -> str:
+        """The first hexadecimal digits of the hash, as the print shows them."""
+        return self.sha256[:SHORT_HASH]
+
+
+@dataclass(frozen=True)
 class TraceEntry:
     """One run of one step by one user.
 
@@ -54,6 +74,8 @@ class TraceEntry:
     name: str = ""
     jabatan: str = ""
     nip: str = ""
+    #: The documents the step's start or completion named (their hashes are in the audit chain).
+    documents: tuple[TraceDocument, ...] = ()
 
     @property
     def running(self) -> bool:
@@ -146,6 +168,12 @@ def taken_edges(sop: Sop, entries: Sequence[TraceEntry]) -> set[tuple[str, str]]
     return taken
 
 
+def _documents(event: TraceEvent) -> tuple[TraceDocument, ...]:
+    """The documents an event's data names (events without data, such as imported logs, name none)."""
+    return tuple(TraceDocument("" if label == OUTPUT_DOCUMENT else label, digest)
+                 for label, digest in recorded_documents(getattr(event, "data", None)))
+
+
 def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
     """The steps an instance ran, from its audit trail in order.
 
@@ -157,7 +185,7 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
     open_items: dict[int, int] = {}
     for event in events:
         if event.kind == "started":
-            entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
+            entries.append(TraceEntry(event.step, event.at, event.at, event.actor, documents=_documents(event)))
         elif event.kind == "ready" and event.item_id is not None:
             open_items[event.item_id] = len(entries)
             entries.append(TraceEntry(event.step, event.at, None, ""))
@@ -165,7 +193,8 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
             index = open_items.pop(event.item_id)
             started = entries[index]
             assert started is not None
-            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor)
+            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor,
+                                        documents=_documents(event))
         elif event.kind == "decision" and event.item_id is None:
             entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
         elif event.kind == "cancelled" and event.item_id in open_items:

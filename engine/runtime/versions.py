@@ -206,4 +206,5 @@ def step_info(step: Step, sop: Sop | None = None) -> StepInfo:
     fields = fields_at(sop.fields, step.id, sop.start.id if sop.start else "") if sop is not None else ()
     return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
                     kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
-                    condition=step.condition, fields=fields)
+                    condition=step.condition, fields=fields, requirements=tuple(step.requirement_items()),
+                    output_document=step.output_document)

@@ -3,8 +3,9 @@
 A clerk completes a step with a JSON object::
 
     {
-      "kelengkapan": ["Surat masuk", "Buku agenda"],   # ticked items (or {"Surat masuk": true, ...})
-      "alasan": "Buku agenda dipinjam bagian lain",     # required when a kelengkapan item is not ticked
+      "kelengkapan": {"Surat masuk": {"cara": "berkas", "berkas": "<sha256>"},  # every item: berkas,
+                      "Buku agenda": {"cara": "tidak_ada", "alasan": "dipinjam"}},  # kertas or tidak_ada
+      "alasan": "Buku agenda dipinjam bagian lain",     # the reason for items without their own
       "keputusan": "Ya",                                # required on a decision the clerk answers
       "output": "Nomor agenda 12/2026",                 # the step's output (any JSON value)
       "catatan": "Surat diterima lewat kurir",          # free notes
@@ -16,6 +17,8 @@ in a page or sent as JSON; :func:`check_case_data` types them and refuses every 
 wrong, missing or not asked there at once (:class:`~engine.errors.CaseDataError`). Only the typed
 values (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the audit
 event of the completion.
+The kelengkapan states (and the older list / ``text -> bool``
+forms) and an ``{"berkas": ...}`` output are read by :mod:`engine.runtime.kelengkapan`.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ from typing import Any, Mapping
 
 from engine.bpmn.names import DECISION_FIELD, NO, YES
 from engine.errors import CaseDataError, DataError
-from engine.sop.fields import Field
+from engine.runtime.documents import CaseDocument
+from engine.runtime.kelengkapan import (RequirementState, is_output_document, read_kelengkapan,
+                                        read_output_document, recorded_documents)
+from engine.sop.fields import Field, Requirement
 from engine.sop.model import Sop
 from engine.sop.values import condition_data, validate_case_data
 
@@ -58,6 +64,18 @@ class StepInfo:
     condition: str = ""
     #: The case fields asked (or changeable) at this step, in form order (the start step: the start form).
     fields: tuple[Field, ...] = ()
+    #: The kelengkapan as items that know whether they are documents (same texts and order as
+    #: :attr:`kelengkapan`; versions stored before documents read as no documents).
+    requirements: tuple[Requirement, ...] = ()
+    #: The step's output is a document that can be attached (the signed letter).
+    output_document: bool = False
+
+    def __post_init__(self) -> None:
+        # stored versions keep the steps as JSON: requirements come back as dicts, or not at all
+        items = tuple(item if isinstance(item, Requirement) else Requirement(**item) for item in self.requirements)
+        if not items:
+            items = tuple(Requirement(text) for text in self.kelengkapan)
+        object.__setattr__(self, "requirements", items)
 
     @property
     def clerk_decides(self) -> bool:
@@ -69,12 +87,23 @@ class StepInfo:
 class Completion:
     """A checked completion form."""
 
-    kelengkapan: dict[str, bool]
+    #: The state of every kelengkapan item of the step.
+    kelengkapan: dict[str, RequirementState]
     alasan: str = ""
     keputusan: str = ""
     output: Any = None
     catatan: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> bool:
+        """A kelengkapan item is missing (``tidak_ada``)."""
+        return any(state.missing for state in self.kelengkapan.values())
+
+    @property
+    def documents(self) -> tuple[tuple[str, str], ...]:
+        """``(name, sha256)`` of every document the completion names, for the event's envelope."""
+        return recorded_documents(self.event_data())
 
     def event_data(self, data: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """What the audit event records.
@@ -82,7 +111,7 @@ class Completion:
         :param data: what the event says of the case values (personal ones as digests, see
             :mod:`engine.runtime.privacy`); default the values themselves as JSON.
         """
-        recorded: dict[str, Any] = {"kelengkapan": self.kelengkapan}
+        recorded: dict[str, Any] = {"kelengkapan": {text: state.recorded() for text, state in self.kelengkapan.items()}}
         for key in ("alasan", "keputusan", "catatan"):
             if getattr(self, key):
                 recorded[key] = getattr(self, key)
@@ -145,13 +174,15 @@ def check_case_data(sop: Sop, step_id: str, data: Any) -> dict[str, Any]:
     return values
 
 
-def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None) -> Completion:
+def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None,
+                     attached: tuple[CaseDocument, ...] = ()) -> Completion:
     """Check a completion form against ``step``.
 
     :param sop: the SOP the step belongs to; its declared fields type and check ``data``
         (:func:`check_case_data`). Without it ``data`` is only checked to be plain JSON.
-    :raises DataError: unknown keys, kelengkapan not ticked without a reason, a missing or wrong
-        decision, malformed values.
+    :param attached: the documents attached to the work item (``berkas`` states and output name them).
+    :raises DataError: unknown keys, a kelengkapan item without a state or missing without a reason,
+        a document not attached here, a missing or wrong decision, malformed values.
     :raises CaseDataError: case field values that do not fit the SOP's fields.
     """
     if form is None:
@@ -166,11 +197,11 @@ def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None) -> Compl
         if not isinstance(form.get(key, ""), str):
             raise DataError.from_code("runtime_form_not_text", key, field=key)
     _check_value(form.get("output"), "output")
-    ticked = _read_checklist(form.get("kelengkapan"), step)
     alasan = str(form.get("alasan", "")).strip()
-    missing = [item for item, done in ticked.items() if not done]
-    if missing and not alasan:
-        raise DataError.from_code("runtime_form_unticked", "kelengkapan", items=", ".join(missing))
+    states = _read_checklist(form.get("kelengkapan"), step, alasan, attached)
+    output = form.get("output")
+    if is_output_document(output):
+        output = read_output_document(output, step.output_document, attached)
     keputusan = form.get("keputusan", "")
     if step.clerk_decides:
         if keputusan not in (YES, NO):
@@ -179,26 +210,14 @@ def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None) -> Compl
         raise DataError.from_code("runtime_form_not_decision", "keputusan", step=step.kegiatan)
     data = (check_case_data(sop, step.id, form.get("data")) if sop is not None
             else check_process_data(form.get("data")))
-    return Completion(kelengkapan=ticked, alasan=alasan, keputusan=str(keputusan),
-                      output=copy.deepcopy(form.get("output")), catatan=str(form.get("catatan", "")).strip(),
+    return Completion(kelengkapan=states, alasan=alasan, keputusan=str(keputusan),
+                      output=copy.deepcopy(output), catatan=str(form.get("catatan", "")).strip(),
                       data=data)
 
 
-def _read_checklist(value: Any, step: StepInfo) -> dict[str, bool]:
-    required = list(step.kelengkapan)
-    if value is None:
-        return {item: False for item in required}
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        given = {item: True for item in value}
-    elif isinstance(value, Mapping) and all(isinstance(done, bool) for done in value.values()):
-        given = dict(value)
-    else:
-        raise DataError.from_code("runtime_form_bad_checklist", "kelengkapan")
-    unknown = [item for item in given if item not in required]
-    if unknown:
-        code = "runtime_form_unknown_items" if required else "runtime_form_unknown_items_none"
-        raise DataError.from_code(code, "kelengkapan", items=", ".join(unknown), listed=", ".join(required))
-    return {item: bool(given.get(item, False)) for item in required}
+def _read_checklist(value: Any, step: StepInfo, alasan: str,
+                    attached: tuple[CaseDocument, ...]) -> dict[str, RequirementState]:
+    return read_kelengkapan(value, step.requirements, alasan, attached)
 
 
 @dataclass(frozen=True)

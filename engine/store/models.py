@@ -471,6 +471,32 @@ case_salts = Table(
     Column("salt", String(64), nullable=False),
 )
 
+# --- documents of a case (0007d) ---
+#: A document (kelengkapan scan, the signed letter) attached to a work item; the file itself lives in
+#: the storage folder under its SHA-256 (:mod:`engine.runtime.documents`), events carry the hash.
+case_documents = Table(
+    "case_documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    #: The work item; NULL for a document handed in with the start form (the start step has no item).
+    Column("item_id", Integer, ForeignKey("work_items.id")),
+    Column("step_id", String(200), nullable=False),
+    #: The kelengkapan item; "" for the step's output document.
+    Column("requirement", Text, nullable=False),
+    Column("output", Boolean, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("media_type", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("attached_by", String(64), nullable=False),
+    Column("attached_at", UtcDateTime, nullable=False),
+    Index(None, "instance_id", "sha256"),
+    Index(None, "item_id"),
+    Index(None, "sha256"),
+)
+
+#: Who read what personal or case material (a document download, an unmasked view): append-only.
+#: Shared with the case-data migration (0007c), which creates the same table.
 access_log = Table(
     "access_log", metadata,
     Column("id", Integer, primary_key=True),

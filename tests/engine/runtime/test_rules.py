@@ -115,7 +115,7 @@ def test_kelengkapan_must_be_ticked_or_explained(runtime: Runtime) -> None:
     assert "Surat masuk" in str(refused.value) and "alasan" in str(refused.value)
     instance, _ = runtime.start("surat_kecil", "ani", {"alasan": "Surat diterima lewat surel"})
     _, trail = runtime.trace(instance.id)
-    assert trail[0].data["kelengkapan"] == {"Surat masuk": False}
+    assert trail[0].data["kelengkapan"] == {"Surat masuk": {"cara": "tidak_ada", "alasan": "Surat diterima lewat surel"}}
     assert trail[0].data["alasan"] == "Surat diterima lewat surel"
 
 

@@ -63,18 +63,21 @@ def upgrade() -> None:
         sa.Column("salt", sa.String(64), nullable=False),
         sa.PrimaryKeyConstraint("instance_id", name="pk_case_salts"),
     )
-    op.create_table(
-        "access_log",
-        sa.Column("id", sa.Integer),
-        sa.Column("at", UtcDateTime, nullable=False),
-        sa.Column("account", sa.String(64), nullable=False),
-        sa.Column("action", sa.String(32), nullable=False),
-        sa.Column("instance_id", sa.Integer),
-        sa.Column("detail", sa.Text, nullable=False, server_default=""),
-        sa.PrimaryKeyConstraint("id", name="pk_access_log"),
-    )
-    op.create_index("ix_access_log_instance_id", "access_log", ["instance_id"])
-    op.create_index("ix_access_log_at", "access_log", ["at"])
+    # the documents migration (0007d, a sibling branch) creates the same table when it runs first
+    if not sa.inspect(op.get_bind()).has_table("access_log"):
+        op.create_table(
+            "access_log",
+            sa.Column("id", sa.Integer),
+            sa.Column("at", UtcDateTime, nullable=False),
+            sa.Column("account", sa.String(64), nullable=False),
+            sa.Column("action", sa.String(32), nullable=False),
+            sa.Column("instance_id", sa.Integer),
+            sa.Column("detail", sa.Text, nullable=False, server_default=""),
+            sa.PrimaryKeyConstraint("id", name="pk_access_log"),
+        )
+        op.create_index("ix_access_log_instance_id", "access_log", ["instance_id"])
+    if "ix_access_log_at" not in {index["name"] for index in sa.inspect(op.get_bind()).get_indexes("access_log")}:
+        op.create_index("ix_access_log_at", "access_log", ["at"])
 
 
 def downgrade() -> None:
