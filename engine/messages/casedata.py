@@ -7,4 +7,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Isian kasus belum benar ({count} masalah): {problems}",
         "The case data is not right yet ({count} problems): {problems}",
     ),
+    "case_erased": (
+        "Data kasus {instance} sudah dihapus menurut aturan retensi SOP-nya; isian baru tidak dapat dicatat.",
+        "The data of case {instance} was erased under its SOP's retention rule; new values cannot be recorded.",
+    ),
 }
