@@ -11,4 +11,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Data kasus {instance} sudah dihapus menurut aturan retensi SOP-nya; isian baru tidak dapat dicatat.",
         "The data of case {instance} was erased under its SOP's retention rule; new values cannot be recorded.",
     ),
+    "worklist_bad_sort": ("Urutan '{sort}' tidak dikenal; pilih salah satu: {sorts}.",
+                          "Unknown sort order '{sort}'; choose one of: {sorts}."),
+    "worklist_bad_page": ("Halaman tidak sah: mulai dari 0, paling banyak {limit} baris per halaman.",
+                          "Invalid page: start at 0, at most {limit} rows per page."),
+    "worklist_search_too_long": ("Teks pencarian terlalu panjang (paling banyak {limit} karakter).",
+                                 "The search text is too long (at most {limit} characters)."),
 }
