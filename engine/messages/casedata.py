@@ -17,4 +17,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "Invalid page: start at 0, at most {limit} rows per page."),
     "worklist_search_too_long": ("Teks pencarian terlalu panjang (paling banyak {limit} karakter).",
                                  "The search text is too long (at most {limit} characters)."),
+    "cli_case_erased": ("Dihapus: kasus {case} ({values} isian).", "Erased: case {case} ({values} values)."),
+    "cli_case_would_erase": ("Akan dihapus: kasus {case}.", "Would be erased: case {case}."),
+    "cli_case_erase_summary": ("{count} kasus dihapus menurut aturan retensi.",
+                               "{count} cases erased under their retention rule."),
+    "cli_case_erase_summary_dry": ("{count} kasus melewati retensi (belum dihapus: --coba).",
+                                   "{count} cases are past their retention (not erased: --coba)."),
 }

@@ -20,7 +20,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
-from engine.runtime import casefile, completion, status, worker
+from engine.runtime import casefile, completion, retention, status, worker
+from engine.runtime.retention import ErasedCase
 from engine.runtime.casefile import CaseFile, WorkPage
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
@@ -311,6 +312,11 @@ class Runtime:
                                version=instance.version, status=status,
                                reason=instance.reason, started=instance.started_at, finished=instance.ended_at)
         return sop, entries, header
+
+    def erase_expired(self, *, dry_run: bool = False) -> list[ErasedCase]:
+        """Erase the case data of finished cases older than their SOP's ``retensi_tahun``
+        (:mod:`engine.runtime.retention`); the audit chain still verifies afterwards."""
+        return retention.erase_expired(self.context, dry_run=dry_run)
 
     def verify_audit(self) -> tuple[int, int, ChainBreak | None]:
         """Recompute every hash chain: (instances, events, first break or ``None``)."""

@@ -222,3 +222,45 @@ def test_fifty_concurrent_starts_get_fifty_consecutive_numbers(runtime: Runtime)
     with runtime.db.read() as connection:
         stored = sorted(connection.execute(select(instances.c.registration)).scalars())
     assert stored == sorted(numbers)
+
+
+def test_retention_erases_the_values_and_salt_of_old_finished_cases_and_the_chain_still_verifies(
+        runtime: Runtime, monkeypatch: pytest.MonkeyPatch, store_url: str) -> None:
+    import datetime as dt
+
+    from click.testing import CliRunner
+
+    from engine.cli.main import main
+    from tests.engine.runtime.helpers import drive
+
+    sop = load_file(CUTI).sop
+    sop.identity.retensi_tahun = "2"
+    people = staff(runtime, sop)
+    runtime.publish(sop, KEY)
+    old, _ = drive(runtime, KEY, sop, people, reload=False, start_data=START_FORM)
+    runtime.clock.advance(dt.timedelta(days=400))  # type: ignore[attr-defined]
+    recent, _ = drive(runtime, KEY, sop, people, reload=False, start_data=START_FORM)
+    running, _ = _start(runtime, sop, people)
+    assert runtime.instance(old).status == runtime.instance(recent).status == "completed"
+    runtime.clock.advance(dt.timedelta(days=2 * 365 - 400 + 2))  # type: ignore[attr-defined]
+    assert runtime.erase_expired(dry_run=True)[0].instance_id == old
+    with runtime.db.read() as connection:
+        assert connection.execute(select(func.count()).select_from(case_values)
+                                  .where(case_values.c.instance_id == old)).scalar_one() > 0
+    monkeypatch.setenv("ALUR_DATABASE_URL", store_url)
+    monkeypatch.setattr("engine.cli.runtime._runtime", lambda: Runtime(store_url, clock=runtime.clock))
+    result = CliRunner().invoke(main, ["--lang", "en", "kasus", "hapus-kedaluwarsa"])
+    assert result.exit_code == 0, result.output
+    assert "Erased: case CUTI/0001/2026" in result.output and "1 cases erased" in result.output
+    with runtime.db.read() as connection:
+        left = {row.instance_id for row in connection.execute(select(case_values.c.instance_id))}
+        salts = set(connection.execute(select(case_salts.c.instance_id)).scalars())
+        logged = connection.execute(select(access_log.c.action, access_log.c.instance_id)).all()
+    assert left == salts == {recent, running}
+    assert [tuple(row) for row in logged] == [("hapus", old)]
+    erased = runtime.case_file(old)
+    assert erased.erased and erased.values == () and erased.subject == "" and erased.history
+    assert runtime.instance(old).subject == "" and runtime.instance(recent).subject == "Siti A*****"
+    checked, _, broken = runtime.verify_audit()
+    assert broken is None and checked == 3
+    assert runtime.erase_expired() == []  # nothing twice
