@@ -264,3 +264,19 @@ def test_retention_erases_the_values_and_salt_of_old_finished_cases_and_the_chai
     checked, _, broken = runtime.verify_audit()
     assert broken is None and checked == 3
     assert runtime.erase_expired() == []  # nothing twice
+
+
+def test_event_log_exports_carry_the_registration_number_and_no_personal_value(runtime: Runtime,
+                                                                              tmp_path: Path) -> None:
+    from engine.eventlog import read_log
+    from engine.monitoring.export import export_log
+
+    sop, people = _cuti(runtime)
+    instance_id, _ = _start(runtime, sop, people)
+    _work_until(runtime, sop, people, instance_id, "pertimbangan")
+    for suffix in ("csv", "xes"):
+        target = tmp_path / f"log.{suffix}"
+        assert export_log(runtime, KEY, target) > 0
+        text = target.read_text(encoding="utf-8")
+        assert "Siti Aminah" not in text and "198503302010011002" not in text
+        assert {event.registration for event in read_log(target).events()} == {"CUTI/0001/2026"}
