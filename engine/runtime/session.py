@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 from uuid import UUID
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.util.task import TaskState
@@ -49,7 +49,7 @@ from engine.sop.worktime import WorkCalendar
 from engine.store import hot
 from engine.store.db import Database
 from engine.store.migrate import upgrade_state
-from engine.store.models import NO_DEADLINE, case_salts, instances, timers, work_items
+from engine.store.models import NO_DEADLINE, case_salts, case_values, instances, timers, work_items
 
 #: How an instance status change moves its work items: (from statuses, to status).
 _ITEM_MOVES = {"cancelled": (("open", "suspended"), "cancelled"), "suspended": (("open",), "suspended"),
@@ -238,6 +238,19 @@ class InstanceRun:
         self.registration, self.subject = registration, subject_masked
         self.connection.execute(update(instances).where(instances.c.id == self.instance_id).values(
             registration=registration, subject=subject, subject_masked=subject_masked))
+
+    def erase_case_data(self) -> int:
+        """Erase the instance's case values, its salt and its subject (the retention rule); the events
+        stay as they are, so the chain still verifies and its digests can no longer be checked.
+
+        :return: how many values were erased.
+        """
+        erased = self.connection.execute(delete(case_values).where(case_values.c.instance_id == self.instance_id))
+        self.connection.execute(delete(case_salts).where(case_salts.c.instance_id == self.instance_id))
+        self.connection.execute(update(instances).where(instances.c.id == self.instance_id).values(
+            subject="", subject_masked="", erased_at=self.now))
+        self.subject, self._salt = "", None
+        return int(erased.rowcount or 0)
 
     def set_claim(self, item_id: int, claimed_by: str | None) -> None:
         """Claim a work item for ``claimed_by`` (``None``: give it back)."""

@@ -12,10 +12,7 @@ from engine import Runtime, upgrade_database
 from engine.cli.main import main
 from engine.runtime.trace import trace_from_events
 from tests.conftest import PROCESSES
-
-#: The start form's case fields as the clerk types them from the letter.
-SURAT = {"nomor_surat": "005/123/DINSOS/2026", "tanggal_surat": "2 Maret 2026", "pengirim": "Dinas Sosial",
-         "perihal": "Undangan rapat koordinasi"}
+from tests.conftest import SURAT_MASUK_DATA as SURAT
 
 
 def test_trace_from_events_and_render_instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,10 +6,7 @@ from pathlib import Path
 
 from engine import Runtime, render, upgrade_database
 from tests.conftest import PROCESSES
-
-#: The start form's case fields as the clerk types them from the letter.
-SURAT = {"nomor_surat": "005/123/DINSOS/2026", "tanggal_surat": "2 Maret 2026", "pengirim": "Dinas Sosial",
-         "perihal": "Undangan rapat koordinasi"}
+from tests.conftest import SURAT_MASUK_DATA as SURAT
 
 
 def _runtime(tmp_path: Path) -> Runtime:
