@@ -8,13 +8,13 @@ monitoring compares them with the standard. Plain data, no store dependency.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from engine.errors import AlurError
 from engine.runtime.documents import SHORT_HASH
-from engine.runtime.kelengkapan import OUTPUT_DOCUMENT, recorded_documents
+from engine.runtime.kelengkapan import BERKAS, recorded_states
 from engine.sop.model import Sop
 
 
@@ -170,8 +170,15 @@ def taken_edges(sop: Sop, entries: Sequence[TraceEntry]) -> set[tuple[str, str]]
 
 def _documents(event: TraceEvent) -> tuple[TraceDocument, ...]:
     """The documents an event's data names (events without data, such as imported logs, name none)."""
-    return tuple(TraceDocument("" if label == OUTPUT_DOCUMENT else label, digest)
-                 for label, digest in recorded_documents(getattr(event, "data", None)))
+    data = getattr(event, "data", None)
+    if not isinstance(data, Mapping):
+        return ()
+    found = [TraceDocument(text, state.berkas) for text, state in recorded_states(data.get("kelengkapan")).items()
+             if state.cara == BERKAS and state.berkas]
+    output = data.get("output")
+    if isinstance(output, Mapping) and isinstance(output.get("berkas"), str) and output["berkas"]:
+        found.append(TraceDocument("", output["berkas"]))
+    return tuple(found)
 
 
 def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:

@@ -377,3 +377,37 @@ def test_the_migration_keeps_an_access_log_made_by_the_case_data_migration(tmp_p
         upgrade(database)
     finally:
         database.dispose()
+
+
+def test_versions_published_before_the_migration_get_their_document_flags(tmp_path: Path) -> None:
+    import json
+
+    from engine.store.db import Database
+    from engine.store.migrate import downgrade, upgrade
+    from engine.store.models import versions
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    database = Database(url)
+    try:
+        upgrade(database)
+        published = Runtime(url)
+        published.publish(DATA / f"{KEY}.yaml")
+        published.close()
+        with database.engine.begin() as connection:  # the steps as versions before 0007d stored them
+            steps = [{key: value for key, value in step.items() if key not in ("requirements", "output_document")}
+                     for step in json.loads(connection.execute(select(versions.c.steps)).scalar_one())]
+            connection.execute(versions.update().values(steps=json.dumps(steps)))
+        downgrade(database, "0004p")
+        upgrade(database)
+    finally:
+        database.dispose()
+    runtime = Runtime(url)
+    try:
+        with runtime.db.read() as connection:
+            version_id = connection.execute(select(versions.c.id)).scalar_one()
+            steps = runtime.loaded_version(connection, version_id).steps
+        assert [(item.text, item.document) for item in steps["periksa"].requirements] == [
+            (KTP, True), (KK, True), (REGISTER, False)]
+        assert steps["tanda_tangan"].output_document and not steps["periksa"].output_document
+    finally:
+        runtime.close()

@@ -4,12 +4,19 @@ The files live in the storage folder under their SHA-256; the rows keep the hash
 and who attached them to which item and requirement. ``access_log`` records each document download;
 the case-data migration (0007c) creates the same table, so each creates it only when it is absent.
 
+The steps each stored version keeps (``versions.steps``, JSON) gain ``requirements`` (each
+kelengkapan item with its document flag) and ``output_document``, read from the version's own
+BPMN, so versions published before this revision offer their documents too.
+
 Revision ID: 0007d
 Revises: 0004p
 Create Date: 2026-12-02
 """
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -56,6 +63,31 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("id", name="pk_access_log"),
         )
         op.create_index("ix_access_log_instance_id", "access_log", ["instance_id"])
+    _add_documents_to_stored_steps()
+
+
+def _steps_with_documents(bpmn: bytes, steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from engine.bpmn.reader import read_bpmn
+
+    model = {step.id: step for step in read_bpmn(bytes(bpmn)).sop.steps}
+    for stored in steps:
+        step = model.get(str(stored["id"]))
+        marked = set(step.documents) if step is not None else set()
+        stored["requirements"] = [{"text": text, "document": text in marked} for text in stored.get("kelengkapan", [])]
+        stored["output_document"] = bool(step is not None and step.output_document)
+    return steps
+
+
+def _add_documents_to_stored_steps() -> None:
+    bind = op.get_bind()
+    table = sa.table("versions", sa.column("id", sa.Integer), sa.column("bpmn", sa.LargeBinary),
+                     sa.column("steps", sa.Text))
+    for row in bind.execute(sa.select(table.c.id, table.c.bpmn, table.c.steps)).all():
+        steps = json.loads(row.steps)
+        if all("requirements" in stored for stored in steps):
+            continue
+        bind.execute(table.update().where(table.c.id == row.id).values(
+            steps=json.dumps(_steps_with_documents(row.bpmn, steps), ensure_ascii=False)))
 
 
 def downgrade() -> None:
