@@ -17,6 +17,7 @@ from engine.access.accounts import session_account as session_account
 from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
 from engine.access.organisation import Holding as Holding
+from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
@@ -27,6 +28,7 @@ from engine.access.policy import item_for as item_for
 from engine.access.policy import may_item as may_item
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
+from engine.access.policy import may_unmask as may_unmask
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import visible_unit_ids as visible_unit_ids
@@ -59,6 +61,7 @@ from engine.conformance import DeviationKind as DeviationKind
 from engine.conformance import SopNet as SopNet
 from engine.conformance import TraceResult as TraceResult
 from engine.errors import AlurError as AlurError
+from engine.errors import CaseDataError as CaseDataError
 from engine.errors import InputError as InputError
 from engine.errors import ProcessDefinitionError as ProcessDefinitionError
 from engine.eventlog import EventLog as EventLog
@@ -169,6 +172,12 @@ from engine.runtime.browse import timeline as timeline
 from engine.runtime.case import case_data as case_data
 from engine.runtime.case import instances_with_value as instances_with_value
 from engine.runtime.case import record_case_values as record_case_values
+from engine.runtime.casefile import CaseFieldValue as CaseFieldValue
+from engine.runtime.casefile import CaseFile as CaseFile
+from engine.runtime.casefile import CaseOpenItem as CaseOpenItem
+from engine.runtime.casefile import CaseStep as CaseStep
+from engine.runtime.casefile import WORKLIST_SORTS as WORKLIST_SORTS
+from engine.runtime.casefile import WorkPage as WorkPage
 from engine.runtime.context import RuntimeContext as RuntimeContext
 from engine.runtime.documents import CaseDocument as CaseDocument
 from engine.runtime.documents import DocumentRef as DocumentRef
@@ -185,6 +194,8 @@ from engine.runtime.kelengkapan import recorded_states as recorded_states
 from engine.runtime.kelengkapan import RequirementState as RequirementState
 from engine.runtime.kelengkapan import TIDAK_ADA as TIDAK_ADA
 from engine.runtime.kelengkapan import WAYS as WAYS
+from engine.runtime.privacy import mask_value as mask_value
+from engine.runtime.retention import ErasedCase as ErasedCase
 from engine.runtime.timers import Clock as Clock
 from engine.runtime.timers import ManualClock as ManualClock
 from engine.runtime.timers import SystemClock as SystemClock
@@ -203,6 +214,7 @@ from engine.runtime.work import UJICOBA as UJICOBA
 from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
+from engine.samples.case_values import sample_values as sample_values
 from engine.samples.demo import PROCESSES as DEMO_PROCESSES
 from engine.samples.demo import seed as seed_demo
 from engine.samples.synthetic import synthetic_sop as synthetic_sop
@@ -226,6 +238,7 @@ from engine.sop.model import Step as Step
 from engine.sop.model import StepKind as StepKind
 from engine.sop.registration import format_registration as format_registration
 from engine.sop.registration import registration_number as registration_number
+from engine.sop.retention import retention_years as retention_years
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.values import condition_data as condition_data
@@ -242,7 +255,12 @@ __all__ = [
     "AssessmentRules",
     "Attachment",
     "BERKAS",
+    "CaseDataError",
     "CaseDocument",
+    "CaseFieldValue",
+    "CaseFile",
+    "CaseOpenItem",
+    "CaseStep",
     "ChainBreak",
     "Clock",
     "Completed",
@@ -259,6 +277,7 @@ __all__ = [
     "EVALUATION_QUESTIONS",
     "EVENT_SCHEMA",
     "Envelope",
+    "ErasedCase",
     "EvaluationAnswer",
     "EvaluationForm",
     "Event",
@@ -324,9 +343,11 @@ __all__ = [
     "User",
     "VersionInfo",
     "WAYS",
+    "WORKLIST_SORTS",
     "WebhookChannel",
     "WorkCalendar",
     "WorkItem",
+    "WorkPage",
     "accept",
     "account",
     "add_account",
@@ -335,6 +356,7 @@ __all__ = [
     "approver_holds",
     "build_net",
     "case_data",
+    "case_file_for",
     "check_condition",
     "check_conformance",
     "check_instance",
@@ -382,9 +404,11 @@ __all__ = [
     "load_sheet",
     "log_for",
     "login",
+    "mask_value",
     "may_item",
     "may_monitor",
     "may_sop",
+    "may_unmask",
     "message",
     "monitoring_form_pdf",
     "monitoring_forms_for",
@@ -417,10 +441,12 @@ __all__ = [
     "render_pages",
     "report_for",
     "require_confirmation",
+    "retention_years",
     "returned",
     "revise",
     "revision_requests_of",
     "safe_script_engine",
+    "sample_values",
     "save_draft",
     "save_evaluation",
     "save_monitoring_form",

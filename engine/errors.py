@@ -16,6 +16,7 @@ and in the chained cause. The tree::
      |    +-- AlreadyCompletedError  someone else completed the work item first
      +-- DataError               completion or start data that is incomplete or malformed
      +-- DeliveryError           a notification channel (mail server, webhook) did not take a message
+          +-- CaseDataError          case field values that do not fit the SOP's declared fields
 """
 
 from __future__ import annotations
@@ -229,3 +230,14 @@ class DeliveryError(AlurError):
                  params: Mapping[str, object] | None = None) -> None:
         super().__init__(message, code=code, params=params)
         self.detail = detail
+class CaseDataError(DataError):
+    """Case field values (a form's ``data``) that do not fit the fields the SOP declares for the step.
+
+    :param field: the first field named by a problem.
+    :param problems: every problem found, one per field (:attr:`Problem.element_id` is the field name).
+    """
+
+    def __init__(self, message: str, field: str = "", problems: list[Problem] | None = None, *, code: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, field, code=code, params=params)
+        self.problems = list(problems or [])

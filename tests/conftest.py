@@ -20,6 +20,11 @@ DATA = Path(__file__).resolve().parent / "data"
 MIWG = Path(os.environ.get("ALUR_MIWG") or ROOT.parent / "shared" / "interop" / "miwg")
 
 
+#: The start fields of processes/pengelolaan-surat-masuk.bpmn as a clerk types them from the letter.
+SURAT_MASUK_DATA = {"nomor_surat": "005/123/DINSOS/2026", "tanggal_surat": "2 Maret 2026", "pengirim": "Dinas Sosial",
+                    "perihal": "Undangan rapat koordinasi"}
+
+
 def shipped_processes() -> list[Path]:
     return sorted(PROCESSES.glob("*.bpmn"))
 

@@ -75,13 +75,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     formatting.init_app(app)
     badge.init_app(app)
 
-    from . import api, audit, editor, monitor, register, worklist
+    from . import api, audit, cases, editor, monitor, register, worklist
 
     app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(register.bp)
     app.register_blueprint(worklist.bp)
+    app.register_blueprint(cases.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(monitor.bp)
     app.register_blueprint(api.bp)

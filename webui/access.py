@@ -7,7 +7,6 @@ and answers API calls with 401 unless they carry a valid ``Authorization: Bearer
 
 from __future__ import annotations
 
-import json
 from functools import wraps
 from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ from werkzeug.wrappers import Response
 
 from engine import Account, LoginThrottle, Runtime, account, end_sessions, session_account, session_version, token_account
 from engine import login as login_with
-from engine.errors import AccessDeniedError, AlurError, NotFoundError
+from engine.errors import AccessDeniedError, AlurError, DataError, NotFoundError
 
 from .i18n import current_language, translate
 
@@ -170,11 +169,25 @@ def init_app(app: Flask) -> None:
 
 
 def api_error_for(error: AlurError) -> Response:
-    """The JSON answer for ``error``: its message and, when it is about one field, that field's name."""
-    answer = _api_error(error.http_status, error.render("id"))
+    """The JSON answer for ``error``: its message and, when it is about fields, their names.
+
+    Data the caller sent that cannot be used (a :class:`~engine.errors.DataError`: a wrong form, a
+    wrong case value) is a 400 in the API, with ``field`` (the first) and ``problems`` (one per
+    field, for a case-data error); the pages keep answering 422 with the form shown again.
+    """
+    from .api_input import api_language, problems_of
+
+    lang = api_language()
+    status = 400 if isinstance(error, DataError) else error.http_status
+    body: dict[str, Any] = {"error": error.render(lang)}
     field = getattr(error, "field", "")
     if field:
-        answer.set_data(json.dumps({"error": error.render("id"), "field": field}, ensure_ascii=False))
+        body["field"] = field
+    problems = problems_of(error, lang)
+    if problems:
+        body["problems"] = problems
+    answer = jsonify(body)
+    answer.status_code = status
     return answer
 
 

@@ -15,9 +15,10 @@ from flask import Blueprint, jsonify, request
 from werkzeug.wrappers import Response
 
 from engine import completion_from_json, instance_for, item_for, list_instances, register_for, timeline
-from engine.errors import DataError
 
 from .access import ANY, allow, me, runtime
+from .api_input import fields_within, json_body, typed_member
+from .openapi import openapi_document
 from .params import bounded_date
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -51,13 +52,8 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise DataError("Isi permintaan harus berupa objek JSON.")
-    return data
+#: Keys of the start body (``POST /sop/{key}/instans``).
+START_KEYS = ("form", "ujicoba", "unit")
 
 
 @bp.get("/tugas")
@@ -69,6 +65,7 @@ def worklist() -> Response:
 @bp.post("/tugas/<int:item_id>/klaim")
 @allow("pelaksana")
 def claim(item_id: int) -> Response:
+    json_body(required=False, known=())
     item_for(runtime(), me(), item_id, "claim")
     return jsonify(_json(runtime().claim(item_id, me().username)))
 
@@ -76,6 +73,7 @@ def claim(item_id: int) -> Response:
 @bp.post("/tugas/<int:item_id>/lepas")
 @allow("pelaksana")
 def unclaim(item_id: int) -> Response:
+    json_body(required=False, known=())
     item_for(runtime(), me(), item_id, "release")
     return jsonify(_json(runtime().unclaim(item_id, me().username)))
 
@@ -83,16 +81,21 @@ def unclaim(item_id: int) -> Response:
 @bp.post("/tugas/<int:item_id>/selesai")
 @allow("pelaksana")
 def complete(item_id: int) -> Response:
+    form = json_body(required=True, known=None)
     item_for(runtime(), me(), item_id, "complete")
-    return jsonify(_json(runtime().complete(item_id, me().username, completion_from_json(_body()))))
+    return jsonify(_json(runtime().complete(item_id, me().username, completion_from_json(form))))
 
 
 @bp.post("/sop/<key>/instans")
 @allow("pelaksana")
 def start(key: str) -> tuple[Response, int]:
-    body = _body()
-    instance, ready = runtime().start(key, me().username, completion_from_json(body.get("form")), unit=body.get("unit"),
-                                      trial=bool(body.get("ujicoba", False)))
+    body = json_body(required=True, known=START_KEYS)
+    form = typed_member(body, "form", (dict,), "web.kind_object", {})
+    unit = typed_member(body, "unit", (str, type(None)), "web.kind_string", None)
+    trial = typed_member(body, "ujicoba", (bool,), "web.kind_boolean", False)
+    with fields_within("form"):
+        instance, ready = runtime().start(key, me().username, completion_from_json(form), unit=unit or None,
+                                          trial=trial)
     return jsonify({"instance": _json(instance), "ready": _json(ready)}), 201
 
 
@@ -132,40 +135,6 @@ def versions(key: str) -> Response:
     return jsonify(_json(runtime().versions(key)))
 
 
-def openapi_document() -> dict[str, Any]:
-    """The OpenAPI 3.0 document of this API."""
-    paths: dict[str, dict[str, Any]] = {}
-    for method, path, summary, roles in OPERATIONS:
-        parameters = [{"name": name, "in": "path", "required": True,
-                       "schema": {"type": "integer" if name.endswith("_id") else "string"}}
-                      for name in (part[1:-1] for part in path.split("/") if part.startswith("{"))]
-        operation: dict[str, Any] = {
-            "summary": summary, "parameters": parameters,
-            "responses": {"200": {"description": "OK", "content": {"application/json": {}}},
-                          "401": {"description": "Token tidak ada atau tidak sah"},
-                          "403": {"description": "Peran atau unit tidak diizinkan"},
-                          "404": {"description": "Tidak ditemukan"},
-                          "409": {"description": "Tugas sudah diselesaikan atau tidak dapat dikerjakan"},
-                          "422": {"description": "Formulir tidak lengkap atau tidak sah"}},
-        }
-        if roles:
-            operation["x-alur-roles"] = list(roles)
-        else:
-            operation["security"] = []
-        if method == "post" and ("selesai" in path or "instans" in path):
-            operation["requestBody"] = {"content": {"application/json": {"schema": {"type": "object"}}}}
-        paths.setdefault(path, {})[method] = operation
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Alur API", "version": "1",
-                 "description": "SOP Pemda yang berjalan: daftar tugas, instans, jejak audit, daftar SOP."},
-        "servers": [{"url": "/api/v1"}],
-        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
-        "security": [{"token": []}],
-        "paths": paths,
-    }
-
-
 @bp.get("/openapi.json")
 def openapi() -> Response:
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(OPERATIONS))

@@ -8,7 +8,7 @@ from engine import instance_for, list_instances, register_for, render, timeline
 
 from .access import allow, me, runtime
 from .formatting import request_date
-from .i18n import current_language
+from .i18n import current_language, translate
 from .svg import inline
 
 bp = Blueprint("audit", __name__, url_prefix="/pantau")
@@ -48,6 +48,8 @@ def instance(instance_id: int) -> str:
     found, events = runtime().trace(instance_id)
     sop, entries, header = runtime().trace_print(instance_id)
     svg = inline(render(sop, entries, lang=current_language(), fmt="svg", calendar=runtime().calendar,
-                        instance=header))
+                        instance=header),
+                 translate("flowchart_trace_label", nama=sop.identity.nama or found.key, id=found.id))
+    activities = {step.id: step.activity or step.id for step in sop.steps}
     return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), me(), instance_id),
-                           svg=svg, sop=sop)
+                           svg=svg, sop=sop, activities=activities)

@@ -40,7 +40,8 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
     if sop is None or any(p.severity == "error" for p in problems):
         return None
     try:
-        return inline(render(sop, lang=current_language(), fmt="svg"))
+        return inline(render(sop, lang=current_language(), fmt="svg"),
+                      translate("flowchart_label", nama=sop.identity.nama or sop.identity.nomor))
     except AlurError:
         return None
 

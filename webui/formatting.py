@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask, g, request
 
-from engine import working_time_text
+from engine import account, working_time_text
+from engine.errors import NotFoundError
 
 from .access import runtime
-from .i18n import current_language
+from .i18n import current_language, translate
 from .params import bounded_date
 
 
@@ -44,20 +45,73 @@ def iso_local(text: str) -> str:
         return text
 
 
+def _words(prefix: str, value: str) -> str:
+    """Catalogue words for an internal value (``event_completed``), else the value with spaces."""
+    text = translate(f"{prefix}{value}")
+    return value.replace("_", " ") if text == f"{prefix}{value}" else text
+
+
+def event_kind(kind: str) -> str:
+    """An event kind in words of the page's language (``completed`` -> ``diselesaikan``)."""
+    return _words("event_", kind)
+
+
+def event_field(name: str) -> str:
+    """An event detail's name in words (``batas_waktu`` -> ``batas waktu``)."""
+    return _words("event_field_", name)
+
+
+def item_status(status: str) -> str:
+    """A work item's status in words (``open`` -> ``terbuka``, ``done`` -> ``selesai``)."""
+    return _words("item_status_", status)
+
+
+def person(username: str | None) -> str:
+    """A person by name, never the login (the login when the account is gone); the engine's own acts as "sistem".
+
+    Names are looked up once per request.
+    """
+    if not username:
+        return ""
+    if username == "sistem":  # the engine's actor for what it does itself (timers, the worker)
+        return translate("system_actor")
+    known: dict[str, str] = g.setdefault("alur_people", {})
+    if username not in known:
+        try:
+            known[username] = account(runtime(), username).nama or username
+        except NotFoundError:
+            known[username] = username
+    return known[username]
+
+
+def _state(value: dict[str, Any]) -> str:
+    """A kelengkapan state (``{"cara": "tidak_ada", "alasan": ...}``) in words."""
+    words = _words("state_", str(value.get("cara", "")))
+    reason = value.get("alasan")
+    return f"{words}: {reason}" if reason else words
+
+
 def detail(value: Any) -> str:
-    """An event value for people: ticked items as ✓/✗, lists joined, instants in local time."""
+    """An event value for people: kelengkapan states in words, ticked items as ✓/✗, lists joined,
+    instants in local time, yes/no in the page's language."""
     if isinstance(value, dict):
+        if "cara" in value:
+            return _state(value)
         if value and all(isinstance(done, bool) for done in value.values()):
             return ", ".join(("✓ " if done else "✗ ") + str(item) for item, done in value.items())
-        return ", ".join(f"{key}={detail(item)}" for key, item in value.items())
+        if value and all(isinstance(state, dict) and "cara" in state for state in value.values()):
+            return "; ".join(f"{item}: {_state(state)}" for item, state in value.items())
+        return ", ".join(f"{event_field(str(key))} = {detail(item)}" for key, item in value.items())
     if isinstance(value, list):
         return ", ".join(detail(item) for item in value)
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return translate("yes") if value else translate("no_answer")
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
         return iso_local(value)
     return str(value)
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(local_time=local_time, minutes=minutes, iso_local=iso_local, detail=detail)
+    app.jinja_env.filters.update(local_time=local_time, minutes=minutes, iso_local=iso_local, detail=detail,
+                                 event_kind=event_kind, event_field=event_field, item_status=item_status,
+                                 person=person)

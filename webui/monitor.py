@@ -51,7 +51,7 @@ from engine.errors import InputError, RenderError
 from .access import allow, me, runtime
 from .formatting import request_date
 from .params import ParameterError, download_name, request_int
-from .i18n import current_language
+from .i18n import current_language, translate
 from .svg import inline
 
 bp = Blueprint("monitor", __name__, url_prefix="/pemantauan")
@@ -90,11 +90,14 @@ def report(key: str) -> str:
     found = report_for(runtime(), me(), key, scope)
     trend = trend_for(runtime(), me(), key, scope)
     charts = {
-        "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang)),
-        "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang)),
+        "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang),
+                        translate("chart_label", title=translate("plot_steps_title"))),
+        "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang),
+                        translate("chart_label", title=translate("plot_trend_title"))),
     }
     try:
-        charts["map"] = inline(process_map_for(runtime(), me(), key, scope, lang))
+        charts["map"] = inline(process_map_for(runtime(), me(), key, scope, lang),
+                               translate("process_map_label", nama=found.nama or key))
     except RenderError as exc:  # Graphviz missing: the report still stands without its map
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 

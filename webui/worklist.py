@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from engine import StepInfo, WorkItem, completion_from_fields, done_by, item_actions, item_for, start_step, \
-    startable, step_of_item
-from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, TaskError
+from engine import Attachment, Completed, WorkItem, done_by, item_actions, item_for, read_bpmn, start_step, \
+    startable, step_of_item, timeline
+from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, InputError, TaskError
 
 from .access import allow, me, runtime, safe_next
+from .case_form import PostedForm, messages_by_input, read_posted, record_upload
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
@@ -61,56 +62,109 @@ def unclaim(item_id: int) -> Response:
     return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
-def completion_form(form: MultiDict[str, str], step: StepInfo) -> dict[str, Any]:
-    """The engine's completion form from the posted task page (the engine types the values)."""
-    return completion_from_fields(form, step.clerk_decides)
+def _case_view(item: WorkItem) -> dict[str, Any]:
+    """What the task page shows of the case: the SOP, earlier steps (by name and jabatan) with their
+    notes, and its documents."""
+    instance, events = runtime().trace(item.instance_id)
+    sop = read_bpmn(runtime().bpmn(instance.key, instance.version)).sop
+    notes = {event.item_id: event.data.get("catatan", "") for event in events if event.kind == "completed"}
+    started = next((event for event in events if event.kind == "started"), None)
+    history = []
+    if started is not None and sop.start is not None:  # the start step has no work item of its own
+        history.append({"kegiatan": sop.start.activity, "by": instance.started_by, "jabatan": sop.start.actor,
+                        "at": instance.started_at, "note": started.data.get("catatan", "")})
+    for run in timeline(runtime(), me(), item.instance_id):
+        if run.completed_at is not None:
+            history.append({"kegiatan": run.kegiatan, "by": run.completed_by, "jabatan": run.jabatan,
+                            "at": run.completed_at, "note": notes.get(run.item_id, "")})
+    return {"instance": instance, "sop": sop.identity, "history": history,
+            "documents": runtime().documents(item.instance_id)}
+
+
+def _attach(item_id: int, posted: PostedForm) -> None:
+    """Attach the files the page posted, naming each one's hash in its item's state.
+
+    :raises AlurError: a file the engine refuses (type by content, size); what was attached before stays.
+    """
+    limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 12 * 1024 * 1024)
+    for upload in posted.uploads:
+        try:
+            found = runtime().attach(item_id, me().username, upload.requirement, upload.read(limit), upload.name,
+                                     output=upload.output)
+        except AlurError as exc:
+            exc.alur_upload = upload  # type: ignore[attr-defined]
+            raise
+        record_upload(posted, upload, found.sha256)
+
+
+def finished_flash(done: Completed, kegiatan: str) -> str:
+    """After completing: where the case went ("diteruskan ke <jabatan>") or that it is finished."""
+    if done.next_jabatan:
+        return translate("forwarded_flash", kegiatan=kegiatan, jabatan=", ".join(done.next_jabatan))
+    if done.instance.status == "completed":
+        return translate("finished_flash", kegiatan=kegiatan)
+    return translate("completed_flash").format(kegiatan=kegiatan)
 
 
 @bp.route("/<int:item_id>", methods=["GET", "POST"])
 @allow("pelaksana")
 def task(item_id: int) -> tuple[str, int] | Response | str:
-    """The task page; posting completes the step (a stale or repeated form changes nothing)."""
+    """The task page: the case and its form; posting attaches the files and completes the step (a
+    stale or repeated form changes nothing; after an error the form keeps what was typed)."""
     item = item_for(runtime(), me(), item_id, "open")
     step = step_of_item(runtime(), me(), item_id)
-    error = ""
+    errors: dict[str, str] = {}
     status = 200
     if request.method == "POST":
+        posted = read_posted(request.form, request.files, step)
         try:
             item_for(runtime(), me(), item_id, "complete")
-            runtime().complete(item_id, me().username, completion_form(request.form, step))
-        except (AlreadyCompletedError, DataError, TaskError, AccessDeniedError) as exc:
-            error, status = exc.render(current_language()), exc.http_status
+            _attach(item_id, posted)
+            done = runtime().complete(item_id, me().username, posted.form)
+        except (AlreadyCompletedError, DataError, TaskError, AccessDeniedError, InputError) as exc:
+            errors, status = messages_by_input(exc, step, getattr(exc, "alur_upload", None)), exc.http_status
             item = runtime().item(item_id)
         else:
-            flash(translate("completed_flash").format(kegiatan=step.kegiatan), "ok")
+            flash(finished_flash(done, step.kegiatan), "ok")
             return redirect(url_for(".index"))
     waited, standard = _waiting(item)
-    return render_template("worklist/task.html", item=item, step=step, error=error, waited=waited,
-                           standard=standard, posted=request.form), status
+    return render_template("worklist/task.html", item=item, step=step, errors=errors, waited=waited,
+                           standard=standard, posted=request.form, **_case_view(item)), status
+
+
+def _start_page(errors: dict[str, str] | None = None, key: str = "", status: int = 200) -> tuple[str, int]:
+    offers = []
+    for offer_key, nama, trial, unit in startable(runtime(), me()):
+        offers.append((offer_key, nama, trial, unit, start_step(runtime(), me(), offer_key, trial)))
+    return render_template("worklist/start.html", offers=offers, errors=errors or {}, failed=key,
+                           posted=request.form if key else MultiDict()), status
 
 
 @bp.get("/mulai")
 @allow("pelaksana")
-def start_list() -> str:
-    """SOPs whose first step belongs to a jabatan the clerk holds."""
-    offers = []
-    for key, nama, trial, unit in startable(runtime(), me()):
-        offers.append((key, nama, trial, unit, start_step(runtime(), me(), key, trial)))
-    return render_template("worklist/start.html", offers=offers)
+def start_list() -> tuple[str, int]:
+    """SOPs whose first step belongs to a jabatan the clerk holds, each with its start form."""
+    return _start_page()
 
 
 @bp.post("/mulai/<key>")
 @allow("pelaksana")
-def start(key: str) -> Response:
+def start(key: str) -> Response | tuple[str, int]:
+    """Start a case: the start form's fields and kelengkapan, with the files handed in; after an
+    error the start page comes back with what was typed and a message beside each wrong input."""
     trial = request.form.get("ujicoba") == "1"
     step = start_step(runtime(), me(), key, trial)
+    posted = read_posted(request.form, request.files, step)
+    limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 12 * 1024 * 1024)
+    attachments = [Attachment(upload.requirement, upload.read(limit), upload.name, upload.output)
+                   for upload in posted.uploads]
     try:
-        instance, _ = runtime().start(key, me().username, completion_form(request.form, step),
-                                      unit=request.form.get("unit") or None, trial=trial)
+        instance, _ = runtime().start(key, me().username, posted.form, unit=request.form.get("unit") or None,
+                                      trial=trial, attachments=attachments)
     except AlurError as exc:
-        flash(exc.render(current_language()), "error")
-        return redirect(url_for(".start_list"))
-    flash(translate("started_flash").format(id=instance.id, key=key), "ok")
+        return _start_page(messages_by_input(exc, step), key, exc.http_status)
+    flash(translate("started_case_flash", registration=instance.registration or f"#{instance.id}",
+                    subject=instance.subject or ""), "ok")
     return redirect(url_for(".index"))
 
 

@@ -11,7 +11,7 @@ for. Layout of the extension, documented for other tools::
           <sop:disahkanOleh jabatan="" nama="" nip=""/>
           <sop:dasarHukum><sop:item/>...</sop:dasarHukum>      (likewise kualifikasiPelaksana,
           ...                                                  keterkaitan, peralatanPerlengkapan,
-          <sop:polaNomorRegistrasi/>                           peringatan, pencatatanPendataan)
+          <sop:polaNomorRegistrasi/> <sop:retensiTahun/>       peringatan, pencatatanPendataan)
         </sop:identity>
         <sop:pelaksana><sop:jabatan>name</sop:jabatan>...</sop:pelaksana>   (column order)
         <sop:isian>                                                          (case fields, optional)

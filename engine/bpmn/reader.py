@@ -543,6 +543,7 @@ class _Reader:
         for attribute, tag in IDENTITY_LIST_TAGS.items():
             setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
         identity.pola_nomor_registrasi = _clean(element.findtext(sop("polaNomorRegistrasi")))
+        identity.retensi_tahun = _clean(element.findtext(sop("retensiTahun")))
         return identity
 
 

@@ -247,6 +247,7 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     for attribute, tag in IDENTITY_LIST_TAGS.items():
         _items(identity, tag, getattr(sop_model.identity, attribute))
     _text_element(identity, "polaNomorRegistrasi", sop_model.identity.pola_nomor_registrasi)
+    _text_element(identity, "retensiTahun", sop_model.identity.retensi_tahun)
     actors = etree.SubElement(extensions, sop("pelaksana"))
     for actor in sop_model.actors:
         etree.SubElement(actors, sop("jabatan")).text = actor

@@ -400,6 +400,30 @@ def worker_command(once: bool, interval: float) -> None:
     _guarded(act)
 
 
-COMMANDS = (db_command, user_command, publish_command, start_command, worklist_command, claim_command,
+@click.group("kasus")
+def case_command() -> None:
+    """Data kasus (isian layanan)."""
+
+
+@case_command.command("hapus-kedaluwarsa")
+@click.option("--coba", is_flag=True, help="Hanya tampilkan kasus yang akan dihapus.")
+def case_erase_command(coba: bool) -> None:
+    """Hapus isian kasus selesai yang melewati retensi SOP-nya (retensi_tahun); jejak audit tetap utuh."""
+    def act() -> None:
+        runtime = _runtime()
+        try:
+            erased = runtime.erase_expired(dry_run=coba)
+            for case in erased:
+                label = case.registration or f"#{case.instance_id}"
+                click.echo(message("cli_case_would_erase" if coba else "cli_case_erased", _lang(), case=label,
+                                   values=case.values))
+            click.echo(message("cli_case_erase_summary_dry" if coba else "cli_case_erase_summary", _lang(),
+                               count=len(erased)))
+        finally:
+            runtime.close()
+    _guarded(act)
+
+
+COMMANDS = (db_command, case_command, user_command, publish_command, start_command, worklist_command, claim_command,
             complete_command, cancel_command, suspend_command, resume_command, retry_command, trace_command,
             audit_command, worker_command)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
@@ -27,6 +28,7 @@ from engine.eventlog.model import (
     LIFECYCLE_KEY,
     RESOURCE_KEY,
     ROLE_KEY,
+    REGISTRATION_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
     LogEvent,
@@ -49,6 +51,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ROLE_KEY: ("jabatan", "pelaksana", "role"),
     LIFECYCLE_KEY: ("siklus", "lifecycle", "transition"),
     STEP_KEY: ("id langkah", "step", "step id"),
+    REGISTRATION_KEY: ("nomor registrasi", "registrasi", "registration"),
 }
 _REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
 
@@ -60,12 +63,17 @@ def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
     :return: how many events were written.
     """
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow((*COLUMNS, STEP_KEY))
+    stream_of = iter(events)
+    first = next(stream_of, None)
+    # the registration column only when the events carry numbers (exports from the store)
+    numbered = first is not None and bool(first.registration)
+    writer.writerow((*COLUMNS, STEP_KEY, *((REGISTRATION_KEY,) if numbered else ())))
     count = 0
-    for _, case_events in grouped_by_case(events):
+    for _, case_events in grouped_by_case(itertools.chain(() if first is None else (first,), stream_of)):
         for event in case_events:
             writer.writerow(neutralise_row((event.case_id, event.activity, format_timestamp(event.timestamp),
-                                            event.resource, event.role, event.lifecycle, event.step)))
+                                            event.resource, event.role, event.lifecycle, event.step,
+                                            *((event.registration,) if numbered else ()))))
         count += len(case_events)
     return count
 
@@ -86,7 +94,7 @@ def _columns(header: list[str], label: str) -> dict[str, int]:
 
     :raises InputError: for a missing required column or a column named twice.
     """
-    known = {key: key for key in (*COLUMNS, STEP_KEY)}
+    known = {key: key for key in (*COLUMNS, STEP_KEY, REGISTRATION_KEY)}
     for key, names in ALIASES.items():
         known.update({alias: key for alias in names})
     found: dict[str, int] = {}
@@ -177,4 +185,4 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
         raise InputError.from_code("csv_bad_time", label=label, line=line, column=TIMESTAMP_KEY, value=stamp,
                                    example=EXAMPLE) from exc
     return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
-                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line)
+                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line, value(REGISTRATION_KEY))

@@ -36,6 +36,8 @@ RESOURCE_KEY = "org:resource"
 ROLE_KEY = "org:role"
 LIFECYCLE_KEY = "lifecycle:transition"
 STEP_KEY = "alur:step"
+#: The case's registration number (a case attribute; written when the events carry one).
+REGISTRATION_KEY = "case:alur:registration"
 COLUMNS: tuple[str, ...] = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY, RESOURCE_KEY, ROLE_KEY, LIFECYCLE_KEY)
 
 
@@ -61,6 +63,8 @@ class LogEvent:
     step: str = ""
     #: The line of the file the event was read from (0 when not read from a file); not compared.
     line: int = field(default=0, compare=False)
+    #: The case's registration number (``case:alur:registration``); empty when unknown; not compared.
+    registration: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if self.timestamp.tzinfo is None or self.timestamp.utcoffset() is None:

@@ -8,6 +8,7 @@ attributes Alur does not use (other keys, nested attributes, globals, classifier
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import tzinfo
 from typing import BinaryIO
 
@@ -20,6 +21,7 @@ from engine.eventlog.model import (
     COMPLETE,
     LIFECYCLE_KEY,
     RESOURCE_KEY,
+    REGISTRATION_KEY,
     ROLE_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
@@ -95,6 +97,8 @@ def write_xes(events: Iterable[LogEvent], stream: BinaryIO, name: str = "") -> i
     for case_id, case_events in grouped_by_case(events):
         trace = etree.Element("trace")
         _attribute(trace, "string", ACTIVITY_KEY, case_id)
+        if case_events[0].registration:
+            _attribute(trace, "string", REGISTRATION_KEY, case_events[0].registration)
         for event in case_events:
             element = etree.SubElement(trace, "event")
             _attribute(element, "string", ACTIVITY_KEY, event.activity)
@@ -160,7 +164,9 @@ def _trace(element: etree._Element, label: str, local: tzinfo) -> LogTrace:
     case_id = values.get(ACTIVITY_KEY, ("", "", 0))[1].strip()
     if not case_id:
         raise InputError.from_code("xes_trace_without_name", label=label, line=_line(element))
-    events = [_event(child, case_id, label, local) for child in element if etree.QName(child).localname == "event"]
+    registration = values.get(REGISTRATION_KEY, ("", "", 0))[1].strip()
+    events = [replace(_event(child, case_id, label, local), registration=registration)
+              for child in element if etree.QName(child).localname == "event"]
     return LogTrace(case_id, sorted(events, key=lambda event: event.timestamp))
 
 

@@ -39,7 +39,8 @@ KIND_NAMES: dict[StepKind, str] = {
 }
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
               "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"}
-_SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi"}
+_SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi",
+                                                                                         "retensi_tahun"}
 _FIELD_KEYS = {"nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "diubah_pada", "pilihan", "kolom"}
 _COLUMN_KEYS = _FIELD_KEYS - {"langkah", "diubah_pada", "kolom", "pribadi"}
 #: Sheet words of field types: the Indonesian word (the type's value) and the English name.
@@ -154,6 +155,10 @@ class _SheetReader:
         for key in IDENTITY_TEXTS:
             setattr(identity, key, self._text(data.get(key, ""), key))
         identity.pola_nomor_registrasi = self._text(data.get("pola_nomor_registrasi", ""), "pola_nomor_registrasi")
+        years = data.get("retensi_tahun", "")
+        # a YAML number is the usual way to write it; the check (engine.sop.retention) reads the text
+        identity.retensi_tahun = self._text(str(years) if isinstance(years, int) and not isinstance(years, bool)
+                                            else years, "retensi_tahun")
         for key in IDENTITY_DATES:
             setattr(identity, key, self._date(data.get(key), key))
         for key in IDENTITY_LISTS:
@@ -335,6 +340,9 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
         sop_block[key] = list(getattr(identity, key))
     if identity.pola_nomor_registrasi:
         sop_block["pola_nomor_registrasi"] = identity.pola_nomor_registrasi
+    if identity.retensi_tahun:
+        years = identity.retensi_tahun
+        sop_block["retensi_tahun"] = int(years) if years.isdigit() else years
     document: dict[str, Any] = {"alur": SHEET_VERSION}
     if sop.process_id:
         document["process_id"] = sop.process_id

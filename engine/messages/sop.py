@@ -412,6 +412,11 @@ ENTRIES.update({
         "{{bulan:romawi}}.",
         "registration number pattern: the format of {placeholder} is unknown; use {{urut:05d}}, {{bulan:02d}} or "
         "{{bulan:romawi}}."),
+    "retention_not_years": (
+        "retensi_tahun '{value}' bukan jumlah tahun; tulis bilangan bulat 1 sampai {limit}, atau kosongkan agar "
+        "data kasus disimpan.",
+        "retensi_tahun '{value}' is not a number of years; write a whole number from 1 to {limit}, or leave it "
+        "empty to keep the case data."),
     "pattern_missing_placeholder": (
         "pola nomor registrasi harus memuat {placeholder} agar nomor tidak pernah berulang.",
         "the registration number pattern must contain {placeholder} so that numbers never repeat."),

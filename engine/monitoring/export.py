@@ -1,11 +1,13 @@
 """The event log of an SOP's real execution, read from the store (for XES/CSV export).
 
-One case per instance (``case:concept:name`` = the instance id), one activity per step
+One case per instance (``case:concept:name`` = the instance id, ``case:alur:registration`` = its
+registration number), one activity per step
 (``concept:name`` = its kegiatan, ``alur:step`` = its id). A step's work item becoming ready is a
 ``start`` event (resource empty: the system opened it; role = the jabatan), its completion a
 ``complete`` event (resource = the clerk, role = the jabatan); the start step, done when the
 instance starts, is one ``complete`` event by whoever started it. Events stream from one ordered
-query; instances are never loaded.
+query; instances are never loaded. No case value is exported: personal data (UU 27/2022) never
+leaves the case table this way, and the event bodies hold only digests of it.
 """
 
 from __future__ import annotations
@@ -37,17 +39,18 @@ def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, e
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial)
         where, params = scope.where(connection)
-        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan FROM events e "
+        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration "
+                        "FROM events e "
                       "JOIN instances i ON i.id = e.instance_id LEFT JOIN work_items w ON w.id = e.item_id "
                       f"WHERE {where} AND e.kind IN ('started', 'ready', 'completed') "
                       "ORDER BY e.instance_id, e.seq", params)
-        for instance_id, kind, at, actor, step, jabatan in rows:
+        for instance_id, kind, at, actor, step, jabatan, registration in rows:
             meta = scope.steps.get(step)
             moment = hot.read_time(at)
             assert moment is not None
             yield LogEvent(str(instance_id), meta.kegiatan if meta else step, moment,
                            "" if kind == "ready" else actor, jabatan or (meta.jabatan if meta else ""),
-                           _LIFECYCLE[kind], step)
+                           _LIFECYCLE[kind], step, registration=registration or "")
 
 
 def export_log(runtime: Runtime, key: str, path: str | os.PathLike[str], start: dt.date | None = None,

@@ -55,8 +55,8 @@ class StepRun:
 
 def _instance_query() -> Any:
     return (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
-                   instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number,
-                   definitions.c.key)
+                   instances.c.started_at, instances.c.ended_at, instances.c.reason, instances.c.registration,
+                   instances.c.subject_masked, versions.c.number, definitions.c.key)
             .join(versions, versions.c.id == instances.c.version_id)
             .join(definitions, definitions.c.id == versions.c.definition_id))
 

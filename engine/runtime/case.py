@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from engine.runtime.audit import canonical_json
+from engine.sop.values import condition_value
 from engine.store.models import case_values
 
 
@@ -33,13 +34,14 @@ class CaseValue:
 
 def record_case_values(connection: Connection, instance_id: int, step: str, values: dict[str, Any],
                        now: datetime) -> None:
-    """Keep ``values`` (already checked by :func:`engine.runtime.work.check_process_data`) as the newest ones."""
+    """Keep typed ``values`` (checked by :func:`engine.runtime.work.check_case_data`) as the newest ones
+    (dates as ISO text)."""
     if not values:
         return
     connection.execute(delete(case_values).where(case_values.c.instance_id == instance_id,
                                                  case_values.c.name.in_(sorted(values))))
     connection.execute(insert(case_values), [
-        {"instance_id": instance_id, "name": name, "value": canonical_json(value), "step": step, "set_at": now}
+        {"instance_id": instance_id, "name": name, "value": canonical_json(condition_value(value)), "step": step, "set_at": now}
         for name, value in sorted(values.items())])
 
 

@@ -19,10 +19,13 @@ from engine.bpmn.spiff.state import new_workflow
 from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
 from engine.runtime.attaching import Attachment, check_attachment, files_written, write_attachment
 from engine.runtime.audit import Envelope
+from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
+from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
 from engine.runtime.versions import pick_version
-from engine.runtime.work import Completed, Instance, WorkItem, parse_completion
+from engine.runtime.work import REAL, Completed, Instance, WorkItem, parse_completion
+from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
 from engine.store.case_documents import item_documents
@@ -55,16 +58,24 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
             code = ("runtime_start_unit_needed" if unit is None and len(units) > 1 else
                     "runtime_start_denied_unit" if unit else "runtime_start_denied")
             raise AccessDeniedError.from_code(code, user=username, jabatan=first.pelaksana, unit=unit or "", sop=key)
+        sop = loaded.sop
         checked = [check_attachment(context.files, first, given.requirement, given.data, given.name, given.output)
                    for given in _attachments(attachments)]
-        completion = parse_completion(form, first, tuple(
+        completion = parse_completion(form, first, sop, attached=tuple(
             attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
-        workflow.get_tasks(state=TaskState.READY)[0].data.update(completion.data)
+        workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
         run = session.create(loaded, unit, username, workflow)
+        salt = run.new_case_salt()
+        registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
+                                           session.now, context.calendar.tz) if sop is not None else ""
+        subject, subject_masked = subject_of(sop, completion.data) if sop is not None else ("", "")
+        run.set_identity(registration, subject, subject_masked)
+        recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
         run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
-            **completion.event_data()}, Envelope(documents=completion.documents) if completion.documents else None)
+            **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)},
+                   Envelope(documents=completion.documents) if completion.documents else None)
         for attached in checked:
             write_attachment(run, context.files, first.id, None, attached, username, written)
         if completion.data:
@@ -141,7 +152,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             raise TaskError.from_code("runtime_instance_status", item.step_id, instance=run.instance_id,
                                       status=run.status)
         step = run.version.steps[item.step_id]
-        completion = parse_completion(form, step, item_documents(session.connection, item_id))
+        sop = run.version.sop
+        completion = parse_completion(form, step, sop, attached=item_documents(session.connection, item_id))
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -156,7 +168,9 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
-        run.append("completed", username, item.step_id, item_id, completion.event_data(),
+        recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
+                    if sop is not None and completion.data else None)
+        run.append("completed", username, item.step_id, item_id, completion.event_data(recorded),
                    Envelope(documents=completion.documents) if completion.documents else None)
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
@@ -164,14 +178,15 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             run.record_case_values(item.step_id, completion.data)
 
         def perform() -> None:
-            task.data.update(completion.data)
+            task.data.update(condition_data(completion.data))
             if step.clerk_decides:
                 task.data[DECISION_FIELD] = completion.keputusan
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
     finished = _finished_item(item, username, now)
-    return Completed(finished, run.instance(), tuple(new_work_items(run)))
+    opened = tuple(new_work_items(run))
+    return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 
 
 def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:

@@ -22,8 +22,10 @@ from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.notify.contacts import check_contacts
 from engine.notify.settings import NotifySettings
-from engine.runtime import attachments, completion, status, worker
+from engine.runtime import attachments, casefile, completion, retention, status, worker
 from engine.runtime.attaching import Attachment
+from engine.runtime.retention import ErasedCase
+from engine.runtime.casefile import CaseFile, WorkPage
 from engine.runtime.audit import ChainBreak
 from engine.runtime.context import RuntimeContext
 from engine.runtime.documents import CaseDocument, DocumentRef, DocumentStore
@@ -229,6 +231,45 @@ class Runtime:
         with self.db.read() as connection:
             return repo.worklist(connection, username, self.clock.now(), limit)
 
+    def worklist_page(self, account_or_username: Any, *, search: str = "", key: str = "", overdue_only: bool = False,
+                      sort: str = "tenggat", offset: int = 0, limit: int = 50) -> WorkPage:
+        """One page of the open work items of an account (or username): searched by registration number
+        or subject, filtered by SOP and overdue, sorted by ``tenggat`` (due), ``menunggu`` (waiting
+        longest), ``sop`` or ``nomor``; ``total`` counts every match.
+
+        :raises DataError: an unknown sort or a page out of range.
+        """
+        username = account_or_username if isinstance(account_or_username, str) else account_or_username.username
+        with self.db.read() as connection:
+            return casefile.worklist_page(connection, username, self.clock.now(), search=search, key=key,
+                                          overdue_only=overdue_only, sort=sort, offset=offset, limit=limit)
+
+    def case_file(self, instance_id: int, *, unmask: bool = False) -> CaseFile:
+        """The case file of an instance: header, values (personal ones masked unless ``unmask``),
+        history with officers by name and jabatan, open items. Who may unmask is the policy's
+        (:func:`engine.access.policy.case_file_for`).
+
+        :raises NotFoundError: no such instance.
+        """
+        with self.db.read() as connection:
+            version_id = connection.execute(select(instances.c.version_id)
+                                            .where(instances.c.id == instance_id)).scalar()
+            if version_id is None:
+                raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
+            return casefile.case_file(connection, self.context.version(connection, int(version_id)), instance_id,
+                                      unmask=unmask)
+
+    def sop_jabatan(self, connection: Connection, instance_id: int) -> tuple[str, ...]:
+        """The jabatan (pelaksana) of the SOP version ``instance_id`` runs on, each once.
+
+        :raises NotFoundError: no such instance.
+        """
+        version_id = connection.execute(select(instances.c.version_id).where(instances.c.id == instance_id)).scalar()
+        if version_id is None:
+            raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
+        loaded = self.context.version(connection, int(version_id))
+        return tuple(dict.fromkeys(step.pelaksana for step in loaded.steps.values() if step.pelaksana))
+
     def item(self, item_id: int) -> WorkItem:
         """:raises NotFoundError: no such work item."""
         with self.db.read() as connection:
@@ -334,9 +375,15 @@ class Runtime:
                                        if entry.user else ""))
         # "error" is shown as running: the instance is not finished and waits for a retry.
         status = instance.status if instance.status in INSTANCE_STATUSES else "running"
-        header = TraceInstance(instance_id=instance.id, version=instance.version, status=status,
+        header = TraceInstance(instance_id=instance.id, registration=instance.registration,
+                               version=instance.version, status=status,
                                reason=instance.reason, started=instance.started_at, finished=instance.ended_at)
         return sop, entries, header
+
+    def erase_expired(self, *, dry_run: bool = False) -> list[ErasedCase]:
+        """Erase the case data of finished cases older than their SOP's ``retensi_tahun``
+        (:mod:`engine.runtime.retention`); the audit chain still verifies afterwards."""
+        return retention.erase_expired(self.context, dry_run=dry_run)
 
     def verify_audit(self) -> tuple[int, int, ChainBreak | None]:
         """Recompute every hash chain: (instances, events, first break or ``None``)."""

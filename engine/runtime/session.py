@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 from uuid import UUID
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.util.task import TaskState
@@ -40,6 +40,7 @@ from engine.notify.outbox import queue as queue_notices
 from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
 from engine.runtime.case import record_case_values
+from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
 from engine.runtime.units import UnitRequest, UnitResolver
 from engine.runtime.versions import LoadedVersion
@@ -50,7 +51,7 @@ from engine.sop.worktime import WorkCalendar
 from engine.store import hot
 from engine.store.db import Database
 from engine.store.migrate import upgrade_state
-from engine.store.models import NO_DEADLINE, instances, timers, work_items
+from engine.store.models import NO_DEADLINE, case_salts, case_values, instances, timers, work_items
 
 #: How an instance status change moves its work items: (from statuses, to status).
 _ITEM_MOVES = {"cancelled": (("open", "suspended"), "cancelled"), "suspended": (("open",), "suspended"),
@@ -107,10 +108,16 @@ class InstanceRun:
     _workflow: BpmnWorkflow | None = None
     _advanced_by: str | None = None
     _completed_task: str = ""
+    #: Registration number and subject (as lists show it) as they stand in this session.
+    registration: str = ""
+    subject: str = ""
+    _salt: str | None = None
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
         self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
+        self.registration = getattr(self.row, "registration", "") or ""
+        self.subject = getattr(self.row, "subject_masked", "") or ""
 
     @property
     def instance_id(self) -> int:
@@ -143,7 +150,7 @@ class InstanceRun:
         """The instance as it stands in this session."""
         row = self.row
         return Instance(row.id, self.version.key, self.version.number, row.unit, self.status, row.mode,
-                        row.started_by, row.started_at, self.ended_at, self.reason)
+                        row.started_by, row.started_at, self.ended_at, self.reason, self.registration, self.subject)
 
     # -- what callers change -------------------------------------------------------------------
 
@@ -212,6 +219,44 @@ class InstanceRun:
     def record_case_values(self, step_id: str, values: dict[str, Any]) -> None:
         """Keep the form data a step accepted as the instance's case data (see :mod:`engine.runtime.case`)."""
         record_case_values(self.connection, self.instance_id, step_id, values, self.now)
+
+    def new_case_salt(self) -> str:
+        """Give a new instance the random salt of its personal-value digests (:mod:`engine.runtime.privacy`)."""
+        self._salt = new_salt()
+        self.connection.execute(insert(case_salts), {"instance_id": self.instance_id, "salt": self._salt})
+        return self._salt
+
+    def case_salt(self) -> str:
+        """The instance's salt; a new one when it has none (an instance started before salts existed).
+
+        :raises DataError: the case was erased under its retention rule (no value may be added).
+        """
+        if self._salt is None:
+            found = self.connection.execute(select(case_salts.c.salt)
+                                            .where(case_salts.c.instance_id == self.instance_id)).scalar()
+            if found is None and getattr(self.row, "erased_at", None) is not None:
+                raise DataError.from_code("case_erased", "data", instance=self.instance_id)
+            return str(found) if found is not None else self.new_case_salt()
+        return self._salt
+
+    def set_identity(self, registration: str, subject: str, subject_masked: str) -> None:
+        """Keep the registration number and subject of the instance (given at start)."""
+        self.registration, self.subject = registration, subject_masked
+        self.connection.execute(update(instances).where(instances.c.id == self.instance_id).values(
+            registration=registration, subject=subject, subject_masked=subject_masked))
+
+    def erase_case_data(self) -> int:
+        """Erase the instance's case values, its salt and its subject (the retention rule); the events
+        stay as they are, so the chain still verifies and its digests can no longer be checked.
+
+        :return: how many values were erased.
+        """
+        erased = self.connection.execute(delete(case_values).where(case_values.c.instance_id == self.instance_id))
+        self.connection.execute(delete(case_salts).where(case_salts.c.instance_id == self.instance_id))
+        self.connection.execute(update(instances).where(instances.c.id == self.instance_id).values(
+            subject="", subject_masked="", erased_at=self.now))
+        self.subject, self._salt = "", None
+        return int(erased.rowcount or 0)
 
     def set_claim(self, item_id: int, claimed_by: str | None) -> None:
         """Claim a work item for ``claimed_by`` (``None``: give it back)."""

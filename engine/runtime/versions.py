@@ -22,11 +22,13 @@ from sqlalchemy import Connection, insert, select, update
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 
 from engine.bpmn.escalation import add_escalation_timers
+from engine.bpmn.reader import read_bpmn
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.spiff.state import ClockTimer, clock_timers, spec_from_json, spec_to_json
 from engine.bpmn.writer import write_bpmn
 from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
 from engine.formats.files import check_sop, load_file
+from engine.sop.fields import fields_at
 from engine.sop.keys import sop_key, sop_key_for_file
 from engine.sop.model import Sop, Step, StepKind
 from engine.store import repo
@@ -50,6 +52,8 @@ class LoadedVersion:
     spec: BpmnProcessSpec
     steps: dict[str, StepInfo]
     start: StepInfo
+    #: The SOP as published (identity, declared case fields), read from the version's BPMN.
+    sop: Sop | None = None
 
 
 class VersionCache:
@@ -112,7 +116,7 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
         raise ProcessDefinitionError.from_code("runtime_time_cycle", timers=", ".join(cycles))
     has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
                      for spec in parsed.spec.task_specs.values())
-    return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s) for s in sop.steps],
+    return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s, sop) for s in sop.steps],
                            hashlib.sha256(executable).hexdigest(), escalation, has_timers)
 
 
@@ -137,7 +141,9 @@ def store_version(connection: Connection, prepared: PreparedVersion, draft: bool
     version_id = connection.execute(insert(versions).returning(versions.c.id), {
         "definition_id": found_id, "number": number, "draft": draft, "escalation": prepared.escalation,
         "has_timers": prepared.has_timers, "bpmn": prepared.document, "spec": spec_to_json(prepared.spec),
-        "steps": json.dumps([asdict(step) for step in prepared.steps], ensure_ascii=False),
+        # the fields are the SOP's (read back from the BPMN when loaded), not repeated per step
+        "steps": json.dumps([{name: value for name, value in asdict(step).items() if name != "fields"}
+                             for step in prepared.steps], ensure_ascii=False),
         "sha256": prepared.digest, "published_at": now, "published_by": by,
     }).scalar_one()
     return repo.version_info(connection.execute(repo.version_query().where(versions.c.id == version_id)).one())
@@ -161,11 +167,14 @@ def load_version(connection: Connection, version_id: int) -> LoadedVersion:
         select(versions, definitions.c.key, definitions.c.nama)
         .join(definitions, definitions.c.id == versions.c.definition_id)
         .where(versions.c.id == version_id)).one()
-    steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"])})
+    sop = read_bpmn(row.bpmn).sop
+    start_id = sop.start.id if sop.start else ""
+    steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"]),
+                                     "fields": fields_at(sop.fields, item["id"], start_id)})
              for item in json.loads(row.steps)}
     start = next(step for step in steps.values() if step.kind == StepKind.START.value)
     return LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
-                         spec_from_json(row.spec), steps, start)
+                         spec_from_json(row.spec), steps, start, sop)
 
 
 def pick_version(connection: Connection, key: str, trial: bool, number: int | None) -> int:
@@ -192,9 +201,10 @@ def pick_version(connection: Connection, key: str, trial: bool, number: int | No
     return int(row.id)
 
 
-def step_info(step: Step) -> StepInfo:
-    """What the runtime keeps of an SOP step."""
+def step_info(step: Step, sop: Sop | None = None) -> StepInfo:
+    """What the runtime keeps of an SOP step (with the case fields ``sop`` asks there)."""
+    fields = fields_at(sop.fields, step.id, sop.start.id if sop.start else "") if sop is not None else ()
     return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
                     kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
-                    condition=step.condition, requirements=tuple(step.requirement_items()),
+                    condition=step.condition, fields=fields, requirements=tuple(step.requirement_items()),
                     output_document=step.output_document)

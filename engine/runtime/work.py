@@ -9,11 +9,15 @@ A clerk completes a step with a JSON object::
       "keputusan": "Ya",                                # required on a decision the clerk answers
       "output": "Nomor agenda 12/2026",                 # the step's output (any JSON value)
       "catatan": "Surat diterima lewat kurir",          # free notes
-      "data": {"jumlah_hari": 3}                        # process values that conditions may read
+      "data": {"jumlah_hari": "3"}                      # case fields asked at this step (raw values)
     }
 
-Only ``data`` (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the
-audit event of the completion. The kelengkapan states (and the older list / ``text -> bool``
+``data`` holds the case fields the SOP declares for the step (:mod:`engine.sop.fields`), as typed
+in a page or sent as JSON; :func:`check_case_data` types them and refuses every field that is
+wrong, missing or not asked there at once (:class:`~engine.errors.CaseDataError`). Only the typed
+values (and the decision) enter the SpiffWorkflow task data; the rest is recorded in the audit
+event of the completion.
+The kelengkapan states (and the older list / ``text -> bool``
 forms) and an ``{"berkas": ...}`` output are read by :mod:`engine.runtime.kelengkapan`.
 """
 
@@ -26,11 +30,13 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from engine.bpmn.names import DECISION_FIELD, NO, YES
-from engine.errors import DataError
+from engine.errors import CaseDataError, DataError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.kelengkapan import (RequirementState, is_output_document, read_kelengkapan,
                                         read_output_document, recorded_documents)
-from engine.sop.fields import Requirement
+from engine.sop.fields import Field, Requirement
+from engine.sop.model import Sop
+from engine.sop.values import condition_data, validate_case_data
 
 #: Actor name recorded for what the engine and the worker do (never a username).
 SYSTEM_ACTOR = "sistem"
@@ -56,6 +62,8 @@ class StepInfo:
     waktu: str = ""
     output: str = ""
     condition: str = ""
+    #: The case fields asked (or changeable) at this step, in form order (the start step: the start form).
+    fields: tuple[Field, ...] = ()
     #: The kelengkapan as items that know whether they are documents (same texts and order as
     #: :attr:`kelengkapan`; versions stored before documents read as no documents).
     requirements: tuple[Requirement, ...] = ()
@@ -97,16 +105,21 @@ class Completion:
         """``(name, sha256)`` of every document the completion names, for the event's envelope."""
         return recorded_documents(self.event_data())
 
-    def event_data(self) -> dict[str, Any]:
-        """What the audit event records."""
+    def event_data(self, data: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """What the audit event records.
+
+        :param data: what the event says of the case values (personal ones as digests, see
+            :mod:`engine.runtime.privacy`); default the values themselves as JSON.
+        """
         recorded: dict[str, Any] = {"kelengkapan": {text: state.recorded() for text, state in self.kelengkapan.items()}}
         for key in ("alasan", "keputusan", "catatan"):
             if getattr(self, key):
                 recorded[key] = getattr(self, key)
         if self.output is not None:
             recorded["output"] = self.output
-        if self.data:
-            recorded["data"] = self.data
+        shown = condition_data(self.data) if data is None else dict(data)
+        if shown:
+            recorded["data"] = shown
         return recorded
 
 
@@ -148,12 +161,29 @@ def check_process_data(data: Any) -> dict[str, Any]:
     return copy.deepcopy(dict(data))
 
 
-def parse_completion(form: Any, step: StepInfo, attached: tuple[CaseDocument, ...] = ()) -> Completion:
+def check_case_data(sop: Sop, step_id: str, data: Any) -> dict[str, Any]:
+    """The typed values of the case fields ``data`` gives at ``step_id`` (the start step for a start).
+
+    :raises CaseDataError: every field that is wrong, missing (required and first asked here) or not
+        asked at this step, at once; ``field`` is the first one.
+    """
+    values, problems = validate_case_data(sop, step_id, {} if data is None else data)
+    if problems:
+        raise CaseDataError.from_code("runtime_case_data_invalid", problems[0].element_id or "data", problems,
+                                      count=len(problems), problems="; ".join(item.render() for item in problems))
+    return values
+
+
+def parse_completion(form: Any, step: StepInfo, sop: Sop | None = None,
+                     attached: tuple[CaseDocument, ...] = ()) -> Completion:
     """Check a completion form against ``step``.
 
+    :param sop: the SOP the step belongs to; its declared fields type and check ``data``
+        (:func:`check_case_data`). Without it ``data`` is only checked to be plain JSON.
     :param attached: the documents attached to the work item (``berkas`` states and output name them).
     :raises DataError: unknown keys, a kelengkapan item without a state or missing without a reason,
         a document not attached here, a missing or wrong decision, malformed values.
+    :raises CaseDataError: case field values that do not fit the SOP's fields.
     """
     if form is None:
         form = {}
@@ -178,9 +208,11 @@ def parse_completion(form: Any, step: StepInfo, attached: tuple[CaseDocument, ..
             raise DataError.from_code("runtime_form_decision_needed", "keputusan", step=step.kegiatan, yes=YES, no=NO)
     elif keputusan:
         raise DataError.from_code("runtime_form_not_decision", "keputusan", step=step.kegiatan)
+    data = (check_case_data(sop, step.id, form.get("data")) if sop is not None
+            else check_process_data(form.get("data")))
     return Completion(kelengkapan=states, alasan=alasan, keputusan=str(keputusan),
                       output=copy.deepcopy(output), catatan=str(form.get("catatan", "")).strip(),
-                      data=check_process_data(form.get("data")))
+                      data=data)
 
 
 def _read_checklist(value: Any, step: StepInfo, alasan: str,
@@ -235,6 +267,10 @@ class Instance:
     started_at: datetime
     ended_at: datetime | None
     reason: str
+    #: The registration number given at start (unique per SOP and year; trials start with "UJI-").
+    registration: str = ""
+    #: The applicant's name or the declared title field (see :mod:`engine.runtime.caseid`).
+    subject: str = ""
 
     @property
     def trial(self) -> bool:
@@ -262,6 +298,9 @@ class WorkItem:
     completed_by: str | None
     completed_at: datetime | None
     overdue: bool
+    #: The instance's registration number and subject (the subject masked when it is personal).
+    registration: str = ""
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,3 +326,5 @@ class Completed:
     instance: Instance
     #: Work items that became ready.
     ready: tuple[WorkItem, ...]
+    #: The jabatan of the items that became ready, in order, each once; empty when the instance finished.
+    next_jabatan: tuple[str, ...] = ()

@@ -19,6 +19,7 @@ from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
+from engine.samples.case_values import sample_values
 from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
 
@@ -65,8 +66,16 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
 
         version_id = connection.execute(instances.select().with_only_columns(instances.c.version_id)
                                         .where(instances.c.id == item.instance_id)).scalar_one()
-        step = runtime.loaded_version(connection, version_id).steps[item.step_id]
+        loaded = runtime.loaded_version(connection, version_id)
+        step = loaded.steps[item.step_id]
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
+    if loaded.sop is not None:
+        overrides = {"sisa_cuti": str(chance.choice([1, 6, 12]))} if item.step_id == "periksa_sisa" else {}
+        data = sample_values(loaded.sop, item.step_id, overrides, chance)
+        if item.step_id == "sesuaikan":
+            data["jumlah_hari"] = "1"  # the pegawai asks for what is left
+        if data:
+            form["data"] = data
     if step.kelengkapan and chance.random() < 0.1:
         form["kelengkapan"] = list(step.kelengkapan)[:-1]
         form["alasan"] = "Dokumen menyusul hari berikutnya"
@@ -136,9 +145,9 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
         start = base + dt.timedelta(seconds=span * index / count)
         moment = _office_hour(min(start, end - dt.timedelta(hours=2)))
         clock.current = moment
-        first = _form_for_start(runtime, key)
+        first = _form_for_start(runtime, key, chance=chance)
         if key == "permohonan-cuti-pegawai":
-            first["data"] = {"sisa_cuti": 12, "jumlah_hari": chance.choice([2, 3, 5, 14])}
+            first["data"] = {**first["data"], "jumlah_hari": str(chance.choice([2, 3, 5, 14]))}  # type: ignore[dict-item]
         instance, ready = runtime.start(key, "pelaksana", first)
         # the newest instances are left part-way, so worklists have waiting and overdue steps
         budget = chance.randint(1, 3) if index >= count - 2 else 60
@@ -174,12 +183,14 @@ def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:
     lifecycle.approve(runtime, key, "pengesah")
 
 
-def _form_for_start(runtime: Runtime, key: str, trial: bool = False) -> dict[str, object]:
+def _form_for_start(runtime: Runtime, key: str, trial: bool = False,
+                    chance: random.Random | None = None) -> dict[str, object]:
     with runtime.db.read() as connection:
         from engine.runtime.versions import pick_version
 
-        start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
-    return {"kelengkapan": list(start.kelengkapan), "catatan": "Permohonan diterima di loket"}
+        loaded = runtime.loaded_version(connection, pick_version(connection, key, trial, None))
+    data = sample_values(loaded.sop, loaded.start.id, chance=chance) if loaded.sop is not None else {}
+    return {"kelengkapan": list(loaded.start.kelengkapan), "catatan": "Permohonan diterima di loket", "data": data}
 
 
 def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:

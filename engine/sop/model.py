@@ -71,6 +71,9 @@ class Identity:
     pencatatan_pendataan: list[str] = field(default_factory=list)
     #: Pattern of the case registration number (:mod:`engine.sop.registration`); empty = the default.
     pola_nomor_registrasi: str = ""
+    #: Years the case values of a finished case are kept (UU 27/2022 retention); empty = kept.
+    #: Text as written in the sheet; :func:`engine.sop.retention.retention_years` reads it.
+    retensi_tahun: str = ""
 
 
 #: The identity lists in the order of the regulation's bottom block.

@@ -10,6 +10,7 @@ from collections import deque
 
 from engine.sop.conditions.language import check_condition
 from engine.sop.registration import check_pattern
+from engine.sop.retention import check_retention
 from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
@@ -29,6 +30,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += check_fields(sop)
     problems += check_documents(sop)
     problems += check_pattern(sop)
+    problems += check_retention(sop)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):
         problems += _check_reachability(sop, ids)

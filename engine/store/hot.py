@@ -69,10 +69,13 @@ class InstanceRow:
     reason: str
     last_seq: int
     last_hash: str
+    registration: str = ""
+    subject_masked: str = ""
+    erased_at: datetime | None = None
 
 
 _INSTANCE_COLUMNS = ("id, version_id, unit, status, mode, state, state_format, revision, started_by, started_at, "
-                     "ended_at, reason, last_seq, last_hash")
+                     "ended_at, reason, last_seq, last_hash, registration, subject_masked, erased_at")
 LOCK_INSTANCE = f"SELECT {_INSTANCE_COLUMNS} FROM instances WHERE id = :id"
 LOCK_INSTANCE_PG = LOCK_INSTANCE + " FOR UPDATE"
 LOCK_INSTANCE_PG_SKIP = LOCK_INSTANCE + " FOR UPDATE SKIP LOCKED"
@@ -95,6 +98,7 @@ def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = 
     values = row._asdict()
     values["started_at"] = read_time(values["started_at"])
     values["ended_at"] = read_time(values["ended_at"])
+    values["erased_at"] = read_time(values["erased_at"])
     return InstanceRow(**values)
 
 

@@ -128,8 +128,18 @@ instances = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("last_seq", Integer, nullable=False),
     Column("last_hash", String(64), nullable=False),
+    # --- case identity (0007c) ---
+    #: The registration number given at start (:mod:`engine.runtime.registration`).
+    Column("registration", String(200), nullable=False, server_default=""),
+    #: The applicant's name or the declared title field (masked when personal).
+    Column("subject", String(200), nullable=False, server_default=""),
+    #: The subject as lists show it (masked when its field is personal).
+    Column("subject_masked", String(200), nullable=False, server_default=""),
+    #: When the retention rule erased the case values (``alur kasus hapus-kedaluwarsa``).
+    Column("erased_at", UtcDateTime),
     Index(None, "status"),
     Index(None, "version_id"),
+    Index(None, "registration"),
 )
 
 work_items = Table(
@@ -467,6 +477,35 @@ outbox = Table(
     Index(None, "item_id"),
 )
 
+# --- case data: registration, personal data (0007c) ---
+registration_counters = Table(
+    "registration_counters", metadata,
+    Column("definition_id", Integer, ForeignKey("definitions.id"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    #: Trials (ujicoba, simulasi) count apart, so they never use up real numbers.
+    Column("trial", Boolean, primary_key=True),
+    Column("last", Integer, nullable=False),
+)
+
+case_registrations = Table(
+    "case_registrations", metadata,
+    Column("instance_id", Integer, ForeignKey("instances.id"), primary_key=True),
+    Column("definition_id", Integer, ForeignKey("definitions.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("trial", Boolean, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("number", String(200), nullable=False),
+    UniqueConstraint("definition_id", "year", "trial", "seq"),
+    UniqueConstraint("definition_id", "trial", "number"),
+)
+
+case_salts = Table(
+    "case_salts", metadata,
+    Column("instance_id", Integer, ForeignKey("instances.id"), primary_key=True),
+    #: Random per instance: the digests of personal values in events cannot be guessed without it.
+    Column("salt", String(64), nullable=False),
+)
+
 # --- documents of a case (0007d) ---
 #: A document (kelengkapan scan, the signed letter) attached to a work item; the file itself lives in
 #: the storage folder under its SHA-256 (:mod:`engine.runtime.documents`), events carry the hash.
@@ -498,9 +537,10 @@ access_log = Table(
     Column("id", Integer, primary_key=True),
     Column("at", UtcDateTime, nullable=False),
     Column("account", String(64), nullable=False),
-    #: ``unduh`` (a document downloaded), ...
+    #: What was done: "lihat" (an unmasked view), "unduh" (a document download) ...
     Column("action", String(32), nullable=False),
     Column("instance_id", Integer),
-    Column("detail", Text, nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
     Index(None, "instance_id"),
+    Index(None, "at"),
 )

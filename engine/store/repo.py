@@ -54,15 +54,17 @@ def version_query() -> Any:
 
 
 def instance_info(row: Any) -> Instance:
+    mapping = row._mapping
     return Instance(row.id, row.key, row.number, row.unit, row.status, row.mode, row.started_by, row.started_at,
-                    row.ended_at, row.reason)
+                    row.ended_at, row.reason, mapping.get("registration") or "", mapping.get("subject_masked") or "")
 
 
 def get_instance(connection: Connection, instance_id: int) -> Instance:
     """:raises NotFoundError: no such instance."""
     row = connection.execute(
         select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
-               instances.c.started_at, instances.c.ended_at, instances.c.reason, versions.c.number, definitions.c.key)
+               instances.c.started_at, instances.c.ended_at, instances.c.reason, instances.c.registration,
+               instances.c.subject_masked, versions.c.number, definitions.c.key)
         .join(versions, versions.c.id == instances.c.version_id)
         .join(definitions, definitions.c.id == versions.c.definition_id)
         .where(instances.c.id == instance_id)).first()
@@ -73,14 +75,22 @@ def get_instance(connection: Connection, instance_id: int) -> Instance:
 
 def work_item(row: Any, now: datetime) -> WorkItem:
     due = None if row.due_at == NO_DEADLINE else row.due_at
+    mapping = row._mapping
     return WorkItem(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.unit, row.trial,
                     row.status, row.ready_at, due, row.claimed_by, row.completed_by, row.completed_at,
-                    row.status == "open" and due is not None and due <= now)
+                    row.status == "open" and due is not None and due <= now, mapping.get("registration") or "",
+                    mapping.get("subject_masked") or "")
+
+
+def _items_with_case() -> Any:
+    """Work items with their instance's registration number and subject (as lists show it)."""
+    return (select(work_items, instances.c.registration, instances.c.subject_masked)
+            .join(instances, instances.c.id == work_items.c.instance_id))
 
 
 def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
     """:raises NotFoundError: no such work item."""
-    row = connection.execute(select(work_items).where(work_items.c.id == item_id)).first()
+    row = connection.execute(_items_with_case().where(work_items.c.id == item_id)).first()
     if row is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return work_item(row, now)
@@ -94,7 +104,7 @@ def worklist(connection: Connection, username: str, now: datetime, limit: int = 
     found: list[Any] = []
     for jabatan, unit in held:
         found.extend(connection.execute(
-            select(work_items).where(work_items.c.status == "open", work_items.c.jabatan == jabatan,
+            _items_with_case().where(work_items.c.status == "open", work_items.c.jabatan == jabatan,
                                      work_items.c.unit == unit)
             .order_by(work_items.c.due_at, work_items.c.id).limit(limit)).all())
     found.sort(key=lambda row: (row.due_at, row.id))

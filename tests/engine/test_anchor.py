@@ -15,7 +15,7 @@ from engine.errors import InputError
 from engine.runtime.anchor import load_key, make_anchor, verify_anchors, write_anchor
 from engine.runtime.audit import GENESIS, chain_hash
 from engine.runtime.facade import Runtime
-from engine.store.models import events, instances, timers, work_items
+from engine.store.models import case_registrations, case_salts, case_values, events, instances, timers, work_items
 from tests.engine.runtime.conftest import clock, postgres_database, runtime, store_url  # noqa: F401
 from tests.engine.runtime.test_audit import two_instances
 
@@ -41,6 +41,9 @@ def _delete_instance(runtime: Runtime, instance_id: int) -> None:
     _tamper(runtime, [events.delete().where(events.c.instance_id == instance_id),
                       work_items.delete().where(work_items.c.instance_id == instance_id),
                       timers.delete().where(timers.c.instance_id == instance_id),
+                      case_registrations.delete().where(case_registrations.c.instance_id == instance_id),
+                      case_salts.delete().where(case_salts.c.instance_id == instance_id),
+                      case_values.delete().where(case_values.c.instance_id == instance_id),
                       instances.delete().where(instances.c.id == instance_id)])
 
 

@@ -13,6 +13,7 @@ from flask import Flask
 
 from engine import ManualClock
 from engine import add_account, issue_token
+from tests.conftest import SURAT_MASUK_DATA
 from tests.webui.conftest import PEOPLE, SURAT, seed_people
 from webui import create_app
 
@@ -91,7 +92,7 @@ def _app(tmp_path: Path) -> Flask:
     runtime = app.extensions["alur_runtime"]
     seed_people(runtime)
     runtime.publish(SURAT, "surat-masuk")
-    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji"})
+    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA})
     return app
 
 

@@ -14,6 +14,7 @@ from engine.monitoring.evaluation import evaluations_of
 from engine.lifecycle.review import accept
 from engine.lifecycle.transitions import approve, start_trial, submit
 from engine.lifecycle.ujicoba import UjicobaGate
+from engine.samples.case_values import sample_values
 from tests.webui.conftest import UNIT
 
 KEY = "surat-masuk"
@@ -26,13 +27,14 @@ def _run_cases(app: Flask, clock: ManualClock, count: int = 3) -> None:
     decisions = {step.id for step in sop.steps if step.kind is StepKind.DECISION}
     clock.current = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.timezone.utc)  # Monday 08:00 WIB
     for _ in range(count):
-        runtime.start(KEY, "pelaksana", {"kelengkapan": [], "alasan": "uji"}, unit=UNIT)
+        runtime.start(KEY, "pelaksana", {"kelengkapan": [], "alasan": "uji", "data": sample_values(sop, "start")},
+                      unit=UNIT)
         for _ in range(20):
             open_items = runtime.worklist("pelaksana")
             if not open_items:
                 break
             clock.advance(dt.timedelta(hours=1))
-            form = {"kelengkapan": [], "alasan": "uji"}
+            form = {"kelengkapan": [], "alasan": "uji", "data": sample_values(sop, open_items[0].step_id)}
             if open_items[0].step_id in decisions:
                 form["keputusan"] = "Ya"
             runtime.complete(open_items[0].id, "pelaksana", form)

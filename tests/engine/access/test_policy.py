@@ -41,7 +41,7 @@ from engine import (
 )
 from engine.errors import AccessDeniedError
 from engine.store.models import holdings, org_jabatan, org_units
-from tests.conftest import PROCESSES
+from tests.conftest import PROCESSES, SURAT_MASUK_DATA
 
 UNIT = "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian"
 OTHER = "Dinas Kesehatan"
@@ -60,7 +60,7 @@ def runtime(tmp_path: Path) -> Runtime:
     add_account(found, "admin", "admin-rahasia", ["admin"])
     add_account(found, "penulis", "penulis-rahasia", ["penyusun"])
     found.publish(PROCESSES / "pengelolaan-surat-masuk.bpmn", "surat-masuk")
-    found.start("surat-masuk", "ani", {"kelengkapan": [], "alasan": "uji"})
+    found.start("surat-masuk", "ani", {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA})
     return found
 
 

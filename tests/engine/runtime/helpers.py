@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.runtime.facade import Runtime
+from engine.samples.case_values import sample_values
 from engine.sop.model import Sop, Step, StepKind
 
 
@@ -25,14 +26,16 @@ def drive(runtime: Runtime, key: str, sop: Sop, people: dict[str, str], answer_n
           step_data: dict[str, dict[str, Any]] | None = None) -> tuple[int, list[str]]:
     """Start an instance and complete its work items until it ends.
 
-    ``step_data`` gives process values a step enters. Each decision is answered Ya, except the first visit of those in ``answer_no_once``. With
+    Every step enters plausible values for the case fields it asks (:func:`sample_values`);
+    ``start_data`` and ``step_data`` override some. Each decision is answered Ya, except the first visit of those in ``answer_no_once``. With
     ``reload`` the runtime forgets every cached workflow before each step, so each step is
     deserialised from the store (SpiffWorkflow's save/restore test pattern).
 
     :return: the instance id and the step ids completed in order.
     """
     assert sop.start is not None
-    instance, _ = runtime.start(key, people[sop.start.actor], form_for(sop.start, data=start_data))
+    instance, _ = runtime.start(key, people[sop.start.actor],
+                                form_for(sop.start, data=sample_values(sop, sop.start.id, start_data)))
     done: list[str] = []
     answered_no: set[str] = set()
     for _ in range(limit):
@@ -50,6 +53,7 @@ def drive(runtime: Runtime, key: str, sop: Sop, people: dict[str, str], answer_n
         if step.id in answer_no_once and step.id not in answered_no:
             answered_no.add(step.id)
             answer = "Tidak"
-        runtime.complete(item.id, people[item.jabatan], form_for(step, answer, (step_data or {}).get(step.id)))
+        runtime.complete(item.id, people[item.jabatan],
+                         form_for(step, answer, sample_values(sop, step.id, (step_data or {}).get(step.id))))
         done.append(step.id)
     return instance.id, done

@@ -12,6 +12,7 @@ from engine import Runtime, upgrade_database
 from engine.cli.main import main
 from engine.runtime.trace import trace_from_events
 from tests.conftest import PROCESSES
+from tests.conftest import SURAT_MASUK_DATA as SURAT
 
 
 def test_trace_from_events_and_render_instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,10 +22,11 @@ def test_trace_from_events_and_render_instance(tmp_path: Path, monkeypatch: pyte
     runtime.add_user("sari", jabatan=[("Pengadministrasi Perkantoran", "Subbag Umum")])
     runtime.add_user("bima", jabatan=[("Kepala Subbagian Umum dan Kepegawaian", "Subbag Umum")])
     runtime.publish(PROCESSES / "pengelolaan-surat-masuk.bpmn")
-    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji"},
+    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji", "data": SURAT},
                                unit="Subbag Umum")
     first = runtime.worklist("sari")[0]
-    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya"})
+    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya",
+                                        "data": {"nomor_agenda": "12/2026"} if first.step_id == "agenda" else {}})
     instance, events = runtime.trace(started.id)
     entries = trace_from_events(events)
     assert entries[0].step_id == "terima" and entries[0].user == "sari"

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
+from engine.errors import AccessDeniedError, AlreadyCompletedError, CaseDataError, DataError, NotFoundError, TaskError
 from engine.formats.files import load_file
 from engine.runtime.facade import Runtime
+from engine.samples.case_values import sample_values
 from engine.store.models import instances, work_items
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT
@@ -88,10 +89,14 @@ def test_a_second_completion_is_told_who_won_and_changes_nothing(runtime: Runtim
     ({"keputusan": "ya"}, "keputusan"),
     ({"keputusan": "Ya", "kelengkapan": ["Surat palsu"]}, "kelengkapan"),
     ({"keputusan": "Ya", "nilai": 1}, "nilai"),
-    ({"keputusan": "Ya", "data": {"typename": "x"}}, "data"),
-    ({"keputusan": "Ya", "data": {"ok": {"typename": "x"}}}, "data.ok"),
-    ({"keputusan": "Ya", "data": {"keputusan": "Tidak"}}, "data"),
-    ({"keputusan": "Ya", "data": {"x": object()}}, "data.x"),
+    # names the SOP does not declare for the step are refused, each named
+    ({"keputusan": "Ya", "data": {"typename": "x"}}, "typename"),
+    ({"keputusan": "Ya", "data": {"ok": {"typename": "x"}}}, "ok"),
+    ({"keputusan": "Ya", "data": {"keputusan": "Tidak"}}, "keputusan"),
+    ({"keputusan": "Ya", "data": {"x": object()}}, "x"),
+    # a declared field with a value of the wrong type
+    ({"keputusan": "Ya", "data": {"jumlah_hari": "tiga"}}, "jumlah_hari"),
+    ({"keputusan": "Ya", "data": {"jumlah_hari": {"typename": "x"}}}, "jumlah_hari"),
 ])
 def test_a_bad_form_is_refused_and_changes_nothing(runtime: Runtime, form: dict[str, object], field: str) -> None:
     setup(runtime)
@@ -196,7 +201,7 @@ def test_suspended_instances_leave_the_worklist_until_resumed(runtime: Runtime) 
     runtime.complete(item, "budi", {"keputusan": "Tidak"})
 
 
-def test_a_condition_that_cannot_be_evaluated_changes_nothing(runtime: Runtime) -> None:
+def test_a_condition_cannot_run_without_its_declared_field_and_nothing_changes(runtime: Runtime) -> None:
     path = Path("processes/permohonan-cuti-pegawai.bpmn")
     sop = load_file(path).sop
     from tests.engine.runtime.conftest import staff
@@ -205,20 +210,28 @@ def test_a_condition_that_cannot_be_evaluated_changes_nothing(runtime: Runtime) 
     people = staff(runtime, sop)
     runtime.publish(path)
     assert sop.start is not None
-    runtime.start("permohonan-cuti-pegawai", people[sop.start.actor], form_for(sop.start))  # no sisa_cuti
+    runtime.start("permohonan-cuti-pegawai", people[sop.start.actor],
+                  form_for(sop.start, data=sample_values(sop, sop.start.id, {"jumlah_hari": "2"})))
     for _ in range(3):
         items = [i for user in people.values() for i in runtime.worklist(user)]
         item = items[0]
         if item.step_id == "periksa_sisa":
             break
-        runtime.complete(item.id, people[item.jabatan], form_for(sop.step(item.step_id)))
+        runtime.complete(item.id, people[item.jabatan], form_for(sop.step(item.step_id),
+                                                                 data=sample_values(sop, item.step_id)))
     before = snapshot(runtime)
-    with pytest.raises(TaskError) as failed:
+    with pytest.raises(CaseDataError) as refused:  # no sisa_cuti: the syarat after it could not be decided
         runtime.complete(item.id, people[item.jabatan], form_for(sop.step("periksa_sisa")))
-    assert "sisa_cuti" in str(failed.value)
+    assert refused.value.field == "sisa_cuti" and [found.element_id for found in refused.value.problems] == [
+        "sisa_cuti"]
+    assert snapshot(runtime) == before
+    with pytest.raises(CaseDataError) as refused:  # jumlah_hari is asked at the start (and sesuaikan), not here
+        runtime.complete(item.id, people[item.jabatan],
+                         form_for(sop.step("periksa_sisa"), data={"sisa_cuti": 10, "jumlah_hari": 2}))
+    assert [found.element_id for found in refused.value.problems] == ["jumlah_hari"]
     assert snapshot(runtime) == before
     result = runtime.complete(item.id, people[item.jabatan],
-                              form_for(sop.step("periksa_sisa"), data={"sisa_cuti": 10, "jumlah_hari": 2}))
+                              form_for(sop.step("periksa_sisa"), data={"sisa_cuti": "10"}))
     assert [ready.step_id for ready in result.ready] == ["konsep"]
 
 

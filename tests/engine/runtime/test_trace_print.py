@@ -6,6 +6,7 @@ from pathlib import Path
 
 from engine import Runtime, render, upgrade_database
 from tests.conftest import PROCESSES
+from tests.conftest import SURAT_MASUK_DATA as SURAT
 
 
 def _runtime(tmp_path: Path) -> Runtime:
@@ -20,10 +21,11 @@ def _runtime(tmp_path: Path) -> Runtime:
 
 def test_the_trace_names_officers_and_heads_the_instance_sheet(tmp_path: Path) -> None:
     runtime = _runtime(tmp_path)
-    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji"},
+    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji", "data": SURAT},
                                unit="Subbag Umum")
     first = runtime.worklist("sari")[0]
-    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya"})
+    runtime.complete(first.id, "sari", {"kelengkapan": [], "alasan": "uji", "keputusan": "Ya",
+                                        "data": {"nomor_agenda": "12/2026"} if first.step_id == "agenda" else {}})
     sop, entries, header = runtime.trace_print(started.id)
     done = [entry for entry in entries if entry.user == "sari"]
     assert done and all(entry.name == "Sari Wulandari" and entry.nip == "199001012015032001" for entry in done)
@@ -36,7 +38,7 @@ def test_the_trace_names_officers_and_heads_the_instance_sheet(tmp_path: Path) -
 
 def test_a_cancelled_instance_is_printed_as_cancelled_with_its_reason(tmp_path: Path) -> None:
     runtime = _runtime(tmp_path)
-    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji"},
+    started, _ = runtime.start("pengelolaan-surat-masuk", "sari", {"kelengkapan": [], "alasan": "uji", "data": SURAT},
                                unit="Subbag Umum")
     runtime.cancel(started.id, "sari", "Surat ditarik pengirim")
     sop, entries, header = runtime.trace_print(started.id)

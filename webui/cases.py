@@ -1,0 +1,40 @@
+"""A case's documents for the people who may see the case: the download goes through the policy,
+which checks the account sees the instance and writes the download to the access log."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response
+
+from engine import document_for
+
+from .access import allow, me, runtime
+from .params import ParameterError, download_name
+
+bp = Blueprint("cases", __name__, url_prefix="/kasus")
+
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+def document_response(instance_id: int, sha256: str) -> Response:
+    """The document ``sha256`` of the instance as an attachment (never shown inline: a scan is not a page).
+
+    :raises ParameterError: ``sha256`` is not a SHA-256 in hex.
+    :raises AccessDeniedError: the account does not see the case (nothing is logged).
+    :raises NotFoundError: no such document attached to the case.
+    """
+    if not _SHA256.match(sha256):
+        raise ParameterError("web.bad_sha256", "sha256", value=sha256[:70])
+    found, data = document_for(runtime(), me(), instance_id, sha256)
+    stem, dot, suffix = found.name.rpartition(".")
+    name = download_name(stem, suffix.lower()) if dot else download_name(found.name, "bin")
+    return Response(data, mimetype=found.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.get("/<int:instance_id>/dokumen/<sha256>")
+@allow("pelaksana", "pemantau")
+def document(instance_id: int, sha256: str) -> Response:
+    """Download one document of a case."""
+    return document_response(instance_id, sha256)

@@ -1,0 +1,135 @@
+"""The OpenAPI 3.0 document of ``/api/v1``: operations, request bodies and the answers they give.
+
+The operations come from :data:`webui.api.OPERATIONS` (a test checks they are exactly the routes of
+the API blueprint); the request bodies from :data:`BODIES`, whose schemas say what
+:mod:`webui.api_input` accepts (every other body is a 400 naming the field).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: ``(method, path) -> (media type, schema name, required)`` of every operation that reads a body.
+BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
+    ("post", "/tugas/{item_id}/klaim"): ("application/json", "Kosong", False),
+    ("post", "/tugas/{item_id}/lepas"): ("application/json", "Kosong", False),
+    ("post", "/tugas/{item_id}/selesai"): ("application/json", "FormulirPenyelesaian", True),
+    ("post", "/tugas/{item_id}/berkas"): ("multipart/form-data", "Unggahan", True),
+    ("post", "/sop/{key}/instans"): ("application/json", "Mulai", True),
+}
+
+#: Answers that carry a file rather than JSON.
+FILES: dict[tuple[str, str], str] = {
+    ("get", "/instans/{instance_id}/dokumen/{sha256}"): "application/octet-stream",
+}
+
+_KELENGKAPAN_STATE: dict[str, Any] = {
+    "description": "Keadaan satu butir kelengkapan: berkas terlampir (sha256 dari unggahan pada tugas ini), "
+                   "dilihat di kertas, atau tidak ada dengan alasan. Tidak ada yang tercentang lebih dulu.",
+    "oneOf": [
+        {"type": "object", "required": ["cara", "berkas"], "additionalProperties": False,
+         "properties": {"cara": {"type": "string", "enum": ["berkas"]},
+                        "berkas": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}},
+        {"type": "object", "required": ["cara"], "additionalProperties": False,
+         "properties": {"cara": {"type": "string", "enum": ["kertas"]}}},
+        {"type": "object", "required": ["cara", "alasan"], "additionalProperties": False,
+         "properties": {"cara": {"type": "string", "enum": ["tidak_ada"]}, "alasan": {"type": "string", "minLength": 1}}},
+    ],
+}
+
+SCHEMAS: dict[str, Any] = {
+    "Galat": {
+        "type": "object", "required": ["error"],
+        "properties": {
+            "error": {"type": "string", "description": "Pesan untuk pengguna (bahasa Indonesia; ?lang=en untuk Inggris)"},
+            "field": {"type": "string", "description": "Isian yang salah (yang pertama): body, form.catatan, nik ..."},
+            "problems": {"type": "array", "description": "Satu masalah per isian data kasus yang salah",
+                         "items": {"type": "object", "required": ["field", "error"],
+                                   "properties": {"field": {"type": "string"}, "error": {"type": "string"}}}},
+        },
+    },
+    "Kosong": {"type": "object", "maxProperties": 0, "description": "Tidak ada isian (badan boleh kosong)."},
+    "KeadaanKelengkapan": _KELENGKAPAN_STATE,
+    "FormulirPenyelesaian": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "kelengkapan": {
+                "description": "Butir kelengkapan -> keadaannya (bentuk lama: daftar butir yang dicentang, "
+                               "atau butir -> true/false, dengan 'alasan' untuk yang tidak dicentang).",
+                "oneOf": [{"type": "object", "additionalProperties": {"$ref": "#/components/schemas/KeadaanKelengkapan"}},
+                          {"type": "array", "items": {"type": "string"}},
+                          {"type": "object", "additionalProperties": {"type": "boolean"}}]},
+            "alasan": {"type": "string"},
+            "keputusan": {"type": "string", "enum": ["Ya", "Tidak"], "description": "Pada keputusan yang dijawab petugas"},
+            "output": {"description": "Output langkah; {\"berkas\": sha256} bila output berupa dokumen"},
+            "catatan": {"type": "string"},
+            "data": {"type": "object", "description": "Isian kasus yang ditanyakan langkah ini: nama -> nilai "
+                     "(teks seperti diketik, atau nilai JSON); nama yang tidak dideklarasikan SOP ditolak. "
+                     "Lihat GET /tugas/{item_id}: fields.",
+                     "additionalProperties": True},
+        },
+    },
+    "Mulai": {
+        "type": "object", "additionalProperties": False,
+        "properties": {"form": {"$ref": "#/components/schemas/FormulirPenyelesaian"},
+                       "unit": {"type": "string", "nullable": True, "description": "Unit kerja instans"},
+                       "ujicoba": {"type": "boolean", "description": "Jalankan versi draf sebagai ujicoba"}},
+    },
+    "Unggahan": {
+        "type": "object", "required": ["berkas", "kelengkapan"],
+        "properties": {"berkas": {"type": "string", "format": "binary", "description": "PDF, JPG atau PNG"},
+                       "kelengkapan": {"type": "string", "description": "Teks butir kelengkapan (atau output) yang dilampiri"},
+                       "output": {"type": "string", "enum": ["0", "1"], "description": "1: berkas adalah output langkah"}},
+    },
+}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Galat"}}}}
+
+
+def openapi_document(operations: list[tuple[str, str, str, tuple[str, ...]]]) -> dict[str, Any]:
+    """The OpenAPI 3.0 document of ``operations`` (``(method, path, summary, roles)``)."""
+    paths: dict[str, dict[str, Any]] = {}
+    for method, path, summary, roles in operations:
+        parameters = [{"name": name, "in": "path", "required": True,
+                       "schema": {"type": "integer" if name.endswith("_id") else "string"}}
+                      for name in (part[1:-1] for part in path.split("/") if part.startswith("{"))]
+        media = FILES.get((method, path), "application/json")
+        operation: dict[str, Any] = {
+            "summary": summary, "parameters": parameters,
+            "responses": {"200": {"description": "OK", "content": {media: {}}},
+                          "400": _error("Permintaan tidak dapat dibaca atau isiannya salah: JSON rusak, Content-Type "
+                                        "salah, bukan objek, isian tak dikenal, jenis nilai salah, data kasus salah "
+                                        "(field menyebut isiannya; tidak ada yang berubah)"),
+                          "401": _error("Token tidak ada atau tidak sah"),
+                          "403": _error("Peran atau unit tidak diizinkan"),
+                          "404": _error("Tidak ditemukan"),
+                          "409": _error("Tugas sudah diselesaikan atau tidak dapat dikerjakan"),
+                          "413": _error("Permintaan atau berkas terlalu besar"),
+                          "422": _error("Model atau keadaan tidak memungkinkan tindakan ini")},
+        }
+        if method == "post" and path.endswith("/instans"):
+            operation["responses"]["201"] = operation["responses"].pop("200")
+        if roles:
+            operation["x-alur-roles"] = list(roles)
+        else:
+            operation["security"] = []
+        body = BODIES.get((method, path))
+        if body:
+            media_type, schema, required = body
+            operation["requestBody"] = {"required": required, "content": {
+                media_type: {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
+        paths.setdefault(path, {})[method] = operation
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Alur API", "version": "1",
+                 "description": "SOP Pemda yang berjalan: daftar tugas, instans, berkas kasus, dokumen, jejak audit, "
+                                "daftar SOP. Badan permintaan POST: application/json (unggahan: multipart/form-data); "
+                                "yang lain ditolak dengan 400."},
+        "servers": [{"url": "/api/v1"}],
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
+        "security": [{"token": []}],
+        "paths": paths,
+    }
