@@ -8,12 +8,13 @@ from flask.testing import FlaskClient
 
 from engine import ManualClock
 from engine.access.accounts import add_account
+from tests.conftest import SURAT_MASUK_DATA
 
 
 def _start(app: Flask) -> int:
     runtime = app.extensions["alur_runtime"]
     instance, ready = runtime.start("surat-masuk", "pelaksana", {
-        "kelengkapan": ["Surat masuk (fisik atau elektronik)", "Buku ekspedisi pengirim"]})
+        "kelengkapan": ["Surat masuk (fisik atau elektronik)", "Buku ekspedisi pengirim"], "data": SURAT_MASUK_DATA})
     return int(ready[0].id)
 
 
