@@ -1,14 +1,14 @@
-"""Join the branches of the cases and notifications work: case data (0007c), documents (0007d), notifications (0007n).
+"""Join the branches of the cases and notifications work: the cases (0007w: case data and documents) and notifications (0007n).
 
 Revision ID: 0009
-Revises: 0007c, 0007d, 0007n
+Revises: 0007w, 0007n
 Create Date: 2026-12-02
 """
 
 from __future__ import annotations
 
 revision = "0009"
-down_revision = ("0007c", "0007d", "0007n")
+down_revision = ("0007w", "0007n")
 branch_labels = None
 depends_on = None
 
