@@ -27,18 +27,25 @@ from engine.access.policy import item_for as item_for
 from engine.access.policy import may_item as may_item
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
+from engine.access.policy import monitor_scope as monitor_scope
+from engine.access.policy import monitor_units as monitor_units
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
+from engine.access.policy import sop_unit_ids as sop_unit_ids
 from engine.access.policy import visible_unit_ids as visible_unit_ids
+from engine.access.readers import conformance_for as conformance_for
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
 from engine.access.readers import log_for as log_for
+from engine.access.readers import monitored_sop as monitored_sop
 from engine.access.readers import monitoring_forms_for as monitoring_forms_for
 from engine.access.readers import monitoring_scope as monitoring_scope
 from engine.access.readers import MonitoringScope as MonitoringScope
 from engine.access.readers import process_map_for as process_map_for
 from engine.access.readers import register_for as register_for
 from engine.access.readers import report_for as report_for
+from engine.access.readers import save_evaluation_for as save_evaluation_for
+from engine.access.readers import save_monitoring_form_for as save_monitoring_form_for
 from engine.access.readers import trend_for as trend_for
 from engine.access.readers import ujicoba_for as ujicoba_for
 from engine.access.throttle import LoginThrottle as LoginThrottle
@@ -344,6 +351,7 @@ __all__ = [
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
+    "conformance_for",
     "current_round",
     "cycle_trend",
     "disable_account",
@@ -386,6 +394,9 @@ __all__ = [
     "may_monitor",
     "may_sop",
     "message",
+    "monitor_scope",
+    "monitor_units",
+    "monitored_sop",
     "monitoring_form_pdf",
     "monitoring_forms_for",
     "monitoring_forms_of",
@@ -423,7 +434,9 @@ __all__ = [
     "safe_script_engine",
     "save_draft",
     "save_evaluation",
+    "save_evaluation_for",
     "save_monitoring_form",
+    "save_monitoring_form_for",
     "seed_demo",
     "sees_unit",
     "send_back",
@@ -433,6 +446,7 @@ __all__ = [
     "sop_actions",
     "sop_from_mapping",
     "sop_key",
+    "sop_unit_ids",
     "start_step",
     "start_trial",
     "startable",

@@ -14,13 +14,21 @@ Work items (``action``)::
 (the runtime still refuses a claim taken by someone else, a finished step and the like: state, not
 access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; anyone
 else sees the units where they hold a jabatan. SOPs: see :data:`SOP_ACTIONS`.
+
+Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read per SOP over the units
+:func:`monitor_scope` gives: every unit for admin and an Inspektorat-wide pemantau; for a pemantau
+holding a jabatan in an OPD (or the Pemda), that unit and every unit below it (``org_units`` parent
+chain); for anyone else the units where they hold a jabatan. An SOP none of whose units (its owner
+unit, the units its instances ran in) is among them is refused, not shown empty.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
+
+from engine.bpmn.reader import read_bpmn
 
 from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
@@ -28,6 +36,7 @@ from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
+from engine.store.models import instances, org_units, versions
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -180,3 +189,70 @@ def check_monitor(account: Account) -> None:
     """:raises AccessDeniedError: ``account`` does not read monitoring data."""
     if not may_monitor(account):
         raise AccessDeniedError.from_code("access_monitoring")
+
+
+#: Kinds of unit whose pemantau audits every unit below it (an OPD's, or the Pemda's, Inspektorat).
+_AUDITED_BELOW = ("opd", "pemda")
+
+
+def monitor_units(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units whose monitoring data ``account`` reads (``None``: every unit).
+
+    A pemantau holding a jabatan in an OPD (or the Pemda) reads that unit and every unit below it;
+    anyone else the units where they hold a jabatan.
+    """
+    visible = visible_unit_ids(account)
+    if visible is None or "pemantau" not in account.roles or not visible:
+        return visible
+    rows = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)).all()
+    children: dict[int, list[int]] = {}
+    for row in rows:
+        if row.parent_id is not None:
+            children.setdefault(int(row.parent_id), []).append(int(row.id))
+    found = set(visible)
+    waiting = [int(row.id) for row in rows if int(row.id) in visible and row.kind in _AUDITED_BELOW]
+    while waiting:  # the tree's own ids: a cycle in bad data stops at units already found
+        for child in children.get(waiting.pop(), ()):
+            if child not in found:
+                found.add(child)
+                waiting.append(child)
+    return frozenset(found)
+
+
+def sop_unit_ids(connection: Connection, key: str) -> frozenset[int]:
+    """Ids of the units of SOP ``key``: its owner unit (the newest version's identity) and the units its
+    instances ran in (units nobody holds a jabatan in have no id and are left out).
+
+    :raises NotFoundError: no such SOP.
+    """
+    from engine.runtime.versions import definition_id
+
+    found = definition_id(connection, key)
+    names = {str(unit) for unit in connection.execute(
+        select(instances.c.unit).distinct().join(versions, versions.c.id == instances.c.version_id)
+        .where(versions.c.definition_id == found)).scalars()}
+    newest = connection.execute(select(versions.c.bpmn).where(versions.c.definition_id == found)
+                                .order_by(versions.c.number.desc()).limit(1)).scalar()
+    if newest is not None:
+        names.add(read_bpmn(bytes(newest)).sop.identity.unit)
+    from engine.access.organisation import unit_ids
+
+    return frozenset(unit_ids(connection, names).values())
+
+
+def monitor_scope(connection: Connection, account: Account, key: str) -> frozenset[int] | None:
+    """The units of SOP ``key`` whose monitoring data ``account`` reads (``None``: every unit): what
+    every monitoring query of the SOP is narrowed to.
+
+    :raises AccessDeniedError: ``account`` reads no monitoring data, or none of the SOP's units.
+    :raises NotFoundError: no such SOP.
+    """
+    check_monitor(account)
+    visible = monitor_units(connection, account)
+    if visible is None:
+        sop_unit_ids(connection, key)  # an unknown SOP is still a 404
+        return None
+    mine = sop_unit_ids(connection, key) & visible
+    if not mine:
+        raise AccessDeniedError.from_code("access_not_your_sop_unit", sop=key)
+    return mine
