@@ -33,6 +33,7 @@ from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_unit_ids as sop_unit_ids
 from engine.access.policy import visible_unit_ids as visible_unit_ids
+from engine.access.readers import audit_chain_for as audit_chain_for
 from engine.access.readers import conformance_for as conformance_for
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
@@ -340,6 +341,7 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "audit_chain_for",
     "build_net",
     "case_data",
     "check_condition",

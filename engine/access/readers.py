@@ -36,7 +36,9 @@ from engine.monitoring.plots import TrendPoint
 from engine.monitoring.process_map import process_map_svg
 from engine.monitoring.report import MonitoringReport, cycle_trend, monitoring_report
 from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm, MonitoringForm
+from engine.runtime.audit import ChainBreak
 from engine.runtime.facade import Runtime
+from engine.store.repo import verify_all
 from engine.sop.model import Sop
 
 
@@ -158,6 +160,14 @@ def save_evaluation_for(runtime: Runtime, account: Account, key: str, answers: l
                           assessor=assessor.strip() or account.nama or account.username, answers=answers,
                           outcome=outcome, notes=notes.strip())
     return save_evaluation(runtime, key, form, account.username)
+
+
+def audit_chain_for(runtime: Runtime, account: Account) -> tuple[int, int, ChainBreak | None]:
+    """Recompute the hash chains of the instances ``account`` sees (every unit's for admin and the
+    Inspektorat): ``(instances, events, first break or None)``."""
+    visible = policy.visible_unit_ids(account)
+    with runtime.db.read() as connection:
+        return verify_all(connection, visible)
 
 
 def feedback_requests_for(runtime: Runtime, account: Account) -> list[FeedbackRequest]:

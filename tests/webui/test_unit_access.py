@@ -142,3 +142,13 @@ def test_the_evaluation_ignores_posted_sop_identity(app: Flask) -> None:
     assert page.post("/pemantauan/surat-masuk/evaluasi", data=forged).status_code == 302
     stored = evaluations_of(runtime, "surat-masuk")[0].form
     assert (stored.sop_name, stored.sop_number, stored.unit) == (identity.nama, identity.nomor, identity.unit)
+
+
+def test_the_audit_chain_counts_only_the_units_seen(app: Flask) -> None:
+    from engine import audit_chain_for
+
+    runtime = app.extensions["alur_runtime"]
+    assert audit_chain_for(runtime, account(runtime, "pemantau"))[0] == 1
+    assert audit_chain_for(runtime, account(runtime, "pemantau-unit"))[0] == 1
+    assert audit_chain_for(runtime, account(runtime, "pemantau-lain")) == (0, 0, None)
+    assert _client(app, "pemantau-lain").get("/pantau/rantai").status_code == 200
