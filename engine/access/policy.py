@@ -12,14 +12,14 @@ Work items (``action``)::
     release   whoever claimed it
 
 (the runtime still refuses a claim taken by someone else, a finished step and the like: state, not
-access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; anyone
-else sees the units where they hold a jabatan. SOPs: see :data:`SOP_ACTIONS`.
+access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; a
+pemantau holding a jabatan in an OPD (or the Pemda) that unit and those below it; anyone else the
+units where they hold a jabatan (:func:`monitor_units`). SOPs: see :data:`SOP_ACTIONS`.
 
 Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read per SOP over the units
-:func:`monitor_scope` gives: every unit for admin and an Inspektorat-wide pemantau; for a pemantau
-holding a jabatan in an OPD (or the Pemda), that unit and every unit below it (``org_units`` parent
-chain); for anyone else the units where they hold a jabatan. An SOP none of whose units (its owner
-unit, the units its instances ran in) is among them is refused, not shown empty.
+:func:`monitor_scope` gives: those units (the ``org_units`` parent chain for an OPD's pemantau) among
+the SOP's own (its owner unit, the units its instances ran in). An SOP none of whose units is among
+them is refused, not shown empty.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def visible_unit_ids(account: Account) -> frozenset[int] | None:
 
 
 def sees_unit(connection: Connection, account: Account, unit: str) -> bool:
-    """True when ``account`` may see the data of the unit ``unit`` names."""
-    visible = visible_unit_ids(account)
+    """True when ``account`` may see the data of the unit ``unit`` names (its instances: see :func:`monitor_units`)."""
+    visible = monitor_units(connection, account)
     if visible is None:
         return True
     found = unit_id(connection, unit)
@@ -196,7 +196,7 @@ _AUDITED_BELOW = ("opd", "pemda")
 
 
 def monitor_units(connection: Connection, account: Account) -> frozenset[int] | None:
-    """Ids of the units whose monitoring data ``account`` reads (``None``: every unit).
+    """Ids of the units whose instances and monitoring data ``account`` reads (``None``: every unit).
 
     A pemantau holding a jabatan in an OPD (or the Pemda) reads that unit and every unit below it;
     anyone else the units where they hold a jabatan.

@@ -165,9 +165,8 @@ def save_evaluation_for(runtime: Runtime, account: Account, key: str, answers: l
 def audit_chain_for(runtime: Runtime, account: Account) -> tuple[int, int, ChainBreak | None]:
     """Recompute the hash chains of the instances ``account`` sees (every unit's for admin and the
     Inspektorat): ``(instances, events, first break or None)``."""
-    visible = policy.visible_unit_ids(account)
     with runtime.db.read() as connection:
-        return verify_all(connection, visible)
+        return verify_all(connection, policy.monitor_units(connection, account))
 
 
 def feedback_requests_for(runtime: Runtime, account: Account) -> list[FeedbackRequest]:

@@ -176,3 +176,17 @@ def test_revisi_opens_a_request_for_the_owner_unit_and_publishes_nothing(world: 
     assert (request.unit, request.reason, request.requested_by, request.status) == (
         A, "Waktu disposisi terlalu lama", "pemantau-b", "terbuka")
     assert [(v.number, v.draft) for v in runtime.versions("surat-masuk")] == before  # the trial draft stays
+
+
+def test_an_opd_pemantau_reads_the_instances_of_the_units_below_its_opd(world: Runtime) -> None:
+    from engine import audit_chain_for, instance_for
+
+    runtime = world
+    opd = account(runtime, "pemantau-opd")
+    rows = list_instances(runtime, opd)
+    assert rows and {row.instance.unit for row in rows} == {A}
+    assert instance_for(runtime, opd, rows[0].instance.id).unit == A
+    b_row = list_instances(runtime, account(runtime, "pemantau-b"))[0]
+    with pytest.raises(AccessDeniedError):
+        instance_for(runtime, opd, b_row.instance.id)
+    assert audit_chain_for(runtime, opd)[0] == len(rows)
