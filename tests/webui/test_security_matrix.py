@@ -40,7 +40,8 @@ PEOPLE: dict[str, tuple[list[str], list[tuple[str, str]], frozenset[str]]] = {
     "pengesah": (["pengesah"], [("Kepala Dinas", A)], frozenset({A})),
     "klerk-alfa": (["pelaksana"], [(jabatan, A) for jabatan in CLERK_JABATAN], frozenset({A})),
     "klerk-beta": (["pelaksana"], [(jabatan, B) for jabatan in CLERK_JABATAN], frozenset({B})),
-    "pemantau-b": (["pemantau"], [("Auditor", B)], frozenset({B})),
+    "pemantau-a": (["pemantau"], [("Auditor", A)], frozenset({A})),  # refused surat-b (only B runs it)
+    "pemantau-b": (["pemantau"], [("Auditor", B)], frozenset({B})),  # reads surat-masuk narrowed to B
     "inspektorat": (["pemantau"], [], frozenset({A, B})),
 }
 NAMES = {"klerk-alfa": "Siti Aminah", "klerk-beta": "Budi Santoso"}
@@ -124,7 +125,8 @@ ROUTES: dict[str, Route] = {
     "worklist.start": Route(("pelaksana",)),
     "worklist.history": Route(("pelaksana",)),
 }
-#: Statuses of a call the person may make (an empty POST may be refused as bad input or a conflict).
+#: Statuses of a POST the person may make (an empty POST may be refused as bad input or a conflict);
+#: a GET the person may make answers 200 (or redirects).
 ALLOWED = {200, 302, 400, 404, 409, 413, 422, 429}
 
 
@@ -204,7 +206,7 @@ def _clients(world: World) -> dict[str | None, tuple[FlaskClient, dict[str, str]
 
 
 def _expected(person: str | None, method: str, endpoint: str, route: Route, unit: str | None) -> set[int]:
-    allowed = ALLOWED if route.may_be_missing else ALLOWED - {404}
+    allowed = {200, 302} if method == "GET" else ALLOWED if route.may_be_missing else ALLOWED - {404}
     if route.roles == PUBLIC:
         return allowed
     if person is None:
