@@ -29,6 +29,7 @@ from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
 from engine.access.policy import monitor_scope as monitor_scope
 from engine.access.policy import monitor_units as monitor_units
+from engine.access.policy import monitored_keys as monitored_keys
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_unit_ids as sop_unit_ids
@@ -38,6 +39,7 @@ from engine.access.readers import conformance_for as conformance_for
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
 from engine.access.readers import log_for as log_for
+from engine.access.readers import monitored_register_for as monitored_register_for
 from engine.access.readers import monitored_sop as monitored_sop
 from engine.access.readers import monitoring_forms_for as monitoring_forms_for
 from engine.access.readers import monitoring_scope as monitoring_scope
@@ -398,6 +400,8 @@ __all__ = [
     "message",
     "monitor_scope",
     "monitor_units",
+    "monitored_keys",
+    "monitored_register_for",
     "monitored_sop",
     "monitoring_form_pdf",
     "monitoring_forms_for",

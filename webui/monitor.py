@@ -26,13 +26,13 @@ from engine import (
     monitoring_form_pdf,
     monitoring_forms_for,
     monitoring_scope,
+    monitored_register_for,
     monitored_sop,
     monitoring_xlsx,
     prefill_monitoring_form,
     process_map_for,
     read_csv,
     read_xes,
-    register_for,
     report_for,
     save_evaluation_for,
     save_monitoring_form_for,
@@ -74,9 +74,8 @@ def _period_args() -> dict[str, str]:
 @bp.get("/")
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
-    """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
-    return render_template("monitor/index.html",
-                           entries=[entry for entry in register_for(runtime(), me()) if entry.version])
+    """The published SOPs of the account's units, with their monitoring, ujicoba and evaluation pages."""
+    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()))
 
 
 @bp.get("/<key>")

@@ -36,7 +36,7 @@ from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import instances, org_units, versions
+from engine.store.models import definitions, instances, org_units, versions
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -256,3 +256,18 @@ def monitor_scope(connection: Connection, account: Account, key: str) -> frozens
     if not mine:
         raise AccessDeniedError.from_code("access_not_your_sop_unit", sop=key)
     return mine
+
+
+def monitored_keys(connection: Connection, account: Account, owners: dict[str, str]) -> frozenset[str] | None:
+    """Of the SOPs ``owners`` (``key -> owner unit``), those whose monitoring data ``account`` reads
+    (``None``: every one): owned by, or run in, one of its units (as :func:`monitor_scope` decides)."""
+    check_monitor(account)
+    visible = monitor_units(connection, account)
+    if visible is None:
+        return None
+    codes = set(connection.execute(select(org_units.c.code).where(org_units.c.id.in_(sorted(visible)))).scalars())
+    ran = set(connection.execute(
+        select(definitions.c.key).distinct().join(versions, versions.c.definition_id == definitions.c.id)
+        .join(instances, instances.c.version_id == versions.c.id).where(instances.c.unit.in_(sorted(codes))))
+        .scalars())
+    return frozenset(key for key, unit in owners.items() if unit in codes or key in ran)

@@ -169,6 +169,14 @@ def audit_chain_for(runtime: Runtime, account: Account) -> tuple[int, int, Chain
         return verify_all(connection, policy.monitor_units(connection, account))
 
 
+def monitored_register_for(runtime: Runtime, account: Account) -> list[RegisterEntry]:
+    """The published SOPs whose monitoring data ``account`` reads (the monitoring index)."""
+    entries = [entry for entry in register(runtime) if entry.version]
+    with runtime.db.read() as connection:
+        keys = policy.monitored_keys(connection, account, {entry.key: entry.unit for entry in entries})
+    return entries if keys is None else [entry for entry in entries if entry.key in keys]
+
+
 def feedback_requests_for(runtime: Runtime, account: Account) -> list[FeedbackRequest]:
     """The trial steps ``account`` completed and has not rated yet."""
     return pending_feedback(runtime, policy.require(account).username)

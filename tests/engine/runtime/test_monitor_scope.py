@@ -190,3 +190,15 @@ def test_an_opd_pemantau_reads_the_instances_of_the_units_below_its_opd(world: R
     with pytest.raises(AccessDeniedError):
         instance_for(runtime, opd, b_row.instance.id)
     assert audit_chain_for(runtime, opd)[0] == len(rows)
+
+
+def test_the_monitoring_index_lists_the_sops_of_the_units_read(world: Runtime) -> None:
+    from engine import monitored_register_for
+
+    runtime = world
+    listed = {who: [entry.key for entry in monitored_register_for(runtime, account(runtime, who))]
+              for who in ("inspektorat", "pemantau-a", "pemantau-b", "pemantau-c")}
+    assert listed == {"inspektorat": ["surat-b", "surat-masuk"], "pemantau-a": ["surat-masuk"],
+                      "pemantau-b": ["surat-b", "surat-masuk"], "pemantau-c": []}
+    with pytest.raises(AccessDeniedError):
+        monitored_register_for(runtime, account(runtime, "klerk-a"))
