@@ -202,3 +202,25 @@ def test_the_monitoring_index_lists_the_sops_of_the_units_read(world: Runtime) -
                       "pemantau-b": ["surat-b", "surat-masuk"], "pemantau-c": []}
     with pytest.raises(AccessDeniedError):
         monitored_register_for(runtime, account(runtime, "klerk-a"))
+
+
+def test_migration_0008s_adds_and_removes_the_form_units(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, upgrade
+    from tests.engine.runtime.conftest import fresh_url
+
+    database = Database(fresh_url("sqlite", tmp_path, request))
+    try:
+        assert current_revision(database) == "0008s"
+        downgrade(database, "0009")
+        with database.engine.connect() as connection:
+            columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
+        assert "units" not in columns
+        upgrade(database)
+        with database.engine.connect() as connection:
+            columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
+        assert "units" in columns and current_revision(database) == "0008s"
+    finally:
+        database.dispose()
