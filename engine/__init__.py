@@ -29,18 +29,28 @@ from engine.access.policy import may_item as may_item
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
 from engine.access.policy import may_unmask as may_unmask
+from engine.access.policy import monitor_scope as monitor_scope
+from engine.access.policy import monitor_units as monitor_units
+from engine.access.policy import monitored_keys as monitored_keys
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
+from engine.access.policy import sop_unit_ids as sop_unit_ids
 from engine.access.policy import visible_unit_ids as visible_unit_ids
+from engine.access.readers import audit_chain_for as audit_chain_for
+from engine.access.readers import conformance_for as conformance_for
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
 from engine.access.readers import log_for as log_for
+from engine.access.readers import monitored_register_for as monitored_register_for
+from engine.access.readers import monitored_sop as monitored_sop
 from engine.access.readers import monitoring_forms_for as monitoring_forms_for
 from engine.access.readers import monitoring_scope as monitoring_scope
 from engine.access.readers import MonitoringScope as MonitoringScope
 from engine.access.readers import process_map_for as process_map_for
 from engine.access.readers import register_for as register_for
 from engine.access.readers import report_for as report_for
+from engine.access.readers import save_evaluation_for as save_evaluation_for
+from engine.access.readers import save_monitoring_form_for as save_monitoring_form_for
 from engine.access.readers import trend_for as trend_for
 from engine.access.readers import ujicoba_for as ujicoba_for
 from engine.access.throttle import LoginThrottle as LoginThrottle
@@ -354,6 +364,7 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "audit_chain_for",
     "build_net",
     "case_data",
     "case_file_for",
@@ -366,6 +377,7 @@ __all__ = [
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
+    "conformance_for",
     "current_round",
     "cycle_trend",
     "disable_account",
@@ -410,6 +422,11 @@ __all__ = [
     "may_sop",
     "may_unmask",
     "message",
+    "monitor_scope",
+    "monitor_units",
+    "monitored_keys",
+    "monitored_register_for",
+    "monitored_sop",
     "monitoring_form_pdf",
     "monitoring_forms_for",
     "monitoring_forms_of",
@@ -449,7 +466,9 @@ __all__ = [
     "sample_values",
     "save_draft",
     "save_evaluation",
+    "save_evaluation_for",
     "save_monitoring_form",
+    "save_monitoring_form_for",
     "seed_demo",
     "sees_unit",
     "send_back",
@@ -459,6 +478,7 @@ __all__ = [
     "sop_actions",
     "sop_from_mapping",
     "sop_key",
+    "sop_unit_ids",
     "start_step",
     "start_trial",
     "startable",

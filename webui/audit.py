@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from engine import instance_for, list_instances, register_for, render, timeline
+from engine import audit_chain_for, instance_for, list_instances, register_for, render, timeline
 
 from .access import allow, me, runtime
 from .formatting import request_date
@@ -35,8 +35,8 @@ def _keys() -> list[str]:
 @bp.get("/rantai")
 @allow("pemantau")
 def chain() -> str:
-    """Recompute every instance's hash chain."""
-    instances, events, broken = runtime().verify_audit()
+    """Recompute the hash chain of every instance the auditor sees."""
+    instances, events, broken = audit_chain_for(runtime(), me())
     return render_template("audit/chain.html", instances=instances, events=events, broken=broken)
 
 

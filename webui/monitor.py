@@ -15,11 +15,10 @@ from engine import (
     EVALUATION_QUESTIONS,
     OUTCOMES,
     EvaluationAnswer,
-    EvaluationForm,
     MonitoringRow,
     MonitoringScope,
     StepStats,
-    check_conformance,
+    conformance_for,
     evaluations_for,
     feedback_requests_for,
     give_feedback,
@@ -27,17 +26,16 @@ from engine import (
     monitoring_form_pdf,
     monitoring_forms_for,
     monitoring_scope,
+    monitored_register_for,
+    monitored_sop,
     monitoring_xlsx,
     prefill_monitoring_form,
     process_map_for,
-    read_bpmn,
     read_csv,
-    read_log,
     read_xes,
-    register_for,
     report_for,
-    save_evaluation,
-    save_monitoring_form,
+    save_evaluation_for,
+    save_monitoring_form_for,
     step_chart,
     trend_chart,
     trend_for,
@@ -76,9 +74,8 @@ def _period_args() -> dict[str, str]:
 @bp.get("/")
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
-    """Every SOP with a published version, with its monitoring, ujicoba and evaluation pages."""
-    return render_template("monitor/index.html",
-                           entries=[entry for entry in register_for(runtime(), me()) if entry.version])
+    """The published SOPs of the account's units, with their monitoring, ujicoba and evaluation pages."""
+    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()))
 
 
 @bp.get("/<key>")
@@ -134,7 +131,7 @@ def form(key: str) -> str | WerkzeugResponse:
         current.rows = rows
         current.assessor = request.form.get("penilai", current.assessor).strip()
         base = request_int("revisi")
-        save_monitoring_form(runtime(), key, current, me().username, trial=scope.trial, base_revision=base)
+        save_monitoring_form_for(runtime(), me(), key, current, trial=scope.trial, base_revision=base)
         return redirect(url_for("monitor.form", key=key, **_period_args()))
     return render_template("monitor/form.html", key=key, form=current, saved=saved, args=_period_args(),
                            revision=saved[0].revision if saved else "")
@@ -181,6 +178,7 @@ def log_file(key: str, fmt: str) -> Response:
 def conformance(key: str) -> str:
     """Check an external event log (CSV or XES, e.g. recorded on paper during a trial) against the SOP."""
     result = None
+    monitored_sop(runtime(), me(), key)  # refused before any upload is read when the SOP is not the account's
     if request.method == "POST":
         upload = request.files.get("log")
         if upload is None or not upload.filename:
@@ -200,8 +198,7 @@ def conformance(key: str) -> str:
         if log.event_count > events:
             raise ParameterError("web.upload_too_large", "log", size=f"{len(data) / 1e6:.2f}",
                                  limit=f"{most / 1e6:.2f} / {events} events")
-        sop = read_bpmn(runtime().bpmn(key)).sop
-        result = check_conformance(log, sop, calendar=runtime().calendar)
+        result = conformance_for(runtime(), me(), key, log)
     return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
 
 
@@ -238,19 +235,18 @@ def trial(key: str) -> str:
 @bp.route("/<key>/evaluasi", methods=["GET", "POST"])
 @allow("pemantau", "penyusun")
 def evaluation(key: str) -> str | WerkzeugResponse:
-    """The evaluation form: seven Ya/Tidak questions with notes and the outcome; "revisi" opens a draft."""
+    """The evaluation form: seven Ya/Tidak questions with notes and the outcome; "revisi" opens a
+    revision request for the owner unit's penyusun."""
     lang = current_language()
     if request.method == "POST":
         answers = [EvaluationAnswer({"ya": True, "tidak": False}.get(request.form.get(f"jawaban_{index}", "")),
                                     request.form.get(f"catatan_{index}", "").strip())
                    for index in range(len(EVALUATION_QUESTIONS))]
-        form = EvaluationForm(sop_name=request.form.get("nama", key), sop_number=request.form.get("nomor", ""),
-                              unit=request.form.get("unit", ""), date=runtime().clock.now().date(),
-                              assessor=request.form.get("penilai", "").strip() or me().username, answers=answers,
-                              outcome=request.form.get("hasil", ""), notes=request.form.get("catatan", "").strip())
-        save_evaluation(runtime(), key, form, me().username)
+        # the SOP's name, number and unit come from the stored version, never from the form
+        save_evaluation_for(runtime(), me(), key, answers, request.form.get("hasil", ""),
+                            request.form.get("catatan", ""), request.form.get("penilai", ""))
         return redirect(url_for("monitor.evaluation", key=key))
-    sop = read_bpmn(runtime().bpmn(key)).sop
+    sop = monitored_sop(runtime(), me(), key)
     questions = [pair[1] if lang == "en" else pair[0] for pair in EVALUATION_QUESTIONS]
     outcomes = {value: texts[1] if lang == "en" else texts[0] for value, texts in OUTCOMES.items()}
     return render_template("monitor/evaluation.html", key=key, sop=sop, questions=questions, outcomes=outcomes,

@@ -12,15 +12,23 @@ Work items (``action``)::
     release   whoever claimed it
 
 (the runtime still refuses a claim taken by someone else, a finished step and the like: state, not
-access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; anyone
-else sees the units where they hold a jabatan. SOPs: see :data:`SOP_ACTIONS`.
+access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see every unit; a
+pemantau holding a jabatan in an OPD (or the Pemda) that unit and those below it; anyone else the
+units where they hold a jabatan (:func:`monitor_units`). SOPs: see :data:`SOP_ACTIONS`.
+
+Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read per SOP over the units
+:func:`monitor_scope` gives: those units (the ``org_units`` parent chain for an OPD's pemantau) among
+the SOP's own (its owner unit, the units its instances ran in). An SOP none of whose units is among
+them is refused, not shown empty.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
+
+from engine.bpmn.reader import read_bpmn
 
 from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
@@ -29,6 +37,7 @@ from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
+from engine.store.models import definitions, instances, org_units, versions
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -60,8 +69,8 @@ def visible_unit_ids(account: Account) -> frozenset[int] | None:
 
 
 def sees_unit(connection: Connection, account: Account, unit: str) -> bool:
-    """True when ``account`` may see the data of the unit ``unit`` names."""
-    visible = visible_unit_ids(account)
+    """True when ``account`` may see the data of the unit ``unit`` names (its instances: see :func:`monitor_units`)."""
+    visible = monitor_units(connection, account)
     if visible is None:
         return True
     found = unit_id(connection, unit)
@@ -213,3 +222,83 @@ def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: 
             log_access(connection, runtime.clock.now(), account.username, "lihat", instance_id,
                        f"berkas kasus {instance.registration}".strip())
     return runtime.case_file(instance_id, unmask=allowed)
+#: Kinds of unit whose pemantau audits every unit below it (an OPD's, or the Pemda's, Inspektorat).
+_AUDITED_BELOW = ("opd", "pemda")
+
+
+def monitor_units(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units whose instances and monitoring data ``account`` reads (``None``: every unit).
+
+    A pemantau holding a jabatan in an OPD (or the Pemda) reads that unit and every unit below it;
+    anyone else the units where they hold a jabatan.
+    """
+    visible = visible_unit_ids(account)
+    if visible is None or "pemantau" not in account.roles or not visible:
+        return visible
+    rows = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)).all()
+    children: dict[int, list[int]] = {}
+    for row in rows:
+        if row.parent_id is not None:
+            children.setdefault(int(row.parent_id), []).append(int(row.id))
+    found = set(visible)
+    waiting = [int(row.id) for row in rows if int(row.id) in visible and row.kind in _AUDITED_BELOW]
+    while waiting:  # the tree's own ids: a cycle in bad data stops at units already found
+        for child in children.get(waiting.pop(), ()):
+            if child not in found:
+                found.add(child)
+                waiting.append(child)
+    return frozenset(found)
+
+
+def sop_unit_ids(connection: Connection, key: str) -> frozenset[int]:
+    """Ids of the units of SOP ``key``: its owner unit (the newest version's identity) and the units its
+    instances ran in (units nobody holds a jabatan in have no id and are left out).
+
+    :raises NotFoundError: no such SOP.
+    """
+    from engine.runtime.versions import definition_id
+
+    found = definition_id(connection, key)
+    names = {str(unit) for unit in connection.execute(
+        select(instances.c.unit).distinct().join(versions, versions.c.id == instances.c.version_id)
+        .where(versions.c.definition_id == found)).scalars()}
+    newest = connection.execute(select(versions.c.bpmn).where(versions.c.definition_id == found)
+                                .order_by(versions.c.number.desc()).limit(1)).scalar()
+    if newest is not None:
+        names.add(read_bpmn(bytes(newest)).sop.identity.unit)
+    from engine.access.organisation import unit_ids
+
+    return frozenset(unit_ids(connection, names).values())
+
+
+def monitor_scope(connection: Connection, account: Account, key: str) -> frozenset[int] | None:
+    """The units of SOP ``key`` whose monitoring data ``account`` reads (``None``: every unit): what
+    every monitoring query of the SOP is narrowed to.
+
+    :raises AccessDeniedError: ``account`` reads no monitoring data, or none of the SOP's units.
+    :raises NotFoundError: no such SOP.
+    """
+    check_monitor(account)
+    visible = monitor_units(connection, account)
+    if visible is None:
+        sop_unit_ids(connection, key)  # an unknown SOP is still a 404
+        return None
+    mine = sop_unit_ids(connection, key) & visible
+    if not mine:
+        raise AccessDeniedError.from_code("access_not_your_sop_unit", sop=key)
+    return mine
+
+
+def monitored_keys(connection: Connection, account: Account, owners: dict[str, str]) -> frozenset[str] | None:
+    """Of the SOPs ``owners`` (``key -> owner unit``), those whose monitoring data ``account`` reads
+    (``None``: every one): owned by, or run in, one of its units (as :func:`monitor_scope` decides)."""
+    check_monitor(account)
+    visible = monitor_units(connection, account)
+    if visible is None:
+        return None
+    codes = set(connection.execute(select(org_units.c.code).where(org_units.c.id.in_(sorted(visible)))).scalars())
+    ran = set(connection.execute(
+        select(definitions.c.key).distinct().join(versions, versions.c.definition_id == definitions.c.id)
+        .join(instances, instances.c.version_id == versions.c.id).where(instances.c.unit.in_(sorted(codes))))
+        .scalars())
+    return frozenset(key for key, unit in owners.items() if unit in codes or key in ran)

@@ -2,8 +2,10 @@
 
 Each asks :mod:`engine.access.policy` first and then reads through the engine's own functions
 (:mod:`engine.monitoring`, :mod:`engine.lifecycle`), which stay account-free for the CLI and the
-benchmarks. Monitoring data is read per SOP, for every unit that runs it, by the monitoring roles
-(:data:`~engine.access.policy.MONITOR_ROLES`) -- today's behaviour; the SOP register by everyone.
+benchmarks. Monitoring data is read per SOP by the monitoring roles
+(:data:`~engine.access.policy.MONITOR_ROLES`), narrowed to the units
+:func:`~engine.access.policy.monitor_scope` gives the account (and refused for an SOP of none of
+them); the SOP register by everyone. Forms take the SOP's identity from the stored version.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 
 from engine.access import policy
 from engine.access.accounts import Account
+from engine.bpmn.reader import read_bpmn
+from engine.conformance.check import ConformanceReport, check_conformance
+from engine.eventlog.model import EventLog
 from engine.lifecycle.transitions import RegisterEntry, register
 from engine.lifecycle.ujicoba import (
     FeedbackRequest,
@@ -23,14 +28,24 @@ from engine.lifecycle.ujicoba import (
     ujicoba_complete,
     ujicoba_report,
 )
-from engine.monitoring.evaluation import SavedEvaluation, evaluations_of
+from engine.monitoring.evaluation import SavedEvaluation, evaluations_of, save_evaluation
 from engine.monitoring.export import export_log
-from engine.monitoring.form import SavedMonitoringForm, monitoring_forms_of
+from engine.monitoring.form import SavedMonitoringForm, monitoring_forms_of, save_monitoring_form
 from engine.monitoring.period import monitoring_period
 from engine.monitoring.plots import TrendPoint
 from engine.monitoring.process_map import process_map_svg
 from engine.monitoring.report import MonitoringReport, cycle_trend, monitoring_report
+from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm, MonitoringForm
+from engine.runtime.audit import ChainBreak
 from engine.runtime.facade import Runtime
+from engine.store.repo import verify_all
+from engine.sop.model import Sop
+
+
+def _units(runtime: Runtime, account: Account, key: str) -> frozenset[int] | None:
+    """The units of ``key`` the account reads (the policy's :func:`~engine.access.policy.monitor_scope`)."""
+    with runtime.db.read() as connection:
+        return policy.monitor_scope(connection, account, key)
 
 
 @dataclass(frozen=True)
@@ -55,14 +70,13 @@ def monitoring_scope(runtime: Runtime, account: Account, since: dt.date | None =
 
 def report_for(runtime: Runtime, account: Account, key: str, scope: MonitoringScope) -> MonitoringReport:
     """The monitoring report of ``key`` in ``scope``, for ``account``."""
-    policy.check_monitor(account)
-    return monitoring_report(runtime, key, scope.start, scope.end, trial=scope.trial)
+    return monitoring_report(runtime, key, scope.start, scope.end, trial=scope.trial,
+                             units=_units(runtime, account, key))
 
 
 def trend_for(runtime: Runtime, account: Account, key: str, scope: MonitoringScope) -> list[TrendPoint]:
     """The monthly median cycle time of ``key`` in ``scope``, for ``account``."""
-    policy.check_monitor(account)
-    return cycle_trend(runtime, key, scope.start, scope.end, trial=scope.trial)
+    return cycle_trend(runtime, key, scope.start, scope.end, trial=scope.trial, units=_units(runtime, account, key))
 
 
 def process_map_for(runtime: Runtime, account: Account, key: str, scope: MonitoringScope, lang: str = "id") -> bytes:
@@ -70,36 +84,97 @@ def process_map_for(runtime: Runtime, account: Account, key: str, scope: Monitor
 
     :raises RenderError: Graphviz is missing or fails.
     """
-    policy.check_monitor(account)
-    return process_map_svg(runtime, key, scope.start, scope.end, trial=scope.trial, lang=lang)
+    return process_map_svg(runtime, key, scope.start, scope.end, trial=scope.trial, lang=lang,
+                           units=_units(runtime, account, key))
 
 
 def monitoring_forms_for(runtime: Runtime, account: Account, key: str,
                          report: MonitoringReport) -> list[SavedMonitoringForm]:
     """The saved monitoring forms of ``key`` for the period of ``report``, newest first."""
-    policy.check_monitor(account)
-    return monitoring_forms_of(runtime, key, report.period_start, report.period_end, trial=report.trial)
+    return monitoring_forms_of(runtime, key, report.period_start, report.period_end, trial=report.trial,
+                               units=_units(runtime, account, key))
 
 
 def log_for(runtime: Runtime, account: Account, key: str, path: str | os.PathLike[str],
             scope: MonitoringScope) -> int:
     """Write ``key``'s event log in ``scope`` to ``path`` (``.xes``/``.csv``); the number of events."""
-    policy.check_monitor(account)
-    return export_log(runtime, key, path, scope.start, scope.end, trial=scope.trial)
+    return export_log(runtime, key, path, scope.start, scope.end, trial=scope.trial,
+                      units=_units(runtime, account, key))
 
 
 def ujicoba_for(runtime: Runtime, account: Account, key: str,
                 gate: UjicobaGate | None = None) -> tuple[UjicobaReport, bool, list[str]]:
     """The ujicoba report of ``key``, whether the trial is complete, and why not."""
-    policy.check_monitor(account)
-    ready, reasons = ujicoba_complete(runtime, key, gate=gate)
-    return ujicoba_report(runtime, key), ready, reasons
+    units = _units(runtime, account, key)
+    ready, reasons = ujicoba_complete(runtime, key, gate=gate)  # the approval gate: every unit's trial
+    return ujicoba_report(runtime, key, units=units), ready, reasons
 
 
 def evaluations_for(runtime: Runtime, account: Account, key: str) -> list[SavedEvaluation]:
     """The saved evaluations of ``key``, for ``account``."""
-    policy.check_monitor(account)
+    _units(runtime, account, key)
     return evaluations_of(runtime, key)
+
+
+def monitored_sop(runtime: Runtime, account: Account, key: str) -> Sop:
+    """The SOP ``key`` as its newest stored version models it, when ``account`` reads its monitoring data
+    (the evaluation and conformance pages).
+
+    :raises AccessDeniedError: not for this account (see :func:`~engine.access.policy.monitor_scope`).
+    :raises NotFoundError: no such SOP.
+    """
+    _units(runtime, account, key)
+    return read_bpmn(runtime.bpmn(key)).sop
+
+
+def conformance_for(runtime: Runtime, account: Account, key: str, log: EventLog) -> ConformanceReport:
+    """Check an uploaded event log against the stored SOP ``key``, when ``account`` reads its monitoring data.
+
+    :raises AccessDeniedError: not for this account.
+    :raises NotFoundError: no such SOP.
+    """
+    return check_conformance(log, monitored_sop(runtime, account, key), calendar=runtime.calendar)
+
+
+def save_monitoring_form_for(runtime: Runtime, account: Account, key: str, form: MonitoringForm, *,
+                             trial: bool = False, base_revision: int | None = None) -> SavedMonitoringForm:
+    """Save ``account``'s monitoring form of ``key`` for the units it reads (see :func:`save_monitoring_form`).
+
+    :raises AccessDeniedError: not for this account.
+    """
+    return save_monitoring_form(runtime, key, form, account.username, trial=trial, base_revision=base_revision,
+                                units=_units(runtime, account, key))
+
+
+def save_evaluation_for(runtime: Runtime, account: Account, key: str, answers: list[EvaluationAnswer],
+                        outcome: str, notes: str = "", assessor: str = "") -> SavedEvaluation:
+    """Store ``account``'s evaluation of ``key``'s newest approved version; the SOP's name, number and
+    unit come from that stored version (:func:`~engine.monitoring.evaluation.save_evaluation`), never
+    from the form. A ``revisi`` opens a revision request for the owner unit's penyusun.
+
+    :raises AccessDeniedError: not for this account.
+    :raises DataError: an unknown outcome, an unanswered question, or a ``revisi`` without notes.
+    """
+    _units(runtime, account, key)
+    form = EvaluationForm(sop_name="", sop_number="", unit="", date=runtime.clock.now().date(),
+                          assessor=assessor.strip() or account.nama or account.username, answers=answers,
+                          outcome=outcome, notes=notes.strip())
+    return save_evaluation(runtime, key, form, account.username)
+
+
+def audit_chain_for(runtime: Runtime, account: Account) -> tuple[int, int, ChainBreak | None]:
+    """Recompute the hash chains of the instances ``account`` sees (every unit's for admin and the
+    Inspektorat): ``(instances, events, first break or None)``."""
+    with runtime.db.read() as connection:
+        return verify_all(connection, policy.monitor_units(connection, account))
+
+
+def monitored_register_for(runtime: Runtime, account: Account) -> list[RegisterEntry]:
+    """The published SOPs whose monitoring data ``account`` reads (the monitoring index)."""
+    entries = [entry for entry in register(runtime) if entry.version]
+    with runtime.db.read() as connection:
+        keys = policy.monitored_keys(connection, account, {entry.key: entry.unit for entry in entries})
+    return entries if keys is None else [entry for entry in entries if entry.key in keys]
 
 
 def feedback_requests_for(runtime: Runtime, account: Account) -> list[FeedbackRequest]:

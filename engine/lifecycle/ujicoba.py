@@ -21,7 +21,7 @@ from engine.runtime.versions import definition_id
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.monitoring.report import MonitoringReport, monitoring_report
 from engine.sop.model import StepKind
-from engine.store.models import feedback, instances, versions, work_items
+from engine.store.models import feedback, instances, org_units, versions, work_items
 
 if TYPE_CHECKING:
     from engine.runtime.facade import Runtime
@@ -175,22 +175,31 @@ def _rated(item: dict[str, str]) -> bool:
     return item["kind"] != StepKind.START.value and not (item["kind"] == StepKind.END.value and not item["waktu"])
 
 
-def ujicoba_report(runtime: Runtime, key: str, version: int | None = None) -> UjicobaReport:
-    """Feedback averages and timing per step of the trial of a draft version (the newest by default)."""
+def ujicoba_report(runtime: Runtime, key: str, version: int | None = None, *,
+                   units: frozenset[int] | None = None) -> UjicobaReport:
+    """Feedback averages and timing per step of the trial of a draft version (the newest by default).
+
+    :param units: ids of the units whose trial runs and feedback are read (``None``: every unit).
+    """
     with runtime.db.read() as connection:
         version_id, number = _draft_version(connection, key, version)
+        mine = [feedback.c.version_id == version_id]
+        if units is not None:  # feedback on work done in the units read
+            mine.append(feedback.c.item_id.in_(
+                select(work_items.c.id).where(work_items.c.unit.in_(
+                    select(org_units.c.code).where(org_units.c.id.in_(sorted(units)))))))
         averages = {row.step_id: row for row in connection.execute(
             select(feedback.c.step_id, func.count().label("n"), func.avg(feedback.c.kemudahan).label("kemudahan"),
                    func.avg(feedback.c.kesesuaian).label("kesesuaian"),
                    func.avg(feedback.c.ketepatan).label("ketepatan"))
-            .where(feedback.c.version_id == version_id).group_by(feedback.c.step_id))}
+            .where(*mine).group_by(feedback.c.step_id))}
         comments: dict[str, list[str]] = {}
         for step_id, komentar in connection.execute(
                 select(feedback.c.step_id, feedback.c.komentar)
-                .where(feedback.c.version_id == version_id, feedback.c.komentar != "").order_by(feedback.c.id)):
+                .where(*mine, feedback.c.komentar != "").order_by(feedback.c.id)):
             comments.setdefault(step_id, []).append(komentar)
         kinds = _step_kinds(connection, version_id)
-    timing = monitoring_report(runtime, key, versions=[number], trial=True)
+    timing = monitoring_report(runtime, key, versions=[number], trial=True, units=units)
     measured = {step.step_id: step for step in timing.steps}
     rated = tuple((index + 1, item["id"], item["kegiatan"]) for index, item in enumerate(kinds) if _rated(item))
     steps = []

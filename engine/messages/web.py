@@ -134,6 +134,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                           "Your role may not take this SOP action ({action})."),
     "access_monitoring": ("Peran Anda tidak diizinkan membaca data pemantauan.",
                           "Your role may not read monitoring data."),
+    "access_not_your_sop_unit": ("Data pemantauan SOP {sop} hanya untuk unit yang menjalankannya; tidak ada "
+                                 "di antaranya yang termasuk unit Anda.",
+                                 "The monitoring data of SOP {sop} is for the units that run it; none of "
+                                 "them is one of your units."),
 
     "app_name": ("Alur", "Alur"),
     "tagline": ("SOP Pemda yang berjalan", "Local-government SOPs that run"),

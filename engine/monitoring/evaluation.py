@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
@@ -82,7 +82,8 @@ def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *
                     version: int | None = None) -> SavedEvaluation:
     """Store an evaluation of ``key`` (the newest approved version by default).
 
-    With the outcome ``revisi`` a revision request for the owner unit's penyusun is opened in the
+    The form's SOP name, number and unit are taken from the stored version evaluated (whatever the
+    caller put there). With the outcome ``revisi`` a revision request for the owner unit's penyusun is opened in the
     same transaction (its reason: the evaluation's notes).
 
     :raises DataError: an unknown outcome, an unanswered question, or a ``revisi`` without notes.
@@ -104,7 +105,9 @@ def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *
     if row is None:
         raise (NotFoundError.from_code("runtime_no_such_version", sop=key, number=version) if version is not None
                else NotFoundError.from_code("evaluation_nothing_approved", sop=key))
-    unit = read_bpmn(bytes(row.bpmn)).sop.identity.unit if form.outcome == "revisi" else ""
+    identity = read_bpmn(bytes(row.bpmn)).sop.identity
+    form = replace(form, sop_name=identity.nama or key, sop_number=identity.nomor, unit=identity.unit)
+    unit = identity.unit
     with runtime.db.write() as connection:
         evaluation_id = connection.execute(insert(evaluations).returning(evaluations.c.id), {
             "definition_id": found_id, "version_id": row.id, "form": _to_json(form), "outcome": form.outcome,

@@ -30,14 +30,15 @@ _LIFECYCLE = {"started": COMPLETE, "ready": START, "completed": COMPLETE}
 
 
 def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
-                     trial: bool = False) -> Iterator[LogEvent]:
+                     trial: bool = False, units: frozenset[int] | None = None) -> Iterator[LogEvent]:
     """The log events of ``key``'s instances started from ``start`` to ``end`` (inclusive days).
 
     :param trial: export the trial (ujicoba) instances instead of the regular ones.
+    :param units: ids of the units whose instances are exported (``None``: every unit).
     :raises NotFoundError: no such SOP.
     """
     with runtime.db.read() as connection:
-        scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial)
+        scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial, units)
         where, params = scope.where(connection)
         rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration "
                         "FROM events e "
@@ -54,9 +55,9 @@ def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, e
 
 
 def export_log(runtime: Runtime, key: str, path: str | os.PathLike[str], start: dt.date | None = None,
-               end: dt.date | None = None, *, trial: bool = False) -> int:
+               end: dt.date | None = None, *, trial: bool = False, units: frozenset[int] | None = None) -> int:
     """Write ``key``'s event log to ``path`` (``.xes`` or ``.csv``); the number of events written.
 
     :raises InputError: an unknown file suffix.
     """
-    return write_log(store_log_events(runtime, key, start, end, trial=trial), path, f"{key}")
+    return write_log(store_log_events(runtime, key, start, end, trial=trial, units=units), path, f"{key}")

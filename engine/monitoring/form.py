@@ -18,7 +18,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from engine.runtime.versions import definition_id
 from engine.errors import DataError
@@ -144,12 +144,21 @@ def _check_form(form: MonitoringForm) -> None:
                 raise DataError.from_code("form_field_too_long", name, name=name, number=row.number, limit=4000)
 
 
+def _units_text(units: frozenset[int] | None) -> str:
+    """How ``monitoring_forms.units`` stores a unit scope ("" for every unit)."""
+    return "" if units is None else ",".join(str(unit) for unit in sorted(units))
+
+
 def save_monitoring_form(runtime: Runtime, key: str, form: MonitoringForm, by: str, *, trial: bool = False,
-                         base_revision: int | None = None) -> SavedMonitoringForm:
-    """Save the assessor's form as a new revision for its SOP and period.
+                         base_revision: int | None = None, units: frozenset[int] | None = None) -> SavedMonitoringForm:
+    """Save the assessor's form as a new revision for its SOP, period and units.
+
+    Revisions are numbered over every unit scope of the SOP and period (one sequence); the
+    "saved meanwhile" check compares with the newest revision of the same units.
 
     :param base_revision: the revision the assessor started from (``None`` for a first save or a
         form pre-filled afresh). When another revision was saved meanwhile, nothing is saved.
+    :param units: ids of the units the form's report covers (``None``: every unit).
     :raises DataError: the form is malformed, or it is based on a revision that is no longer the newest.
     :raises NotFoundError: no such SOP.
     """
@@ -160,27 +169,33 @@ def save_monitoring_form(runtime: Runtime, key: str, form: MonitoringForm, by: s
         scope = (monitoring_forms.c.definition_id == found_id, monitoring_forms.c.period_start == form.period_start,
                  monitoring_forms.c.period_end == form.period_end, monitoring_forms.c.trial == trial)
         latest = connection.execute(select(monitoring_forms.c.revision, monitoring_forms.c.saved_by,
-                                           monitoring_forms.c.saved_at).where(*scope)
+                                           monitoring_forms.c.saved_at)
+                                    .where(*scope, monitoring_forms.c.units == _units_text(units))
                                     .order_by(monitoring_forms.c.revision.desc()).limit(1)).first()
         if latest is not None and base_revision != latest.revision:
             when = latest.saved_at.astimezone(runtime.calendar.tz).strftime("%Y-%m-%d %H:%M")
             raise DataError.from_code("form_saved_meanwhile", "revision", by=latest.saved_by, when=when,
                                       revision=latest.revision)
-        revision = (latest.revision if latest is not None else 0) + 1
+        newest = connection.execute(select(func.max(monitoring_forms.c.revision)).where(*scope)).scalar()
+        revision = int(newest or 0) + 1
         form_id = connection.execute(insert(monitoring_forms).returning(monitoring_forms.c.id), {
             "definition_id": found_id, "period_start": form.period_start, "period_end": form.period_end,
             "trial": trial, "revision": revision, "form": form_to_json(form), "saved_by": by, "saved_at": now,
+            "units": _units_text(units),
         }).scalar_one()
     return SavedMonitoringForm(form_id, key, trial, revision, form, by, now)
 
 
 def monitoring_forms_of(runtime: Runtime, key: str, period_start: dt.date | None = None,
-                        period_end: dt.date | None = None, *, trial: bool = False) -> list[SavedMonitoringForm]:
-    """Every saved revision of ``key``'s forms (optionally of one period), newest first."""
+                        period_end: dt.date | None = None, *, trial: bool = False,
+                        units: frozenset[int] | None = None) -> list[SavedMonitoringForm]:
+    """Every saved revision of ``key``'s forms (optionally of one period) filled for ``units``
+    (``None``: every unit), newest first."""
     with runtime.db.read() as connection:
         found_id = definition_id(connection, key)
         query = select(monitoring_forms).where(monitoring_forms.c.definition_id == found_id,
-                                               monitoring_forms.c.trial == trial)
+                                               monitoring_forms.c.trial == trial,
+                                               monitoring_forms.c.units == _units_text(units))
         if period_start is not None:
             query = query.where(monitoring_forms.c.period_start == period_start)
         if period_end is not None:

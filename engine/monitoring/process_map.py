@@ -26,10 +26,10 @@ START_NODE, END_NODE = "__mulai__", "__selesai__"
 
 
 def follows_counts(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
-                   trial: bool = False) -> dict[tuple[str, str], int]:
+                   trial: bool = False, units: frozenset[int] | None = None) -> dict[tuple[str, str], int]:
     """``(step, next step) -> count`` over completed work items, with :data:`START_NODE` / :data:`END_NODE`."""
     with runtime.db.read() as connection:
-        scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial)
+        scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial, units)
         where, params = scope.where(connection)
         rows = run_text(connection, f"""
             SELECT previous, step_id, COUNT(*) FROM (
@@ -51,13 +51,13 @@ def follows_counts(runtime: Runtime, key: str, start: dt.date | None = None, end
 
 
 def process_map_svg(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
-                    trial: bool = False, lang: str = "id") -> bytes:
+                    trial: bool = False, lang: str = "id", units: frozenset[int] | None = None) -> bytes:
     """The directly-follows graph of ``key``'s real execution as SVG bytes.
 
     :raises RenderError: Graphviz ``dot`` is missing or fails.
     """
-    counts = follows_counts(runtime, key, start, end, trial=trial)
-    report = monitoring_report(runtime, key, start, end, trial=trial)
+    counts = follows_counts(runtime, key, start, end, trial=trial, units=units)
+    report = monitoring_report(runtime, key, start, end, trial=trial, units=units)
     stats = {step.step_id: step for step in report.steps}
     names = {step_id: f"{number}. {kegiatan}" for number, step_id, kegiatan in report.outline}
     graph = graphviz.Digraph(key, format="svg", graph_attr={"rankdir": "TB", "fontname": "Liberation Sans"},

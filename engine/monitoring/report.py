@@ -211,11 +211,19 @@ class Scope:
     steps: dict[str, _StepMeta]
     nomor: str = ""
     unit: str = ""
+    #: Ids of the units read (``None``: every unit); see :func:`engine.access.policy.monitor_scope`.
+    units: frozenset[int] | None = None
+
+    def _unit_clause(self, column: str, clauses: list[str], params: dict[str, Any]) -> None:
+        if self.units is not None:
+            clauses.append(f"{column} IN (SELECT code FROM org_units WHERE id IN :scope_units)")
+            params["scope_units"] = sorted(self.units)
 
     def where(self, connection: Connection, alias: str = "i") -> tuple[str, dict[str, Any]]:
         """An SQL condition on the instances table (alias ``alias``) and its parameters."""
         clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.mode {'<>' if self.trial else '='} 'real'"]
         params: dict[str, Any] = {"version_ids": self.version_ids}
+        self._unit_clause(f"{alias}.unit", clauses, params)
         if self.start is not None:
             clauses.append(f"{alias}.started_at >= :period_start")
             params["period_start"] = hot.bind_time(connection, self.start)
@@ -225,7 +233,8 @@ class Scope:
         return " AND ".join(clauses), params
 
     def item_where(self, connection: Connection, by_version: bool, scan: bool = False) -> tuple[str, dict[str, Any]]:
-        """An SQL condition on work_items (alias ``w``): this SOP's (trial) items ready in the period.
+        """An SQL condition on work_items (alias ``w``): this SOP's (trial) items ready in the period
+        (in the units read: the work done there).
 
         Every version of one kind (approved or draft) is exactly ``sop_key`` and ``trial``, which the
         monitoring index covers; only chosen versions need the instances.
@@ -236,6 +245,7 @@ class Scope:
         sop_key = "+w.sop_key" if scan and connection.dialect.name == "sqlite" else "w.sop_key"
         clauses = [f"{sop_key} = :key", "w.trial = :trial"]
         params: dict[str, Any] = {"key": self.key, "trial": self.trial}
+        self._unit_clause("w.unit", clauses, params)
         if by_version:
             clauses.append("w.instance_id IN (SELECT id FROM instances WHERE version_id IN :version_ids)")
             params["version_ids"] = self.version_ids
@@ -253,10 +263,12 @@ def _local_midnight(day: dt.date, calendar: WorkCalendar) -> dt.datetime:
 
 
 def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, start: dt.date | None = None,
-                  end: dt.date | None = None, versions: Sequence[int] | None = None, trial: bool = False) -> Scope:
-    """The versions and instants a report on ``key`` covers.
+                  end: dt.date | None = None, versions: Sequence[int] | None = None, trial: bool = False,
+                  units: frozenset[int] | None = None) -> Scope:
+    """The versions, instants and units a report on ``key`` covers.
 
     :param versions: version numbers; default every version of the kind asked (drafts for a trial).
+    :param units: ids of the units read (instances started there, work done there); ``None``: every unit.
     :raises NotFoundError: no such SOP, or none of the versions exists.
     """
     rows = run_text(connection, "SELECT v.id, v.number, v.draft, v.steps, v.bpmn, d.nama FROM versions v "
@@ -283,7 +295,8 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
     return Scope(key, rows[-1].nama if rows else key, [row.id for row in chosen] or [-1],
                  tuple(row.number for row in chosen), trial,
                  _local_midnight(start, calendar) if start else None,
-                 _local_midnight(end + dt.timedelta(days=1), calendar) if end else None, steps, nomor, unit)
+                 _local_midnight(end + dt.timedelta(days=1), calendar) if end else None, steps, nomor, unit,
+                 None if units is None else frozenset(units))
 
 
 def _standard(waktu: str, calendar: WorkCalendar, start: dt.datetime) -> tuple[float, str] | None:
@@ -334,7 +347,8 @@ def _percentiles(connection: Connection, source: str, group: str, value: str, pa
 
 
 def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
-                      versions: Sequence[int] | None = None, trial: bool = False) -> MonitoringReport:
+                      versions: Sequence[int] | None = None, trial: bool = False,
+                      units: frozenset[int] | None = None) -> MonitoringReport:
     """The monitoring report of SOP ``key`` for the days ``start`` to ``end`` (inclusive; open when ``None``).
 
     Instance figures (started, completed, running, cancelled, cycle time) count the instances
@@ -344,12 +358,14 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
 
     :param versions: version numbers; default every approved version (every draft with ``trial``).
     :param trial: report the trial (ujicoba) instances instead of the regular ones.
+    :param units: ids of the units reported on (``None``: every unit; the policy's
+        :func:`~engine.access.policy.monitor_scope` gives them for an account).
     :raises NotFoundError: no such SOP or version.
     """
     calendar = runtime.calendar
     now = runtime.clock.now()
     with runtime.db.read() as connection:
-        scope = resolve_scope(connection, key, calendar, start, end, versions, trial)
+        scope = resolve_scope(connection, key, calendar, start, end, versions, trial, units)
         where, params = scope.where(connection)
         params["now"] = hot.bind_time(connection, now)
         counts = dict(run_text(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
@@ -464,7 +480,7 @@ def _condition_answers(connection: Connection, where: str, params: dict[str, Any
 
 
 def cycle_trend(runtime: Runtime, key: str, start: dt.date, end: dt.date, *, trial: bool = False,
-                versions: Sequence[int] | None = None) -> list[TrendPoint]:
+                versions: Sequence[int] | None = None, units: frozenset[int] | None = None) -> list[TrendPoint]:
     """The median cycle time of the instances started in each calendar month from ``start`` to ``end``.
 
     For :func:`engine.monitoring.plots.trend_chart`; months without a completed instance are left out.
@@ -475,7 +491,7 @@ def cycle_trend(runtime: Runtime, key: str, start: dt.date, end: dt.date, *, tri
         while month <= end:
             following = (month + dt.timedelta(days=32)).replace(day=1)
             scope = resolve_scope(connection, key, runtime.calendar, max(month, start),
-                                  min(following - dt.timedelta(days=1), end), versions, trial)
+                                  min(following - dt.timedelta(days=1), end), versions, trial, units)
             where, params = scope.where(connection)
             count = run_text(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
                            "AND i.status = 'completed'", params).scalar_one()

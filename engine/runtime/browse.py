@@ -66,7 +66,8 @@ def list_instances(runtime: Runtime, account: Account, *, key: str = "", status:
                    until: dt.date | None = None, limit: int = 500) -> list[InstanceRow]:
     """Instances ``account`` sees (its units, or all), newest first, filtered by SOP key, status,
     overdue, trial and start period."""
-    visible = policy.visible_unit_ids(account)
+    with runtime.db.read() as connection:
+        visible = policy.monitor_units(connection, account)
     now = runtime.clock.now()
     late = exists().where(work_items.c.instance_id == instances.c.id, and_(
         (work_items.c.overdue_at.is_not(None)) |

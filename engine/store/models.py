@@ -242,6 +242,8 @@ monitoring_forms = Table(
     Column("saved_by", String(64), nullable=False),
     Column("saved_at", UtcDateTime, nullable=False),
     UniqueConstraint("definition_id", "period_start", "period_end", "trial", "revision", name="uq_monitoring_forms_revision"),
+    #: The units the form was filled for: sorted ids, comma-separated; "" for every unit (migration 0008s).
+    Column("units", Text, nullable=False, default="", server_default=""),
 )
 
 #: Evaluations (seven questions + outcome); ``draft_version_id`` is the draft a "revisi" opened.

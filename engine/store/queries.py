@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 #: Parameters that hold a list (``IN :version_ids``).
-LIST_PARAMETERS = ("version_ids",)
+LIST_PARAMETERS = ("version_ids", "scope_units")
 
 
 def run_text(connection: Connection, sql: str, params: dict[str, Any]) -> Any:

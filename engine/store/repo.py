@@ -16,7 +16,8 @@ from sqlalchemy import Connection, and_, func, or_, select
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
 from engine.runtime.work import Event, Instance, User, VersionInfo, WorkItem
-from engine.store.models import NO_DEADLINE, definitions, events, holdings, instances, users, versions, work_items
+from engine.store.models import (NO_DEADLINE, definitions, events, holdings, instances, org_units, users, versions,
+                                 work_items)
 
 
 def user_by_name(connection: Connection, username: str) -> User:
@@ -132,16 +133,21 @@ def trace(connection: Connection, instance_id: int) -> list[Event]:
                   json.loads(row.body).get("data", {}), row.hash) for row in rows]
 
 
-def verify_all(connection: Connection) -> tuple[int, int, ChainBreak | None]:
-    """Recompute every instance's chain.
+def verify_all(connection: Connection, unit_ids: frozenset[int] | None = None) -> tuple[int, int, ChainBreak | None]:
+    """Recompute every instance's chain (of the units ``unit_ids``, or of every unit).
 
     :return: instances checked, events checked, and the first break (``None`` when all verify).
     """
-    heads = {row.id: (row.last_seq, row.last_hash) for row in
-             connection.execute(select(instances.c.id, instances.c.last_seq, instances.c.last_hash))}
+    heads_query = select(instances.c.id, instances.c.last_seq, instances.c.last_hash)
+    events_query = select(events.c.instance_id, events.c.seq, events.c.kind, events.c.actor, events.c.step,
+                          events.c.body, events.c.prev_hash, events.c.hash)
+    if unit_ids is not None:  # a unit's auditor checks its units' chains (an orphan event has no unit)
+        mine = instances.c.unit.in_(select(org_units.c.code).where(org_units.c.id.in_(sorted(unit_ids))))
+        heads_query = heads_query.where(mine)
+        events_query = events_query.where(events.c.instance_id.in_(select(instances.c.id).where(mine)))
+    heads = {row.id: (row.last_seq, row.last_hash) for row in connection.execute(heads_query)}
     stream = connection.execution_options(yield_per=2000).execute(
-        select(events.c.instance_id, events.c.seq, events.c.kind, events.c.actor, events.c.step, events.c.body,
-               events.c.prev_hash, events.c.hash).order_by(events.c.instance_id, events.c.seq))
+        events_query.order_by(events.c.instance_id, events.c.seq))
     counted = 0
     seen: set[int] = set()
 

@@ -96,3 +96,60 @@ def test_the_listing_takes_the_account_and_filters_by_its_unit_ids(app: Flask) -
         list_instances(runtime)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         list_instances(runtime, "admin")  # type: ignore[arg-type]
+
+
+def _evaluation(outcome: str, **extra: str) -> dict[str, str]:
+    return {f"jawaban_{i}": "ya" for i in range(7)} | {"hasil": outcome, "catatan": "Perlu diubah"} | extra
+
+
+def test_an_auditor_of_another_unit_is_refused_every_monitoring_page_and_export(app: Flask) -> None:
+    import io
+
+    other = _client(app, "pemantau-lain")
+    for path in ("", "/formulir", "/formulir.pdf", "/formulir.xlsx", "/log.csv", "/log.xes", "/ujicoba",
+                 "/evaluasi", "/kesesuaian"):
+        answer = other.get(f"/pemantauan/surat-masuk{path}")
+        assert answer.status_code == 403, path
+        assert "pelaksana" not in answer.get_data(as_text=True).replace("pelaksana-lain", ""), path
+    upload = other.post("/pemantauan/surat-masuk/kesesuaian", content_type="multipart/form-data",
+                        data={"log": (io.BytesIO(b"case_id,activity,timestamp\n"), "log.csv")})
+    assert upload.status_code == 403
+    assert other.post("/pemantauan/surat-masuk/formulir", data={}).status_code == 403
+    # the auditor of the SOP's own unit reads them
+    mine = _client(app, "pemantau-unit")
+    assert mine.get("/pemantauan/surat-masuk").status_code == 200
+    assert "pelaksana" in mine.get("/pemantauan/surat-masuk/log.csv").get_data(as_text=True)
+
+
+def test_an_auditors_revisi_of_another_units_sop_is_refused_and_changes_nothing(app: Flask) -> None:
+    from engine import evaluations_of, revision_requests_of
+
+    runtime = app.extensions["alur_runtime"]
+    before = [(v.number, v.draft) for v in runtime.versions("surat-masuk")]
+    answer = _client(app, "pemantau-lain").post("/pemantauan/surat-masuk/evaluasi", data=_evaluation("revisi"))
+    assert answer.status_code == 403
+    assert evaluations_of(runtime, "surat-masuk") == [] and revision_requests_of(runtime, "surat-masuk") == []
+    assert [(v.number, v.draft) for v in runtime.versions("surat-masuk")] == before
+
+
+def test_the_evaluation_ignores_posted_sop_identity(app: Flask) -> None:
+    from engine import evaluations_of, read_bpmn
+
+    runtime = app.extensions["alur_runtime"]
+    identity = read_bpmn(runtime.bpmn("surat-masuk")).sop.identity
+    page = _client(app, "pemantau-unit")
+    assert 'name="nama"' not in page.get("/pemantauan/surat-masuk/evaluasi").get_data(as_text=True)
+    forged = _evaluation("tetap", nama="SOP Palsu", nomor="999/PALSU", unit=OTHER)
+    assert page.post("/pemantauan/surat-masuk/evaluasi", data=forged).status_code == 302
+    stored = evaluations_of(runtime, "surat-masuk")[0].form
+    assert (stored.sop_name, stored.sop_number, stored.unit) == (identity.nama, identity.nomor, identity.unit)
+
+
+def test_the_audit_chain_counts_only_the_units_seen(app: Flask) -> None:
+    from engine import audit_chain_for
+
+    runtime = app.extensions["alur_runtime"]
+    assert audit_chain_for(runtime, account(runtime, "pemantau"))[0] == 1
+    assert audit_chain_for(runtime, account(runtime, "pemantau-unit"))[0] == 1
+    assert audit_chain_for(runtime, account(runtime, "pemantau-lain")) == (0, 0, None)
+    assert _client(app, "pemantau-lain").get("/pantau/rantai").status_code == 200
