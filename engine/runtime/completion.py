@@ -71,7 +71,7 @@ def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[In
     """
     found = hot.run(session.connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
     run = session.lock(found.instance_id) if found is not None else None
-    item = hot.item_for_user(session.connection, item_id, username) if run is not None else None
+    item = hot.item_for_user(session.connection, item_id, username, session.now) if run is not None else None
     if run is None or item is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return run, item
@@ -140,7 +140,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
         session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
-        run.append("completed", username, item.step_id, item_id, completion.event_data())
+        acting = {"acting": f"{item.acting.capitalize()}. {item.jabatan}"} if item.acting else {}  # "Plh. Kepala Dinas"
+        run.append("completed", username, item.step_id, item_id, {**completion.event_data(), **acting})
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})
         if completion.data:

@@ -54,6 +54,8 @@ class TraceEntry:
     name: str = ""
     jabatan: str = ""
     nip: str = ""
+    #: The acting capacity the step was completed in ("Plh. Kepala Dinas"); empty for the holder itself.
+    acting: str = ""
 
     @property
     def running(self) -> bool:
@@ -165,7 +167,8 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
             index = open_items.pop(event.item_id)
             started = entries[index]
             assert started is not None
-            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor)
+            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor,
+                                        acting=str((getattr(event, "data", None) or {}).get("acting", "")))
         elif event.kind == "decision" and event.item_id is None:
             entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
         elif event.kind == "cancelled" and event.item_id in open_items:
