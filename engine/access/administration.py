@@ -144,7 +144,7 @@ def today(runtime: Runtime) -> dt.date:
     return runtime.clock.now().astimezone(runtime.calendar.tz).date()
 
 
-def parse_day(text: str, field: str, *, required: bool = True) -> dt.date | None:
+def parse_org_day(text: str, field: str, *, required: bool = True) -> dt.date | None:
     """A ``YYYY-MM-DD`` day from a form or a CSV cell.
 
     :raises DataError: not a date, or empty when ``required`` (naming ``field``).
@@ -199,7 +199,7 @@ def _unit_rows(connection: Connection) -> list[UnitRow]:
     return ordered
 
 
-def units(runtime: Runtime, account: Account) -> list[UnitRow]:
+def admin_units(runtime: Runtime, account: Account) -> list[UnitRow]:
     """The units ``account`` administers, as a tree in code order (parents before children)."""
     policy.check_administer(account)
     with runtime.db.read() as connection:
@@ -214,7 +214,7 @@ def _unit(connection: Connection, code: str) -> Any:
     return row
 
 
-def unit(runtime: Runtime, account: Account, code: str) -> tuple[UnitRow, list[JabatanRow]]:
+def admin_unit(runtime: Runtime, account: Account, code: str) -> tuple[UnitRow, list[JabatanRow]]:
     """A unit with its jabatan and who holds each today.
 
     :raises NotFoundError: no such unit. :raises AccessDeniedError: outside the account's OPD.
@@ -241,7 +241,7 @@ def _person_row(connection: Connection, row: Any) -> PersonRow:
                      tuple(sorted(login.roles.split())) if login else (), bool(state and state.disabled))
 
 
-def people(runtime: Runtime, account: Account, query: str = "", page: int = 1,
+def admin_people(runtime: Runtime, account: Account, query: str = "", page: int = 1,
            size: int = PAGE_SIZE) -> tuple[list[PersonRow], int]:
     """People ``account`` administers whose user name, nama or NIP contains ``query``; one page and the total."""
     policy.check_administer(account)
@@ -284,7 +284,7 @@ def _acting_rows(runtime: Runtime, connection: Connection, *where: Any) -> tuple
                            row.starts_at <= now and (row.ends_at is None or row.ends_at > now)) for row in rows)
 
 
-def person(runtime: Runtime, account: Account, username: str) -> Person:
+def admin_person(runtime: Runtime, account: Account, username: str) -> Person:
     """A person with their holdings (current and past), acting assignments and number of API tokens.
 
     :raises NotFoundError: no such person. :raises AccessDeniedError: not in the account's OPD.
@@ -511,7 +511,7 @@ def end_acting(runtime: Runtime, account: Account, assignment: int, on: dt.date,
 
 # -- logins --------------------------------------------------------------------------------------
 
-def set_disabled(runtime: Runtime, account: Account, username: str, disabled: bool, reason: str) -> None:
+def set_account_disabled(runtime: Runtime, account: Account, username: str, disabled: bool, reason: str) -> None:
     """Disable (every session and token ends) or enable the login of ``username``.
 
     :raises NotFoundError: no login. :raises AccessDeniedError: outside the account's OPD, or oneself.
@@ -531,7 +531,7 @@ def _check_login(connection: Connection, account: Account, username: str, *, cre
         raise NotFoundError.from_code("account_not_found", username=username)
 
 
-def reset_password(runtime: Runtime, account: Account, username: str, reason: str) -> str:
+def admin_reset_password(runtime: Runtime, account: Account, username: str, reason: str) -> str:
     """A new temporary password for ``username`` (shown once; only its hash is kept); sessions and tokens end.
 
     A person without a login gets one, with the role ``pelaksana``.
@@ -556,7 +556,7 @@ def reset_password(runtime: Runtime, account: Account, username: str, reason: st
     return password
 
 
-def revoke_tokens(runtime: Runtime, account: Account, username: str, reason: str) -> int:
+def admin_revoke_tokens(runtime: Runtime, account: Account, username: str, reason: str) -> int:
     """Remove every API token of ``username``; how many."""
     reason = require_reason(reason)
     with runtime.db.write() as connection:

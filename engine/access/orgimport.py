@@ -74,7 +74,7 @@ class OrgImportError(DataError):
 
 
 @dataclass(frozen=True)
-class ImportReport:
+class OrgImportReport:
     units: int
     jabatan: int
     people: int
@@ -85,7 +85,7 @@ class ImportReport:
                        people=str(self.people), holdings=str(self.holdings))
 
 
-def read_files(paths: Iterable[str | Path]) -> dict[str, bytes]:
+def read_org_files(paths: Iterable[str | Path]) -> dict[str, bytes]:
     """``name -> content`` of the CSV files at ``paths`` (a folder gives the three names found in it)."""
     found: dict[str, bytes] = {}
     for given in paths:
@@ -220,7 +220,7 @@ def _check_jabatan(rows: _Rows, lines: list[tuple[int, dict[str, str]]], units: 
             continue
         planned[key] = flag in _YES
     heads: dict[str, str] = {}
-    for (unit_code, code), head in sorted(planned.items()):
+    for (unit_code, code), head in sorted(planned.items(), key=lambda pair: (first_line.get(pair[0], 0), pair[0])):
         if not head:
             continue
         if unit_code in heads:
@@ -284,7 +284,7 @@ def _check_people(rows: _Rows, lines: list[tuple[int, dict[str, str]]], jabatan:
 
 
 def import_organisation(runtime: Runtime, account: Account, files: Mapping[str, bytes],
-                        reason: str = "") -> ImportReport:
+                        reason: str = "") -> OrgImportReport:
     """Import ``files`` (``units.csv``, ``jabatan.csv``, ``people.csv``; any of them) in one transaction.
 
     :raises OrgImportError: any bad row (every one named; nothing imported).
@@ -319,7 +319,7 @@ def import_organisation(runtime: Runtime, account: Account, files: Mapping[str, 
 
 
 def _write(connection: Connection, runtime: Runtime, lines: dict[str, list[tuple[int, dict[str, str]]]],
-           people: dict[str, tuple[int, dict[str, str]]]) -> ImportReport:
+           people: dict[str, tuple[int, dict[str, str]]]) -> OrgImportReport:
     unit_rows = [values for _, values in lines.get("units.csv", [])]
     ids = {row.code: row.id for row in connection.execute(select(org_units.c.code, org_units.c.id))}
     for values in unit_rows:  # first every unit exists, then the parents are set (any order in the file)
@@ -374,7 +374,7 @@ def _write(connection: Connection, runtime: Runtime, lines: dict[str, list[tuple
         else:
             connection.execute(update(holdings).where(holdings.c.id == found.id).values(**dates))
         held += 1
-    return ImportReport(len(unit_rows), len(jabatan_rows), len(people), held)
+    return OrgImportReport(len(unit_rows), len(jabatan_rows), len(people), held)
 
 
 def _csv(header: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
