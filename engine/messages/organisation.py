@@ -81,4 +81,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "access_not_full_admin": ("Hanya admin Pemda yang dapat melakukan ini.", "Only the Pemda admin may do this."),
     "access_not_your_opd": ("Di luar OPD yang Anda kelola.", "Outside the OPD you administer."),
     "access_not_yourself": ("Login Anda sendiri tidak diubah di sini.", "Your own login is not changed here."),
+    # --- alur org -------------------------------------------------------------------------------
+    "cli_org_acting_added": ("Penugasan #{id}: {user} sebagai {capacity} di {unit}.", "Assignment #{id}: {user} as {capacity} in {unit}."),
+    "cli_org_acting_ended": ("Penugasan #{id} diakhiri; {released} klaim dikembalikan ke jabatan.",
+                             "Assignment #{id} ended; {released} claims given back to the jabatan."),
+    "cli_org_acting_line": ("#{id} {user}: {capacity} di {unit}, SK {sk}, {first} s.d. {last} ({state})",
+                            "#{id} {user}: {capacity} in {unit}, SK {sk}, {first} to {last} ({state})"),
+    "cli_org_running": ("berjalan", "running"),
+    "cli_org_not_running": ("tidak berjalan", "not running"),
+    "cli_org_no_acting": ("Tidak ada penugasan Plh/Plt.", "No acting assignments."),
 }
