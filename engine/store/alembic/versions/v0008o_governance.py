@@ -63,5 +63,7 @@ def downgrade() -> None:
     op.drop_index("ix_acting_assignments_unit_id_jabatan_id", "acting_assignments")
     op.drop_index("ix_acting_assignments_user_id", "acting_assignments")
     op.drop_table("acting_assignments")
-    for table, name in (("holdings", "ends_at"), ("holdings", "starts_at"), ("org_jabatan", "kepala")):
-        op.drop_column(table, name)  # SQLite 3.35+ drops a plain column in place
+    # SQLite 3.35+ drops a plain column in place
+    op.drop_column("holdings", "ends_at")
+    op.drop_column("holdings", "starts_at")
+    op.drop_column("org_jabatan", "kepala")
