@@ -9,7 +9,8 @@
 Every row is checked first; any bad row is named (file, line, column) and nothing is imported. A
 good import is one transaction, logged in ``admin_log``. Units are matched by code, jabatan by unit
 and code, people by user name and holdings by person, unit and jabatan; rows already there get the
-file's values. ``from``/``to`` are the first and last day a holding counts (empty: open).
+file's values. ``from``/``to`` are the first and last day a holding counts (empty: open). The export
+marks text a spreadsheet would run as a formula with a leading ``'``; the import takes the mark off.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from engine.access.accounts import Account
 from engine.access.administration import day_of, day_start, log
 from engine.access.organisation import UNIT_KINDS
 from engine.errors import DataError
+from engine.formats.spreadsheet import neutralise_row
 from engine.messages import message
 from engine.notify.contacts import check_contacts
 from engine.runtime.facade import Runtime
@@ -99,6 +101,12 @@ def read_org_files(paths: Iterable[str | Path]) -> dict[str, bytes]:
     return found
 
 
+def _unmarked(cell: str) -> str:
+    """A cell as written before export marked it (``'=x`` back to ``=x``: the mark keeps spreadsheets from
+    running it as a formula, see :func:`engine.formats.spreadsheet.neutralise`)."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r" else cell
+
+
 class _Rows:
     """The problems found so far and the rows of each file."""
 
@@ -127,7 +135,7 @@ class _Rows:
             if len(cells) != len(expected):
                 self.bad(name, number, "-", "org_import_columns", found=len(cells), expected=len(expected))
                 continue
-            values = {column: cell.strip() for column, cell in zip(expected, cells)}
+            values = {column: _unmarked(cell.strip()) for column, cell in zip(expected, cells)}
             for column, value in values.items():
                 if len(value) > _LIMITS.get(column, 200):
                     self.bad(name, number, column, "org_import_too_long", size=len(value),
@@ -381,7 +389,7 @@ def _csv(header: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(neutralise_row(row) for row in rows)
     return out.getvalue()
 
 

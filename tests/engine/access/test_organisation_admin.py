@@ -335,3 +335,14 @@ def test_the_admin_log_is_json_and_keeps_every_change(runtime: Runtime) -> None:
         row = connection.execute(select(admin_log).order_by(admin_log.c.id.desc())).first()
     assert row.actor == "admin" and row.reason == "alasan uji" and row.target == "dedi"
     assert json.loads(row.detail)["unit"] == OTHER
+
+
+def test_the_export_neutralises_formulas_and_the_import_reads_them_back(runtime: Runtime) -> None:
+    units = (FILES / "units.csv").read_text() + "=HYPERLINK(1),=Unit jahat,unit,Disdik\n"
+    import_organisation(runtime, _admin(runtime), _files(units_csv=units))
+    exported = export_organisation(runtime, _admin(runtime))
+    assert "'=HYPERLINK(1),'=Unit jahat,unit,Disdik" in exported["units.csv"]
+    before = _counts(runtime)
+    import_organisation(runtime, _admin(runtime), {"units.csv": exported["units.csv"].encode()})
+    assert _counts(runtime)[:4] == before[:4]
+    assert "=HYPERLINK(1)" in {row.code for row in admin_units(runtime, _admin(runtime))}
