@@ -118,6 +118,11 @@ def held_places(username: str, now: datetime) -> Any:
     return union(own, acting)
 
 
+def places_held(connection: Connection, username: str, now: datetime) -> list[tuple[str, str]]:
+    """``(jabatan, unit)`` text pairs ``username`` holds at ``now`` (see :func:`held_places`)."""
+    return [(row.jabatan, row.unit) for row in connection.execute(held_places(username, now))]
+
+
 def worklist(connection: Connection, username: str, now: datetime, limit: int = 50) -> list[WorkItem]:
     """Open work items for the jabatan and units ``username`` holds (or acts for), most urgent first."""
     held = connection.execute(held_places(username, now)).all()

@@ -346,3 +346,15 @@ def test_the_export_neutralises_formulas_and_the_import_reads_them_back(runtime:
     import_organisation(runtime, _admin(runtime), {"units.csv": exported["units.csv"].encode()})
     assert _counts(runtime)[:4] == before[:4]
     assert "=HYPERLINK(1)" in {row.code for row in admin_units(runtime, _admin(runtime))}
+
+
+def test_starting_an_sop_needs_a_holding_that_counts_today(runtime: Runtime) -> None:
+    runtime.publish(SURAT, "surat-masuk")
+    with pytest.raises(AccessDeniedError):  # budi's holding of the start step's jabatan begins in April
+        runtime.start("surat-masuk", "budi", START, unit=UNIT)
+    with pytest.raises(AccessDeniedError):  # citra's ended in February
+        runtime.start("surat-masuk", "citra", START, unit=UNIT)
+    add_acting(runtime, _admin(runtime), "dedi", UNIT, "Pengadministrasi Perkantoran", "plt", "SK 5",
+               dt.date(2026, 3, 2), None)
+    instance, _ = runtime.start("surat-masuk", "dedi", START, unit=UNIT)  # acting there (and holding it in Dinkes)
+    assert instance.unit == UNIT
