@@ -113,7 +113,8 @@ class _Rows:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def bad(self, file: str, line: int, column: str, code: str, **params: object) -> None:
+    def bad(self, file: str, line: int, column: str, code: str, /, **params: object) -> None:
+        """Record a problem; ``params`` fill its text (they may be named ``line`` or ``column`` too)."""
         self.problems.append(Problem(file, line, column, code, {key: str(value) for key, value in params.items()}))
 
     def read(self, name: str, content: bytes) -> list[tuple[int, dict[str, str]]]:

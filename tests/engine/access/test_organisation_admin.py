@@ -358,3 +358,15 @@ def test_starting_an_sop_needs_a_holding_that_counts_today(runtime: Runtime) -> 
                dt.date(2026, 3, 2), None)
     instance, _ = runtime.start("surat-masuk", "dedi", START, unit=UNIT)  # acting there (and holding it in Dinkes)
     assert instance.unit == UNIT
+
+
+def test_duplicate_rows_and_people_whose_rows_differ_are_named(runtime: Runtime) -> None:
+    units = (FILES / "units.csv").read_text() + "Disdik,Lagi,opd,Kab Contoh\n"
+    people = (FILES / "people.csv").read_text() + (
+        "ani,Ani L.,198001012005012001,ani@pemda.go.id,Subbag Umum Disdik,Sekretaris,2026-01-01,\n")
+    with pytest.raises(OrgImportError) as refused:
+        import_organisation(runtime, _admin(runtime), _files(units_csv=units, people_csv=people))
+    problems = {(p.file, p.line, p.column): p.render("en") for p in refused.value.problems}
+    assert set(problems) == {("units.csv", 7, "code"), ("people.csv", 9, "nama"), ("people.csv", 9, "jabatan_code")}
+    assert "'Disdik' already appears on line 3" in problems[("units.csv", 7, "code")]
+    assert "differs from line 2" in problems[("people.csv", 9, "nama")]
