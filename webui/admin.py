@@ -9,7 +9,10 @@ recorded in the admin log by the engine.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, make_response, redirect, render_template, request, url_for
+import datetime as dt
+
+from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
 from engine import (
     acting_list,
@@ -46,9 +49,15 @@ def _confirmed() -> None:
         raise DataError.from_code("admin_confirm", "yakin")
 
 
-def _day(name: str, *, required: bool = True):  # type: ignore[no-untyped-def]
-    day = bounded_date(name, request.form.get(name, ""))
-    if day is None and required:
+def _optional_day(name: str) -> dt.date | None:
+    """The posted day ``name`` (``None`` when empty); :raises ParameterError: not a date."""
+    return bounded_date(name, request.form.get(name, ""))
+
+
+def _day(name: str) -> dt.date:
+    """The posted day ``name``; :raises DataError: empty or not a date."""
+    day = _optional_day(name)
+    if day is None:
         raise DataError.from_code("org_field_required", name, field=name)
     return day
 
@@ -95,7 +104,7 @@ def person(username: str) -> str:
 def add_holding_view(username: str) -> Response:
     _confirmed()
     add_holding(runtime(), me(), username, request.form.get("unit", ""), request.form.get("jabatan", ""),
-                _day("dari"), _day("sampai", required=False), _reason())
+                _day("dari"), _optional_day("sampai"), _reason())
     flash(translate("admin_done_holding_add"))
     return redirect(url_for("admin.person", username=username))
 
@@ -173,7 +182,7 @@ def add_acting_view() -> Response:
     _confirmed()
     add_acting(runtime(), me(), request.form.get("username", "").strip(), request.form.get("unit", ""),
                request.form.get("jabatan", ""), request.form.get("jenis", ""), request.form.get("sk", ""),
-               _day("dari"), _day("sampai", required=False), _reason())
+               _day("dari"), _optional_day("sampai"), _reason())
     flash(translate("admin_done_acting_add"))
     return redirect(url_for("admin.acting"))
 
