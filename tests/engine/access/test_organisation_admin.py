@@ -370,3 +370,27 @@ def test_duplicate_rows_and_people_whose_rows_differ_are_named(runtime: Runtime)
     assert set(problems) == {("units.csv", 7, "code"), ("people.csv", 9, "nama"), ("people.csv", 9, "jabatan_code")}
     assert "'Disdik' already appears on line 3" in problems[("units.csv", 7, "code")]
     assert "differs from line 2" in problems[("people.csv", 9, "nama")]
+
+
+def test_migration_0008o_goes_down_and_up_keeping_holdings(runtime: Runtime) -> None:
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, upgrade
+
+    url = str(runtime.db.url)
+    runtime.close()
+    database = Database(url)
+    try:
+        downgrade(database, "0007n")
+        assert current_revision(database) == "0007n"
+        upgrade(database)
+    finally:
+        database.dispose()
+    again = Runtime(url, clock=ManualClock())
+    try:
+        assert ("Pengadministrasi Perkantoran", UNIT) in again.user("ani").jabatan
+        # the dates went with the columns: every holding counts again, until an import sets them
+        assert again.worklist("budi") == []
+        citra = admin_person(again, account(again, "admin"), "citra")
+        assert citra.holdings[0].active and citra.holdings[0].last_day is None
+    finally:
+        again.close()
