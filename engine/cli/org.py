@@ -119,6 +119,7 @@ def plh_list_command(semua: bool, username: str) -> None:
     for row in rows:
         click.echo(message("cli_org_acting_line", lang, id=row.id, user=row.username, capacity=row.capacity,
                            unit=row.unit, sk=row.sk_number, first=row.first_day,
-                           last=row.last_day or "-", state=message("cli_org_running" if row.active else "cli_org_not_running", lang)))
+                           last=row.last_day or "-",
+                           state=message("cli_org_running" if row.active else "cli_org_not_running", lang)))
     if not rows:
         click.echo(message("cli_org_no_acting", lang))

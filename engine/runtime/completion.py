@@ -44,8 +44,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         loaded = context.version(connection, pick_version(connection, key, trial, version))
         user = repo.user_by_name(connection, username)
         first = loaded.start
-        units = sorted({held_unit for held_jabatan, held_unit in repo.places_held(connection, user.username, session.now)
-                        if held_jabatan == first.pelaksana})  # held today (dates), or acting for it (Plh/Plt)
+        held = repo.places_held(connection, user.username, session.now)  # today's holdings and Plh/Plt
+        units = sorted({held_unit for held_jabatan, held_unit in held if held_jabatan == first.pelaksana})
         if unit is None and len(units) == 1:
             unit = units[0]
         if unit is None or unit not in units:
