@@ -16,7 +16,27 @@ from engine.access.accounts import login as login
 from engine.access.accounts import session_account as session_account
 from engine.access.accounts import session_version as session_version
 from engine.access.accounts import token_account as token_account
+from engine.access.administration import acting_list as acting_list
+from engine.access.administration import add_acting as add_acting
+from engine.access.administration import add_holding as add_holding
+from engine.access.administration import admin_log_rows as admin_log_rows
+from engine.access.administration import admin_people as admin_people
+from engine.access.administration import admin_person as admin_person
+from engine.access.administration import admin_reset_password as admin_reset_password
+from engine.access.administration import admin_revoke_tokens as admin_revoke_tokens
+from engine.access.administration import admin_unit as admin_unit
+from engine.access.administration import admin_units as admin_units
+from engine.access.administration import end_acting as end_acting
+from engine.access.administration import end_holding as end_holding
+from engine.access.administration import mutasi as mutasi
+from engine.access.administration import parse_org_day as parse_org_day
+from engine.access.administration import set_account_disabled as set_account_disabled
 from engine.access.organisation import Holding as Holding
+from engine.access.orgimport import export_organisation as export_organisation
+from engine.access.orgimport import import_organisation as import_organisation
+from engine.access.orgimport import OrgImportError as OrgImportError
+from engine.access.orgimport import OrgImportReport as OrgImportReport
+from engine.access.orgimport import read_org_files as read_org_files
 from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
@@ -25,6 +45,7 @@ from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
 from engine.access.policy import item_for as item_for
+from engine.access.policy import may_administer as may_administer
 from engine.access.policy import may_item as may_item
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
@@ -318,6 +339,8 @@ __all__ = [
     "MonitoringScope",
     "NotifySettings",
     "OUTCOMES",
+    "OrgImportError",
+    "OrgImportReport",
     "ProcessDefinitionError",
     "REAL",
     "RegisterEntry",
@@ -360,7 +383,17 @@ __all__ = [
     "WorkPage",
     "accept",
     "account",
+    "acting_list",
     "add_account",
+    "add_acting",
+    "add_holding",
+    "admin_log_rows",
+    "admin_people",
+    "admin_person",
+    "admin_reset_password",
+    "admin_revoke_tokens",
+    "admin_unit",
+    "admin_units",
     "answer_finding",
     "approve",
     "approver_holds",
@@ -386,6 +419,8 @@ __all__ = [
     "dump",
     "dump_sheet",
     "effective_date",
+    "end_acting",
+    "end_holding",
     "end_sessions",
     "ensure_current",
     "ensure_valid",
@@ -393,6 +428,7 @@ __all__ = [
     "evaluations_for",
     "evaluations_of",
     "export_log",
+    "export_organisation",
     "feedback_of",
     "feedback_requests_for",
     "fields_from_text",
@@ -402,6 +438,7 @@ __all__ = [
     "format_registration",
     "give_feedback",
     "history",
+    "import_organisation",
     "instance_for",
     "instances_with_value",
     "issue_token",
@@ -417,6 +454,7 @@ __all__ = [
     "log_for",
     "login",
     "mask_value",
+    "may_administer",
     "may_item",
     "may_monitor",
     "may_sop",
@@ -434,11 +472,13 @@ __all__ = [
     "monitoring_report",
     "monitoring_scope",
     "monitoring_xlsx",
+    "mutasi",
     "new_workflow",
     "overlaps",
     "parse_condition",
     "parse_duration",
     "parse_field_value",
+    "parse_org_day",
     "parse_spec",
     "pending_feedback",
     "prefill_monitoring_form",
@@ -448,6 +488,7 @@ __all__ = [
     "read_bpmn",
     "read_csv",
     "read_log",
+    "read_org_files",
     "read_xes",
     "record_case_values",
     "recorded_states",
@@ -474,6 +515,7 @@ __all__ = [
     "send_back",
     "session_account",
     "session_version",
+    "set_account_disabled",
     "sheet_mapping",
     "sop_actions",
     "sop_from_mapping",

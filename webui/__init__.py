@@ -75,7 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     formatting.init_app(app)
     badge.init_app(app)
 
-    from . import api, audit, cases, editor, monitor, register, worklist
+    from . import admin, api, api_admin, audit, cases, editor, monitor, register, worklist
 
     app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
@@ -85,8 +85,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(cases.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(monitor.bp)
-    app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(api.bp)  # with api_admin.bp nested in it (/api/v1/admin)
     csrf.exempt(api.bp)
+    csrf.exempt(api_admin.bp)
 
     @app.errorhandler(AlurError)
     def alur_error(error: AlurError) -> tuple[str, int] | Response:

@@ -103,6 +103,8 @@ def home_for(found: Account) -> str:
         return url_for("register.index")
     if found.has("pemantau"):
         return url_for("audit.index")
+    if found.has("admin_opd"):
+        return url_for("admin.index")
     return url_for("worklist.index")
 
 

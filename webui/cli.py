@@ -111,7 +111,7 @@ def account_command() -> None:
 @account_command.command("add")
 @click.argument("username")
 @click.option("--role", "roles", multiple=True, required=True,
-              type=click.Choice(["admin", "penyusun", "pengesah", "pelaksana", "pemantau"]),
+              type=click.Choice(["admin", "admin_opd", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau"]),
               help="Peran (boleh berulang).")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="Kata sandi (minimal 10 karakter, bukan kata sandi umum); ditanyakan bila tidak diberikan.")

@@ -8,6 +8,8 @@ Roles::
     pengesah   approves SOPs (sahkan) and sees what the penyusun sees
     pelaksana  clerk: worklist of the jabatan held in a unit (holdings), tasks, start instances
     pemantau   auditor: read-only instances, traces and the audit chain of the units held
+    admin_opd  administers the organisation (units, jabatan, people, holdings, Plh/Plt, logins) of the
+               OPD(s) above the units where the account holds a jabatan
 
 A password is stored as a salted scrypt hash; an API token is shown once and stored as its SHA-256.
 """
@@ -32,7 +34,7 @@ from engine.runtime.facade import Runtime
 from engine.store import repo
 from engine.store.models import account_sessions, accounts, api_tokens
 
-ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau")
+ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau", "admin_opd")
 #: scrypt cost (n, r, p): ~50 ms per check on a laptop.
 _SCRYPT = (2**14, 8, 1)
 
@@ -64,14 +66,17 @@ class Account:
     nama: str
     nip: str
     roles: frozenset[str]
-    #: ``(jabatan, unit)`` pairs held (from the runtime's holdings), as text.
+    #: ``(jabatan, unit)`` pairs held today (from the runtime's holdings, inside their dates), as text.
     jabatan: tuple[tuple[str, str], ...]
-    #: The same holdings by organisation id (:mod:`engine.access.organisation`): what the policy compares.
+    #: The same holdings by organisation id (:mod:`engine.access.organisation`), then the running acting
+    #: assignments (Plh/Plt): what the policy compares.
     holdings: tuple[Holding, ...] = ()
     #: Where notifications go (:mod:`engine.notify`): e-mail, phone (webhook), language of the messages.
     email: str = ""
     phone: str = ""
     language: str = ""
+    #: True when the account has any holding at all, current or not (an ended one still binds it to units).
+    held_ever: bool = False
 
     def has(self, *roles: str) -> bool:
         """True when the account has one of ``roles`` (admin has them all)."""
@@ -85,7 +90,7 @@ class Account:
     @property
     def sees_every_unit(self) -> bool:
         """Admins, and a pemantau who holds no jabatan (an inspectorate auditor), see every unit."""
-        return "admin" in self.roles or (not self.jabatan and "pemantau" in self.roles)
+        return "admin" in self.roles or (not self.held_ever and not self.holdings and "pemantau" in self.roles)
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:
@@ -230,9 +235,11 @@ def account(runtime: Runtime, username: str) -> Account:
             link_holdings(connection, username)
     with runtime.db.read() as connection:
         user = repo.user_by_name(connection, username)
-        held = holdings_of(connection, username)
-    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), user.jabatan, held,
-                   user.email, user.phone, user.language)
+        held = holdings_of(connection, username, runtime.clock.now())
+    # Only what counts today: a holding outside its dates is left out, an acting one is not the jabatan itself.
+    jabatan = tuple((found.jabatan, found.unit) for found in held if not found.acting)
+    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), jabatan, held,
+                   user.email, user.phone, user.language, bool(user.jabatan))
 
 
 _DUMMY: list[str] = []

@@ -7,7 +7,9 @@
 
 Today's data names units and jabatan by their text (SOP lanes, ``alur user add --unit U --jabatan J``,
 instances and work items); a unit or jabatan gets its row the first time it is held, and the policy
-compares the ids. Governance (the tree, renames, Plh/Plt) comes with its own issue.
+compares the ids. The tree, the head jabatan of each unit and dated holdings are loaded by
+:mod:`engine.access.orgimport` and changed by :mod:`engine.access.administration`; an acting official
+(Plh/Plt, ``acting_assignments``) counts as a holder while the assignment runs.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import Connection, Table, insert, select, update
+import datetime as dt
+
+from sqlalchemy import Connection, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from engine.store.models import holdings, org_jabatan, org_units, users
+from engine.store.models import acting_assignments, holdings, org_jabatan, org_units, users
 
 #: The kinds of unit: the Pemda, an OPD (perangkat daerah), a unit inside an OPD.
 UNIT_KINDS = ("pemda", "opd", "unit")
@@ -32,6 +36,8 @@ class Holding:
     jabatan_id: int
     unit: str
     jabatan: str
+    #: ``""`` for the jabatan itself; ``plh`` or ``plt`` while acting for it (an acting assignment).
+    acting: str = ""
 
 
 def _create(connection: Connection, table: Table, values: dict[str, object], *where: object) -> int:
@@ -109,11 +115,35 @@ def link_holdings(connection: Connection, username: str | None = None) -> int:
     return len(rows)
 
 
-def holdings_of(connection: Connection, username: str) -> tuple[Holding, ...]:
-    """The linked holdings of ``username``, by unit then jabatan text."""
-    rows = connection.execute(
-        select(holdings.c.unit_id, holdings.c.jabatan_id, holdings.c.unit, holdings.c.jabatan)
-        .join(users, users.c.id == holdings.c.user_id)
-        .where(users.c.username == username, holdings.c.unit_id.is_not(None), holdings.c.jabatan_id.is_not(None))
-        .order_by(holdings.c.unit, holdings.c.jabatan)).all()
-    return tuple(Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan) for row in rows)
+def active(table: Table, now: dt.datetime) -> object:
+    """The condition "the row of ``table`` (a holding or an acting assignment) counts at ``now``"."""
+    return and_(or_(table.c.starts_at.is_(None), table.c.starts_at <= now),
+                or_(table.c.ends_at.is_(None), table.c.ends_at > now))
+
+
+def holdings_of(connection: Connection, username: str, now: dt.datetime | None = None) -> tuple[Holding, ...]:
+    """The linked holdings of ``username``, by unit then jabatan text.
+
+    With ``now``: only the holdings that count at ``now`` (inside their dates), then the acting
+    assignments running at ``now`` (their :attr:`Holding.acting` says ``plh`` or ``plt``).
+    """
+    query = (select(holdings.c.unit_id, holdings.c.jabatan_id, holdings.c.unit, holdings.c.jabatan)
+             .join(users, users.c.id == holdings.c.user_id)
+             .where(users.c.username == username, holdings.c.unit_id.is_not(None),
+                    holdings.c.jabatan_id.is_not(None))
+             .order_by(holdings.c.unit, holdings.c.jabatan))
+    if now is not None:
+        query = query.where(active(holdings, now))  # type: ignore[arg-type]
+    found = [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan)
+             for row in connection.execute(query)]
+    if now is not None:
+        acting = connection.execute(
+            select(acting_assignments.c.unit_id, acting_assignments.c.jabatan_id, acting_assignments.c.kind,
+                   org_units.c.code.label("unit"), org_jabatan.c.code.label("jabatan"))
+            .join(users, users.c.id == acting_assignments.c.user_id)
+            .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
+            .join(org_jabatan, org_jabatan.c.id == acting_assignments.c.jabatan_id)
+            .where(users.c.username == username, active(acting_assignments, now))  # type: ignore[arg-type]
+            .order_by(org_units.c.code, org_jabatan.c.code, acting_assignments.c.id)).all()
+        found += [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan, row.kind) for row in acting]
+    return tuple(found)

@@ -20,6 +20,10 @@ Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read 
 :func:`monitor_scope` gives: those units (the ``org_units`` parent chain for an OPD's pemantau) among
 the SOP's own (its owner unit, the units its instances ran in). An SOP none of whose units is among
 them is refused, not shown empty.
+
+"Holds" means today: a holding counts inside its dates (from/to), and an acting official (Plh/Plt)
+holds the jabatan they act for while the assignment runs. Administration of the organisation: see
+:func:`admin_unit_ids` (``admin`` everywhere, ``admin_opd`` inside its OPD).
 """
 
 from __future__ import annotations
@@ -28,16 +32,15 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from engine.bpmn.reader import read_bpmn
-
 from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
+from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import definitions, instances, org_units, versions
+from engine.store.models import accounts, acting_assignments, definitions, holdings, instances, org_units, users, versions
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -302,3 +305,98 @@ def monitored_keys(connection: Connection, account: Account, owners: dict[str, s
         .join(instances, instances.c.version_id == versions.c.id).where(instances.c.unit.in_(sorted(codes))))
         .scalars())
     return frozenset(key for key, unit in owners.items() if unit in codes or key in ran)
+# -- administration of the organisation ------------------------------------------------------------
+# ``admin`` administers everything. ``admin_opd`` administers the OPD(s) above the units where it holds
+# a jabatan today: those OPDs and every unit under them. Importing the whole organisation and reading
+# the admin log are for ``admin`` only.
+
+def may_administer(account: Account) -> bool:
+    """True when ``account`` administers (some of) the organisation."""
+    return require(account).has("admin_opd")
+
+
+def check_administer(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` administers nothing."""
+    if not may_administer(account):
+        raise AccessDeniedError.from_code("access_not_admin")
+
+
+def check_full_admin(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` is not an ``admin`` (an OPD admin is not enough)."""
+    if "admin" not in require(account).roles:
+        raise AccessDeniedError.from_code("access_not_full_admin")
+
+
+def admin_unit_ids(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units ``account`` administers (``None``: every unit)."""
+    require(account)
+    if "admin" in account.roles:
+        return None
+    if "admin_opd" not in account.roles:
+        return frozenset()
+    rows = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)).all()
+    parent = {row.id: row.parent_id for row in rows}
+    kind = {row.id: row.kind for row in rows}
+    opds: set[int] = set()
+    for held in account.holdings:
+        if held.acting:
+            continue
+        current: int | None = held.unit_id
+        seen: set[int] = set()
+        while current is not None and current not in seen and kind.get(current) != "opd":
+            seen.add(current)
+            current = parent.get(current)
+        if current is not None and kind.get(current) == "opd":
+            opds.add(current)
+    children: dict[int | None, list[int]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row.id)
+    scope: set[int] = set()
+    todo = list(opds)
+    while todo:
+        found = todo.pop()
+        if found not in scope:
+            scope.add(found)
+            todo.extend(children.get(found, []))
+    return frozenset(scope)
+
+
+def may_admin_unit(connection: Connection, account: Account, unit: int) -> bool:
+    """True when ``account`` administers the unit with id ``unit``."""
+    scope = admin_unit_ids(connection, account)
+    return may_administer(account) and (scope is None or unit in scope)
+
+
+def check_admin_unit(connection: Connection, account: Account, unit: int) -> None:
+    """:raises AccessDeniedError: the unit is outside what ``account`` administers."""
+    if not may_admin_unit(connection, account, unit):
+        raise AccessDeniedError.from_code("access_not_your_opd")
+
+
+def check_admin_person(connection: Connection, account: Account, username: str, *, new_unit: int | None = None,
+                       login: bool = False) -> None:
+    """:raises AccessDeniedError: ``account`` does not administer the person ``username``.
+
+    An OPD admin administers the people who hold (or held, or act for) a jabatan in its units; a person
+    without any holding yet may be given one (``new_unit``) in its units. A login with the ``admin`` role
+    is changed by an ``admin`` only (``login``), and nobody disables or resets their own login here.
+    """
+    check_administer(account)
+    if login and username == account.username:
+        raise AccessDeniedError.from_code("access_not_yourself")
+    scope = admin_unit_ids(connection, account)
+    if scope is None:
+        return
+    if login:
+        row = connection.execute(select(accounts.c.roles).where(accounts.c.username == username)).first()
+        if row is not None and "admin" in row.roles.split():
+            raise AccessDeniedError.from_code("access_not_your_opd")
+    places = {row.unit_id for row in connection.execute(
+        select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id).where(users.c.username == username))}
+    places |= {row.unit_id for row in connection.execute(
+        select(acting_assignments.c.unit_id).join(users, users.c.id == acting_assignments.c.user_id)
+        .where(users.c.username == username))}
+    places.discard(None)
+    if places & scope or (not places and new_unit is not None and new_unit in scope):
+        return
+    raise AccessDeniedError.from_code("access_not_your_opd")

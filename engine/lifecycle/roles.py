@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # the access policy calls approver_holds: no import of engine
 
 #: The environment variable that turns separation of duties off with ``0``.
 SEPARATION_VARIABLE = "ALUR_SEPARATION_OF_DUTIES"
+#: The environment variable that lets a Plh/Plt approve SOPs with ``1`` (off by default: UU 30/2014
+#: art. 14(7) bars acting officials from strategic decisions; the Pemda decides).
+ACTING_APPROVES_VARIABLE = "ALUR_ACTING_MAY_APPROVE"
+_NO = ("0", "false", "no", "tidak", "off")
 
 E = TypeVar("E", bound=AlurError)
 
@@ -36,12 +40,16 @@ class LifecycleSettings:
 
     #: Author, verifikator and pengesah of one version must be three different people.
     separation_of_duties: bool = True
+    #: A Plh/Plt acting for the jabatan DISAHKAN OLEH names may approve (off by default).
+    acting_may_approve: bool = False
 
     @classmethod
     def from_env(cls) -> LifecycleSettings:
-        """``$ALUR_SEPARATION_OF_DUTIES`` (``0``, ``false``, ``tidak`` or ``off`` turn it off)."""
+        """``$ALUR_SEPARATION_OF_DUTIES`` (``0``, ``false``, ``tidak`` or ``off`` turn it off) and
+        ``$ALUR_ACTING_MAY_APPROVE`` (on only with ``1``, ``true``, ``ya`` or ``on``)."""
         value = os.environ.get(SEPARATION_VARIABLE, "1").strip().lower()
-        return cls(separation_of_duties=value not in ("0", "false", "no", "tidak", "off"))
+        acting = os.environ.get(ACTING_APPROVES_VARIABLE, "0").strip().lower()
+        return cls(separation_of_duties=value not in _NO, acting_may_approve=acting in ("1", "true", "yes", "ya", "on"))
 
 
 def _normalised(name: str) -> str:
@@ -58,10 +66,18 @@ def same_jabatan(held: tuple[str, str], declared: str, sop: Sop) -> bool:
     return bool(declared.strip()) and _normalised(held[0]) == _normalised(declared)
 
 
-def approver_holds(account: Account, sop: Sop) -> bool:
-    """Whether ``account`` holds the jabatan ``sop`` names in DISAHKAN OLEH."""
+def approver_holds(account: Account, sop: Sop, settings: LifecycleSettings | None = None) -> bool:
+    """Whether ``account`` holds the jabatan ``sop`` names in DISAHKAN OLEH today.
+
+    An acting official (Plh/Plt) for that jabatan counts only when ``settings`` (default: the
+    environment, :meth:`LifecycleSettings.from_env`) allow acting officials to approve.
+    """
     declared = sop.identity.disahkan_oleh.jabatan
-    return any(same_jabatan(held, declared, sop) for held in account.jabatan)
+    if any(same_jabatan(held, declared, sop) for held in account.jabatan):
+        return True
+    if not (settings or LifecycleSettings.from_env()).acting_may_approve:
+        return False
+    return any(same_jabatan((held.jabatan, held.unit), declared, sop) for held in account.holdings if held.acting)
 
 
 def refusal(kind: type[E], code: str, field: str = "", **params: object) -> E:

@@ -313,7 +313,7 @@ def check_approver(runtime: Runtime, key: str, approver: Account, sop: Sop,
     declared = sop.identity.disahkan_oleh.jabatan.strip()
     if not declared:
         raise refusal(DataError, "lifecycle_no_declared_jabatan", "disahkan_jabatan", key=key)
-    if not approver_holds(approver, sop):
+    if not approver_holds(approver, sop, settings):
         raise refusal(AccessDeniedError, "lifecycle_not_holder", user=approver.username, jabatan=declared, key=key)
     round_ = require_verified(runtime, key)
     check_separation(settings or LifecycleSettings.from_env(), key, approver.username, _authors(runtime, round_.id),

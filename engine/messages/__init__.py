@@ -2,7 +2,7 @@
 
 Entries are ``code: (indonesian, english)`` with ``str.format`` fields. They are kept per stage in the
 modules of this package (``sop``, ``durations``, ``bpmn``, ``runtime``, ``monitoring``, ``render``, ``cli``,
-``web``, ``lifecycle``, ``office``, ``access``, ``notify``)
+``web``, ``lifecycle``, ``office``, ``access``, ``notify``, ``organisation``)
 so that
 each stage owns its words, and merged here into one catalogue: a code is defined once, and a code
 defined in two stage modules stops the import (:func:`merge`), so no entry silently replaces another.
@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office, render,
-                             runtime, sop, web)
+from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
+                             organisation, render, runtime, sop, web)
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata)
+                                  access, notify, casedata, organisation)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

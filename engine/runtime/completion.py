@@ -53,7 +53,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         loaded = context.version(connection, pick_version(connection, key, trial, version))
         user = repo.user_by_name(connection, username)
         first = loaded.start
-        units = [held_unit for held_jabatan, held_unit in user.jabatan if held_jabatan == first.pelaksana]
+        held = repo.places_held(connection, user.username, session.now)  # today's holdings and Plh/Plt
+        units = sorted({held_unit for held_jabatan, held_unit in held if held_jabatan == first.pelaksana})
         if unit is None and len(units) == 1:
             unit = units[0]
         if unit is None or unit not in units:
@@ -100,7 +101,7 @@ def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[In
     """
     found = hot.run(session.connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
     run = session.lock(found.instance_id) if found is not None else None
-    item = hot.item_for_user(session.connection, item_id, username) if run is not None else None
+    item = hot.item_for_user(session.connection, item_id, username, session.now) if run is not None else None
     if run is None or item is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return run, item
@@ -172,7 +173,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
         recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
                     if sop is not None and completion.data else None)
-        run.append("completed", username, item.step_id, item_id, completion.event_data(recorded),
+        acting = {"acting": f"{item.acting.capitalize()}. {item.jabatan}"} if item.acting else {}  # "Plh. Kepala Dinas"
+        run.append("completed", username, item.step_id, item_id, {**completion.event_data(recorded), **acting},
                    Envelope(documents=completion.documents) if completion.documents else None)
         if step.clerk_decides:
             run.append("decision", username, item.step_id, item_id, {"keputusan": completion.keputusan})

@@ -360,7 +360,7 @@ class Runtime:
                     except NotFoundError:  # the system, or a login removed since: keep the login
                         people[entry.user] = ("", "")
                 nama, nip = people.get(entry.user, ("", ""))
-                entries.append(replace(entry, name=nama, nip=nip, jabatan=actors.get(entry.step_id, "")
+                entries.append(replace(entry, name=nama, nip=nip, jabatan=entry.acting or actors.get(entry.step_id, "")
                                        if entry.user else ""))
         # "error" is shown as running: the instance is not finished and waits for a retry.
         status = instance.status if instance.status in INSTANCE_STATUSES else "running"

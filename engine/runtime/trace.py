@@ -76,6 +76,8 @@ class TraceEntry:
     nip: str = ""
     #: The documents the step's start or completion named (their hashes are in the audit chain).
     documents: tuple[TraceDocument, ...] = ()
+    #: The acting capacity the step was completed in ("Plh. Kepala Dinas"); empty for the holder itself.
+    acting: str = ""
 
     @property
     def running(self) -> bool:
@@ -201,7 +203,8 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
             started = entries[index]
             assert started is not None
             entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor,
-                                        documents=_documents(event))
+                                        documents=_documents(event),
+                                        acting=str((getattr(event, "data", None) or {}).get("acting", "")))
         elif event.kind == "decision" and event.item_id is None:
             entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
         elif event.kind == "cancelled" and event.item_id in open_items:

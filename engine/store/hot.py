@@ -104,12 +104,22 @@ def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = 
 
 ITEM_INSTANCE = "SELECT instance_id FROM work_items WHERE id = :id"
 
-#: A work item with whether ``username`` holds its jabatan in its unit.
+_OWN_HOLDING = (
+    "SELECT 1 FROM holdings h JOIN users u ON u.id = h.user_id WHERE u.username = :username "
+    "AND h.jabatan = w.jabatan AND h.unit = w.unit "
+    "AND (h.starts_at IS NULL OR h.starts_at <= :now) AND (h.ends_at IS NULL OR h.ends_at > :now)")
+_ACTING = (
+    "SELECT MIN(a.kind) FROM acting_assignments a JOIN users u ON u.id = a.user_id "
+    "JOIN org_units ou ON ou.id = a.unit_id JOIN org_jabatan oj ON oj.id = a.jabatan_id "
+    "WHERE u.username = :username AND oj.code = w.jabatan AND ou.code = w.unit "
+    "AND a.starts_at <= :now AND (a.ends_at IS NULL OR a.ends_at > :now)")
+#: A work item with whether ``username`` holds its jabatan in its unit at ``now`` (inside the holding's
+#: dates, or acting for it), and ``acting``: ``plh``/``plt`` when only an acting assignment makes it so.
 ITEM_FOR_USER = (
     "SELECT w.id, w.instance_id, w.task_id, w.sop_key, w.step_id, w.name, w.jabatan, w.unit, w.trial, w.status, "
     "w.ready_at, w.due_at, w.claimed_by, w.completed_by, w.completed_at, "
-    "EXISTS (SELECT 1 FROM holdings h JOIN users u ON u.id = h.user_id WHERE u.username = :username "
-    "AND h.jabatan = w.jabatan AND h.unit = w.unit) AS held "
+    f"(EXISTS ({_OWN_HOLDING}) OR ({_ACTING}) IS NOT NULL) AS held, "
+    f"CASE WHEN EXISTS ({_OWN_HOLDING}) THEN '' ELSE COALESCE(({_ACTING}), '') END AS acting "
     "FROM work_items w WHERE w.id = :id")
 
 
@@ -133,11 +143,14 @@ class ItemRow:
     completed_by: str | None
     completed_at: datetime | None
     held: bool
+    #: ``plh``/``plt`` when the user holds the jabatan only as an acting official; ``""`` otherwise.
+    acting: str = ""
 
 
-def item_for_user(connection: Connection, item_id: int, username: str) -> ItemRow | None:
+def item_for_user(connection: Connection, item_id: int, username: str, now: datetime) -> ItemRow | None:
     """The work item row (instants as aware datetimes, ``held`` as bool), or ``None``."""
-    row = run(connection, ITEM_FOR_USER, {"id": item_id, "username": username}).first()
+    row = run(connection, ITEM_FOR_USER, {"id": item_id, "username": username,
+                                          "now": bind_time(connection, now)}).first()
     if row is None:
         return None
     values = row._asdict()

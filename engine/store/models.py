@@ -546,3 +546,46 @@ access_log = Table(
     Index(None, "instance_id"),
     Index(None, "at"),
 )
+
+# --- governance: organisation as data, dated holdings, acting officials, the admin log (0008o) ---
+# A jabatan may be its unit's head (``kepala``: who "atasan" resolves to). A holding counts from
+# ``starts_at`` (inclusive) until ``ends_at`` (exclusive); ``NULL`` is open on that side, so the
+# holdings made before dates existed count always. Both are instants: the first moment of the day
+# in the deployment's zone.
+org_jabatan.append_column(Column("kepala", Boolean, nullable=False, server_default="0"))
+holdings.append_column(Column("starts_at", UtcDateTime))
+holdings.append_column(Column("ends_at", UtcDateTime))
+
+#: A Plh/Plt assignment: while active the policy and the runtime treat the person as a holder of the jabatan.
+acting_assignments = Table(
+    "acting_assignments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    Column("jabatan_id", Integer, ForeignKey("org_jabatan.id"), nullable=False),
+    #: ``plh`` (pelaksana harian) or ``plt`` (pelaksana tugas).
+    Column("kind", String(3), nullable=False),
+    Column("sk_number", String(200), nullable=False),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "user_id"),
+    Index(None, "unit_id", "jabatan_id"),
+)
+
+#: Every administrative change (append-only): who, when, what, on what, why.
+admin_log = Table(
+    "admin_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(64), nullable=False),
+    #: ``import``, ``holding_add``, ``holding_end``, ``mutasi``, ``acting_add``, ``acting_end``, ``disable``...
+    Column("action", String(20), nullable=False),
+    #: What it was done to: a user name, a unit code.
+    Column("target", String(200), nullable=False),
+    #: JSON facts of the change.
+    Column("detail", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index(None, "target"),
+)

@@ -11,13 +11,24 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select, union
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
 from engine.runtime.work import Event, Instance, User, VersionInfo, WorkItem
-from engine.store.models import (NO_DEADLINE, definitions, events, holdings, instances, org_units, users, versions,
-                                 work_items)
+from engine.store.models import (
+    NO_DEADLINE,
+    acting_assignments,
+    definitions,
+    events,
+    holdings,
+    instances,
+    org_jabatan,
+    org_units,
+    users,
+    versions,
+    work_items,
+)
 
 
 def user_by_name(connection: Connection, username: str) -> User:
@@ -97,11 +108,34 @@ def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
     return work_item(row, now)
 
 
+def _counts(table: Any, now: datetime) -> Any:
+    """The row of ``table`` (holdings, acting assignments) counts at ``now``: inside its dates."""
+    return and_(or_(table.c.starts_at.is_(None), table.c.starts_at <= now),
+                or_(table.c.ends_at.is_(None), table.c.ends_at > now))
+
+
+def held_places(username: str, now: datetime) -> Any:
+    """``(jabatan, unit)`` text pairs ``username`` holds at ``now``: its holdings inside their dates and
+    the jabatan it acts for (Plh/Plt) while the assignment runs."""
+    own = (select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
+           .where(users.c.username == username, _counts(holdings, now)))
+    acting = (select(org_jabatan.c.code.label("jabatan"), org_units.c.code.label("unit"))
+              .select_from(acting_assignments)
+              .join(users, users.c.id == acting_assignments.c.user_id)
+              .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
+              .join(org_jabatan, org_jabatan.c.id == acting_assignments.c.jabatan_id)
+              .where(users.c.username == username, _counts(acting_assignments, now)))
+    return union(own, acting)
+
+
+def places_held(connection: Connection, username: str, now: datetime) -> list[tuple[str, str]]:
+    """``(jabatan, unit)`` text pairs ``username`` holds at ``now`` (see :func:`held_places`)."""
+    return [(row.jabatan, row.unit) for row in connection.execute(held_places(username, now))]
+
+
 def worklist(connection: Connection, username: str, now: datetime, limit: int = 50) -> list[WorkItem]:
-    """Open work items for the jabatan and units ``username`` holds, most urgent first."""
-    held = connection.execute(
-        select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
-        .where(users.c.username == username)).all()
+    """Open work items for the jabatan and units ``username`` holds (or acts for), most urgent first."""
+    held = connection.execute(held_places(username, now)).all()
     found: list[Any] = []
     for jabatan, unit in held:
         found.extend(connection.execute(
@@ -114,8 +148,7 @@ def worklist(connection: Connection, username: str, now: datetime, limit: int = 
 
 def work_counts(connection: Connection, username: str, now: datetime) -> tuple[int, int]:
     """``(new, overdue)`` open items on the worklist of ``username`` (see :meth:`Runtime.work_counts`)."""
-    held = (select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
-            .where(users.c.username == username).subquery())
+    held = held_places(username, now).subquery()
     base = (select(func.count()).select_from(work_items.join(held, and_(work_items.c.jabatan == held.c.jabatan,
                                                                          work_items.c.unit == held.c.unit)))
             .where(work_items.c.status == "open"))

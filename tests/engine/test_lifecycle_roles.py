@@ -289,3 +289,35 @@ def test_alur_publish_needs_a_known_user_and_a_reason(tmp_path: Path, monkeypatc
             ("publish", "ani", "Memulai sistem")]
     finally:
         checked.close()
+
+
+def test_a_plh_approves_only_when_the_deployment_allows_it(runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engine.access.accounts import account
+    from engine.access.administration import add_acting
+
+    monkeypatch.delenv("ALUR_ACTING_MAY_APPROVE", raising=False)
+    add_account(runtime, "admin", "admin-rahasia-1", ["admin"])
+    add_acting(runtime, account(runtime, "admin"), "sekda", KECAMATAN, "Camat Sukamaju Kota", "plh", "800/7/2026",
+               dt.date(2026, 12, 2), dt.date(2026, 12, 4))
+    _verified(runtime)
+    with pytest.raises(AccessDeniedError) as refused:  # UU 30/2014 art. 14(7): off by default
+        approve(runtime, KEY, "sekda", dt.date(2026, 12, 15))
+    assert "Camat Sukamaju Kota" in str(refused.value)
+    assert LifecycleSettings.from_env().acting_may_approve is False
+    monkeypatch.setenv("ALUR_ACTING_MAY_APPROVE", "1")
+    assert LifecycleSettings.from_env().acting_may_approve is True
+    info = approve(runtime, KEY, "sekda", dt.date(2026, 12, 15))
+    assert info.draft is False
+    assert [(e.action, e.by) for e in history(runtime, KEY)][-1] == ("approve", "sekda")
+
+
+def test_an_ended_plh_does_not_approve_even_when_allowed(runtime: Runtime) -> None:
+    from engine.access.accounts import account
+    from engine.access.administration import add_acting
+
+    add_account(runtime, "admin", "admin-rahasia-1", ["admin"])
+    add_acting(runtime, account(runtime, "admin"), "sekda", KECAMATAN, "Camat Sukamaju Kota", "plt", "800/8/2026",
+               dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    _verified(runtime)
+    with pytest.raises(AccessDeniedError):
+        approve(runtime, KEY, "sekda", dt.date(2026, 12, 15), settings=LifecycleSettings(acting_may_approve=True))

@@ -24,6 +24,7 @@ AUDITOR = {"admin", "pemantau"}
 WRITER = {"admin", "penyusun"}
 READERS = {"admin", "penyusun", "verifikator", "pengesah"}
 PUBLIC = ALL | {"anonim"}
+ADMIN = {"admin"}
 
 #: ``endpoint -> roles allowed`` ("anonim" = not logged in).
 WHO_MAY: dict[str, set[str]] = {
@@ -81,9 +82,40 @@ WHO_MAY: dict[str, set[str]] = {
     "monitor.feedback": CLERK,
     "monitor.trial": {"admin", "penyusun", "pengesah", "pemantau"},
     "monitor.evaluation": {"admin", "pemantau", "penyusun"},
+    # administration (an ``admin_opd`` may too, within its OPD: tests/webui/test_admin.py)
+    "admin.index": ADMIN,
+    "admin.unit": ADMIN,
+    "admin.people": ADMIN,
+    "admin.person": ADMIN,
+    "admin.add_holding_view": ADMIN,
+    "admin.end_holding_view": ADMIN,
+    "admin.mutasi_view": ADMIN,
+    "admin.disable": ADMIN,
+    "admin.enable": ADMIN,
+    "admin.reset_password": ADMIN,
+    "admin.revoke": ADMIN,
+    "admin.acting": ADMIN,
+    "admin.add_acting_view": ADMIN,
+    "admin.end_acting_view": ADMIN,
+    "admin.import_view": ADMIN,
+    "admin.export": ADMIN,
+    "admin.log": ADMIN,
+    "api.admin.units": ADMIN,
+    "api.admin.unit": ADMIN,
+    "api.admin.people": ADMIN,
+    "api.admin.person": ADMIN,
+    "api.admin.add_holding_api": ADMIN,
+    "api.admin.end_holding_api": ADMIN,
+    "api.admin.mutasi_api": ADMIN,
+    "api.admin.acting": ADMIN,
+    "api.admin.add_acting_api": ADMIN,
+    "api.admin.end_acting_api": ADMIN,
+    "api.admin.import_api": ADMIN,
 }
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
-ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml"}
+ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",
+             "code": "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian", "username": "pelaksana",
+             "holding_id": 1, "assignment_id": 1, "name": "units.csv"}
 
 
 def _app(tmp_path: Path) -> Flask:

@@ -5,6 +5,7 @@ The policy (:mod:`engine.access.policy`) decides; the pages and the API only ask
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,49 @@ def test_the_audit_chain_counts_only_the_units_seen(app: Flask) -> None:
     assert audit_chain_for(runtime, account(runtime, "pemantau-unit"))[0] == 1
     assert audit_chain_for(runtime, account(runtime, "pemantau-lain")) == (0, 0, None)
     assert _client(app, "pemantau-lain").get("/pantau/rantai").status_code == 200
+
+
+def test_an_opd_admin_of_another_opd_gets_nothing_of_this_one_on_any_admin_route(tmp_path: Path) -> None:
+    """Every admin route and API endpoint (from the URL map: a new one is checked too), called by the admin of
+    Dinkes about Disdik's unit, person, holding and Plh: 403/404 and nothing changed; lists show none of it."""
+    from engine import add_acting, admin_log_rows, admin_person, import_organisation, read_org_files
+    from tests.conftest import DATA
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "WTF_CSRF_ENABLED": False,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'opd.db'}", "CLOCK": ManualClock()})
+    runtime = app.extensions["alur_runtime"]
+    add_account(runtime, "admin", "admin-rahasia", ["admin"])
+    admin = account(runtime, "admin")
+    import_organisation(runtime, admin, read_org_files([DATA / "organisation"]))
+    disdik, dinkes = "Subbag Umum Disdik", "Subbag Umum Dinkes"
+    add_account(runtime, "admin-dinkes", "admin-dinkes-rahasia", ["admin_opd"],
+                jabatan=[("Pengadministrasi Perkantoran", dinkes)])
+    add_account(runtime, "ani", "ani-rahasia", ["pelaksana"])
+    assignment = add_acting(runtime, admin, "ani", disdik, "Kepala Dinas", "plh", "SK 1", dt.date(2026, 3, 2), None)
+    holding = admin_person(runtime, admin, "ani").holdings[0].id
+    arguments = {"code": disdik, "username": "ani", "holding_id": holding, "assignment_id": assignment,
+                 "name": "people.csv"}
+    fields = {"yakin": "1", "alasan": "x", "unit": disdik, "jabatan": "Sekretaris", "tanggal": "2026-03-02",
+              "dari": "2026-03-02", "username": "ani", "jenis": "plh", "sk": "1"}
+    before = (len(admin_log_rows(runtime, admin)), admin_person(runtime, admin, "ani"))
+    client = _client(app, "admin-dinkes")
+    headers = _bearer(app, "admin-dinkes")
+    with app.test_request_context():
+        rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith(("admin.", "api.admin."))]
+    assert len(rules) >= 25
+    wrong = []
+    for rule in rules:
+        url = rule.build({name: arguments[name] for name in rule.arguments})[1]
+        api = url.startswith("/api/")
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            answer = client.open(url, method=method, headers=headers if api else {},
+                                 json=fields if api and method == "POST" else None,
+                                 data=fields if not api and method == "POST" else None)
+            body = answer.get_data(as_text=True)
+            if rule.arguments - {"name"} or method == "POST" or rule.endpoint == "admin.log":
+                if answer.status_code not in (403, 404):
+                    wrong.append(f"{method} {url} -> {answer.status_code}")
+            elif answer.status_code != 200 or disdik in body or "Ani Lestari" in body:
+                wrong.append(f"{method} {url} -> {answer.status_code} shows Disdik")
+    assert wrong == []
+    assert (len(admin_log_rows(runtime, admin)), admin_person(runtime, admin, "ani")) == before

@@ -1,0 +1,183 @@
+"""The administration REST API under ``/api/v1/admin``: units, jabatan, people, holdings, Plh/Plt, the import.
+
+A blueprint nested in :mod:`webui.api` (so its endpoints are ``api.admin.*``: token authentication,
+no CSRF) whose operations join :data:`webui.api.OPERATIONS`, so the OpenAPI document lists them. The
+engine's policy decides what an account administers (an OPD admin: its OPD only).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+from flask import Blueprint, jsonify, request
+from werkzeug.wrappers import Response
+
+from engine import (
+    acting_list,
+    add_acting,
+    add_holding,
+    admin_people,
+    admin_person,
+    admin_unit,
+    admin_units,
+    end_acting,
+    end_holding,
+    import_organisation,
+    mutasi,
+    parse_org_day,
+)
+from engine.errors import DataError
+
+from . import api
+from .access import allow, me, runtime
+from .params import request_int
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+ADMIN = "admin_opd"
+
+api.OPERATIONS.extend([
+    ("get", "/admin/unit", "Pohon unit yang dikelola (Pemda > OPD > unit)", (ADMIN,)),
+    ("get", "/admin/unit/{code}", "Jabatan suatu unit dan pemegangnya hari ini", (ADMIN,)),
+    ("get", "/admin/orang", "Pegawai (q: cari, halaman)", (ADMIN,)),
+    ("get", "/admin/orang/{username}", "Seorang pegawai: jabatan yang dipegang, Plh/Plt, login", (ADMIN,)),
+    ("post", "/admin/orang/{username}/jabatan", "Tambah jabatan (unit, jabatan, dari, sampai, alasan)", (ADMIN,)),
+    ("post", "/admin/jabatan/{holding_id}/akhiri", "Akhiri jabatan (tanggal, alasan); klaim dikembalikan", (ADMIN,)),
+    ("post", "/admin/jabatan/{holding_id}/mutasi", "Mutasi (unit, jabatan, tanggal, alasan); klaim dikembalikan",
+     (ADMIN,)),
+    ("get", "/admin/plh", "Penugasan Plh/Plt (berjalan=ya: hanya yang berjalan)", (ADMIN,)),
+    ("post", "/admin/plh", "Tunjuk Plh/Plt (username, unit, jabatan, jenis, sk, dari, sampai)", (ADMIN,)),
+    ("post", "/admin/plh/{assignment_id}/akhiri", "Akhiri penugasan Plh/Plt (tanggal, alasan)", (ADMIN,)),
+    ("post", "/admin/impor", "Impor organisasi: {\"files\": {\"units.csv\": \"<base64>\", ...}, \"alasan\"}",
+     ("admin",)),
+])
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError.from_code("admin_api_not_object", "body")
+    return data
+
+
+def _text(body: dict[str, Any], name: str) -> str:
+    value = body.get(name, "")
+    if not isinstance(value, str):
+        raise DataError.from_code("admin_api_not_text", name, field=name)
+    return value
+
+
+def _day(body: dict[str, Any], name: str, *, required: bool = True) -> Any:
+    return parse_org_day(_text(body, name), name, required=required)
+
+
+@bp.get("/unit")
+@allow(ADMIN)
+def units() -> Response:
+    return jsonify(api._json(admin_units(runtime(), me())))
+
+
+@bp.get("/unit/<path:code>")
+@allow(ADMIN)
+def unit(code: str) -> Response:
+    found, jabatan = admin_unit(runtime(), me(), code)
+    return jsonify({"unit": api._json(found), "jabatan": api._json(jabatan)})
+
+
+@bp.get("/orang")
+@allow(ADMIN)
+def people() -> Response:
+    rows, total = admin_people(runtime(), me(), request.args.get("q", ""), request_int("halaman", 1) or 1)
+    return jsonify({"total": total, "people": api._json(rows)})
+
+
+@bp.get("/orang/<username>")
+@allow(ADMIN)
+def person(username: str) -> Response:
+    return jsonify(api._json(admin_person(runtime(), me(), username)))
+
+
+@bp.post("/orang/<username>/jabatan")
+@allow(ADMIN)
+def add_holding_api(username: str) -> tuple[Response, int]:
+    body = _body()
+    holding = add_holding(runtime(), me(), username, _text(body, "unit"), _text(body, "jabatan"), _day(body, "dari"),
+                          _day(body, "sampai", required=False), _text(body, "alasan"))
+    return jsonify({"holding": holding}), 201
+
+
+@bp.post("/jabatan/<int:holding_id>/akhiri")
+@allow(ADMIN)
+def end_holding_api(holding_id: int) -> Response:
+    body = _body()
+    released = end_holding(runtime(), me(), holding_id, _day(body, "tanggal"), _text(body, "alasan"))
+    return jsonify({"released": released})
+
+
+@bp.post("/jabatan/<int:holding_id>/mutasi")
+@allow(ADMIN)
+def mutasi_api(holding_id: int) -> tuple[Response, int]:
+    body = _body()
+    new, released = mutasi(runtime(), me(), holding_id, _text(body, "unit"), _text(body, "jabatan"),
+                           _day(body, "tanggal"), _text(body, "alasan"))
+    return jsonify({"holding": new, "released": released}), 201
+
+
+@bp.get("/plh")
+@allow(ADMIN)
+def acting() -> Response:
+    running = request.args.get("berjalan", "") in ("ya", "true", "1")
+    return jsonify(api._json(acting_list(runtime(), me(), running_only=running)))
+
+
+@bp.post("/plh")
+@allow(ADMIN)
+def add_acting_api() -> tuple[Response, int]:
+    body = _body()
+    assignment = add_acting(runtime(), me(), _text(body, "username"), _text(body, "unit"), _text(body, "jabatan"),
+                            _text(body, "jenis") or "plh", _text(body, "sk"), _day(body, "dari"),
+                            _day(body, "sampai", required=False), _text(body, "alasan"))
+    return jsonify({"assignment": assignment}), 201
+
+
+@bp.post("/plh/<int:assignment_id>/akhiri")
+@allow(ADMIN)
+def end_acting_api(assignment_id: int) -> Response:
+    body = _body()
+    released = end_acting(runtime(), me(), assignment_id, _day(body, "tanggal"), _text(body, "alasan"))
+    return jsonify({"released": released})
+
+
+@bp.post("/impor")
+@allow("admin")
+def import_api() -> Response:
+    body = _body()
+    given = body.get("files", {})
+    if not isinstance(given, dict):
+        raise DataError.from_code("admin_api_not_object", "files")
+    files: dict[str, bytes] = {}
+    for name, content in given.items():
+        if not isinstance(content, str):
+            raise DataError.from_code("admin_api_not_text", f"files.{name}", field=f"files.{name}")
+        try:
+            files[str(name)] = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise DataError.from_code("admin_api_not_base64", f"files.{name}", field=f"files.{name}") from exc
+    try:
+        report = import_organisation(runtime(), me(), files, _text(body, "alasan"))
+    except DataError as error:
+        problems = getattr(error, "problems", ())
+        if not problems:
+            raise
+        answer = jsonify({"error": error.render("id"), "field": "files", "problems": [
+            {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.render("id")}
+            for problem in problems]})
+        answer.status_code = 422
+        return answer
+    return jsonify(api._json(report))
+
+
+api.bp.register_blueprint(bp)
