@@ -18,7 +18,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
                              "The file '{field}' is too large ({size} MB; at most {limit} MB)."),
     "web.too_large": ("Permintaan terlalu besar (paling besar {limit} MB).",
                       "The request is too large (at most {limit} MB)."),
-    # --- API request bodies (webui/api_input.py) ---
+    # --- API request bodies (the REST API) ---
     "web.body_required": ("Isi permintaan ('{field}') wajib berupa objek JSON (Content-Type: application/json).",
                           "The request body ('{field}') must be a JSON object (Content-Type: application/json)."),
     "web.bad_content_type": ("Isi permintaan ('{field}') harus {expected}, bukan '{content_type}'.",
@@ -112,7 +112,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "The form cannot be accepted yet; correct the marked inputs."),
     "files_again": ("Berkas yang dipilih belum disimpan: pilih lagi berkasnya.",
                     "The chosen files were not kept: choose them again."),
-    "case": ("Kasus", "Case"),
     "registration": ("Nomor registrasi", "Registration number"),
     "subject": ("Pemohon / perihal", "Applicant / subject"),
     "case_data": ("Data kasus", "Case data"),
@@ -213,7 +212,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "logout": ("Keluar", "Sign out"),
     "username": ("Nama pengguna", "Username"),
     "password": ("Kata sandi", "Password"),
-    # --- the administration pages (webui/admin.py) --------------------------------------------------------------
+    # --- the administration pages (administration) --------------------------------------------------------------
     "nav_admin": ("Administrasi", "Administration"),
     "admin_units": ("Unit", "Units"),
     "admin_people": ("Pegawai", "People"),

@@ -36,7 +36,7 @@ from engine import (
 from engine.errors import AccessDeniedError, NotFoundError
 from engine.lifecycle.requests import revision_requests_of
 from engine.store.models import org_units
-from tests.conftest import PROCESSES
+from tests.conftest import PROCESSES, SURAT_MASUK_DATA
 
 SURAT = PROCESSES / "pengelolaan-surat-masuk.bpmn"
 A = "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian"
@@ -64,11 +64,11 @@ def world(runtime: Runtime) -> Runtime:
     other.identity.unit, other.identity.nama = B, "Surat Masuk Dinas Kesehatan"
     runtime.publish(other, "surat-b", by="klerk-b")
     for clerk in ("klerk-a", "klerk-a", "klerk-b"):
-        runtime.start("surat-masuk", clerk, {"kelengkapan": [], "alasan": "uji"})
-    runtime.start("surat-b", "klerk-b", {"kelengkapan": [], "alasan": "uji"})
+        runtime.start("surat-masuk", clerk, {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA})
+    runtime.start("surat-b", "klerk-b", {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA})
     runtime.publish(SURAT, "surat-masuk", draft=True, by="klerk-a")
     for clerk in ("klerk-a", "klerk-b"):
-        runtime.start("surat-masuk", clerk, {"kelengkapan": [], "alasan": "uji"}, trial=True)
+        runtime.start("surat-masuk", clerk, {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA}, trial=True)
     return runtime
 
 
@@ -208,12 +208,12 @@ def test_migration_0008s_adds_and_removes_the_form_units(tmp_path: Path, request
     import sqlalchemy
 
     from engine.store.db import Database
-    from engine.store.migrate import current_revision, downgrade, upgrade
+    from engine.store.migrate import current_revision, downgrade, head_revision, upgrade
     from tests.engine.runtime.conftest import fresh_url
 
     database = Database(fresh_url("sqlite", tmp_path, request))
     try:
-        assert current_revision(database) == "0008s"
+        assert current_revision(database) == head_revision()
         downgrade(database, "0009")
         with database.engine.connect() as connection:
             columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
@@ -221,6 +221,6 @@ def test_migration_0008s_adds_and_removes_the_form_units(tmp_path: Path, request
         upgrade(database)
         with database.engine.connect() as connection:
             columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
-        assert "units" in columns and current_revision(database) == "0008s"
+        assert "units" in columns and current_revision(database) == head_revision()
     finally:
         database.dispose()
