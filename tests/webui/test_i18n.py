@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from engine.messages import known_codes
 from engine.messages.web import ENTRIES as TEXTS
 
 WEBUI = Path(__file__).resolve().parents[2] / "webui"
@@ -13,7 +14,8 @@ def test_every_text_key_used_has_both_languages() -> None:
     for path in [*WEBUI.rglob("*.html"), *WEBUI.glob("*.py")]:
         text = path.read_text().replace('``_("key")``', "")
         used |= set(re.findall(r"""(?:\b_|translate)\(\s*["']([a-z_]+)["']\s*\)""", text))
-    missing = sorted(key for key in used if key not in TEXTS)
+    # the web UI reads the whole catalogue: a chart title or the work badge may live in its stage's module
+    missing = sorted(key for key in used if key not in known_codes())
     assert not missing, missing
     assert all(len(pair) == 2 and pair[0] and pair[1] for pair in TEXTS.values())
 
