@@ -11,6 +11,7 @@ from flask import Flask
 
 from engine import ManualClock
 from engine.errors import StoreError
+from tests.conftest import SURAT_MASUK_DATA
 
 _BADGE = re.compile(r'<a class="badge( late)?" href="/tugas/" title="[^"]+">([^<]+)</a>')
 
@@ -18,7 +19,7 @@ _BADGE = re.compile(r'<a class="badge( late)?" href="/tugas/" title="[^"]+">([^<
 def _start(app: Flask) -> int:
     runtime = app.extensions["alur_runtime"]
     _, ready = runtime.start("surat-masuk", "pelaksana", {
-        "kelengkapan": ["Surat masuk (fisik atau elektronik)", "Buku ekspedisi pengirim"]})
+        "kelengkapan": ["Surat masuk (fisik atau elektronik)", "Buku ekspedisi pengirim"], "data": SURAT_MASUK_DATA})
     return int(ready[0].id)
 
 
