@@ -5,6 +5,11 @@ calendar of the deployment zone. Each case is erased in its own instance session
 salt and its subject go; its events stay, so :meth:`~engine.runtime.facade.Runtime.verify_audit`
 still passes and the digests in them no longer prove anything about anyone. Each erasure is
 written to the access log (action ``hapus``).
+
+The case's documents go too: their ``case_documents`` rows are deleted in the same session and each
+hash is logged (action ``hapus_berkas``); the files are removed only after that commit, and only when
+no other case still holds the same content (files are shared by hash). A crash between the commit and
+the removal leaves a file behind, which the next run removes, because it reads the hashes from the log.
 """
 
 from __future__ import annotations
@@ -12,13 +17,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from engine.errors import NotFoundError
 from engine.runtime.casefile import log_access
 from engine.runtime.context import RuntimeContext
 from engine.runtime.work import SYSTEM_ACTOR
 from engine.sop.retention import retention_years
-from engine.store.models import instances
+from engine.store.models import access_log, case_documents, instances
+
+#: The access log action of a document erased with its case (detail: its SHA-256).
+ERASED_DOCUMENT = "hapus_berkas"
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,8 @@ class ErasedCase:
     instance_id: int
     registration: str
     values: int
+    #: Documents of the case whose rows were erased.
+    documents: int = 0
 
 
 def _years_before(moment: dt.datetime, years: int) -> dt.datetime:
@@ -62,9 +73,35 @@ def erase_expired(context: RuntimeContext, *, dry_run: bool = False) -> list[Era
             if run.row.erased_at is not None:  # erased meanwhile by another process
                 continue
             count = run.erase_case_data()
+            hashes = sorted(set(run.connection.execute(
+                select(case_documents.c.sha256).where(case_documents.c.instance_id == row.id)).scalars()))
+            run.connection.execute(delete(case_documents).where(case_documents.c.instance_id == row.id))
             log_access(run.connection, now, SYSTEM_ACTOR, "hapus", row.id, f"retensi {row.registration}".strip())
-        erased.append(ErasedCase(row.id, row.registration, count))
+            for sha256 in hashes:
+                log_access(run.connection, now, SYSTEM_ACTOR, ERASED_DOCUMENT, row.id, sha256)
+        erased.append(ErasedCase(row.id, row.registration, count, len(hashes)))
+    if not dry_run:
+        remove_erased_files(context)
     return erased
 
 
-__all__ = ["ErasedCase", "erase_expired"]
+def remove_erased_files(context: RuntimeContext) -> int:
+    """Remove the files of erased documents that no case holds any more; how many were removed."""
+    with context.db.read() as connection:
+        logged = set(connection.execute(select(access_log.c.detail).where(access_log.c.action == ERASED_DOCUMENT))
+                     .scalars())
+        held = set(connection.execute(select(case_documents.c.sha256).where(case_documents.c.sha256.in_(logged)))
+                   .scalars()) if logged else set()
+    removed = 0
+    for sha256 in sorted(logged - held):
+        try:
+            path = context.files.path_of(sha256)
+        except NotFoundError:  # not a hash: nothing of ours to remove
+            continue
+        if path.exists():
+            path.unlink()
+            removed += 1
+    return removed
+
+
+__all__ = ["ERASED_DOCUMENT", "ErasedCase", "erase_expired", "remove_erased_files"]

@@ -408,3 +408,37 @@ def test_versions_published_before_the_migration_get_their_document_flags(tmp_pa
         assert steps["tanda_tangan"].output_document and not steps["periksa"].output_document
     finally:
         runtime.close()
+
+
+def test_retention_erases_a_cases_documents_and_keeps_a_file_another_case_still_holds(
+        runtime: Runtime, files: DocumentStore) -> None:
+    import datetime as dt
+
+    from engine.formats.files import load_file
+
+    setup(runtime)
+    sop = load_file(DATA / f"{KEY}.yaml").sop
+    sop.identity.retensi_tahun = "1"
+    runtime.publish(sop, KEY)
+    form = {"kelengkapan": {FORMULIR: {"cara": "kertas"}, PENGANTAR: {"cara": "berkas"}}}
+    shared, kept, own = (runtime.start(KEY, "ani", form, attachments=[Attachment(PENGANTAR, content, "pengantar.pdf")])[0].id
+                         for content in (PDF, PDF, PDF_KK))
+    for instance_id in (shared, own):
+        runtime.cancel(instance_id, "ani", "Pemohon membatalkan permohonan")
+    runtime.clock.advance(dt.timedelta(days=367))  # type: ignore[attr-defined]
+    erased = runtime.erase_expired()
+    assert [(case.instance_id, case.documents) for case in erased] == [(shared, 1), (own, 1)]
+    assert runtime.documents(shared) == runtime.documents(own) == [] and len(runtime.documents(kept)) == 1
+    assert files.path_of(hashlib.sha256(PDF).hexdigest()).exists()  # the running case still holds it
+    assert not files.path_of(hashlib.sha256(PDF_KK).hexdigest()).exists()
+    with runtime.db.read() as connection:
+        logged = connection.execute(select(access_log.c.action, access_log.c.instance_id, access_log.c.detail)
+                                    .where(access_log.c.action == "hapus_berkas").order_by(access_log.c.id)).all()
+    assert [tuple(row) for row in logged] == [("hapus_berkas", shared, hashlib.sha256(PDF).hexdigest()),
+                                              ("hapus_berkas", own, hashlib.sha256(PDF_KK).hexdigest())]
+    runtime.cancel(kept, "ani", "Pemohon membatalkan permohonan")
+    runtime.clock.advance(dt.timedelta(days=367))  # type: ignore[attr-defined]
+    assert [case.instance_id for case in runtime.erase_expired()] == [kept]
+    assert not files.path_of(hashlib.sha256(PDF).hexdigest()).exists()
+    checked, _, broken = runtime.verify_audit()
+    assert broken is None and checked == 3
