@@ -31,6 +31,8 @@ from engine.access.administration import end_holding as end_holding
 from engine.access.administration import mutasi as mutasi
 from engine.access.administration import parse_org_day as parse_org_day
 from engine.access.administration import set_account_disabled as set_account_disabled
+from engine.access.directory import Employee as Employee
+from engine.access.directory import find_employee as find_employee
 from engine.access.organisation import Holding as Holding
 from engine.access.orgimport import export_organisation as export_organisation
 from engine.access.orgimport import import_organisation as import_organisation
@@ -307,6 +309,7 @@ __all__ = [
     "Duration",
     "EVALUATION_QUESTIONS",
     "EVENT_SCHEMA",
+    "Employee",
     "Envelope",
     "ErasedCase",
     "EvaluationAnswer",
@@ -433,6 +436,7 @@ __all__ = [
     "feedback_requests_for",
     "fields_from_text",
     "fields_text",
+    "find_employee",
     "findings",
     "follows_counts",
     "format_registration",

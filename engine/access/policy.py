@@ -195,6 +195,17 @@ def check_monitor(account: Account) -> None:
         raise AccessDeniedError.from_code("access_monitoring")
 
 
+#: Roles that look pegawai up by NIP while typing a case (the clerks, and who administers them).
+EMPLOYEE_LOOKUP_ROLES = ("pelaksana", "admin", "admin_opd")
+
+
+def check_employee_lookup(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` may not look pegawai up by NIP (:mod:`engine.access.directory`)."""
+    require(account)
+    if not set(account.roles) & set(EMPLOYEE_LOOKUP_ROLES):
+        raise AccessDeniedError.from_code("access_employee_lookup")
+
+
 def may_unmask(connection: Connection, account: Account, instance: Instance) -> bool:
     """True when ``account`` may see the personal values of ``instance`` unmasked (UU 27/2022).
 

@@ -32,4 +32,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "account_throttled": (
         "Terlalu banyak percobaan masuk yang gagal; coba lagi dalam {wait} detik.",
         "Too many failed login attempts; try again in {wait} seconds."),
+    "access_employee_lookup": (
+        "Hanya pelaksana dan admin yang dapat mencari pegawai menurut NIP.",
+        "Only clerks and administrators may look pegawai up by NIP."),
 }

@@ -23,4 +23,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                "{count} cases erased under their retention rule."),
     "cli_case_erase_summary_dry": ("{count} kasus melewati retensi (belum dihapus: --coba).",
                                    "{count} cases are past their retention (not erased: --coba)."),
+    "employee_bad_nip": (
+        "NIP harus {digits} angka (spasi dan titik boleh).",
+        "A NIP is {digits} digits (spaces and dots allowed)."),
+    "employee_not_found": ("Tidak ada pegawai dengan NIP ini.", "No pegawai has this NIP."),
 }
