@@ -9,21 +9,15 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from engine import Attachment, Completed, StepInfo, WorkItem, case_file_for, done_by, item_actions, item_for, \
-    start_step, startable, step_of_item
+    register_for, start_step, startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, InputError, TaskError
 
 from .access import allow, me, runtime, safe_next
 from .case_form import PostedForm, messages_by_input, read_posted, record_upload
+from .paging import list_query, pages
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
-
-_SORTS = {
-    "tenggat": lambda item: (item.due_at is None, item.due_at, item.id),
-    "menunggu": lambda item: (item.ready_at, item.id),
-    "sop": lambda item: (item.key, item.ready_at, item.id),
-}
-
 
 def _waiting(item: WorkItem) -> tuple[float, float | None]:
     calendar = runtime().calendar
@@ -36,12 +30,21 @@ def _waiting(item: WorkItem) -> tuple[float, float | None]:
 @bp.get("/")
 @allow("pelaksana")
 def index() -> str:
-    """Open steps for every jabatan the clerk holds, most urgent first (or by waiting time or SOP)."""
-    sort = request.args.get("urut", "tenggat")
-    items = sorted(runtime().worklist(me().username, limit=200), key=_SORTS.get(sort, _SORTS["tenggat"]))
-    rows = [(item, *_waiting(item)) for item in items]
-    return render_template("worklist/index.html", rows=rows, sort=sort,
-                           actions=item_actions(runtime(), me(), items))
+    """Open steps for every jabatan the clerk holds: searched by registration number or applicant,
+    filtered by SOP and lateness, sorted, one page at a time with the count of all."""
+    query = list_query()
+    found = runtime().worklist_page(me().username, search=query.search, key=query.key,
+                                    overdue_only=query.overdue_only, sort=query.sort, offset=query.offset,
+                                    limit=query.per)
+    rows = [(item, *_waiting(item)) for item in found.items]
+    return render_template("worklist/index.html", rows=rows, page=found, query=query,
+                           pages=pages(found.total, query.per), keys=_keys(),
+                           actions=item_actions(runtime(), me(), found.items))
+
+
+def _keys() -> list[tuple[str, str]]:
+    """``(key, nama)`` of the published SOPs, for the SOP filter."""
+    return [(entry.key, entry.nama or entry.key) for entry in register_for(runtime(), me()) if entry.version]
 
 
 @bp.post("/<int:item_id>/klaim")

@@ -145,3 +145,18 @@ def test_a_file_the_engine_refuses_is_named_and_earlier_attachments_stay(app: Fl
     assert 'class="field-error"' in block[:block.index("</div>")]
     assert 'value="dua belas"' in page
     assert runtime.item(check.id).status == "open"
+
+
+def test_the_worklist_searches_sorts_and_pages_with_counts(app: Flask, clerk: FlaskClient) -> None:
+    for index in range(3):
+        assert _start(clerk, **{"f.nama_pegawai": f"Pegawai Nomor {index}"}).status_code == 302
+    runtime = app.extensions["alur_runtime"]
+    numbers = sorted(item.registration for item in runtime.worklist("sari"))
+    first = clerk.get("/tugas/?per=2&urut=nomor").get_data(as_text=True)
+    assert "1–2 dari 3" in first and "Halaman 1 dari 2" in first and numbers[0] in first and numbers[2] not in first
+    second = clerk.get("/tugas/?per=2&urut=nomor&hal=2").get_data(as_text=True)
+    assert "3–3 dari 3" in second and numbers[2] in second and numbers[0] not in second
+    found = clerk.get(f"/tugas/?cari={numbers[1]}").get_data(as_text=True)
+    assert "1–1 dari 1" in found and numbers[1] in found and numbers[0] not in found
+    assert clerk.get("/tugas/?urut=acak").status_code == 400
+    assert clerk.get("/tugas/?per=100000").status_code == 400
