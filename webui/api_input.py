@@ -126,3 +126,30 @@ def problems_of(error: Exception, lang: str) -> list[dict[str, str]]:
         text = message(code, lang, **dict(getattr(item, "params", ()))) if code else str(item)
         found.append({"field": field, "error": text})
     return found
+
+
+def multipart_file(name: str) -> Any:
+    """The file posted as ``name`` in a ``multipart/form-data`` body.
+
+    :raises ParameterError: 400: another content type (naming ``body``), or no file ``name``.
+    """
+    if request.mimetype != "multipart/form-data":
+        raise ParameterError("web.bad_content_type", "body", expected="multipart/form-data",
+                             content_type=_content_type())
+    upload = request.files.get(name)
+    if upload is None or not upload.filename:
+        raise ParameterError("web.file_required", name)
+    return upload
+
+
+def typed_flag(name: str) -> bool:
+    """A yes/no form value of a multipart body: ``1``/``0`` (or ``true``/``false``); absent is no.
+
+    :raises ParameterError: 400 naming ``name`` for anything else.
+    """
+    text = request.form.get(name, "").strip().lower()
+    if text in ("", "0", "false"):
+        return False
+    if text in ("1", "true"):
+        return True
+    raise ParameterError("web.bad_choice", name, value=text[:40], choices="0, 1")

@@ -90,6 +90,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "state_kertas": ("dilihat di kertas", "seen on paper"),
     "state_tidak_ada": ("tidak ada", "not there"),
     # --- the clerk's view of a case (worklist/task.html, start.html, _case.html) ---
+    "web.file_required": ("Berkas '{field}' wajib dikirim (multipart/form-data).",
+                          "The file '{field}' must be sent (multipart/form-data)."),
     "web.bad_choice": ("Isian '{field}': '{value}' bukan salah satu dari {choices}.",
                        "Field '{field}': '{value}' is not one of {choices}."),
     "web.bad_page_size": ("Isian '{field}': {value} baris per halaman; boleh 1 sampai {limit}.",

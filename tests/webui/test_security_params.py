@@ -11,6 +11,7 @@ from flask import Flask
 
 from engine.access.accounts import issue_token
 from engine.monitoring.form import monitoring_forms_of
+from tests.conftest import SURAT_MASUK_DATA
 from tests.webui.test_monitor_pages import KEY, _run_cases
 
 
@@ -83,7 +84,7 @@ def test_an_eleven_megabyte_catatan_is_refused_with_the_field_named(app: Flask, 
 def test_next_never_leaves_the_site(app: Flask, login: Any, target: str) -> None:
     client = login("pelaksana")
     runtime = app.extensions["alur_runtime"]
-    runtime.start(KEY, "pelaksana", {"kelengkapan": [], "alasan": "uji"},
+    runtime.start(KEY, "pelaksana", {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA},
                   unit="Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian")
     item = runtime.worklist("pelaksana")[0]
     for path in (f"/tugas/{item.id}/klaim", f"/tugas/{item.id}/lepas"):

@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from engine import ManualClock, account, add_account, issue_token, list_instances
+from tests.conftest import SURAT_MASUK_DATA
 from tests.webui.conftest import SURAT, UNIT, seed_people
 from webui import create_app
 
@@ -31,7 +32,7 @@ def app(tmp_path: Path) -> Flask:
     add_account(runtime, "pemantau-lain", "pemantau-lain-rahasia", ["pemantau"], jabatan=[("Auditor", OTHER)])
     add_account(runtime, "pemantau-unit", "pemantau-unit-rahasia", ["pemantau"], jabatan=[("Auditor", UNIT)])
     runtime.publish(SURAT, "surat-masuk")
-    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji"})
+    runtime.start("surat-masuk", "pelaksana", {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA})
     return app
 
 
