@@ -112,6 +112,10 @@ def _work_to_the_end(page: Page, server: LiveServer, values: dict[str, str], reg
         _attach_pdfs(form, pdf, 2)
         if shot_step and shot_step in page.locator("h1").inner_text():
             page.screenshot(path=str(ARTIFACTS / f"phone-{name}-task.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / f"phone-{name}-task-top.png"))
+            form.scroll_into_view_if_needed()
+            page.locator("fieldset.kelengkapan").scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"phone-{name}-task-kelengkapan.png"))
         page.click("#complete")
         flash = page.locator("p.flash.ok")
         expect(flash).to_be_visible()
@@ -134,7 +138,7 @@ def _start(page: Page, server: LiveServer, key: str, values: dict[str, str], pdf
     return flash.inner_text().split()[1]
 
 
-@pytest.mark.parametrize(("key", "shot_step"), [("cuti", "Menelaah"), ("sktm", "Menerima berkas")])
+@pytest.mark.parametrize(("key", "shot_step"), [("cuti", "Meneliti permintaan"), ("sktm", "Menerima berkas")])
 def test_a_clerk_on_a_phone_works_a_real_sop_to_the_end(browser: Browser, clerk_server: tuple[LiveServer, Any],
                                                         tmp_path: Path, key: str, shot_step: str) -> None:
     server, app = clerk_server
