@@ -20,7 +20,7 @@ from engine import case_file_for, instance_for, item_for, list_instances, regist
 from .access import ANY, allow, me, runtime
 from .api_input import fields_within, json_body, multipart_file, typed_flag, typed_member
 from .cases import document_response
-from .paging import list_query
+from .paging import ALL_ROWS, list_query
 from .openapi import openapi_document
 from .params import bounded_date
 
@@ -147,7 +147,8 @@ def instances() -> Response:
         return bounded_date(name, request.args.get(name, ""))
 
     rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
-                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"))
+                          overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=day("dari"), until=day("sampai"),
+                          limit=ALL_ROWS)
     return jsonify([{**_json(row.instance), "overdue": row.overdue, "open_steps": row.open_steps} for row in rows])
 
 

@@ -9,6 +9,7 @@ from engine import instance_for, list_instances, register_for, render, timeline
 from .access import allow, me, runtime
 from .formatting import request_date
 from .i18n import current_language, translate
+from .paging import ALL_ROWS, list_query, page_of, pages, search_rows
 from .svg import inline
 
 bp = Blueprint("audit", __name__, url_prefix="/pantau")
@@ -21,11 +22,15 @@ def _flag(name: str) -> bool | None:
 @bp.get("/")
 @allow("pemantau")
 def index() -> str:
-    """Instances filtered by SOP, status, overdue, trial and start period; the audit-chain status."""
+    """Instances filtered by SOP, status, overdue, trial and start period, searched by registration
+    number or applicant, one page at a time with the count of all."""
+    query = list_query(("terbaru",))
     rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
                           overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=request_date("dari"),
-                          until=request_date("sampai"))
-    return render_template("audit/index.html", rows=rows, args=request.args, keys=_keys())
+                          until=request_date("sampai"), limit=ALL_ROWS)
+    rows = search_rows(rows, query.search, lambda row: row.instance.registration, lambda row: row.instance.subject)
+    return render_template("audit/index.html", rows=page_of(rows, query), total=len(rows), query=query,
+                           pages=pages(len(rows), query.per), args=request.args, keys=_keys())
 
 
 def _keys() -> list[str]:

@@ -4,7 +4,9 @@ by the pages and the API: ``cari``, ``sop``, ``terlambat=ya``, ``urut``, ``hal``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import request
 
@@ -61,3 +63,21 @@ def list_query(sorts: tuple[str, ...] = WORKLIST_SORTS) -> ListQuery:
 def pages(total: int, per: int) -> int:
     """How many pages ``total`` rows fill (at least one)."""
     return max(1, -(-total // per))
+
+
+#: The most rows a list reads before paging it here (the engine's listings take a limit; this one is
+#: far above any Pemda's caseload, and the page says how many there are).
+ALL_ROWS = 1_000_000
+
+
+def search_rows(rows: list[Any], text: str, *fields: Callable[[Any], str]) -> list[Any]:
+    """The rows whose registration number or applicant (as the account is shown them) contain ``text``."""
+    wanted = text.strip().casefold()
+    if not wanted:
+        return rows
+    return [row for row in rows if any(wanted in (field(row) or "").casefold() for field in fields)]
+
+
+def page_of(rows: list[Any], query: ListQuery) -> list[Any]:
+    """The rows of the asked page."""
+    return rows[query.offset:query.offset + query.per]

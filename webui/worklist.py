@@ -14,7 +14,7 @@ from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, D
 
 from .access import allow, me, runtime, safe_next
 from .case_form import PostedForm, messages_by_input, read_posted, record_upload
-from .paging import list_query, pages
+from .paging import ALL_ROWS, list_query, page_of, pages
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
@@ -185,5 +185,8 @@ def start(key: str) -> Response | tuple[str, int]:
 @bp.get("/riwayat")
 @allow("pelaksana")
 def history() -> str:
-    """Pekerjaan saya: the steps this clerk completed."""
-    return render_template("worklist/history.html", rows=done_by(runtime(), me()))
+    """Pekerjaan saya: the steps this clerk completed, newest first, one page at a time with the count of all."""
+    query = list_query(("terbaru",))
+    rows = done_by(runtime(), me(), limit=ALL_ROWS)
+    return render_template("worklist/history.html", rows=page_of(rows, query), total=len(rows), query=query,
+                           pages=pages(len(rows), query.per))

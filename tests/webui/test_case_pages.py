@@ -161,3 +161,22 @@ def test_the_worklist_searches_sorts_and_pages_with_counts(app: Flask, clerk: Fl
     assert "1–1 dari 1" in found and numbers[1] in found and numbers[0] not in found
     assert clerk.get("/tugas/?urut=acak").status_code == 400
     assert clerk.get("/tugas/?per=100000").status_code == 400
+
+
+def test_the_instance_list_and_my_history_search_and_page_with_counts(app: Flask, clerk: FlaskClient) -> None:
+    runtime = app.extensions["alur_runtime"]
+    for index in range(3):
+        assert _start(clerk, **{"f.nama_pegawai": f"Pegawai Nomor {index}"}).status_code == 302
+    for item in runtime.worklist("sari"):
+        assert clerk.post(f"/tugas/{item.id}", data={"k0": "kertas", "k1": "kertas"},
+                          content_type="multipart/form-data").status_code == 302
+    mine = clerk.get("/tugas/riwayat?per=2").get_data(as_text=True)
+    assert "1–2 dari 3" in mine and "Halaman 1 dari 2" in mine
+    assert "3–3 dari 3" in clerk.get("/tugas/riwayat?per=2&hal=2").get_data(as_text=True)
+    auditor = app.test_client()
+    assert auditor.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
+    listed = auditor.get("/pantau/?per=2&status=running").get_data(as_text=True)
+    assert "1–2 dari 3" in listed and "status=running" in listed  # the filters stay on the next page's link
+    numbers = sorted(item.registration for item in runtime.worklist("sari"))
+    found = auditor.get(f"/pantau/?cari={numbers[0]}").get_data(as_text=True)
+    assert "1–1 dari 1" in found and numbers[0] in found and numbers[1] not in found
