@@ -26,7 +26,7 @@ from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
-from engine.runtime.casefile import CaseFile, log_access
+from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
 
@@ -183,16 +183,17 @@ def check_monitor(account: Account) -> None:
         raise AccessDeniedError.from_code("access_monitoring")
 
 
-def may_unmask(connection: Connection, account: Account, instance: Instance, jabatan: tuple[str, ...]) -> bool:
+def may_unmask(connection: Connection, account: Account, instance: Instance) -> bool:
     """True when ``account`` may see the personal values of ``instance`` unmasked (UU 27/2022).
 
-    Admin may; so may a holder, in the instance's unit, of a jabatan of the instance's SOP
-    (``jabatan``: the SOP's pelaksana), who works the case. A pemantau (monitoring) sees masks.
+    Admin may; so may a holder, in the instance's unit, of a jabatan (pelaksana) of the SOP version
+    the instance runs, who works the case. A pemantau (monitoring) sees masks.
     """
     require(account)
     if "admin" in account.roles:
         return True
-    return any(_holds(account, place_of(connection, instance.unit, name)) for name in jabatan)
+    return any(_holds(account, place_of(connection, instance.unit, name))
+               for name in instance_jabatan(connection, instance.id))
 
 
 def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: bool = False) -> CaseFile:
@@ -207,8 +208,7 @@ def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: 
     if not unmask:
         return runtime.case_file(instance_id)
     with runtime.db.write() as connection:
-        jabatan = runtime.sop_jabatan(connection, instance_id)
-        allowed = may_unmask(connection, account, instance, jabatan)
+        allowed = may_unmask(connection, account, instance)
         if allowed:
             log_access(connection, runtime.clock.now(), account.username, "lihat", instance_id,
                        f"berkas kasus {instance.registration}".strip())

@@ -70,7 +70,9 @@ def _item_line(runtime: Runtime, item: WorkItem) -> str:
     if item.claimed_by:
         flags.append(message("cli_run_claimed_by", _lang(), user=item.claimed_by))
     extra = f"  [{', '.join(flags)}]" if flags else ""
-    return (f"#{item.id}  {item.key}/{item.instance_id}  {item.step_id}: {item.kegiatan}  "
+    case = f"{item.key}/{item.registration or item.instance_id}"
+    subject = f" ({item.subject})" if item.subject else ""
+    return (f"#{item.id}  {case}{subject}  {item.step_id}: {item.kegiatan}  "
             f"({item.jabatan}, {item.unit}; batas {_local(runtime, item.due_at)}){extra}")
 
 

@@ -25,7 +25,7 @@ from engine.runtime.work import Instance, WorkItem
 from engine.sop.fields import Field, field_named
 from engine.store import repo
 from engine.store.models import (NO_DEADLINE, access_log, case_values, events, holdings, instances, users,
-                                 work_items)
+                                 versions, work_items)
 
 #: Sort orders of :func:`worklist_page`.
 WORKLIST_SORTS = ("tenggat", "menunggu", "sop", "nomor")
@@ -161,6 +161,14 @@ def _history(connection: Connection, loaded: LoadedVersion, instance_id: int) ->
     return tuple(steps)
 
 
+def instance_jabatan(connection: Connection, instance_id: int) -> tuple[str, ...]:
+    """The jabatan (pelaksana) of the SOP version ``instance_id`` runs, each once (none for no such instance)."""
+    text = connection.execute(select(versions.c.steps).join(instances, instances.c.version_id == versions.c.id)
+                              .where(instances.c.id == instance_id)).scalar()
+    steps = json.loads(text) if text else []
+    return tuple(dict.fromkeys(str(step["pelaksana"]) for step in steps if step.get("pelaksana")))
+
+
 def log_access(connection: Connection, at: datetime, account: str, action: str, instance_id: int | None,
                detail: str = "") -> None:
     """Write one ``access_log`` row (an unmasked view, a document download)."""
@@ -212,4 +220,4 @@ def worklist_page(connection: Connection, username: str, now: datetime, *, searc
 
 
 __all__ = ["WORKLIST_SORTS", "CaseFieldValue", "CaseFile", "CaseOpenItem", "CaseStep", "WorkPage", "case_file",
-           "log_access", "worklist_page"]
+           "instance_jabatan", "log_access", "worklist_page"]

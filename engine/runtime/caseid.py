@@ -36,11 +36,9 @@ def next_sequence(connection: Connection, definition_id: int, year: int, trial: 
     values = {"definition_id": definition_id, "year": year, "trial": trial, "last": 1}
     if dialect in ("postgresql", "sqlite"):
         build = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        statement = build(registration_counters).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=["definition_id", "year", "trial"],
-            set_={"last": registration_counters.c.last + 1}).returning(registration_counters.c.last)
-        return int(connection.execute(statement).scalar_one())
+        upsert = build(registration_counters).values(**values).on_conflict_do_update(
+            index_elements=["definition_id", "year", "trial"], set_={"last": registration_counters.c.last + 1})
+        return int(connection.execute(upsert.returning(registration_counters.c.last)).scalar_one())
     key = ((registration_counters.c.definition_id == definition_id) & (registration_counters.c.year == year)
            & (registration_counters.c.trial == trial))
     current = connection.execute(select(registration_counters.c.last).where(key).with_for_update()).scalar()

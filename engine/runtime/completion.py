@@ -8,6 +8,7 @@ exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedEr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -39,7 +40,8 @@ def new_work_items(run: InstanceRun) -> list[WorkItem]:
         due = None if values["due_at"] == NO_DEADLINE else values["due_at"]
         opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
                                values["name"], values["jabatan"], values["unit"], values["trial"], "open",
-                               values["ready_at"], due, None, None, None, due is not None and due <= run.now))
+                               values["ready_at"], due, None, None, None, due is not None and due <= run.now,
+                               run.registration, run.subject))
     return opened
 
 
@@ -184,7 +186,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
-    finished = _finished_item(item, username, now)
+    finished = replace(_finished_item(item, username, now), registration=run.registration, subject=run.subject)
     opened = tuple(new_work_items(run))
     return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 

@@ -245,17 +245,6 @@ class Runtime:
             return casefile.case_file(connection, self.context.version(connection, int(version_id)), instance_id,
                                       unmask=unmask)
 
-    def sop_jabatan(self, connection: Connection, instance_id: int) -> tuple[str, ...]:
-        """The jabatan (pelaksana) of the SOP version ``instance_id`` runs on, each once.
-
-        :raises NotFoundError: no such instance.
-        """
-        version_id = connection.execute(select(instances.c.version_id).where(instances.c.id == instance_id)).scalar()
-        if version_id is None:
-            raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
-        loaded = self.context.version(connection, int(version_id))
-        return tuple(dict.fromkeys(step.pelaksana for step in loaded.steps.values() if step.pelaksana))
-
     def item(self, item_id: int) -> WorkItem:
         """:raises NotFoundError: no such work item."""
         with self.db.read() as connection:

@@ -9,6 +9,7 @@ on every call unless a :class:`random.Random` is given.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from engine.sop.fields import Field, FieldType, fields_at
@@ -57,7 +58,7 @@ def sample_value(item: Field, chance: random.Random | None = None) -> Any:
         return _long_text(item, chance)
     if kind is FieldType.INTEGER:
         return _integer(item, chance)
-    simple = {
+    simple: dict[FieldType, Callable[[], str]] = {
         FieldType.DECIMAL: lambda: f"{chance.randint(1, 9)},5",
         FieldType.DATE: lambda: f"{chance.randint(2, 27)} Maret 2026",
         FieldType.CHOICE: lambda: item.options[0] if item.options else "",

@@ -280,3 +280,15 @@ def test_event_log_exports_carry_the_registration_number_and_no_personal_value(r
         text = target.read_text(encoding="utf-8")
         assert "Siti Aminah" not in text and "198503302010011002" not in text
         assert {event.registration for event in read_log(target).events()} == {"CUTI/0001/2026"}
+
+
+def test_work_items_handed_out_by_start_and_complete_carry_the_case_identity(runtime: Runtime) -> None:
+    sop, people = _cuti(runtime)
+    assert sop.start is not None
+    instance, ready = runtime.start(KEY, people[sop.start.actor], form_for(sop.start, data=START_FORM))
+    assert [(item.registration, item.subject) for item in ready] == [("CUTI/0001/2026", "Siti A*****")]
+    done = runtime.complete(ready[0].id, people[ready[0].jabatan],
+                            form_for(sop.step(ready[0].step_id), data=sample_values(sop, ready[0].step_id)))
+    assert done.item.registration == "CUTI/0001/2026"
+    assert all(item.registration == "CUTI/0001/2026" for item in done.ready)
+    assert runtime.item(ready[0].id).subject == "Siti A*****" and instance.registration == "CUTI/0001/2026"
