@@ -127,7 +127,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "The form cannot be accepted yet; correct the marked inputs."),
     "files_again": ("Berkas yang dipilih belum disimpan: pilih lagi berkasnya.",
                     "The chosen files were not kept: choose them again."),
-    "case": ("Kasus", "Case"),
     "registration": ("Nomor registrasi", "Registration number"),
     "subject": ("Pemohon / perihal", "Applicant / subject"),
     "case_data": ("Data kasus", "Case data"),
