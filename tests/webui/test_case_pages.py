@@ -180,3 +180,39 @@ def test_the_instance_list_and_my_history_search_and_page_with_counts(app: Flask
     numbers = sorted(item.registration for item in runtime.worklist("sari"))
     found = auditor.get(f"/pantau/?cari={numbers[0]}").get_data(as_text=True)
     assert "1–1 dari 1" in found and numbers[0] in found and numbers[1] not in found
+
+
+def test_a_scan_attached_before_an_error_stays_listed_and_is_used(app: Flask, tmp_path: Path) -> None:
+    """The SKTM desk: the scan of the first document goes up with a form that is not right yet (the KK
+    number is missing); the page lists the scan, and the next post completes with it, no second upload."""
+    from engine import load_file, sample_values
+
+    runtime = app.extensions["alur_runtime"]
+    sktm = PROCESSES / "penerbitan-surat-keterangan.bpmn"
+    sop = load_file(sktm).sop
+    runtime.publish(sktm, "sktm")
+    add_account(runtime, "petugas", "petugas-rahasia", ["pelaksana"], nama="Dedi Kurniawan",
+                jabatan=[(actor, sop.identity.unit) for actor in sop.actors])
+    start_items = {item.text: {"cara": "kertas"} for item in sop.start.requirement_items()}
+    runtime.start("sktm", "petugas", {"kelengkapan": start_items, "data": sample_values(sop, sop.start.id)})
+    item = runtime.worklist("petugas")[0]
+    assert item.step_id == "terima_berkas"
+    client = app.test_client()
+    assert client.post("/masuk", data={"username": "petugas", "password": "petugas-rahasia"}).status_code == 302
+    count = len(sop.steps[1].requirement_items())
+    form: dict[str, Any] = {f"k{index}": "kertas" for index in range(1, count)}
+    first = client.post(f"/tugas/{item.id}", data={**form, "k0": "berkas", "k0.berkas": (io.BytesIO(PDF), "formulir.pdf")},
+                        content_type="multipart/form-data")
+    assert first.status_code in (400, 422)
+    page = first.get_data(as_text=True)
+    block = page[page.index('data-field="nomor_kk"'):]
+    assert 'class="field-error"' in block[:block.index("</div>")]
+    assert "Terlampir: formulir.pdf" in page and 'name="k0" value="berkas" checked' in page
+    assert [document.name for document in runtime.documents(item.instance_id)] == ["formulir.pdf"]
+    done = client.post(f"/tugas/{item.id}", data={**form, "k0": "berkas", "f.nomor_kk": "3273020101090012"},
+                       content_type="multipart/form-data")
+    assert done.status_code == 302, done.get_data(as_text=True)[:1500]
+    assert [document.name for document in runtime.documents(item.instance_id)] == ["formulir.pdf"]
+    events = runtime.trace(item.instance_id)[1]
+    completed = [event for event in events if event.kind == "completed"][-1]
+    assert completed.data["kelengkapan"][sop.steps[1].requirement_items()[0].text]["cara"] == "berkas"
