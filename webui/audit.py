@@ -57,4 +57,5 @@ def instance(instance_id: int) -> str:
                  translate("flowchart_trace_label", nama=sop.identity.nama or found.key, id=found.id))
     activities = {step.id: step.activity or step.id for step in sop.steps}
     return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), me(), instance_id),
-                           svg=svg, sop=sop, activities=activities)
+                           svg=svg, sop=sop, activities=activities,
+                           documents=runtime().documents(instance_id))

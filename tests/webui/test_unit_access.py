@@ -149,6 +149,8 @@ def test_the_case_file_documents_and_uploads_of_another_unit_are_refused(app: Fl
     # the clerk of the unit and the Inspektorat-wide auditor may; each download is logged
     assert _client(app, "pelaksana").get(page_routes[0]).data.startswith(b"%PDF")
     auditor = _client(app, "pemantau")
+    shown = auditor.get(f"/pantau/instans/{instance_id}").get_data(as_text=True)
+    assert page_routes[0] in shown and "SM/" in shown  # the auditor's page: registration and documents
     assert auditor.get(api_routes[2], headers=_bearer(app, "pemantau")).status_code == 200
     assert auditor.get(api_routes[1], headers=_bearer(app, "pemantau")).get_json()["registration"]
     assert _downloads(app) == [("pelaksana", "unduh", instance_id), ("pemantau", "unduh", instance_id)]
