@@ -109,8 +109,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                        "Field '{field}': '{value}' is not a SHA-256 digest (64 hexadecimal letters)."),
     "required": ("wajib", "required"),
     "choose": ("— pilih —", "— choose —"),
-    "nik_hint": ("16 angka, seperti pada KTP-el", "16 digits, as on the e-KTP"),
-    "nip_hint": ("18 angka tanpa spasi", "18 digits without spaces"),
+    "nik_hint": ("16 angka, seperti pada KTP-el (spasi boleh)", "16 digits, as on the e-KTP (spaces allowed)"),
+    "nip_hint": ("18 angka (spasi boleh)", "18 digits (spaces allowed)"),
     "kelengkapan_help": ("Untuk setiap butir pilih satu: berkas dilampirkan, dilihat di kertas, atau tidak ada "
                          "(dengan alasan). Tidak ada yang dipilih lebih dulu.",
                          "For each item choose one: file attached, seen on paper, or not there (with a reason). "

@@ -69,7 +69,7 @@ def test_the_start_page_has_real_inputs_and_nothing_pre_ticked(clerk: FlaskClien
     page = clerk.get("/tugas/mulai").get_data(as_text=True)
     assert 'type="date"' in page and 'name="f.tanggal_mulai"' in page
     assert re.search(r'name="f.jumlah_hari"[^>]*type="number"', page)
-    assert re.search(r'name="f.nip_pegawai"[^>]*inputmode="numeric" pattern="\[0-9\]\{18\}"', page)
+    assert re.search(r'name="f.nip_pegawai"[^>]*inputmode="numeric" pattern="\[0-9 \.\]\{18,22\}"', page)
     assert '<select id="cuti-f-jenis_cuti" name="f.jenis_cuti"' in page and ">Cuti Tahunan</option>" in page
     assert 'type="tel"' in page and 'type="file"' in page
     assert "checked" not in page  # no kelengkapan state, no radio chosen for the clerk
