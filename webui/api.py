@@ -14,13 +14,14 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine import case_file_for, instance_for, item_for, list_instances, register_for, \
+from engine import Attachment, case_file_for, instance_for, item_for, list_instances, register_for, \
     step_of_item, timeline
 
 from .access import ANY, allow, me, runtime
-from .api_input import fields_within, json_body, multipart_file, typed_flag, typed_member
+from .api_input import fields_within, json_body, json_part, multipart_file, typed_flag, typed_member
 from .cases import document_response
 from .paging import ALL_ROWS, list_query
+from .params import ParameterError
 from .openapi import openapi_document
 from .params import bounded_date
 
@@ -126,13 +127,23 @@ def complete(item_id: int) -> Response:
 @bp.post("/sop/<key>/instans")
 @allow("pelaksana")
 def start(key: str) -> tuple[Response, int]:
-    body = json_body(required=True, known=START_KEYS)
+    attachments: list[Attachment] = []
+    if request.mimetype == "multipart/form-data":  # the form as JSON in part "body", the scans beside it
+        body = json_part("body", START_KEYS)
+        files, items = request.files.getlist("berkas"), request.form.getlist("kelengkapan")
+        if len(files) != len(items):
+            raise ParameterError("web.files_and_items", "kelengkapan", files=len(files), items=len(items))
+        limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 12 * 1024 * 1024)
+        attachments = [Attachment(item, upload.stream.read(limit + 1), upload.filename or "berkas")
+                       for item, upload in zip(items, files)]
+    else:
+        body = json_body(required=True, known=START_KEYS)
     form = typed_member(body, "form", (dict,), "web.kind_object", {})
     unit = typed_member(body, "unit", (str, type(None)), "web.kind_string", None)
     trial = typed_member(body, "ujicoba", (bool,), "web.kind_boolean", False)
     with fields_within("form"):
-        instance, ready = runtime().start(key, me().username, form, unit=unit or None,
-                                          trial=trial)
+        instance, ready = runtime().start(key, me().username, form, unit=unit or None, trial=trial,
+                                          attachments=attachments)
     return jsonify({"instance": _json(instance), "ready": _json(ready)}), 201
 
 

@@ -68,19 +68,34 @@ def json_body(*, required: bool, known: tuple[str, ...] | None) -> dict[str, Any
     if not request.is_json:
         raise ParameterError("web.bad_content_type", "body", expected="application/json",
                              content_type=_content_type())
+    return _object(request.get_data(cache=True), "body", known)
+
+
+def _object(text: str | bytes, where: str, known: tuple[str, ...] | None) -> dict[str, Any]:
     try:
-        value = strict_loads(request.get_data(cache=True))
+        value = strict_loads(text)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise ParameterError("web.bad_json", "body", reason=str(exc)[:120]) from exc
+        raise ParameterError("web.bad_json", where, reason=str(exc)[:120]) from exc
     if not isinstance(value, dict):
-        raise ParameterError("web.body_not_object", "body", kind=kind_of(value))
+        raise ParameterError("web.body_not_object", where, kind=kind_of(value))
     if known is not None:
         unknown = sorted(key for key in value if key not in known)
         if unknown and not known:
-            raise ParameterError("web.no_body_expected", "body", names=", ".join(unknown))
+            raise ParameterError("web.no_body_expected", where, names=", ".join(unknown))
         if unknown:
             raise ParameterError("web.unknown_fields", unknown[0], names=", ".join(unknown), known=", ".join(known))
     return value
+
+
+def json_part(name: str, known: tuple[str, ...] | None) -> dict[str, Any]:
+    """The JSON object in part ``name`` of a ``multipart/form-data`` body (files travel beside it).
+
+    :raises ParameterError: 400 naming ``name`` when the part is missing or not a JSON object.
+    """
+    text = request.form.get(name)
+    if text is None:
+        raise ParameterError("web.body_required", name)
+    return _object(text, name, known)
 
 
 def typed_member(body: dict[str, Any], name: str, types: tuple[type, ...], expected: str, default: Any) -> Any:

@@ -90,6 +90,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "state_kertas": ("dilihat di kertas", "seen on paper"),
     "state_tidak_ada": ("tidak ada", "not there"),
     # --- the clerk's view of a case (worklist/task.html, start.html, _case.html) ---
+    "web.files_and_items": ("Setiap berkas perlu satu '{field}' (butir kelengkapannya): {files} berkas, {items} butir.",
+                            "Each file needs one '{field}' (its kelengkapan item): {files} files, {items} items."),
     "web.file_required": ("Berkas '{field}' wajib dikirim (multipart/form-data).",
                           "The file '{field}' must be sent (multipart/form-data)."),
     "web.bad_choice": ("Isian '{field}': '{value}' bukan salah satu dari {choices}.",

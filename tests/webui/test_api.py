@@ -119,3 +119,33 @@ def test_the_cuti_sop_through_the_api_with_typed_fields_a_pdf_and_per_field_prob
     assert done.get_json()["next_jabatan"] == ["Atasan Langsung"]
     case = client.get(f"/api/v1/instans/{instance['id']}/kasus", headers=clerk).get_json()
     assert [step["step_id"] for step in case["history"]][-1] == "pertimbangan"
+
+
+def test_a_start_through_the_api_hands_in_a_scan_as_multipart(app: Flask) -> None:
+    import json
+
+    from tests.webui.test_case_pages import PDF
+
+    client, clerk = app.test_client(), _auth(app, "pelaksana")
+    start = {"unit": UNIT, "form": {"data": SURAT_MASUK_DATA, "kelengkapan": {
+        "Surat masuk (fisik atau elektronik)": {"cara": "berkas"}, "Buku ekspedisi pengirim": {"cara": "kertas"}}}}
+    unmatched = client.post("/api/v1/sop/surat-masuk/instans", headers=clerk, content_type="multipart/form-data",
+                            data={"body": json.dumps(start), "berkas": (io.BytesIO(PDF), "surat.pdf")})
+    assert unmatched.status_code == 400 and unmatched.get_json()["field"] == "kelengkapan"
+    broken = client.post("/api/v1/sop/surat-masuk/instans", headers=clerk, content_type="multipart/form-data",
+                         data={"body": "{rusak", "berkas": (io.BytesIO(PDF), "surat.pdf"),
+                               "kelengkapan": "Surat masuk (fisik atau elektronik)"})
+    assert broken.status_code == 400 and broken.get_json()["field"] == "body"
+    runtime = app.extensions["alur_runtime"]
+    assert runtime.worklist("pelaksana") == []
+    started = client.post("/api/v1/sop/surat-masuk/instans", headers=clerk, content_type="multipart/form-data",
+                          data={"body": json.dumps(start), "berkas": (io.BytesIO(PDF), "surat.pdf"),
+                                "kelengkapan": "Surat masuk (fisik atau elektronik)"})
+    assert started.status_code == 201, started.get_json()
+    instance = started.get_json()["instance"]["id"]
+    documents = runtime.documents(instance)
+    assert [(document.name, document.sha256) for document in documents] == [("surat.pdf", hashlib.sha256(PDF).hexdigest())]
+    document = client.get(f"/api/v1/instans/{instance}/dokumen/{documents[0].sha256}", headers=_auth(app, "pemantau"))
+    assert document.status_code == 200 and document.data == PDF
+    spec = client.get("/api/v1/openapi.json").get_json()["paths"]["/sop/{key}/instans"]["post"]["requestBody"]
+    assert set(spec["content"]) == {"application/json", "multipart/form-data"}
