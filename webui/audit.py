@@ -30,7 +30,12 @@ def index() -> str:
                           until=request_date("sampai"), limit=ALL_ROWS)
     rows = search_rows(rows, query.search, lambda row: row.instance.registration, lambda row: row.instance.subject)
     return render_template("audit/index.html", rows=page_of(rows, query), total=len(rows), query=query,
-                           pages=pages(len(rows), query.per), args=request.args, keys=_keys())
+                           pages=pages(len(rows), query.per), args=request.args, keys=_keys(), names=_names())
+
+
+def _names() -> dict[str, str]:
+    """SOP key -> its name, so lists show "Permohonan Cuti Tahunan Pegawai", not a slug."""
+    return {entry.key: entry.nama or entry.key for entry in register_for(runtime(), me())}
 
 
 def _keys() -> list[str]:

@@ -189,4 +189,4 @@ def history() -> str:
     query = list_query(("terbaru",))
     rows = done_by(runtime(), me(), limit=ALL_ROWS)
     return render_template("worklist/history.html", rows=page_of(rows, query), total=len(rows), query=query,
-                           pages=pages(len(rows), query.per))
+                           pages=pages(len(rows), query.per), names=dict(_keys()))
