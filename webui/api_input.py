@@ -68,19 +68,34 @@ def json_body(*, required: bool, known: tuple[str, ...] | None) -> dict[str, Any
     if not request.is_json:
         raise ParameterError("web.bad_content_type", "body", expected="application/json",
                              content_type=_content_type())
+    return _object(request.get_data(cache=True), "body", known)
+
+
+def _object(text: str | bytes, where: str, known: tuple[str, ...] | None) -> dict[str, Any]:
     try:
-        value = strict_loads(request.get_data(cache=True))
+        value = strict_loads(text)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise ParameterError("web.bad_json", "body", reason=str(exc)[:120]) from exc
+        raise ParameterError("web.bad_json", where, reason=str(exc)[:120]) from exc
     if not isinstance(value, dict):
-        raise ParameterError("web.body_not_object", "body", kind=kind_of(value))
+        raise ParameterError("web.body_not_object", where, kind=kind_of(value))
     if known is not None:
         unknown = sorted(key for key in value if key not in known)
         if unknown and not known:
-            raise ParameterError("web.no_body_expected", "body", names=", ".join(unknown))
+            raise ParameterError("web.no_body_expected", where, names=", ".join(unknown))
         if unknown:
             raise ParameterError("web.unknown_fields", unknown[0], names=", ".join(unknown), known=", ".join(known))
     return value
+
+
+def json_part(name: str, known: tuple[str, ...] | None) -> dict[str, Any]:
+    """The JSON object in part ``name`` of a ``multipart/form-data`` body (files travel beside it).
+
+    :raises ParameterError: 400 naming ``name`` when the part is missing or not a JSON object.
+    """
+    text = request.form.get(name)
+    if text is None:
+        raise ParameterError("web.body_required", name)
+    return _object(text, name, known)
 
 
 def typed_member(body: dict[str, Any], name: str, types: tuple[type, ...], expected: str, default: Any) -> Any:
@@ -126,3 +141,30 @@ def problems_of(error: Exception, lang: str) -> list[dict[str, str]]:
         text = message(code, lang, **dict(getattr(item, "params", ()))) if code else str(item)
         found.append({"field": field, "error": text})
     return found
+
+
+def multipart_file(name: str) -> Any:
+    """The file posted as ``name`` in a ``multipart/form-data`` body.
+
+    :raises ParameterError: 400: another content type (naming ``body``), or no file ``name``.
+    """
+    if request.mimetype != "multipart/form-data":
+        raise ParameterError("web.bad_content_type", "body", expected="multipart/form-data",
+                             content_type=_content_type())
+    upload = request.files.get(name)
+    if upload is None or not upload.filename:
+        raise ParameterError("web.file_required", name)
+    return upload
+
+
+def typed_flag(name: str) -> bool:
+    """A yes/no form value of a multipart body: ``1``/``0`` (or ``true``/``false``); absent is no.
+
+    :raises ParameterError: 400 naming ``name`` for anything else.
+    """
+    text = request.form.get(name, "").strip().lower()
+    if text in ("", "0", "false"):
+        return False
+    if text in ("1", "true"):
+        return True
+    raise ParameterError("web.bad_choice", name, value=text[:40], choices="0, 1")

@@ -9,6 +9,7 @@ from engine import audit_chain_for, instance_for, list_instances, register_for, 
 from .access import allow, me, runtime
 from .formatting import request_date
 from .i18n import current_language, translate
+from .paging import ALL_ROWS, list_query, page_of, pages, search_rows
 from .svg import inline
 
 bp = Blueprint("audit", __name__, url_prefix="/pantau")
@@ -21,11 +22,20 @@ def _flag(name: str) -> bool | None:
 @bp.get("/")
 @allow("pemantau")
 def index() -> str:
-    """Instances filtered by SOP, status, overdue, trial and start period; the audit-chain status."""
+    """Instances filtered by SOP, status, overdue, trial and start period, searched by registration
+    number or applicant, one page at a time with the count of all."""
+    query = list_query(("terbaru",))
     rows = list_instances(runtime(), me(), key=request.args.get("sop", ""), status=request.args.get("status", ""),
                           overdue=_flag("terlambat"), trial=_flag("ujicoba"), since=request_date("dari"),
-                          until=request_date("sampai"))
-    return render_template("audit/index.html", rows=rows, args=request.args, keys=_keys())
+                          until=request_date("sampai"), limit=ALL_ROWS)
+    rows = search_rows(rows, query.search, lambda row: row.instance.registration, lambda row: row.instance.subject)
+    return render_template("audit/index.html", rows=page_of(rows, query), total=len(rows), query=query,
+                           pages=pages(len(rows), query.per), args=request.args, keys=_keys(), names=_names())
+
+
+def _names() -> dict[str, str]:
+    """SOP key -> its name, so lists show "Permohonan Cuti Tahunan Pegawai", not a slug."""
+    return {entry.key: entry.nama or entry.key for entry in register_for(runtime(), me())}
 
 
 def _keys() -> list[str]:
@@ -52,4 +62,5 @@ def instance(instance_id: int) -> str:
                  translate("flowchart_trace_label", nama=sop.identity.nama or found.key, id=found.id))
     activities = {step.id: step.activity or step.id for step in sop.steps}
     return render_template("audit/instance.html", instance=found, events=events, steps=timeline(runtime(), me(), instance_id),
-                           svg=svg, sop=sop, activities=activities)
+                           svg=svg, sop=sop, activities=activities,
+                           documents=runtime().documents(instance_id))

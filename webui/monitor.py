@@ -42,6 +42,7 @@ from engine import (
     typed_value,
     ujicoba_for,
     kind_time_text,
+    message,
     working_time_text,
 )
 from engine.errors import InputError, RenderError
@@ -88,9 +89,9 @@ def report(key: str) -> str:
     trend = trend_for(runtime(), me(), key, scope)
     charts = {
         "steps": inline(step_chart(found.step_figures(), found.minutes_per_day, lang),
-                        translate("chart_label", title=translate("plot_steps_title"))),
+                        translate("chart_label", title=message("plot_steps_title", lang))),
         "trend": inline(trend_chart(trend, found.standard_cycle_minutes, found.minutes_per_day, lang),
-                        translate("chart_label", title=translate("plot_trend_title"))),
+                        translate("chart_label", title=message("plot_trend_title", lang))),
     }
     try:
         charts["map"] = inline(process_map_for(runtime(), me(), key, scope, lang),

@@ -16,6 +16,7 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/tugas/{item_id}/selesai"): ("application/json", "FormulirPenyelesaian", True),
     ("post", "/tugas/{item_id}/berkas"): ("multipart/form-data", "Unggahan", True),
     ("post", "/sop/{key}/instans"): ("application/json", "Mulai", True),
+    # the same start as multipart/form-data, with the scans handed in at the counter (see _MULTIPART)
 }
 
 #: Answers that carry a file rather than JSON.
@@ -75,6 +76,14 @@ SCHEMAS: dict[str, Any] = {
                        "unit": {"type": "string", "nullable": True, "description": "Unit kerja instans"},
                        "ujicoba": {"type": "boolean", "description": "Jalankan versi draf sebagai ujicoba"}},
     },
+    "MulaiDenganBerkas": {
+        "type": "object", "required": ["body"],
+        "properties": {"body": {"type": "string", "description": "Objek Mulai sebagai teks JSON"},
+                       "berkas": {"type": "array", "items": {"type": "string", "format": "binary"},
+                                  "description": "Berkas (PDF, JPG, PNG), satu per butir kelengkapan"},
+                       "kelengkapan": {"type": "array", "items": {"type": "string"},
+                                       "description": "Butir kelengkapan tiap berkas, urutan sama dengan 'berkas'"}},
+    },
     "Unggahan": {
         "type": "object", "required": ["berkas", "kelengkapan"],
         "properties": {"berkas": {"type": "string", "format": "binary", "description": "PDF, JPG atau PNG"},
@@ -121,6 +130,9 @@ def openapi_document(operations: list[tuple[str, str, str, tuple[str, ...]]]) ->
             media_type, schema, required = body
             operation["requestBody"] = {"required": required, "content": {
                 media_type: {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
+            if schema == "Mulai":
+                operation["requestBody"]["content"]["multipart/form-data"] = {
+                    "schema": {"$ref": "#/components/schemas/MulaiDenganBerkas"}}
         paths.setdefault(path, {})[method] = operation
     return {
         "openapi": "3.0.3",

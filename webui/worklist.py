@@ -8,22 +8,16 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from engine import Attachment, Completed, WorkItem, done_by, item_actions, item_for, read_bpmn, start_step, \
-    startable, step_of_item, timeline
+from engine import Attachment, Completed, StepInfo, WorkItem, case_file_for, done_by, item_actions, item_for, \
+    register_for, start_step, startable, step_of_item
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, InputError, TaskError
 
 from .access import allow, me, runtime, safe_next
 from .case_form import PostedForm, messages_by_input, read_posted, record_upload
+from .paging import ALL_ROWS, list_query, page_of, pages
 from .i18n import current_language, translate
 
 bp = Blueprint("worklist", __name__, url_prefix="/tugas")
-
-_SORTS = {
-    "tenggat": lambda item: (item.due_at is None, item.due_at, item.id),
-    "menunggu": lambda item: (item.ready_at, item.id),
-    "sop": lambda item: (item.key, item.ready_at, item.id),
-}
-
 
 def _waiting(item: WorkItem) -> tuple[float, float | None]:
     calendar = runtime().calendar
@@ -36,12 +30,21 @@ def _waiting(item: WorkItem) -> tuple[float, float | None]:
 @bp.get("/")
 @allow("pelaksana")
 def index() -> str:
-    """Open steps for every jabatan the clerk holds, most urgent first (or by waiting time or SOP)."""
-    sort = request.args.get("urut", "tenggat")
-    items = sorted(runtime().worklist(me().username, limit=200), key=_SORTS.get(sort, _SORTS["tenggat"]))
-    rows = [(item, *_waiting(item)) for item in items]
-    return render_template("worklist/index.html", rows=rows, sort=sort,
-                           actions=item_actions(runtime(), me(), items))
+    """Open steps for every jabatan the clerk holds: searched by registration number or applicant,
+    filtered by SOP and lateness, sorted, one page at a time with the count of all."""
+    query = list_query()
+    found = runtime().worklist_page(me().username, search=query.search, key=query.key,
+                                    overdue_only=query.overdue_only, sort=query.sort, offset=query.offset,
+                                    limit=query.per)
+    rows = [(item, *_waiting(item)) for item in found.items]
+    return render_template("worklist/index.html", rows=rows, page=found, query=query,
+                           pages=pages(found.total, query.per), keys=_keys(),
+                           actions=item_actions(runtime(), me(), found.items))
+
+
+def _keys() -> list[tuple[str, str]]:
+    """``(key, nama)`` of the published SOPs, for the SOP filter."""
+    return [(entry.key, entry.nama or entry.key) for entry in register_for(runtime(), me()) if entry.version]
 
 
 @bp.post("/<int:item_id>/klaim")
@@ -62,22 +65,14 @@ def unclaim(item_id: int) -> Response:
     return redirect(safe_next(request.form.get("next")) or url_for(".index"))
 
 
-def _case_view(item: WorkItem) -> dict[str, Any]:
-    """What the task page shows of the case: the SOP, earlier steps (by name and jabatan) with their
-    notes, and its documents."""
-    instance, events = runtime().trace(item.instance_id)
-    sop = read_bpmn(runtime().bpmn(instance.key, instance.version)).sop
-    notes = {event.item_id: event.data.get("catatan", "") for event in events if event.kind == "completed"}
-    started = next((event for event in events if event.kind == "started"), None)
-    history = []
-    if started is not None and sop.start is not None:  # the start step has no work item of its own
-        history.append({"kegiatan": sop.start.activity, "by": instance.started_by, "jabatan": sop.start.actor,
-                        "at": instance.started_at, "note": started.data.get("catatan", "")})
-    for run in timeline(runtime(), me(), item.instance_id):
-        if run.completed_at is not None:
-            history.append({"kegiatan": run.kegiatan, "by": run.completed_by, "jabatan": run.jabatan,
-                            "at": run.completed_at, "note": notes.get(run.item_id, "")})
-    return {"instance": instance, "sop": sop.identity, "history": history,
+def _case_view(item: WorkItem, step: StepInfo) -> dict[str, Any]:
+    """What the task page shows of the case (through the policy, personal values masked unless the
+    account may see them): the header, the data so far, earlier steps by name and jabatan with their
+    notes, and the documents."""
+    case = case_file_for(runtime(), me(), item.instance_id)
+    asked = {field.name for field in step.fields}
+    return {"case": case, "case_values": [value for value in case.values if value.field.name not in asked],
+            "current": {value.field.name: value for value in case.values if value.field.name in asked},
             "documents": runtime().documents(item.instance_id)}
 
 
@@ -128,8 +123,27 @@ def task(item_id: int) -> tuple[str, int] | Response | str:
             flash(finished_flash(done, step.kegiatan), "ok")
             return redirect(url_for(".index"))
     waited, standard = _waiting(item)
+    view = _case_view(item, step)
+    posted = request.form if request.method == "POST" else _defaults(view["current"])
     return render_template("worklist/task.html", item=item, step=step, errors=errors, waited=waited,
-                           standard=standard, posted=request.form, **_case_view(item)), status
+                           standard=standard, posted=posted, **view), status
+
+
+def _defaults(current: dict[str, Any]) -> MultiDict[str, str]:
+    """The inputs of fields this step may change, filled with the case's values (as a page posts them)."""
+    filled: MultiDict[str, str] = MultiDict()
+    for name, value in current.items():
+        if value.masked:
+            continue
+        if isinstance(value.value, list):
+            for row, cells in enumerate(value.value):
+                for column, cell in (cells.items() if isinstance(cells, dict) else ()):
+                    filled.add(f"f.{name}.{row}.{column}", str(cell))
+        elif isinstance(value.value, bool):
+            filled.add(f"f.{name}", "ya" if value.value else "tidak")
+        elif value.value is not None:
+            filled.add(f"f.{name}", str(value.value))
+    return filled
 
 
 def _start_page(errors: dict[str, str] | None = None, key: str = "", status: int = 200) -> tuple[str, int]:
@@ -171,5 +185,8 @@ def start(key: str) -> Response | tuple[str, int]:
 @bp.get("/riwayat")
 @allow("pelaksana")
 def history() -> str:
-    """Pekerjaan saya: the steps this clerk completed."""
-    return render_template("worklist/history.html", rows=done_by(runtime(), me()))
+    """Pekerjaan saya: the steps this clerk completed, newest first, one page at a time with the count of all."""
+    query = list_query(("terbaru",))
+    rows = done_by(runtime(), me(), limit=ALL_ROWS)
+    return render_template("worklist/history.html", rows=page_of(rows, query), total=len(rows), query=query,
+                           pages=pages(len(rows), query.per), names=dict(_keys()))

@@ -126,3 +126,11 @@ def sign_in(page: Page, server: LiveServer, username: str) -> None:
 def sign_out(page: Page) -> None:
     page.click("form.who button")
     page.wait_for_url("**/masuk")
+
+
+def account_for_every_item(scope: Any, way: str = "kertas") -> None:
+    """Choose ``way`` for every kelengkapan item in ``scope`` (a page or a form) that has no state yet:
+    nothing is chosen beforehand, so a clerk says for each item how it was seen."""
+    for requirement in scope.locator("fieldset.requirement").all():
+        if requirement.locator("input[type=radio]:checked").count() == 0:
+            requirement.locator(f"input[type=radio][value={way}]").check()

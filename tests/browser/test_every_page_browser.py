@@ -30,6 +30,9 @@ ROLE_ORDER = ("pelaksana", "pemantau", "penyusun", "verifikator", "pengesah", "a
 INTERNAL_WORDS = re.compile(r"\b(done|open|waiting|batas_waktu|started|claimed|completed|timer_fired|running|"
                             r"tidak_ada)\b")
 KEY = "permohonan-cuti-pegawai"
+#: Path parameters that make a route a download: a format (``formulir.<fmt>``, ``unduh/<fmt>``) or a
+#: document's hash (``dokumen/<sha256>``, whose download tests/webui/test_case_pages.py checks).
+DOWNLOAD_PARAMETERS = ("fmt", "sha256")
 #: Pages about something only one SOP of the demo has (the ujicoba runs on the SOP under revision).
 KEY_FOR = {"monitor.trial": "penerbitan-surat-keterangan", "register.diff": "penerbitan-surat-keterangan"}
 
@@ -80,9 +83,9 @@ def _pages(app: Any) -> list[tuple[str, str]]:
     for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.rule):
         if "GET" not in (rule.methods or ()) or rule.endpoint == "static" or rule.endpoint.startswith("api."):
             continue
-        missing = sorted(set(rule.arguments) - set(values) - {"fmt"})
+        missing = sorted(set(rule.arguments) - set(values) - set(DOWNLOAD_PARAMETERS))
         assert not missing, f"{rule.rule}: give the crawler a demo value for {missing}"
-        if "fmt" in rule.arguments:  # ``formulir.<fmt>``, ``log.<fmt>``, ``unduh/<fmt>``: files, checked below
+        if set(DOWNLOAD_PARAMETERS) & set(rule.arguments):  # files, checked by the downloads test
             continue
         path = rule.rule
         for name, value in {**values, "key": KEY_FOR.get(rule.endpoint, KEY)}.items():
@@ -190,6 +193,8 @@ def test_downloads_of_the_url_map_answer_files_not_pages(browser: Browser, demo:
     try:
         for rule in app.url_map.iter_rules():
             if "fmt" not in rule.arguments or "GET" not in (rule.methods or ()):
+                assert "GET" not in (rule.methods or ()) or rule.endpoint.startswith("api.") or not (
+                    set(DOWNLOAD_PARAMETERS) & set(rule.arguments)) or rule.endpoint == "cases.document", rule.rule
                 continue
             assert rule.endpoint in formats, f"{rule.rule}: name the formats of this download for the crawler test"
             for fmt in formats[rule.endpoint]:

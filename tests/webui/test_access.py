@@ -38,6 +38,7 @@ WHO_MAY: dict[str, set[str]] = {
     "worklist.start_list": CLERK,
     "worklist.start": CLERK,
     "worklist.history": CLERK,
+    "cases.document": CLERK | AUDITOR,
     "audit.index": AUDITOR,
     "audit.chain": AUDITOR,
     "audit.instance": AUDITOR,
@@ -62,6 +63,10 @@ WHO_MAY: dict[str, set[str]] = {
     "register.download": READERS,
     "register.diff": READERS,
     "api.worklist": CLERK,
+    "api.task": CLERK,
+    "api.attach": CLERK,
+    "api.case_file": CLERK | AUDITOR,
+    "api.document": CLERK | AUDITOR,
     "api.claim": CLERK,
     "api.unclaim": CLERK,
     "api.complete": CLERK,
@@ -115,7 +120,7 @@ WHO_MAY: dict[str, set[str]] = {
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",
              "code": "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian", "username": "pelaksana",
-             "holding_id": 1, "assignment_id": 1, "name": "units.csv"}
+             "holding_id": 1, "assignment_id": 1, "name": "units.csv", "sha256": "0" * 64}
 
 
 def _app(tmp_path: Path) -> Flask:

@@ -69,7 +69,7 @@ def test_the_start_page_has_real_inputs_and_nothing_pre_ticked(clerk: FlaskClien
     page = clerk.get("/tugas/mulai").get_data(as_text=True)
     assert 'type="date"' in page and 'name="f.tanggal_mulai"' in page
     assert re.search(r'name="f.jumlah_hari"[^>]*type="number"', page)
-    assert re.search(r'name="f.nip_pegawai"[^>]*inputmode="numeric" pattern="\[0-9\]\{18\}"', page)
+    assert re.search(r'name="f.nip_pegawai"[^>]*inputmode="numeric" pattern="\[0-9 \.\]\{18,22\}"', page)
     assert '<select id="cuti-f-jenis_cuti" name="f.jenis_cuti"' in page and ">Cuti Tahunan</option>" in page
     assert 'type="tel"' in page and 'type="file"' in page
     assert "checked" not in page  # no kelengkapan state, no radio chosen for the clerk
@@ -145,3 +145,74 @@ def test_a_file_the_engine_refuses_is_named_and_earlier_attachments_stay(app: Fl
     assert 'class="field-error"' in block[:block.index("</div>")]
     assert 'value="dua belas"' in page
     assert runtime.item(check.id).status == "open"
+
+
+def test_the_worklist_searches_sorts_and_pages_with_counts(app: Flask, clerk: FlaskClient) -> None:
+    for index in range(3):
+        assert _start(clerk, **{"f.nama_pegawai": f"Pegawai Nomor {index}"}).status_code == 302
+    runtime = app.extensions["alur_runtime"]
+    numbers = sorted(item.registration for item in runtime.worklist("sari"))
+    clerk.get("/tugas/")  # the flash of the last start is shown once
+    first = clerk.get("/tugas/?per=2&urut=nomor").get_data(as_text=True)
+    assert "1–2 dari 3" in first and "Halaman 1 dari 2" in first and numbers[0] in first and numbers[2] not in first
+    second = clerk.get("/tugas/?per=2&urut=nomor&hal=2").get_data(as_text=True)
+    assert "3–3 dari 3" in second and numbers[2] in second and numbers[0] not in second
+    found = clerk.get(f"/tugas/?cari={numbers[1]}").get_data(as_text=True)
+    assert "1–1 dari 1" in found and numbers[1] in found and numbers[0] not in found
+    assert clerk.get("/tugas/?urut=acak").status_code == 400
+    assert clerk.get("/tugas/?per=100000").status_code == 400
+
+
+def test_the_instance_list_and_my_history_search_and_page_with_counts(app: Flask, clerk: FlaskClient) -> None:
+    runtime = app.extensions["alur_runtime"]
+    for index in range(3):
+        assert _start(clerk, **{"f.nama_pegawai": f"Pegawai Nomor {index}"}).status_code == 302
+    for item in runtime.worklist("sari"):
+        assert clerk.post(f"/tugas/{item.id}", data={"k0": "kertas", "k1": "kertas"},
+                          content_type="multipart/form-data").status_code == 302
+    mine = clerk.get("/tugas/riwayat?per=2").get_data(as_text=True)
+    assert "1–2 dari 3" in mine and "Halaman 1 dari 2" in mine
+    assert "3–3 dari 3" in clerk.get("/tugas/riwayat?per=2&hal=2").get_data(as_text=True)
+    auditor = app.test_client()
+    assert auditor.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
+    listed = auditor.get("/pantau/?per=2&status=running").get_data(as_text=True)
+    assert "1–2 dari 3" in listed and "status=running" in listed  # the filters stay on the next page's link
+    numbers = sorted(item.registration for item in runtime.worklist("sari"))
+    found = auditor.get(f"/pantau/?cari={numbers[0]}").get_data(as_text=True)
+    assert "1–1 dari 1" in found and numbers[0] in found and numbers[1] not in found
+
+
+def test_a_scan_attached_before_an_error_stays_listed_and_is_used(app: Flask, tmp_path: Path) -> None:
+    """The SKTM desk: the scan of the first document goes up with a form that is not right yet (the KK
+    number is missing); the page lists the scan, and the next post completes with it, no second upload."""
+    from engine import load_file, sample_values
+
+    runtime = app.extensions["alur_runtime"]
+    sktm = PROCESSES / "penerbitan-surat-keterangan.bpmn"
+    sop = load_file(sktm).sop
+    runtime.publish(sktm, "sktm")
+    add_account(runtime, "petugas", "petugas-rahasia", ["pelaksana"], nama="Dedi Kurniawan",
+                jabatan=[(actor, sop.identity.unit) for actor in sop.actors])
+    start_items = {item.text: {"cara": "kertas"} for item in sop.start.requirement_items()}
+    runtime.start("sktm", "petugas", {"kelengkapan": start_items, "data": sample_values(sop, sop.start.id)})
+    item = runtime.worklist("petugas")[0]
+    assert item.step_id == "terima_berkas"
+    client = app.test_client()
+    assert client.post("/masuk", data={"username": "petugas", "password": "petugas-rahasia"}).status_code == 302
+    count = len(sop.steps[1].requirement_items())
+    form: dict[str, Any] = {f"k{index}": "kertas" for index in range(1, count)}
+    first = client.post(f"/tugas/{item.id}", data={**form, "k0": "berkas", "k0.berkas": (io.BytesIO(PDF), "formulir.pdf")},
+                        content_type="multipart/form-data")
+    assert first.status_code in (400, 422)
+    page = first.get_data(as_text=True)
+    block = page[page.index('data-field="nomor_kk"'):]
+    assert 'class="field-error"' in block[:block.index("</div>")]
+    assert "Terlampir: formulir.pdf" in page and 'name="k0" value="berkas" checked' in page
+    assert [document.name for document in runtime.documents(item.instance_id)] == ["formulir.pdf"]
+    done = client.post(f"/tugas/{item.id}", data={**form, "k0": "berkas", "f.nomor_kk": "3273020101090012"},
+                       content_type="multipart/form-data")
+    assert done.status_code == 302, done.get_data(as_text=True)[:1500]
+    assert [document.name for document in runtime.documents(item.instance_id)] == ["formulir.pdf"]
+    events = runtime.trace(item.instance_id)[1]
+    completed = [event for event in events if event.kind == "completed"][-1]
+    assert completed.data["kelengkapan"][sop.steps[1].requirement_items()[0].text]["cara"] == "berkas"

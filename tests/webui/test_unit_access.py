@@ -6,6 +6,7 @@ The policy (:mod:`engine.access.policy`) decides; the pages and the API only ask
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,62 @@ def test_an_opd_admin_of_another_opd_gets_nothing_of_this_one_on_any_admin_route
                 wrong.append(f"{method} {url} -> {answer.status_code} shows Disdik")
     assert wrong == []
     assert (len(admin_log_rows(runtime, admin)), admin_person(runtime, admin, "ani")) == before
+def _with_document(app: Flask) -> tuple[int, str]:
+    """A case of the fixture's unit whose start handed in a scan; ``(instance_id, sha256)``."""
+    import hashlib
+
+    from engine import Attachment
+    from tests.webui.test_case_pages import PDF
+
+    runtime = app.extensions["alur_runtime"]
+    instance, _ = runtime.start("surat-masuk", "pelaksana", {
+        "kelengkapan": {"Surat masuk (fisik atau elektronik)": {"cara": "berkas"},
+                        "Buku ekspedisi pengirim": {"cara": "kertas"}}, "data": SURAT_MASUK_DATA},
+        attachments=[Attachment("Surat masuk (fisik atau elektronik)", PDF, "surat.pdf")])
+    return instance.id, hashlib.sha256(PDF).hexdigest()
+
+
+def _downloads(app: Flask) -> list[tuple[str, str, int | None]]:
+    from sqlalchemy import select
+
+    from engine.store.models import access_log
+
+    with app.extensions["alur_runtime"].db.read() as connection:
+        return [(row.account, row.action, row.instance_id) for row in connection.execute(select(access_log))
+                if row.action == "unduh"]
+
+
+def test_the_case_file_documents_and_uploads_of_another_unit_are_refused(app: Flask) -> None:
+    """Role x unit x route for the case routes: the task (API), the case file, a document download
+    (page and API) and an upload; another unit's clerk and auditor get 403 and nothing is logged."""
+    runtime = app.extensions["alur_runtime"]
+    instance_id, sha256 = _with_document(app)
+    item = next(item for item in runtime.worklist("pelaksana") if item.instance_id == instance_id)
+    page_routes = [f"/kasus/{instance_id}/dokumen/{sha256}"]
+    api_routes = [f"/api/v1/tugas/{item.id}", f"/api/v1/instans/{instance_id}/kasus",
+                  f"/api/v1/instans/{instance_id}/dokumen/{sha256}"]
+    for who in ("pelaksana-lain", "pemantau-lain"):
+        client, headers = _client(app, who), _bearer(app, who)
+        for path in page_routes:
+            assert client.get(path).status_code == 403, (who, path)
+        for path in api_routes:
+            assert client.get(path, headers=headers).status_code == 403, (who, path)
+    upload = _client(app, "pelaksana-lain").post(
+        f"/api/v1/tugas/{item.id}/berkas", headers=_bearer(app, "pelaksana-lain"),
+        data={"kelengkapan": "Surat masuk", "berkas": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "x.pdf")},
+        content_type="multipart/form-data")
+    assert upload.status_code == 403
+    assert len(runtime.documents(instance_id)) == 1
+    assert _downloads(app) == []
+    # the clerk of the unit and the Inspektorat-wide auditor may; each download is logged
+    assert _client(app, "pelaksana").get(page_routes[0]).data.startswith(b"%PDF")
+    auditor = _client(app, "pemantau")
+    shown = auditor.get(f"/pantau/instans/{instance_id}").get_data(as_text=True)
+    assert page_routes[0] in shown and "SM/" in shown  # the auditor's page: registration and documents
+    assert auditor.get(api_routes[2], headers=_bearer(app, "pemantau")).status_code == 200
+    assert auditor.get(api_routes[1], headers=_bearer(app, "pemantau")).get_json()["registration"]
+    assert _downloads(app) == [("pelaksana", "unduh", instance_id), ("pemantau", "unduh", instance_id)]
+    # a hash that is not one is named, an unknown one is not found
+    clerk = _client(app, "pelaksana")
+    assert clerk.get(f"/kasus/{instance_id}/dokumen/bukan-hash").status_code == 400
+    assert clerk.get(f"/kasus/{instance_id}/dokumen/{'0' * 64}").status_code == 404
