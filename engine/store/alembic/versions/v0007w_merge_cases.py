@@ -1,6 +1,6 @@
 """Join the case-data (0007c) and case-documents (0007d) branches, so the web branch runs on both.
 
-The integrator's merge revision of issue #10 replaces this one (it names the same parents).
+0009 then joins this with the notifications branch (0007n).
 
 Revision ID: 0007w
 Revises: 0007c, 0007d
