@@ -19,7 +19,7 @@ from engine import Attachment, case_file_for, instance_for, item_for, list_insta
 
 from .access import ANY, allow, me, runtime
 from .api_input import fields_within, json_body, json_part, multipart_file, typed_flag, typed_member
-from .cases import document_response
+from .cases import document_response, employee_json
 from .paging import ALL_ROWS, list_query
 from .params import ParameterError
 from .openapi import openapi_document
@@ -44,6 +44,8 @@ OPERATIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
      "kebijakan), riwayat langkah, tugas terbuka", ("pelaksana", "pemantau")),
     ("get", "/instans/{instance_id}/dokumen/{sha256}", "Unduh dokumen kasus (dicatat di log akses)",
      ("pelaksana", "pemantau")),
+    ("get", "/pegawai/{nip}", "Pegawai menurut NIP (spasi dan titik boleh): nama, NIP, jabatan hari ini",
+     ("pelaksana", "admin_opd")),
     ("get", "/sop", "Daftar inventarisasi SOP", (ANY,)),
     ("get", "/sop/{key}/versi", "Versi SOP", (ANY,)),
     ("get", "/openapi.json", "Dokumen OpenAPI ini", ()),
@@ -182,6 +184,12 @@ def case_file(instance_id: int) -> Response:
 @allow("pelaksana", "pemantau")
 def document(instance_id: int, sha256: str) -> Response:
     return document_response(instance_id, sha256)
+
+
+@bp.get("/pegawai/<nip>")
+@allow("pelaksana", "admin_opd")
+def employee(nip: str) -> Response:
+    return employee_json(nip)
 
 
 @bp.get("/sop")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, jsonify, request
 
-from engine import document_for
+from engine import Employee, document_for, find_employee
+from engine.errors import AlurError, NotFoundError
 
-from .access import allow, me, runtime
+from .access import allow, api_error_for, me, runtime
 from .params import ParameterError, download_name
 
 bp = Blueprint("cases", __name__, url_prefix="/kasus")
@@ -38,3 +39,27 @@ def document_response(instance_id: int, sha256: str) -> Response:
 def document(instance_id: int, sha256: str) -> Response:
     """Download one document of a case."""
     return document_response(instance_id, sha256)
+
+
+def employee_json(nip: str) -> Response:
+    """The pegawai a NIP belongs to, as JSON (``nama``, ``nip``, ``jabatan``: today's holdings).
+
+    :raises DataError: not 18 digits. :raises NotFoundError: nobody has it.
+    :raises AccessDeniedError: the account may not look pegawai up.
+    """
+    found: Employee | None = find_employee(runtime(), me(), nip)
+    if found is None:
+        raise NotFoundError.from_code("employee_not_found")
+    return jsonify({"nama": found.nama, "nip": found.nip,
+                    "jabatan": [{"jabatan": jabatan, "unit": unit} for jabatan, unit in found.jabatan]})
+
+
+@bp.get("/pegawai")
+@allow("pelaksana", "admin_opd")
+def employee() -> Response:
+    """Who a NIP typed on a case form belongs to (the task and start pages ask while the clerk types);
+    a refusal is JSON too, since a script reads it."""
+    try:
+        return employee_json(request.args.get("nip", ""))
+    except AlurError as error:
+        return api_error_for(error)

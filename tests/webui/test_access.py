@@ -39,6 +39,7 @@ WHO_MAY: dict[str, set[str]] = {
     "worklist.start": CLERK,
     "worklist.history": CLERK,
     "cases.document": CLERK | AUDITOR,
+    "cases.employee": CLERK,
     "audit.index": AUDITOR,
     "audit.chain": AUDITOR,
     "audit.instance": AUDITOR,
@@ -67,6 +68,7 @@ WHO_MAY: dict[str, set[str]] = {
     "api.attach": CLERK,
     "api.case_file": CLERK | AUDITOR,
     "api.document": CLERK | AUDITOR,
+    "api.employee": CLERK,
     "api.claim": CLERK,
     "api.unclaim": CLERK,
     "api.complete": CLERK,
@@ -120,7 +122,7 @@ WHO_MAY: dict[str, set[str]] = {
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",
              "code": "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian", "username": "pelaksana",
-             "holding_id": 1, "assignment_id": 1, "name": "units.csv", "sha256": "0" * 64}
+             "holding_id": 1, "assignment_id": 1, "name": "units.csv", "sha256": "0" * 64, "nip": "199001012015032001"}
 
 
 def _app(tmp_path: Path) -> Flask:
