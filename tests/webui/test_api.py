@@ -5,10 +5,12 @@ import io
 import re
 from typing import Any
 
+import pytest
 from flask import Flask
 
 from engine.access.accounts import issue_token, revoke_tokens
 from tests.conftest import SURAT_MASUK_DATA
+from tests.engine.runtime.conftest import postgres_database  # noqa: F401 - the PostgreSQL fixture
 from webui.api import OPERATIONS
 
 UNIT = "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian"
@@ -66,14 +68,18 @@ def test_a_revoked_token_stops_working(app: Flask) -> None:
     assert client.get("/api/v1/tugas", headers=headers).status_code == 401
 
 
-def test_the_cuti_sop_through_the_api_with_typed_fields_a_pdf_and_per_field_problems(tmp_path: Any) -> None:
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_the_cuti_sop_through_the_api_with_typed_fields_a_pdf_and_per_field_problems(
+        tmp_path: Any, database: str, request: pytest.FixtureRequest) -> None:
+    from tests.engine.runtime.conftest import fresh_url
     from tests.webui.test_case_pages import BKPSDM, CUTI, JABATAN, PDF, START
     from engine import ManualClock, add_account
     from webui import create_app
 
-    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "DATABASE_URL": f"sqlite:///{tmp_path / 'api.db'}",
+    app = create_app({"TESTING": True, "SECRET_KEY": "uji", "DATABASE_URL": fresh_url(database, tmp_path, request),
                       "CLOCK": ManualClock(), "UJICOBA_GATE": None})
     runtime = app.extensions["alur_runtime"]
+    request.addfinalizer(runtime.close)  # a PostgreSQL store's pooled connections go with it
     add_account(runtime, "sari", "sari-rahasia", ["pelaksana"], nama="Sari Wulandari", nip="199001012015032001",
                 jabatan=[(jabatan, BKPSDM) for jabatan in JABATAN])
     runtime.publish(CUTI, "cuti")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from flask.testing import FlaskClient
 from engine import ManualClock
 from engine.access.accounts import add_account
 from tests.conftest import PROCESSES
+from tests.engine.runtime.conftest import fresh_url, postgres_database  # noqa: F401 - the PostgreSQL fixture
 from tests.webui.conftest import seed_people
 from webui import create_app
 
@@ -37,17 +39,19 @@ START = {
 }
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
+    """The cuti SOP and one clerk holding its jabatan, on SQLite and on PostgreSQL."""
     app = create_app({"TESTING": True, "SECRET_KEY": "uji", "WTF_CSRF_ENABLED": False,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'cases.db'}", "CLOCK": ManualClock(),
+                      "DATABASE_URL": fresh_url(request.param, tmp_path, request), "CLOCK": ManualClock(),
                       "UJICOBA_GATE": None})
     runtime = app.extensions["alur_runtime"]
     seed_people(runtime)
     add_account(runtime, "sari", "sari-rahasia", ["pelaksana"], nama="Sari Wulandari", nip="199001012015032001",
                 jabatan=[(jabatan, BKPSDM) for jabatan in JABATAN])
     runtime.publish(CUTI, "cuti")
-    return app
+    yield app
+    runtime.close()  # a PostgreSQL store's pooled connections go with it
 
 
 @pytest.fixture
