@@ -37,7 +37,7 @@ from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import definitions, instances, org_units, versions
+from engine.store.models import definitions, instances, org_units, versions, work_items
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -120,12 +120,20 @@ def item_for(runtime: Runtime, account: Account, item_id: int, action: str = "op
     return item
 
 
-def check_instance(connection: Connection, account: Account, instance: Instance) -> Instance:
-    """``instance`` when ``account`` sees its unit.
+def instance_units(connection: Connection, instance_id: int, owner: str) -> list[str]:
+    """The units a case spans: its own (``owner``) and those holding one of its work items (routing rules
+    send steps to other units), owner first."""
+    held = connection.execute(select(work_items.c.unit).distinct().where(work_items.c.instance_id == instance_id)
+                              .order_by(work_items.c.unit)).scalars()
+    return list(dict.fromkeys([owner, *(str(unit) for unit in held)]))
 
-    :raises AccessDeniedError: the instance runs in a unit the account does not see.
+
+def check_instance(connection: Connection, account: Account, instance: Instance) -> Instance:
+    """``instance`` when ``account`` sees its unit or the unit of one of its work items.
+
+    :raises AccessDeniedError: the case spans no unit the account sees.
     """
-    if not sees_unit(connection, account, instance.unit):
+    if not any(sees_unit(connection, account, unit) for unit in instance_units(connection, instance.id, instance.unit)):
         raise AccessDeniedError.from_code("access_not_your_unit", instance=instance.id)
     return instance
 
@@ -201,7 +209,8 @@ def may_unmask(connection: Connection, account: Account, instance: Instance) -> 
     require(account)
     if "admin" in account.roles:
         return True
-    return any(_holds(account, place_of(connection, instance.unit, name))
+    return any(_holds(account, place_of(connection, unit, name))
+               for unit in instance_units(connection, instance.id, instance.unit)
                for name in instance_jabatan(connection, instance.id))
 
 

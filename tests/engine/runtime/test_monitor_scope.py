@@ -213,7 +213,7 @@ def test_migration_0008s_adds_and_removes_the_form_units(tmp_path: Path, request
 
     database = Database(fresh_url("sqlite", tmp_path, request))
     try:
-        assert current_revision(database) == "0008s"
+        assert current_revision(database) == "0010r"
         downgrade(database, "0009")
         with database.engine.connect() as connection:
             columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
@@ -221,6 +221,6 @@ def test_migration_0008s_adds_and_removes_the_form_units(tmp_path: Path, request
         upgrade(database)
         with database.engine.connect() as connection:
             columns = {column["name"] for column in sqlalchemy.inspect(connection).get_columns("monitoring_forms")}
-        assert "units" in columns and current_revision(database) == "0008s"
+        assert "units" in columns and current_revision(database) == "0010r"
     finally:
         database.dispose()
