@@ -35,6 +35,7 @@ from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
+from engine.runtime.administration import OverdueGroup, administered_instances, overdue_groups
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
 from engine.store.models import definitions, instances, org_units, versions, work_items
@@ -244,6 +245,11 @@ def monitor_units(connection: Connection, account: Account) -> frozenset[int] | 
     visible = visible_unit_ids(account)
     if visible is None or "pemantau" not in account.roles or not visible:
         return visible
+    return _with_units_below(connection, visible)
+
+
+def _with_units_below(connection: Connection, visible: frozenset[int]) -> frozenset[int]:
+    """``visible`` and, for each OPD (or the Pemda) among them, every unit below it."""
     rows = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)).all()
     children: dict[int, list[int]] = {}
     for row in rows:
@@ -311,3 +317,102 @@ def monitored_keys(connection: Connection, account: Account, owners: dict[str, s
         .join(instances, instances.c.version_id == versions.c.id).where(instances.c.unit.in_(sorted(codes))))
         .scalars())
     return frozenset(key for key, unit in owners.items() if unit in codes or key in ran)
+
+
+# -- administering running work (supervisor) ---------------------------------------------------------
+#: The role of a supervisor: it administers the instances and work items of the units where it holds a
+#: jabatan (and, holding one in an OPD or the Pemda, of every unit below), as admin does everywhere.
+SUPERVISOR_ROLE = "supervisor"
+
+
+def supervised_units(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units whose running work ``account`` administers (``None``: every unit; empty: none)."""
+    require(account)
+    if "admin" in account.roles:
+        return None
+    if SUPERVISOR_ROLE not in account.roles or not account.unit_ids:
+        return frozenset()
+    return _with_units_below(connection, account.unit_ids)
+
+
+def supervises_unit(connection: Connection, account: Account, unit: str) -> bool:
+    """True when ``account`` administers the running work of the unit ``unit`` names."""
+    scope = supervised_units(connection, account)
+    if scope is None:
+        return True
+    found = unit_id(connection, unit)
+    return found is not None and found in scope
+
+
+def may_administer(connection: Connection, account: Account, instance: Instance) -> bool:
+    """True when ``account`` may suspend, resume, cancel or retry ``instance``: admin, or a supervisor of
+    the instance's own unit (a unit holding only some of its steps does not decide the whole case)."""
+    return supervises_unit(connection, account, instance.unit)
+
+
+def may_supervise_item(connection: Connection, account: Account, item: WorkItem) -> bool:
+    """True when ``account`` may release or reassign ``item``: admin, or a supervisor of the item's unit."""
+    return supervises_unit(connection, account, item.unit)
+
+
+def check_supervisor(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` is neither admin nor supervisor (the pages' own question)."""
+    if not require(account).has(SUPERVISOR_ROLE):
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit="-")
+
+
+def administer_instance(runtime: Runtime, account: Account, instance_id: int, action: str, reason: str) -> Instance:
+    """Suspend, resume, cancel or retry an instance (``action``) with a reason, when ``account`` may.
+
+    :raises NotFoundError: no such instance.
+    :raises AccessDeniedError: not admin, nor a supervisor of the instance's unit.
+    :raises DataError: an unknown action or no reason; :raises TaskError: the status does not allow it.
+    """
+    instance = runtime.instance(instance_id)
+    with runtime.db.read() as connection:
+        allowed = may_administer(connection, account, instance)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
+    return runtime.administer(instance_id, account.username, action, reason)
+
+
+def _supervised_item(runtime: Runtime, account: Account, item_id: int) -> WorkItem:
+    item = runtime.item(item_id)
+    with runtime.db.read() as connection:
+        allowed = may_supervise_item(connection, account, item)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=item.unit)
+    return item
+
+
+def release_item(runtime: Runtime, account: Account, item_id: int, reason: str) -> WorkItem:
+    """Release the claim on an item of a unit ``account`` supervises, with a reason.
+
+    :raises AccessDeniedError: not admin, nor a supervisor of the item's unit.
+    """
+    _supervised_item(runtime, account, item_id)
+    return runtime.release(item_id, account.username, reason)
+
+
+def reassign_item(runtime: Runtime, account: Account, item_id: int, to: str, reason: str) -> WorkItem:
+    """Hand an item of a unit ``account`` supervises to ``to`` (a holder of its jabatan there), with a reason.
+
+    :raises AccessDeniedError: not admin, nor a supervisor of the item's unit; ``to`` holds no such jabatan.
+    """
+    _supervised_item(runtime, account, item_id)
+    return runtime.reassign(item_id, account.username, to, reason)
+
+
+def supervised_work(runtime: Runtime, account: Account) -> tuple[list[Instance], list[OverdueGroup]]:
+    """The instances ``account`` administers that are not finished, and its overdue open items grouped by
+    unit and jabatan (the supervisor's page).
+
+    :raises AccessDeniedError: neither admin nor supervisor.
+    """
+    check_supervisor(account)
+    with runtime.db.read() as connection:
+        scope = supervised_units(connection, account)
+        codes = None if scope is None else [str(code) for code in connection.execute(
+            select(org_units.c.code).where(org_units.c.id.in_(sorted(scope)))).scalars()]
+        return (administered_instances(connection, codes),
+                overdue_groups(connection, runtime.clock.now(), codes))
