@@ -112,6 +112,7 @@ from engine.cli.anchor import anchor_command  # noqa: E402
 from engine.cli.runtime import COMMANDS as _RUNTIME_COMMANDS  # noqa: E402
 from engine.cli.db import COMMANDS as _DB_COMMANDS  # noqa: E402
 from engine.cli.outbox import outbox_command  # noqa: E402
+from engine.cli.governance import calendar_group, org_group  # noqa: E402
 from engine.cli.runtime import audit_command, db_command  # noqa: E402
 
 main.add_command(conformance_command)
@@ -121,6 +122,8 @@ main.add_command(monitor_command)
 main.add_command(render_command)
 main.add_command(import_command)
 main.add_command(outbox_command)
+main.add_command(org_group)
+main.add_command(calendar_group)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
 audit_command.add_command(anchor_command)

@@ -326,3 +326,36 @@ def test_rules_survive_bpmn_and_the_sheet() -> None:
     sop = load_file(CUTI).sop
     assert read_bpmn(write_bpmn(sop)).sop.routing == sop.routing
     assert load_sheet(dump_sheet(sop)).routing == sop.routing
+
+
+def test_cli_links_with_a_report_and_imports_calendars(sqlite_url: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from engine.cli.main import main
+
+    monkeypatch.setenv("ALUR_DATABASE_URL", sqlite_url)
+    runtime = Runtime(sqlite_url)
+    try:
+        _people(runtime)
+        runtime.publish(CUTI)
+        sop = load_file(CUTI).sop
+        _start(runtime, sop, "wati")
+        with runtime.db.write() as connection:
+            from sqlalchemy import update
+
+            from engine.store.models import work_items
+
+            connection.execute(update(work_items).values(jabatan="Atasan Lama"))
+    finally:
+        runtime.close()
+    result = CliRunner().invoke(main, ["org", "tautkan", "--laporan"])
+    assert result.exit_code == 1, result.output
+    assert "1 instans" in result.output and f"unit '{BIDANG}', jabatan 'Atasan Lama'" in result.output
+    calendars = tmp_path / "kalender.yaml"
+    calendars.write_text(CALENDARS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["kalender", "import", str(calendars)])
+    assert result.exit_code == 0 and "2 kalender disimpan: (seluruh pemda), " + BIDANG in result.output
+    calendars.write_text("kalender:\n  - unit: X\n    jam_kerja:\n      senen: [08:00-12:00]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["kalender", "import", str(calendars)])
+    assert result.exit_code == 2 and "jam_kerja.senen" in result.output
