@@ -35,7 +35,7 @@ from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
-from engine.runtime.administration import OverdueGroup, administered_instances, overdue_groups
+from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
 from engine.store.models import definitions, instances, org_units, versions, work_items
@@ -374,6 +374,42 @@ def administer_instance(runtime: Runtime, account: Account, instance_id: int, ac
     if not allowed:
         raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
     return runtime.administer(instance_id, account.username, action, reason)
+
+
+def administered_instance(runtime: Runtime, account: Account, instance_id: int) -> Instance:
+    """The instance, when ``account`` may administer it (its page).
+
+    :raises NotFoundError: no such instance. :raises AccessDeniedError: not for this account.
+    """
+    instance = runtime.instance(instance_id)
+    with runtime.db.read() as connection:
+        allowed = may_administer(connection, account, instance)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
+    return instance
+
+
+def supervised_item(runtime: Runtime, account: Account, item_id: int) -> tuple[WorkItem, list[str]]:
+    """The item, when ``account`` supervises its unit, and the usernames it may be reassigned to.
+
+    :raises NotFoundError: no such item. :raises AccessDeniedError: not for this account.
+    """
+    item = _supervised_item(runtime, account, item_id)
+    with runtime.db.read() as connection:
+        return item, item_holders(connection, item.jabatan, item.unit)
+
+
+def supervised_items(runtime: Runtime, account: Account, instance_id: int) -> list[tuple[WorkItem, list[str]]]:
+    """The open items of an instance ``account`` administers that lie in units it supervises, each with
+    the usernames it may be reassigned to.
+
+    :raises NotFoundError: no such instance. :raises AccessDeniedError: not for this account.
+    """
+    administered_instance(runtime, account, instance_id)
+    with runtime.db.read() as connection:
+        return [(item, item_holders(connection, item.jabatan, item.unit))
+                for item in open_items(connection, instance_id, runtime.clock.now())
+                if may_supervise_item(connection, account, item)]
 
 
 def _supervised_item(runtime: Runtime, account: Account, item_id: int) -> WorkItem:

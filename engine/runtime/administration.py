@@ -20,7 +20,7 @@ from engine.runtime.context import RuntimeContext
 from engine.runtime.status import ALLOWED_FROM, _EVENT, retry_run
 from engine.runtime.work import Instance, WorkItem
 from engine.store import repo
-from engine.store.models import NO_DEADLINE, definitions, instances, versions, work_items
+from engine.store.models import NO_DEADLINE, definitions, holdings, instances, users, versions, work_items
 
 #: The instance actions, and the status each one moves to.
 ADMIN_ACTIONS = {"suspend": "suspended", "resume": "running", "cancel": "cancelled", "retry": "running"}
@@ -125,3 +125,18 @@ def overdue_groups(connection: Connection, now: datetime, units: list[str] | Non
     for row in connection.execute(query.order_by(work_items.c.unit, work_items.c.jabatan, work_items.c.due_at)):
         groups.setdefault((row.unit, row.jabatan), []).append(repo.work_item(row, now))
     return [OverdueGroup(unit, jabatan, tuple(items)) for (unit, jabatan), items in groups.items()]
+
+
+def item_holders(connection: Connection, jabatan: str, unit: str) -> list[str]:
+    """Usernames holding ``jabatan`` in ``unit`` (whom an item may be reassigned to), sorted."""
+    return [str(name) for name in connection.execute(
+        select(users.c.username).join(holdings, holdings.c.user_id == users.c.id)
+        .where(holdings.c.jabatan == jabatan, holdings.c.unit == unit).order_by(users.c.username)).scalars()]
+
+
+def open_items(connection: Connection, instance_id: int, now: datetime) -> list[WorkItem]:
+    """The open (and suspended) work items of an instance, in the order they were opened."""
+    query = (select(work_items, instances.c.registration, instances.c.subject_masked)
+             .join(instances, instances.c.id == work_items.c.instance_id)
+             .where(work_items.c.instance_id == instance_id, work_items.c.status.in_(("open", "suspended"))))
+    return [repo.work_item(row, now) for row in connection.execute(query.order_by(work_items.c.id))]
