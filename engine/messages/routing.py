@@ -49,7 +49,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "kelola_action_release": ("Lepas klaim", "Release the claim"),
     "kelola_action_reassign": ("Alihkan", "Reassign"),
     "kelola_confirm_title": ("Konfirmasi tindakan", "Confirm the action"),
-    "kelola_confirm_instance": ("{action} instans #{id} ({key})?", "{action} instance #{id} ({key})?"),
+    "kelola_confirm_instance": ("{action} instans #{id} ({sop})?", "{action} instance #{id} ({sop})?"),
     "kelola_confirm_item": ("{action} langkah '{name}' ({jabatan}, {unit})?", "{action} step '{name}' ({jabatan}, {unit})?"),
     "kelola_confirm_button": ("Ya, lakukan", "Yes, do it"),
     "kelola_cancel": ("Batal", "Back"),

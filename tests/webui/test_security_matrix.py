@@ -124,7 +124,7 @@ ROUTES: dict[str, Route] = {
     "worklist.claim": Route(("pelaksana",), "item", admin_acts=False),
     "worklist.unclaim": Route(("pelaksana",), "item", admin_acts=False),
     "worklist.start_list": Route(("pelaksana",)),
-    "worklist.start": Route(("pelaksana",)),
+    "worklist.start": Route(("pelaksana",), admin_acts=False),
     "worklist.history": Route(("pelaksana",)),
     "cases.document": Route(("pelaksana", "pemantau"), "instance", formats=("0" * 64,), may_be_missing=True),
     "instances_admin.index": Route(("supervisor",)),
@@ -181,7 +181,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 
 def _urls(world: World, rule: str, route: Route) -> Iterator[tuple[str, str | None]]:
     """Every URL the matrix tries for ``rule``, with the unit of its object (``None``: no unit check)."""
-    parts = re.findall(r"<(?:[a-z]+:)?([a-z_]+)>", rule)
+    parts = re.findall(r"<(?:[a-z]+:)?([a-z_0-9]+)>", rule)
     choices: list[tuple[dict[str, str], str | None]] = [({}, None)]
     for part in parts:
         expanded = []
