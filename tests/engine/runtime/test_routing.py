@@ -359,3 +359,37 @@ def test_cli_links_with_a_report_and_imports_calendars(sqlite_url: str, tmp_path
     calendars.write_text("kalender:\n  - unit: X\n    jam_kerja:\n      senen: [08:00-12:00]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["kalender", "import", str(calendars)])
     assert result.exit_code == 2 and "jam_kerja.senen" in result.output
+
+
+def test_the_demo_history_is_worked_by_three_or_more_people_in_two_or_more_units_per_sop(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from engine.samples.demo import seed
+    from engine.store.models import definitions, events, instances, versions, work_items
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    logins = seed(url, instances_per_sop=3)
+    runtime = Runtime(url)
+    try:
+        with runtime.db.read() as connection:
+            rows = connection.execute(
+                select(definitions.c.key, events.c.actor, work_items.c.unit)
+                .join(versions, versions.c.definition_id == definitions.c.id)
+                .join(instances, instances.c.version_id == versions.c.id)
+                .join(events, events.c.instance_id == instances.c.id)
+                .join(work_items, work_items.c.id == events.c.item_id)
+                .where(events.c.kind == "completed", instances.c.mode == "real")).all()
+        people: dict[str, set[str]] = {}
+        units: dict[str, set[str]] = {}
+        for key, actor, unit in rows:
+            people.setdefault(key, set()).add(actor)
+            units.setdefault(key, set()).add(unit)
+        assert len(people) == 6
+        for key in people:
+            assert len(people[key]) >= 3 and len(units[key]) >= 2, (key, people[key], units[key])
+        assert "pelaksana" not in {actor for actors in people.values() for actor in actors}
+        assert [login.username for login in logins] == ["admin", "penyusun", "verifikator", "pengesah", "pelaksana",
+                                                        "pemantau"]
+        assert runtime.worklist("pelaksana")  # the demo's clerk login still sees the open steps
+    finally:
+        runtime.close()
