@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, select, update
 
 from engine.access.organisation import UNIT_KINDS, jabatan_id, link_holdings, unit_id
 from engine.errors import DataError
+from engine.store import hot
 from engine.store.models import instances, org_jabatan, org_units, work_items
 
 
@@ -85,8 +86,7 @@ def link_organisation(connection: Connection) -> LinkReport:
         if found is None:
             report.unmatched.append(Unmatched("instances", row[0], "", int(row[1])))
             continue
-        report.instances += connection.execute(update(instances).where(
-            instances.c.unit == row[0], instances.c.unit_id.is_(None)).values(unit_id=found)).rowcount
+        report.instances += hot.run(connection, hot.LINK_INSTANCE_UNIT, {"unit": row[0], "unit_id": found}).rowcount
     for row in connection.execute(select(work_items.c.unit, work_items.c.jabatan, func.count())
                                   .where(work_items.c.jabatan_id.is_(None))
                                   .group_by(work_items.c.unit, work_items.c.jabatan)

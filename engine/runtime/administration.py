@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from engine.errors import AccessDeniedError, DataError, TaskError
 from engine.runtime.completion import check_open, lock_item
 from engine.runtime.context import RuntimeContext
-from engine.runtime.status import ALLOWED_FROM, _EVENT, retry_run
+from engine.runtime.status import ALLOWED_FROM, STATUS_EVENTS, retry_run
 from engine.runtime.work import Instance, WorkItem
 from engine.store import repo
 from engine.store.models import NO_DEADLINE, definitions, holdings, instances, users, versions, work_items
@@ -51,7 +51,7 @@ def administer(context: RuntimeContext, instance_id: int, username: str, action:
                 raise TaskError.from_code("runtime_status_change", instance=run.instance_id, status=run.status,
                                           target=target)
             run.change_status(target, why)
-            run.append(_EVENT[target], username, "", None, {"alasan": why, "pengelola": True})
+            run.append(STATUS_EVENTS[target], username, "", None, {"alasan": why, "pengelola": True})
     return run.instance()
 
 

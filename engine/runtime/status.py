@@ -19,7 +19,7 @@ from engine.store import repo
 from engine.store.models import timers
 
 #: Event kind of each target status.
-_EVENT = {"cancelled": "cancelled", "suspended": "suspended", "running": "resumed"}
+STATUS_EVENTS = {"cancelled": "cancelled", "suspended": "suspended", "running": "resumed"}
 
 #: Statuses each change may leave.
 ALLOWED_FROM = {"cancelled": ("running", "suspended", "error"), "suspended": ("running",),
@@ -50,7 +50,7 @@ def set_status(context: RuntimeContext, instance_id: int, username: str, reason:
         _check_actor(run, username)
         _check_from(run, status, ALLOWED_FROM[status])
         run.change_status(status, reason.strip())
-        run.append(_EVENT[status], username, "", None, {"alasan": reason.strip()})
+        run.append(STATUS_EVENTS[status], username, "", None, {"alasan": reason.strip()})
     return run.instance()
 
 
