@@ -393,3 +393,30 @@ def test_the_demo_history_is_worked_by_three_or_more_people_in_two_or_more_units
         assert runtime.worklist("pelaksana")  # the demo's clerk login still sees the open steps
     finally:
         runtime.close()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_migration_0010r_down_and_up(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, upgrade
+    from tests.engine.runtime.conftest import fresh_url
+
+    database = Database(fresh_url(kind, tmp_path, request))
+
+    def columns(table: str) -> set[str]:
+        with database.engine.connect() as connection:
+            return {column["name"] for column in sqlalchemy.inspect(connection).get_columns(table)}
+
+    try:
+        assert current_revision(database) == "0010r"
+        assert {"unit_id", "jabatan_id"} <= columns("work_items") and "is_head" in columns("org_jabatan")
+        downgrade(database, "0008s")
+        assert "unit_id" not in columns("instances") and "is_head" not in columns("org_jabatan")
+        with database.engine.connect() as connection:
+            assert "work_calendars" not in sqlalchemy.inspect(connection).get_table_names()
+        upgrade(database)
+        assert current_revision(database) == "0010r" and "unit_id" in columns("instances")
+    finally:
+        database.dispose()
