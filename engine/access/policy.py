@@ -16,6 +16,12 @@ access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see 
 pemantau holding a jabatan in an OPD (or the Pemda) that unit and those below it; anyone else the
 units where they hold a jabatan (:func:`monitor_units`). SOPs: see :data:`SOP_ACTIONS`.
 
+Cases spanning units (routing rules send steps to other units): an instance is seen by whoever sees
+its own unit or the unit of one of its work items (:func:`instance_units`). Running work is
+administered (suspend, resume, cancel, retry; release and reassign claims) by admin and by the role
+``supervisor`` in the units it holds a jabatan in and those below an OPD it holds one in
+(:func:`supervised_units`): an instance by its own unit's supervisor, an item by its unit's.
+
 Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read per SOP over the units
 :func:`monitor_scope` gives: those units (the ``org_units`` parent chain for an OPD's pemantau) among
 the SOP's own (its owner unit, the units its instances ran in). An SOP none of whose units is among
