@@ -33,12 +33,18 @@ from engine.access.administration import parse_org_day as parse_org_day
 from engine.access.administration import set_account_disabled as set_account_disabled
 from engine.access.directory import Employee as Employee
 from engine.access.directory import find_employee as find_employee
+from engine.access.linking import link_organisation as link_organisation
+from engine.access.linking import LinkReport as LinkReport
+from engine.access.linking import mark_head as mark_head
+from engine.access.linking import place_unit as place_unit
 from engine.access.organisation import Holding as Holding
 from engine.access.orgimport import export_organisation as export_organisation
 from engine.access.orgimport import import_organisation as import_organisation
 from engine.access.orgimport import OrgImportError as OrgImportError
 from engine.access.orgimport import OrgImportReport as OrgImportReport
 from engine.access.orgimport import read_org_files as read_org_files
+from engine.access.policy import administer_instance as administer_instance
+from engine.access.policy import administered_instance as administered_instance
 from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
@@ -55,9 +61,15 @@ from engine.access.policy import may_unmask as may_unmask
 from engine.access.policy import monitor_scope as monitor_scope
 from engine.access.policy import monitor_units as monitor_units
 from engine.access.policy import monitored_keys as monitored_keys
+from engine.access.policy import reassign_item as reassign_item
+from engine.access.policy import release_item as release_item
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_unit_ids as sop_unit_ids
+from engine.access.policy import supervised_item as supervised_item
+from engine.access.policy import supervised_items as supervised_items
+from engine.access.policy import supervised_units as supervised_units
+from engine.access.policy import supervised_work as supervised_work
 from engine.access.policy import visible_unit_ids as visible_unit_ids
 from engine.access.readers import audit_chain_for as audit_chain_for
 from engine.access.readers import conformance_for as conformance_for
@@ -190,6 +202,8 @@ from engine.notify.channels import WebhookChannel as WebhookChannel
 from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.runtime.administration import ADMIN_ACTIONS as ADMIN_ACTIONS
+from engine.runtime.administration import OverdueGroup as OverdueGroup
 from engine.runtime.attaching import Attachment as Attachment
 from engine.runtime.audit import ChainBreak as ChainBreak
 from engine.runtime.audit import Envelope as Envelope
@@ -202,6 +216,9 @@ from engine.runtime.browse import startable as startable
 from engine.runtime.browse import step_of_item as step_of_item
 from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import timeline as timeline
+from engine.runtime.calendars import calendar_from_spec as calendar_from_spec
+from engine.runtime.calendars import read_calendar_file as read_calendar_file
+from engine.runtime.calendars import store_calendars as store_calendars
 from engine.runtime.case import case_data as case_data
 from engine.runtime.case import instances_with_value as instances_with_value
 from engine.runtime.case import record_case_values as record_case_values
@@ -272,6 +289,9 @@ from engine.sop.model import StepKind as StepKind
 from engine.sop.registration import format_registration as format_registration
 from engine.sop.registration import registration_number as registration_number
 from engine.sop.retention import retention_years as retention_years
+from engine.sop.routing import parse_rule as parse_rule
+from engine.sop.routing import RoutingRule as RoutingRule
+from engine.sop.routing import RULE_KINDS as RULE_KINDS
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.values import condition_data as condition_data
@@ -282,6 +302,7 @@ from engine.store.migrate import ensure_current as ensure_current
 from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
+    "ADMIN_ACTIONS",
     "Account",
     "AlurError",
     "Approval",
@@ -330,6 +351,7 @@ __all__ = [
     "JabatanLoad",
     "KERTAS",
     "LifecycleSettings",
+    "LinkReport",
     "Loaded",
     "LogEvent",
     "LogTrace",
@@ -344,12 +366,15 @@ __all__ = [
     "OUTCOMES",
     "OrgImportError",
     "OrgImportReport",
+    "OverdueGroup",
     "ProcessDefinitionError",
     "REAL",
+    "RULE_KINDS",
     "RegisterEntry",
     "Requirement",
     "RequirementState",
     "RevisionRequest",
+    "RoutingRule",
     "Runtime",
     "RuntimeContext",
     "SIMULASI",
@@ -397,11 +422,14 @@ __all__ = [
     "admin_revoke_tokens",
     "admin_unit",
     "admin_units",
+    "administer_instance",
+    "administered_instance",
     "answer_finding",
     "approve",
     "approver_holds",
     "audit_chain_for",
     "build_net",
+    "calendar_from_spec",
     "case_data",
     "case_file_for",
     "check_condition",
@@ -451,12 +479,14 @@ __all__ = [
     "item_line",
     "kind_time_text",
     "line_item",
+    "link_organisation",
     "list_instances",
     "load_bytes",
     "load_file",
     "load_sheet",
     "log_for",
     "login",
+    "mark_head",
     "mask_value",
     "may_administer",
     "may_item",
@@ -483,22 +513,27 @@ __all__ = [
     "parse_duration",
     "parse_field_value",
     "parse_org_day",
+    "parse_rule",
     "parse_spec",
     "pending_feedback",
+    "place_unit",
     "prefill_monitoring_form",
     "process_map_for",
     "process_map_svg",
     "publish_direct",
     "read_bpmn",
+    "read_calendar_file",
     "read_csv",
     "read_log",
     "read_org_files",
     "read_xes",
+    "reassign_item",
     "record_case_values",
     "recorded_states",
     "register",
     "register_for",
     "registration_number",
+    "release_item",
     "render",
     "render_pages",
     "report_for",
@@ -532,9 +567,14 @@ __all__ = [
     "status",
     "step_chart",
     "step_of_item",
+    "store_calendars",
     "store_log_events",
     "submit",
     "suggest_number",
+    "supervised_item",
+    "supervised_items",
+    "supervised_units",
+    "supervised_work",
     "synthetic_log",
     "synthetic_sop",
     "timeline",

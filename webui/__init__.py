@@ -75,7 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     formatting.init_app(app)
     badge.init_app(app)
 
-    from . import admin, api, api_admin, audit, cases, editor, monitor, register, worklist
+    from . import admin, api, api_admin, api_instances, audit, cases, editor, instances_admin, monitor, register, worklist
 
     app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
@@ -84,6 +84,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(worklist.bp)
     app.register_blueprint(cases.bp)
     app.register_blueprint(audit.bp)
+    app.register_blueprint(instances_admin.bp)
     app.register_blueprint(monitor.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(api.bp)  # with api_admin.bp nested in it (/api/v1/admin)

@@ -66,6 +66,12 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
     fields = fields_from_text(form.get("isian", ""))
     if fields:
         data["isian"] = fields
+    rules = {}
+    for line in _lines(form.get("penugasan", "")):  # "Kolom = aturan"; checked by the engine's validation
+        column, equals, rule = line.partition("=")
+        rules[column.strip()] = rule.strip() if equals else line
+    if rules:
+        data["penugasan"] = rules
     if form.get("process_id", "").strip():
         data["process_id"] = form.get("process_id", "").strip()
     return data
@@ -82,6 +88,7 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
         values[key] = "\n".join(sop.get(key, []))
     values["pelaksana"] = "\n".join(data.get("pelaksana", []))
     values["isian"] = fields_text(data.get("isian"))
+    values["penugasan"] = "\n".join(f"{column} = {rule}" for column, rule in (data.get("penugasan") or {}).items())
     rows = []
     for step in data.get("langkah", []):
         lanjut = step.get("lanjut", "")

@@ -34,7 +34,7 @@ from engine.runtime.facade import Runtime
 from engine.store import repo
 from engine.store.models import account_sessions, accounts, api_tokens
 
-ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau", "admin_opd")
+ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau", "admin_opd", "supervisor")
 #: scrypt cost (n, r, p): ~50 ms per check on a laptop.
 _SCRYPT = (2**14, 8, 1)
 

@@ -16,6 +16,12 @@ access). Units: admin and a pemantau without any jabatan (Inspektorat-wide) see 
 pemantau holding a jabatan in an OPD (or the Pemda) that unit and those below it; anyone else the
 units where they hold a jabatan (:func:`monitor_units`). SOPs: see :data:`SOP_ACTIONS`.
 
+Cases spanning units (routing rules send steps to other units): an instance is seen by whoever sees
+its own unit or the unit of one of its work items (:func:`instance_units`). Running work is
+administered (suspend, resume, cancel, retry; release and reassign claims) by admin and by the role
+``supervisor`` in the units it holds a jabatan in and those below an OPD it holds one in
+(:func:`supervised_units`): an instance by its own unit's supervisor, an item by its unit's.
+
 Monitoring (reports, forms, exports, ujicoba, evaluations, conformance) is read per SOP over the units
 :func:`monitor_scope` gives: those units (the ``org_units`` parent chain for an OPD's pemantau) among
 the SOP's own (its owner unit, the units its instances ran in). An SOP none of whose units is among
@@ -38,9 +44,11 @@ from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
+from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import accounts, acting_assignments, definitions, holdings, instances, org_units, users, versions
+from engine.store.models import accounts, acting_assignments, definitions, holdings, instances, org_units, users, versions, \
+    work_items
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -123,12 +131,20 @@ def item_for(runtime: Runtime, account: Account, item_id: int, action: str = "op
     return item
 
 
-def check_instance(connection: Connection, account: Account, instance: Instance) -> Instance:
-    """``instance`` when ``account`` sees its unit.
+def instance_units(connection: Connection, instance_id: int, owner: str) -> list[str]:
+    """The units a case spans: its own (``owner``) and those holding one of its work items (routing rules
+    send steps to other units), owner first."""
+    held = connection.execute(select(work_items.c.unit).distinct().where(work_items.c.instance_id == instance_id)
+                              .order_by(work_items.c.unit)).scalars()
+    return list(dict.fromkeys([owner, *(str(unit) for unit in held)]))
 
-    :raises AccessDeniedError: the instance runs in a unit the account does not see.
+
+def check_instance(connection: Connection, account: Account, instance: Instance) -> Instance:
+    """``instance`` when ``account`` sees its unit or the unit of one of its work items.
+
+    :raises AccessDeniedError: the case spans no unit the account sees.
     """
-    if not sees_unit(connection, account, instance.unit):
+    if not any(sees_unit(connection, account, unit) for unit in instance_units(connection, instance.id, instance.unit)):
         raise AccessDeniedError.from_code("access_not_your_unit", instance=instance.id)
     return instance
 
@@ -215,7 +231,8 @@ def may_unmask(connection: Connection, account: Account, instance: Instance) -> 
     require(account)
     if "admin" in account.roles:
         return True
-    return any(_holds(account, place_of(connection, instance.unit, name))
+    return any(_holds(account, place_of(connection, unit, name))
+               for unit in instance_units(connection, instance.id, instance.unit)
                for name in instance_jabatan(connection, instance.id))
 
 
@@ -249,6 +266,11 @@ def monitor_units(connection: Connection, account: Account) -> frozenset[int] | 
     visible = visible_unit_ids(account)
     if visible is None or "pemantau" not in account.roles or not visible:
         return visible
+    return _with_units_below(connection, visible)
+
+
+def _with_units_below(connection: Connection, visible: frozenset[int]) -> frozenset[int]:
+    """``visible`` and, for each OPD (or the Pemda) among them, every unit below it."""
     rows = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)).all()
     children: dict[int, list[int]] = {}
     for row in rows:
@@ -411,3 +433,140 @@ def check_admin_person(connection: Connection, account: Account, username: str, 
     if places & scope or (not places and new_unit is not None and new_unit in scope):
         return
     raise AccessDeniedError.from_code("access_not_your_opd")
+
+
+
+
+# -- administering running work (supervisor) ---------------------------------------------------------
+#: The role of a supervisor: it administers the instances and work items of the units where it holds a
+#: jabatan (and, holding one in an OPD or the Pemda, of every unit below), as admin does everywhere.
+SUPERVISOR_ROLE = "supervisor"
+
+
+def supervised_units(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units whose running work ``account`` administers (``None``: every unit; empty: none)."""
+    require(account)
+    if "admin" in account.roles:
+        return None
+    if SUPERVISOR_ROLE not in account.roles or not account.unit_ids:
+        return frozenset()
+    return _with_units_below(connection, account.unit_ids)
+
+
+def supervises_unit(connection: Connection, account: Account, unit: str) -> bool:
+    """True when ``account`` administers the running work of the unit ``unit`` names."""
+    scope = supervised_units(connection, account)
+    if scope is None:
+        return True
+    found = unit_id(connection, unit)
+    return found is not None and found in scope
+
+
+def may_administer(connection: Connection, account: Account, instance: Instance) -> bool:
+    """True when ``account`` may suspend, resume, cancel or retry ``instance``: admin, or a supervisor of
+    the instance's own unit (a unit holding only some of its steps does not decide the whole case)."""
+    return supervises_unit(connection, account, instance.unit)
+
+
+def may_supervise_item(connection: Connection, account: Account, item: WorkItem) -> bool:
+    """True when ``account`` may release or reassign ``item``: admin, or a supervisor of the item's unit."""
+    return supervises_unit(connection, account, item.unit)
+
+
+def check_supervisor(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` is neither admin nor supervisor (the pages' own question)."""
+    if not require(account).has(SUPERVISOR_ROLE):
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit="-")
+
+
+def administer_instance(runtime: Runtime, account: Account, instance_id: int, action: str, reason: str) -> Instance:
+    """Suspend, resume, cancel or retry an instance (``action``) with a reason, when ``account`` may.
+
+    :raises NotFoundError: no such instance.
+    :raises AccessDeniedError: not admin, nor a supervisor of the instance's unit.
+    :raises DataError: an unknown action or no reason; :raises TaskError: the status does not allow it.
+    """
+    instance = runtime.instance(instance_id)
+    with runtime.db.read() as connection:
+        allowed = may_administer(connection, account, instance)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
+    return runtime.administer(instance_id, account.username, action, reason)
+
+
+def administered_instance(runtime: Runtime, account: Account, instance_id: int) -> Instance:
+    """The instance, when ``account`` may administer it (its page).
+
+    :raises NotFoundError: no such instance. :raises AccessDeniedError: not for this account.
+    """
+    instance = runtime.instance(instance_id)
+    with runtime.db.read() as connection:
+        allowed = may_administer(connection, account, instance)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
+    return instance
+
+
+def supervised_item(runtime: Runtime, account: Account, item_id: int) -> tuple[WorkItem, list[str]]:
+    """The item, when ``account`` supervises its unit, and the usernames it may be reassigned to.
+
+    :raises NotFoundError: no such item. :raises AccessDeniedError: not for this account.
+    """
+    item = _supervised_item(runtime, account, item_id)
+    with runtime.db.read() as connection:
+        return item, item_holders(connection, item.jabatan, item.unit)
+
+
+def supervised_items(runtime: Runtime, account: Account, instance_id: int) -> list[tuple[WorkItem, list[str]]]:
+    """The open items of an instance ``account`` administers that lie in units it supervises, each with
+    the usernames it may be reassigned to.
+
+    :raises NotFoundError: no such instance. :raises AccessDeniedError: not for this account.
+    """
+    administered_instance(runtime, account, instance_id)
+    with runtime.db.read() as connection:
+        return [(item, item_holders(connection, item.jabatan, item.unit))
+                for item in open_items(connection, instance_id, runtime.clock.now())
+                if may_supervise_item(connection, account, item)]
+
+
+def _supervised_item(runtime: Runtime, account: Account, item_id: int) -> WorkItem:
+    item = runtime.item(item_id)
+    with runtime.db.read() as connection:
+        allowed = may_supervise_item(connection, account, item)
+    if not allowed:
+        raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=item.unit)
+    return item
+
+
+def release_item(runtime: Runtime, account: Account, item_id: int, reason: str) -> WorkItem:
+    """Release the claim on an item of a unit ``account`` supervises, with a reason.
+
+    :raises AccessDeniedError: not admin, nor a supervisor of the item's unit.
+    """
+    _supervised_item(runtime, account, item_id)
+    return runtime.release(item_id, account.username, reason)
+
+
+def reassign_item(runtime: Runtime, account: Account, item_id: int, to: str, reason: str) -> WorkItem:
+    """Hand an item of a unit ``account`` supervises to ``to`` (a holder of its jabatan there), with a reason.
+
+    :raises AccessDeniedError: not admin, nor a supervisor of the item's unit; ``to`` holds no such jabatan.
+    """
+    _supervised_item(runtime, account, item_id)
+    return runtime.reassign(item_id, account.username, to, reason)
+
+
+def supervised_work(runtime: Runtime, account: Account) -> tuple[list[Instance], list[OverdueGroup]]:
+    """The instances ``account`` administers that are not finished, and its overdue open items grouped by
+    unit and jabatan (the supervisor's page).
+
+    :raises AccessDeniedError: neither admin nor supervisor.
+    """
+    check_supervisor(account)
+    with runtime.db.read() as connection:
+        scope = supervised_units(connection, account)
+        codes = None if scope is None else [str(code) for code in connection.execute(
+            select(org_units.c.code).where(org_units.c.id.in_(sorted(scope)))).scalars()]
+        return (administered_instances(connection, codes),
+                overdue_groups(connection, runtime.clock.now(), codes))

@@ -166,7 +166,7 @@ class _Reader:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
-                     fields=read_fields(process, self.notice))
+                     fields=read_fields(process, self.notice), routing=self._routing(process))
         if not result.fields and self.root.get("exporter") != "Alur":
             result.fields = fields_from_conditions(result.steps, self.notice)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
@@ -329,6 +329,15 @@ class _Reader:
             used = {node.lane for node in self.nodes.values() if node.lane}
             return [lane for lane in self.lane_order if lane in used] or list(self.lane_order)
         return [default_actor]
+
+    @staticmethod
+    def _routing(process: etree._Element) -> dict[str, str]:
+        """``pelaksana -> rule`` from the ``penugasan`` attributes of ``sop:pelaksana`` (checked by validation)."""
+        declared = process.find(f"{bpmn('extensionElements')}/{sop('pelaksana')}")
+        if declared is None:
+            return {}
+        return {_clean(item.text): _clean(item.get("penugasan")) for item in declared.findall(sop("jabatan"))
+                if _clean(item.text) and _clean(item.get("penugasan"))}
 
     def _lane_for(self, node: _Node, fallback: str) -> str:
         """A node's lane, or for a node outside every lane the lane of the nearest predecessor."""

@@ -250,7 +250,10 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
     _text_element(identity, "retensiTahun", sop_model.identity.retensi_tahun)
     actors = etree.SubElement(extensions, sop("pelaksana"))
     for actor in sop_model.actors:
-        etree.SubElement(actors, sop("jabatan")).text = actor
+        column = etree.SubElement(actors, sop("jabatan"))
+        column.text = actor
+        if sop_model.routing.get(actor, "").strip():  # who works the column (engine.sop.routing)
+            column.set("penugasan", sop_model.routing[actor].strip())
     write_fields(extensions, sop_model.fields)
 
 

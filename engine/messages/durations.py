@@ -56,6 +56,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "worktime_hours_with_zone": (
         "Jam kerja hari {day} tidak boleh memiliki zona waktu; zona waktu diatur untuk seluruh kalender.",
         "Working hours on {day} may not carry a time zone; the time zone is set for the whole calendar."),
+    "calendar_bad_entry": (
+        "Kalender unit '{unit}': nilai '{key}' tidak dapat dibaca ({detail}).",
+        "Calendar of unit '{unit}': value '{key}' cannot be read ({detail})."),
+    "calendar_unreadable": (
+        "Berkas kalender tidak dapat dibaca: {detail}.",
+        "The calendar file cannot be read: {detail}."),
     "worktime_hours_empty": (
         "Jam kerja kosong: paling sedikit satu hari harus memiliki jam kerja.",
         "Working hours are empty: at least one day must have working hours."),

@@ -38,6 +38,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                   "Instance {instance} was changed by another process at the same time; try again."),
     "runtime_cannot_continue": ("Proses tidak dapat dilanjutkan: {detail}", "The process cannot go on: {detail}"),
     "runtime_instance_status": ("Instans {instance} berstatus '{status}'.", "Instance {instance} is '{status}'."),
+    "runtime_routing_unresolved": (
+        "Langkah kolom '{jabatan}' tidak dapat diberikan: penugasan '{rule}' tidak menemukan unit untuk "
+        "instans di unit '{unit}' (periksa struktur organisasi atau isian kasus).",
+        "The step of column '{jabatan}' cannot be handed out: routing rule '{rule}' finds no unit for an "
+        "instance in unit '{unit}' (check the organisation or the case fields).",
+    ),
     "runtime_reason_required": ("Tuliskan alasannya.", "Write down the reason."),
     "runtime_not_initiator": (
         "'{user}' bukan pemrakarsa instans {instance} dan tidak memegang jabatan SOP ini di unit '{unit}'.",

@@ -22,6 +22,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "pelaksana tidak mengerjakan langkah apa pun; hapus kolomnya atau beri langkah.",
         "pelaksana does no step; remove the column or assign a step.",
     ),
+    "routing_unknown_column": (
+        "penugasan untuk kolom '{actor}' yang tidak ada di daftar pelaksana ({actors}).",
+        "routing rule for column '{actor}', which is not in the pelaksana list ({actors}).",
+    ),
+    "routing_bad_rule": (
+        "penugasan kolom '{actor}' tidak dikenal: '{rule}'; gunakan salah satu dari: {kinds} "
+        "(unit:<kode>, dipilih:<isian>).",
+        "unknown routing rule of column '{actor}': '{rule}'; use one of: {kinds} (unit:<code>, dipilih:<field>).",
+    ),
+    "routing_unknown_field": (
+        "penugasan kolom '{actor}' memilih unit dari isian '{field}' yang tidak dideklarasikan SOP.",
+        "the routing rule of column '{actor}' takes the unit from field '{field}', which the SOP does not declare.",
+    ),
     "missing_activity": ("kegiatan kosong; tuliskan kegiatan langkah ini.",
                          "empty kegiatan; describe what this step does."),
     "missing_actor": (

@@ -86,8 +86,10 @@ def list_instances(runtime: Runtime, account: Account, *, key: str = "", status:
     if until is not None:
         query = query.where(instances.c.started_at < dt.datetime.combine(
             until + dt.timedelta(days=1), dt.time(), dt.timezone.utc))
-    if visible is not None:
-        query = query.join(org_units, org_units.c.code == instances.c.unit).where(org_units.c.id.in_(sorted(visible)))
+    if visible is not None:  # the owner unit, or a unit holding one of the case's items (policy.instance_units)
+        codes = select(org_units.c.code).where(org_units.c.id.in_(sorted(visible)))
+        query = query.where(instances.c.unit.in_(codes) | exists().where(
+            work_items.c.instance_id == instances.c.id, work_items.c.unit.in_(codes)))
     with runtime.db.read() as connection:
         rows = connection.execute(query.order_by(instances.c.id.desc()).limit(limit)).all()
         counts: dict[int, int] = {}

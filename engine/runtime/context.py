@@ -20,7 +20,8 @@ from engine.notify.settings import NotifySettings
 from engine.runtime.documents import DocumentStore
 from engine.runtime.session import InstanceRun, InstanceSession, open_instance, open_session
 from engine.runtime.timers import Clock, SystemClock
-from engine.runtime.units import InstanceUnit, UnitResolver
+from engine.runtime.calendars import UnitCalendars
+from engine.runtime.units import OrganisationUnits, UnitResolver
 from engine.runtime.versions import LoadedVersion, VersionCache
 from engine.sop.worktime import WorkCalendar
 from engine.store.db import Database
@@ -62,7 +63,7 @@ class RuntimeContext:
     """The database, clock, calendar, unit resolver and caches of one runtime.
 
     :param url: SQLAlchemy URL; default ``$ALUR_DATABASE_URL`` or SQLite ``alur.db`` here.
-    :param units: decides the unit of each new work item; default the instance's unit.
+    :param units: decides the unit of each new work item; default the SOP's routing rules over the organisation.
     :param notify: notification channels and retries; default from the environment (off unless set).
     :raises StoreError: the database is unreachable or its schema is not current.
     :raises DataError: a notification setting that cannot be used, naming it.
@@ -74,7 +75,8 @@ class RuntimeContext:
         ensure_current(self.db)
         self.clock: Clock = clock or SystemClock()
         self.calendar = calendar or WorkCalendar()
-        self.units: UnitResolver = units or InstanceUnit()
+        self.units: UnitResolver = units or OrganisationUnits()
+        self.unit_calendars = UnitCalendars()
         self.notify = notify if notify is not None else NotifySettings.from_env()
         self._versions = VersionCache()
         self._workflows = WorkflowCache()

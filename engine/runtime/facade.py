@@ -22,7 +22,7 @@ from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.notify.contacts import check_contacts
 from engine.notify.settings import NotifySettings
-from engine.runtime import attachments, casefile, completion, retention, status, worker
+from engine.runtime import administration, attachments, casefile, completion, retention, status, worker
 from engine.runtime.attaching import Attachment
 from engine.runtime.retention import ErasedCase
 from engine.runtime.casefile import CaseFile, WorkPage
@@ -223,6 +223,19 @@ class Runtime:
     def retry(self, instance_id: int, username: str, reason: str = "") -> Instance:
         """Run an instance in ``error`` again: its due timers and engine steps (:func:`engine.runtime.status.retry`)."""
         return status.retry(self.context, instance_id, username, reason)
+
+    def administer(self, instance_id: int, username: str, action: str, reason: str) -> Instance:
+        """Suspend, resume, cancel or retry an instance as an admin or supervisor the access policy
+        allowed (:func:`engine.access.policy.administer_instance`), with a reason (an event)."""
+        return administration.administer(self.context, instance_id, username, action, reason)
+
+    def release(self, item_id: int, by: str, reason: str) -> WorkItem:
+        """Release another clerk's claim (``by`` a supervisor the policy allowed), with a reason (an event)."""
+        return administration.release(self.context, item_id, by, reason)
+
+    def reassign(self, item_id: int, by: str, to: str, reason: str) -> WorkItem:
+        """Hand an open item to ``to``, a holder of its jabatan in its unit, with a reason (an event)."""
+        return administration.reassign(self.context, item_id, by, to, reason)
 
     # -- work items ----------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from engine.runtime.versions import LoadedVersion
 from engine.runtime.work import MODES, REAL, SYSTEM_ACTOR, UJICOBA, Instance
 from engine.sop.conditions.language import evaluate_condition, find_condition_error
 from engine.sop.durations import Duration, parse_duration
+from engine.runtime.calendars import UnitCalendars
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot
 from engine.store.db import Database
@@ -69,6 +70,8 @@ class SessionHost(Protocol):
     db: Database
     calendar: WorkCalendar
     units: UnitResolver
+    #: The working calendar of each unit (engine.runtime.calendars).
+    unit_calendars: UnitCalendars
     #: Notification channels; when any is on, the session writes outbox rows for opened and overdue items.
     notify: NotifySettings
 
@@ -306,10 +309,14 @@ class InstanceRun:
     def _open_item(self, task_id: str, step_id: str, lane: str) -> None:
         step = self.version.steps.get(step_id)
         kegiatan = step.kegiatan if step else step_id
-        due = (self.host.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
-               else NO_DEADLINE)
+        rule = self.version.sop.routing.get(lane, "") if self.version.sop is not None else ""
         unit = self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
-                                                    self.version.number, step_id, lane))
+                                                    self.version.number, step_id, lane, rule,
+                                                    self.row.started_by, self.connection))
+        # the due time on the calendar of the unit that works the step (engine.runtime.calendars)
+        calendar = self.host.unit_calendars.for_unit(self.connection, unit, self.host.calendar)
+        due = (calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
+               else NO_DEADLINE)
         values: dict[str, Any] = {
             "instance_id": self.instance_id, "task_id": task_id, "sop_key": self.version.key,
             "step_id": step_id, "name": kegiatan[:500], "jabatan": lane, "unit": unit,

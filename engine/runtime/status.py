@@ -19,7 +19,7 @@ from engine.store import repo
 from engine.store.models import timers
 
 #: Event kind of each target status.
-_EVENT = {"cancelled": "cancelled", "suspended": "suspended", "running": "resumed"}
+STATUS_EVENTS = {"cancelled": "cancelled", "suspended": "suspended", "running": "resumed"}
 
 #: Statuses each change may leave.
 ALLOWED_FROM = {"cancelled": ("running", "suspended", "error"), "suspended": ("running",),
@@ -50,7 +50,7 @@ def set_status(context: RuntimeContext, instance_id: int, username: str, reason:
         _check_actor(run, username)
         _check_from(run, status, ALLOWED_FROM[status])
         run.change_status(status, reason.strip())
-        run.append(_EVENT[status], username, "", None, {"alasan": reason.strip()})
+        run.append(STATUS_EVENTS[status], username, "", None, {"alasan": reason.strip()})
     return run.instance()
 
 
@@ -64,14 +64,22 @@ def retry(context: RuntimeContext, instance_id: int, username: str, reason: str 
     reason = reason.strip() or "dicoba lagi"
     with context.instance(instance_id) as run:
         _check_actor(run, username)
-        _check_from(run, "running", ("error",))
-        error = run.reason
-        run.change_status("running", reason)
-        run.append("retried", username, "", None, {"alasan": reason, "galat": error})
-        due = run.connection.execute(select(timers).where(
-            timers.c.instance_id == instance_id, timers.c.status == "waiting",
-            timers.c.fire_at <= run.now).order_by(timers.c.fire_at)).all()
-        fired = [timer for timer in due if fire_timer(run, timer)]
-        if not fired:
-            run.advance(username, lambda: None)
+        retry_run(run, username, reason)
     return run.instance()
+
+
+def retry_run(run: InstanceRun, username: str, reason: str) -> None:
+    """Retry the locked instance ``run`` (in ``error``): resume, fire its due timers, run its engine steps.
+
+    :raises TaskError: not in error, or the process still cannot go on.
+    """
+    _check_from(run, "running", ("error",))
+    error = run.reason
+    run.change_status("running", reason)
+    run.append("retried", username, "", None, {"alasan": reason, "galat": error})
+    due = run.connection.execute(select(timers).where(
+        timers.c.instance_id == run.instance_id, timers.c.status == "waiting",
+        timers.c.fire_at <= run.now).order_by(timers.c.fire_at)).all()
+    fired = [timer for timer in due if fire_timer(run, timer)]
+    if not fired:
+        run.advance(username, lambda: None)

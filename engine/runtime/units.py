@@ -1,14 +1,24 @@
 """Which unit a new work item belongs to: a resolver the instance session asks once per item.
 
-Today every item belongs to the instance's unit (:class:`InstanceUnit`); rules that send a step to
-another unit (a kecamatan step of a kabupaten SOP, a secretariat that signs for every bidang) plug
-in here as another :class:`UnitResolver`, given to :class:`~engine.runtime.facade.Runtime`.
+The default, :class:`OrganisationUnits`, applies the routing rule of the step's pelaksana column
+(:mod:`engine.sop.routing`) over the organisation (``org_units`` and ``org_jabatan``): the instance's
+unit, its parent OPD, a named unit, the starter's atasan, or a unit chosen at an earlier step. A rule
+that cannot be resolved (no OPD above the unit, an unknown unit, an empty choice) refuses the step that
+would open the item, naming the column, so nothing changes until the organisation or the case is fixed.
+:class:`InstanceUnit` keeps every item in its instance's unit (rules ignored).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Protocol
+
+from sqlalchemy import Connection, select
+
+from engine.errors import TaskError
+from engine.sop import routing
+from engine.store.models import case_values, holdings, org_jabatan, org_units, users
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,12 @@ class UnitRequest:
     step_id: str
     #: The lane (jabatan) of the step.
     jabatan: str
+    #: The routing rule of the lane's column (empty: the instance's unit).
+    rule: str = ""
+    #: Who started the instance (for ``atasan_pemohon``).
+    started_by: str = ""
+    #: The session's connection, to read the organisation and the case values.
+    connection: Connection | None = None
 
 
 class UnitResolver(Protocol):
@@ -33,7 +49,87 @@ class UnitResolver(Protocol):
 
 
 class InstanceUnit:
-    """The default resolver: every item belongs to its instance's unit."""
+    """Every item belongs to its instance's unit, whatever the SOP's rules say."""
 
     def unit_for(self, request: UnitRequest) -> str:
         return request.instance_unit
+
+
+def _unit_row(connection: Connection, code: str) -> tuple[int, int | None, str] | None:
+    found = connection.execute(select(org_units.c.id, org_units.c.parent_id, org_units.c.kind)
+                               .where(org_units.c.code == code)).first()
+    return None if found is None else (int(found.id), found.parent_id, str(found.kind))
+
+
+def _code(connection: Connection, unit_id: int) -> str:
+    return str(connection.execute(select(org_units.c.code).where(org_units.c.id == unit_id)).scalar_one())
+
+
+def parent_opd(connection: Connection, code: str) -> str | None:
+    """The code of the OPD ``code`` is in (itself when it is one), or ``None``."""
+    row = _unit_row(connection, code)
+    seen: set[int] = set()
+    while row is not None and row[0] not in seen:
+        seen.add(row[0])
+        if row[2] == "opd":
+            return _code(connection, row[0])
+        if row[1] is None:
+            return None
+        parent = connection.execute(select(org_units.c.code).where(org_units.c.id == row[1])).scalar_one()
+        row = _unit_row(connection, str(parent))
+    return None
+
+
+def _known(connection: Connection, code: str) -> bool:
+    """True when ``code`` is an organisation unit, or a unit someone holds a jabatan in (not linked yet)."""
+    return bool(code) and (_unit_row(connection, code) is not None or connection.execute(
+        select(holdings.c.id).where(holdings.c.unit == code).limit(1)).first() is not None)
+
+
+def _has_parent(connection: Connection, code: str) -> bool:
+    row = _unit_row(connection, code)
+    return row is not None and row[1] is not None
+
+
+def superior_unit(connection: Connection, username: str, unit: str) -> str | None:
+    """The unit of ``username``'s atasan, seen from its holding in ``unit``: ``unit`` itself (its head is
+    the atasan) unless ``username`` holds the head jabatan of ``unit``, then the parent unit (``None``
+    when there is none)."""
+    row = _unit_row(connection, unit)
+    if row is None:  # not linked yet: no head is marked there, so the unit's head is the atasan
+        return unit if _known(connection, unit) else None
+    heads = connection.execute(
+        select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
+        .join(org_jabatan, org_jabatan.c.id == holdings.c.jabatan_id)
+        .where(users.c.username == username, holdings.c.unit_id == row[0], org_jabatan.c.is_head.is_(True))).first()
+    if heads is None:
+        return unit
+    return None if row[1] is None else _code(connection, int(row[1]))
+
+
+class OrganisationUnits:
+    """Applies each column's routing rule over the organisation (see the module's docstring)."""
+
+    def unit_for(self, request: UnitRequest) -> str:
+        rule = routing.parse_rule(request.rule) or routing.DEFAULT_RULE
+        connection = request.connection
+        if rule.kind == routing.INSTANCE_UNIT or connection is None:
+            return request.instance_unit
+        found: str | None
+        if rule.kind == routing.PARENT_OPD:  # a unit outside any OPD (no tree entered yet) is its own
+            found = parent_opd(connection, request.instance_unit)
+            if found is None and not _has_parent(connection, request.instance_unit):
+                found = request.instance_unit
+        elif rule.kind == routing.NAMED_UNIT:
+            found = rule.argument if _known(connection, rule.argument) else None
+        elif rule.kind == routing.STARTER_SUPERIOR:
+            found = superior_unit(connection, request.started_by, request.instance_unit)
+        else:
+            stored = connection.execute(select(case_values.c.value).where(
+                case_values.c.instance_id == request.instance_id, case_values.c.name == rule.argument)).scalar()
+            chosen = json.loads(stored) if stored is not None else None
+            found = chosen.strip() if isinstance(chosen, str) and _known(connection, chosen.strip()) else None
+        if found is None:
+            raise TaskError.from_code("runtime_routing_unresolved", request.step_id, jabatan=request.jabatan,
+                                      rule=rule.text, unit=request.instance_unit)
+        return found

@@ -19,6 +19,7 @@ from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
+from engine.samples import demo_org
 from engine.samples.case_values import sample_values
 from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
@@ -101,7 +102,9 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
     try:
         paths = sorted(processes.glob("*.bpmn"))
         sops = {sop_key_for_file(path): load_file(path).sop for path in paths}
-        holdings = [(actor, sop.identity.unit) for sop in sops.values() for actor in sop.actors]
+        people_at_work = demo_org.staff(runtime, sops)
+        # the demo's pelaksana login holds every jabatan where the steps land, so its worklist shows them all
+        holdings = sorted(people_at_work.holders)
         # until the organisation model, the demo's one pengesah holds every jabatan the SOPs name in DISAHKAN OLEH
         signing = [(sop.identity.disahkan_oleh.jabatan, sop.identity.unit) for sop in sops.values()]
         logins = _logins()
@@ -120,8 +123,8 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         for key, sop in sops.items():
             _through_the_lifecycle(runtime, key, sop)
         for path in paths:
-            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop)
-        _trial(runtime, clock, end)
+            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop, people_at_work)
+        _trial(runtime, clock, end, people_at_work)
         runtime.clock = _Fixed(end)
         runtime.tick()
         return logins
@@ -138,7 +141,7 @@ class _Fixed:
 
 
 def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, end: dt.datetime,
-             chance: random.Random, count: int) -> None:
+             chance: random.Random, count: int, staff: demo_org.DemoStaff) -> None:
     """Start ``count`` instances spread over the past weeks and work them; the newest stay open."""
     span = (end - base).total_seconds()
     for index in range(count):
@@ -148,7 +151,8 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
         first = _form_for_start(runtime, key, chance=chance)
         if key == "permohonan-cuti-pegawai":
             first["data"] = {**first["data"], "jumlah_hari": str(chance.choice([2, 3, 5, 14]))}  # type: ignore[dict-item]
-        instance, ready = runtime.start(key, "pelaksana", first)
+        starter = staff.starters[key]
+        instance, ready = runtime.start(key, starter, first)
         # the newest instances are left part-way, so worklists have waiting and overdue steps
         budget = chance.randint(1, 3) if index >= count - 2 else 60
         # one case per SOP is withdrawn by the applicant part-way
@@ -162,12 +166,12 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
                 [7, 12, 25, 45, 90, 180, 600, 1500])))
             if clock.current >= end:
                 break
-            done = runtime.complete(item.id, "pelaksana", _form(runtime, item, chance, tidak))
+            done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit), _form(runtime, item, chance, tidak))
             budget -= 1
             ready = [i for i in ready[1:]] + list(done.ready)
         if withdrawn and ready:
             clock.current = _office_hour(clock.current + dt.timedelta(minutes=30))
-            runtime.cancel(instance.id, "pelaksana", "Pemohon mencabut permohonannya")
+            runtime.cancel(instance.id, starter, "Pemohon mencabut permohonannya")
 
 
 def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:
@@ -193,7 +197,7 @@ def _form_for_start(runtime: Runtime, key: str, trial: bool = False,
     return {"kelengkapan": list(loaded.start.kelengkapan), "catatan": "Permohonan diterima di loket", "data": data}
 
 
-def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
+def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime, staff: demo_org.DemoStaff) -> None:
     """One SOP under revision and in ujicoba, with a trial instance waiting in the worklist."""
     from engine.lifecycle import transitions as lifecycle
 
@@ -211,4 +215,4 @@ def _trial(runtime: Runtime, clock: ManualClock, end: dt.datetime) -> None:
         review.answer_finding(runtime, key, "verifikator", finding.id, "bukan")
     review.accept(runtime, key, "verifikator")
     lifecycle.start_trial(runtime, key, "penyusun")
-    runtime.start(key, "pelaksana", _form_for_start(runtime, key, trial=True), trial=True)
+    runtime.start(key, staff.starters[key], _form_for_start(runtime, key, trial=True), trial=True)

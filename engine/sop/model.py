@@ -145,6 +145,8 @@ class Sop:
     process_id: str = ""
     #: The case fields the SOP declares (:mod:`engine.sop.fields`), in form order.
     fields: tuple[Field, ...] = ()
+    #: ``pelaksana -> routing rule`` (:mod:`engine.sop.routing`); a column without one works in the instance's unit.
+    routing: dict[str, str] = field(default_factory=dict)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

@@ -179,5 +179,7 @@ SAVE_STATE = (
     "reason = :reason, ended_at = :ended_at, last_seq = :last_seq, last_hash = :last_hash "
     "WHERE id = :id AND revision = :revision")
 FINISH_INSTANCE = "UPDATE instances SET working_minutes = :minutes WHERE id = :id"
+#: ``alur org tautkan`` (engine.access.linking): the unit id beside the text, on rows not linked yet.
+LINK_INSTANCE_UNIT = "UPDATE instances SET unit_id = :unit_id WHERE unit = :unit AND unit_id IS NULL"
 SAVE_HEAD = ("UPDATE instances SET status = :status, reason = :reason, ended_at = :ended_at, last_seq = :last_seq, "
              "last_hash = :last_hash WHERE id = :id")

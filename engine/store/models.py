@@ -338,6 +338,24 @@ org_jabatan = Table(
     UniqueConstraint("unit_id", "code"),
 )
 
+# --- routing, calendars and links (0010r) ---
+#: The jabatan that heads its unit (the atasan of the unit's other holders; routing ``atasan_pemohon``).
+org_jabatan.append_column(Column("is_head", Boolean))
+#: Organisation ids of the unit and jabatan texts, filled by ``alur org tautkan`` (engine.access.linking).
+instances.append_column(Column("unit_id", Integer))
+work_items.append_column(Column("unit_id", Integer))
+work_items.append_column(Column("jabatan_id", Integer))
+#: A working calendar (engine.sop.worktime) per unit; unit "" is the deployment's own.
+work_calendars = Table(
+    "work_calendars", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit", String(200), nullable=False, unique=True),
+    #: The calendar as canonical JSON (:func:`engine.runtime.calendars.calendar_spec`).
+    Column("spec", Text, nullable=False),
+    Column("imported_at", UtcDateTime, nullable=False),
+    Column("imported_by", String(64), nullable=False),
+)
+
 holdings.append_column(Column("unit_id", Integer, ForeignKey("org_units.id")))
 holdings.append_column(Column("jabatan_id", Integer, ForeignKey("org_jabatan.id")))
 

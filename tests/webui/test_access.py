@@ -118,6 +118,16 @@ WHO_MAY: dict[str, set[str]] = {
     "api.admin.add_acting_api": ADMIN,
     "api.admin.end_acting_api": ADMIN,
     "api.admin.import_api": ADMIN,
+    # instance administration: admin and supervisors (no supervisor among these people)
+    "instances_admin.index": {"admin"},
+    "instances_admin.instance": {"admin"},
+    "instances_admin.act": {"admin"},
+    "instances_admin.release": {"admin"},
+    "instances_admin.reassign": {"admin"},
+    "api.administered": {"admin"},
+    "api.administer": {"admin"},
+    "api.release": {"admin"},
+    "api.reassign": {"admin"},
 }
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",

@@ -48,7 +48,8 @@ def app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
     runtime = app.extensions["alur_runtime"]
     seed_people(runtime)
     add_account(runtime, "sari", "sari-rahasia", ["pelaksana"], nama="Sari Wulandari", nip="199001012015032001",
-                jabatan=[(jabatan, BKPSDM) for jabatan in JABATAN])
+                jabatan=[(jabatan, BKPSDM) for jabatan in JABATAN]
+                + [("Kepala BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")])  # its routing rule
     runtime.publish(CUTI, "cuti")
     yield app
     runtime.close()  # a PostgreSQL store's pooled connections go with it

@@ -260,3 +260,27 @@ def test_the_case_file_documents_and_uploads_of_another_unit_are_refused(app: Fl
     clerk = _client(app, "pelaksana")
     assert clerk.get(f"/kasus/{instance_id}/dokumen/bukan-hash").status_code == 400
     assert clerk.get(f"/kasus/{instance_id}/dokumen/{'0' * 64}").status_code == 404
+
+
+def test_a_supervisor_of_another_unit_administers_nothing_here(app: Flask) -> None:
+    runtime = app.extensions["alur_runtime"]
+    add_account(runtime, "supervisor-lain", "supervisor-lain-rahasia", ["supervisor"], jabatan=[("Kepala", OTHER)])
+    add_account(runtime, "supervisor-unit", "supervisor-unit-rahasia", ["supervisor"], jabatan=[("Kepala", UNIT)])
+    item = runtime.worklist("pelaksana")[0]
+    runtime.claim(item.id, "pelaksana")
+    other, headers = _client(app, "supervisor-lain"), _bearer(app, "supervisor-lain")
+    reason = {"alasan": "x", "konfirmasi": "ya"}
+    assert f"/kelola/instans/{item.instance_id}\"" not in other.get("/kelola/").get_data(as_text=True)
+    assert other.get(f"/kelola/instans/{item.instance_id}").status_code == 403
+    assert other.post(f"/kelola/instans/{item.instance_id}/tindakan", data={"tindakan": "cancel", **reason}
+                      ).status_code == 403
+    assert other.post(f"/kelola/tugas/{item.id}/lepas", data=reason).status_code == 403
+    assert other.post(f"/kelola/tugas/{item.id}/alihkan", data={"kepada": "pelaksana", **reason}).status_code == 403
+    assert other.post(f"/api/v1/kelola/instans/{item.instance_id}/tindakan", headers=headers,
+                      json={"tindakan": "suspend", "alasan": "x"}).status_code == 403
+    assert other.post(f"/api/v1/kelola/tugas/{item.id}/lepas", headers=headers, json={"alasan": "x"}).status_code == 403
+    assert (runtime.instance(item.instance_id).status, runtime.item(item.id).claimed_by) == ("running", "pelaksana")
+    # the unit's own supervisor may; a clerk of the unit is refused the pages by role
+    assert _client(app, "supervisor-unit").post(f"/kelola/tugas/{item.id}/lepas", data=reason).status_code == 302
+    assert runtime.item(item.id).claimed_by is None
+    assert _client(app, "pelaksana").get("/kelola/").status_code == 403

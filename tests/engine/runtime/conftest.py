@@ -99,10 +99,15 @@ def runtime(store_url: str, clock: ManualClock) -> Iterator[Runtime]:
 
 
 def staff(runtime: Runtime, sop: Sop, unit: str = UNIT) -> dict[str, str]:
-    """One user per pelaksana of ``sop``, holding that jabatan in ``unit``: jabatan -> username."""
+    """One user per pelaksana of ``sop``, holding that jabatan in ``unit`` (or in the unit its ``unit:``
+    routing rule names): jabatan -> username."""
+    from engine.sop.routing import NAMED_UNIT, rule_of
+
     people: dict[str, str] = {}
     for index, jabatan in enumerate(sop.actors):
         username = f"p{index + 1}"
-        runtime.add_user(username, nama=f"Pegawai {index + 1}", jabatan=[(jabatan, unit)])
+        rule = rule_of(sop.routing, jabatan)
+        held_unit = rule.argument if rule.kind == NAMED_UNIT else unit
+        runtime.add_user(username, nama=f"Pegawai {index + 1}", jabatan=[(jabatan, held_unit)])
         people[jabatan] = username
     return people

@@ -118,8 +118,10 @@ def _samples() -> list[Path]:
 
 
 def _table_part(mapping: dict[str, Any]) -> dict[str, Any]:
-    """What the official table holds: everything but conditions (syarat), which have no column."""
+    """What the official table holds: everything but conditions (syarat) and routing rules (penugasan),
+    which have no column."""
     result = copy.deepcopy(mapping)
+    result.pop("penugasan", None)
     for row in result["langkah"]:
         row.pop("syarat", None)
     return result
