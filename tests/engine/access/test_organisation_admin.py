@@ -380,8 +380,8 @@ def test_migration_0008o_goes_down_and_up_keeping_holdings(runtime: Runtime) -> 
     runtime.close()
     database = Database(url)
     try:
-        downgrade(database, "0007n")
-        assert current_revision(database) == "0007n"
+        downgrade(database, "0008s")
+        assert current_revision(database) == "0008s"
         upgrade(database)
     finally:
         database.dispose()

@@ -2,7 +2,7 @@
 and organisation ids beside the unit and jabatan texts of instances and work items.
 
 Revision ID: 0010r
-Revises: 0008s
+Revises: 0008o
 Create Date: 2026-12-02
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from engine.store.models import UtcDateTime
 
 revision = "0010r"
-down_revision = "0008s"
+down_revision = "0008o"
 branch_labels = None
 depends_on = None
 
