@@ -49,7 +49,7 @@ def mark_head(connection: Connection, unit: str, jabatan: str, head: bool = True
     assert found_unit is not None
     found = jabatan_id(connection, found_unit, jabatan, create=True)
     assert found is not None
-    connection.execute(update(org_jabatan).where(org_jabatan.c.id == found).values(is_head=head))
+    connection.execute(update(org_jabatan).where(org_jabatan.c.id == found).values(kepala=head))
     return found
 
 

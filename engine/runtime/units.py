@@ -101,7 +101,7 @@ def superior_unit(connection: Connection, username: str, unit: str) -> str | Non
     heads = connection.execute(
         select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
         .join(org_jabatan, org_jabatan.c.id == holdings.c.jabatan_id)
-        .where(users.c.username == username, holdings.c.unit_id == row[0], org_jabatan.c.is_head.is_(True))).first()
+        .where(users.c.username == username, holdings.c.unit_id == row[0], org_jabatan.c.kepala.is_(True))).first()
     if heads is None:
         return unit
     return None if row[1] is None else _code(connection, int(row[1]))

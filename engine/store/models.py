@@ -339,8 +339,6 @@ org_jabatan = Table(
 )
 
 # --- routing, calendars and links (0010r) ---
-#: The jabatan that heads its unit (the atasan of the unit's other holders; routing ``atasan_pemohon``).
-org_jabatan.append_column(Column("is_head", Boolean))
 #: Organisation ids of the unit and jabatan texts, filled by ``alur org tautkan`` (engine.access.linking).
 instances.append_column(Column("unit_id", Integer))
 work_items.append_column(Column("unit_id", Integer))

@@ -411,9 +411,9 @@ def test_migration_0010r_down_and_up(kind: str, tmp_path: Path, request: pytest.
 
     try:
         assert current_revision(database) == "0010r"
-        assert {"unit_id", "jabatan_id"} <= columns("work_items") and "is_head" in columns("org_jabatan")
+        assert {"unit_id", "jabatan_id"} <= columns("work_items")
         downgrade(database, "0008o")
-        assert "unit_id" not in columns("instances") and "is_head" not in columns("org_jabatan")
+        assert "unit_id" not in columns("instances")
         with database.engine.connect() as connection:
             assert "work_calendars" not in sqlalchemy.inspect(connection).get_table_names()
         upgrade(database)

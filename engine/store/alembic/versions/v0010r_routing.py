@@ -1,5 +1,5 @@
-"""Routing and governance of running work: the head jabatan of a unit, working calendars per unit,
-and organisation ids beside the unit and jabatan texts of instances and work items.
+"""Routing and governance of running work: working calendars per unit (the head of a unit is 0008o's
+``org_jabatan.kepala``), and organisation ids beside the unit and jabatan texts of instances and work items.
 
 Revision ID: 0010r
 Revises: 0008o
@@ -20,7 +20,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("org_jabatan", sa.Column("is_head", sa.Boolean))
     # Filled by `alur org tautkan` (engine.access.linking): the texts stay what the rows say.
     op.add_column("instances", sa.Column("unit_id", sa.Integer))
     op.add_column("work_items", sa.Column("unit_id", sa.Integer))
@@ -44,5 +43,3 @@ def downgrade() -> None:
         batch.drop_column("unit_id")
     with op.batch_alter_table("instances") as batch:
         batch.drop_column("unit_id")
-    with op.batch_alter_table("org_jabatan") as batch:
-        batch.drop_column("is_head")
