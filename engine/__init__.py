@@ -54,6 +54,7 @@ from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
 from engine.access.policy import item_for as item_for
 from engine.access.policy import may_administer as may_administer
+from engine.access.policy import may_administer_instance as may_administer_instance
 from engine.access.policy import may_item as may_item
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
@@ -489,6 +490,7 @@ __all__ = [
     "mark_head",
     "mask_value",
     "may_administer",
+    "may_administer_instance",
     "may_item",
     "may_monitor",
     "may_sop",

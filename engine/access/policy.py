@@ -462,7 +462,7 @@ def supervises_unit(connection: Connection, account: Account, unit: str) -> bool
     return found is not None and found in scope
 
 
-def may_administer(connection: Connection, account: Account, instance: Instance) -> bool:
+def may_administer_instance(connection: Connection, account: Account, instance: Instance) -> bool:
     """True when ``account`` may suspend, resume, cancel or retry ``instance``: admin, or a supervisor of
     the instance's own unit (a unit holding only some of its steps does not decide the whole case)."""
     return supervises_unit(connection, account, instance.unit)
@@ -488,7 +488,7 @@ def administer_instance(runtime: Runtime, account: Account, instance_id: int, ac
     """
     instance = runtime.instance(instance_id)
     with runtime.db.read() as connection:
-        allowed = may_administer(connection, account, instance)
+        allowed = may_administer_instance(connection, account, instance)
     if not allowed:
         raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
     return runtime.administer(instance_id, account.username, action, reason)
@@ -501,7 +501,7 @@ def administered_instance(runtime: Runtime, account: Account, instance_id: int) 
     """
     instance = runtime.instance(instance_id)
     with runtime.db.read() as connection:
-        allowed = may_administer(connection, account, instance)
+        allowed = may_administer_instance(connection, account, instance)
     if not allowed:
         raise AccessDeniedError.from_code("routing_not_supervisor", user=account.username, unit=instance.unit)
     return instance
