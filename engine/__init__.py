@@ -26,6 +26,7 @@ from engine.access.administration import admin_reset_password as admin_reset_pas
 from engine.access.administration import admin_revoke_tokens as admin_revoke_tokens
 from engine.access.administration import admin_unit as admin_unit
 from engine.access.administration import admin_units as admin_units
+from engine.access.administration import check_admin_target as check_admin_target
 from engine.access.administration import end_acting as end_acting
 from engine.access.administration import end_holding as end_holding
 from engine.access.administration import mutasi as mutasi
@@ -209,6 +210,7 @@ from engine.runtime.attaching import Attachment as Attachment
 from engine.runtime.audit import ChainBreak as ChainBreak
 from engine.runtime.audit import Envelope as Envelope
 from engine.runtime.audit import EVENT_SCHEMA as EVENT_SCHEMA
+from engine.runtime.browse import check_startable as check_startable
 from engine.runtime.browse import done_by as done_by
 from engine.runtime.browse import InstanceRow as InstanceRow
 from engine.runtime.browse import list_instances as list_instances
@@ -433,12 +435,14 @@ __all__ = [
     "calendar_from_spec",
     "case_data",
     "case_file_for",
+    "check_admin_target",
     "check_condition",
     "check_conformance",
     "check_instance",
     "check_monitor",
     "check_sop",
     "check_sop_action",
+    "check_startable",
     "completion_from_fields",
     "completion_from_json",
     "condition_data",

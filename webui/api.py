@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine import Attachment, case_file_for, instance_for, item_for, list_instances, register_for, \
+from engine import Attachment, case_file_for, check_startable, instance_for, item_for, list_instances, register_for, \
     step_of_item, timeline
 
 from .access import ANY, allow, me, runtime
@@ -129,6 +129,7 @@ def complete(item_id: int) -> Response:
 @bp.post("/sop/<key>/instans")
 @allow("pelaksana")
 def start(key: str) -> tuple[Response, int]:
+    check_startable(runtime(), me(), key)  # who may not start it learns nothing about its body's checks
     attachments: list[Attachment] = []
     if request.mimetype == "multipart/form-data":  # the form as JSON in part "body", the scans beside it
         body = json_part("body", START_KEYS)

@@ -22,6 +22,7 @@ from engine import (
     admin_person,
     admin_unit,
     admin_units,
+    check_admin_target,
     end_acting,
     end_holding,
     import_organisation,
@@ -32,6 +33,7 @@ from engine.errors import DataError
 
 from . import api
 from .access import allow, me, runtime
+from .api_input import json_body
 from .params import request_int
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -54,13 +56,10 @@ api.OPERATIONS.extend([
 ])
 
 
-def _body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise DataError.from_code("admin_api_not_object", "body")
-    return data
+def _body(*known: str) -> dict[str, Any]:
+    """The JSON object posted, refused (400 naming the field) when it is malformed, not JSON, or has a key
+    outside ``known``: never read as an empty form."""
+    return json_body(required=True, known=known)
 
 
 def _text(body: dict[str, Any], name: str) -> str:
@@ -103,7 +102,8 @@ def person(username: str) -> Response:
 @bp.post("/orang/<username>/jabatan")
 @allow(ADMIN)
 def add_holding_api(username: str) -> tuple[Response, int]:
-    body = _body()
+    check_admin_target(runtime(), me(), username=username)
+    body = _body("unit", "jabatan", "dari", "sampai", "alasan")
     holding = add_holding(runtime(), me(), username, _text(body, "unit"), _text(body, "jabatan"), _day(body, "dari"),
                           _day(body, "sampai", required=False), _text(body, "alasan"))
     return jsonify({"holding": holding}), 201
@@ -112,7 +112,8 @@ def add_holding_api(username: str) -> tuple[Response, int]:
 @bp.post("/jabatan/<int:holding_id>/akhiri")
 @allow(ADMIN)
 def end_holding_api(holding_id: int) -> Response:
-    body = _body()
+    check_admin_target(runtime(), me(), holding_id=holding_id)
+    body = _body("tanggal", "alasan")
     released = end_holding(runtime(), me(), holding_id, _day(body, "tanggal"), _text(body, "alasan"))
     return jsonify({"released": released})
 
@@ -120,7 +121,8 @@ def end_holding_api(holding_id: int) -> Response:
 @bp.post("/jabatan/<int:holding_id>/mutasi")
 @allow(ADMIN)
 def mutasi_api(holding_id: int) -> tuple[Response, int]:
-    body = _body()
+    check_admin_target(runtime(), me(), holding_id=holding_id)
+    body = _body("unit", "jabatan", "tanggal", "alasan")
     new, released = mutasi(runtime(), me(), holding_id, _text(body, "unit"), _text(body, "jabatan"),
                            _day(body, "tanggal"), _text(body, "alasan"))
     return jsonify({"holding": new, "released": released}), 201
@@ -136,7 +138,8 @@ def acting() -> Response:
 @bp.post("/plh")
 @allow(ADMIN)
 def add_acting_api() -> tuple[Response, int]:
-    body = _body()
+    check_admin_target(runtime(), me())
+    body = _body("username", "unit", "jabatan", "jenis", "sk", "dari", "sampai", "alasan")
     assignment = add_acting(runtime(), me(), _text(body, "username"), _text(body, "unit"), _text(body, "jabatan"),
                             _text(body, "jenis") or "plh", _text(body, "sk"), _day(body, "dari"),
                             _day(body, "sampai", required=False), _text(body, "alasan"))
@@ -146,7 +149,8 @@ def add_acting_api() -> tuple[Response, int]:
 @bp.post("/plh/<int:assignment_id>/akhiri")
 @allow(ADMIN)
 def end_acting_api(assignment_id: int) -> Response:
-    body = _body()
+    check_admin_target(runtime(), me(), assignment_id=assignment_id)
+    body = _body("tanggal", "alasan")
     released = end_acting(runtime(), me(), assignment_id, _day(body, "tanggal"), _text(body, "alasan"))
     return jsonify({"released": released})
 
@@ -154,7 +158,7 @@ def end_acting_api(assignment_id: int) -> Response:
 @bp.post("/impor")
 @allow("admin")
 def import_api() -> Response:
-    body = _body()
+    body = _body("files", "alasan")
     given = body.get("files", {})
     if not isinstance(given, dict):
         raise DataError.from_code("admin_api_not_object", "files")

@@ -17,6 +17,15 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/tugas/{item_id}/berkas"): ("multipart/form-data", "Unggahan", True),
     ("post", "/sop/{key}/instans"): ("application/json", "Mulai", True),
     # the same start as multipart/form-data, with the scans handed in at the counter (see _MULTIPART)
+    ("post", "/kelola/instans/{instance_id}/tindakan"): ("application/json", "TindakanInstans", False),
+    ("post", "/kelola/tugas/{item_id}/lepas"): ("application/json", "Alasan", False),
+    ("post", "/kelola/tugas/{item_id}/alihkan"): ("application/json", "Alihkan", False),
+    ("post", "/admin/orang/{username}/jabatan"): ("application/json", "TambahJabatan", True),
+    ("post", "/admin/jabatan/{holding_id}/akhiri"): ("application/json", "AkhiriPadaTanggal", True),
+    ("post", "/admin/jabatan/{holding_id}/mutasi"): ("application/json", "Mutasi", True),
+    ("post", "/admin/plh"): ("application/json", "TunjukPlh", True),
+    ("post", "/admin/plh/{assignment_id}/akhiri"): ("application/json", "AkhiriPadaTanggal", True),
+    ("post", "/admin/impor"): ("application/json", "ImporOrganisasi", True),
 }
 
 #: Answers that carry a file rather than JSON.
@@ -38,7 +47,32 @@ _KELENGKAPAN_STATE: dict[str, Any] = {
     ],
 }
 
+_TEXT = {"type": "string"}
+_DAY = {"type": "string", "format": "date", "description": "Tanggal (WIB), mis. 2026-03-02"}
+_REASON = {"type": "string", "minLength": 1, "description": "Alasan (dicatat)"}
+
+
+def _object(required: list[str], **properties: Any) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
+
+
 SCHEMAS: dict[str, Any] = {
+    "Alasan": _object(["alasan"], alasan=_REASON),
+    "TindakanInstans": _object(["tindakan", "alasan"], tindakan={"type": "string", "enum": [
+        "suspend", "resume", "cancel", "retry"]}, alasan=_REASON),
+    "Alihkan": _object(["kepada", "alasan"], kepada={"type": "string", "description": "Login pemegang jabatan"},
+                       alasan=_REASON),
+    "TambahJabatan": _object(["unit", "jabatan", "dari", "alasan"], unit=_TEXT, jabatan=_TEXT, dari=_DAY,
+                             sampai={**_DAY, "description": "Hari terakhir (kosong: tanpa batas)"}, alasan=_REASON),
+    "AkhiriPadaTanggal": _object(["tanggal", "alasan"], tanggal=_DAY, alasan=_REASON),
+    "Mutasi": _object(["unit", "jabatan", "tanggal", "alasan"], unit=_TEXT, jabatan=_TEXT, tanggal=_DAY,
+                      alasan=_REASON),
+    "TunjukPlh": _object(["username", "unit", "jabatan", "sk", "dari", "alasan"], username=_TEXT, unit=_TEXT,
+                         jabatan=_TEXT, jenis={"type": "string", "enum": ["plh", "plt"]}, sk=_TEXT, dari=_DAY,
+                         sampai=_DAY, alasan=_REASON),
+    "ImporOrganisasi": _object(["files"], files={
+        "type": "object", "description": "Nama berkas (units.csv, jabatan.csv, people.csv) -> isi base64",
+        "additionalProperties": {"type": "string", "format": "byte"}}, alasan=_TEXT),
     "Galat": {
         "type": "object", "required": ["error"],
         "properties": {

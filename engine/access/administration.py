@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from engine.access import policy
 from engine.access.accounts import ROLES, Account, _end_sessions, generate_password_hash
 from engine.access.organisation import UNIT_KINDS, active, jabatan_id, unit_id
-from engine.errors import DataError, NotFoundError
+from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store.models import (
     account_sessions,
@@ -571,3 +571,43 @@ def check_unit_kind(kind: str) -> str:
     if kind not in UNIT_KINDS:
         raise DataError.from_code("org_bad_kind", "kind", value=kind, kinds=", ".join(UNIT_KINDS))
     return kind
+
+
+def check_admin_target(runtime: Runtime, account: Account, *, username: str = "", holding_id: int | None = None,
+                       assignment_id: int | None = None) -> None:
+    """Refuse at once an administrator outside the person, holding or Plh/Plt assignment a request is
+    about, before its body is read (so an outsider learns nothing from the body's checks).
+
+    A person who holds nothing yet passes here: whether a first holding may be given depends on its unit,
+    which the change itself checks.
+
+    :raises NotFoundError: no such holding or assignment. :raises AccessDeniedError: not this account's.
+    """
+    policy.check_administer(account)
+    with runtime.db.read() as connection:
+        units: set[int | None] = set()
+        if holding_id is not None:
+            units.add(_holding(connection, holding_id).unit_id)
+        if assignment_id is not None:
+            row = connection.execute(select(acting_assignments.c.unit_id)
+                                     .where(acting_assignments.c.id == assignment_id)).first()
+            if row is None:
+                raise NotFoundError.from_code("org_acting_not_found", id=assignment_id)
+            units.add(row.unit_id)
+        for unit in units:
+            if unit is None:
+                raise AccessDeniedError.from_code("access_not_your_opd")
+            policy.check_admin_unit(connection, account, unit)
+        if username and admin_units_of_person(connection, username):
+            policy.check_admin_person(connection, account, username)
+
+
+def admin_units_of_person(connection: Connection, username: str) -> set[int]:
+    """The units where ``username`` holds (or held, or acts for) a jabatan."""
+    places = {row.unit_id for row in connection.execute(
+        select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id).where(users.c.username == username))}
+    places |= {row.unit_id for row in connection.execute(
+        select(acting_assignments.c.unit_id).join(users, users.c.id == acting_assignments.c.user_id)
+        .where(users.c.username == username))}
+    places.discard(None)
+    return places

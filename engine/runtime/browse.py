@@ -16,7 +16,7 @@ from sqlalchemy import and_, exists, select
 from engine.access import policy
 from engine.access.accounts import Account
 from engine.runtime.versions import pick_version
-from engine.errors import NotFoundError
+from engine.errors import AccessDeniedError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store.models import NO_DEADLINE, definitions, instances, org_units, versions, work_items
 from engine.store.repo import instance_info
@@ -197,3 +197,17 @@ def start_step(runtime: Runtime, account: Account, key: str, trial: bool) -> Ste
     policy.require(account)
     with runtime.db.read() as connection:
         return runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
+
+
+def check_startable(runtime: Runtime, account: Account, key: str) -> None:
+    """Refuse at once an account that may start ``key`` neither for real nor as a trial (it holds the
+    first step's jabatan in no unit), before anything it sent is read.
+
+    :raises NotFoundError: no such SOP. :raises AccessDeniedError: the account may not start it.
+    """
+    known = runtime.versions(key)  # an unknown key is a 404 naming the closest one
+    if any(offer[0] == key for offer in startable(runtime, account)):
+        return
+    first = start_step(runtime, account, key, trial=all(version.draft for version in known))
+    raise AccessDeniedError.from_code("runtime_start_denied", user=account.username, jabatan=first.pelaksana,
+                                      unit="", sop=key)

@@ -66,6 +66,8 @@ class Route:
     admin_acts: bool = True
     #: The object may not exist in this store (no overlap finding to answer): 404 is then right.
     may_be_missing: bool = False
+    #: A query string the route needs to reach its checks (``?nip=...``).
+    query: str = ""
 
 
 MONITOR = ("pemantau", "penyusun")
@@ -136,6 +138,43 @@ ROUTES: dict[str, Route] = {
     "api.administer": Route(("supervisor",), "instance"),
     "api.release": Route(("supervisor",), "item"),
     "api.reassign": Route(("supervisor",), "item"),
+    # the clerk's case: its task, file, documents (none is attached here: 404 for who may) and uploads
+    "api.task": Route(("pelaksana",), "item"),
+    "api.attach": Route(("pelaksana",), "item", admin_acts=False),
+    "api.case_file": Route(("pelaksana", "pemantau"), "instance"),
+    "api.document": Route(("pelaksana", "pemantau"), "instance", ("0" * 64,), may_be_missing=True),
+    "cases.document": Route(("pelaksana", "pemantau"), "instance", ("0" * 64,), may_be_missing=True),
+    "api.employee": Route(("pelaksana",), formats=("199001012015032001",), may_be_missing=True),
+    "cases.employee": Route(("pelaksana",), may_be_missing=True, query="?nip=199001012015032001"),
+    # administration of the organisation: admin (and an OPD admin within its OPD: test_unit_access.py)
+    "admin.index": Route(()),
+    "admin.unit": Route((), formats=(A,)),
+    "admin.people": Route(()),
+    "admin.person": Route((), formats=("klerk-alfa",)),
+    "admin.add_holding_view": Route((), formats=("klerk-alfa",)),
+    "admin.end_holding_view": Route((), formats=("1",), may_be_missing=True),
+    "admin.mutasi_view": Route((), formats=("1",), may_be_missing=True),
+    "admin.disable": Route((), formats=("klerk-alfa",)),
+    "admin.enable": Route((), formats=("klerk-alfa",)),
+    "admin.reset_password": Route((), formats=("klerk-alfa",)),
+    "admin.revoke": Route((), formats=("klerk-alfa",)),
+    "admin.acting": Route(()),
+    "admin.add_acting_view": Route(()),
+    "admin.end_acting_view": Route((), formats=("1",), may_be_missing=True),
+    "admin.import_view": Route(()),
+    "admin.export": Route((), formats=("units.csv",)),
+    "admin.log": Route(()),
+    "api.admin.units": Route(()),
+    "api.admin.unit": Route((), formats=(A,)),
+    "api.admin.people": Route(()),
+    "api.admin.person": Route((), formats=("klerk-alfa",)),
+    "api.admin.add_holding_api": Route((), formats=("klerk-alfa",)),
+    "api.admin.end_holding_api": Route((), formats=("1",), may_be_missing=True),
+    "api.admin.mutasi_api": Route((), formats=("1",), may_be_missing=True),
+    "api.admin.acting": Route(()),
+    "api.admin.add_acting_api": Route(()),
+    "api.admin.end_acting_api": Route((), formats=("1",), may_be_missing=True),
+    "api.admin.import_api": Route(()),
 }
 #: Statuses of a POST the person may make (an empty POST may be refused as bad input or a conflict);
 #: a GET the person may make answers 200 (or redirects).
@@ -203,7 +242,7 @@ def _urls(world: World, rule: str, route: Route) -> Iterator[tuple[str, str | No
         url = rule
         for name, value in values.items():
             url = re.sub(rf"<(?:[a-z]+:)?{name}>", value, url)
-        yield url, unit
+        yield url + route.query, unit
 
 
 def _clients(world: World) -> dict[str | None, tuple[FlaskClient, dict[str, str]]]:

@@ -179,6 +179,8 @@ def test_an_opd_admin_of_another_opd_gets_nothing_of_this_one_on_any_admin_route
                  "name": "people.csv"}
     fields = {"yakin": "1", "alasan": "x", "unit": disdik, "jabatan": "Sekretaris", "tanggal": "2026-03-02",
               "dari": "2026-03-02", "username": "ani", "jenis": "plh", "sk": "1"}
+    # the API refuses keys an endpoint does not take (400) before it can tell whose unit a new Plh is for
+    api_fields = {name: value for name, value in fields.items() if name not in ("yakin", "tanggal")}
     before = (len(admin_log_rows(runtime, admin)), admin_person(runtime, admin, "ani"))
     client = _client(app, "admin-dinkes")
     headers = _bearer(app, "admin-dinkes")
@@ -191,7 +193,7 @@ def test_an_opd_admin_of_another_opd_gets_nothing_of_this_one_on_any_admin_route
         api = url.startswith("/api/")
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             answer = client.open(url, method=method, headers=headers if api else {},
-                                 json=fields if api and method == "POST" else None,
+                                 json=api_fields if api and method == "POST" else None,
                                  data=fields if not api and method == "POST" else None)
             body = answer.get_data(as_text=True)
             if rule.arguments - {"name"} or method == "POST" or rule.endpoint == "admin.log":
