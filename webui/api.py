@@ -40,7 +40,8 @@ OPERATIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("post", "/sop/{key}/instans", "Mulai instans SOP", ("pelaksana",)),
     ("get", "/instans", "Daftar instans (filter: sop, status, terlambat, ujicoba, dari, sampai)", ("pemantau",)),
     ("get", "/instans/{instance_id}", "Instans dengan jejak audit dan lini masa", ("pemantau",)),
-    ("get", "/instans/{instance_id}/kasus", "Berkas kasus: nomor registrasi, pemohon, data (disamarkan sesuai "
+    ("get", "/instans/{instance_id}/kasus", "Berkas kasus (tampilkan=1: data pribadi tanpa samaran bila kebijakan "
+     "mengizinkan, dicatat di log akses): nomor registrasi, pemohon, data (disamarkan sesuai "
      "kebijakan), riwayat langkah, tugas terbuka", ("pelaksana", "pemantau")),
     ("get", "/instans/{instance_id}/dokumen/{sha256}", "Unduh dokumen kasus (dicatat di log akses)",
      ("pelaksana", "pemantau")),
@@ -178,7 +179,8 @@ def instance(instance_id: int) -> Response:
 @bp.get("/instans/<int:instance_id>/kasus")
 @allow("pelaksana", "pemantau")
 def case_file(instance_id: int) -> Response:
-    return jsonify(_json(case_file_for(runtime(), me(), instance_id)))
+    return jsonify(_json(case_file_for(runtime(), me(), instance_id,
+                                       unmask=request.args.get("tampilkan") in ("1", "ya", "true"))))
 
 
 @bp.get("/instans/<int:instance_id>/dokumen/<sha256>")

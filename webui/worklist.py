@@ -69,7 +69,8 @@ def _case_view(item: WorkItem, step: StepInfo) -> dict[str, Any]:
     """What the task page shows of the case (through the policy, personal values masked unless the
     account may see them): the header, the data so far, earlier steps by name and jabatan with their
     notes, and the documents."""
-    case = case_file_for(runtime(), me(), item.instance_id)
+    # personal values show masked until the clerk asks (?tampilkan=1); the policy decides and logs it
+    case = case_file_for(runtime(), me(), item.instance_id, unmask=request.args.get("tampilkan") == "1")
     asked = {field.name for field in step.fields}
     return {"case": case, "case_values": [value for value in case.values if value.field.name not in asked],
             "current": {value.field.name: value for value in case.values if value.field.name in asked},

@@ -34,6 +34,7 @@ holds the jabatan they act for while the assignment runs. Administration of the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -237,7 +238,8 @@ def may_unmask(connection: Connection, account: Account, instance: Instance) -> 
 
 
 def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: bool = False) -> CaseFile:
-    """The case file of an instance ``account`` sees; unmasked only when asked and :func:`may_unmask`.
+    """The case file of an instance ``account`` sees; unmasked only when asked and :func:`may_unmask`
+    (its :attr:`~engine.runtime.casefile.CaseFile.may_unmask` says whether asking would unmask).
 
     Every unmasked view writes an ``access_log`` row (action ``lihat``) in the same transaction.
 
@@ -246,15 +248,15 @@ def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: 
     """
     instance = instance_for(runtime, account, instance_id)
     if not unmask:
-        return runtime.case_file(instance_id)
+        with runtime.db.read() as connection:
+            allowed = may_unmask(connection, account, instance)
+        return replace(runtime.case_file(instance_id), may_unmask=allowed)
     with runtime.db.write() as connection:
         allowed = may_unmask(connection, account, instance)
         if allowed:
             log_access(connection, runtime.clock.now(), account.username, "lihat", instance_id,
                        f"berkas kasus {instance.registration}".strip())
-    return runtime.case_file(instance_id, unmask=allowed)
-#: Kinds of unit whose pemantau audits every unit below it (an OPD's, or the Pemda's, Inspektorat).
-_AUDITED_BELOW = ("opd", "pemda")
+    return replace(runtime.case_file(instance_id, unmask=allowed), may_unmask=allowed)
 
 
 def monitor_units(connection: Connection, account: Account) -> frozenset[int] | None:

@@ -94,6 +94,13 @@ class CaseFile:
     open_items: tuple[CaseOpenItem, ...]
     #: The case values were erased under the SOP's retention rule.
     erased: bool = False
+    #: The account that asked may see the personal values unmasked (set by the access policy).
+    may_unmask: bool = False
+
+    @property
+    def has_masked(self) -> bool:
+        """Some value (or the subject) is shown masked."""
+        return any(value.masked for value in self.values)
 
 
 @dataclass(frozen=True)

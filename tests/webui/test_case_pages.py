@@ -221,3 +221,33 @@ def test_a_scan_attached_before_an_error_stays_listed_and_is_used(app: Flask, tm
     events = runtime.trace(item.instance_id)[1]
     completed = [event for event in events if event.kind == "completed"][-1]
     assert completed.data["kelengkapan"][sop.steps[1].requirement_items()[0].text]["cara"] == "berkas"
+
+
+def test_personal_data_shows_masked_until_the_clerk_asks_and_each_unmasked_view_is_logged(
+        app: Flask, clerk: FlaskClient) -> None:
+    from sqlalchemy import select
+
+    from engine.store.models import access_log
+
+    runtime = app.extensions["alur_runtime"]
+    assert _start(clerk).status_code == 302
+    item = runtime.worklist("sari")[0]
+    masked = clerk.get(f"/tugas/{item.id}").get_data(as_text=True)
+    assert "Jl. Kaliurang km 5, Sleman" not in masked and "disamarkan" in masked
+    assert f"/tugas/{item.id}?tampilkan=1" in masked and "log akses" in masked
+    shown = clerk.get(f"/tugas/{item.id}?tampilkan=1").get_data(as_text=True)
+    assert "Jl. Kaliurang km 5, Sleman" in shown and "198703152010012005" in shown
+    with runtime.db.read() as connection:
+        logged = connection.execute(select(access_log.c.account, access_log.c.action)).all()
+    assert [tuple(row) for row in logged] == [("sari", "lihat")]
+    # an auditor reads the same case file masked, and asking changes nothing for it
+    auditor = app.test_client()
+    assert auditor.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
+    from engine import issue_token
+
+    headers = {"Authorization": "Bearer " + issue_token(runtime, "pemantau")}
+    case = auditor.get(f"/api/v1/instans/{item.instance_id}/kasus?tampilkan=1", headers=headers).get_json()
+    assert case["may_unmask"] is False
+    assert "Jl. Kaliurang km 5, Sleman" not in str(case) and "198703152010012005" not in str(case)
+    with runtime.db.read() as connection:
+        assert len(connection.execute(select(access_log.c.id)).all()) == 1
