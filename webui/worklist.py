@@ -188,6 +188,6 @@ def start(key: str) -> Response | tuple[str, int]:
 def history() -> str:
     """Pekerjaan saya: the steps this clerk completed, newest first, one page at a time with the count of all."""
     query = list_query(("terbaru",))
-    rows = done_by(runtime(), me(), limit=ALL_ROWS)
+    rows = done_by(runtime(), me(), limit=ALL_ROWS, search=query.search)
     return render_template("worklist/history.html", rows=page_of(rows, query), total=len(rows), query=query,
                            pages=pages(len(rows), query.per), names=dict(_keys()))

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from engine.access import policy
 from engine.access.accounts import Account
@@ -51,6 +51,8 @@ class StepRun:
     #: Working minutes the standard allows (None without WAKTU).
     standard_minutes: float | None
     overdue: bool
+    #: The case's registration number ("" for an instance started before numbers were given).
+    registration: str = ""
 
 
 def _instance_query() -> Any:
@@ -124,12 +126,20 @@ def timeline(runtime: Runtime, account: Account, instance_id: int) -> list[StepR
     return found
 
 
-def done_by(runtime: Runtime, account: Account, limit: int = 100) -> list[StepRun]:
-    """Pekerjaan saya: the steps ``account`` completed, newest first."""
+def done_by(runtime: Runtime, account: Account, limit: int = 100, search: str = "") -> list[StepRun]:
+    """Pekerjaan saya: the steps ``account`` completed, newest first.
+
+    :param search: only steps whose case registration number or kegiatan contains it (any case).
+    """
     username = policy.require(account).username
+    query = (select(work_items, instances.c.registration).join(instances, instances.c.id == work_items.c.instance_id)
+             .where(work_items.c.completed_by == username))
+    text = search.strip()[:200].lower()
+    if text:
+        query = query.where(or_(func.lower(instances.c.registration).contains(text, autoescape=True),
+                                func.lower(work_items.c.name).contains(text, autoescape=True)))
     with runtime.db.read() as connection:
-        rows = connection.execute(select(work_items).where(work_items.c.completed_by == username)
-                                  .order_by(work_items.c.completed_at.desc()).limit(limit)).all()
+        rows = connection.execute(query.order_by(work_items.c.completed_at.desc()).limit(limit)).all()
     calendar = runtime.calendar
     result = []
     for row in rows:
@@ -138,7 +148,8 @@ def done_by(runtime: Runtime, account: Account, limit: int = 100) -> list[StepRu
         standard = calendar.working_minutes_between(row.ready_at, due) if due is not None else None
         result.append(StepRun(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.status, row.ready_at, row.completed_at,
                               row.completed_by, due, worked, standard,
-                              row.overdue_at is not None or (due is not None and row.completed_at > due)))
+                              row.overdue_at is not None or (due is not None and row.completed_at > due),
+                              row.registration or ""))
     return result
 
 

@@ -178,6 +178,11 @@ def test_the_instance_list_and_my_history_search_and_page_with_counts(app: Flask
     mine = clerk.get("/tugas/riwayat?per=2").get_data(as_text=True)
     assert "1–2 dari 3" in mine and "Halaman 1 dari 2" in mine
     assert "3–3 dari 3" in clerk.get("/tugas/riwayat?per=2&hal=2").get_data(as_text=True)
+    first = sorted(item.registration for item in runtime.worklist("sari"))[0]
+    searched = clerk.get(f"/tugas/riwayat?cari={first.lower()}").get_data(as_text=True)
+    assert "1–1 dari 1" in searched and first in searched  # the case's number, not an internal id
+    nothing = clerk.get("/tugas/riwayat?cari=_%25").get_data(as_text=True)  # wildcards are searched as text
+    assert first not in nothing and "Belum ada langkah" in nothing
     auditor = app.test_client()
     assert auditor.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
     listed = auditor.get("/pantau/?per=2&status=running").get_data(as_text=True)
