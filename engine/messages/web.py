@@ -133,6 +133,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "subject": ("Pemohon / perihal", "Applicant / subject"),
     "case_data": ("Data kasus", "Case data"),
     "masked": ("disamarkan", "masked"),
+    "search_nothing": ("Tidak ada yang cocok dengan pencarian ini.", "Nothing matches this search."),
     "search_history": ("Cari nomor registrasi atau kegiatan", "Search registration number or activity"),
     "unmask_case": ("Tampilkan data pribadi", "Show personal data"),
     "unmask_logged": ("Setiap tampilan tanpa samaran dicatat di log akses (UU 27/2022).",

@@ -182,7 +182,7 @@ def test_the_instance_list_and_my_history_search_and_page_with_counts(app: Flask
     searched = clerk.get(f"/tugas/riwayat?cari={first.lower()}").get_data(as_text=True)
     assert "1–1 dari 1" in searched and first in searched  # the case's number, not an internal id
     nothing = clerk.get("/tugas/riwayat?cari=_%25").get_data(as_text=True)  # wildcards are searched as text
-    assert first not in nothing and "Belum ada langkah" in nothing
+    assert first not in nothing and "Tidak ada yang cocok" in nothing
     auditor = app.test_client()
     assert auditor.post("/masuk", data={"username": "pemantau", "password": "pemantau-rahasia"}).status_code == 302
     listed = auditor.get("/pantau/?per=2&status=running").get_data(as_text=True)
