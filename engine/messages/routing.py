@@ -24,7 +24,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "routing_unknown_admin_action": (
         "Tindakan '{action}' tidak dikenal; pilih dari {actions}.",
         "Unknown action '{action}'; choose from {actions}."),
-    # --- web pages (webui/instances_admin.py) ------------------------------------------------------
+    # --- web pages (instance administration) ------------------------------------------------------
     "penugasan_help": (
         "Penugasan (siapa mengerjakan kolom), satu per baris: Kolom = unit_instans | opd_induk | unit:<kode unit> "
         "| atasan_pemohon | dipilih:<isian>. Kolom tanpa baris dikerjakan di unit instans.",

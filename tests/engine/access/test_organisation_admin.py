@@ -45,14 +45,15 @@ from engine.access.accounts import authenticate
 from engine.errors import AccessDeniedError, DataError
 from engine.runtime.trace import trace_from_events
 from engine.store.models import admin_log, holdings, org_jabatan, org_units, users
-from tests.conftest import DATA, PROCESSES
+from tests.conftest import DATA, PROCESSES, SURAT_MASUK_DATA
 from tests.engine.runtime.conftest import fresh_url, postgres_database  # noqa: F401 - the PostgreSQL fixture
 
 FILES = DATA / "organisation"
 UNIT = "Subbag Umum Disdik"
 OTHER = "Subbag Umum Dinkes"
 SURAT = PROCESSES / "pengelolaan-surat-masuk.bpmn"
-START = {"kelengkapan": [], "alasan": "uji"}
+START = {"kelengkapan": [], "alasan": "uji", "data": SURAT_MASUK_DATA}
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]:

@@ -38,8 +38,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("work_calendars")
-    with op.batch_alter_table("work_items") as batch:
-        batch.drop_column("jabatan_id")
-        batch.drop_column("unit_id")
-    with op.batch_alter_table("instances") as batch:
-        batch.drop_column("unit_id")
+    # in place (SQLite 3.35+ drops a plain column): a batch copy of instances breaks the foreign keys on it
+    for table, column in (("work_items", "jabatan_id"), ("work_items", "unit_id"), ("instances", "unit_id")):
+        op.drop_column(table, column)
