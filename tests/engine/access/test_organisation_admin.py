@@ -68,8 +68,12 @@ def runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]
 
 def _form(runtime: Runtime, who: str, item_id: int, alasan: str) -> dict[str, object]:
     """A completion form for the item (with "Ya" where the step is a decision)."""
+    from engine.formats.files import load_file
+    from engine.samples.case_values import sample_values
+
     step = step_of_item(runtime, account(runtime, who), item_id)
-    return {"alasan": alasan, **({"keputusan": "Ya"} if step.clerk_decides else {})}
+    data = sample_values(load_file(PROCESSES / "pengelolaan-surat-masuk.bpmn").sop, step.id)
+    return {"alasan": alasan, **({"keputusan": "Ya"} if step.clerk_decides else {}), **({"data": data} if data else {})}
 
 
 def _admin(runtime: Runtime) -> Account:
