@@ -167,8 +167,9 @@ class PlacedJabatan:
     unit_id: int | None
     #: The unit's code (where the jabatan was found; the start unit's when it was not found).
     unit: str
-    #: The jabatan's id; ``None`` when no unit on the chain has a jabatan of that name.
-    jabatan_id: int | None
+    #: The ids of that unit's jabatan of that name (more than one where holdings wrote it with other
+    #: spacing or case and each got its row); empty when no unit on the chain has one.
+    jabatan_ids: frozenset[int]
 
 
 def jabatan_up_from(connection: Connection, unit: str, jabatan: str) -> PlacedJabatan | None:
@@ -188,10 +189,11 @@ def jabatan_up_from(connection: Connection, unit: str, jabatan: str) -> PlacedJa
     seen: set[int] = set()
     while current is not None and current not in seen and current in units:  # a cycle in bad data stops
         seen.add(current)
-        for row in connection.execute(select(org_jabatan.c.id, org_jabatan.c.code, org_jabatan.c.name)
-                                      .where(org_jabatan.c.unit_id == current).order_by(org_jabatan.c.id)):
-            if wanted and wanted in (normalised_name(row.code), normalised_name(row.name or "")):
-                return PlacedJabatan(start, current, units[current].code, int(row.id))
+        found = frozenset(int(row.id) for row in connection.execute(
+            select(org_jabatan.c.id, org_jabatan.c.code, org_jabatan.c.name).where(org_jabatan.c.unit_id == current))
+            if wanted and wanted in (normalised_name(row.code), normalised_name(row.name or "")))
+        if found:
+            return PlacedJabatan(start, current, units[current].code, found)
         parent = units[current].parent_id
         current = None if parent is None else int(parent)
-    return PlacedJabatan(start, None, units[start].code, None)
+    return PlacedJabatan(start, None, units[start].code, frozenset())

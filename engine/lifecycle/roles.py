@@ -94,9 +94,7 @@ def approver_check(connection: Connection, account: Account, sop: Sop,
             if held.acting and acting_allowed and normalised_name(held.jabatan) == wanted:
                 return ApproverCheck(True, held.acting)
         return ApproverCheck(False)
-    if placed.jabatan_id is None:
-        return ApproverCheck(False, unit=placed.unit)
-    mine = [held for held in account.holdings if (held.unit_id, held.jabatan_id) == (placed.unit_id, placed.jabatan_id)]
+    mine = [held for held in account.holdings if held.unit_id == placed.unit_id and held.jabatan_id in placed.jabatan_ids]
     if any(not held.acting for held in mine):
         return ApproverCheck(True, unit=placed.unit)
     acting = [held.acting for held in mine if held.acting]
