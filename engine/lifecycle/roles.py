@@ -94,7 +94,8 @@ def approver_check(connection: Connection, account: Account, sop: Sop,
             if held.acting and acting_allowed and normalised_name(held.jabatan) == wanted:
                 return ApproverCheck(True, held.acting)
         return ApproverCheck(False)
-    mine = [held for held in account.holdings if held.unit_id == placed.unit_id and held.jabatan_id in placed.jabatan_ids]
+    mine = [held for held in account.holdings
+            if held.unit_id == placed.unit_id and held.jabatan_id in placed.jabatan_ids]
     if any(not held.acting for held in mine):
         return ApproverCheck(True, unit=placed.unit)
     acting = [held.acting for held in mine if held.acting]

@@ -178,4 +178,5 @@ def test_a_unit_outside_the_organisation_falls_back_to_the_jabatan_name(runtime:
     assert approver_holds(runtime, account(runtime, "kadinkes"), sop, NOT_ALLOWED)
     assert not approver_holds(runtime, account(runtime, "kasubag"), sop, NOT_ALLOWED)
     info = approve(runtime, KEY, "kadinkes", dt.date(2026, 12, 15), settings=NOT_ALLOWED)
-    assert read_bpmn(runtime.bpmn(KEY, info.number)).sop.identity.disahkan_oleh.jabatan == "kepala DINAS"  # as declared (the BPMN reader folds spaces)
+    # as declared (the BPMN reader folds spaces)
+    assert read_bpmn(runtime.bpmn(KEY, info.number)).sop.identity.disahkan_oleh.jabatan == "kepala DINAS"
