@@ -180,3 +180,12 @@ def test_a_unit_outside_the_organisation_falls_back_to_the_jabatan_name(runtime:
     info = approve(runtime, KEY, "kadinkes", dt.date(2026, 12, 15), settings=NOT_ALLOWED)
     # as declared (the BPMN reader folds spaces)
     assert read_bpmn(runtime.bpmn(KEY, info.number)).sop.identity.disahkan_oleh.jabatan == "kepala DINAS"
+
+
+def test_a_printed_plh_signature_reads_back_as_the_declared_jabatan() -> None:
+    from engine.formats.office.identity import approval
+
+    read = approval(["Plh. Kepala Dinas", "Drs. Sekretaris Dinas", "NIP. 19700202"])
+    assert (read.jabatan, read.acting, read.nama, read.nip) == ("Kepala Dinas", "plh", "Drs. Sekretaris Dinas",
+                                                                "19700202")
+    assert approval(["Kepala Dinas", "Nama", "NIP. 1"]).acting == ""
