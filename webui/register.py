@@ -82,7 +82,7 @@ def sop(key: str) -> str:
     return render_template("register/sop.html", key=key, status=current, sop=draft, findings=found,
                            unanswered=sum(1 for item in found if item.answer is None),
                            round=current_round(runtime(), key), returned=returned(runtime(), key),
-                           holds=approver_holds(me(), draft), actions=sop_actions(me(), current),
+                           holds=approver_holds(runtime(), me(), draft), actions=sop_actions(me(), current),
                            history=history(runtime(), key), versions=published,
                            requests=requests, step_names=step_names(draft), lang=current_language(),
                            today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import datetime as dt
+import re
+import unicodedata
 
 from sqlalchemy import Connection, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -147,3 +149,51 @@ def holdings_of(connection: Connection, username: str, now: dt.datetime | None =
             .order_by(org_units.c.code, org_jabatan.c.code, acting_assignments.c.id)).all()
         found += [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan, row.kind) for row in acting]
     return tuple(found)
+
+
+def normalised_name(name: str) -> str:
+    """``name`` compared as people write it: case, spaces, punctuation and accents ignored."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+@dataclass(frozen=True)
+class PlacedJabatan:
+    """A jabatan named by text, found in the organisation from a unit up its parent chain."""
+
+    #: The unit the search started from (an SOP's unit), by id.
+    start_unit_id: int
+    #: The unit whose jabatan it is (the start unit or one above it); ``None`` when none has it.
+    unit_id: int | None
+    #: The unit's code (where the jabatan was found; the start unit's when it was not found).
+    unit: str
+    #: The ids of that unit's jabatan of that name (more than one where holdings wrote it with other
+    #: spacing or case and each got its row); empty when no unit on the chain has one.
+    jabatan_ids: frozenset[int]
+
+
+def jabatan_up_from(connection: Connection, unit: str, jabatan: str) -> PlacedJabatan | None:
+    """The jabatan named ``jabatan`` (by code or name, :func:`normalised_name`) of the unit ``unit``
+    names, or else of the nearest unit above it (``org_units`` parent chain: a Subbagian, its Dinas,
+    the Pemda): "Kepala Dinas" of the OPD above a Subbagian.
+
+    :return: ``None`` when ``unit`` is not a unit of the organisation at all.
+    """
+    start = unit_id(connection, unit.strip())
+    if start is None:
+        return None
+    wanted = normalised_name(jabatan)
+    units = {int(row.id): row for row in connection.execute(
+        select(org_units.c.id, org_units.c.code, org_units.c.parent_id))}
+    current: int | None = start
+    seen: set[int] = set()
+    while current is not None and current not in seen and current in units:  # a cycle in bad data stops
+        seen.add(current)
+        found = frozenset(int(row.id) for row in connection.execute(
+            select(org_jabatan.c.id, org_jabatan.c.code, org_jabatan.c.name).where(org_jabatan.c.unit_id == current))
+            if wanted and wanted in (normalised_name(row.code), normalised_name(row.name or "")))
+        if found:
+            return PlacedJabatan(start, current, units[current].code, found)
+        parent = units[current].parent_id
+        current = None if parent is None else int(parent)
+    return PlacedJabatan(start, None, units[start].code, frozenset())

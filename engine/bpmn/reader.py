@@ -547,8 +547,9 @@ class _Reader:
                             effect="tidak dikenali dan dikosongkan")
         approval = element.find(sop("disahkanOleh"))
         if approval is not None:
+            acting = approval.get("pelaksana", "").strip().lower()
             identity.disahkan_oleh = Approval(approval.get("jabatan", ""), approval.get("nama", ""),
-                                              approval.get("nip", ""))
+                                              approval.get("nip", ""), acting if acting in ("plh", "plt") else "")
         for attribute, tag in IDENTITY_LIST_TAGS.items():
             setattr(identity, attribute, [_clean(item.text) for item in element.findall(f"{sop(tag)}/{sop('item')}")])
         identity.pola_nomor_registrasi = _clean(element.findtext(sop("polaNomorRegistrasi")))

@@ -243,7 +243,10 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
         value = getattr(sop_model.identity, attribute)
         _text_element(identity, tag, value.isoformat() if value else "")
     approval = sop_model.identity.disahkan_oleh
-    etree.SubElement(identity, sop("disahkanOleh"), jabatan=approval.jabatan, nama=approval.nama, nip=approval.nip)
+    signer = etree.SubElement(identity, sop("disahkanOleh"), jabatan=approval.jabatan, nama=approval.nama,
+                              nip=approval.nip)
+    if approval.acting:  # a Plh/Plt signed: the jabatan stays the declared one
+        signer.set("pelaksana", approval.acting)
     for attribute, tag in IDENTITY_LIST_TAGS.items():
         _items(identity, tag, getattr(sop_model.identity, attribute))
     _text_element(identity, "polaNomorRegistrasi", sop_model.identity.pola_nomor_registrasi)

@@ -165,11 +165,13 @@ class _SheetReader:
             setattr(identity, key, [self._text(item, key) for item in self._list(data.get(key), key)])
         approval = data.get("disahkan_oleh") or {}
         if isinstance(approval, dict):
-            self._unknown_keys(approval, {"jabatan", "nama", "nip"}, "disahkan_oleh")
+            self._unknown_keys(approval, {"jabatan", "nama", "nip", "pelaksana"}, "disahkan_oleh")
+            acting = self._text(approval.get("pelaksana", ""), "disahkan_oleh.pelaksana").strip().lower()
             identity.disahkan_oleh = Approval(
                 jabatan=self._text(approval.get("jabatan", ""), "disahkan_oleh.jabatan"),
                 nama=self._text(approval.get("nama", ""), "disahkan_oleh.nama"),
                 nip=self._text(approval.get("nip", ""), "disahkan_oleh.nip"),
+                acting=acting if acting in ("plh", "plt") else "",
             )
         else:
             self._add("sheet_wrong_type", key="disahkan_oleh", expected="pasangan jabatan, nama, nip")
@@ -345,6 +347,8 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
         "nama": identity.disahkan_oleh.nama,
         "nip": identity.disahkan_oleh.nip,
     }
+    if identity.disahkan_oleh.acting:
+        sop_block["disahkan_oleh"]["pelaksana"] = identity.disahkan_oleh.acting
     for key in IDENTITY_LISTS:
         sop_block[key] = list(getattr(identity, key))
     if identity.pola_nomor_registrasi:

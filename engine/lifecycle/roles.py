@@ -3,7 +3,7 @@
 - the **penyusun** drafts, submits, answers overlap findings, starts the ujicoba and opens a revisi;
 - the **verifikator** (Bagian Organisasi) accepts the verifikasi or returns the SOP with notes;
 - the **pengesah** approves, or returns the SOP with notes, and must hold the jabatan the SOP names in
-  DISAHKAN OLEH (:func:`approver_holds`, the one comparison the access policy calls too);
+  DISAHKAN OLEH, an organisation jabatan of the SOP's unit or a unit above it (:func:`approver_check`);
 - with separation of duties (on unless ``ALUR_SEPARATION_OF_DUTIES=0``) the author(s), the
   verifikator and the pengesah of one version are different people.
 """
@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from sqlalchemy import Connection
+
+from engine.access.organisation import jabatan_up_from, normalised_name
 from engine.errors import AccessDeniedError, AlurError, DataError
 from engine.messages import message
 from engine.sop.model import Sop
 
-if TYPE_CHECKING:  # the access policy calls approver_holds: no import of engine.access at run time
+if TYPE_CHECKING:  # accounts import the runtime facade; only their type is needed here
     from engine.access.accounts import Account
+    from engine.runtime.facade import Runtime
 
 #: The environment variable that turns separation of duties off with ``0``.
 SEPARATION_VARIABLE = "ALUR_SEPARATION_OF_DUTIES"
@@ -52,32 +54,60 @@ class LifecycleSettings:
         return cls(separation_of_duties=value not in _NO, acting_may_approve=acting in ("1", "true", "yes", "ya", "on"))
 
 
-def _normalised(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+@dataclass(frozen=True)
+class ApproverCheck:
+    """Whether an account may sign for the jabatan an SOP names in DISAHKAN OLEH, and how."""
+
+    holds: bool
+    #: ``plh`` or ``plt`` when the account signs as an acting official; ``""`` as the holder itself.
+    acting: str = ""
+    #: The unit whose jabatan DISAHKAN OLEH names (where it was found, else the SOP's unit); ``""``
+    #: when the SOP's unit is not in the organisation (the name fallback).
+    unit: str = ""
 
 
-def same_jabatan(held: tuple[str, str], declared: str, sop: Sop) -> bool:
-    """Whether the holding ``(jabatan, unit)`` is the jabatan ``declared`` for ``sop``.
+def approver_check(connection: Connection, account: Account, sop: Sop,
+                   settings: LifecycleSettings | None = None) -> ApproverCheck:
+    """Whether ``account`` holds, today, the organisation jabatan ``sop`` names in DISAHKAN OLEH.
 
-    Today a normalised name compare (case, spaces, punctuation and accents ignored); the
-    organisation model's jabatan ids replace this one function.
-    """
-    return bool(declared.strip()) and _normalised(held[0]) == _normalised(declared)
+    The jabatan is the one of that name in the SOP's unit (``identity.unit``) or, failing that, in the
+    nearest unit above it (:func:`engine.access.organisation.jabatan_up_from`: "Kepala Dinas" of the
+    OPD above a Subbagian). The account must hold that jabatan id (its holdings as the policy loads
+    them: inside their dates today) or, when ``settings`` (default: the environment,
+    :meth:`LifecycleSettings.from_env`) allow it, act for it as Plh/Plt in a running assignment. A
+    jabatan of the same name in another unit or OPD does not count.
 
-
-def approver_holds(account: Account, sop: Sop, settings: LifecycleSettings | None = None) -> bool:
-    """Whether ``account`` holds the jabatan ``sop`` names in DISAHKAN OLEH today.
-
-    An acting official (Plh/Plt) for that jabatan counts only when ``settings`` (default: the
-    environment, :meth:`LifecycleSettings.from_env`) allow acting officials to approve.
+    Name fallback: only when the SOP's unit is not a unit of the organisation at all (a register not
+    linked yet), the holding's jabatan text is compared with the declared name (case, spaces,
+    punctuation and accents ignored), in any unit: there are no ids to compare.
     """
     declared = sop.identity.disahkan_oleh.jabatan
-    if any(same_jabatan(held, declared, sop) for held in account.jabatan):
-        return True
-    if not (settings or LifecycleSettings.from_env()).acting_may_approve:
-        return False
-    return any(same_jabatan((held.jabatan, held.unit), declared, sop) for held in account.holdings if held.acting)
+    if not declared.strip():
+        return ApproverCheck(False)
+    acting_allowed = (settings or LifecycleSettings.from_env()).acting_may_approve
+    placed = jabatan_up_from(connection, sop.identity.unit, declared)
+    if placed is None:  # the SOP's unit is unknown to the organisation: compare names
+        wanted = normalised_name(declared)
+        if any(normalised_name(jabatan) == wanted for jabatan, _ in account.jabatan):
+            return ApproverCheck(True)
+        for held in account.holdings:
+            if held.acting and acting_allowed and normalised_name(held.jabatan) == wanted:
+                return ApproverCheck(True, held.acting)
+        return ApproverCheck(False)
+    mine = [held for held in account.holdings
+            if held.unit_id == placed.unit_id and held.jabatan_id in placed.jabatan_ids]
+    if any(not held.acting for held in mine):
+        return ApproverCheck(True, unit=placed.unit)
+    acting = [held.acting for held in mine if held.acting]
+    if acting and acting_allowed:
+        return ApproverCheck(True, acting[0], placed.unit)
+    return ApproverCheck(False, unit=placed.unit)
+
+
+def approver_holds(runtime: Runtime, account: Account, sop: Sop, settings: LifecycleSettings | None = None) -> bool:
+    """Whether ``account`` may approve ``sop`` as the jabatan its DISAHKAN OLEH names (:func:`approver_check`)."""
+    with runtime.db.read() as connection:
+        return approver_check(connection, account, sop, settings).holds
 
 
 def refusal(kind: type[E], code: str, field: str = "", **params: object) -> E:

@@ -27,8 +27,9 @@ from engine.formats.files import dump, load_bytes
 from engine.lifecycle import records
 from engine.lifecycle.records import LifecycleEvent
 from engine.lifecycle.roles import (
+    ApproverCheck,
     LifecycleSettings,
-    approver_holds,
+    approver_check,
     check_effective,
     check_separation,
     refusal,
@@ -305,6 +306,9 @@ def check_approver(runtime: Runtime, key: str, approver: Account, sop: Sop,
                    settings: LifecycleSettings | None = None) -> records.Round:
     """The checks of the pengesah's decisions (approve or return): role, jabatan, verifikasi, separation.
 
+    The jabatan is the organisation's (:func:`engine.lifecycle.roles.approver_check`): held today in
+    the SOP's unit or the unit above it that has it, or acted for (Plh/Plt) when the setting allows.
+
     :raises AccessDeniedError: not a pengesah, not the holder of the declared jabatan, or an author
         or the verifikator of this version (with separation of duties).
     :raises TaskError: the verifikasi is not accepted.
@@ -313,19 +317,37 @@ def check_approver(runtime: Runtime, key: str, approver: Account, sop: Sop,
     declared = sop.identity.disahkan_oleh.jabatan.strip()
     if not declared:
         raise refusal(DataError, "lifecycle_no_declared_jabatan", "disahkan_jabatan", key=key)
-    if not approver_holds(approver, sop, settings):
-        raise refusal(AccessDeniedError, "lifecycle_not_holder", user=approver.username, jabatan=declared, key=key)
+    check_signer(runtime, key, approver, sop, settings)
     round_ = require_verified(runtime, key)
     check_separation(settings or LifecycleSettings.from_env(), key, approver.username, _authors(runtime, round_.id),
                      round_.verified_by, approving=True)
     return round_
 
 
+def check_signer(runtime: Runtime, key: str, approver: Account, sop: Sop,
+                 settings: LifecycleSettings | None = None) -> ApproverCheck:
+    """How ``approver`` signs DISAHKAN OLEH of ``sop`` (as the holder, or as Plh/Plt).
+
+    :raises AccessDeniedError: ``approver`` neither holds nor may act for the declared jabatan; the
+        message names the jabatan and its unit when the SOP's unit is in the organisation.
+    """
+    declared = sop.identity.disahkan_oleh.jabatan.strip()
+    with runtime.db.read() as connection:
+        found = approver_check(connection, approver, sop, settings)
+    if found.holds:
+        return found
+    if found.unit:
+        raise refusal(AccessDeniedError, "lifecycle_not_holder_in_unit", user=approver.username, jabatan=declared,
+                      unit=found.unit, key=key)
+    raise refusal(AccessDeniedError, "lifecycle_not_holder", user=approver.username, jabatan=declared, key=key)
+
+
 def approve(runtime: Runtime, key: str, by: str, effective: dt.date | None = None,
             gate: UjicobaGate | None = None, *, settings: LifecycleSettings | None = None) -> VersionInfo:
     """Sahkan: the approver signs and the version is published as approved.
 
-    DISAHKAN OLEH keeps the jabatan the SOP names; nama and NIP come from the approver's account;
+    DISAHKAN OLEH keeps the jabatan the SOP names; nama and NIP come from the approver's account; a
+    Plh/Plt signing (when the setting allows) is recorded on it and printed "Plh. <jabatan>";
     TANGGAL EFEKTIF is ``effective`` (default: today in the runtime calendar's zone, WIB).
 
     :param gate: when given, approval needs a completed ujicoba (Permendagri 52/2011 stage 5) as
@@ -339,6 +361,7 @@ def approve(runtime: Runtime, key: str, by: str, effective: dt.date | None = Non
     row = require_status(runtime, key, ("verifikasi", "ujicoba"))
     sop = _from_sheet(row.sheet)
     round_ = check_approver(runtime, key, approver, sop, settings)
+    signer = check_signer(runtime, key, approver, sop, settings)
     now = runtime.clock.now()
     zone = runtime.calendar.tz
     effective = effective or today_in(zone, now)
@@ -351,7 +374,8 @@ def approve(runtime: Runtime, key: str, by: str, effective: dt.date | None = Non
             raise refusal(TaskError, "lifecycle_trial_incomplete", key=key, reasons="; ".join(reasons))
     declared = sop.identity.disahkan_oleh.jabatan
     identity = replace(sop.identity, tanggal_efektif=effective,
-                       disahkan_oleh=Approval(jabatan=declared, nama=approver.nama or by, nip=approver.nip))
+                       disahkan_oleh=Approval(jabatan=declared, nama=approver.nama or by, nip=approver.nip,
+                                              acting=signer.acting))
     signed = replace(sop, identity=identity)
     info = runtime.publish(signed, key, draft=False, by=by)
     with runtime.db.write() as connection:

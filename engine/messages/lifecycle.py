@@ -26,6 +26,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "'{user}' does not hold '{jabatan}', the position named in DISAHKAN OLEH of SOP '{key}'; only its "
         "holder can approve it.",
     ),
+    "lifecycle_not_holder_in_unit": (
+        "'{user}' tidak memegang jabatan '{jabatan}' pada '{unit}' yang tercantum pada DISAHKAN OLEH SOP '{key}' "
+        "(hari ini, atau sebagai Plh/Plt bila diizinkan); jabatan bernama sama di unit atau OPD lain tidak berlaku.",
+        "'{user}' does not hold '{jabatan}' of '{unit}', the position named in DISAHKAN OLEH of SOP '{key}' "
+        "(today, or as Plh/Plt where allowed); a position of the same name in another unit or OPD does not count.",
+    ),
     "lifecycle_author_verifies": (
         "'{user}' ikut menyusun SOP '{key}'; verifikasi harus dilakukan orang lain (pemisahan tugas).",
         "'{user}' helped write SOP '{key}'; someone else must verify it (separation of duties).",

@@ -75,7 +75,7 @@ def _top(identity: Identity, lang: str, size: float, width: float, logo: bytes |
         "tanggal_pembuatan": _value_paras(date_text(identity.tanggal_pembuatan, lang)),
         "tanggal_revisi": _value_paras(date_text(identity.tanggal_revisi, lang)),
         "tanggal_efektif": _value_paras(date_text(identity.tanggal_efektif, lang)),
-        "disahkan_oleh": _value_paras(identity.disahkan_oleh.jabatan),
+        "disahkan_oleh": _value_paras(identity.disahkan_oleh.printed_jabatan),
         "nama": _value_paras(identity.nama, bold=True),
     }
     approval = identity.disahkan_oleh

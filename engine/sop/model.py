@@ -47,6 +47,14 @@ class Approval:
     jabatan: str = ""
     nama: str = ""
     nip: str = ""
+    #: ``plh`` or ``plt`` when an acting official signed for :attr:`jabatan` (which stays as declared).
+    acting: str = ""
+
+    @property
+    def printed_jabatan(self) -> str:
+        """The jabatan as the print shows it: "Plh. Kepala Dinas" when a Plh signed, else the jabatan."""
+        prefix = {"plh": "Plh.", "plt": "Plt."}.get(self.acting.strip().lower(), "")
+        return f"{prefix} {self.jabatan.strip()}" if prefix and self.jabatan.strip() else self.jabatan
 
 
 @dataclass

@@ -70,7 +70,7 @@ def identity_tables(sop: Sop) -> str:
     rows = [("NOMOR SOP", [identity.nomor or "-"]), ("TANGGAL PEMBUATAN", [indonesian_date(identity.tanggal_pembuatan)]),
             ("TANGGAL REVISI", [indonesian_date(identity.tanggal_revisi)]),
             ("TANGGAL EFEKTIF", [indonesian_date(identity.tanggal_efektif)]),
-            ("DISAHKAN OLEH", [approval.jabatan or "-", "", approval.nama or "-", f"NIP. {approval.nip or '-'}"]),
+            ("DISAHKAN OLEH", [approval.printed_jabatan or "-", "", approval.nama or "-", f"NIP. {approval.nip or '-'}"]),
             ("NAMA SOP", [identity.nama or "-"])]
     if identity.pola_nomor_registrasi:
         rows.append((PATTERN_LABEL, [identity.pola_nomor_registrasi]))

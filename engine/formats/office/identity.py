@@ -111,8 +111,19 @@ def approval(lines: list[str]) -> Approval:
     if not lines:
         return Approval(nip=clean(nip))
     if len(lines) == 1:
-        return Approval(nama=clean(lines[0]), nip=clean(nip)) if nip else Approval(jabatan=clean(lines[0]))
-    return Approval(jabatan=clean(" ".join(lines[:-1])), nama=clean(lines[-1]), nip=clean(nip))
+        return Approval(nama=clean(lines[0]), nip=clean(nip)) if nip else _acting(Approval(jabatan=clean(lines[0])))
+    return _acting(Approval(jabatan=clean(" ".join(lines[:-1])), nama=clean(lines[-1]), nip=clean(nip)))
+
+
+_ACTING_PREFIX = re.compile(r"^(plh|plt)\.\s*(.+)$", re.IGNORECASE)
+
+
+def _acting(found: Approval) -> Approval:
+    """A printed "Plh. Kepala Dinas" read back: the declared jabatan, signed by a Plh (or Plt)."""
+    match = _ACTING_PREFIX.match(found.jabatan)
+    if match is None:
+        return found
+    return Approval(match.group(2).strip(), found.nama, found.nip, match.group(1).lower())
 
 
 def read_identity(grid: Grid, stop_row: int) -> tuple[Identity, list[Problem], bool]:

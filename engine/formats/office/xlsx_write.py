@@ -49,7 +49,7 @@ def write_identity(ws: Worksheet, sop: Sop, top: int) -> int:
     """The identity block from row ``top`` (1-based); returns the first free row after it."""
     identity = sop.identity
     approval = identity.disahkan_oleh
-    signer = "\n".join((approval.jabatan or "-", "", approval.nama or "-", f"NIP. {approval.nip or '-'}"))
+    signer = "\n".join((approval.printed_jabatan or "-", "", approval.nama or "-", f"NIP. {approval.nip or '-'}"))
     if not (approval.jabatan or approval.nama or approval.nip):
         signer = "-"
     rows = [("NOMOR SOP", identity.nomor or "-"), ("TANGGAL PEMBUATAN", indonesian_date(identity.tanggal_pembuatan)),
