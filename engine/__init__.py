@@ -6,8 +6,8 @@ access policy (:mod:`engine.access.policy`), the SOP lifecycle, monitoring, even
 
 from __future__ import annotations
 
-from engine.access.accounts import Account as Account
 from engine.access.accounts import account as account
+from engine.access.accounts import Account as Account
 from engine.access.accounts import add_account as add_account
 from engine.access.accounts import disable_account as disable_account
 from engine.access.accounts import end_sessions as end_sessions
