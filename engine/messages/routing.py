@@ -82,6 +82,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                               "Unknown kind of day off '{value}'; choose one of: {kinds}."),
     "calendar_day_taken": ("Tanggal {day} sudah ada di kalender ini (sebagai hari libur atau hari masuk).",
                            "The day {day} is already in this calendar (as a day off or a working day)."),
+    "admin_api_bad_format": ("Format '{value}' tidak dikenal; pilih yaml atau csv.",
+                             "Unknown format '{value}'; choose yaml or csv."),
     "calendar_day_missing": ("Tanggal {day} bukan hari libur jenis itu di kalender ini.",
                              "The day {day} is not a day off of that kind in this calendar."),
 }
