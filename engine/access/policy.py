@@ -259,6 +259,10 @@ def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: 
     return replace(runtime.case_file(instance_id, unmask=allowed), may_unmask=allowed)
 
 
+#: Kinds of unit whose pemantau audits every unit below it (an OPD's, or the Pemda's, Inspektorat).
+_AUDITED_BELOW = ("opd", "pemda")
+
+
 def monitor_units(connection: Connection, account: Account) -> frozenset[int] | None:
     """Ids of the units whose instances and monitoring data ``account`` reads (``None``: every unit).
 
