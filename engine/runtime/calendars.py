@@ -49,6 +49,16 @@ CSV_COLUMNS = ("unit", "zona", *DAY_KEYS, "cuti_bersama", "libur_nasional", "lib
 DAY_OFF_KEYS = {"libur": "libur", "cuti_bersama": "libur_cuti_bersama"}
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML read safely with dates left as text, so a bad date (2026-13-01) is named with its unit and key
+    instead of failing inside the YAML reader."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def _fail(unit: str, key: str, detail: str) -> InputError:
     return InputError.from_code("calendar_bad_entry", unit=unit or "(deployment)", key=key, detail=detail)
 
@@ -88,6 +98,8 @@ def _spec(raw: Any) -> dict[str, Any]:
             "masuk": sorted(set(_texts(raw.get("masuk"), unit, "masuk"))),
             "layanan_24_jam": around_clock}
     calendar_from_spec(spec)  # every value readable, or the error names it
+    if around_clock and hours:  # hours a 24-hour service does not use are still checked: no bad entry passes
+        calendar_from_spec({**spec, "layanan_24_jam": False})
     return spec
 
 
@@ -164,7 +176,7 @@ def read_calendar_file(content: str, csv_format: bool = False) -> list[dict[str,
             rows.append(entry)
     else:
         try:
-            data = yaml.safe_load(content)
+            data = yaml.load(content, Loader=_TextDates)  # noqa: S506 (a SafeLoader)
         except yaml.YAMLError as exc:
             raise InputError.from_code("calendar_unreadable", detail=str(exc).splitlines()[0]) from exc
         if not isinstance(data, dict) or not isinstance(data.get("kalender"), list):
