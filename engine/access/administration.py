@@ -676,7 +676,8 @@ def _calendar_view(spec: dict[str, Any], stored: bool) -> CalendarView:
         if spec.get("layanan_24_jam"):
             pairs = [("00:00", "24:00")]
         elif given:
-            pairs = [tuple(part.strip() for part in str(text).split("-", 1)) for text in given.get(key, [])]
+            pairs = [(start.strip(), end.strip()) for start, _, end in
+                     (str(text).partition("-") for text in given.get(key, []))]
         else:
             pairs = [(start.strftime("%H:%M"), end.strftime("%H:%M")) for start, end in DEFAULT_OFFICE_HOURS.get(index, ())]
         days.append(CalendarDay(key, tuple(f"{start}–{end}" for start, end in pairs),

@@ -29,7 +29,7 @@ import csv
 import io
 import json
 from datetime import datetime, time
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import yaml
 from sqlalchemy import Connection, insert, select, update
@@ -220,7 +220,7 @@ def _by_year(days: list[str]) -> dict[int, list[str]]:
     return years
 
 
-def calendar_file_text(specs: list[Mapping[str, Any]], csv_format: bool = False) -> str:
+def calendar_file_text(specs: Sequence[Mapping[str, Any]], csv_format: bool = False) -> str:
     """The calendars ``specs`` as the file :func:`read_calendar_file` reads (YAML, or CSV)."""
     if csv_format:
         out = io.StringIO()
