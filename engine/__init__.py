@@ -19,6 +19,7 @@ from engine.access.accounts import token_account as token_account
 from engine.access.administration import acting_list as acting_list
 from engine.access.administration import add_acting as add_acting
 from engine.access.administration import add_holding as add_holding
+from engine.access.administration import admin_calendars as admin_calendars
 from engine.access.administration import admin_log_rows as admin_log_rows
 from engine.access.administration import admin_people as admin_people
 from engine.access.administration import admin_person as admin_person
@@ -26,9 +27,15 @@ from engine.access.administration import admin_reset_password as admin_reset_pas
 from engine.access.administration import admin_revoke_tokens as admin_revoke_tokens
 from engine.access.administration import admin_unit as admin_unit
 from engine.access.administration import admin_units as admin_units
+from engine.access.administration import CalendarsPage as CalendarsPage
+from engine.access.administration import CalendarView as CalendarView
+from engine.access.administration import change_calendar_day as change_calendar_day
+from engine.access.administration import check_admin_calendar_target as check_admin_calendar_target
 from engine.access.administration import check_admin_target as check_admin_target
 from engine.access.administration import end_acting as end_acting
 from engine.access.administration import end_holding as end_holding
+from engine.access.administration import export_calendars as export_calendars
+from engine.access.administration import import_calendars as import_calendars
 from engine.access.administration import mutasi as mutasi
 from engine.access.administration import parse_org_day as parse_org_day
 from engine.access.administration import set_account_disabled as set_account_disabled
@@ -219,9 +226,11 @@ from engine.runtime.browse import startable as startable
 from engine.runtime.browse import step_of_item as step_of_item
 from engine.runtime.browse import StepRun as StepRun
 from engine.runtime.browse import timeline as timeline
+from engine.runtime.calendars import calendar_file_text as calendar_file_text
 from engine.runtime.calendars import calendar_from_spec as calendar_from_spec
 from engine.runtime.calendars import read_calendar_file as read_calendar_file
 from engine.runtime.calendars import store_calendars as store_calendars
+from engine.runtime.calendars import stored_calendars as stored_calendars
 from engine.runtime.case import case_data as case_data
 from engine.runtime.case import instances_with_value as instances_with_value
 from engine.runtime.case import record_case_values as record_case_values
@@ -312,6 +321,8 @@ __all__ = [
     "AssessmentRules",
     "Attachment",
     "BERKAS",
+    "CalendarView",
+    "CalendarsPage",
     "CaseDataError",
     "CaseDocument",
     "CaseFieldValue",
@@ -418,6 +429,7 @@ __all__ = [
     "add_account",
     "add_acting",
     "add_holding",
+    "admin_calendars",
     "admin_log_rows",
     "admin_people",
     "admin_person",
@@ -432,9 +444,12 @@ __all__ = [
     "approver_holds",
     "audit_chain_for",
     "build_net",
+    "calendar_file_text",
     "calendar_from_spec",
     "case_data",
     "case_file_for",
+    "change_calendar_day",
+    "check_admin_calendar_target",
     "check_admin_target",
     "check_condition",
     "check_conformance",
@@ -463,6 +478,7 @@ __all__ = [
     "evaluate_condition",
     "evaluations_for",
     "evaluations_of",
+    "export_calendars",
     "export_log",
     "export_organisation",
     "feedback_of",
@@ -475,6 +491,7 @@ __all__ = [
     "format_registration",
     "give_feedback",
     "history",
+    "import_calendars",
     "import_organisation",
     "instance_for",
     "instances_with_value",
@@ -575,6 +592,7 @@ __all__ = [
     "step_of_item",
     "store_calendars",
     "store_log_events",
+    "stored_calendars",
     "submit",
     "suggest_number",
     "supervised_item",

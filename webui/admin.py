@@ -1,5 +1,7 @@
 """Administration pages: the units tree, a unit's jabatan, people and their holdings, mutasi, Plh/Plt,
-logins (disable, enable, new temporary password, revoke tokens), the CSV import/export and the admin log.
+logins (disable, enable, new temporary password, revoke tokens), the CSV import/export, the working
+calendars (shown, uploaded and downloaded as the file ``alur kalender import`` reads, one day off added
+or removed) and the admin log.
 
 The engine decides who may administer what (:mod:`engine.access.policy`: ``admin`` everywhere,
 ``admin_opd`` inside its OPD); these views only ask it and show the answer. Every change is a POST
@@ -18,6 +20,7 @@ from engine import (
     acting_list,
     add_acting,
     add_holding,
+    admin_calendars,
     admin_log_rows,
     admin_people,
     admin_person,
@@ -25,17 +28,20 @@ from engine import (
     admin_revoke_tokens,
     admin_unit,
     admin_units,
+    change_calendar_day,
     end_acting,
     end_holding,
+    export_calendars,
     export_organisation,
+    import_calendars,
     import_organisation,
     mutasi,
     set_account_disabled,
 )
-from engine.errors import DataError
+from engine.errors import DataError, InputError
 
 from .access import allow, me, runtime
-from .i18n import translate
+from .i18n import current_language, translate
 from .params import bounded_date, download_name, request_int
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -231,3 +237,69 @@ def export(name: str) -> Response:
 def log() -> str:
     """The newest changes of the admin log (who, when, what, why)."""
     return render_template("admin/log.html", rows=admin_log_rows(runtime(), me(), request.args.get("target", "")))
+
+
+def _calendar_page(problem: str = "") -> str:
+    return render_template("admin/calendars.html", page=admin_calendars(runtime(), me()),
+                           units=admin_units(runtime(), me()), problem=problem)
+
+
+@bp.get("/kalender")
+@allow(ADMIN)
+def calendars() -> str:
+    """The deployment's calendar and each administered unit's: office hours, breaks, days off by year."""
+    return _calendar_page()
+
+
+@bp.post("/kalender/unggah")
+@allow("admin")
+def calendar_upload() -> Response | tuple[str, int]:
+    """Upload the YAML or CSV file of ``alur kalender import``: checked whole, stored all or nothing."""
+    _confirmed()
+    upload = request.files.get("berkas")
+    name = (upload.filename or "") if upload else ""
+    try:
+        content = upload.read().decode("utf-8") if upload else ""
+    except UnicodeDecodeError:
+        content = "\ufffd"  # not text: the reader refuses it as unreadable
+    try:
+        units = import_calendars(runtime(), me(), content, name.lower().endswith(".csv"), _reason())
+    except InputError as error:  # the bad entry, named, on the page with nothing stored
+        return _calendar_page(error.render(current_language())), 400
+    flash(translate("admin_done_calendar_import", count=len(units)))
+    return redirect(url_for("admin.calendars"))
+
+
+@bp.get("/kalender/unduh")
+@allow(ADMIN)
+def calendar_download() -> Response:
+    """The stored calendars the account sees, in the upload's format (``?format=csv`` for CSV)."""
+    csv_format = request.args.get("format", "") == "csv"
+    answer = make_response(export_calendars(runtime(), me(), csv_format))
+    answer.headers["Content-Type"] = "text/csv; charset=utf-8" if csv_format else "application/yaml; charset=utf-8"
+    answer.headers["Content-Disposition"] = (
+        f"attachment; filename={download_name('kalender', 'csv' if csv_format else 'yaml')}")
+    return answer
+
+
+def _calendar_day(remove: bool) -> Response:
+    _confirmed()
+    day = _day("tanggal")
+    change_calendar_day(runtime(), me(), request.form.get("unit", ""), day, request.form.get("jenis", ""),
+                        _reason(), remove=remove)
+    flash(translate("admin_done_calendar_day_remove" if remove else "admin_done_calendar_day_add", day=day))
+    return redirect(url_for("admin.calendars"))
+
+
+@bp.post("/kalender/libur")
+@allow(ADMIN)
+def calendar_day_add() -> Response:
+    """Add one day off (libur or cuti bersama) to a unit's calendar or the deployment's, with a reason."""
+    return _calendar_day(False)
+
+
+@bp.post("/kalender/libur/hapus")
+@allow(ADMIN)
+def calendar_day_remove() -> Response:
+    """Remove one day off from a unit's calendar or the deployment's, with a reason."""
+    return _calendar_day(True)

@@ -1,4 +1,5 @@
-"""The administration REST API under ``/api/v1/admin``: units, jabatan, people, holdings, Plh/Plt, the import.
+"""The administration REST API under ``/api/v1/admin``: units, jabatan, people, holdings, Plh/Plt, the import,
+the working calendars.
 
 A blueprint nested in :mod:`webui.api` (so its endpoints are ``api.admin.*``: token authentication,
 no CSRF) whose operations join :data:`webui.api.OPERATIONS`, so the OpenAPI document lists them. The
@@ -18,18 +19,23 @@ from engine import (
     acting_list,
     add_acting,
     add_holding,
+    admin_calendars,
     admin_people,
     admin_person,
     admin_unit,
     admin_units,
+    change_calendar_day,
+    check_admin_calendar_target,
     check_admin_target,
     end_acting,
     end_holding,
+    export_calendars,
+    import_calendars,
     import_organisation,
     mutasi,
     parse_org_day,
 )
-from engine.errors import DataError
+from engine.errors import DataError, InputError
 
 from . import api
 from .access import allow, me, runtime
@@ -53,6 +59,16 @@ api.OPERATIONS.extend([
     ("post", "/admin/plh/{assignment_id}/akhiri", "Akhiri penugasan Plh/Plt (tanggal, alasan)", (ADMIN,)),
     ("post", "/admin/impor", "Impor organisasi: {\"files\": {\"units.csv\": \"<base64>\", ...}, \"alasan\"}",
      ("admin",)),
+    ("get", "/admin/kalender", "Kalender kerja: pemda dan unit yang dikelola, dan berkasnya (format=csv: CSV)",
+     (ADMIN,)),
+    ("post", "/admin/kalender", "Unggah berkas kalender (isi YAML/CSV, format, alasan); semua atau tidak sama sekali",
+     ("admin",)),
+    ("post", "/admin/kalender/libur", "Tambah hari libur/cuti bersama pemda (tanggal, jenis, alasan)", ("admin",)),
+    ("delete", "/admin/kalender/libur", "Hapus hari libur/cuti bersama pemda (tanggal, jenis, alasan)", ("admin",)),
+    ("post", "/admin/kalender/unit/{code}/libur", "Tambah hari libur/cuti bersama unit (tanggal, jenis, alasan)",
+     (ADMIN,)),
+    ("delete", "/admin/kalender/unit/{code}/libur", "Hapus hari libur/cuti bersama unit (tanggal, jenis, alasan)",
+     (ADMIN,)),
 ])
 
 
@@ -182,6 +198,58 @@ def import_api() -> Response:
         answer.status_code = 422
         return answer
     return jsonify(api._json(report))
+
+
+def _calendars(csv_format: bool) -> dict[str, Any]:
+    page = admin_calendars(runtime(), me())
+    return {"format": "csv" if csv_format else "yaml", "isi": export_calendars(runtime(), me(), csv_format),
+            "deployment": api._json(page.deployment), "units": api._json(page.units),
+            "following": list(page.following)}
+
+
+@bp.get("/kalender")
+@allow(ADMIN)
+def calendars() -> Response:
+    """The calendars readably, and as the file the upload takes (``isi``): GET, then POST ``isi`` back."""
+    return jsonify(_calendars(request.args.get("format", "") == "csv"))
+
+
+@bp.post("/kalender")
+@allow("admin")
+def calendar_upload() -> Response:
+    body = _body("isi", "format", "alasan")
+    kind = _text(body, "format") or "yaml"
+    if kind not in ("yaml", "csv"):
+        raise DataError.from_code("admin_api_bad_format", "format", value=kind[:20])
+    try:
+        units = import_calendars(runtime(), me(), _text(body, "isi"), kind == "csv", _text(body, "alasan"))
+    except InputError as error:  # the bad entry, named; nothing stored
+        answer = jsonify({"error": error.render("id"), "field": "isi", "params": api._json(error.params)})
+        answer.status_code = 422
+        return answer
+    return jsonify({"stored": units, **_calendars(kind == "csv")})
+
+
+def _calendar_day(unit: str) -> Response:
+    check_admin_calendar_target(runtime(), me(), unit)
+    body = _body("tanggal", "jenis", "alasan")
+    calendar = change_calendar_day(runtime(), me(), unit, _day(body, "tanggal"), _text(body, "jenis"),
+                                   _text(body, "alasan"), remove=request.method == "DELETE")
+    return jsonify({"calendar": api._json(calendar)})
+
+
+@bp.route("/kalender/libur", methods=["POST", "DELETE"])
+@allow("admin")
+def deployment_day() -> Response:
+    """Add (POST) or remove (DELETE) one day off of the deployment's calendar."""
+    return _calendar_day("")
+
+
+@bp.route("/kalender/unit/<path:code>/libur", methods=["POST", "DELETE"])
+@allow(ADMIN)
+def unit_day(code: str) -> Response:
+    """Add (POST) or remove (DELETE) one day off of a unit's calendar (its administrator is checked first)."""
+    return _calendar_day(code)
 
 
 api.bp.register_blueprint(bp)

@@ -26,6 +26,11 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/admin/plh"): ("application/json", "TunjukPlh", True),
     ("post", "/admin/plh/{assignment_id}/akhiri"): ("application/json", "AkhiriPadaTanggal", True),
     ("post", "/admin/impor"): ("application/json", "ImporOrganisasi", True),
+    ("post", "/admin/kalender"): ("application/json", "UnggahKalender", True),
+    ("post", "/admin/kalender/libur"): ("application/json", "HariLibur", True),
+    ("delete", "/admin/kalender/libur"): ("application/json", "HariLibur", True),
+    ("post", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
+    ("delete", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
 }
 
 #: Answers that carry a file rather than JSON.
@@ -73,6 +78,11 @@ SCHEMAS: dict[str, Any] = {
     "ImporOrganisasi": _object(["files"], files={
         "type": "object", "description": "Nama berkas (units.csv, jabatan.csv, people.csv) -> isi base64",
         "additionalProperties": {"type": "string", "format": "byte"}}, alasan=_TEXT),
+    "UnggahKalender": _object(["isi", "alasan"], isi={
+        "type": "string", "description": "Isi berkas kalender seperti alur kalender import (GET /admin/kalender: isi)"},
+        format={"type": "string", "enum": ["yaml", "csv"]}, alasan=_REASON),
+    "HariLibur": _object(["tanggal", "jenis", "alasan"], tanggal=_DAY,
+                         jenis={"type": "string", "enum": ["libur", "cuti_bersama"]}, alasan=_REASON),
     "Galat": {
         "type": "object", "required": ["error"],
         "properties": {

@@ -23,7 +23,17 @@ from engine.access import policy
 from engine.access.accounts import ROLES, Account, _end_sessions, generate_password_hash
 from engine.access.organisation import UNIT_KINDS, active, jabatan_id, unit_id
 from engine.errors import AccessDeniedError, DataError, NotFoundError
+from engine.runtime.calendars import (
+    DAY_KEYS,
+    DAY_OFF_KEYS,
+    calendar_file_text,
+    calendar_from_spec,
+    read_calendar_file,
+    store_calendars,
+    stored_calendars,
+)
 from engine.runtime.facade import Runtime
+from engine.sop.worktime import DEFAULT_OFFICE_HOURS
 from engine.store.models import (
     account_sessions,
     accounts,
@@ -611,3 +621,164 @@ def admin_units_of_person(connection: Connection, username: str) -> set[int]:
         .where(users.c.username == username))}
     places.discard(None)
     return places
+
+
+# -- working calendars ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """A weekday's office hours (``07:30–12:00``) and the breaks between them (the Friday prayer)."""
+
+    day: str
+    hours: tuple[str, ...]
+    breaks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """One working calendar as the admin page shows it."""
+
+    #: ``""``: the deployment's.
+    unit: str
+    #: False where no calendar is stored: the deployment's is then the built-in one.
+    stored: bool
+    zone: str
+    around_clock: bool
+    days: tuple[CalendarDay, ...]
+    national_holidays: bool
+    national_cuti_bersama: bool
+    #: Year -> ``(day, kind)`` with kind ``libur`` or ``cuti_bersama`` (the days the deployment adds).
+    days_off: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]
+    working_weekends: tuple[str, ...]
+    imported_at: dt.datetime | None = None
+    imported_by: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarsPage:
+    deployment: CalendarView
+    #: The units (administered by the account) with a calendar of their own.
+    units: tuple[CalendarView, ...]
+    #: The units administered by the account that follow the deployment's calendar.
+    following: tuple[str, ...]
+
+
+def _default_spec(unit: str) -> dict[str, Any]:
+    """The spec of the built-in calendar (office hours of :data:`~engine.sop.worktime.DEFAULT_OFFICE_HOURS`)."""
+    return {"unit": unit, "zona": "Asia/Jakarta", "jam_kerja": {}, "cuti_bersama": False, "libur_nasional": True,
+            "libur": [], "libur_cuti_bersama": [], "masuk": [], "layanan_24_jam": False}
+
+
+def _calendar_view(spec: dict[str, Any], stored: bool) -> CalendarView:
+    days: list[CalendarDay] = []
+    given = spec.get("jam_kerja") or {}
+    for index, key in enumerate(DAY_KEYS):
+        if spec.get("layanan_24_jam"):
+            pairs = [("00:00", "24:00")]
+        elif given:
+            pairs = [(start.strip(), end.strip()) for start, _, end in
+                     (str(text).partition("-") for text in given.get(key, []))]
+        else:
+            pairs = [(start.strftime("%H:%M"), end.strftime("%H:%M")) for start, end in DEFAULT_OFFICE_HOURS.get(index, ())]
+        days.append(CalendarDay(key, tuple(f"{start}–{end}" for start, end in pairs),
+                                tuple(f"{pairs[n][1]}–{pairs[n + 1][0]}" for n in range(len(pairs) - 1))))
+    years: dict[int, list[tuple[str, str]]] = {}
+    for kind, key in DAY_OFF_KEYS.items():
+        for day in spec.get(key, ()):
+            years.setdefault(int(day[:4]), []).append((day, kind))
+    return CalendarView(str(spec.get("unit", "")), stored, str(spec.get("zona") or "Asia/Jakarta"),
+                        bool(spec.get("layanan_24_jam")), tuple(days), bool(spec.get("libur_nasional")),
+                        bool(spec.get("cuti_bersama")),
+                        tuple((year, tuple(sorted(found))) for year, found in sorted(years.items())),
+                        tuple(spec.get("masuk", ())), spec.get("imported_at"), str(spec.get("imported_by", "")))
+
+
+def _visible_calendars(connection: Connection, account: Account) -> list[dict[str, Any]]:
+    return [spec for spec in stored_calendars(connection) if policy.may_see_calendar(connection, account, spec["unit"])]
+
+
+def admin_calendars(runtime: Runtime, account: Account) -> CalendarsPage:
+    """The deployment's calendar, the calendars of the units ``account`` administers, and those units that
+    follow the deployment's."""
+    policy.check_administer(account)
+    with runtime.db.read() as connection:
+        specs = _visible_calendars(connection, account)
+        scope = policy.admin_unit_ids(connection, account)
+        own = {spec["unit"] for spec in specs}
+        following = tuple(row.code for row in _unit_rows(connection)
+                          if (scope is None or row.id in scope) and row.code not in own)
+    deployment = next((spec for spec in specs if spec["unit"] == ""), None)
+    return CalendarsPage(_calendar_view(deployment or _default_spec(""), deployment is not None),
+                         tuple(_calendar_view(spec, True) for spec in specs if spec["unit"]), following)
+
+
+def export_calendars(runtime: Runtime, account: Account, csv_format: bool = False) -> str:
+    """The stored calendars ``account`` sees, as the file ``alur kalender import`` and the upload read."""
+    policy.check_administer(account)
+    with runtime.db.read() as connection:
+        specs = _visible_calendars(connection, account)
+    return calendar_file_text(specs, csv_format)
+
+
+def import_calendars(runtime: Runtime, account: Account, content: str, csv_format: bool, reason: str) -> list[str]:
+    """Store (replace) the calendars of a YAML or CSV file, all or nothing; the units stored (``""``: the
+    deployment's). A file sets calendars across the deployment: an ``admin``'s task.
+
+    :raises InputError: a bad entry (naming the unit and the key); nothing is stored.
+    """
+    policy.check_full_admin(account)
+    reason = require_reason(reason)
+    specs = read_calendar_file(content, csv_format=csv_format)
+    with runtime.db.write() as connection:
+        for spec in specs:
+            policy.check_admin_calendar(connection, account, spec["unit"])
+        store_calendars(connection, specs, account.username, runtime.clock.now())
+        units = [spec["unit"] for spec in specs]
+        log(connection, runtime, account.username, "calendar_import", "kalender", reason, units=units)
+    return units
+
+
+def check_admin_calendar_target(runtime: Runtime, account: Account, unit: str) -> None:
+    """Refuse at once an administrator who may not change the calendar of ``unit``, before a body is read."""
+    with runtime.db.read() as connection:
+        policy.check_admin_calendar(connection, account, unit)
+
+
+def change_calendar_day(runtime: Runtime, account: Account, unit: str, day: dt.date, kind: str, reason: str, *,
+                        remove: bool = False) -> CalendarView:
+    """Add (or ``remove``) one day off of ``kind`` (``libur`` or ``cuti_bersama``) in the calendar of ``unit``
+    (``""``: the deployment's); the calendar after the change. A unit without a calendar of its own gets one,
+    a copy of the deployment's, from this change on.
+
+    :raises AccessDeniedError: the account may not change this calendar. :raises NotFoundError: no such unit.
+    :raises DataError: an unknown kind, no reason, the day already there (or, to remove, not there).
+    """
+    unit = unit.strip()
+    with runtime.db.write() as connection:
+        policy.check_admin_calendar(connection, account, unit)
+        if kind not in DAY_OFF_KEYS:
+            raise DataError.from_code("calendar_bad_day_kind", "jenis", value=kind[:40],
+                                      kinds=", ".join(DAY_OFF_KEYS))
+        reason = require_reason(reason)
+        stored = {spec["unit"]: spec for spec in stored_calendars(connection)}
+        if unit and unit not in stored and unit_id(connection, unit) is None:
+            raise NotFoundError.from_code("org_unit_not_found", unit=unit)
+        spec = dict(stored.get(unit) or stored.get("") or _default_spec(unit), unit=unit)
+        spec.pop("imported_at", None)
+        spec.pop("imported_by", None)
+        key, text = DAY_OFF_KEYS[kind], day.isoformat()
+        days = list(spec.get(key, ()))
+        if remove:
+            if text not in days:
+                raise DataError.from_code("calendar_day_missing", "tanggal", day=text)
+            days.remove(text)
+        else:
+            if text in days or text in spec.get("masuk", ()):
+                raise DataError.from_code("calendar_day_taken", "tanggal", day=text)
+            days.append(text)
+        spec[key] = sorted(days)
+        calendar_from_spec(spec)
+        store_calendars(connection, [spec], account.username, runtime.clock.now())
+        log(connection, runtime, account.username, "calendar_day_remove" if remove else "calendar_day_add",
+            unit or "kalender", reason, unit=unit, day=text, kind=kind)
+    return _calendar_view(spec, True)

@@ -412,6 +412,35 @@ def check_admin_unit(connection: Connection, account: Account, unit: int) -> Non
         raise AccessDeniedError.from_code("access_not_your_opd")
 
 
+def check_admin_calendar(connection: Connection, account: Account, unit: str) -> None:
+    """:raises AccessDeniedError: ``account`` may not change the working calendar of ``unit``.
+
+    The deployment's calendar (``unit == ""``) and the calendar of a unit the organisation does not know
+    (a free-string unit of a calendar file) are changed by an ``admin`` only; a unit's by whoever
+    administers that unit (an OPD admin: the units of its OPD).
+    """
+    check_administer(account)
+    found = unit_id(connection, unit) if unit else None
+    if found is None:
+        check_full_admin(account)
+        return
+    check_admin_unit(connection, account, found)
+
+
+def may_see_calendar(connection: Connection, account: Account, unit: str) -> bool:
+    """True when ``account`` sees the working calendar of ``unit`` on the admin pages: the deployment's
+    (which its units follow) for every administrator, a unit's for whoever administers it."""
+    if not may_administer(account):
+        return False
+    if not unit:
+        return True
+    scope = admin_unit_ids(connection, account)
+    if scope is None:
+        return True
+    found = unit_id(connection, unit)
+    return found is not None and found in scope
+
+
 def check_admin_person(connection: Connection, account: Account, username: str, *, new_unit: int | None = None,
                        login: bool = False) -> None:
     """:raises AccessDeniedError: ``account`` does not administer the person ``username``.

@@ -77,4 +77,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli_link_unmatched_jabatan": (", jabatan '{jabatan}' tidak ada di unit itu", ", jabatan '{jabatan}' not in that unit"),
     "cli_calendar_imported": ("{count} kalender disimpan: {units}.", "{count} calendars stored: {units}."),
     "cli_calendar_deployment": ("(seluruh pemda)", "(whole deployment)"),
+    # --- working calendars on the admin pages (engine.access.administration) ---
+    "calendar_bad_day_kind": ("Jenis hari libur '{value}' tidak dikenal; pilih salah satu: {kinds}.",
+                              "Unknown kind of day off '{value}'; choose one of: {kinds}."),
+    "calendar_day_taken": ("Tanggal {day} sudah ada di kalender ini (sebagai hari libur atau hari masuk).",
+                           "The day {day} is already in this calendar (as a day off or a working day)."),
+    "admin_api_bad_format": ("Format '{value}' tidak dikenal; pilih yaml atau csv.",
+                             "Unknown format '{value}'; choose yaml or csv."),
+    "calendar_day_missing": ("Tanggal {day} bukan hari libur jenis itu di kalender ini.",
+                             "The day {day} is not a day off of that kind in this calendar."),
 }

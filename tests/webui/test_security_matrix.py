@@ -175,6 +175,15 @@ ROUTES: dict[str, Route] = {
     "api.admin.add_acting_api": Route(()),
     "api.admin.end_acting_api": Route((), formats=("1",), may_be_missing=True),
     "api.admin.import_api": Route(()),
+    "admin.calendars": Route(()),
+    "admin.calendar_upload": Route(()),
+    "admin.calendar_download": Route(()),
+    "admin.calendar_day_add": Route(()),
+    "admin.calendar_day_remove": Route(()),
+    "api.admin.calendars": Route(()),
+    "api.admin.calendar_upload": Route(()),
+    "api.admin.deployment_day": Route(()),
+    "api.admin.unit_day": Route((), formats=(A,)),
 }
 #: Statuses of a POST the person may make (an empty POST may be refused as bad input or a conflict);
 #: a GET the person may make answers 200 (or redirects).

@@ -193,10 +193,11 @@ def test_an_opd_admin_of_another_opd_gets_nothing_of_this_one_on_any_admin_route
         api = url.startswith("/api/")
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             answer = client.open(url, method=method, headers=headers if api else {},
-                                 json=api_fields if api and method == "POST" else None,
+                                 json=api_fields if api and method in ("POST", "DELETE") else None,
                                  data=fields if not api and method == "POST" else None)
             body = answer.get_data(as_text=True)
-            if rule.arguments - {"name"} or method == "POST" or rule.endpoint == "admin.log":
+            # a change (POST, DELETE) or an object of Disdik: refused
+            if rule.arguments - {"name"} or method in ("POST", "DELETE") or rule.endpoint == "admin.log":
                 if answer.status_code not in (403, 404):
                     wrong.append(f"{method} {url} -> {answer.status_code}")
             elif answer.status_code != 200 or disdik in body or "Ani Lestari" in body:
