@@ -55,14 +55,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
 
 def _values(app: Any) -> dict[str, str]:
     """A value for every path parameter the app's pages take, from the demo data."""
-    from engine import account, list_instances
+    from engine import account, admin_units, list_instances
 
     runtime = app.extensions["alur_runtime"]
     items = runtime.worklist("pelaksana", limit=500)
     rows = list_instances(runtime, account(runtime, "admin"))
     finished = [row.instance for row in rows if row.instance.status == "completed"]
     item = next(item for item in items if item.key == KEY) if any(item.key == KEY for item in items) else items[0]
-    return {"key": KEY, "item_id": str(item.id), "instance_id": str((finished or [rows[0].instance])[0].id)}
+    units = admin_units(runtime, account(runtime, "admin"))
+    unit = next((row for row in units if row.kind == "unit"), units[0])
+    return {"key": KEY, "item_id": str(item.id), "instance_id": str((finished or [rows[0].instance])[0].id),
+            "code": unit.code, "username": "pelaksana", "name": "units.csv"}
 
 
 def _role_for(app: Any, endpoint: str) -> str | None:
@@ -178,7 +181,8 @@ def test_every_page_is_usable_and_accessible_on_a_phone(browser: Browser, demo: 
     finally:
         for context in contexts.values():
             context.close()
-    assert set(not_pages) <= {"health.sehat", "health.siap", "editor.number", "admin.calendar_download"}, not_pages
+    assert set(not_pages) <= {"health.sehat", "health.siap", "editor.number", "admin.calendar_download",
+                               "admin.export"}, not_pages
     assert len(crawled) >= 20
     assert failures == {}, "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in failures.items())
 
