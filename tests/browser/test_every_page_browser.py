@@ -160,7 +160,7 @@ def test_every_page_is_usable_and_accessible_on_a_phone(browser: Browser, demo: 
             page = contexts[role].new_page()
             answer = page.request.get(f"{server.url}{path}", max_redirects=0)
             kind = answer.headers.get("content-type", "")
-            if answer.status < 300 and "text/html" not in kind:
+            if "text/html" not in kind and (answer.status < 300 or kind.startswith("application/json")):
                 # JSON for a load balancer, a text helper for the editor's script: not a page to look at
                 assert kind.startswith(("application/json", "text/plain")) or "attachment" in answer.headers.get(
                     "content-disposition", ""), (endpoint, kind)
@@ -182,7 +182,7 @@ def test_every_page_is_usable_and_accessible_on_a_phone(browser: Browser, demo: 
         for context in contexts.values():
             context.close()
     assert set(not_pages) <= {"health.sehat", "health.siap", "editor.number", "admin.calendar_download",
-                               "admin.export"}, not_pages
+                               "admin.export", "cases.employee"}, not_pages
     assert len(crawled) >= 20
     assert failures == {}, "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in failures.items())
 
