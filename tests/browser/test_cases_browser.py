@@ -48,6 +48,7 @@ def clerk_server(tmp_path: Path) -> Iterator[tuple[LiveServer, Any]]:
     """The web UI with the cuti and SKTM SOPs and one clerk holding every jabatan of both."""
     from engine.access.accounts import add_account
     from engine import load_file
+    from engine.sop.routing import NAMED_UNIT, rule_of
     from webui import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -57,7 +58,9 @@ def clerk_server(tmp_path: Path) -> Iterator[tuple[LiveServer, Any]]:
     holdings = []
     for key, path in (("cuti", "permohonan-cuti-pegawai.bpmn"), ("sktm", "penerbitan-surat-keterangan.bpmn")):
         sop = load_file(PROCESSES / path).sop
-        holdings += [(actor, sop.identity.unit) for actor in sop.actors]
+        for actor in sop.actors:  # in the unit the column's routing rule sends its steps to
+            rule = rule_of(sop.routing, actor)
+            holdings.append((actor, rule.argument if rule.kind == NAMED_UNIT else sop.identity.unit))
         runtime.publish(PROCESSES / path, key)
     add_account(runtime, "ani", "ani-rahasia", ["pelaksana"], nama="Ani Suryani", nip="199203082015032004",
                 jabatan=holdings)
