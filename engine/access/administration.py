@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 
 from engine.access import policy
 from engine.access.accounts import ROLES, Account, _end_sessions, generate_password_hash
-from engine.access.organisation import UNIT_KINDS, active, jabatan_id, unit_id
+from engine.access.organisation import UNIT_KINDS, active, jabatan_id, unit_id, units_of_person
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.calendars import (
     DAY_KEYS,
@@ -608,19 +608,9 @@ def check_admin_target(runtime: Runtime, account: Account, *, username: str = ""
             if unit is None:
                 raise AccessDeniedError.from_code("access_not_your_opd")
             policy.check_admin_unit(connection, account, unit)
-        if username and admin_units_of_person(connection, username):
+        if username and units_of_person(connection, username):
             policy.check_admin_person(connection, account, username)
 
-
-def admin_units_of_person(connection: Connection, username: str) -> set[int]:
-    """The units where ``username`` holds (or held, or acts for) a jabatan."""
-    places = {row.unit_id for row in connection.execute(
-        select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id).where(users.c.username == username))}
-    places |= {row.unit_id for row in connection.execute(
-        select(acting_assignments.c.unit_id).join(users, users.c.id == acting_assignments.c.user_id)
-        .where(users.c.username == username))}
-    places.discard(None)
-    return places
 
 
 # -- working calendars ---------------------------------------------------------------------------

@@ -197,3 +197,15 @@ def jabatan_up_from(connection: Connection, unit: str, jabatan: str) -> PlacedJa
         parent = units[current].parent_id
         current = None if parent is None else int(parent)
     return PlacedJabatan(start, None, units[start].code, frozenset())
+
+
+def units_of_person(connection: Connection, username: str) -> set[int]:
+    """Ids of the units where ``username`` holds (or held, or acts or acted for) a jabatan, at any date."""
+    places = {row.unit_id for row in connection.execute(
+        select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id).where(users.c.username == username))}
+    places |= {row.unit_id for row in connection.execute(
+        select(acting_assignments.c.unit_id).join(users, users.c.id == acting_assignments.c.user_id)
+        .where(users.c.username == username))}
+    places.discard(None)
+    return places
+

@@ -40,7 +40,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from engine.access.accounts import Account
-from engine.access.organisation import Holding, jabatan_id, place_of, unit_id
+from engine.access.organisation import Holding, jabatan_id, place_of, unit_id, units_of_person
 from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError
 from engine.runtime.documents import CaseDocument
@@ -48,8 +48,7 @@ from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import accounts, acting_assignments, definitions, holdings, instances, org_units, users, versions, \
-    work_items
+from engine.store.models import accounts, definitions, holdings, instances, org_units, versions, work_items
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -459,12 +458,7 @@ def check_admin_person(connection: Connection, account: Account, username: str, 
         row = connection.execute(select(accounts.c.roles).where(accounts.c.username == username)).first()
         if row is not None and "admin" in row.roles.split():
             raise AccessDeniedError.from_code("access_not_your_opd")
-    places = {row.unit_id for row in connection.execute(
-        select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id).where(users.c.username == username))}
-    places |= {row.unit_id for row in connection.execute(
-        select(acting_assignments.c.unit_id).join(users, users.c.id == acting_assignments.c.user_id)
-        .where(users.c.username == username))}
-    places.discard(None)
+    places = units_of_person(connection, username)
     if places & scope or (not places and new_unit is not None and new_unit in scope):
         return
     raise AccessDeniedError.from_code("access_not_your_opd")
