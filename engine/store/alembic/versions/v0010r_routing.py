@@ -39,5 +39,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("work_calendars")
     # in place (SQLite 3.35+ drops a plain column): a batch copy of instances breaks the foreign keys on it
-    for table, column in (("work_items", "jabatan_id"), ("work_items", "unit_id"), ("instances", "unit_id")):
-        op.drop_column(table, column)
+    op.drop_column("work_items", "jabatan_id")
+    op.drop_column("work_items", "unit_id")
+    op.drop_column("instances", "unit_id")
