@@ -216,9 +216,16 @@ def check_startable(runtime: Runtime, account: Account, key: str) -> None:
 
     :raises NotFoundError: no such SOP. :raises AccessDeniedError: the account may not start it.
     """
-    known = runtime.versions(key)  # an unknown key is a 404 naming the closest one
-    if any(offer[0] == key for offer in startable(runtime, account)):
-        return
-    first = start_step(runtime, account, key, trial=all(version.draft for version in known))
-    raise AccessDeniedError.from_code("runtime_start_denied", user=account.username, jabatan=first.pelaksana,
-                                      unit="", sop=key)
+    runtime.versions(key)  # an unknown key is a 404 naming the closest one
+    first = None
+    with runtime.db.read() as connection:
+        for trial in (False, True):  # the newest approved version, then the newest draft (as startable offers)
+            try:
+                start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
+            except NotFoundError:
+                continue
+            if policy.start_holdings(connection, account, start.pelaksana):
+                return
+            first = first or start
+    raise AccessDeniedError.from_code("runtime_start_denied", user=account.username,
+                                      jabatan=first.pelaksana if first else "", unit="", sop=key)

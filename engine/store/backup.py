@@ -47,15 +47,7 @@ def backup(target: str | Path, url: str | None = None) -> Path:
         raise InputError.from_code("backup_target_exists", name=destination.name)
     if not source_path.exists():
         raise InputError.from_code("backup_no_database", name=source_path.name)
-    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
-    try:
-        copy = sqlite3.connect(destination)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
+    _copy_sqlite(source_path, destination)
     return destination
 
 
@@ -78,15 +70,7 @@ def restore(source_file: str | Path, url: str | None = None) -> str:
     if revision != head_revision():
         raise InputError.from_code("backup_schema", name=source_path.name, revision=revision or "-",
                                    needed=head_revision())
-    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(target_path)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    _copy_sqlite(source_path, target_path)
     return revision
 
 
@@ -149,3 +133,17 @@ def copy_store(target_url: str, source_url: str | None = None) -> CopyReport:
     finally:
         source.dispose()
         target.dispose()
+
+
+def _copy_sqlite(source_path: Path, target_path: Path) -> None:
+    """Copy the SQLite database ``source_path`` (opened read-only) onto ``target_path`` with SQLite's
+    online backup, so a store in use is copied consistently."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(target_path)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
