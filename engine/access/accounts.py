@@ -32,7 +32,7 @@ from engine.access.throttle import LoginThrottle
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store import repo
-from engine.store.models import account_sessions, accounts, api_tokens
+from engine.store.models import account_sessions, accounts, api_tokens, sop_team_members
 
 ROLES = ("admin", "penyusun", "verifikator", "pengesah", "pelaksana", "pemantau", "admin_opd", "supervisor")
 #: scrypt cost (n, r, p): ~50 ms per check on a laptop.
@@ -77,10 +77,15 @@ class Account:
     language: str = ""
     #: True when the account has any holding at all, current or not (an ended one still binds it to units).
     held_ever: bool = False
+    #: Ids of the SKPD units the account drafts SOPs for as a member of a Tim penyusun
+    #: (:mod:`engine.lifecycle.tim`): the penyusun role for those units only (the policy's
+    #: :func:`~engine.access.policy.drafting_units` narrows it to them).
+    drafting_unit_ids: frozenset[int] = frozenset()
 
     def has(self, *roles: str) -> bool:
-        """True when the account has one of ``roles`` (admin has them all)."""
-        return "admin" in self.roles or any(role in self.roles for role in roles)
+        """True when the account has one of ``roles`` (admin has them all; a Tim member has ``penyusun``)."""
+        return "admin" in self.roles or any(role in self.roles for role in roles) or (
+            "penyusun" in roles and bool(self.drafting_unit_ids))
 
     @property
     def unit_ids(self) -> frozenset[int]:
@@ -236,10 +241,13 @@ def account(runtime: Runtime, username: str) -> Account:
     with runtime.db.read() as connection:
         user = repo.user_by_name(connection, username)
         held = holdings_of(connection, username, runtime.clock.now())
+        drafting = frozenset(int(unit) for unit in connection.execute(
+            select(sop_team_members.c.unit_id).where(sop_team_members.c.username == username,
+                                                     sop_team_members.c.ended_at.is_(None))).scalars())
     # Only what counts today: a holding outside its dates is left out, an acting one is not the jabatan itself.
     jabatan = tuple((found.jabatan, found.unit) for found in held if not found.acting)
     return Account(username, user.nama, user.nip, frozenset(row.roles.split()), jabatan, held,
-                   user.email, user.phone, user.language, bool(user.jabatan))
+                   user.email, user.phone, user.language, bool(user.jabatan), drafting)
 
 
 _DUMMY: list[str] = []

@@ -48,7 +48,8 @@ from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import accounts, definitions, holdings, instances, org_units, versions, work_items
+from engine.store.models import (accounts, definitions, holdings, instances, org_units, sop_team_members, versions,
+                                 work_items)
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -599,3 +600,97 @@ def supervised_work(runtime: Runtime, account: Account) -> tuple[list[Instance],
             select(org_units.c.code).where(org_units.c.id.in_(sorted(scope)))).scalars()]
         return (administered_instances(connection, codes),
                 overdue_groups(connection, runtime.clock.now(), codes))
+
+
+# -- the seed's stages 1-3: the Tim penyusun and the daftar inventarisasi ---------------------------
+# A member of a Tim penyusun (engine.lifecycle.tim) holds the penyusun role for the SKPD it is a member
+# for (``Account.drafting_unit_ids``: that unit and, for an OPD or the Pemda, every unit below it): it
+# drafts, edits, submits, trials and revises the SOPs of those units and keeps their inventarisasi
+# entries. An account with the role ``penyusun`` itself (and admin) drafts for every unit, as before.
+# The Tim is set up, and the Kepala Daerah's decision on the inventarisasi recorded, by the Bagian
+# Organisasi (role ``verifikator``) or admin; a Tim's ketua and sekretaris also keep their own Tim's
+# members and pembekalan.
+
+#: Roles that set up Tims and record the Kepala Daerah's decisions (admin always may).
+STAGE_MANAGERS = ("verifikator",)
+#: Tim roles that keep their own Tim's members and pembekalan.
+TIM_LEADS = ("ketua", "sekretaris")
+#: Roles that read the Tims and the daftar inventarisasi (a Tim member has ``penyusun``).
+STAGE_READERS = ("penyusun", "verifikator", "pengesah")
+
+
+def drafting_units(connection: Connection, account: Account) -> frozenset[int] | None:
+    """Ids of the units whose SOPs and inventarisasi entries ``account`` drafts (``None``: every unit).
+
+    Admin and the role ``penyusun``: every unit. A Tim member: the SKPD units of its memberships and
+    the units below an OPD (or the Pemda) among them. Anyone else: none.
+    """
+    require(account)
+    if "admin" in account.roles or "penyusun" in account.roles:
+        return None
+    if not account.drafting_unit_ids:
+        return frozenset()
+    return _with_units_below(connection, account.drafting_unit_ids)
+
+
+def may_draft_unit(connection: Connection, account: Account, unit: str) -> bool:
+    """True when ``account`` drafts the SOPs of the unit ``unit`` names (see :func:`drafting_units`)."""
+    scope = drafting_units(connection, account)
+    if scope is None:
+        return True
+    found = unit_id(connection, unit.strip())
+    return found is not None and found in scope
+
+
+def check_draft_unit(connection: Connection, account: Account, unit: str) -> None:
+    """:raises AccessDeniedError: ``account`` does not draft SOPs of ``unit`` (not a penyusun, or a Tim
+    member of another SKPD)."""
+    if not may_draft_unit(connection, account, unit):
+        raise AccessDeniedError.from_code("tahap_not_your_skpd", user=account.username, unit=unit or "-")
+
+
+def sop_actions_for(runtime: Runtime, account: Account, status: str, unit: str) -> frozenset[str]:
+    """The lifecycle actions ``account`` may take on an SOP of ``unit`` in ``status`` (its buttons): those
+    of :func:`sop_actions`, without the penyusun's ones for a unit it does not draft."""
+    with runtime.db.read() as connection:
+        drafts = may_draft_unit(connection, account, unit)
+    return frozenset(action for action in sop_actions(account, status)
+                     if drafts or "penyusun" not in SOP_ACTIONS[action][0])
+
+
+def may_read_stages(account: Account) -> bool:
+    """True when ``account`` reads the Tims and the daftar inventarisasi."""
+    return require(account).has(*STAGE_READERS)
+
+
+def check_read_stages(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` does not read the Tims and the inventarisasi."""
+    if not may_read_stages(account):
+        raise AccessDeniedError.from_code("tahap_not_reader", user=account.username)
+
+
+def may_manage_stages(account: Account) -> bool:
+    """True when ``account`` sets up Tims and records the Kepala Daerah's decisions."""
+    return require(account).has(*STAGE_MANAGERS)
+
+
+def check_manage_stages(account: Account) -> None:
+    """:raises AccessDeniedError: ``account`` neither is admin nor has a role of :data:`STAGE_MANAGERS`."""
+    if not may_manage_stages(account):
+        raise AccessDeniedError.from_code("tahap_not_manager", user=account.username)
+
+
+def may_manage_tim(connection: Connection, account: Account, team_id: int) -> bool:
+    """True when ``account`` keeps the members and pembekalan of Tim ``team_id``: a stage manager, or
+    the Tim's own ketua or sekretaris (an active member)."""
+    if may_manage_stages(account):
+        return True
+    return connection.execute(select(sop_team_members.c.id).where(
+        sop_team_members.c.team_id == team_id, sop_team_members.c.username == account.username,
+        sop_team_members.c.role.in_(TIM_LEADS), sop_team_members.c.ended_at.is_(None))).first() is not None
+
+
+def check_manage_tim(connection: Connection, account: Account, team_id: int) -> None:
+    """:raises AccessDeniedError: ``account`` may not keep Tim ``team_id`` (:func:`may_manage_tim`)."""
+    if not may_manage_tim(connection, account, team_id):
+        raise AccessDeniedError.from_code("tahap_not_tim_manager", user=account.username, team=team_id)

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from engine.errors import DataError, NotFoundError, TaskError
 from engine.lifecycle import records
 from engine.lifecycle.roles import refusal, require_reason, today_in
-from engine.lifecycle.transitions import _person, _published_sop, _write_status, status
+from engine.lifecycle.transitions import _drafter, _person, _published_sop, _write_status, status
 from engine.runtime.facade import Runtime
 from engine.runtime.work import VersionInfo
 from engine.sop.model import Sop
@@ -39,6 +39,7 @@ def revise(runtime: Runtime, key: str, by: str, reason: str = "") -> Sop:
         raise refusal(TaskError, "lifecycle_wrong_status", key=key, status=current, allowed="disahkan")
     approved = [info.number for info in runtime.versions(key) if not info.draft]
     sop = _published_sop(runtime, key, approved[-1] if approved else None)
+    _drafter(runtime, by, sop.identity.unit)
     now = runtime.clock.now()
     sop = replace(sop, identity=replace(sop.identity, tanggal_revisi=today_in(runtime.calendar.tz, now)))
     with runtime.db.write() as connection:

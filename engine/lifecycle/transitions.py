@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from engine.access.accounts import Account, account
+from engine.access.policy import check_draft_unit
 from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.formats.files import dump, load_bytes
@@ -196,18 +197,31 @@ def _person(runtime: Runtime, by: str, role: str) -> Account:
     return found
 
 
+def _drafter(runtime: Runtime, by: str, *units: str) -> Account:
+    """The penyusun ``by``, when it drafts SOPs of every one of ``units`` (a Tim member: its SKPD's).
+
+    :raises AccessDeniedError: not a penyusun, or a Tim member of another SKPD.
+    """
+    found = _person(runtime, by, "penyusun")
+    with runtime.db.read() as connection:
+        for unit in units:
+            check_draft_unit(connection, found, unit)
+    return found
+
+
 def save_draft(runtime: Runtime, key: str, sop: Sop, by: str) -> str:
     """Keep ``sop`` as the working draft of ``key`` (a new register entry when the key is new).
 
     Editing an SOP under verification or trial sends it back to ``draft`` (its verifikasi must be
     decided again).
 
-    :raises AccessDeniedError: ``by`` is not a penyusun.
+    :raises AccessDeniedError: ``by`` is not a penyusun, or (a Tim member) the SOP, before or after
+        the change, belongs to a unit it does not draft for.
     :raises TaskError: the SOP is approved; start a revisi first.
     :return: the status after saving.
     """
-    _person(runtime, by, "penyusun")
     row = _row(runtime, key)
+    _drafter(runtime, by, sop.identity.unit, *([row.unit] if row is not None else []))
     if row is None:
         try:
             runtime.versions(key)
@@ -258,8 +272,8 @@ def submit(runtime: Runtime, key: str, by: str) -> list[Overlap]:
     :raises AccessDeniedError: ``by`` is not a penyusun.
     :raises ProcessDefinitionError: the draft is not valid.
     """
-    _person(runtime, by, "penyusun")
     row = require_status(runtime, key, ("draft", "revisi", "verifikasi"))
+    _drafter(runtime, by, row.unit)
     sop = _from_sheet(row.sheet)
     ensure_valid(sop)
     _act(runtime, key, "submit", "verifikasi", by, verified=False)
@@ -289,8 +303,8 @@ def start_trial(runtime: Runtime, key: str, by: str) -> VersionInfo:
     :raises AccessDeniedError: ``by`` is not a penyusun.
     :raises TaskError: the verifikator has not accepted the draft.
     """
-    _person(runtime, by, "penyusun")
     row = require_status(runtime, key, ("verifikasi", "ujicoba"))
+    _drafter(runtime, by, row.unit)
     require_verified(runtime, key)
     info = runtime.publish(_from_sheet(row.sheet), key, draft=True, by=by)
     _act(runtime, key, "trial", "ujicoba", by, version=info.number)

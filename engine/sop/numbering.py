@@ -58,14 +58,65 @@ def _values(unit: str, when: dt.date, sequence: int) -> dict[str, str]:
             "bulan_romawi": _ROMAN[when.month - 1], "urut": str(sequence)}
 
 
+_GROUP = re.compile(r"\d+")
+
+
+def _spaced(text: str) -> str:
+    """``text`` with the spaces around separators gone (``007 / SOP / ORG`` reads as ``007/SOP/ORG``)."""
+    return re.sub(r"\s*([/.\-_])\s*", r"\1", text.strip())
+
+
+def _bounded(needle: str, text: str) -> re.Match[str] | None:
+    """Where ``needle`` stands in ``text`` as a whole part (not inside a longer word or number)."""
+    return re.search(rf"(?<![0-9A-Za-z]){re.escape(needle)}(?![0-9A-Za-z])", text, re.IGNORECASE)
+
+
+def other_format_sequence(text: str, pattern: str, unit: str, when: dt.date) -> int | None:
+    """The sequence of a number of ``unit`` written in another format than ``pattern``, or ``None``.
+
+    A number belongs to the unit when it names the unit code as a whole part and, when the pattern
+    has ``{tahun}``, the year (and, with ``{bulan}``, a month other than ``when``'s does not count
+    against it). What is left must be exactly one group of digits, the sequence: ``SOP-ORG/XI/2026/12``
+    gives 12 for ``{urut:03d}/SOP/{unit}/{tahun}``; ``800/012/ORG/2026`` (two groups) is ambiguous
+    and gives ``None``, so it never moves the next number by a guess.
+    """
+    fields = {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
+    text = _spaced(text)
+    found = _bounded(_spaced(unit), text) if unit.strip() else None
+    if found is None:
+        return None
+    rest = text[:found.start()] + "/" + text[found.end():]
+    if "tahun" in fields:
+        year = _bounded(str(when.year), rest)
+        if year is None:
+            return None
+        rest = rest[:year.start()] + "/" + rest[year.end():]
+    for literal, _, _, _ in Formatter().parse(pattern):  # digits written into the pattern itself (800/...)
+        for digits in _GROUP.findall(literal):
+            if (fixed := _bounded(digits, rest)) is not None:
+                rest = rest[:fixed.start()] + "/" + rest[fixed.end():]
+    groups = _GROUP.findall(rest)
+    if "bulan" in fields and len(groups) == 2:
+        groups = [group for group in groups if int(group) != when.month] or groups
+    return int(groups[0]) if len(groups) == 1 else None
+
+
 def next_number(pattern: str, existing: Iterable[str], unit: str, when: dt.date) -> str:
     """The next free nomor for ``unit`` at ``when`` under ``pattern``.
+
+    Numbers written in another format (an older pattern, another padding, spaces) count too when
+    their unit, year and sequence can be read (:func:`other_format_sequence`).
 
     :raises InputError: when the pattern is not valid.
     """
     check_pattern(pattern)
     matcher = _regex(pattern, unit, when)
-    used = [int(match.group("urut")) for text in existing if (match := matcher.match(text.strip()))]
+    used: list[int] = []
+    for text in existing:
+        match = matcher.match(text.strip()) or matcher.match(_spaced(text))
+        sequence_found = int(match.group("urut")) if match else other_format_sequence(text, pattern, unit, when)
+        if sequence_found is not None:
+            used.append(sequence_found)
     sequence = max(used, default=0) + 1
     values: dict[str, object] = dict(_values(unit, when, sequence))
     values["urut"] = sequence

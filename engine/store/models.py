@@ -605,3 +605,80 @@ admin_log = Table(
     Column("reason", Text, nullable=False),
     Index(None, "target"),
 )
+
+# --- the seed's stages 1-3: the Tim penyusun, pembekalan, the daftar inventarisasi (0011i) ---
+#: The Tim penyusun SOP of a Pemda or an OPD (``unit_id``), set up by an SK (Permendagri 52/2011 stage 1).
+sop_teams = Table(
+    "sop_teams", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("sk_number", String(200), nullable=False),
+    Column("sk_date", Date, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("unit_id"),
+)
+
+#: A member of a Tim: its role (ketua, koordinator, sekretaris, anggota) and the SKPD it drafts for.
+#: A member who left keeps the row with ``ended_at`` (who was in the Tim when stays readable).
+sop_team_members = Table(
+    "sop_team_members", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("team_id", Integer, ForeignKey("sop_teams.id"), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    Column("added_by", String(64), nullable=False),
+    Column("added_at", UtcDateTime, nullable=False),
+    Column("ended_at", UtcDateTime),
+    Index(None, "username"),
+    Index(None, "team_id"),
+)
+
+#: A pembekalan (briefing or training of the Tim): when, on what, who attended (JSON list of user names).
+sop_team_briefings = Table(
+    "sop_team_briefings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("team_id", Integer, ForeignKey("sop_teams.id"), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("attendees", Text, nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Index(None, "team_id"),
+)
+
+#: The Kepala Daerah's decision fixing the names and numbers of a set of inventarisasi entries.
+sop_inventory_decisions = Table(
+    "sop_inventory_decisions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(200), nullable=False),
+    Column("decided_on", Date, nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+)
+
+#: One row of the daftar inventarisasi: an SOP that is needed (title and unit are enough), the
+#: seed's criteria as a checklist, analysis notes, its number (fixed by a decision) and the SOP it became.
+sop_inventory = Table(
+    "sop_inventory", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("org_units.id"), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("routine", Boolean, nullable=False, server_default="0"),
+    Column("clear_stages", Boolean, nullable=False, server_default="0"),
+    Column("clear_output", Boolean, nullable=False, server_default="0"),
+    Column("several_parties", Boolean, nullable=False, server_default="0"),
+    Column("analysis", Text, nullable=False, server_default=""),
+    Column("number", String(200), nullable=False, server_default=""),
+    Column("decision_id", Integer, ForeignKey("sop_inventory_decisions.id")),
+    #: The register key of the SOP written from this entry (``sop_lifecycle.key``), once writing starts.
+    Column("sop_key", String(100)),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_by", String(64), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index(None, "unit_id"),
+    UniqueConstraint("sop_key"),
+)
