@@ -45,7 +45,7 @@ from engine.sop.model import Approval, Identity, Sop
 from engine.sop.numbering import DEFAULT_PATTERN, next_number
 from engine.sop.overlap import Overlap, overlap_report
 from engine.sop.validate import ensure_valid
-from engine.store.models import definitions, lifecycle_events, sop_lifecycle, versions
+from engine.store.models import definitions, lifecycle_events, sop_inventory, sop_lifecycle, versions
 
 STATUSES = ("draft", "verifikasi", "ujicoba", "disahkan", "revisi")
 #: Statuses in which the penyusun may still edit the working draft.
@@ -405,6 +405,9 @@ def version_diff(runtime: Runtime, key: str, before: int, after: int) -> list[Ch
 
 
 def suggest_number(runtime: Runtime, unit: str, pattern: str = DEFAULT_PATTERN, when: dt.date | None = None) -> str:
-    """The next Nomor SOP of ``unit`` from ``pattern`` and the numbers already in the register."""
+    """The next Nomor SOP of ``unit`` from ``pattern`` and the numbers already in the register and the
+    daftar inventarisasi (in any format whose unit, year and sequence can be read)."""
     existing = [entry.nomor for entry in register(runtime)]
+    with runtime.db.read() as connection:  # the numbers the daftar inventarisasi assigned count too
+        existing += [str(text) for text in connection.execute(select(sop_inventory.c.number)).scalars() if text]
     return next_number(pattern, existing, unit, when or runtime.clock.now().date())

@@ -1,0 +1,285 @@
+"""Stage 1 (Persiapan) of Permendagri 52/2011 Lampiran I: the Tim penyusun SOP as data.
+
+A Tim serves a Pemda or an OPD (one Tim per unit) and is set up by an SK (number and date). Its
+members each have a role (:data:`TIM_ROLES`: ketua, koordinator of an SKPD, sekretaris, anggota)
+and the SKPD they work for: the Tim's own unit or a unit below it. An active member holds the
+penyusun role for its SKPD (:attr:`engine.access.accounts.Account.drafting_unit_ids`, narrowed by
+:func:`engine.access.policy.drafting_units`). A member who leaves keeps its row, ended. Pembekalan
+records (date, topic, attendees among the members) show the Tim was prepared, as the seed asks.
+
+Who may: :func:`engine.access.policy.check_manage_stages` sets a Tim up;
+:func:`engine.access.policy.check_manage_tim` keeps its members and pembekalan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, case, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from engine.access.accounts import Account
+from engine.access.organisation import unit_id
+from engine.access.policy import check_manage_stages, check_manage_tim, check_read_stages
+from engine.errors import DataError, NotFoundError
+from engine.lifecycle.records import checked_text
+from engine.runtime.facade import Runtime
+from engine.store import repo
+from engine.store.models import org_units, sop_team_briefings, sop_team_members, sop_teams, users
+
+#: The roles of a Tim member (the seed's "sekurang-kurangnya" list).
+TIM_ROLES = ("ketua", "koordinator", "sekretaris", "anggota")
+#: Roles a Tim has at most one active holder of.
+SINGLE_ROLES = ("ketua", "sekretaris")
+#: The kinds of unit a Tim serves.
+TIM_UNIT_KINDS = ("pemda", "opd")
+#: Members listed ketua first, then koordinator, sekretaris, anggota.
+_ROLE_ORDER = case({role: index for index, role in enumerate(TIM_ROLES)}, value=sop_team_members.c.role, else_=9)
+
+
+@dataclass(frozen=True)
+class TimMember:
+    """A member of a Tim: its role and the SKPD it drafts for."""
+
+    id: int
+    username: str
+    nama: str
+    role: str
+    unit: str
+    added_at: dt.datetime
+    #: When the member left the Tim (``None``: still a member).
+    ended_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A pembekalan of the Tim."""
+
+    id: int
+    held_on: dt.date
+    topic: str
+    attendees: tuple[str, ...]
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class Tim:
+    """A Tim penyusun SOP with its SK, members (active first) and pembekalan (oldest first)."""
+
+    id: int
+    unit: str
+    name: str
+    sk_number: str
+    sk_date: dt.date
+    members: tuple[TimMember, ...] = ()
+    briefings: tuple[Briefing, ...] = ()
+
+    @property
+    def active_members(self) -> tuple[TimMember, ...]:
+        """The members who have not left."""
+        return tuple(member for member in self.members if member.ended_at is None)
+
+
+def _required(value: str, field: str, limit: int = 300) -> str:
+    text = checked_text(value, field)
+    if not text:
+        raise DataError.from_code("tahap_field_required", field, field=field)
+    if len(text) > limit:
+        raise DataError.from_code("tahap_field_too_long", field, field=field, limit=limit)
+    return text
+
+
+def _unit(connection: Connection, code: str, field: str = "unit") -> tuple[int, str]:
+    text = _required(code, field, 200)
+    found = unit_id(connection, text)
+    if found is None:
+        raise DataError.from_code("tahap_unknown_unit", field, unit=text)
+    return found, str(connection.execute(select(org_units.c.kind).where(org_units.c.id == found)).scalar_one())
+
+
+def _parents(connection: Connection) -> dict[int, int | None]:
+    return {int(row.id): (None if row.parent_id is None else int(row.parent_id))
+            for row in connection.execute(select(org_units.c.id, org_units.c.parent_id))}
+
+
+def is_within(connection: Connection, unit: int, top: int) -> bool:
+    """True when unit ``unit`` is ``top`` or below it in the ``org_units`` tree."""
+    parents = _parents(connection)
+    current: int | None = unit
+    seen: set[int] = set()
+    while current is not None and current not in seen:  # a cycle in bad data stops
+        if current == top:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+def parse_day(text: str, field: str) -> dt.date:
+    """A ``YYYY-MM-DD`` day of a form, CLI option or API body.
+
+    :raises DataError: empty or not a date (naming ``field``).
+    """
+    value = (text or "").strip()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise DataError.from_code("tahap_bad_date", field, field=field, value=value[:40]) from exc
+
+
+def create_tim(runtime: Runtime, account: Account, unit: str, name: str, sk_number: str, sk_date: dt.date) -> Tim:
+    """Set up the Tim of a Pemda or an OPD from its SK.
+
+    :raises AccessDeniedError: ``account`` does not set Tims up.
+    :raises DataError: a missing name or SK number, an unknown unit or one that is not a Pemda or
+        an OPD, or the unit has a Tim already (each naming its field).
+    """
+    check_manage_stages(account)
+    name = _required(name, "nama")
+    sk_number = _required(sk_number, "sk_nomor", 200)
+    now = runtime.clock.now()
+    with runtime.db.write() as connection:
+        found, kind = _unit(connection, unit)
+        if kind not in TIM_UNIT_KINDS:
+            raise DataError.from_code("tahap_tim_unit_kind", "unit", unit=unit.strip())
+        try:
+            with connection.begin_nested():
+                team_id = int(connection.execute(insert(sop_teams).returning(sop_teams.c.id), {
+                    "unit_id": found, "name": name, "sk_number": sk_number, "sk_date": sk_date,
+                    "created_by": account.username, "created_at": now}).scalar_one())
+        except IntegrityError as exc:
+            raise DataError.from_code("tahap_tim_exists", "unit", unit=unit.strip()) from exc
+    return tim(runtime, account, team_id)
+
+
+def _team_row(connection: Connection, team_id: int) -> object:
+    row = connection.execute(select(sop_teams).where(sop_teams.c.id == team_id)).first()
+    if row is None:
+        raise NotFoundError.from_code("tahap_tim_not_found", team=team_id)
+    return row
+
+
+def _members(connection: Connection, team_id: int) -> tuple[TimMember, ...]:
+    rows = connection.execute(
+        select(sop_team_members, org_units.c.code.label("unit_code"), users.c.nama)
+        .join(org_units, org_units.c.id == sop_team_members.c.unit_id)
+        .outerjoin(users, users.c.username == sop_team_members.c.username)
+        .where(sop_team_members.c.team_id == team_id)
+        .order_by(sop_team_members.c.ended_at.is_not(None), _ROLE_ORDER, sop_team_members.c.id)).all()
+    return tuple(TimMember(int(row.id), row.username, row.nama or row.username, row.role, row.unit_code,
+                           row.added_at, row.ended_at) for row in rows)
+
+
+def _briefings(connection: Connection, team_id: int) -> tuple[Briefing, ...]:
+    rows = connection.execute(select(sop_team_briefings).where(sop_team_briefings.c.team_id == team_id)
+                              .order_by(sop_team_briefings.c.held_on, sop_team_briefings.c.id)).all()
+    return tuple(Briefing(int(row.id), row.held_on, row.topic, tuple(json.loads(row.attendees)), row.recorded_by)
+                 for row in rows)
+
+
+def _tim(connection: Connection, team_id: int) -> Tim:
+    row = _team_row(connection, team_id)
+    unit = connection.execute(select(org_units.c.code).where(org_units.c.id == row.unit_id)).scalar_one()  # type: ignore[attr-defined]
+    return Tim(int(row.id), str(unit), row.name, row.sk_number, row.sk_date,  # type: ignore[attr-defined]
+               _members(connection, team_id), _briefings(connection, team_id))
+
+
+def tim(runtime: Runtime, account: Account, team_id: int) -> Tim:
+    """One Tim with its members and pembekalan.
+
+    :raises AccessDeniedError: ``account`` does not read the Tims.
+    :raises NotFoundError: no such Tim.
+    """
+    check_read_stages(account)
+    with runtime.db.read() as connection:
+        return _tim(connection, team_id)
+
+
+def tims(runtime: Runtime, account: Account) -> list[Tim]:
+    """Every Tim, by unit.
+
+    :raises AccessDeniedError: ``account`` does not read the Tims.
+    """
+    check_read_stages(account)
+    with runtime.db.read() as connection:
+        ids = connection.execute(select(sop_teams.c.id).join(org_units, org_units.c.id == sop_teams.c.unit_id)
+                                 .order_by(org_units.c.code)).scalars().all()
+        return [_tim(connection, int(found)) for found in ids]
+
+
+def add_member(runtime: Runtime, account: Account, team_id: int, username: str, role: str, unit: str) -> TimMember:
+    """Add a member to the Tim with its role and SKPD (the Tim's unit or one below it).
+
+    :raises AccessDeniedError: ``account`` may not keep this Tim.
+    :raises NotFoundError: no such Tim.
+    :raises DataError: an unknown person, role or unit, a unit outside the Tim's, a second active
+        ketua or sekretaris, or the person is an active member already.
+    """
+    username = _required(username, "username", 64)
+    role = (role or "").strip().lower()
+    if role not in TIM_ROLES:
+        raise DataError.from_code("tahap_bad_role", "peran", role=role[:40], roles=", ".join(TIM_ROLES))
+    now = runtime.clock.now()
+    with runtime.db.write() as connection:
+        team = _team_row(connection, team_id)
+        check_manage_tim(connection, account, team_id)
+        try:
+            repo.user_by_name(connection, username)
+        except NotFoundError as exc:
+            raise DataError.from_code("tahap_unknown_person", "username", user=username) from exc
+        member_unit, _kind = _unit(connection, unit)
+        if not is_within(connection, member_unit, int(team.unit_id)):  # type: ignore[attr-defined]
+            raise DataError.from_code("tahap_member_outside", "unit", unit=unit.strip())
+        active = connection.execute(select(sop_team_members.c.username, sop_team_members.c.role).where(
+            sop_team_members.c.team_id == team_id, sop_team_members.c.ended_at.is_(None))).all()
+        if any(found.username == username for found in active):
+            raise DataError.from_code("tahap_already_member", "username", user=username)
+        if role in SINGLE_ROLES and any(found.role == role for found in active):
+            raise DataError.from_code("tahap_role_taken", "peran", role=role)
+        member_id = int(connection.execute(insert(sop_team_members).returning(sop_team_members.c.id), {
+            "team_id": team_id, "username": username, "role": role, "unit_id": member_unit,
+            "added_by": account.username, "added_at": now}).scalar_one())
+        return next(found for found in _members(connection, team_id) if found.id == member_id)
+
+
+def end_member(runtime: Runtime, account: Account, member_id: int) -> None:
+    """The member leaves the Tim (its row stays, ended): it no longer drafts for its SKPD.
+
+    :raises NotFoundError: no such active member.
+    :raises AccessDeniedError: ``account`` may not keep its Tim.
+    """
+    with runtime.db.write() as connection:
+        row = connection.execute(select(sop_team_members).where(sop_team_members.c.id == member_id,
+                                                                sop_team_members.c.ended_at.is_(None))).first()
+        if row is None:
+            raise NotFoundError.from_code("tahap_member_not_found", member=member_id)
+        check_manage_tim(connection, account, int(row.team_id))
+        connection.execute(update(sop_team_members).where(sop_team_members.c.id == member_id)
+                           .values(ended_at=runtime.clock.now()))
+
+
+def record_briefing(runtime: Runtime, account: Account, team_id: int, held_on: dt.date, topic: str,
+                    attendees: list[str]) -> Briefing:
+    """Record a pembekalan of the Tim: its day, topic and the members who attended.
+
+    :raises AccessDeniedError: ``account`` may not keep this Tim.
+    :raises NotFoundError: no such Tim.
+    :raises DataError: no topic, nobody attended, or an attendee who is not an active member.
+    """
+    topic = _required(topic, "topik", 2000)
+    names = list(dict.fromkeys(name.strip() for name in attendees if name.strip()))
+    if not names:
+        raise DataError.from_code("tahap_no_attendees", "peserta")
+    with runtime.db.write() as connection:
+        _team_row(connection, team_id)
+        check_manage_tim(connection, account, team_id)
+        members = {found.username for found in _members(connection, team_id) if found.ended_at is None}
+        strangers = [name for name in names if name not in members]
+        if strangers:
+            raise DataError.from_code("tahap_attendee_not_member", "peserta", users=", ".join(strangers))
+        briefing_id = int(connection.execute(insert(sop_team_briefings).returning(sop_team_briefings.c.id), {
+            "team_id": team_id, "held_on": held_on, "topic": topic, "attendees": json.dumps(names),
+            "recorded_by": account.username, "recorded_at": runtime.clock.now()}).scalar_one())
+    return Briefing(briefing_id, held_on, topic, tuple(names), account.username)
