@@ -64,6 +64,7 @@ from engine.access.policy import item_for as item_for
 from engine.access.policy import may_administer as may_administer
 from engine.access.policy import may_administer_instance as may_administer_instance
 from engine.access.policy import may_item as may_item
+from engine.access.policy import may_manage_stages as may_manage_stages
 from engine.access.policy import may_monitor as may_monitor
 from engine.access.policy import may_sop as may_sop
 from engine.access.policy import may_unmask as may_unmask
@@ -74,6 +75,7 @@ from engine.access.policy import reassign_item as reassign_item
 from engine.access.policy import release_item as release_item
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
+from engine.access.policy import sop_actions_for as sop_actions_for
 from engine.access.policy import sop_unit_ids as sop_unit_ids
 from engine.access.policy import supervised_item as supervised_item
 from engine.access.policy import supervised_items as supervised_items
@@ -138,6 +140,25 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.inventory import add_entry as add_entry
+from engine.lifecycle.inventory import assign_numbers as assign_numbers
+from engine.lifecycle.inventory import draftable_units as draftable_units
+from engine.lifecycle.inventory import drafts_unit as drafts_unit
+from engine.lifecycle.inventory import entry_of_sop as entry_of_sop
+from engine.lifecycle.inventory import INVENTORY_CRITERIA as INVENTORY_CRITERIA
+from engine.lifecycle.inventory import inventory_entries as inventory_entries
+from engine.lifecycle.inventory import inventory_entry as inventory_entry
+from engine.lifecycle.inventory import InventoryDecision as InventoryDecision
+from engine.lifecycle.inventory import InventoryEntry as InventoryEntry
+from engine.lifecycle.inventory import link_sop as link_sop
+from engine.lifecycle.inventory import record_decision as record_decision
+from engine.lifecycle.inventory import remove_entry as remove_entry
+from engine.lifecycle.inventory import start_writing as start_writing
+from engine.lifecycle.inventory import update_entry as update_entry
+from engine.lifecycle.inventory_print import number_table as number_table
+from engine.lifecycle.inventory_print import number_table_pdf as number_table_pdf
+from engine.lifecycle.inventory_print import number_table_xlsx as number_table_xlsx
+from engine.lifecycle.inventory_print import NumberTable as NumberTable
 from engine.lifecycle.requests import revision_requests_of as revision_requests_of
 from engine.lifecycle.requests import RevisionRequest as RevisionRequest
 from engine.lifecycle.review import accept as accept
@@ -152,6 +173,18 @@ from engine.lifecycle.roles import effective_date as effective_date
 from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
 from engine.lifecycle.roles import require_confirmation as require_confirmation
 from engine.lifecycle.roles import today_in as today_in
+from engine.lifecycle.tim import add_member as add_member
+from engine.lifecycle.tim import Briefing as Briefing
+from engine.lifecycle.tim import create_tim as create_tim
+from engine.lifecycle.tim import end_member as end_member
+from engine.lifecycle.tim import may_keep_tim as may_keep_tim
+from engine.lifecycle.tim import parse_stage_day as parse_stage_day
+from engine.lifecycle.tim import record_briefing as record_briefing
+from engine.lifecycle.tim import Tim as Tim
+from engine.lifecycle.tim import tim as tim
+from engine.lifecycle.tim import TIM_ROLES as TIM_ROLES
+from engine.lifecycle.tim import TimMember as TimMember
+from engine.lifecycle.tim import tims as tims
 from engine.lifecycle.transitions import approve as approve
 from engine.lifecycle.transitions import current_round as current_round
 from engine.lifecycle.transitions import history as history
@@ -321,6 +354,7 @@ __all__ = [
     "AssessmentRules",
     "Attachment",
     "BERKAS",
+    "Briefing",
     "CalendarView",
     "CalendarsPage",
     "CaseDataError",
@@ -357,11 +391,14 @@ __all__ = [
     "FieldType",
     "Finding",
     "Holding",
+    "INVENTORY_CRITERIA",
     "Identity",
     "ImportResult",
     "InputError",
     "Instance",
     "InstanceRow",
+    "InventoryDecision",
+    "InventoryEntry",
     "JabatanLoad",
     "KERTAS",
     "LifecycleSettings",
@@ -377,6 +414,7 @@ __all__ = [
     "MonitoringRow",
     "MonitoringScope",
     "NotifySettings",
+    "NumberTable",
     "OUTCOMES",
     "OrgImportError",
     "OrgImportReport",
@@ -405,7 +443,10 @@ __all__ = [
     "StepStats",
     "SystemClock",
     "TIDAK_ADA",
+    "TIM_ROLES",
     "TickReport",
+    "Tim",
+    "TimMember",
     "TraceDocument",
     "TraceEntry",
     "TraceResult",
@@ -428,7 +469,9 @@ __all__ = [
     "acting_list",
     "add_account",
     "add_acting",
+    "add_entry",
     "add_holding",
+    "add_member",
     "admin_calendars",
     "admin_log_rows",
     "admin_people",
@@ -442,6 +485,7 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "assign_numbers",
     "audit_chain_for",
     "build_net",
     "calendar_file_text",
@@ -462,19 +506,24 @@ __all__ = [
     "completion_from_json",
     "condition_data",
     "conformance_for",
+    "create_tim",
     "current_round",
     "cycle_trend",
     "disable_account",
     "document_for",
     "done_by",
+    "draftable_units",
+    "drafts_unit",
     "dump",
     "dump_sheet",
     "effective_date",
     "end_acting",
     "end_holding",
+    "end_member",
     "end_sessions",
     "ensure_current",
     "ensure_valid",
+    "entry_of_sop",
     "evaluate_condition",
     "evaluations_for",
     "evaluations_of",
@@ -495,6 +544,8 @@ __all__ = [
     "import_organisation",
     "instance_for",
     "instances_with_value",
+    "inventory_entries",
+    "inventory_entry",
     "issue_token",
     "item_actions",
     "item_for",
@@ -502,6 +553,7 @@ __all__ = [
     "kind_time_text",
     "line_item",
     "link_organisation",
+    "link_sop",
     "list_instances",
     "load_bytes",
     "load_file",
@@ -513,6 +565,8 @@ __all__ = [
     "may_administer",
     "may_administer_instance",
     "may_item",
+    "may_keep_tim",
+    "may_manage_stages",
     "may_monitor",
     "may_sop",
     "may_unmask",
@@ -531,6 +585,9 @@ __all__ = [
     "monitoring_xlsx",
     "mutasi",
     "new_workflow",
+    "number_table",
+    "number_table_pdf",
+    "number_table_xlsx",
     "overlaps",
     "parse_condition",
     "parse_duration",
@@ -538,6 +595,7 @@ __all__ = [
     "parse_org_day",
     "parse_rule",
     "parse_spec",
+    "parse_stage_day",
     "pending_feedback",
     "place_unit",
     "prefill_monitoring_form",
@@ -551,12 +609,15 @@ __all__ = [
     "read_org_files",
     "read_xes",
     "reassign_item",
+    "record_briefing",
     "record_case_values",
+    "record_decision",
     "recorded_states",
     "register",
     "register_for",
     "registration_number",
     "release_item",
+    "remove_entry",
     "render",
     "render_pages",
     "report_for",
@@ -580,11 +641,13 @@ __all__ = [
     "set_account_disabled",
     "sheet_mapping",
     "sop_actions",
+    "sop_actions_for",
     "sop_from_mapping",
     "sop_key",
     "sop_unit_ids",
     "start_step",
     "start_trial",
+    "start_writing",
     "startable",
     "state_to_json",
     "status",
@@ -601,7 +664,9 @@ __all__ = [
     "supervised_work",
     "synthetic_log",
     "synthetic_sop",
+    "tim",
     "timeline",
+    "tims",
     "today_in",
     "token_account",
     "trend_chart",
@@ -611,6 +676,7 @@ __all__ = [
     "ujicoba_complete",
     "ujicoba_for",
     "ujicoba_report",
+    "update_entry",
     "upgrade_database",
     "validate",
     "validate_case_data",

@@ -2,7 +2,7 @@
 
 The daftar inventarisasi judul SOP holds the SOPs a unit *needs*, before anyone writes them: an
 entry is a title and a unit (nothing else is required, unlike an SOP of the register, which needs
-its steps). Each entry carries the seed's criteria as a checklist (:data:`CRITERIA`: routine work,
+its steps). Each entry carries the seed's criteria as a checklist (:data:`INVENTORY_CRITERIA`: routine work,
 clear stages, a clear output, two or more parties) and the Tim's analysis notes. The analysis
 yields the nama and kode nomor SOP: :func:`assign_numbers` numbers a unit's entries from the
 numbering pattern (:mod:`engine.sop.numbering`, over every number already in the register and the
@@ -26,7 +26,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from engine.access.accounts import Account
 from engine.access.organisation import unit_id
-from engine.access.policy import check_draft_unit, check_manage_stages, check_read_stages
+from engine.access.policy import (check_draft_unit, check_manage_stages, check_read_stages, drafting_units,
+                                  may_draft_unit)
 from engine.errors import DataError, NotFoundError, TaskError
 from engine.lifecycle import records
 from engine.lifecycle.records import checked_text
@@ -40,14 +41,14 @@ from engine.store.models import definitions, org_units, sop_inventory, sop_inven
 
 #: The seed's criteria of a procedure worth an SOP, by the name forms and the API use: routine (or
 #: repeated) work, clear stages, a clear output, and two or more parties involved.
-CRITERIA = ("rutin", "tahapan_jelas", "output_jelas", "banyak_pihak")
+INVENTORY_CRITERIA = ("rutin", "tahapan_jelas", "output_jelas", "banyak_pihak")
 _COLUMNS = {"rutin": "routine", "tahapan_jelas": "clear_stages", "output_jelas": "clear_output",
             "banyak_pihak": "several_parties"}
 TITLE_LIMIT = 300
 
 
 @dataclass(frozen=True)
-class Decision:
+class InventoryDecision:
     """The Kepala Daerah's decision fixing names and numbers of inventarisasi entries."""
 
     id: int
@@ -63,13 +64,13 @@ class InventoryEntry:
     id: int
     unit: str
     title: str
-    #: The criteria of :data:`CRITERIA` ticked for this procedure.
+    #: The criteria of :data:`INVENTORY_CRITERIA` ticked for this procedure.
     criteria: frozenset[str]
     analysis: str
     #: The Nomor SOP (``""`` until numbers are assigned).
     number: str
     #: The decision that fixed title and number (``None``: not fixed yet).
-    decision: Decision | None
+    decision: InventoryDecision | None
     #: The register key of the SOP written from this entry (``None``: writing has not started).
     sop_key: str | None
     created_by: str
@@ -78,7 +79,7 @@ class InventoryEntry:
     @property
     def meets_criteria(self) -> bool:
         """True when every criterion of the seed is ticked."""
-        return self.criteria == frozenset(CRITERIA)
+        return self.criteria == frozenset(INVENTORY_CRITERIA)
 
     @property
     def fixed(self) -> bool:
@@ -88,11 +89,11 @@ class InventoryEntry:
 
 def _criteria(chosen: Iterable[str]) -> dict[str, bool]:
     picked = {name.strip() for name in chosen if name.strip()}
-    unknown = sorted(picked - set(CRITERIA))
+    unknown = sorted(picked - set(INVENTORY_CRITERIA))
     if unknown:
         raise DataError.from_code("tahap_bad_criterion", "kriteria", names=", ".join(unknown),
-                                  known=", ".join(CRITERIA))
-    return {_COLUMNS[name]: name in picked for name in CRITERIA}
+                                  known=", ".join(INVENTORY_CRITERIA))
+    return {_COLUMNS[name]: name in picked for name in INVENTORY_CRITERIA}
 
 
 def _title(text: str) -> str:
@@ -113,10 +114,10 @@ def _query() -> Any:
 
 
 def _entry(row: Any) -> InventoryEntry:
-    decision = (Decision(int(row.decision_id), row.decision_number, row.decided_on, row.decided_by)
+    decision = (InventoryDecision(int(row.decision_id), row.decision_number, row.decided_on, row.decided_by)
                 if row.decision_id is not None else None)
     return InventoryEntry(int(row.id), row.unit_code, row.title,
-                          frozenset(name for name in CRITERIA if getattr(row, _COLUMNS[name])), row.analysis,
+                          frozenset(name for name in INVENTORY_CRITERIA if getattr(row, _COLUMNS[name])), row.analysis,
                           row.number, decision, row.sop_key, row.created_by, row.updated_at)
 
 
@@ -127,7 +128,7 @@ def _load(connection: Connection, entry_id: int) -> InventoryEntry:
     return _entry(row)
 
 
-def entry(runtime: Runtime, account: Account, entry_id: int) -> InventoryEntry:
+def inventory_entry(runtime: Runtime, account: Account, entry_id: int) -> InventoryEntry:
     """One entry.
 
     :raises AccessDeniedError: ``account`` does not read the inventarisasi.
@@ -138,7 +139,7 @@ def entry(runtime: Runtime, account: Account, entry_id: int) -> InventoryEntry:
         return _load(connection, entry_id)
 
 
-def entries(runtime: Runtime, account: Account, unit: str = "", search: str = "") -> list[InventoryEntry]:
+def inventory_entries(runtime: Runtime, account: Account, unit: str = "", search: str = "") -> list[InventoryEntry]:
     """The daftar inventarisasi (of ``unit`` and the units below it, when given), by unit, number, title.
 
     :raises AccessDeniedError: ``account`` does not read the inventarisasi.
@@ -270,7 +271,7 @@ def assign_numbers(runtime: Runtime, account: Account, unit: str, pattern: str =
 
 
 def record_decision(runtime: Runtime, account: Account, number: str, decided_on: dt.date,
-                    unit: str) -> tuple[Decision, list[InventoryEntry]]:
+                    unit: str) -> tuple[InventoryDecision, list[InventoryEntry]]:
     """Record the Kepala Daerah's decision on the names and numbers of ``unit``'s entries (and those
     of the units below it): every entry there not fixed yet is fixed by it.
 
@@ -302,7 +303,7 @@ def record_decision(runtime: Runtime, account: Account, number: str, decided_on:
                                               "recorded_by": account.username, "recorded_at": now}).scalar_one())
         connection.execute(update(sop_inventory).where(sop_inventory.c.id.in_([item.id for item in covered]))
                            .values(decision_id=decision_id, updated_by=account.username, updated_at=now))
-        return (Decision(decision_id, number, decided_on, account.username),
+        return (InventoryDecision(decision_id, number, decided_on, account.username),
                 [_load(connection, item.id) for item in covered])
 
 
@@ -370,3 +371,17 @@ def entry_of_sop(runtime: Runtime, key: str) -> InventoryEntry | None:
     with runtime.db.read() as connection:
         row = connection.execute(_query().where(sop_inventory.c.sop_key == key)).first()
     return _entry(row) if row is not None else None
+
+
+def drafts_unit(runtime: Runtime, account: Account, unit: str) -> bool:
+    """True when ``account`` keeps the entries (and drafts the SOPs) of ``unit`` (for a page's forms)."""
+    with runtime.db.read() as connection:
+        return may_draft_unit(connection, account, unit)
+
+
+def draftable_units(runtime: Runtime, account: Account) -> list[str]:
+    """The codes of the units ``account`` keeps entries of (every unit for a penyusun), by code."""
+    with runtime.db.read() as connection:
+        scope = drafting_units(connection, account)
+        rows = connection.execute(select(org_units.c.id, org_units.c.code).order_by(org_units.c.code)).all()
+    return [str(row.code) for row in rows if scope is None or int(row.id) in scope]

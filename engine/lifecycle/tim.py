@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from engine.access.accounts import Account
 from engine.access.organisation import unit_id
-from engine.access.policy import check_manage_stages, check_manage_tim, check_read_stages
+from engine.access.policy import check_manage_stages, check_manage_tim, check_read_stages, may_manage_tim
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.records import checked_text
 from engine.runtime.facade import Runtime
@@ -117,7 +117,7 @@ def is_within(connection: Connection, unit: int, top: int) -> bool:
     return False
 
 
-def parse_day(text: str, field: str) -> dt.date:
+def parse_stage_day(text: str, field: str) -> dt.date:
     """A ``YYYY-MM-DD`` day of a form, CLI option or API body.
 
     :raises DataError: empty or not a date (naming ``field``).
@@ -283,3 +283,9 @@ def record_briefing(runtime: Runtime, account: Account, team_id: int, held_on: d
             "team_id": team_id, "held_on": held_on, "topic": topic, "attendees": json.dumps(names),
             "recorded_by": account.username, "recorded_at": runtime.clock.now()}).scalar_one())
     return Briefing(briefing_id, held_on, topic, tuple(names), account.username)
+
+
+def may_keep_tim(runtime: Runtime, account: Account, team_id: int) -> bool:
+    """True when ``account`` keeps the members and pembekalan of Tim ``team_id`` (for the page's forms)."""
+    with runtime.db.read() as connection:
+        return may_manage_tim(connection, account, team_id)

@@ -81,4 +81,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tahap_col_title": ("JUDUL SOP", "SOP TITLE"),
     "tahap_col_number": ("NOMOR SOP", "SOP NUMBER"),
     "tahap_sheet_name": ("Nama dan Nomor SOP", "SOP names and numbers"),
+    # -- the commands (alur tim, alur inventarisasi) --
+    "tahap_cli_tim_created": ("Tim {team} dibentuk untuk {unit} (SK {sk}).", "Tim {team} set up for {unit} (SK {sk})."),
+    "tahap_cli_member_added": ("Anggota {member}: {user}, {role}, {unit}.", "Member {member}: {user}, {role}, {unit}."),
+    "tahap_cli_member_ended": ("Keanggotaan {member} diakhiri.", "Membership {member} ended."),
+    "tahap_cli_briefing": ("Pembekalan {day} dicatat dengan {count} peserta.",
+                           "Briefing of {day} recorded with {count} attendees."),
+    "tahap_cli_tim_line": ("Tim {team}: {name} - {unit} (SK {sk}, {day})", "Tim {team}: {name} - {unit} (SK {sk}, {day})"),
+    "tahap_cli_member_line": ("  anggota {member}: {user}, {role}, {unit}", "  member {member}: {user}, {role}, {unit}"),
+    "tahap_cli_briefing_line": ("  pembekalan {day}: {topic} ({users})", "  briefing {day}: {topic} ({users})"),
+    "tahap_cli_entry_added": ("Butir {entry}: {title} ({unit}).", "Entry {entry}: {title} ({unit})."),
+    "tahap_cli_entry_line": ("{entry}\t{number}\t{title}\t{unit}\tkriteria {criteria}/4\tSOP {key}",
+                             "{entry}\t{number}\t{title}\t{unit}\tcriteria {criteria}/4\tSOP {key}"),
+    "tahap_cli_numbered": ("{entry}\t{number}\t{title}", "{entry}\t{number}\t{title}"),
+    "tahap_cli_numbered_count": ("{count} butir diberi nomor.", "{count} entries numbered."),
+    "tahap_cli_decision": ("Keputusan {number} menetapkan {count} butir.", "Decision {number} fixes {count} entries."),
+    "tahap_cli_writing": ("Butir {entry} menjadi draf SOP {key}.", "Entry {entry} became draft SOP {key}."),
+    "tahap_cli_table_format": ("{path}: tabel ditulis sebagai .pdf atau .xlsx.", "{path}: the table is written as .pdf "
+                               "or .xlsx."),
+    "tahap_cli_table_written": ("{path}: {rows} baris.", "{path}: {rows} rows."),
 }

@@ -17,7 +17,7 @@ from engine.formats.files import load_file
 from engine.lifecycle.inventory import (
     add_entry,
     assign_numbers,
-    entries,
+    inventory_entries,
     entry_of_sop,
     link_sop,
     record_decision,
@@ -62,8 +62,8 @@ def test_a_title_and_a_unit_are_an_entry_and_the_checklist_is_kept(runtime: Runt
     assert criterion.value.field == "kriteria" and "murah" in str(criterion.value)
     with pytest.raises(AccessDeniedError):  # a Tim member keeps its own SKPD's list only
         add_entry(runtime, sari, DISDIK_UMUM, "Penerimaan Peserta Didik Baru")
-    assert [e.title for e in entries(runtime, account(runtime, "kadis"))] == ["Pelayanan Surat Keterangan Sehat"]
-    assert entries(runtime, sari, unit=DISDIK_UMUM) == []
+    assert [e.title for e in inventory_entries(runtime, account(runtime, "kadis"))] == ["Pelayanan Surat Keterangan Sehat"]
+    assert inventory_entries(runtime, sari, unit=DISDIK_UMUM) == []
 
 
 def test_numbers_follow_the_pattern_and_the_decision_fixes_them(runtime: Runtime) -> None:
@@ -96,7 +96,7 @@ def test_numbers_follow_the_pattern_and_the_decision_fixes_them(runtime: Runtime
     assert unnumbered.value.field == "nomor" and "Pengaduan Layanan" in str(unnumbered.value)
     remove_entry(runtime, sari, late.id)
 
-    table = number_table(entries(runtime, sari, unit=DINKES), DINKES)
+    table = number_table(inventory_entries(runtime, sari, unit=DINKES), DINKES)
     assert table.rows == ((1, "Pelayanan Surat Keterangan Sehat", "013/SOP/DINKES/2026"),
                           (2, "=HYPERLINK(\"http://x\")", "014/SOP/DINKES/2026"))
     assert any("188.4/45/2026" in line and "20-03-2026" in line for line in table.lines)
