@@ -31,11 +31,28 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("delete", "/admin/kalender/libur"): ("application/json", "HariLibur", True),
     ("post", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
     ("delete", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
+    # the seed's stages 1-3 (webui/api_stages.py)
+    ("post", "/tim"): ("application/json", "BentukTim", True),
+    ("post", "/tim/{team_id}/anggota"): ("application/json", "AnggotaTim", True),
+    ("post", "/tim/{team_id}/anggota/{member_id}/akhiri"): ("application/json", "Kosong", False),
+    ("post", "/tim/{team_id}/pembekalan"): ("application/json", "Pembekalan", True),
+    ("post", "/inventarisasi"): ("application/json", "ButirInventarisasi", True),
+    ("post", "/inventarisasi/{entry_id}/ubah"): ("application/json", "UbahButir", True),
+    ("post", "/inventarisasi/{entry_id}/tulis"): ("application/json", "Kosong", False),
+    ("post", "/inventarisasi/{entry_id}/tautkan"): ("application/json", "TautkanSop", True),
+    ("post", "/inventarisasi/nomori"): ("application/json", "BeriNomor", True),
+    ("post", "/inventarisasi/keputusan"): ("application/json", "KeputusanKepalaDaerah", True),
 }
+
+#: Operations that answer 201 (they create something) beside the instance starts.
+CREATED = frozenset({("post", "/tim"), ("post", "/tim/{team_id}/anggota"), ("post", "/tim/{team_id}/pembekalan"),
+                     ("post", "/inventarisasi"), ("post", "/inventarisasi/{entry_id}/tulis"),
+                     ("post", "/inventarisasi/keputusan")})
 
 #: Answers that carry a file rather than JSON.
 FILES: dict[tuple[str, str], str] = {
     ("get", "/instans/{instance_id}/dokumen/{sha256}"): "application/octet-stream",
+    ("get", "/inventarisasi/tabel/{fmt}"): "application/octet-stream",
 }
 
 _KELENGKAPAN_STATE: dict[str, Any] = {
@@ -55,6 +72,9 @@ _KELENGKAPAN_STATE: dict[str, Any] = {
 _TEXT = {"type": "string"}
 _DAY = {"type": "string", "format": "date", "description": "Tanggal (WIB), mis. 2026-03-02"}
 _REASON = {"type": "string", "minLength": 1, "description": "Alasan (dicatat)"}
+_CRITERIA = {"type": "array", "items": {"type": "string", "enum": ["rutin", "tahapan_jelas", "output_jelas",
+                                                                   "banyak_pihak"]},
+             "description": "Kriteria yang terpenuhi (daftar lengkap: menggantikan yang lama)"}
 
 
 def _object(required: list[str], **properties: Any) -> dict[str, Any]:
@@ -83,6 +103,19 @@ SCHEMAS: dict[str, Any] = {
         format={"type": "string", "enum": ["yaml", "csv"]}, alasan=_REASON),
     "HariLibur": _object(["tanggal", "jenis", "alasan"], tanggal=_DAY,
                          jenis={"type": "string", "enum": ["libur", "cuti_bersama"]}, alasan=_REASON),
+    # the seed's stages 1-3
+    "BentukTim": _object(["unit", "nama", "sk_nomor", "sk_tanggal"], unit={**_TEXT, "description": "Kode unit Pemda/OPD"},
+                         nama=_TEXT, sk_nomor=_TEXT, sk_tanggal=_DAY),
+    "AnggotaTim": _object(["username", "peran", "unit"], username=_TEXT, peran={"type": "string", "enum": [
+        "ketua", "koordinator", "sekretaris", "anggota"]}, unit={**_TEXT, "description": "SKPD anggota"}),
+    "Pembekalan": _object(["tanggal", "topik", "peserta"], tanggal=_DAY, topik=_TEXT,
+                          peserta={"type": "array", "items": _TEXT, "description": "Login anggota yang hadir"}),
+    "ButirInventarisasi": _object(["unit", "judul"], unit=_TEXT, judul=_TEXT, kriteria=_CRITERIA,
+                                  analisis=_TEXT),
+    "UbahButir": _object([], judul=_TEXT, kriteria=_CRITERIA, analisis=_TEXT),
+    "TautkanSop": _object(["sop"], sop={**_TEXT, "description": "Kunci SOP di daftar SOP"}),
+    "BeriNomor": _object(["unit"], unit=_TEXT, kode={**_TEXT, "description": "Kode unit pada nomor (bawaan: kode unit)"}),
+    "KeputusanKepalaDaerah": _object(["unit", "nomor", "tanggal"], unit=_TEXT, nomor=_TEXT, tanggal=_DAY),
     "Galat": {
         "type": "object", "required": ["error"],
         "properties": {
@@ -163,7 +196,7 @@ def openapi_document(operations: list[tuple[str, str, str, tuple[str, ...]]]) ->
                           "413": _error("Permintaan atau berkas terlalu besar"),
                           "422": _error("Model atau keadaan tidak memungkinkan tindakan ini")},
         }
-        if method == "post" and path.endswith("/instans"):
+        if (method == "post" and path.endswith("/instans")) or (method, path) in CREATED:
             operation["responses"]["201"] = operation["responses"].pop("200")
         if roles:
             operation["x-alur-roles"] = list(roles)

@@ -28,7 +28,7 @@ from engine import (
     revise,
     revision_requests_of,
     send_back,
-    sop_actions,
+    sop_actions_for,
     start_trial,
     status,
     submit,
@@ -82,7 +82,8 @@ def sop(key: str) -> str:
     return render_template("register/sop.html", key=key, status=current, sop=draft, findings=found,
                            unanswered=sum(1 for item in found if item.answer is None),
                            round=current_round(runtime(), key), returned=returned(runtime(), key),
-                           holds=approver_holds(runtime(), me(), draft), actions=sop_actions(me(), current),
+                           holds=approver_holds(runtime(), me(), draft),
+                           actions=sop_actions_for(runtime(), me(), current, draft.identity.unit),
                            history=history(runtime(), key), versions=published,
                            requests=requests, step_names=step_names(draft), lang=current_language(),
                            today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())
