@@ -163,7 +163,7 @@ def entry_remove(entry_id: int) -> BaseResponse:
 def entry_write(entry_id: int) -> BaseResponse:
     """Writing starts: the entry becomes a draft of the register, opened in the table editor."""
     key = start_writing(runtime(), me(), entry_id)
-    flash(translate("tahap_web_writing_started", key=key), "ok")
+    flash(translate("tahap_web_writing_started", sop=key), "ok")
     return redirect(url_for("editor.edit", key=key))
 
 

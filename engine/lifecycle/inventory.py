@@ -344,14 +344,21 @@ def start_writing(runtime: Runtime, account: Account, entry_id: int) -> str:
 
 
 def link_sop(runtime: Runtime, account: Account, entry_id: int, key: str) -> InventoryEntry:
-    """Link an entry to an SOP already in the register or published (written before the inventory).
+    """Link an entry to an SOP already in the register or published (written before the inventory); an
+    entry without a number takes the SOP's Nomor SOP.
 
     :raises AccessDeniedError: ``account`` does not draft for the entry's unit.
     :raises NotFoundError: no such entry or SOP.
     :raises TaskError: the entry has its SOP already.
     :raises DataError: another entry is linked to that SOP.
     """
+    from engine.lifecycle.transitions import working_sop
+
     key = (key or "").strip()
+    try:
+        nomor = working_sop(runtime, key).identity.nomor.strip() if key else ""
+    except NotFoundError as exc:
+        raise NotFoundError.from_code("tahap_sop_not_found", key=key) from exc
     with runtime.db.write() as connection:
         current = _editable(connection, account, entry_id)
         if current.sop_key:
@@ -361,8 +368,10 @@ def link_sop(runtime: Runtime, account: Account, entry_id: int, key: str) -> Inv
         taken = connection.execute(select(sop_inventory.c.id).where(sop_inventory.c.sop_key == key)).first()
         if taken is not None:
             raise DataError.from_code("tahap_sop_linked", "sop", key=key, entry=taken.id)
-        connection.execute(update(sop_inventory).where(sop_inventory.c.id == entry_id).values(
-            sop_key=key, updated_by=account.username, updated_at=runtime.clock.now()))
+        values: dict[str, Any] = {"sop_key": key, "updated_by": account.username, "updated_at": runtime.clock.now()}
+        if not current.number and nomor:  # an SOP written before the inventory brings its number along
+            values["number"] = nomor
+        connection.execute(update(sop_inventory).where(sop_inventory.c.id == entry_id).values(**values))
         return _load(connection, entry_id)
 
 

@@ -163,7 +163,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tahap_web_entry_added": ("Butir '{title}' ditambahkan.", "Entry '{title}' added."),
     "tahap_web_entry_saved": ("Butir disimpan.", "Entry saved."),
     "tahap_web_entry_removed": ("Butir dihapus.", "Entry removed."),
-    "tahap_web_writing_started": ("Draf SOP {key} dibuat; lengkapi tabelnya.", "Draft SOP {key} created; fill in "
+    "tahap_web_writing_started": ("Draf SOP {sop} dibuat; lengkapi tabelnya.", "Draft SOP {sop} created; fill in "
                                   "its table."),
     "tahap_web_numbered": ("{count} butir diberi nomor.", "{count} entries numbered."),
     "tahap_web_decision_recorded": ("Keputusan {number} menetapkan {count} butir.",

@@ -20,6 +20,7 @@ from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
 from engine.samples import demo_org
+from engine.samples.demo_stages import seed_stages
 from engine.samples.case_values import sample_values
 from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
@@ -125,6 +126,7 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         for path in paths:
             _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop, people_at_work)
         _trial(runtime, clock, end, people_at_work)
+        seed_stages(runtime, sops, end.date())
         runtime.clock = _Fixed(end)
         runtime.tick()
         return logins

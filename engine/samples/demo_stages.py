@@ -1,0 +1,39 @@
+"""The demo's stages 1-3: the Pemda's Tim penyusun (SK, ketua, sekretaris, a koordinator, one
+pembekalan) and its daftar inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still
+needed, numbered from the pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from engine.access.accounts import account
+from engine.lifecycle.inventory import add_entry, assign_numbers, link_sop
+from engine.lifecycle.tim import add_member, create_tim, record_briefing
+from engine.runtime.facade import Runtime
+from engine.samples import demo_org
+from engine.sop.model import Sop
+
+#: Procedures the demo's Pemda still needs an SOP for (titles only, as stage 2 lists them first).
+NEEDED = ("Pelayanan Pengaduan Masyarakat", "Penyusunan Rencana Kerja Perangkat Daerah")
+
+
+def seed_stages(runtime: Runtime, sops: dict[str, Sop], today: dt.date) -> None:
+    """The Tim of :data:`engine.samples.demo_org.PEMDA` and the inventarisasi of the shipped ``sops``."""
+    manager = account(runtime, "verifikator")
+    team = create_tim(runtime, manager, demo_org.PEMDA, "Tim Penyusun SOP Administrasi Pemerintahan",
+                      "188.45/071/2026", today - dt.timedelta(days=60))
+    first = next(iter(sops.values()))
+    opd = demo_org._opd(first.identity.unit)
+    add_member(runtime, manager, team.id, "pengesah", "ketua", demo_org.PEMDA)
+    add_member(runtime, manager, team.id, "penyusun", "sekretaris", demo_org.PEMDA)
+    add_member(runtime, manager, team.id, "pelaksana", "koordinator", opd)
+    record_briefing(runtime, manager, team.id, today - dt.timedelta(days=55),
+                    "Format SOP AP (Permendagri 52/2011) dan penulisan mutu baku", ["penyusun", "pelaksana"])
+    writer = account(runtime, "penyusun")
+    for key, sop in sops.items():
+        entry = add_entry(runtime, writer, sop.identity.unit, sop.identity.nama,
+                          ["rutin", "tahapan_jelas", "output_jelas", "banyak_pihak"])
+        link_sop(runtime, writer, entry.id, key)
+    for title in NEEDED:
+        add_entry(runtime, writer, opd, title, ["rutin"])
+    assign_numbers(runtime, writer, opd, code="ORG", when=today)
