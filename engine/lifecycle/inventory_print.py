@@ -124,7 +124,8 @@ def number_table_xlsx(table: NumberTable, lang: str = "id") -> bytes:
         cell.fill = PatternFill("solid", fgColor="E9EEF4")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for index, (number, title, nomor) in enumerate(table.rows, start=1):
-        for column, value in enumerate((number, title, nomor), start=1):
+        cells: tuple[int | str, ...] = (number, title, nomor)
+        for column, value in enumerate(cells, start=1):
             cell = sheet.cell(top + index, column, neutralise(value))
             cell.border = _BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if column == 1 else None)

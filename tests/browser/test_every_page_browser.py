@@ -55,7 +55,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer,
 
 def _values(app: Any) -> dict[str, str]:
     """A value for every path parameter the app's pages take, from the demo data."""
-    from engine import account, admin_units, list_instances
+    from engine import account, admin_units, inventory_entries, list_instances, tims
 
     runtime = app.extensions["alur_runtime"]
     items = runtime.worklist("pelaksana", limit=500)
@@ -64,8 +64,10 @@ def _values(app: Any) -> dict[str, str]:
     item = next(item for item in items if item.key == KEY) if any(item.key == KEY for item in items) else items[0]
     units = admin_units(runtime, account(runtime, "admin"))
     unit = next((row for row in units if row.kind == "unit"), units[0])
+    penyusun = account(runtime, "penyusun")  # the demo's Tim and inventarisasi (engine/samples/demo_stages.py)
     return {"key": KEY, "item_id": str(item.id), "instance_id": str((finished or [rows[0].instance])[0].id),
-            "code": unit.code, "username": "pelaksana", "name": "units.csv"}
+            "code": unit.code, "username": "pelaksana", "name": "units.csv",
+            "team_id": str(tims(runtime, penyusun)[0].id), "entry_id": str(inventory_entries(runtime, penyusun)[0].id)}
 
 
 def _role_for(app: Any, endpoint: str) -> str | None:
