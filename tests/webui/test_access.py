@@ -137,11 +137,25 @@ WHO_MAY: dict[str, set[str]] = {
     "api.administer": {"admin"},
     "api.release": {"admin"},
     "api.reassign": {"admin"},
+    # the seed's stages 1-3 (a Tim member has penyusun: tests/webui/test_stages_pages.py)
+    **{f"stages.{name}": READERS for name in ("tim_list", "tim_page", "inventory", "entry_page", "table_file")},
+    **{f"api.{name}": READERS for name in ("tim_list", "tim_get", "inventory_list", "inventory_get",
+                                           "inventory_table")},
+    **{name: {"admin", "verifikator"} for name in ("stages.tim_create", "stages.decision_record", "api.tim_create",
+                                                   "api.inventory_decision")},
+    **{name: {"admin", "penyusun", "verifikator"} for name in (
+        "stages.member_add", "stages.member_end", "stages.briefing_add", "api.tim_member_add", "api.tim_member_end",
+        "api.tim_briefing")},
+    **{name: WRITER for name in (
+        "stages.entry_add", "stages.entry_update", "stages.entry_remove", "stages.entry_write", "stages.entry_link",
+        "stages.numbers_assign", "api.inventory_add", "api.inventory_update", "api.inventory_write",
+        "api.inventory_link", "api.inventory_number")},
 }
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",
              "code": "Dinas Pendidikan dan Kebudayaan - Subbagian Umum dan Kepegawaian", "username": "pelaksana",
-             "holding_id": 1, "assignment_id": 1, "name": "units.csv", "sha256": "0" * 64, "nip": "199001012015032001"}
+             "holding_id": 1, "assignment_id": 1, "name": "units.csv", "sha256": "0" * 64, "nip": "199001012015032001",
+             "team_id": 1, "member_id": 1, "entry_id": 1}
 
 
 def _app(tmp_path: Path) -> Flask:
