@@ -54,7 +54,7 @@ OPERATIONS.extend([
     ("post", "/inventarisasi/nomori", "Beri nomor butir unit menurut pola nomor SOP (unit, kode)", ("penyusun",)),
     ("post", "/inventarisasi/keputusan", "Catat Keputusan Kepala Daerah yang menetapkan nama dan nomor SOP "
      "(unit, nomor, tanggal)", ("verifikator",)),
-    ("get", "/inventarisasi/tabel/{fmt}", "Tabel NO | JUDUL SOP | NOMOR SOP sebagai pdf atau xlsx (unit)", READERS),
+    ("get", "/inventarisasi/tabel", "Tabel NO | JUDUL SOP | NOMOR SOP (format=pdf atau xlsx, unit)", READERS),
 ])
 
 
@@ -184,11 +184,12 @@ def inventory_decision() -> tuple[Response, int]:
     return jsonify({"keputusan": _json(decision), "butir": _json(fixed)}), 201
 
 
-@bp.get("/inventarisasi/tabel/<fmt>")
+@bp.get("/inventarisasi/tabel")
 @allow(*READERS)
-def inventory_table(fmt: str) -> Response:
+def inventory_table() -> Response:
+    fmt = request.args.get("format", "pdf")
     if fmt not in TABLE_FORMATS:
-        raise DataError.from_code("tahap_web_bad_format", "fmt", fmt=fmt)
+        raise DataError.from_code("tahap_web_bad_format", "format", fmt=fmt[:20])
     unit = request.args.get("unit", "").strip()
     lang = api_language()
     table = number_table(inventory_entries(runtime(), me(), unit), unit, lang)

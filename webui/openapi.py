@@ -52,7 +52,7 @@ CREATED = frozenset({("post", "/tim"), ("post", "/tim/{team_id}/anggota"), ("pos
 #: Answers that carry a file rather than JSON.
 FILES: dict[tuple[str, str], str] = {
     ("get", "/instans/{instance_id}/dokumen/{sha256}"): "application/octet-stream",
-    ("get", "/inventarisasi/tabel/{fmt}"): "application/octet-stream",
+    ("get", "/inventarisasi/tabel"): "application/octet-stream",
 }
 
 _KELENGKAPAN_STATE: dict[str, Any] = {

@@ -216,7 +216,7 @@ ROUTES: dict[str, Route] = {
     "api.inventory_link": Route(("penyusun",), formats=("1",), may_be_missing=True),
     "api.inventory_number": Route(("penyusun",)),
     "api.inventory_decision": Route(("verifikator",)),
-    "api.inventory_table": Route(WRITERS, formats=("pdf", "xlsx")),
+    "api.inventory_table": Route(WRITERS, query="?format=xlsx"),
 }
 #: Statuses of a POST the person may make (an empty POST may be refused as bad input or a conflict);
 #: a GET the person may make answers 200 (or redirects).

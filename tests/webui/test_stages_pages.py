@@ -118,7 +118,9 @@ def test_the_stages_api_and_its_openapi_document(app: Flask, client: Any) -> Non
     assert unknown.status_code == 400 and unknown.get_json()["field"] == "warna"
     numbered = client.post("/api/v1/inventarisasi/nomori", json={"unit": UNIT, "kode": "DISDIK"}, headers=writer)
     assert numbered.get_json()[0]["number"].startswith("001/SOP/DISDIK/")
-    assert client.get("/api/v1/inventarisasi/tabel/pdf", headers=writer).mimetype == "application/pdf"
+    assert client.get("/api/v1/inventarisasi/tabel?format=pdf", headers=writer).mimetype == "application/pdf"
+    wrong = client.get("/api/v1/inventarisasi/tabel?format=doc", headers=writer)
+    assert wrong.status_code == 400 and wrong.get_json()["field"] == "format"
     assert client.post(f"/api/v1/inventarisasi/{entry_id}/tulis", headers=writer).get_json() == {
         "sop": "pelayanan-legalisir-ijazah"}
     assert client.get("/api/v1/inventarisasi", headers=writer).get_json()[0]["sop_key"] == "pelayanan-legalisir-ijazah"
@@ -126,4 +128,4 @@ def test_the_stages_api_and_its_openapi_document(app: Flask, client: Any) -> Non
     assert document["paths"]["/tim"]["post"]["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/BentukTim"}
     assert "201" in document["paths"]["/inventarisasi"]["post"]["responses"]
-    assert "/inventarisasi/tabel/{fmt}" in document["paths"]
+    assert "/inventarisasi/tabel" in document["paths"]
