@@ -31,7 +31,7 @@ from engine.access.policy import (check_draft_unit, check_manage_stages, check_r
 from engine.errors import DataError, NotFoundError, TaskError
 from engine.lifecycle import records
 from engine.lifecycle.records import checked_text
-from engine.lifecycle.tim import is_within
+from engine.lifecycle.tim import unit_parents, within
 from engine.lifecycle.transitions import _drafter, _write_status
 from engine.runtime.facade import Runtime
 from engine.sop.keys import sop_key
@@ -152,7 +152,8 @@ def inventory_entries(runtime: Runtime, account: Account, unit: str = "", search
             if top is None:
                 return []
             ids = {row.code: int(row.id) for row in connection.execute(select(org_units.c.code, org_units.c.id))}
-            found = [item for item in found if is_within(connection, ids[item.unit], top)]
+            parents = unit_parents(connection)
+            found = [item for item in found if within(parents, ids[item.unit], top)]
     if search.strip():
         needle = search.strip().lower()
         found = [item for item in found if needle in f"{item.title} {item.number} {item.unit}".lower()]
@@ -289,9 +290,10 @@ def record_decision(runtime: Runtime, account: Account, number: str, decided_on:
         if top is None:
             raise DataError.from_code("tahap_unknown_unit", "unit", unit=(unit or "").strip() or "-")
         ids = {row.code: int(row.id) for row in connection.execute(select(org_units.c.code, org_units.c.id))}
+        parents = unit_parents(connection)
         covered = [item for item in (_entry(row) for row in connection.execute(
             _query().where(sop_inventory.c.decision_id.is_(None)).order_by(sop_inventory.c.id)))
-            if is_within(connection, ids[item.unit], top)]
+            if within(parents, ids[item.unit], top)]
         if not covered:
             raise DataError.from_code("tahap_nothing_to_fix", "unit", unit=unit.strip())
         unnumbered = [item.title for item in covered if not item.number.strip()]

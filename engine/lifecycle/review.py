@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from engine.access.accounts import account
+from engine.access.policy import check_draft_unit
 from engine.errors import DataError, TaskError
 from engine.lifecycle import records
 from engine.lifecycle.records import OverlapAnswer
@@ -72,7 +73,10 @@ def answer_finding(runtime: Runtime, key: str, by: str, finding: str, answer: st
     person = account(runtime, by)
     if not person.has("penyusun", "verifikator"):
         require_role(person, "penyusun")
-    require_status(runtime, key, ("verifikasi",))
+    row = require_status(runtime, key, ("verifikasi",))
+    if not person.has("verifikator"):  # a Tim member answers for its own SKPD's SOPs only
+        with runtime.db.read() as connection:
+            check_draft_unit(connection, person, row.unit)
     if answer not in ANSWERS:
         raise refusal(DataError, "lifecycle_bad_answer", "jawaban", answers=", ".join(ANSWERS))
     reason = records.checked_text(reason, "alasan")

@@ -104,9 +104,18 @@ def _parents(connection: Connection) -> dict[int, int | None]:
             for row in connection.execute(select(org_units.c.id, org_units.c.parent_id))}
 
 
+def unit_parents(connection: Connection) -> dict[int, int | None]:
+    """``unit id -> parent id`` of the whole ``org_units`` tree (read once for many :func:`within` questions)."""
+    return _parents(connection)
+
+
 def is_within(connection: Connection, unit: int, top: int) -> bool:
     """True when unit ``unit`` is ``top`` or below it in the ``org_units`` tree."""
-    parents = _parents(connection)
+    return within(_parents(connection), unit, top)
+
+
+def within(parents: dict[int, int | None], unit: int, top: int) -> bool:
+    """True when ``unit`` is ``top`` or below it in the tree ``parents`` (:func:`unit_parents`)."""
     current: int | None = unit
     seen: set[int] = set()
     while current is not None and current not in seen:  # a cycle in bad data stops
