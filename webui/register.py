@@ -18,6 +18,7 @@ from engine import (
     approver_holds,
     current_round,
     effective_date,
+    entry_of_sop,
     findings,
     history,
     message,
@@ -86,6 +87,7 @@ def sop(key: str) -> str:
                            actions=sop_actions_for(runtime(), me(), current, draft.identity.unit),
                            history=history(runtime(), key), versions=published,
                            requests=requests, step_names=step_names(draft), lang=current_language(),
+                           entry=entry_of_sop(runtime(), key),
                            today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())
 
 

@@ -156,6 +156,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tahap_web_link": ("Tautkan", "Link"),
     "tahap_web_remove": ("Hapus butir", "Remove entry"),
     "tahap_web_no_sop": ("Penulisan belum dimulai.", "Writing has not started."),
+    "tahap_web_from_entry": ("Dari daftar inventarisasi: {title}", "From the inventory: {title}"),
     "tahap_web_tim_created": ("Tim penyusun {unit} dibentuk.", "Drafting team of {unit} set up."),
     "tahap_web_member_added": ("{user} ditambahkan ke Tim.", "{user} added to the team."),
     "tahap_web_member_ended": ("Keanggotaan diakhiri.", "Membership ended."),

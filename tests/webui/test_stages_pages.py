@@ -86,6 +86,7 @@ def test_the_tim_and_the_inventarisasi_through_the_pages(app: Flask, client: Any
     assert written.status_code == 302 and "/penyusun/sop/pelayanan-legalisir-ijazah/ubah" in written.headers["Location"]
     sop_page = clerk.get("/penyusun/sop/pelayanan-legalisir-ijazah?lang=id").get_data(as_text=True)
     assert "Pelayanan Legalisir Ijazah" in sop_page and "001/SOP/DISDIK/" in sop_page and "Ajukan verifikasi" in sop_page
+    assert 'id="lc-entry"' in sop_page and entry_url.split("/tahapan")[-1] in sop_page
     assert "pelayanan-legalisir-ijazah" in clerk.get(entry_url).get_data(as_text=True)
 
 
