@@ -53,10 +53,13 @@ from engine.access.orgimport import OrgImportReport as OrgImportReport
 from engine.access.orgimport import read_org_files as read_org_files
 from engine.access.policy import administer_instance as administer_instance
 from engine.access.policy import administered_instance as administered_instance
+from engine.access.policy import assign_sop_role as assign_sop_role
 from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
+from engine.access.policy import check_sosialisasi as check_sosialisasi
+from engine.access.policy import distribute_sop as distribute_sop
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
@@ -70,11 +73,15 @@ from engine.access.policy import may_unmask as may_unmask
 from engine.access.policy import monitor_scope as monitor_scope
 from engine.access.policy import monitor_units as monitor_units
 from engine.access.policy import monitored_keys as monitored_keys
+from engine.access.policy import plan_sosialisasi as plan_sosialisasi
 from engine.access.policy import reassign_item as reassign_item
+from engine.access.policy import record_pelatihan as record_pelatihan
 from engine.access.policy import release_item as release_item
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_unit_ids as sop_unit_ids
+from engine.access.policy import sosialisasi_view as sosialisasi_view
+from engine.access.policy import SosialisasiView as SosialisasiView
 from engine.access.policy import supervised_item as supervised_item
 from engine.access.policy import supervised_items as supervised_items
 from engine.access.policy import supervised_units as supervised_units
@@ -138,6 +145,11 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.pelatihan import PELATIHAN_KINDS as PELATIHAN_KINDS
+from engine.lifecycle.pelatihan import PelatihanSession as PelatihanSession
+from engine.lifecycle.pelatihan import record_session as record_session
+from engine.lifecycle.pelatihan import sessions_of as sessions_of
+from engine.lifecycle.pelatihan import start_simulation as start_simulation
 from engine.lifecycle.requests import revision_requests_of as revision_requests_of
 from engine.lifecycle.requests import RevisionRequest as RevisionRequest
 from engine.lifecycle.review import accept as accept
@@ -152,6 +164,22 @@ from engine.lifecycle.roles import effective_date as effective_date
 from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
 from engine.lifecycle.roles import require_confirmation as require_confirmation
 from engine.lifecycle.roles import today_in as today_in
+from engine.lifecycle.sosialisasi import acknowledge as acknowledge
+from engine.lifecycle.sosialisasi import assign as assign
+from engine.lifecycle.sosialisasi import Assignment as Assignment
+from engine.lifecycle.sosialisasi import ASSIGNMENT_ROLES as ASSIGNMENT_ROLES
+from engine.lifecycle.sosialisasi import assignments_of as assignments_of
+from engine.lifecycle.sosialisasi import Coverage as Coverage
+from engine.lifecycle.sosialisasi import coverage as coverage
+from engine.lifecycle.sosialisasi import distribute as distribute
+from engine.lifecycle.sosialisasi import Distribution as Distribution
+from engine.lifecycle.sosialisasi import distributions_of as distributions_of
+from engine.lifecycle.sosialisasi import plan_of as plan_of
+from engine.lifecycle.sosialisasi import save_plan as save_plan
+from engine.lifecycle.sosialisasi import SosialisasiPlan as SosialisasiPlan
+from engine.lifecycle.sosialisasi import to_acknowledge as to_acknowledge
+from engine.lifecycle.sosialisasi import ToAcknowledge as ToAcknowledge
+from engine.lifecycle.sosialisasi import unassign as unassign
 from engine.lifecycle.transitions import approve as approve
 from engine.lifecycle.transitions import current_round as current_round
 from engine.lifecycle.transitions import history as history
@@ -277,8 +305,8 @@ from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
 from engine.samples.case_values import sample_values as sample_values
-from engine.samples.demo import PROCESSES as DEMO_PROCESSES
-from engine.samples.demo import seed as seed_demo
+from engine.samples.demo import PROCESSES as PROCESSES
+from engine.samples.demo import seed as seed
 from engine.samples.synthetic import synthetic_sop as synthetic_sop
 from engine.samples.synthetic_log import synthetic_log as synthetic_log
 from engine.sop.conditions.language import check_condition as check_condition
@@ -315,10 +343,12 @@ from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
     "ADMIN_ACTIONS",
+    "ASSIGNMENT_ROLES",
     "Account",
     "AlurError",
     "Approval",
     "AssessmentRules",
+    "Assignment",
     "Attachment",
     "BERKAS",
     "CalendarView",
@@ -335,10 +365,12 @@ __all__ = [
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
+    "Coverage",
     "DEMO_PROCESSES",
     "DecisionStats",
     "Deviation",
     "DeviationKind",
+    "Distribution",
     "DocumentRef",
     "DocumentStore",
     "Duration",
@@ -381,6 +413,8 @@ __all__ = [
     "OrgImportError",
     "OrgImportReport",
     "OverdueGroup",
+    "PELATIHAN_KINDS",
+    "PelatihanSession",
     "ProcessDefinitionError",
     "REAL",
     "RULE_KINDS",
@@ -397,6 +431,8 @@ __all__ = [
     "SmtpChannel",
     "Sop",
     "SopNet",
+    "SosialisasiPlan",
+    "SosialisasiView",
     "SpecResult",
     "Step",
     "StepInfo",
@@ -406,6 +442,7 @@ __all__ = [
     "SystemClock",
     "TIDAK_ADA",
     "TickReport",
+    "ToAcknowledge",
     "TraceDocument",
     "TraceEntry",
     "TraceResult",
@@ -425,6 +462,7 @@ __all__ = [
     "WorkPage",
     "accept",
     "account",
+    "acknowledge",
     "acting_list",
     "add_account",
     "add_acting",
@@ -442,6 +480,9 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "assign",
+    "assign_sop_role",
+    "assignments_of",
     "audit_chain_for",
     "build_net",
     "calendar_file_text",
@@ -457,14 +498,19 @@ __all__ = [
     "check_monitor",
     "check_sop",
     "check_sop_action",
+    "check_sosialisasi",
     "check_startable",
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
     "conformance_for",
+    "coverage",
     "current_round",
     "cycle_trend",
     "disable_account",
+    "distribute",
+    "distribute_sop",
+    "distributions_of",
     "document_for",
     "done_by",
     "dump",
@@ -540,6 +586,8 @@ __all__ = [
     "parse_spec",
     "pending_feedback",
     "place_unit",
+    "plan_of",
+    "plan_sosialisasi",
     "prefill_monitoring_form",
     "process_map_for",
     "process_map_svg",
@@ -552,6 +600,8 @@ __all__ = [
     "read_xes",
     "reassign_item",
     "record_case_values",
+    "record_pelatihan",
+    "record_session",
     "recorded_states",
     "register",
     "register_for",
@@ -572,17 +622,21 @@ __all__ = [
     "save_evaluation_for",
     "save_monitoring_form",
     "save_monitoring_form_for",
+    "save_plan",
     "seed_demo",
     "sees_unit",
     "send_back",
     "session_account",
     "session_version",
+    "sessions_of",
     "set_account_disabled",
     "sheet_mapping",
     "sop_actions",
     "sop_from_mapping",
     "sop_key",
     "sop_unit_ids",
+    "sosialisasi_view",
+    "start_simulation",
     "start_step",
     "start_trial",
     "startable",
@@ -602,6 +656,7 @@ __all__ = [
     "synthetic_log",
     "synthetic_sop",
     "timeline",
+    "to_acknowledge",
     "today_in",
     "token_account",
     "trend_chart",
@@ -611,6 +666,7 @@ __all__ = [
     "ujicoba_complete",
     "ujicoba_for",
     "ujicoba_report",
+    "unassign",
     "upgrade_database",
     "validate",
     "validate_case_data",

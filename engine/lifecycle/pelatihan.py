@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from engine.errors import DataError, NotFoundError
+from engine.errors import DataError
 from engine.lifecycle.sosialisasi import TEXT_LIMIT, approved_version
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
@@ -78,7 +78,7 @@ def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date, kin
         known = set(connection.execute(select(users.c.username).where(users.c.username.in_(names))).scalars())
         unknown = [name for name in names if name not in known]
         if unknown:
-            raise NotFoundError.from_code("sos_no_such_person", "peserta", user=", ".join(unknown))
+            raise DataError.from_code("sos_no_such_person", "peserta", user=", ".join(unknown))
         session_id = int(connection.execute(insert(pelatihan_sessions).returning(pelatihan_sessions.c.id), {
             "key": key, "version": found.number, "held_on": held_on, "kind": kind, "notes": notes.strip(),
             "recorded_by": by, "recorded_at": now}).scalar_one())

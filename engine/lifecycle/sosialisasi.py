@@ -261,7 +261,7 @@ def acknowledge(runtime: Runtime, key: str, username: str, version: int | None =
             query = query.where(sop_distributions.c.version == version)
         row = connection.execute(query.order_by(sop_distributions.c.version.desc()).limit(1)).first()
         if row is None:
-            raise AccessDeniedError.from_code("sos_not_a_recipient", sop=key, user=username)
+            raise NotFoundError.from_code("sos_not_a_recipient", sop=key, user=username)
         acknowledged = row.acknowledged_at
         if acknowledged is None:
             acknowledged = now
@@ -326,7 +326,7 @@ def assign(runtime: Runtime, key: str, username: str, role: str, by: str) -> Ass
         definition_id(connection, key)
         nama = _names(connection, [username])
         if username not in nama:
-            raise NotFoundError.from_code("sos_no_such_person", "orang", user=username)
+            raise DataError.from_code("sos_no_such_person", "orang", user=username)
         row = connection.execute(select(sop_assignments).where(*_active(key, username, role))).first()
         if row is not None:
             return Assignment(key, username, nama[username], role, row.assigned_by, row.assigned_at)

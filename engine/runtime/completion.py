@@ -50,7 +50,7 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
           simulation: bool = False) -> tuple[Instance, list[WorkItem]]:
     """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
     if simulation and trial:
-        raise DataError.from_code("runtime_simulation_not_trial", "ujicoba")
+        raise DataError.from_code("sos_simulation_not_trial", "ujicoba")
     with files_written(context) as written, context.session() as session:
         connection = session.connection
         loaded = context.version(connection, pick_version(connection, key, trial, version))
@@ -72,7 +72,7 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         workflow = new_workflow(loaded.spec)
         workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
         if simulation and loaded.draft:
-            raise DataError.from_code("runtime_simulation_not_trial", "versi")
+            raise DataError.from_code("sos_simulation_not_trial", "versi")
         run = session.create(loaded, unit, username, workflow, SIMULASI if simulation else None)
         salt = run.new_case_salt()
         registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
