@@ -56,6 +56,7 @@ from engine.access.policy import administered_instance as administered_instance
 from engine.access.policy import assign_sop_role as assign_sop_role
 from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
+from engine.access.policy import check_manage_sosialisasi as check_manage_sosialisasi
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
 from engine.access.policy import check_sosialisasi as check_sosialisasi
@@ -305,8 +306,8 @@ from engine.runtime.work import User as User
 from engine.runtime.work import VersionInfo as VersionInfo
 from engine.runtime.work import WorkItem as WorkItem
 from engine.samples.case_values import sample_values as sample_values
-from engine.samples.demo import PROCESSES as PROCESSES
-from engine.samples.demo import seed as seed
+from engine.samples.demo import PROCESSES as DEMO_PROCESSES
+from engine.samples.demo import seed as seed_demo
 from engine.samples.synthetic import synthetic_sop as synthetic_sop
 from engine.samples.synthetic_log import synthetic_log as synthetic_log
 from engine.sop.conditions.language import check_condition as check_condition
@@ -495,6 +496,7 @@ __all__ = [
     "check_condition",
     "check_conformance",
     "check_instance",
+    "check_manage_sosialisasi",
     "check_monitor",
     "check_sop",
     "check_sop_action",

@@ -76,6 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     badge.init_app(app)
 
     from . import admin, api, api_admin, api_instances, audit, cases, editor, instances_admin, monitor, register, worklist
+    from . import api_sosialisasi, socialisation
 
     app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
@@ -87,6 +88,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(instances_admin.bp)
     app.register_blueprint(monitor.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(socialisation.bp)
     app.register_blueprint(api.bp)  # with api_admin.bp nested in it (/api/v1/admin)
     csrf.exempt(api.bp)
     csrf.exempt(api_admin.bp)

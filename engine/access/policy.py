@@ -641,7 +641,8 @@ def check_sosialisasi(connection: Connection, account: Account, key: str, unit: 
         raise AccessDeniedError.from_code("sos_not_yours", sop=key, unit=target)
 
 
-def _manage(runtime: Runtime, account: Account, key: str, unit: str | None = None) -> None:
+def check_manage_sosialisasi(runtime: Runtime, account: Account, key: str, unit: str | None = None) -> None:
+    """:func:`check_sosialisasi` in its own read (the API asks it before reading a body)."""
     with runtime.db.read() as connection:
         check_sosialisasi(connection, account, key, unit)
 
@@ -691,7 +692,7 @@ def sosialisasi_view(runtime: Runtime, account: Account, key: str) -> Sosialisas
 def plan_sosialisasi(runtime: Runtime, account: Account, key: str, **plan: Any) -> SosialisasiPlan:
     """Save the sosialisasi plan of the newest approved version, when ``account`` manages it
     (``plan``: the fields of :func:`engine.lifecycle.sosialisasi.save_plan`)."""
-    _manage(runtime, account, key)
+    check_manage_sosialisasi(runtime, account, key)
     return save_plan(runtime, key, account.username, **plan)
 
 
@@ -699,7 +700,7 @@ def distribute_sop(runtime: Runtime, account: Account, key: str, unit: str | Non
                    whole_unit: bool = False) -> list[Distribution]:
     """Hand the newest approved version to the pelaksana of ``unit`` (the SOP's own by default), when
     ``account`` manages the SOP's sosialisasi there."""
-    _manage(runtime, account, key, (unit or "").strip() or None)
+    check_manage_sosialisasi(runtime, account, key, (unit or "").strip() or None)
     return distribute(runtime, key, account.username, unit=unit, whole_unit=whole_unit)
 
 
@@ -709,7 +710,7 @@ def assign_sop_role(runtime: Runtime, account: Account, key: str, username: str,
 
     :return: the assignment; ``None`` when lifting.
     """
-    _manage(runtime, account, key)
+    check_manage_sosialisasi(runtime, account, key)
     if lift:
         unassign(runtime, key, username, role, account.username)
         return None
@@ -719,6 +720,6 @@ def assign_sop_role(runtime: Runtime, account: Account, key: str, username: str,
 def record_pelatihan(runtime: Runtime, account: Account, key: str, *, held_on: dt.date, kind: str,
                      attendees: Any, notes: str = "") -> PelatihanSession:
     """Record a pelatihan session on the newest approved version of ``key``, when ``account`` manages it."""
-    _manage(runtime, account, key)
+    check_manage_sosialisasi(runtime, account, key)
     return record_session(runtime, key, account.username, held_on=held_on, kind=kind, attendees=attendees,
                           notes=notes)
