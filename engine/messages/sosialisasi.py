@@ -103,10 +103,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sos_simulation_flash": ("Simulasi {registration} dimulai.", "Simulation {registration} started."),
     "sos_open_page": ("Sosialisasi", "Sosialisasi"),
     # --- CLI ----------------------------------------------------------------------------------
-    "sos_cli_help": ("Sosialisasi SOP: rencana, distribusi, tanda terima, penugasan, cakupan.",
-                     "SOP sosialisasi: plan, distribution, acknowledgements, assignments, coverage."),
-    "sos_cli_pelatihan_help": ("Pelatihan pemahaman SOP: catat sesi, daftar sesi, mulai simulasi.",
-                               "SOP pelatihan: record a session, list sessions, start a simulation."),
     "sos_cli_plan_saved": ("Rencana sosialisasi {sop} versi {version} disimpan.",
                            "Sosialisasi plan of {sop} version {version} saved."),
     "sos_cli_distributed": ("{sop} didistribusikan kepada {count} pegawai: {names}",
