@@ -205,3 +205,28 @@ def test_simulations_are_marked_and_never_counted(runtime: Runtime) -> None:
         assert connection.execute(outbox.select().where(outbox.c.instance_id == simulation.id)).first() is None
     with pytest.raises(DataError):
         runtime.start(KEY, "admin-umum", _start_form(runtime), trial=True, simulation=True)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_migration_0011k_down_and_up(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import downgrade, upgrade
+
+    database = Database(fresh_url(kind, tmp_path, request))
+    created = {"sosialisasi_plans", "sop_distributions", "sop_assignments", "pelatihan_sessions",
+               "pelatihan_attendees"}
+
+    def tables() -> set[str]:
+        with database.engine.connect() as connection:
+            return set(sqlalchemy.inspect(connection).get_table_names())
+
+    try:
+        assert created <= tables()
+        downgrade(database, "0010r")
+        assert not created & tables()
+        upgrade(database)
+        assert created <= tables()
+    finally:
+        database.dispose()
