@@ -17,7 +17,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, insert, select, update
 
 from engine.access.organisation import holders_of
 from engine.bpmn.reader import read_bpmn
@@ -147,20 +147,20 @@ def save_plan(runtime: Runtime, key: str, by: str, *, jadwal_mulai: dt.date, jad
         raise DataError.from_code("sos_field_required", "jadwal_mulai", field="jadwal_mulai")
     if jadwal_selesai is not None and jadwal_selesai < jadwal_mulai:
         raise DataError.from_code("sos_schedule_order", "jadwal_selesai")
-    values = {"pejabat": _text("pejabat", pejabat, required=True), "sasaran": _text("sasaran", sasaran, required=True),
-              "pemantauan": _text("pemantauan", pemantauan, required=True),
-              "tempat": _text("tempat", tempat, required=False), "materi": _text("materi", materi, required=False),
-              "jadwal_mulai": jadwal_mulai, "jadwal_selesai": jadwal_selesai}
+    texts = {"pejabat": _text("pejabat", pejabat, required=True), "sasaran": _text("sasaran", sasaran, required=True),
+             "pemantauan": _text("pemantauan", pemantauan, required=True),
+             "tempat": _text("tempat", tempat, required=False), "materi": _text("materi", materi, required=False)}
     now = runtime.clock.now()
     with runtime.db.write() as connection:
         found = approved_version(connection, key, version)
-        values.update(saved_by=by, saved_at=now)
+        values: dict[str, object] = {**texts, "jadwal_mulai": jadwal_mulai, "jadwal_selesai": jadwal_selesai,
+                                     "saved_by": by, "saved_at": now}
         done = connection.execute(update(sosialisasi_plans).where(
             sosialisasi_plans.c.key == key, sosialisasi_plans.c.version == found.number).values(**values))
         if not done.rowcount:
             connection.execute(insert(sosialisasi_plans), {"key": key, "version": found.number, **values})
-    return SosialisasiPlan(key, found.number, jadwal_mulai, jadwal_selesai, values["tempat"], values["pejabat"],  # type: ignore[arg-type]
-                           values["sasaran"], values["materi"], values["pemantauan"], by, now)  # type: ignore[arg-type]
+    return SosialisasiPlan(key, found.number, jadwal_mulai, jadwal_selesai, texts["tempat"], texts["pejabat"],
+                           texts["sasaran"], texts["materi"], texts["pemantauan"], by, now)
 
 
 def plan_of(runtime: Runtime, key: str, version: int | None = None) -> SosialisasiPlan | None:
@@ -335,7 +335,7 @@ def assign(runtime: Runtime, key: str, username: str, role: str, by: str) -> Ass
     return Assignment(key, username, nama[username], role, by, now)
 
 
-def _active(key: str, username: str, role: str) -> tuple[object, ...]:
+def _active(key: str, username: str, role: str) -> tuple[ColumnElement[bool], ...]:
     return (sop_assignments.c.key == key, sop_assignments.c.username == username, sop_assignments.c.role == role,
             sop_assignments.c.ended_at.is_(None))
 
