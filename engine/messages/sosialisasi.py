@@ -121,6 +121,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
                              "#{id}\t{date}\t{kind}\tversion {version}\t{attendees}"),
     "sos_cli_simulation_started": ("Simulasi #{id} ({registration}) dimulai; tugas terbuka: {items}.",
                                    "Simulation #{id} ({registration}) started; open steps: {items}."),
+    "sos_cli_simulation_marker": (" [SIMULASI]", " [SIMULATION]"),
+    "sos_cli_simulation_flag": ("SIMULASI", "SIMULATION"),
     "sos_cli_bad_date": ("Tanggal '{value}' tidak dapat dibaca (tulis YYYY-MM-DD).",
                          "Date '{value}' cannot be read (write YYYY-MM-DD)."),
 }

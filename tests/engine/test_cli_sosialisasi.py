@@ -67,5 +67,6 @@ def test_pelatihan_and_simulation(alur) -> None:  # type: ignore[no-untyped-def]
     form = {"kelengkapan": {"Surat masuk": {"cara": "kertas"}}, "data": sample_values(load_file(SHEET).sop, "terima")}
     started = alur("pelatihan", "simulasi", KEY, "--as", "juru", "--data", json.dumps(form)).output
     assert "(SIM-" in started and "Apakah perlu disposisi?" in started
+    assert "[SIMULASI]" in alur("worklist", "--as", "kasubag").output
     assert "Tidak ada pengguna bernama 'hantu'" in alur("pelatihan", "catat", KEY, "--tanggal", "2026-03-12",
                                                        "--jenis", "rapat", "--peserta", "hantu", code=1).output
