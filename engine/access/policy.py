@@ -652,6 +652,7 @@ class SosialisasiView:
     """What an SOP's sosialisasi page shows to one account."""
 
     key: str
+    nama: str
     version: int
     unit: str
     jabatan: tuple[str, ...]
@@ -684,7 +685,7 @@ def sosialisasi_view(runtime: Runtime, account: Account, key: str) -> Sosialisas
             manages = True
         except AccessDeniedError:
             manages = False
-    return SosialisasiView(key, found.number, found.unit, found.jabatan, plan_of(runtime, key),
+    return SosialisasiView(key, found.nama, found.number, found.unit, found.jabatan, plan_of(runtime, key),
                            tuple(distributions_of(runtime, key, units=codes)), coverage(runtime, [key]).get(key),
                            tuple(assignments_of(runtime, key)), tuple(sessions_of(runtime, key)), manages)
 

@@ -105,6 +105,7 @@ class ApprovedVersion:
     number: int
     unit: str
     jabatan: tuple[str, ...]
+    nama: str = ""
 
 
 def approved_version(connection: Connection, key: str, number: int | None = None) -> ApprovedVersion:
@@ -120,7 +121,8 @@ def approved_version(connection: Connection, key: str, number: int | None = None
     if row is None:
         raise NotFoundError.from_code("sos_no_approved_version", sop=key)
     jabatan = tuple(dict.fromkeys(str(step["pelaksana"]) for step in json.loads(row.steps) if step.get("pelaksana")))
-    return ApprovedVersion(key, int(row.number), read_bpmn(bytes(row.bpmn)).sop.identity.unit, jabatan)
+    identity = read_bpmn(bytes(row.bpmn)).sop.identity
+    return ApprovedVersion(key, int(row.number), identity.unit, jabatan, identity.nama)
 
 
 def _text(name: str, value: object, *, required: bool) -> str:
@@ -181,14 +183,18 @@ def plan_of(runtime: Runtime, key: str, version: int | None = None) -> Sosialisa
 def recipients(connection: Connection, found: ApprovedVersion, unit: str, whole_unit: bool,
                now: dt.datetime) -> list[tuple[str, str, str]]:
     """``(username, unit, jabatan)`` of who gets ``found`` in ``unit``: today's holders of its jabatan
-    there, or (``whole_unit``) everyone placed in the unit ("" jabatan for those holding none of its own)."""
+    there, or (``whole_unit``) everyone placed in the unit ("" jabatan for those holding none of its own;
+    several of its jabatan joined by commas)."""
     held = holders_of(connection, unit, None if whole_unit else found.jabatan, now)
-    chosen: dict[str, tuple[str, str, str]] = {}
+    named: dict[str, list[str]] = {}
+    units: dict[str, str] = {}
     for username, held_unit, jabatan in held:
-        named = jabatan if jabatan in found.jabatan else ""
-        if username not in chosen or (named and not chosen[username][2]):
-            chosen[username] = (username, held_unit, named)
-    return sorted(chosen.values())
+        units.setdefault(username, held_unit)
+        names = named.setdefault(username, [])
+        if jabatan in found.jabatan and jabatan not in names:
+            names.append(jabatan)
+    # every jabatan of the SOP the person holds there, as the column keeps it
+    return [(username, units[username], ", ".join(named[username])[:200]) for username in sorted(named)]
 
 
 def distribute(runtime: Runtime, key: str, by: str, *, unit: str | None = None, whole_unit: bool = False,
