@@ -53,10 +53,14 @@ from engine.access.orgimport import OrgImportReport as OrgImportReport
 from engine.access.orgimport import read_org_files as read_org_files
 from engine.access.policy import administer_instance as administer_instance
 from engine.access.policy import administered_instance as administered_instance
+from engine.access.policy import assign_sop_role as assign_sop_role
 from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
+from engine.access.policy import check_manage_sosialisasi as check_manage_sosialisasi
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
+from engine.access.policy import check_sosialisasi as check_sosialisasi
+from engine.access.policy import distribute_sop as distribute_sop
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
@@ -71,12 +75,16 @@ from engine.access.policy import may_unmask as may_unmask
 from engine.access.policy import monitor_scope as monitor_scope
 from engine.access.policy import monitor_units as monitor_units
 from engine.access.policy import monitored_keys as monitored_keys
+from engine.access.policy import plan_sosialisasi as plan_sosialisasi
 from engine.access.policy import reassign_item as reassign_item
+from engine.access.policy import record_pelatihan as record_pelatihan
 from engine.access.policy import release_item as release_item
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_actions_for as sop_actions_for
 from engine.access.policy import sop_unit_ids as sop_unit_ids
+from engine.access.policy import sosialisasi_view as sosialisasi_view
+from engine.access.policy import SosialisasiView as SosialisasiView
 from engine.access.policy import supervised_item as supervised_item
 from engine.access.policy import supervised_items as supervised_items
 from engine.access.policy import supervised_units as supervised_units
@@ -159,6 +167,11 @@ from engine.lifecycle.inventory_print import number_table as number_table
 from engine.lifecycle.inventory_print import number_table_pdf as number_table_pdf
 from engine.lifecycle.inventory_print import number_table_xlsx as number_table_xlsx
 from engine.lifecycle.inventory_print import NumberTable as NumberTable
+from engine.lifecycle.pelatihan import PELATIHAN_KINDS as PELATIHAN_KINDS
+from engine.lifecycle.pelatihan import PelatihanSession as PelatihanSession
+from engine.lifecycle.pelatihan import record_session as record_session
+from engine.lifecycle.pelatihan import sessions_of as sessions_of
+from engine.lifecycle.pelatihan import start_simulation as start_simulation
 from engine.lifecycle.requests import revision_requests_of as revision_requests_of
 from engine.lifecycle.requests import RevisionRequest as RevisionRequest
 from engine.lifecycle.review import accept as accept
@@ -173,6 +186,22 @@ from engine.lifecycle.roles import effective_date as effective_date
 from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
 from engine.lifecycle.roles import require_confirmation as require_confirmation
 from engine.lifecycle.roles import today_in as today_in
+from engine.lifecycle.sosialisasi import acknowledge as acknowledge
+from engine.lifecycle.sosialisasi import assign as assign
+from engine.lifecycle.sosialisasi import Assignment as Assignment
+from engine.lifecycle.sosialisasi import ASSIGNMENT_ROLES as ASSIGNMENT_ROLES
+from engine.lifecycle.sosialisasi import assignments_of as assignments_of
+from engine.lifecycle.sosialisasi import coverage as coverage
+from engine.lifecycle.sosialisasi import Coverage as Coverage
+from engine.lifecycle.sosialisasi import distribute as distribute
+from engine.lifecycle.sosialisasi import Distribution as Distribution
+from engine.lifecycle.sosialisasi import distributions_of as distributions_of
+from engine.lifecycle.sosialisasi import plan_of as plan_of
+from engine.lifecycle.sosialisasi import save_plan as save_plan
+from engine.lifecycle.sosialisasi import SosialisasiPlan as SosialisasiPlan
+from engine.lifecycle.sosialisasi import to_acknowledge as to_acknowledge
+from engine.lifecycle.sosialisasi import ToAcknowledge as ToAcknowledge
+from engine.lifecycle.sosialisasi import unassign as unassign
 from engine.lifecycle.tim import add_member as add_member
 from engine.lifecycle.tim import Briefing as Briefing
 from engine.lifecycle.tim import create_tim as create_tim
@@ -180,8 +209,8 @@ from engine.lifecycle.tim import end_member as end_member
 from engine.lifecycle.tim import may_keep_tim as may_keep_tim
 from engine.lifecycle.tim import parse_stage_day as parse_stage_day
 from engine.lifecycle.tim import record_briefing as record_briefing
-from engine.lifecycle.tim import Tim as Tim
 from engine.lifecycle.tim import tim as tim
+from engine.lifecycle.tim import Tim as Tim
 from engine.lifecycle.tim import TIM_ROLES as TIM_ROLES
 from engine.lifecycle.tim import TimMember as TimMember
 from engine.lifecycle.tim import tims as tims
@@ -348,10 +377,12 @@ from engine.store.migrate import upgrade_database as upgrade_database
 
 __all__ = [
     "ADMIN_ACTIONS",
+    "ASSIGNMENT_ROLES",
     "Account",
     "AlurError",
     "Approval",
     "AssessmentRules",
+    "Assignment",
     "Attachment",
     "BERKAS",
     "Briefing",
@@ -369,10 +400,12 @@ __all__ = [
     "Condition",
     "ConformanceChecker",
     "ConformanceReport",
+    "Coverage",
     "DEMO_PROCESSES",
     "DecisionStats",
     "Deviation",
     "DeviationKind",
+    "Distribution",
     "DocumentRef",
     "DocumentStore",
     "Duration",
@@ -419,6 +452,8 @@ __all__ = [
     "OrgImportError",
     "OrgImportReport",
     "OverdueGroup",
+    "PELATIHAN_KINDS",
+    "PelatihanSession",
     "ProcessDefinitionError",
     "REAL",
     "RULE_KINDS",
@@ -435,6 +470,8 @@ __all__ = [
     "SmtpChannel",
     "Sop",
     "SopNet",
+    "SosialisasiPlan",
+    "SosialisasiView",
     "SpecResult",
     "Step",
     "StepInfo",
@@ -447,6 +484,7 @@ __all__ = [
     "TickReport",
     "Tim",
     "TimMember",
+    "ToAcknowledge",
     "TraceDocument",
     "TraceEntry",
     "TraceResult",
@@ -466,6 +504,7 @@ __all__ = [
     "WorkPage",
     "accept",
     "account",
+    "acknowledge",
     "acting_list",
     "add_account",
     "add_acting",
@@ -485,7 +524,10 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "assign",
     "assign_numbers",
+    "assign_sop_role",
+    "assignments_of",
     "audit_chain_for",
     "build_net",
     "calendar_file_text",
@@ -498,18 +540,24 @@ __all__ = [
     "check_condition",
     "check_conformance",
     "check_instance",
+    "check_manage_sosialisasi",
     "check_monitor",
     "check_sop",
     "check_sop_action",
+    "check_sosialisasi",
     "check_startable",
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
     "conformance_for",
+    "coverage",
     "create_tim",
     "current_round",
     "cycle_trend",
     "disable_account",
+    "distribute",
+    "distribute_sop",
+    "distributions_of",
     "document_for",
     "done_by",
     "draftable_units",
@@ -598,6 +646,8 @@ __all__ = [
     "parse_stage_day",
     "pending_feedback",
     "place_unit",
+    "plan_of",
+    "plan_sosialisasi",
     "prefill_monitoring_form",
     "process_map_for",
     "process_map_svg",
@@ -612,6 +662,8 @@ __all__ = [
     "record_briefing",
     "record_case_values",
     "record_decision",
+    "record_pelatihan",
+    "record_session",
     "recorded_states",
     "register",
     "register_for",
@@ -633,11 +685,13 @@ __all__ = [
     "save_evaluation_for",
     "save_monitoring_form",
     "save_monitoring_form_for",
+    "save_plan",
     "seed_demo",
     "sees_unit",
     "send_back",
     "session_account",
     "session_version",
+    "sessions_of",
     "set_account_disabled",
     "sheet_mapping",
     "sop_actions",
@@ -645,6 +699,8 @@ __all__ = [
     "sop_from_mapping",
     "sop_key",
     "sop_unit_ids",
+    "sosialisasi_view",
+    "start_simulation",
     "start_step",
     "start_trial",
     "start_writing",
@@ -667,6 +723,7 @@ __all__ = [
     "tim",
     "timeline",
     "tims",
+    "to_acknowledge",
     "today_in",
     "token_account",
     "trend_chart",
@@ -676,6 +733,7 @@ __all__ = [
     "ujicoba_complete",
     "ujicoba_for",
     "ujicoba_report",
+    "unassign",
     "update_entry",
     "upgrade_database",
     "validate",

@@ -76,7 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     badge.init_app(app)
 
     from . import admin, api, api_admin, api_instances, audit, cases, editor, instances_admin, monitor, register, worklist
-    from . import api_stages, stages
+    from . import api_sosialisasi, api_stages, socialisation, stages
 
     app.register_blueprint(health.bp)
     app.register_blueprint(access.bp)
@@ -89,6 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(monitor.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(stages.bp)  # the seed's stages 1-3 (its API routes: api_stages, on api.bp)
+    app.register_blueprint(socialisation.bp)
     app.register_blueprint(api.bp)  # with api_admin.bp nested in it (/api/v1/admin)
     csrf.exempt(api.bp)
     csrf.exempt(api_admin.bp)

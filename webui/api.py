@@ -37,7 +37,8 @@ OPERATIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("post", "/tugas/{item_id}/klaim", "Klaim tugas", ("pelaksana",)),
     ("post", "/tugas/{item_id}/lepas", "Lepas klaim tugas", ("pelaksana",)),
     ("post", "/tugas/{item_id}/selesai", "Selesaikan tugas dengan formulir penyelesaian", ("pelaksana",)),
-    ("post", "/sop/{key}/instans", "Mulai instans SOP", ("pelaksana",)),
+    ("post", "/sop/{key}/instans", "Mulai instans SOP (simulasi: true untuk latihan pada versi yang disahkan)",
+     ("pelaksana",)),
     ("get", "/instans", "Daftar instans (filter: sop, status, terlambat, ujicoba, dari, sampai)", ("pemantau",)),
     ("get", "/instans/{instance_id}", "Instans dengan jejak audit dan lini masa", ("pemantau",)),
     ("get", "/instans/{instance_id}/kasus", "Berkas kasus (tampilkan=1: data pribadi tanpa samaran bila kebijakan "
@@ -68,7 +69,7 @@ def _json(value: Any) -> Any:
 
 
 #: Keys of the start body (``POST /sop/{key}/instans``).
-START_KEYS = ("form", "ujicoba", "unit")
+START_KEYS = ("form", "ujicoba", "unit", "simulasi")
 
 
 @bp.get("/tugas")
@@ -145,9 +146,10 @@ def start(key: str) -> tuple[Response, int]:
     form = typed_member(body, "form", (dict,), "web.kind_object", {})
     unit = typed_member(body, "unit", (str, type(None)), "web.kind_string", None)
     trial = typed_member(body, "ujicoba", (bool,), "web.kind_boolean", False)
+    simulation = typed_member(body, "simulasi", (bool,), "web.kind_boolean", False)
     with fields_within("form"):
         instance, ready = runtime().start(key, me().username, form, unit=unit or None, trial=trial,
-                                          attachments=attachments)
+                                          attachments=attachments, simulation=simulation)
     return jsonify({"instance": _json(instance), "ready": _json(ready)}), 201
 
 

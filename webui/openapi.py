@@ -42,6 +42,12 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/inventarisasi/{entry_id}/tautkan"): ("application/json", "TautkanSop", True),
     ("post", "/inventarisasi/nomori"): ("application/json", "BeriNomor", True),
     ("post", "/inventarisasi/keputusan"): ("application/json", "KeputusanKepalaDaerah", True),
+    # sosialisasi and pelatihan (stages 6-8)
+    ("post", "/sosialisasi/{key}/terima"): ("application/json", "Kosong", False),
+    ("post", "/sop/{key}/sosialisasi/rencana"): ("application/json", "RencanaSosialisasi", True),
+    ("post", "/sop/{key}/sosialisasi/distribusi"): ("application/json", "Distribusi", False),
+    ("post", "/sop/{key}/penugasan"): ("application/json", "PenugasanSop", True),
+    ("post", "/sop/{key}/pelatihan"): ("application/json", "Pelatihan", True),
 }
 
 #: Operations that answer 201 (they create something) beside the instance starts.
@@ -116,6 +122,23 @@ SCHEMAS: dict[str, Any] = {
     "TautkanSop": _object(["sop"], sop={**_TEXT, "description": "Kunci SOP di daftar SOP"}),
     "BeriNomor": _object(["unit"], unit=_TEXT, kode={**_TEXT, "description": "Kode unit pada nomor (bawaan: kode unit)"}),
     "KeputusanKepalaDaerah": _object(["unit", "nomor", "tanggal"], unit=_TEXT, nomor=_TEXT, tanggal=_DAY),
+    # sosialisasi and pelatihan (stages 6-8)
+    "RencanaSosialisasi": _object(["jadwal_mulai", "pejabat", "sasaran", "pemantauan"], jadwal_mulai=_DAY,
+                                  jadwal_selesai={**_DAY, "description": "Hari terakhir (kosong: satu hari)"},
+                                  tempat=_TEXT, pejabat={**_TEXT, "description": "Pejabat yang melakukan sosialisasi"},
+                                  sasaran={**_TEXT, "description": "Target pelaksanaan"},
+                                  materi={**_TEXT, "description": "Informasi yang disampaikan"},
+                                  pemantauan={**_TEXT, "description": "Cara memantau pelaksanaan"}),
+    "Distribusi": _object([], unit={"type": "string", "nullable": True, "description": "Unit (kosong: unit SOP)"},
+                          seluruh_unit={"type": "boolean", "description": "Seluruh pegawai unit, bukan hanya "
+                                        "pemegang jabatan pelaksana"}),
+    "PenugasanSop": _object(["username", "peran"], username=_TEXT,
+                            peran={"type": "string", "enum": ["penanggung_jawab", "pemantau"]},
+                            cabut={"type": "boolean", "description": "Cabut penugasan"}),
+    "Pelatihan": _object(["tanggal", "jenis", "peserta"], tanggal=_DAY,
+                         jenis={"type": "string", "enum": ["rapat", "bimtek", "pendampingan", "simulasi"]},
+                         peserta={"type": "array", "items": {"type": "string"}, "description": "Nama pengguna peserta"},
+                         catatan=_TEXT),
     "Galat": {
         "type": "object", "required": ["error"],
         "properties": {
@@ -151,7 +174,9 @@ SCHEMAS: dict[str, Any] = {
         "type": "object", "additionalProperties": False,
         "properties": {"form": {"$ref": "#/components/schemas/FormulirPenyelesaian"},
                        "unit": {"type": "string", "nullable": True, "description": "Unit kerja instans"},
-                       "ujicoba": {"type": "boolean", "description": "Jalankan versi draf sebagai ujicoba"}},
+                       "ujicoba": {"type": "boolean", "description": "Jalankan versi draf sebagai ujicoba"},
+                       "simulasi": {"type": "boolean", "description": "Simulasi (pelatihan): versi yang disahkan "
+                                    "dijalankan untuk latihan; nomor SIM-, tidak dihitung monitoring/ujicoba"}},
     },
     "MulaiDenganBerkas": {
         "type": "object", "required": ["body"],

@@ -168,6 +168,7 @@ def start(key: str) -> Response | tuple[str, int]:
     """Start a case: the start form's fields and kelengkapan, with the files handed in; after an
     error the start page comes back with what was typed and a message beside each wrong input."""
     trial = request.form.get("ujicoba") == "1"
+    simulation = request.form.get("simulasi") == "1"  # stage 8's practice run (the engine refuses it on a trial)
     step = start_step(runtime(), me(), key, trial)
     posted = read_posted(request.form, request.files, step)
     limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 12 * 1024 * 1024)
@@ -175,11 +176,14 @@ def start(key: str) -> Response | tuple[str, int]:
                    for upload in posted.uploads]
     try:
         instance, _ = runtime().start(key, me().username, posted.form, unit=request.form.get("unit") or None,
-                                      trial=trial, attachments=attachments)
+                                      trial=trial, attachments=attachments, simulation=simulation)
     except AlurError as exc:
         return _start_page(messages_by_input(exc, step), key, exc.http_status)
-    flash(translate("started_case_flash", registration=instance.registration or f"#{instance.id}",
-                    subject=instance.subject or ""), "ok")
+    if instance.simulation:
+        flash(translate("sos_simulation_flash", registration=instance.registration or f"#{instance.id}"), "ok")
+    else:
+        flash(translate("started_case_flash", registration=instance.registration or f"#{instance.id}",
+                        subject=instance.subject or ""), "ok")
     return redirect(url_for(".index"))
 
 

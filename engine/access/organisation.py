@@ -209,3 +209,25 @@ def units_of_person(connection: Connection, username: str) -> set[int]:
     places.discard(None)
     return places
 
+
+
+def holders_of(connection: Connection, unit: str, jabatan: Iterable[str] | None,
+               now: dt.datetime) -> list[tuple[str, str, str]]:
+    """``(username, unit, jabatan)`` of who holds, at ``now``, one of ``jabatan`` (``None``: any jabatan)
+    in the unit ``unit`` names: the holdings inside their dates and the acting officials (Plh/Plt)
+    whose assignment runs; sorted. The sosialisasi hands an SOP to them."""
+    query = (select(users.c.username, holdings.c.unit, holdings.c.jabatan)
+             .join(users, users.c.id == holdings.c.user_id)
+             .where(holdings.c.unit == unit, active(holdings, now)))  # type: ignore[arg-type]
+    acting = (select(users.c.username, org_units.c.code.label("unit"), org_jabatan.c.code.label("jabatan"))
+              .join(users, users.c.id == acting_assignments.c.user_id)
+              .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
+              .join(org_jabatan, org_jabatan.c.id == acting_assignments.c.jabatan_id)
+              .where(org_units.c.code == unit, active(acting_assignments, now)))  # type: ignore[arg-type]
+    if jabatan is not None:
+        wanted = sorted(set(jabatan))
+        query = query.where(holdings.c.jabatan.in_(wanted))
+        acting = acting.where(org_jabatan.c.code.in_(wanted))
+    found = {(str(row.username), str(row.unit), str(row.jabatan))
+             for statement in (query, acting) for row in connection.execute(statement)}
+    return sorted(found)

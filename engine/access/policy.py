@@ -34,7 +34,8 @@ holds the jabatan they act for while the assignment runs. Administration of the 
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -43,6 +44,10 @@ from engine.access.accounts import Account
 from engine.access.organisation import Holding, jabatan_id, place_of, unit_id, units_of_person
 from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError
+from engine.lifecycle.pelatihan import PelatihanSession, record_session, sessions_of
+from engine.lifecycle.sosialisasi import (Assignment, Coverage, Distribution, SosialisasiPlan, approved_version,
+                                          assign, assigned_keys, assignments_of, coverage, distribute, distributions_of, plan_of,
+                                          save_plan, unassign)
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
@@ -145,6 +150,8 @@ def check_instance(connection: Connection, account: Account, instance: Instance)
 
     :raises AccessDeniedError: the case spans no unit the account sees.
     """
+    if _assigned(connection, account, instance.key, "penanggung_jawab"):
+        return instance  # the SOP's penanggung jawab sees its cases, in whichever unit they run
     if not any(sees_unit(connection, account, unit) for unit in instance_units(connection, instance.id, instance.unit)):
         raise AccessDeniedError.from_code("access_not_your_unit", instance=instance.id)
     return instance
@@ -315,11 +322,15 @@ def sop_unit_ids(connection: Connection, key: str) -> frozenset[int]:
 
 def monitor_scope(connection: Connection, account: Account, key: str) -> frozenset[int] | None:
     """The units of SOP ``key`` whose monitoring data ``account`` reads (``None``: every unit): what
-    every monitoring query of the SOP is narrowed to.
+    every monitoring query of the SOP is narrowed to. A person assigned pemantau of the SOP
+    (:func:`engine.lifecycle.sosialisasi.assign`) reads it in every unit.
 
     :raises AccessDeniedError: ``account`` reads no monitoring data, or none of the SOP's units.
     :raises NotFoundError: no such SOP.
     """
+    if _assigned(connection, account, key, "pemantau"):
+        sop_unit_ids(connection, key)  # an unknown SOP is still a 404
+        return None  # the SOP's own pemantau reads its monitoring in every unit
     check_monitor(account)
     visible = monitor_units(connection, account)
     if visible is None:
@@ -343,7 +354,8 @@ def monitored_keys(connection: Connection, account: Account, owners: dict[str, s
         select(definitions.c.key).distinct().join(versions, versions.c.definition_id == definitions.c.id)
         .join(instances, instances.c.version_id == versions.c.id).where(instances.c.unit.in_(sorted(codes))))
         .scalars())
-    return frozenset(key for key, unit in owners.items() if unit in codes or key in ran)
+    assigned = assigned_keys(connection, account.username, "pemantau")
+    return frozenset(key for key, unit in owners.items() if unit in codes or key in ran or key in assigned)
 # -- administration of the organisation ------------------------------------------------------------
 # ``admin`` administers everything. ``admin_opd`` administers the OPD(s) above the units where it holds
 # a jabatan today: those OPDs and every unit under them. Importing the whole organisation and reading
@@ -694,3 +706,114 @@ def check_manage_tim(connection: Connection, account: Account, team_id: int) -> 
     """:raises AccessDeniedError: ``account`` may not keep Tim ``team_id`` (:func:`may_manage_tim`)."""
     if not may_manage_tim(connection, account, team_id):
         raise AccessDeniedError.from_code("tahap_not_tim_manager", user=account.username, team=team_id)
+
+# -- sosialisasi and pelatihan (Permendagri 52/2011 stages 6-8) --------------------------------------
+# The penyusun of the units that see an SOP's own unit plan its sosialisasi, distribute it, name its
+# penanggung jawab and pemantau and record its pelatihan (admin everywhere). Its page is read by the
+# roles of the register and by pemantau; the distribution list there shows only the units the reader
+# sees. The tanda terima is the recipient's own. A per-SOP pemantau reads the SOP's monitoring in every
+# unit (:func:`monitor_scope`); a per-SOP penanggung jawab sees the SOP's cases (:func:`check_instance`).
+
+#: Roles that manage an SOP's sosialisasi and pelatihan (admin always may).
+SOSIALISASI_ROLES = ("penyusun",)
+#: Roles that read an SOP's sosialisasi page.
+SOSIALISASI_READERS = ("penyusun", "verifikator", "pengesah", "pemantau")
+
+
+def _assigned(connection: Connection, account: Account, key: str, role: str) -> bool:
+    return key in assigned_keys(connection, require(account).username, role)
+
+
+def check_sosialisasi(connection: Connection, account: Account, key: str, unit: str | None = None) -> None:
+    """:raises AccessDeniedError: ``account`` may not manage the sosialisasi of ``key`` (in ``unit``, the unit
+    it is handed to; the SOP's own unit when not given).
+    :raises NotFoundError: no such SOP or approved version."""
+    require(account)
+    target = unit or approved_version(connection, key).unit
+    if not account.has(*SOSIALISASI_ROLES) or not sees_unit(connection, account, target):
+        raise AccessDeniedError.from_code("sos_not_yours", sop=key, unit=target)
+
+
+def check_manage_sosialisasi(runtime: Runtime, account: Account, key: str, unit: str | None = None) -> None:
+    """:func:`check_sosialisasi` in its own read (the API asks it before reading a body)."""
+    with runtime.db.read() as connection:
+        check_sosialisasi(connection, account, key, unit)
+
+
+@dataclass(frozen=True)
+class SosialisasiView:
+    """What an SOP's sosialisasi page shows to one account."""
+
+    key: str
+    nama: str
+    version: int
+    unit: str
+    jabatan: tuple[str, ...]
+    plan: SosialisasiPlan | None
+    #: Only those in units the account sees.
+    distributions: tuple[Distribution, ...]
+    coverage: Coverage | None
+    assignments: tuple[Assignment, ...]
+    sessions: tuple[PelatihanSession, ...]
+    #: True when the account may plan, distribute, assign and record pelatihan.
+    may_manage: bool
+
+
+def sosialisasi_view(runtime: Runtime, account: Account, key: str) -> SosialisasiView:
+    """The sosialisasi page of the newest approved version of ``key`` as ``account`` may see it.
+
+    :raises AccessDeniedError: not a reader of sosialisasi pages.
+    :raises NotFoundError: no such SOP or no approved version.
+    """
+    require(account)
+    if not account.has(*SOSIALISASI_READERS):
+        raise AccessDeniedError.from_code("sos_not_reader")
+    with runtime.db.read() as connection:
+        found = approved_version(connection, key)
+        visible = monitor_units(connection, account)
+        codes = None if visible is None else frozenset(str(code) for code in connection.execute(
+            select(org_units.c.code).where(org_units.c.id.in_(sorted(visible)))).scalars())
+        try:
+            check_sosialisasi(connection, account, key)
+            manages = True
+        except AccessDeniedError:
+            manages = False
+    return SosialisasiView(key, found.nama, found.number, found.unit, found.jabatan, plan_of(runtime, key),
+                           tuple(distributions_of(runtime, key, units=codes)), coverage(runtime, [key]).get(key),
+                           tuple(assignments_of(runtime, key)), tuple(sessions_of(runtime, key)), manages)
+
+
+def plan_sosialisasi(runtime: Runtime, account: Account, key: str, **plan: Any) -> SosialisasiPlan:
+    """Save the sosialisasi plan of the newest approved version, when ``account`` manages it
+    (``plan``: the fields of :func:`engine.lifecycle.sosialisasi.save_plan`)."""
+    check_manage_sosialisasi(runtime, account, key)
+    return save_plan(runtime, key, account.username, **plan)
+
+
+def distribute_sop(runtime: Runtime, account: Account, key: str, unit: str | None = None,
+                   whole_unit: bool = False) -> list[Distribution]:
+    """Hand the newest approved version to the pelaksana of ``unit`` (the SOP's own by default), when
+    ``account`` manages the SOP's sosialisasi there."""
+    check_manage_sosialisasi(runtime, account, key, (unit or "").strip() or None)
+    return distribute(runtime, key, account.username, unit=unit, whole_unit=whole_unit)
+
+
+def assign_sop_role(runtime: Runtime, account: Account, key: str, username: str, role: str,
+                    lift: bool = False) -> Assignment | None:
+    """Name (or, with ``lift``, lift) ``username`` as penanggung jawab or pemantau of ``key``.
+
+    :return: the assignment; ``None`` when lifting.
+    """
+    check_manage_sosialisasi(runtime, account, key)
+    if lift:
+        unassign(runtime, key, username, role, account.username)
+        return None
+    return assign(runtime, key, username, role, account.username)
+
+
+def record_pelatihan(runtime: Runtime, account: Account, key: str, *, held_on: dt.date, kind: str,
+                     attendees: Any, notes: str = "") -> PelatihanSession:
+    """Record a pelatihan session on the newest approved version of ``key``, when ``account`` manages it."""
+    check_manage_sosialisasi(runtime, account, key)
+    return record_session(runtime, key, account.username, held_on=held_on, kind=kind, attendees=attendees,
+                          notes=notes)

@@ -115,6 +115,7 @@ from engine.cli.outbox import outbox_command  # noqa: E402
 from engine.cli.org import org_command  # noqa: E402
 from engine.cli.governance import calendar_group  # noqa: E402
 from engine.cli.stages import inventory_group, tim_group  # noqa: E402
+from engine.cli.sosialisasi import pelatihan_group, sosialisasi_group  # noqa: E402
 from engine.cli.runtime import audit_command, db_command  # noqa: E402
 
 main.add_command(conformance_command)
@@ -128,6 +129,8 @@ main.add_command(org_command)
 main.add_command(calendar_group)
 main.add_command(tim_group)
 main.add_command(inventory_group)
+main.add_command(sosialisasi_group)
+main.add_command(pelatihan_group)
 for _command in _RUNTIME_COMMANDS:
     main.add_command(_command)
 audit_command.add_command(anchor_command)

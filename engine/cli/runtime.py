@@ -63,7 +63,9 @@ def _local(runtime: Runtime, moment: datetime | None) -> str:
 
 def _item_line(runtime: Runtime, item: WorkItem) -> str:
     flags = []
-    if item.trial:
+    if item.simulation:
+        flags.append(message("sos_cli_simulation_flag", _lang()))
+    elif item.trial:
         flags.append(message("cli_run_trial_flag", _lang()))
     if item.overdue:
         flags.append(message("cli_run_overdue", _lang()))
@@ -169,7 +171,8 @@ def start_command(sop: str, username: str, data: str | None, unit: str | None, u
         runtime = _runtime()
         try:
             instance, ready = runtime.start(sop, username, form, unit=unit, trial=ujicoba, version=versi)
-            trial = message("cli_run_trial", _lang()) if instance.trial else ""
+            trial = (message("sos_cli_simulation_marker", _lang()) if instance.simulation else
+                     message("cli_run_trial", _lang()) if instance.trial else "")
             click.echo(message("cli_run_started", _lang(), id=instance.id, key=instance.key,
                                version=instance.version, unit=instance.unit, trial=trial))
             for item in ready:
@@ -306,7 +309,8 @@ def retry_command(instance: int, username: str, alasan: str) -> None:
 
 
 def _instance_header(runtime: Runtime, instance: Instance) -> str:
-    trial = message("cli_run_trial", _lang()) if instance.trial else ""
+    trial = (message("sos_cli_simulation_marker", _lang()) if instance.simulation else
+             message("cli_run_trial", _lang()) if instance.trial else "")
     return (f"Instans {instance.id}{trial}: {instance.key} versi {instance.version}, unit {instance.unit}, "
             f"status {instance.status}, dimulai {instance.started_by} {_local(runtime, instance.started_at)}"
             + (f", alasan: {instance.reason}" if instance.reason else ""))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, func, insert, select
 
 from engine.runtime.versions import definition_id
+from engine.runtime.work import UJICOBA
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.monitoring.report import MonitoringReport, monitoring_report
 from engine.sop.model import StepKind
@@ -80,11 +81,12 @@ def give_feedback(runtime: Runtime, item_id: int, username: str, kemudahan: int,
     with runtime.db.write() as connection:
         item = connection.execute(
             select(work_items.c.id, work_items.c.instance_id, work_items.c.step_id, work_items.c.trial,
-                   work_items.c.status, work_items.c.completed_by, work_items.c.name, instances.c.version_id)
+                   work_items.c.status, work_items.c.completed_by, work_items.c.name, instances.c.version_id,
+                   instances.c.mode)
             .join(instances, instances.c.id == work_items.c.instance_id).where(work_items.c.id == item_id)).first()
         if item is None:
             raise NotFoundError.from_code("ujicoba_item_not_found", item_id=item_id)
-        if not item.trial:
+        if not item.trial or item.mode != UJICOBA:  # a simulation's steps are practice, not trial feedback
             raise AccessDeniedError.from_code("ujicoba_not_a_trial", item_id=item_id)
         if item.status != "done":
             raise DataError.from_code("ujicoba_step_not_done", name=item.name)
@@ -107,7 +109,8 @@ def pending_feedback(runtime: Runtime, username: str, limit: int = 50) -> list[F
             select(work_items.c.id, work_items.c.instance_id, work_items.c.sop_key, work_items.c.step_id,
                    work_items.c.name, work_items.c.completed_at)
             .outerjoin(feedback, feedback.c.item_id == work_items.c.id)
-            .where(work_items.c.trial.is_(True), work_items.c.status == "done",
+            .join(instances, instances.c.id == work_items.c.instance_id)
+            .where(work_items.c.trial.is_(True), instances.c.mode == UJICOBA, work_items.c.status == "done",
                    work_items.c.completed_by == username, feedback.c.id.is_(None))
             .order_by(work_items.c.completed_at.desc(), work_items.c.id.desc()).limit(limit)).all()
     return [FeedbackRequest(*row) for row in rows]

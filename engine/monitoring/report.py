@@ -221,7 +221,8 @@ class Scope:
 
     def where(self, connection: Connection, alias: str = "i") -> tuple[str, dict[str, Any]]:
         """An SQL condition on the instances table (alias ``alias``) and its parameters."""
-        clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.mode {'<>' if self.trial else '='} 'real'"]
+        # a trial report reads the ujicoba runs only: simulations (stage 8's practice) never count
+        clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.mode = '{'ujicoba' if self.trial else 'real'}'"]
         params: dict[str, Any] = {"version_ids": self.version_ids}
         self._unit_clause(f"{alias}.unit", clauses, params)
         if self.start is not None:
@@ -246,6 +247,8 @@ class Scope:
         clauses = [f"{sop_key} = :key", "w.trial = :trial"]
         params: dict[str, Any] = {"key": self.key, "trial": self.trial}
         self._unit_clause("w.unit", clauses, params)
+        if self.trial:  # simulation items are trial items too (not real); only the ujicoba runs count
+            clauses.append("w.instance_id IN (SELECT id FROM instances WHERE mode = 'ujicoba')")
         if by_version:
             clauses.append("w.instance_id IN (SELECT id FROM instances WHERE version_id IN :version_ids)")
             params["version_ids"] = self.version_ids

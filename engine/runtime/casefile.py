@@ -215,7 +215,7 @@ def worklist_page(connection: Connection, username: str, now: datetime, *, searc
         pattern = f"%{escaped}%"
         where.append(or_(func.lower(instances.c.registration).like(pattern, escape="\\"),
                          func.lower(instances.c.subject).like(pattern, escape="\\")))
-    base = (select(work_items, instances.c.registration, instances.c.subject_masked)
+    base = (select(work_items, instances.c.registration, instances.c.subject_masked, instances.c.mode)
             .join(instances, instances.c.id == work_items.c.instance_id).where(*where))
     total = int(connection.execute(select(func.count()).select_from(base.subquery())).scalar_one())
     order = {"tenggat": (work_items.c.due_at, work_items.c.id),

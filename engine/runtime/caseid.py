@@ -25,6 +25,8 @@ from engine.store.models import case_registrations, registration_counters, versi
 
 #: Prefix of a trial instance's number.
 TRIAL_PREFIX = "UJI-"
+#: Prefix of a simulation instance's number (stage 8: practice on an approved version).
+SIMULATION_PREFIX = "SIM-"
 #: Field names taken as the subject of a case, in order of preference (else the first text field asked at start).
 SUBJECT_NAMES = ("nama_pemohon", "pemohon", "nama_pegawai", "nama", "perihal", "judul", "nama_paket")
 _SUBJECT_LENGTH = 200
@@ -50,14 +52,14 @@ def next_sequence(connection: Connection, definition_id: int, year: int, trial: 
 
 
 def assign_registration(connection: Connection, instance_id: int, version_id: int, sop: Sop, trial: bool,
-                        now: datetime, zone: ZoneInfo) -> str:
+                        now: datetime, zone: ZoneInfo, *, simulation: bool = False) -> str:
     """Give the new instance its registration number and keep it in ``case_registrations`` (the instance
     row takes it through :meth:`engine.runtime.session.InstanceRun.set_identity`)."""
     day = now.astimezone(zone).date()
     definition_id = int(connection.execute(select(versions.c.definition_id).where(versions.c.id == version_id))
                         .scalar_one())
     seq = next_sequence(connection, definition_id, day.year, trial)
-    number = (TRIAL_PREFIX if trial else "") + registration_number(sop, seq, day)
+    number = (SIMULATION_PREFIX if simulation else TRIAL_PREFIX if trial else "") + registration_number(sop, seq, day)
     connection.execute(insert(case_registrations), {"instance_id": instance_id, "definition_id": definition_id,
                                                     "year": day.year, "trial": trial, "seq": seq, "number": number})
     return number

@@ -25,7 +25,7 @@ from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
 from engine.runtime.versions import pick_version
-from engine.runtime.work import REAL, Completed, Instance, WorkItem, parse_completion
+from engine.runtime.work import REAL, SIMULASI, Completed, Instance, WorkItem, parse_completion
 from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
@@ -41,13 +41,16 @@ def new_work_items(run: InstanceRun) -> list[WorkItem]:
         opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
                                values["name"], values["jabatan"], values["unit"], values["trial"], "open",
                                values["ready_at"], due, None, None, None, due is not None and due <= run.now,
-                               run.registration, run.subject))
+                               run.registration, run.subject, run.row.mode))
     return opened
 
 
 def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str | None, trial: bool,
-          version: int | None, attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
+          version: int | None, attachments: Sequence[Attachment] = (),
+          simulation: bool = False) -> tuple[Instance, list[WorkItem]]:
     """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
+    if simulation and trial:
+        raise DataError.from_code("sos_simulation_not_trial", "ujicoba")
     with files_written(context) as written, context.session() as session:
         connection = session.connection
         loaded = context.version(connection, pick_version(connection, key, trial, version))
@@ -68,15 +71,19 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
             attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
         workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
-        run = session.create(loaded, unit, username, workflow)
+        if simulation and loaded.draft:
+            raise DataError.from_code("sos_simulation_not_trial", "versi")
+        run = session.create(loaded, unit, username, workflow, SIMULASI if simulation else None)
         salt = run.new_case_salt()
         registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
-                                           session.now, context.calendar.tz) if sop is not None else ""
+                                           session.now, context.calendar.tz,
+                                           simulation=run.row.mode == SIMULASI) if sop is not None else ""
         subject, subject_masked = subject_of(sop, completion.data) if sop is not None else ("", "")
         run.set_identity(registration, subject, subject_masked)
         recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
         run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
+            **({"simulasi": True} if simulation else {}),
             **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)},
                    Envelope(documents=completion.documents) if completion.documents else None)
         for attached in checked:
@@ -188,7 +195,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
-    finished = replace(_finished_item(item, username, now), registration=run.registration, subject=run.subject)
+    finished = replace(_finished_item(item, username, now), registration=run.registration, subject=run.subject,
+                       mode=run.row.mode)
     opened = tuple(new_work_items(run))
     return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 

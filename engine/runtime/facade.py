@@ -188,7 +188,7 @@ class Runtime:
 
     def start(self, key: str, username: str, form: Any = None, *, unit: str | None = None,
               trial: bool = False, version: int | None = None,
-              attachments: Sequence[Attachment] = ()) -> tuple[Instance, list[WorkItem]]:
+              attachments: Sequence[Attachment] = (), simulation: bool = False) -> tuple[Instance, list[WorkItem]]:
         """Start an instance; doing so performs the SOP's start step.
 
         :param form: the start step's completion form (kelengkapan, catatan, data...).
@@ -198,10 +198,12 @@ class Runtime:
         :param version: a version number instead of the newest.
         :param attachments: documents handed in at the start (the start step has no work item to
             attach them to later); the form's ``berkas`` states name them, as for :meth:`attach`.
+        :param simulation: run an approved version as a simulation (``simulasi``, stage 8's practice): its
+            number starts with ``SIM-``, nobody is notified, and monitoring and ujicoba never count it.
         :raises AccessDeniedError: ``username`` does not hold the start step's jabatan there.
         :raises DataError: the form or an attachment is refused (nothing is stored).
         """
-        return completion.start(self.context, key, username, form, unit, trial, version, attachments)
+        return completion.start(self.context, key, username, form, unit, trial, version, attachments, simulation)
 
     def instance(self, instance_id: int) -> Instance:
         """:raises NotFoundError: no such instance."""

@@ -277,6 +277,11 @@ class Instance:
         """Not a real instance (ujicoba or simulasi): kept out of the regular worklists' reports."""
         return self.mode != REAL
 
+    @property
+    def simulation(self) -> bool:
+        """A simulation (stage 8's practice): shown SIMULASI, never counted by ujicoba or monitoring."""
+        return self.mode == SIMULASI
+
 
 @dataclass(frozen=True)
 class WorkItem:
@@ -301,6 +306,13 @@ class WorkItem:
     #: The instance's registration number and subject (the subject masked when it is personal).
     registration: str = ""
     subject: str = ""
+    #: The instance's mode (:data:`MODES`) where the query read it ("" where it did not).
+    mode: str = ""
+
+    @property
+    def simulation(self) -> bool:
+        """A step of a simulation instance (marked SIMULASI wherever it is shown)."""
+        return self.mode == SIMULASI
 
 
 @dataclass(frozen=True)

@@ -682,3 +682,83 @@ sop_inventory = Table(
     Index(None, "unit_id"),
     UniqueConstraint("sop_key"),
 )
+
+# --- sosialisasi, distribution, per-SOP assignments and pelatihan (0011k) ---
+#: The sosialisasi plan of one approved SOP version (Permendagri 52/2011 Lampiran I, stages 6-7):
+#: schedule, officials, targets, what is told and how its use is monitored. Saving again replaces it.
+sosialisasi_plans = Table(
+    "sosialisasi_plans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("jadwal_mulai", Date, nullable=False),
+    Column("jadwal_selesai", Date),
+    Column("tempat", Text, nullable=False, default=""),
+    #: The officials who give the sosialisasi.
+    Column("pejabat", Text, nullable=False),
+    #: Who must apply the SOP (the target).
+    Column("sasaran", Text, nullable=False),
+    #: The information given to the target.
+    Column("materi", Text, nullable=False, default=""),
+    #: How its use is monitored.
+    Column("pemantauan", Text, nullable=False),
+    Column("saved_by", String(64), nullable=False),
+    Column("saved_at", UtcDateTime, nullable=False),
+    UniqueConstraint("key", "version"),
+)
+
+#: One copy of an SOP version handed to one person (a holder of its jabatan, or a unit's staff), and
+#: their tanda terima (``acknowledged_at``: NULL until they acknowledge it).
+sop_distributions = Table(
+    "sop_distributions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("username", String(64), nullable=False),
+    #: The unit and jabatan they were given it for ("" jabatan: as staff of the unit).
+    Column("unit", String(200), nullable=False),
+    Column("jabatan", String(200), nullable=False),
+    Column("distributed_by", String(64), nullable=False),
+    Column("distributed_at", UtcDateTime, nullable=False),
+    Column("acknowledged_at", UtcDateTime),
+    UniqueConstraint("key", "version", "username"),
+    Index(None, "username", "acknowledged_at"),
+)
+
+#: A person named penanggung jawab or pemantau of one SOP (every version); ``ended_at`` set when lifted.
+sop_assignments = Table(
+    "sop_assignments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("username", String(64), nullable=False),
+    #: ``penanggung_jawab`` or ``pemantau``.
+    Column("role", String(20), nullable=False),
+    Column("assigned_by", String(64), nullable=False),
+    Column("assigned_at", UtcDateTime, nullable=False),
+    Column("ended_by", String(64)),
+    Column("ended_at", UtcDateTime),
+    Index(None, "username", "role"),
+    Index(None, "key"),
+)
+
+#: A pelatihan pemahaman session (stage 8): rapat, bimtek, pendampingan or simulasi.
+pelatihan_sessions = Table(
+    "pelatihan_sessions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Index(None, "key"),
+)
+
+pelatihan_attendees = Table(
+    "pelatihan_attendees", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("pelatihan_sessions.id"), nullable=False),
+    Column("username", String(64), nullable=False),
+    UniqueConstraint("session_id", "username"),
+)

@@ -91,12 +91,12 @@ def work_item(row: Any, now: datetime) -> WorkItem:
     return WorkItem(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.unit, row.trial,
                     row.status, row.ready_at, due, row.claimed_by, row.completed_by, row.completed_at,
                     row.status == "open" and due is not None and due <= now, mapping.get("registration") or "",
-                    mapping.get("subject_masked") or "")
+                    mapping.get("subject_masked") or "", mapping.get("mode") or "")
 
 
 def _items_with_case() -> Any:
     """Work items with their instance's registration number and subject (as lists show it)."""
-    return (select(work_items, instances.c.registration, instances.c.subject_masked)
+    return (select(work_items, instances.c.registration, instances.c.subject_masked, instances.c.mode)
             .join(instances, instances.c.id == work_items.c.instance_id))
 
 

@@ -150,6 +150,21 @@ WHO_MAY: dict[str, set[str]] = {
         "stages.entry_add", "stages.entry_update", "stages.entry_remove", "stages.entry_write", "stages.entry_link",
         "stages.numbers_assign", "api.inventory_add", "api.inventory_update", "api.inventory_write",
         "api.inventory_link", "api.inventory_number")},
+    # sosialisasi and pelatihan (stages 6-8)
+    "sosialisasi.index": ALL,
+    "sosialisasi.acknowledge_view": ALL,
+    "sosialisasi.sop": READERS | {"pemantau"},
+    "sosialisasi.plan_view": WRITER,
+    "sosialisasi.distribute_view": WRITER,
+    "sosialisasi.assign_view": WRITER,
+    "sosialisasi.pelatihan_view": WRITER,
+    "api.to_acknowledge_api": ALL,
+    "api.acknowledge_api": ALL,
+    "api.sosialisasi_api": READERS | {"pemantau"},
+    "api.plan_api": WRITER,
+    "api.distribute_api": WRITER,
+    "api.assign_api": WRITER,
+    "api.pelatihan_api": WRITER,
 }
 #: Values for URL parameters (an open work item and a running instance exist in the fixture).
 ARGUMENTS = {"item_id": 1, "instance_id": 1, "key": "surat-masuk", "fmt": "yaml",

@@ -166,5 +166,5 @@ def test_the_openapi_document_lists_request_bodies_and_the_400(app: Flask) -> No
     assert complete["required"] is True
     assert set(schemas["FormulirPenyelesaian"]["properties"]) == {"kelengkapan", "alasan", "keputusan", "output",
                                                                   "catatan", "data"}
-    assert set(schemas["Mulai"]["properties"]) == {"form", "unit", "ujicoba"}
+    assert set(schemas["Mulai"]["properties"]) == {"form", "unit", "ujicoba", "simulasi"}
     assert {"field", "problems"} <= set(schemas["Galat"]["properties"])

@@ -217,6 +217,22 @@ ROUTES: dict[str, Route] = {
     "api.inventory_number": Route(("penyusun",)),
     "api.inventory_decision": Route(("verifikator",)),
     "api.inventory_table": Route(WRITERS, query="?format=xlsx"),
+    # sosialisasi and pelatihan (stages 6-8): managed for the SOP's own unit; the tanda terima is the
+    # recipient's own (nobody else's SOP: 404); the page lists recipients of the units the reader sees
+    "sosialisasi.index": Route(EVERYONE),
+    "sosialisasi.acknowledge_view": Route(EVERYONE, may_be_missing=True),
+    "sosialisasi.sop": Route(("penyusun", "verifikator", "pengesah", "pemantau")),
+    "sosialisasi.plan_view": Route(("penyusun",), "monitor"),
+    "sosialisasi.distribute_view": Route(("penyusun",), "monitor"),
+    "sosialisasi.assign_view": Route(("penyusun",), "monitor"),
+    "sosialisasi.pelatihan_view": Route(("penyusun",), "monitor"),
+    "api.to_acknowledge_api": Route(EVERYONE),
+    "api.acknowledge_api": Route(EVERYONE, may_be_missing=True),
+    "api.sosialisasi_api": Route(("penyusun", "verifikator", "pengesah", "pemantau")),
+    "api.plan_api": Route(("penyusun",), "monitor"),
+    "api.distribute_api": Route(("penyusun",), "monitor"),
+    "api.assign_api": Route(("penyusun",), "monitor"),
+    "api.pelatihan_api": Route(("penyusun",), "monitor"),
 }
 #: Statuses of a POST the person may make (an empty POST may be refused as bad input or a conflict);
 #: a GET the person may make answers 200 (or redirects).
