@@ -166,7 +166,8 @@ class _Reader:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
-                     fields=read_fields(process, self.notice), routing=self._routing(process))
+                     fields=read_fields(process, self.notice), routing=self._routing(process),
+                     actor_jabatan=self._actor_jabatan(process))
         if not result.fields and self.root.get("exporter") != "Alur":
             result.fields = fields_from_conditions(result.steps, self.notice)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
@@ -338,6 +339,16 @@ class _Reader:
             return {}
         return {_clean(item.text): _clean(item.get("penugasan")) for item in declared.findall(sop("jabatan"))
                 if _clean(item.text) and _clean(item.get("penugasan"))}
+
+    @staticmethod
+    def _actor_jabatan(process: etree._Element) -> dict[str, str]:
+        """``pelaksana -> organisation jabatan code`` from the ``jabatanOrg`` attributes of ``sop:pelaksana``
+        (files written before it existed have none: their columns are matched by name)."""
+        declared = process.find(f"{bpmn('extensionElements')}/{sop('pelaksana')}")
+        if declared is None:
+            return {}
+        return {_clean(item.text): _clean(item.get("jabatanOrg")) for item in declared.findall(sop("jabatan"))
+                if _clean(item.text) and _clean(item.get("jabatanOrg"))}
 
     def _lane_for(self, node: _Node, fallback: str) -> str:
         """A node's lane, or for a node outside every lane the lane of the nearest predecessor."""

@@ -257,6 +257,8 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
         column.text = actor
         if sop_model.routing.get(actor, "").strip():  # who works the column (engine.sop.routing)
             column.set("penugasan", sop_model.routing[actor].strip())
+        if sop_model.actor_jabatan.get(actor, "").strip():  # the organisation jabatan the column names
+            column.set("jabatanOrg", sop_model.actor_jabatan[actor].strip())
     write_fields(extensions, sop_model.fields)
 
 

@@ -301,6 +301,9 @@ class WorkItem:
     #: The instance's registration number and subject (the subject masked when it is personal).
     registration: str = ""
     subject: str = ""
+    #: The organisation jabatan (id) whose holders work it, when the SOP's column names one by code;
+    #: ``None``: its holders are those of :attr:`jabatan` in :attr:`unit` by name.
+    jabatan_id: int | None = None
 
 
 @dataclass(frozen=True)
