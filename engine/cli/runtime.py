@@ -135,7 +135,7 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
 @click.option("--draft", is_flag=True, help="Terbitkan sebagai draf: instansnya adalah ujicoba.")
 @click.option("--key", default=None, help="Nama SOP di runtime (bawaan: nama berkas).")
 @click.option("--eskalasi", is_flag=True, help="Tambahkan pewaktu eskalasi pada setiap langkah berwaktu.")
-@click.option("--as", "username", default="", help="Pengguna terdaftar yang menerbitkan (wajib).")
+@click.option("--as", "username", default="", help="Akun login yang menerbitkan (wajib; dicatat bersama --alasan).")
 @click.option("--alasan", default="", help="Mengapa diterbitkan langsung, tanpa verifikasi dan pengesahan (wajib).")
 def publish_command(file: str, draft: bool, key: str | None, eskalasi: bool, username: str, alasan: str) -> None:
     """Terbitkan SOP (.bpmn atau .yaml) sebagai versi baru, dicatat siapa dan mengapa (untuk memulai)."""
