@@ -138,6 +138,8 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.columns import column_warnings as column_warnings
+from engine.lifecycle.columns import jabatan_code_choices as jabatan_code_choices
 from engine.lifecycle.requests import revision_requests_of as revision_requests_of
 from engine.lifecycle.requests import RevisionRequest as RevisionRequest
 from engine.lifecycle.review import accept as accept
@@ -458,6 +460,7 @@ __all__ = [
     "check_sop",
     "check_sop_action",
     "check_startable",
+    "column_warnings",
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
@@ -499,6 +502,7 @@ __all__ = [
     "item_actions",
     "item_for",
     "item_line",
+    "jabatan_code_choices",
     "kind_time_text",
     "line_item",
     "link_organisation",

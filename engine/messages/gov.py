@@ -10,9 +10,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "organisation jabatan code for column '{actor}', which is not in the pelaksana list ({actors}).",
     ),
     "gov_column_jabatan_not_in_org": (
-        "kolom '{actor}' menunjuk jabatan organisasi '{code}', yang tidak ada di unit mana pun; tambahkan "
+        "kolom '{actor}' menunjuk jabatan organisasi '{jabatan_code}', yang tidak ada di unit mana pun; tambahkan "
         "jabatan itu ke organisasi atau perbaiki kodenya (sampai itu, pemegang dicocokkan menurut nama kolom).",
-        "column '{actor}' names organisation jabatan '{code}', which no unit has; add that jabatan to the "
+        "column '{actor}' names organisation jabatan '{jabatan_code}', which no unit has; add that jabatan to the "
         "organisation or correct the code (until then holders are matched by the column's name).",
     ),
     "gov_check_org_option": (
@@ -46,8 +46,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- the editor ---------------------------------------------------------------------------------
     "gov_editor_column_jabatan": ("Jabatan organisasi", "Organisation jabatan"),
     "gov_editor_column_jabatan_hint": (
-        "Kode jabatan di organisasi (kosong: dicocokkan menurut nama kolom).",
-        "The jabatan's code in the organisation (empty: matched by the column's name).",
+        "satu per baris: Kolom = kode jabatan organisasi. Pemegang jabatan itu yang mengerjakan kolom, "
+        "walau jabatannya berganti nama; kolom tanpa baris dicocokkan menurut namanya.",
+        "one per line: Column = organisation jabatan code. Holders of that jabatan work the column, even "
+        "after the jabatan is renamed; a column without a line is matched by its name.",
     ),
-    "gov_editor_column_jabatan_none": ("(menurut nama kolom)", "(by the column's name)"),
+    "gov_editor_column_jabatan_codes": ("Kode jabatan di organisasi", "Jabatan codes in the organisation"),
 }
