@@ -30,6 +30,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Akun '{user}' dinonaktifkan; akun nonaktif tidak dapat menerbitkan SOP.",
         "The account '{user}' is disabled; a disabled account cannot publish SOPs.",
     ),
+    # --- CLI queries as an account ---------------------------------------------------------------------
+    "gov_cli_as_option": (
+        "Jawab sebagai akun login ini: hanya data unit yang boleh dilihatnya (kebijakan akses yang sama "
+        "dengan web). Tanpa --as: sebagai operator server, semua unit.",
+        "Answer as this login account: only the data of the units it may see (the web's access policy). "
+        "Without --as: as the server's operator, every unit.",
+    ),
     # --- alur org tautkan: codes written into drafts ---------------------------------------------
     "gov_link_columns": (
         "Kode jabatan organisasi ditulis ke {columns} kolom dari {drafts} draf SOP.",
