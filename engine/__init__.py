@@ -150,6 +150,7 @@ from engine.lifecycle.review import send_back as send_back
 from engine.lifecycle.revision import publish_direct as publish_direct
 from engine.lifecycle.revision import revise as revise
 from engine.lifecycle.roles import approver_holds as approver_holds
+from engine.lifecycle.roles import approver_unit as approver_unit
 from engine.lifecycle.roles import effective_date as effective_date
 from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
 from engine.lifecycle.roles import require_confirmation as require_confirmation
@@ -444,6 +445,7 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "approver_unit",
     "audit_chain_for",
     "build_net",
     "calendar_file_text",

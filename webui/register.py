@@ -16,6 +16,7 @@ from engine import (
     answer_finding,
     approve,
     approver_holds,
+    approver_unit,
     current_round,
     effective_date,
     findings,
@@ -83,6 +84,7 @@ def sop(key: str) -> str:
                            unanswered=sum(1 for item in found if item.answer is None),
                            round=current_round(runtime(), key), returned=returned(runtime(), key),
                            holds=approver_holds(runtime(), me(), draft), actions=sop_actions(me(), current),
+                           approver_unit=approver_unit(runtime(), draft),
                            history=history(runtime(), key), versions=published,
                            requests=requests, step_names=step_names(draft), lang=current_language(),
                            today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())

@@ -37,6 +37,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Answer as this login account: only the data of the units it may see (the web's access policy). "
         "Without --as: as the server's operator, every unit.",
     ),
+    # --- the approve page -------------------------------------------------------------------------------
+    "gov_approve_jabatan_in_unit": ("{jabatan} — {unit}", "{jabatan} — {unit}"),
+    "gov_not_holder_hint": (
+        "Hanya pemegang jabatan '{jabatan}' di {unit} (atau Plh/Plt-nya bila diizinkan) yang dapat "
+        "mengesahkan SOP ini.",
+        "Only the holder of '{jabatan}' in {unit} (or its Plh/Plt where allowed) can approve this SOP.",
+    ),
     # --- alur org tautkan: codes written into drafts ---------------------------------------------
     "gov_link_columns": (
         "Kode jabatan organisasi ditulis ke {columns} kolom dari {drafts} draf SOP.",
