@@ -45,7 +45,15 @@ def test_bpmn_and_sheet_keep_the_column_codes_and_old_files_read_without_them(tm
     sop = _coded()
     again = read_bpmn(write_bpmn(sop)).sop
     assert again.actor_jabatan == CODES and again.actors == sop.actors
-    assert b'jabatanOrg="KASUBBAG"' in write_bpmn(sop)
+    written = write_bpmn(sop)
+    assert b'jabatanOrg="KASUBBAG"' in written and b"<sop:jabatanOrg>KASUBBAG</sop:jabatanOrg>" in written
+    # a modeler that keeps only the lanes' own extensions still gives the codes back
+    from lxml import etree
+
+    root = etree.fromstring(written)
+    for column in root.iter("{*}jabatan"):
+        column.attrib.pop("jabatanOrg", None)
+    assert read_bpmn(etree.tostring(root)).sop.actor_jabatan == CODES
     assert load_sheet(dump_sheet(sop)).actor_jabatan == CODES
     assert "jabatan_org:" in dump_sheet(sop)
     plain = load_file(SURAT).sop  # a file written before codes existed
