@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, or_, select
 
 from engine.errors import AccessDeniedError, DataError, TaskError
 from engine.runtime.completion import check_open, lock_item
@@ -130,8 +130,9 @@ def overdue_groups(connection: Connection, now: datetime, units: list[str] | Non
 def item_holders(connection: Connection, jabatan: str, unit: str, jabatan_id: int | None = None) -> list[str]:
     """Usernames holding ``jabatan`` in ``unit`` (the organisation jabatan ``jabatan_id`` when the item
     has one), whom an item may be reassigned to, sorted."""
-    where = ([holdings.c.jabatan_id == jabatan_id] if jabatan_id is not None
-             else [holdings.c.jabatan == jabatan, holdings.c.unit == unit])
+    by_text = and_(holdings.c.jabatan == jabatan, holdings.c.unit == unit)
+    where = [by_text if jabatan_id is None else  # a holding not linked yet is still read by its text
+             or_(holdings.c.jabatan_id == jabatan_id, and_(holdings.c.jabatan_id.is_(None), by_text))]
     return [str(name) for name in connection.execute(
         select(users.c.username).join(holdings, holdings.c.user_id == users.c.id)
         .where(*where).distinct().order_by(users.c.username)).scalars()]

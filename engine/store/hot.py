@@ -107,7 +107,7 @@ ITEM_INSTANCE = "SELECT instance_id FROM work_items WHERE id = :id"
 _OWN_HOLDING = (
     "SELECT 1 FROM holdings h JOIN users u ON u.id = h.user_id WHERE u.username = :username "
     "AND ((w.jabatan_id IS NOT NULL AND h.jabatan_id = w.jabatan_id) "
-    "OR (w.jabatan_id IS NULL AND h.jabatan = w.jabatan AND h.unit = w.unit)) "
+    "OR ((w.jabatan_id IS NULL OR h.jabatan_id IS NULL) AND h.jabatan = w.jabatan AND h.unit = w.unit)) "
     "AND (h.starts_at IS NULL OR h.starts_at <= :now) AND (h.ends_at IS NULL OR h.ends_at > :now)")
 _ACTING = (
     "SELECT MIN(a.kind) FROM acting_assignments a JOIN users u ON u.id = a.user_id "

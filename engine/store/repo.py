@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, and_, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, union
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
@@ -47,8 +47,9 @@ def user_by_name(connection: Connection, username: str) -> User:
 
 def holds(connection: Connection, username: str, jabatan: str, unit: str, jabatan_id: int | None = None) -> bool:
     """Whether ``username`` holds ``jabatan`` in ``unit`` (the organisation jabatan ``jabatan_id`` when given)."""
-    where = ([holdings.c.jabatan_id == jabatan_id] if jabatan_id is not None
-             else [holdings.c.jabatan == jabatan, holdings.c.unit == unit])
+    by_text = and_(holdings.c.jabatan == jabatan, holdings.c.unit == unit)
+    where = [by_text if jabatan_id is None else  # a holding not linked yet is still read by its text
+             or_(holdings.c.jabatan_id == jabatan_id, and_(holdings.c.jabatan_id.is_(None), by_text))]
     found = connection.execute(
         select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
         .where(users.c.username == username, *where)).first()
@@ -153,11 +154,15 @@ def start_units(connection: Connection, username: str, now: datetime, jabatan: s
 
 def held_item(held: Any) -> Any:
     """The condition "a work item is held through ``held``" (a row or subquery of :func:`held_places`):
-    by the organisation jabatan id when the item has one (its SOP column names a jabatan by code),
-    else by the jabatan and unit texts."""
+    by the organisation jabatan id when the item has one (its SOP column names a jabatan by code, or
+    ``alur org tautkan`` linked it), else, and for a holding not linked yet, by the jabatan and unit texts."""
+    by_text = and_(work_items.c.jabatan == held.jabatan, work_items.c.unit == held.unit)
+    if not isinstance(held.jabatan_id, ColumnElement):  # a fetched row: its id is known here
+        if held.jabatan_id is None:
+            return by_text
+        return or_(work_items.c.jabatan_id == held.jabatan_id, and_(work_items.c.jabatan_id.is_(None), by_text))
     return or_(and_(work_items.c.jabatan_id.is_not(None), work_items.c.jabatan_id == held.jabatan_id),
-               and_(work_items.c.jabatan_id.is_(None), work_items.c.jabatan == held.jabatan,
-                    work_items.c.unit == held.unit))
+               and_(or_(work_items.c.jabatan_id.is_(None), held.jabatan_id.is_(None)), by_text))
 
 
 def worklist(connection: Connection, username: str, now: datetime, limit: int = 50) -> list[WorkItem]:

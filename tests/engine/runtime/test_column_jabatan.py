@@ -183,3 +183,20 @@ def test_alur_check_with_the_organisation_warns_of_unknown_codes(tmp_path: Path,
     assert "KADIS" not in runner.invoke(main, ["check", str(sheet)]).output  # without the organisation
     english = runner.invoke(main, ["--lang", "en", "check", "--organisasi", str(sheet)])
     assert "names organisation jabatan 'KADIS', which no unit has" in english.output
+
+
+def test_an_item_linked_by_tautkan_still_reaches_a_holding_not_linked_yet(runtime: Runtime) -> None:
+    from engine.access.linking import link_organisation
+
+    add_account(runtime, "ani", "ani-rahasia-panjang", ["pelaksana"], jabatan=[("Pengadministrasi", UNIT)])
+    add_account(runtime, "sari", "sari-rahasia-panjang", ["pelaksana"], jabatan=[("Kepala Subbagian", UNIT)])
+    sop = load_file(SURAT).sop
+    runtime.publish(sop, "surat")
+    assert sop.start is not None
+    _, [item] = runtime.start("surat", "ani", form_for(sop.start, data={"perihal": "Undangan"}))
+    with runtime.db.write() as connection:
+        assert link_organisation(connection).work_items == 1  # the item gets its jabatan's id
+    assert runtime.item(item.id).jabatan_id is not None
+    runtime.add_user("baru", "Pegawai Baru", jabatan=[("Kepala Subbagian", UNIT)])  # no ids until it logs in
+    assert [found.id for found in runtime.worklist("baru")] == [item.id]
+    runtime.claim(item.id, "baru")
