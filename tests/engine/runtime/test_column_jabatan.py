@@ -200,3 +200,31 @@ def test_an_item_linked_by_tautkan_still_reaches_a_holding_not_linked_yet(runtim
     runtime.add_user("baru", "Pegawai Baru", jabatan=[("Kepala Subbagian", UNIT)])  # no ids until it logs in
     assert [found.id for found in runtime.worklist("baru")] == [item.id]
     runtime.claim(item.id, "baru")
+
+
+def test_alur_org_tautkan_reports_the_columns_it_wrote_and_those_it_could_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from engine.cli.main import main
+
+    url = f"sqlite:///{tmp_path / 'tautkan.db'}"
+    monkeypatch.setenv("ALUR_DATABASE_URL", url)
+    runner = CliRunner()
+    assert runner.invoke(main, ["db", "upgrade"]).exit_code == 0
+    stored = Runtime(url)
+    try:
+        _organisation(stored)
+        add_account(stored, "rina", "rina-rahasia-panjang", ["penyusun"])
+        save_draft(stored, "surat", load_file(SURAT).sop, "rina")
+        with stored.db.write() as connection:  # a column name no jabatan has
+            connection.execute(update(org_jabatan).where(org_jabatan.c.code == "KABAG").values(name="Kabag"))
+    finally:
+        stored.close()
+    done = runner.invoke(main, ["org", "tautkan", "--laporan"])
+    assert "ke 2 kolom dari 1 draf SOP" in done.output, done.output
+    assert "kolom 'Kepala Bagian' SOP surat: tidak ada jabatan organisasi bernama demikian" in done.output
+    again = Runtime(url)
+    try:
+        assert working_sop(again, "surat").actor_jabatan == {"Pengadministrasi": "PENGADM",
+                                                             "Kepala Subbagian": "KASUBBAG"}
+    finally:
+        again.close()
