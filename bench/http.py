@@ -83,7 +83,9 @@ def _prepare(url: str, clients: int) -> list[str]:
     from concurrent.futures import ThreadPoolExecutor
 
     upgrade_database(url)
-    _alur(url, "publish", str(SOP_FILE), "--key", KEY)
+    # alur publish records who and why, and takes only a login account
+    _alur(url, "account", "add", "penerbit", "--role", "admin", "--password", PASSWORD)
+    _alur(url, "publish", str(SOP_FILE), "--key", KEY, "--as", "penerbit", "--alasan", "bench http")
     actors, _, _ = _jabatan()
     options = [arg for actor in actors for arg in ("--jabatan", actor)]
 

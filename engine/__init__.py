@@ -148,6 +148,8 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.columns import column_warnings as column_warnings
+from engine.lifecycle.columns import jabatan_code_choices as jabatan_code_choices
 from engine.lifecycle.inventory import add_entry as add_entry
 from engine.lifecycle.inventory import assign_numbers as assign_numbers
 from engine.lifecycle.inventory import draftable_units as draftable_units
@@ -182,6 +184,7 @@ from engine.lifecycle.review import send_back as send_back
 from engine.lifecycle.revision import publish_direct as publish_direct
 from engine.lifecycle.revision import revise as revise
 from engine.lifecycle.roles import approver_holds as approver_holds
+from engine.lifecycle.roles import approver_unit as approver_unit
 from engine.lifecycle.roles import effective_date as effective_date
 from engine.lifecycle.roles import LifecycleSettings as LifecycleSettings
 from engine.lifecycle.roles import require_confirmation as require_confirmation
@@ -524,6 +527,7 @@ __all__ = [
     "answer_finding",
     "approve",
     "approver_holds",
+    "approver_unit",
     "assign",
     "assign_numbers",
     "assign_sop_role",
@@ -546,6 +550,7 @@ __all__ = [
     "check_sop_action",
     "check_sosialisasi",
     "check_startable",
+    "column_warnings",
     "completion_from_fields",
     "completion_from_json",
     "condition_data",
@@ -598,6 +603,7 @@ __all__ = [
     "item_actions",
     "item_for",
     "item_line",
+    "jabatan_code_choices",
     "kind_time_text",
     "line_item",
     "link_organisation",

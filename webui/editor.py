@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from engine import ProcessDefinitionError, Sop, dump, load_bytes, message, returned, sop_key, render, save_draft, \
     sheet_mapping, sop_from_mapping, status, suggest_number, validate, working_sop
+from engine import column_warnings, jabatan_code_choices
 from engine.errors import AlurError, Problem
 
 from .access import allow, me, runtime
@@ -64,7 +65,8 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
                            by_step=by_step, key=key, preview=_preview(sop, problems), returned=back, notes=notes,
                            returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
                                                reason=back.reason) if back else "",
-                           notes_title=message("lifecycle_returned_notes", lang)), status_code
+                           notes_title=message("lifecycle_returned_notes", lang),
+                           jabatan_codes=jabatan_code_choices(runtime())), status_code
 
 
 def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
@@ -73,7 +75,7 @@ def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
         sop = sop_from_mapping(data)
     except ProcessDefinitionError as exc:
         return data, None, exc.problems
-    return sheet_mapping(sop), sop, validate(sop)
+    return sheet_mapping(sop), sop, validate(sop) + column_warnings(runtime(), sop)
 
 
 @bp.get("/baru")

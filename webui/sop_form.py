@@ -72,6 +72,12 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
         rules[column.strip()] = rule.strip() if equals else line
     if rules:
         data["penugasan"] = rules
+    codes = {}
+    for line in _lines(form.get("jabatan_org", "")):  # "Kolom = kode jabatan organisasi"; checked by the engine
+        column, equals, code = line.partition("=")
+        codes[column.strip()] = code.strip() if equals else ""
+    if any(codes.values()):
+        data["jabatan_org"] = {column: code for column, code in codes.items() if code}
     if form.get("process_id", "").strip():
         data["process_id"] = form.get("process_id", "").strip()
     return data
@@ -89,6 +95,7 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
     values["pelaksana"] = "\n".join(data.get("pelaksana", []))
     values["isian"] = fields_text(data.get("isian"))
     values["penugasan"] = "\n".join(f"{column} = {rule}" for column, rule in (data.get("penugasan") or {}).items())
+    values["jabatan_org"] = "\n".join(f"{column} = {code}" for column, code in (data.get("jabatan_org") or {}).items())
     rows = []
     for step in data.get("langkah", []):
         lanjut = step.get("lanjut", "")

@@ -4,7 +4,9 @@
 parent and kind; the jabatan that heads a unit). :func:`link_organisation` (``alur org tautkan``)
 gives holdings, instances and work items the ids of the units and jabatan their texts name, and
 reports what it could not match: texts stay as they are, so nothing is lost and the report says
-what to add to the organisation (then run it again).
+what to add to the organisation (then run it again). :func:`jabatan_codes_named` finds the
+organisation jabatan a pelaksana column's name means (for ``Sop.actor_jabatan``), and
+:func:`column_jabatan_problems` warns of a column code no unit has (``alur check --organisasi``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select, update
 
-from engine.access.organisation import UNIT_KINDS, jabatan_id, link_holdings, unit_id
-from engine.errors import DataError
+from engine.access.organisation import UNIT_KINDS, jabatan_id, link_holdings, normalised_name, unit_id
+from engine.errors import DataError, Problem, problem
+from engine.sop.model import Sop
 from engine.store import hot
 from engine.store.models import instances, org_jabatan, org_units, work_items
 
@@ -100,3 +103,24 @@ def link_organisation(connection: Connection) -> LinkReport:
             work_items.c.unit == row[0], work_items.c.jabatan == row[1], work_items.c.jabatan_id.is_(None))
             .values(unit_id=found_unit, jabatan_id=found_jabatan)).rowcount
     return report
+
+
+def jabatan_codes_named(connection: Connection, name: str) -> list[str]:
+    """The distinct organisation jabatan codes whose code or name is ``name`` (as people write it:
+    case, spaces, punctuation and accents ignored), sorted: one is an unambiguous match."""
+    wanted = normalised_name(name)
+    if not wanted:
+        return []
+    return sorted({str(row.code) for row in connection.execute(select(org_jabatan.c.code, org_jabatan.c.name))
+                   if wanted in (normalised_name(row.code), normalised_name(row.name or ""))})
+
+
+def column_jabatan_problems(connection: Connection, sop: Sop) -> list[Problem]:
+    """A warning for each pelaksana column whose organisation jabatan code (``Sop.actor_jabatan``)
+    names no jabatan of any unit (holders of such a column are matched by its name until fixed)."""
+    codes = {str(code) for code in connection.execute(select(org_jabatan.c.code).distinct()).scalars()}
+    return [problem("gov_column_jabatan_not_in_org", element_name=actor, severity="warning", actor=actor,
+                    jabatan_code=code.strip())
+            for actor, code in sop.actor_jabatan.items()
+            if actor in sop.actors and code.strip() and code.strip() not in codes]
+

@@ -112,6 +112,8 @@ def may_item(connection: Connection, account: Account, item: WorkItem, action: s
         return True
     if action == "complete" and mine:
         return True
+    if item.jabatan_id is not None:  # the SOP's column names an organisation jabatan: match by its id
+        return any(held.jabatan_id == item.jabatan_id for held in account.holdings)
     return _holds(account, place_of(connection, item.unit, item.jabatan))
 
 
@@ -180,11 +182,19 @@ def document_for(runtime: Runtime, account: Account, instance_id: int, sha256: s
     return runtime.open_document(instance.id, sha256, account.username)
 
 
-def start_holdings(connection: Connection, account: Account, pelaksana: str) -> list[Holding]:
-    """The holdings of ``account`` from which it may start an SOP whose first step belongs to ``pelaksana``."""
+def start_holdings(connection: Connection, account: Account, pelaksana: str, code: str = "") -> list[Holding]:
+    """The holdings of ``account`` from which it may start an SOP whose first step belongs to ``pelaksana``.
+
+    :param code: the organisation jabatan code the column names (``Sop.actor_jabatan``): a holding of
+        the jabatan with that code counts (whatever it is called); in a unit without one, the name does.
+    """
     require(account)
-    return [held for held in account.holdings
-            if jabatan_id(connection, held.unit_id, pelaksana) == held.jabatan_id]
+    found = []
+    for held in account.holdings:
+        by_code = jabatan_id(connection, held.unit_id, code.strip()) if code.strip() else None
+        if held.jabatan_id == (by_code if by_code is not None else jabatan_id(connection, held.unit_id, pelaksana)):
+            found.append(held)
+    return found
 
 
 def may_sop(account: Account, action: str, status: str | None = None) -> bool:
@@ -556,7 +566,7 @@ def supervised_item(runtime: Runtime, account: Account, item_id: int) -> tuple[W
     """
     item = _supervised_item(runtime, account, item_id)
     with runtime.db.read() as connection:
-        return item, item_holders(connection, item.jabatan, item.unit)
+        return item, item_holders(connection, item.jabatan, item.unit, item.jabatan_id)
 
 
 def supervised_items(runtime: Runtime, account: Account, instance_id: int) -> list[tuple[WorkItem, list[str]]]:
@@ -567,7 +577,7 @@ def supervised_items(runtime: Runtime, account: Account, instance_id: int) -> li
     """
     administered_instance(runtime, account, instance_id)
     with runtime.db.read() as connection:
-        return [(item, item_holders(connection, item.jabatan, item.unit))
+        return [(item, item_holders(connection, item.jabatan, item.unit, item.jabatan_id))
                 for item in open_items(connection, instance_id, runtime.clock.now())
                 if may_supervise_item(connection, account, item)]
 

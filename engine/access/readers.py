@@ -48,6 +48,17 @@ def _units(runtime: Runtime, account: Account, key: str) -> frozenset[int] | Non
         return policy.monitor_scope(connection, account, key)
 
 
+def monitor_units_for(runtime: Runtime, account: Account, key: str) -> frozenset[int] | None:
+    """The units of ``key`` whose monitoring data ``account`` reads (``None``: every unit), as every
+    web monitoring page narrows its queries: what ``alur monitor --as`` and ``alur log export --as`` pass
+    as ``units=``.
+
+    :raises AccessDeniedError: ``account`` reads no monitoring data, or none of the SOP's units.
+    :raises NotFoundError: no such SOP.
+    """
+    return _units(runtime, account, key)
+
+
 @dataclass(frozen=True)
 class MonitoringScope:
     """What a monitoring page reads: the days (inclusive) and whether the trial runs are meant."""

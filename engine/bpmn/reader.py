@@ -166,7 +166,9 @@ class _Reader:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
-                     fields=read_fields(process, self.notice), routing=self._routing(process))
+                     fields=read_fields(process, self.notice), routing=self._routing(process),
+                     actor_jabatan={**self._actor_jabatan(process),
+                                    **{lane: code for lane, code in self.lane_codes.items() if lane in actors}})
         if not result.fields and self.root.get("exporter") != "Alur":
             result.fields = fields_from_conditions(result.steps, self.notice)
         for step in result.steps:  # a hand-edited file may use a lane its sop:pelaksana list lacks
@@ -215,6 +217,8 @@ class _Reader:
         """Map flow node id -> lane name, using the innermost lanes."""
         lane_of: dict[str, str] = {}
         self.lane_order: list[str] = []
+        #: ``lane name -> organisation jabatan code`` from each lane's own ``sop:jabatanOrg`` extension.
+        self.lane_codes: dict[str, str] = {}
 
         def visit(lane_set: etree._Element, prefix: str) -> None:
             for lane in lane_set.findall(bpmn("lane")):
@@ -228,6 +232,9 @@ class _Reader:
                 full = f"{prefix}{name}"
                 if full not in self.lane_order:
                     self.lane_order.append(full)
+                code = lane.find(f"{bpmn('extensionElements')}/{sop('jabatanOrg')}")
+                if code is not None and _clean(code.text):
+                    self.lane_codes[full] = _clean(code.text)
                 for ref in lane.findall(bpmn("flowNodeRef")):
                     lane_of[(ref.text or "").strip()] = full
 
@@ -338,6 +345,17 @@ class _Reader:
             return {}
         return {_clean(item.text): _clean(item.get("penugasan")) for item in declared.findall(sop("jabatan"))
                 if _clean(item.text) and _clean(item.get("penugasan"))}
+
+    @staticmethod
+    def _actor_jabatan(process: etree._Element) -> dict[str, str]:
+        """``pelaksana -> organisation jabatan code`` from the ``jabatanOrg`` attributes of ``sop:pelaksana``
+        (a lane's own ``sop:jabatanOrg`` extension wins over it; files written before codes existed
+        have neither: their columns are matched by name)."""
+        declared = process.find(f"{bpmn('extensionElements')}/{sop('pelaksana')}")
+        if declared is None:
+            return {}
+        return {_clean(item.text): _clean(item.get("jabatanOrg")) for item in declared.findall(sop("jabatan"))
+                if _clean(item.text) and _clean(item.get("jabatanOrg"))}
 
     def _lane_for(self, node: _Node, fallback: str) -> str:
         """A node's lane, or for a node outside every lane the lane of the nearest predecessor."""

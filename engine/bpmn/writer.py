@@ -99,6 +99,9 @@ def write_bpmn(sop_model: Sop) -> bytes:
     lane_elements = []
     for actor, lane_id in zip(sop_model.actors, lane_ids):
         lane = etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor)
+        if sop_model.actor_jabatan.get(actor, "").strip():  # the organisation jabatan, on the lane itself
+            lane_extensions = etree.SubElement(lane, bpmn("extensionElements"))
+            etree.SubElement(lane_extensions, sop("jabatanOrg")).text = sop_model.actor_jabatan[actor].strip()
         lane_elements.append(lane)
     for node in graph.nodes:
         if 0 <= node.lane < len(lane_elements):
@@ -257,6 +260,8 @@ def _write_identity(process: etree._Element, sop_model: Sop) -> None:
         column.text = actor
         if sop_model.routing.get(actor, "").strip():  # who works the column (engine.sop.routing)
             column.set("penugasan", sop_model.routing[actor].strip())
+        if sop_model.actor_jabatan.get(actor, "").strip():  # the organisation jabatan the column names
+            column.set("jabatanOrg", sop_model.actor_jabatan[actor].strip())
     write_fields(extensions, sop_model.fields)
 
 

@@ -11,6 +11,7 @@ from engine.access.linking import link_organisation
 from engine.cli.lang import current_lang
 from engine.cli.org import org_command
 from engine.errors import AlurError
+from engine.lifecycle.columns import link_draft_columns
 from engine.messages import message
 from engine.runtime.calendars import read_calendar_file, store_calendars
 from engine.runtime.facade import Runtime
@@ -24,11 +25,13 @@ def _fail(exc: AlurError) -> None:
 @org_command.command("tautkan")
 @click.option("--laporan", is_flag=True, help="Cantumkan setiap kelompok baris yang tidak cocok.")
 def link_command(laporan: bool) -> None:
-    """Tautkan pemegangan jabatan, instans dan langkah kerja ke id unit dan jabatan organisasi."""
+    """Tautkan pemegangan jabatan, instans dan langkah kerja ke id unit dan jabatan organisasi, dan tulis
+    kode jabatan organisasi ke kolom pelaksana draf SOP yang namanya cocok dengan tepat satu jabatan."""
     runtime = Runtime()
     try:
         with runtime.db.write() as connection:
             report = link_organisation(connection)
+            columns = link_draft_columns(connection)  # the drafts' columns name organisation jabatan by code
     except AlurError as exc:
         _fail(exc)
         return
@@ -42,6 +45,11 @@ def link_command(laporan: bool) -> None:
             jabatan = message("cli_link_unmatched_jabatan", lang, jabatan=found.jabatan) if found.jabatan else ""
             click.echo(message("cli_link_unmatched", lang, table=found.table, rows=found.rows, unit=found.unit,
                                jabatan=jabatan))
+    click.echo(message("gov_link_columns", lang, columns=columns.columns, drafts=columns.drafts))
+    if laporan:
+        for miss in columns.missed:
+            code = "gov_link_column_ambiguous" if miss.codes else "gov_link_column_unmatched"
+            click.echo(message(code, lang, actor=miss.actor, key=miss.key, codes=", ".join(miss.codes)))
     if report.unmatched:
         raise SystemExit(1)
 

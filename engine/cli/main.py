@@ -16,6 +16,7 @@ import click
 from engine.errors import AlurError, InputError, Problem, ProcessDefinitionError
 from engine.formats.files import check_sop, dump, file_format, load_file, write_atomically
 from engine.messages import message
+from engine.sop.model import Sop
 from engine.sop.validate import validate
 
 
@@ -48,28 +49,61 @@ def main(ctx: click.Context, lang: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Jangan tampilkan peringatan / hide warnings.")
 @click.option("--proses", "--process", "process", default="", help="Proses yang dibaca dari BPMN berisi banyak proses.")
+@click.option("--organisasi", "with_organisation", is_flag=True, help=message("gov_check_org_option", "id"))
 @click.pass_context
-def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, process: str) -> None:
+def check_command(ctx: click.Context, files: tuple[str, ...], quiet: bool, process: str,
+                  with_organisation: bool) -> None:
     """Periksa berkas SOP (.bpmn atau .yaml). Keluar 0 jika semua valid."""
     lang = ctx.obj["lang"]
     counts = {"valid": 0, "invalid": 0, "unreadable": 0}
-    for name in files:
-        try:
-            loaded = load_file(name, process)
-            problems = loaded.notices + check_sop(loaded.sop)
-        except InputError as exc:
-            click.echo(exc.render(lang), err=True)
-            counts["unreadable"] += 1
-            continue
-        except ProcessDefinitionError as exc:
-            problems = exc.problems
-        errors = [item for item in problems if item.severity == "error"]
-        for item in problems:
-            if item.severity == "error" or not quiet:
-                _echo_problem(name, item, lang)
-        counts["invalid" if errors else "valid"] += 1
+    organisation = _OrganisationCheck() if with_organisation else None
+    try:
+        for name in files:
+            _check_one(name, process, quiet, lang, counts, organisation)
+    finally:
+        if organisation is not None:
+            organisation.close()
     click.echo(message("cli_check_summary", lang, checked=len(files), **counts))
     ctx.exit(2 if counts["unreadable"] else 1 if counts["invalid"] else 0)
+
+
+class _OrganisationCheck:
+    """The organisation of ``$ALUR_DATABASE_URL``, read for ``alur check --organisasi``."""
+
+    def __init__(self) -> None:
+        from engine.runtime.facade import Runtime
+
+        self.runtime = Runtime()
+
+    def problems(self, sop: Sop) -> list[Problem]:
+        from engine.access.linking import column_jabatan_problems
+
+        with self.runtime.db.read() as connection:
+            return column_jabatan_problems(connection, sop)
+
+    def close(self) -> None:
+        self.runtime.close()
+
+
+def _check_one(name: str, process: str, quiet: bool, lang: str, counts: dict[str, int],
+               organisation: _OrganisationCheck | None) -> None:
+    """Check one file: print its problems and count it valid, invalid or unreadable."""
+    try:
+        loaded = load_file(name, process)
+        problems = loaded.notices + check_sop(loaded.sop)
+        if organisation is not None:
+            problems += organisation.problems(loaded.sop)
+    except InputError as exc:
+        click.echo(exc.render(lang), err=True)
+        counts["unreadable"] += 1
+        return
+    except ProcessDefinitionError as exc:
+        problems = exc.problems
+    errors = [item for item in problems if item.severity == "error"]
+    for item in problems:
+        if item.severity == "error" or not quiet:
+            _echo_problem(name, item, lang)
+    counts["invalid" if errors else "valid"] += 1
 
 
 @main.command("convert")

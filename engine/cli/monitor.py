@@ -1,7 +1,10 @@
 """``alur monitor`` (the monitoring report, its pre-filled form as PDF/XLSX, JSON) and ``alur log export``.
 
-The database is ``$ALUR_DATABASE_URL`` (default SQLite ``alur.db`` here). Exit status: 0 done,
-1 refused (unknown SOP or version), 2 unusable input (an unknown output suffix).
+The database is ``$ALUR_DATABASE_URL`` (default SQLite ``alur.db`` here). With ``--as ACCOUNT`` a
+command answers as that login would on the web: the policy's units of the SOP
+(:func:`engine.access.readers.monitor_units_for`); without it, as the server's operator (every unit).
+Exit status: 0 done, 1 refused (unknown SOP or version, an account that may not read it), 2 unusable
+input (an unknown output suffix).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from pathlib import Path
 
 import click
 
+from engine.access.accounts import account
+from engine.access.readers import monitor_units_for
 from engine.cli.lang import current_lang
 from engine.errors import AlurError, InputError
 from engine.formats.files import write_atomically
@@ -74,6 +79,15 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+#: ``--as ACCOUNT``: answer as that login (its units); without it, as the server's operator.
+_AS = click.option("--as", "username", default="", help=message("gov_cli_as_option", "id"))
+
+
+def _units(runtime: Runtime, username: str, key: str) -> frozenset[int] | None:
+    """The units ``username`` reads of SOP ``key`` (the web's policy); ``None`` (every unit) without one."""
+    return monitor_units_for(runtime, account(runtime, username), key) if username else None
+
+
 @click.command("monitor")
 @click.argument("key", metavar="SOP")
 @click.option("--from", "--dari", "start", type=click.DateTime(["%Y-%m-%d"]), help="Hari pertama (YYYY-MM-DD).")
@@ -83,9 +97,14 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 @click.option("--penilai", "--assessor", "assessor", default="", help="Nama penilai pada formulir.")
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False),
               help="Tulis formulir monitoring (.pdf, .xlsx) atau laporan (.json).")
+@_AS
 def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
-                    versions: tuple[int, ...], assessor: str, target: str | None) -> None:
-    """Laporan monitoring SOP dari data pelaksanaan (dan formulir monitoring terisi)."""
+                    versions: tuple[int, ...], assessor: str, target: str | None, username: str) -> None:
+    """Laporan monitoring SOP dari data pelaksanaan (dan formulir monitoring terisi).
+
+    Dengan --as AKUN: hanya unit yang boleh dilihat akun itu (seperti di web). Tanpa --as: sebagai
+    operator server, semua unit.
+    """
     lang = current_lang()
     suffix = Path(target).suffix.lower() if target else ""
     if target and suffix not in (".pdf", ".xlsx", ".json"):
@@ -94,7 +113,8 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
     try:
         runtime = Runtime()
         try:
-            report = monitoring_report(runtime, key, _day(start), _day(end), versions=versions or None, trial=trial)
+            report = monitoring_report(runtime, key, _day(start), _day(end), versions=versions or None, trial=trial,
+                                       units=_units(runtime, username, key))
         finally:
             runtime.close()
     except AlurError as exc:
@@ -125,9 +145,14 @@ def monitor_command(key: str, start: dt.datetime | None, end: dt.datetime | None
 @click.option("--ujicoba", "--trial", "trial", is_flag=True, help="Instans ujicoba / trial instances.")
 @click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
               help="Berkas tujuan: .xes atau .csv.")
+@_AS
 def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | None, trial: bool,
-                       target: str) -> None:
-    """Ekspor log peristiwa pelaksanaan SOP dari basis data (XES atau CSV)."""
+                       target: str, username: str) -> None:
+    """Ekspor log peristiwa pelaksanaan SOP dari basis data (XES atau CSV).
+
+    Dengan --as AKUN: hanya instans unit yang boleh dilihat akun itu (seperti di web). Tanpa --as:
+    sebagai operator server, semua unit.
+    """
     lang = current_lang()
     from engine.eventlog.files import log_format
 
@@ -139,7 +164,8 @@ def log_export_command(key: str, start: dt.datetime | None, end: dt.datetime | N
     try:
         runtime = Runtime()
         try:
-            written = export_log(runtime, key, target, _day(start), _day(end), trial=trial)
+            written = export_log(runtime, key, target, _day(start), _day(end), trial=trial,
+                                 units=_units(runtime, username, key))
         finally:
             runtime.close()
     except AlurError as exc:

@@ -137,7 +137,7 @@ def user_add_command(username: str, nama: str, nip: str, unit: str, jabatan: tup
 @click.option("--draft", is_flag=True, help="Terbitkan sebagai draf: instansnya adalah ujicoba.")
 @click.option("--key", default=None, help="Nama SOP di runtime (bawaan: nama berkas).")
 @click.option("--eskalasi", is_flag=True, help="Tambahkan pewaktu eskalasi pada setiap langkah berwaktu.")
-@click.option("--as", "username", default="", help="Pengguna terdaftar yang menerbitkan (wajib).")
+@click.option("--as", "username", default="", help="Akun login yang menerbitkan (wajib; dicatat bersama --alasan).")
 @click.option("--alasan", default="", help="Mengapa diterbitkan langsung, tanpa verifikasi dan pengesahan (wajib).")
 def publish_command(file: str, draft: bool, key: str | None, eskalasi: bool, username: str, alasan: str) -> None:
     """Terbitkan SOP (.bpmn atau .yaml) sebagai versi baru, dicatat siapa dan mengapa (untuk memulai)."""
@@ -321,14 +321,28 @@ def _event_line(runtime: Runtime, event: Event) -> str:
     return f"{event.seq:>4}  {_local(runtime, event.at)}  {event.kind:<10} {event.actor or '-':<12} {event.step}  {data}"
 
 
+#: ``--as ACCOUNT`` of the commands that read cases: answer as that login (its units), else as the operator.
+_AS_READER = click.option("--as", "username", default="", help=message("gov_cli_as_option", "id"))
+
+
 @click.command("trace")
 @click.argument("instance", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON.")
-def trace_command(instance: int, as_json: bool) -> None:
-    """Jejak instans: setiap peristiwa dengan waktunya."""
+@_AS_READER
+def trace_command(instance: int, as_json: bool, username: str) -> None:
+    """Jejak instans: setiap peristiwa dengan waktunya.
+
+    Dengan --as AKUN: ditolak bila instans di luar unit yang boleh dilihat akun itu (seperti di web).
+    Tanpa --as: sebagai operator server, semua unit.
+    """
     def act() -> None:
         runtime = _runtime()
         try:
+            if username:  # the web's rule: an instance of a unit the account sees (its items' units too)
+                from engine.access.accounts import account
+                from engine.access.policy import instance_for
+
+                instance_for(runtime, account(runtime, username), instance)
             info, trail = runtime.trace(instance)
             if as_json:
                 click.echo(json.dumps({"instance": {**{k: (v.isoformat() if isinstance(v, datetime) else v)
@@ -356,12 +370,23 @@ from engine.cli.anchor import check_anchors, key_option  # noqa: E402  (kept bel
 @audit_command.command("verify")
 @click.option("--anchors", "anchors", default="", help="Folder jangkar (alur audit anchor) yang juga diperiksa.")
 @key_option
-def audit_verify_command(anchors: str, key_path: str) -> None:
-    """Hitung ulang rantai hash setiap instans; keluar 1 dan sebut kerusakan pertama (dan temuan jangkar)."""
+@_AS_READER
+def audit_verify_command(anchors: str, key_path: str, username: str) -> None:
+    """Hitung ulang rantai hash setiap instans; keluar 1 dan sebut kerusakan pertama (dan temuan jangkar).
+
+    Dengan --as AKUN: hanya instans unit yang boleh dilihat akun itu. Tanpa --as: sebagai operator
+    server, semua unit.
+    """
     def act() -> None:
         runtime = _runtime()
         try:
-            checked, counted, broken = runtime.verify_audit()
+            if username:
+                from engine.access.accounts import account
+                from engine.access.readers import audit_chain_for
+
+                checked, counted, broken = audit_chain_for(runtime, account(runtime, username))
+            else:
+                checked, counted, broken = runtime.verify_audit()
             anchored = check_anchors(runtime, anchors, key_path) if anchors else True
         finally:
             runtime.close()

@@ -120,7 +120,7 @@ class _SheetReader:
         if not isinstance(data, dict):
             self._add("sheet_not_mapping")
             return Sop()
-        self._unknown_keys(data, {"alur", "sop", "pelaksana", "penugasan", "isian", "langkah", "process_id"}, "")
+        self._unknown_keys(data, {"alur", "sop", "pelaksana", "penugasan", "jabatan_org", "isian", "langkah", "process_id"}, "")
         version = data.get("alur", SHEET_VERSION)
         if version != SHEET_VERSION:
             self._add("sheet_version", version=version)
@@ -135,6 +135,7 @@ class _SheetReader:
                 step.next = [steps[index + 1].id]
         fields = tuple(self._field(raw, index) for index, raw in enumerate(self._list(data.get("isian"), "isian")))
         sop = Sop(identity=identity, actors=actors, steps=steps, routing=self._routing(data.get("penugasan")),
+                  actor_jabatan=self._routing(data.get("jabatan_org"), "jabatan_org"),
                   process_id=self._text(data.get("process_id", ""), "process_id"),
                   fields=tuple(item for item in fields if item is not None))
         # Pin the BPMN process id at first load, so renaming the SOP later keeps its identity.
@@ -281,14 +282,15 @@ class _SheetReader:
             text = _CONTROL.sub("", text)
         return text.strip() if multiline else " ".join(text.split())
 
-    def _routing(self, value: Any) -> dict[str, str]:
-        """The ``penugasan`` mapping (pelaksana -> rule); the rules themselves are checked by validation."""
+    def _routing(self, value: Any, key: str = "penugasan") -> dict[str, str]:
+        """A ``pelaksana -> text`` mapping: ``penugasan`` (the routing rules, checked by validation) or
+        ``jabatan_org`` (the organisation jabatan code of each column)."""
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self._add("sheet_wrong_type", key="penugasan", expected="pasangan kunci")
+            self._add("sheet_wrong_type", key=key, expected="pasangan kunci")
             return {}
-        return {self._text(actor, "penugasan"): self._text(rule, f"penugasan.{actor}") for actor, rule in value.items()}
+        return {self._text(actor, key): self._text(rule, f"{key}.{actor}") for actor, rule in value.items()}
 
     def _list(self, value: Any, key: str) -> list[Any]:
         if value is None:
@@ -362,6 +364,8 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
     document.update({"sop": sop_block, "pelaksana": list(sop.actors)})
     if any(rule.strip() for rule in sop.routing.values()):
         document["penugasan"] = {actor: rule.strip() for actor, rule in sop.routing.items() if rule.strip()}
+    if any(code.strip() for code in sop.actor_jabatan.values()):
+        document["jabatan_org"] = {actor: code.strip() for actor, code in sop.actor_jabatan.items() if code.strip()}
     if sop.fields:
         document["isian"] = [_field_mapping(item) for item in sop.fields]
     document["langkah"] = []

@@ -12,14 +12,14 @@ from dataclasses import replace
 
 from sqlalchemy import select, update
 
-from engine.errors import DataError, NotFoundError, TaskError
+from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.lifecycle import records
 from engine.lifecycle.roles import refusal, require_reason, today_in
 from engine.lifecycle.transitions import _drafter, _person, _published_sop, _write_status, status
 from engine.runtime.facade import Runtime
 from engine.runtime.work import VersionInfo
 from engine.sop.model import Sop
-from engine.store.models import revision_requests, sop_lifecycle
+from engine.store.models import account_sessions, accounts, revision_requests, sop_lifecycle
 
 
 def revise(runtime: Runtime, key: str, by: str, reason: str = "") -> Sop:
@@ -56,8 +56,12 @@ def publish_direct(runtime: Runtime, source: str | os.PathLike[str] | Sop, key: 
                    draft: bool = False, escalation: bool = False) -> VersionInfo:
     """Publish outside the register (bootstrapping: ``alur publish``), recording who and why.
 
+    ``by`` must be a login account (``accounts``), enabled: a name only the runtime knows (``alur user
+    add``) signs nothing, so it cannot publish either.
+
     :raises DataError: no user or no reason given.
-    :raises NotFoundError: ``by`` is not a registered user.
+    :raises NotFoundError: ``by`` is not a registered user, or has no login account.
+    :raises AccessDeniedError: ``by``'s account is disabled.
     """
     reason = records.checked_text(reason, "alasan")
     if not by.strip() or not reason:
@@ -66,6 +70,14 @@ def publish_direct(runtime: Runtime, source: str | os.PathLike[str] | Sop, key: 
         runtime.user(by)
     except NotFoundError as exc:
         raise refusal(NotFoundError, "lifecycle_unknown_user", user=by) from exc
+    with runtime.db.read() as connection:
+        login = connection.execute(select(accounts.c.id).where(accounts.c.username == by)).first()
+        disabled = connection.execute(select(account_sessions.c.disabled)
+                                      .where(account_sessions.c.username == by)).scalar()
+    if login is None:
+        raise refusal(NotFoundError, "gov_publish_not_account", user=by)
+    if disabled:
+        raise refusal(AccessDeniedError, "gov_publish_account_disabled", user=by)
     info = runtime.publish(source, key, draft=draft, escalation=escalation, by=by)
     if info.created:
         now = runtime.clock.now()

@@ -110,6 +110,18 @@ def approver_holds(runtime: Runtime, account: Account, sop: Sop, settings: Lifec
         return approver_check(connection, account, sop, settings).holds
 
 
+def approver_unit(runtime: Runtime, sop: Sop) -> str:
+    """The unit whose jabatan ``sop`` names in DISAHKAN OLEH, as :func:`approver_check` places it: the
+    SOP's unit or the nearest unit above it that has that jabatan (the SOP's unit when none has it or
+    the organisation does not know it), for the approve page to say "Camat — Kecamatan Sukamaju Kota"."""
+    declared = sop.identity.disahkan_oleh.jabatan
+    if not declared.strip():
+        return sop.identity.unit
+    with runtime.db.read() as connection:
+        placed = jabatan_up_from(connection, sop.identity.unit, declared)
+    return sop.identity.unit if placed is None else placed.unit
+
+
 def refusal(kind: type[E], code: str, field: str = "", **params: object) -> E:
     """An error of ``kind`` from catalogue entry ``code`` (Indonesian message, renderable in English)."""
     texts = {name: str(value) for name, value in params.items()}

@@ -16,13 +16,13 @@ from types import ModuleType
 
 from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
                              organisation, render, routing, runtime, sop, web)
-from engine.messages import sosialisasi, stages
+from engine.messages import gov, sosialisasi, stages
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata, organisation, routing, stages, sosialisasi)
+                                  access, notify, casedata, organisation, routing, stages, sosialisasi, gov)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

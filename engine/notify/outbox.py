@@ -25,8 +25,8 @@ from engine.access.organisation import place_of
 from engine.messages import message
 from engine.notify.contacts import Contacts
 from engine.notify.settings import NotifySettings
-from engine.store.models import (NO_DEADLINE, account_sessions, definitions, holdings, instances, outbox, users,
-                                 versions, work_items)
+from engine.store.models import (NO_DEADLINE, account_sessions, definitions, holdings, instances, org_jabatan, outbox,
+                                 users, versions, work_items)
 
 #: Why a message is written: the item waits for the recipient's jabatan, or it is past its due time.
 KINDS = ("ready", "overdue")
@@ -43,14 +43,19 @@ class Recipient:
     contacts: Contacts
 
 
-def recipients(connection: Connection, unit: str, jabatan: str, only: str | None = None) -> list[Recipient]:
+def recipients(connection: Connection, unit: str, jabatan: str, only: str | None = None,
+               item_jabatan: int | None = None) -> list[Recipient]:
     """Holders of ``jabatan`` in ``unit`` (by organisation id; a holding not linked yet, by its text).
 
     Disabled accounts are left out.
 
     :param only: just this username (the clerk who claimed the item), when they still hold the jabatan.
+    :param item_jabatan: the item's organisation jabatan id (its SOP column names one): its holders.
     """
     unit_id, jabatan_id = place_of(connection, unit, jabatan)
+    if item_jabatan is not None:
+        unit_id, jabatan_id = connection.execute(select(org_jabatan.c.unit_id).where(
+            org_jabatan.c.id == item_jabatan)).scalar(), item_jabatan
     by_text = and_(holdings.c.unit_id.is_(None), holdings.c.unit == unit, holdings.c.jabatan == jabatan)
     held = by_text if jabatan_id is None else or_(
         and_(holdings.c.unit_id == unit_id, holdings.c.jabatan_id == jabatan_id), by_text)
@@ -77,7 +82,7 @@ def queue(connection: Connection, settings: NotifySettings, zone: tzinfo, kind: 
     rows = connection.execute(
         select(work_items.c.id, work_items.c.instance_id, work_items.c.step_id, work_items.c.name,
                work_items.c.jabatan, work_items.c.unit, work_items.c.due_at, work_items.c.claimed_by,
-               work_items.c.sop_key, instances.c.mode, definitions.c.nama.label("sop_nama"))
+               work_items.c.sop_key, work_items.c.jabatan_id, instances.c.mode, definitions.c.nama.label("sop_nama"))
         .join(instances, instances.c.id == work_items.c.instance_id)
         .join(versions, versions.c.id == instances.c.version_id)
         .join(definitions, definitions.c.id == versions.c.definition_id)
@@ -87,7 +92,7 @@ def queue(connection: Connection, settings: NotifySettings, zone: tzinfo, kind: 
         if row.mode == "simulasi":
             continue
         only = row.claimed_by if kind == "overdue" and row.claimed_by else None
-        for person in recipients(connection, row.unit, row.jabatan, only):
+        for person in recipients(connection, row.unit, row.jabatan, only, row.jabatan_id):
             values.extend(_messages(settings, zone, kind, row, person, now))
     return _insert_new(connection, values)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, or_, select
 
 from engine.errors import AccessDeniedError, DataError, TaskError
 from engine.runtime.completion import check_open, lock_item
@@ -83,7 +83,7 @@ def reassign(context: RuntimeContext, item_id: int, username: str, to: str, reas
         run, item = lock_item(session, item_id, username)
         check_open(item, context.calendar)
         repo.user_by_name(session.connection, to)
-        if not repo.holds(session.connection, to, item.jabatan, item.unit):
+        if not repo.holds(session.connection, to, item.jabatan, item.unit, item.jabatan_id):
             raise AccessDeniedError.from_code("routing_reassign_target_not_holder", user=to, jabatan=item.jabatan,
                                               unit=item.unit)
         run.set_claim(item_id, to)
@@ -127,11 +127,15 @@ def overdue_groups(connection: Connection, now: datetime, units: list[str] | Non
     return [OverdueGroup(unit, jabatan, tuple(items)) for (unit, jabatan), items in groups.items()]
 
 
-def item_holders(connection: Connection, jabatan: str, unit: str) -> list[str]:
-    """Usernames holding ``jabatan`` in ``unit`` (whom an item may be reassigned to), sorted."""
+def item_holders(connection: Connection, jabatan: str, unit: str, jabatan_id: int | None = None) -> list[str]:
+    """Usernames holding ``jabatan`` in ``unit`` (the organisation jabatan ``jabatan_id`` when the item
+    has one), whom an item may be reassigned to, sorted."""
+    by_text = and_(holdings.c.jabatan == jabatan, holdings.c.unit == unit)
+    where = [by_text if jabatan_id is None else  # a holding not linked yet is still read by its text
+             or_(holdings.c.jabatan_id == jabatan_id, and_(holdings.c.jabatan_id.is_(None), by_text))]
     return [str(name) for name in connection.execute(
         select(users.c.username).join(holdings, holdings.c.user_id == users.c.id)
-        .where(holdings.c.jabatan == jabatan, holdings.c.unit == unit).order_by(users.c.username)).scalars()]
+        .where(*where).distinct().order_by(users.c.username)).scalars()]
 
 
 def open_items(connection: Connection, instance_id: int, now: datetime) -> list[WorkItem]:

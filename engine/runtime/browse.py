@@ -181,10 +181,16 @@ def startable(runtime: Runtime, account: Account) -> list[tuple[str, str, bool, 
             newest[(row.key, row.draft)] = row
         offers = []
         for (key, draft), row in sorted(newest.items()):
-            start = runtime.loaded_version(connection, row.id).start
-            for held in policy.start_holdings(connection, account, start.pelaksana):
+            loaded = runtime.loaded_version(connection, row.id)
+            start = loaded.start
+            for held in policy.start_holdings(connection, account, start.pelaksana, _column_code(loaded, start)):
                 offers.append((key, row.nama, draft, held.unit))
     return offers
+
+
+def _column_code(loaded: Any, start: StepInfo) -> str:
+    """The organisation jabatan code the start step's column names (``Sop.actor_jabatan``), or ``""``."""
+    return loaded.sop.actor_jabatan.get(start.pelaksana, "") if loaded.sop is not None else ""
 
 
 def step_of_item(runtime: Runtime, account: Account, item_id: int) -> StepInfo:
@@ -221,10 +227,11 @@ def check_startable(runtime: Runtime, account: Account, key: str) -> None:
     with runtime.db.read() as connection:
         for trial in (False, True):  # the newest approved version, then the newest draft (as startable offers)
             try:
-                start = runtime.loaded_version(connection, pick_version(connection, key, trial, None)).start
+                loaded = runtime.loaded_version(connection, pick_version(connection, key, trial, None))
+                start = loaded.start
             except NotFoundError:
                 continue
-            if policy.start_holdings(connection, account, start.pelaksana):
+            if policy.start_holdings(connection, account, start.pelaksana, _column_code(loaded, start)):
                 return
             first = first or start
     raise AccessDeniedError.from_code("runtime_start_denied", user=account.username,

@@ -198,12 +198,12 @@ def worklist_page(connection: Connection, username: str, now: datetime, *, searc
         raise DataError.from_code("worklist_bad_page", "limit", limit=MAX_PAGE)
     if len(search) > _SEARCH_LENGTH:
         raise DataError.from_code("worklist_search_too_long", "search", limit=_SEARCH_LENGTH)
-    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
+    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit, holdings.c.jabatan_id)
+                              .join(users, users.c.id == holdings.c.user_id)
                               .where(users.c.username == username)).all()
     if not held:
         return WorkPage((), 0, offset, limit)
-    where = [work_items.c.status == "open",
-             or_(*(and_(work_items.c.jabatan == jabatan, work_items.c.unit == unit) for jabatan, unit in held))]
+    where = [work_items.c.status == "open", or_(*(repo.held_item(place) for place in held))]
     if key:
         where.append(work_items.c.sop_key == key)
     if overdue_only:

@@ -41,7 +41,7 @@ def new_work_items(run: InstanceRun) -> list[WorkItem]:
         opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
                                values["name"], values["jabatan"], values["unit"], values["trial"], "open",
                                values["ready_at"], due, None, None, None, due is not None and due <= run.now,
-                               run.registration, run.subject, run.row.mode))
+                               run.registration, run.subject, run.row.mode, values["jabatan_id"]))
     return opened
 
 
@@ -56,8 +56,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         loaded = context.version(connection, pick_version(connection, key, trial, version))
         user = repo.user_by_name(connection, username)
         first = loaded.start
-        held = repo.places_held(connection, user.username, session.now)  # today's holdings and Plh/Plt
-        units = sorted({held_unit for held_jabatan, held_unit in held if held_jabatan == first.pelaksana})
+        code = loaded.sop.actor_jabatan.get(first.pelaksana, "") if loaded.sop is not None else ""
+        units = repo.start_units(connection, user.username, session.now, first.pelaksana, code)  # with Plh/Plt
         if unit is None and len(units) == 1:
             unit = units[0]
         if unit is None or unit not in units:

@@ -42,7 +42,7 @@ from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
 from engine.runtime.case import record_case_values
 from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
-from engine.runtime.units import UnitRequest, UnitResolver
+from engine.runtime.units import UnitRequest, UnitResolver, column_jabatan
 from engine.runtime.versions import LoadedVersion
 from engine.runtime.work import MODES, REAL, SYSTEM_ACTOR, UJICOBA, Instance
 from engine.sop.conditions.language import evaluate_condition, find_condition_error
@@ -310,9 +310,10 @@ class InstanceRun:
         step = self.version.steps.get(step_id)
         kegiatan = step.kegiatan if step else step_id
         rule = self.version.sop.routing.get(lane, "") if self.version.sop is not None else ""
+        code = self.version.sop.actor_jabatan.get(lane, "") if self.version.sop is not None else ""
         unit = self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
                                                     self.version.number, step_id, lane, rule,
-                                                    self.row.started_by, self.connection))
+                                                    self.row.started_by, self.connection, code))
         # the due time on the calendar of the unit that works the step (engine.runtime.calendars)
         calendar = self.host.unit_calendars.for_unit(self.connection, unit, self.host.calendar)
         due = (calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
@@ -322,6 +323,8 @@ class InstanceRun:
             "step_id": step_id, "name": kegiatan[:500], "jabatan": lane, "unit": unit,
             "trial": self.row.mode != REAL, "ready_at": hot.bind_time(self.connection, self.now),
             "due_at": hot.bind_time(self.connection, due),
+            # holders are matched by this id when the column names an organisation jabatan (else by text)
+            "jabatan_id": column_jabatan(self.connection, unit, code),
         }
         item_id = hot.run(self.connection, hot.INSERT_ITEM, values).scalar_one()
         values.update(id=item_id, status="open", ready_at=self.now, due_at=due)

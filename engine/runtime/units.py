@@ -5,6 +5,8 @@ The default, :class:`OrganisationUnits`, applies the routing rule of the step's 
 unit, its parent OPD, a named unit, the starter's atasan, or a unit chosen at an earlier step. A rule
 that cannot be resolved (no OPD above the unit, an unknown unit, an empty choice) refuses the step that
 would open the item, naming the column, so nothing changes until the organisation or the case is fixed.
+:func:`column_jabatan` then finds, in that unit, the organisation jabatan the column names by code
+(``Sop.actor_jabatan``), so holders are matched by its id, whatever the jabatan is called today.
 :class:`InstanceUnit` keeps every item in its instance's unit (rules ignored).
 """
 
@@ -39,6 +41,8 @@ class UnitRequest:
     started_by: str = ""
     #: The session's connection, to read the organisation and the case values.
     connection: Connection | None = None
+    #: The organisation jabatan code the column names (``Sop.actor_jabatan``; empty: matched by name).
+    jabatan_code: str = ""
 
 
 class UnitResolver(Protocol):
@@ -78,6 +82,19 @@ def parent_opd(connection: Connection, code: str) -> str | None:
         parent = connection.execute(select(org_units.c.code).where(org_units.c.id == row[1])).scalar_one()
         row = _unit_row(connection, str(parent))
     return None
+
+
+def column_jabatan(connection: Connection, unit: str, code: str) -> int | None:
+    """The id of the organisation jabatan ``code`` (a column's ``Sop.actor_jabatan``) in unit ``unit``.
+
+    :return: ``None`` when the column names no code, or the unit has no such jabatan: the item is then
+        matched to holders by the column's name and the unit's text, as before ids existed.
+    """
+    if not code.strip():
+        return None
+    found = connection.execute(select(org_jabatan.c.id).join(org_units, org_units.c.id == org_jabatan.c.unit_id)
+                               .where(org_units.c.code == unit, org_jabatan.c.code == code.strip())).scalar()
+    return None if found is None else int(found)
 
 
 def _known(connection: Connection, code: str) -> bool:

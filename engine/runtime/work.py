@@ -313,6 +313,9 @@ class WorkItem:
     def simulation(self) -> bool:
         """A step of a simulation instance (marked SIMULASI wherever it is shown)."""
         return self.mode == SIMULASI
+    #: The organisation jabatan (id) whose holders work it, when the SOP's column names one by code;
+    #: ``None``: its holders are those of :attr:`jabatan` in :attr:`unit` by name.
+    jabatan_id: int | None = None
 
 
 @dataclass(frozen=True)

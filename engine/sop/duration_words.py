@@ -11,7 +11,10 @@
 An upper-bound prefix ("paling lama", "paling lambat", "maksimal", "maks.", "selambat-lambatnya",
 "≤", "tidak lebih dari", "dalam waktu", "at most", "within") changes nothing: the standard is
 already an upper bound. A trailing "per berkas" / "/berkas" or "sejak ..." / "terhitung ..."
-qualifier is dropped too; the time still counts from when the step becomes ready.
+qualifier is dropped too; the time still counts from when the step becomes ready. An
+approximation ("± 2 hari kerja", "+/- 2 jam", "kurang lebih 3 hari", "lebih kurang 2 hari",
+"kira-kira 1 jam", "sekitar 30 menit", "about 2 hours") counts as the figure it states: the standard
+a step is measured against is that figure, and the text as written keeps the approximation.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ _PREFIX = re.compile(
     r"tidak\s+lebih\s+dari|tidak\s+melebihi|dalam(?:\s+jangka)?(?:\s+waktu)?|jangka\s+waktu|at\s+most|"
     r"up\s+to|no\s+more\s+than|not\s+more\s+than|within|maximum|in)(?:\s*:\s*|\s+)"
     r"|(?:\u2264|<=|<|maks\.|max\.)\s*)+")
+#: Approximation words before the figure (counted as the stated figure).
+_APPROXIMATE = re.compile(
+    r"^(?:(?:kurang\s+lebih|lebih\s+kurang|kira-kira|kira\s+kira|kurleb|sekitar|approximately|approx|about|"
+    r"around|roughly|circa|ca)\.?(?:\s*:\s*|\s+)|(?:\u00b1|\+\s*/\s*-|\+-|~)\s*)+")
 _SUFFIX = re.compile(
     r"(?:\s*/\s*[a-z]+|\s+per\s+[a-z]+(?:\s+[a-z]+)?|\s+(?:sejak|setelah|sesudah|terhitung|since|after|from)\s.*)$")
 _SE = re.compile(r"\bse(detik|menit|jam|hari|minggu|pekan|bulan|tahun)\b")
@@ -166,7 +173,7 @@ def normalise(raw: str) -> str:
     text = (text.replace("\u2019", "'").replace("\u2032", "'").replace("\u00d7", "x")
             .replace("\u2013", "-").replace("\u2014", "-"))
     text = text.rstrip(" .;,")
-    text = _PREFIX.sub("", text)
+    text = _APPROXIMATE.sub("", _PREFIX.sub("", _APPROXIMATE.sub("", text)))  # "sekitar maks. 2 jam" too
     text = _SUFFIX.sub("", text)
     text = _SE.sub(r"1 \1", text)
     text = _HALF_AN.sub("half ", text)

@@ -155,6 +155,9 @@ class Sop:
     fields: tuple[Field, ...] = ()
     #: ``pelaksana -> routing rule`` (:mod:`engine.sop.routing`); a column without one works in the instance's unit.
     routing: dict[str, str] = field(default_factory=dict)
+    #: ``pelaksana -> organisation jabatan code`` (``org_jabatan.code``, the same in every unit): who
+    #: holds the column's work is matched by this code when given, by the column's name otherwise.
+    actor_jabatan: dict[str, str] = field(default_factory=dict)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

@@ -81,3 +81,12 @@ def check_routing(actors: list[str], routing: dict[str, str], field_names: set[s
             problems.append(problem("routing_unknown_field", element_name=actor, actor=actor,
                                     field=rule.argument))
     return problems
+
+
+def check_actor_jabatan(actors: list[str], actor_jabatan: dict[str, str]) -> list[Problem]:
+    """Problems of the columns' organisation jabatan codes (``Sop.actor_jabatan``): one for a column the
+    SOP lacks. Whether a code names a jabatan of the organisation needs the organisation
+    (:func:`engine.access.linking.column_jabatan_problems`)."""
+    return [problem("gov_column_jabatan_unknown_column", element_name=actor, actor=actor, actors=", ".join(actors))
+            for actor, code in actor_jabatan.items() if code.strip() and actor not in actors]
+

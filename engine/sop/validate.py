@@ -14,7 +14,7 @@ from engine.sop.retention import check_retention
 from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
-from engine.sop.routing import check_routing
+from engine.sop.routing import check_actor_jabatan, check_routing
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
 
 
@@ -33,6 +33,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += check_pattern(sop)
     problems += check_retention(sop)
     problems += check_routing(sop.actors, sop.routing, {item.name for item in sop.fields})
+    problems += check_actor_jabatan(sop.actors, sop.actor_jabatan)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):
         problems += _check_reachability(sop, ids)

@@ -106,18 +106,21 @@ ITEM_INSTANCE = "SELECT instance_id FROM work_items WHERE id = :id"
 
 _OWN_HOLDING = (
     "SELECT 1 FROM holdings h JOIN users u ON u.id = h.user_id WHERE u.username = :username "
-    "AND h.jabatan = w.jabatan AND h.unit = w.unit "
+    "AND ((w.jabatan_id IS NOT NULL AND h.jabatan_id = w.jabatan_id) "
+    "OR ((w.jabatan_id IS NULL OR h.jabatan_id IS NULL) AND h.jabatan = w.jabatan AND h.unit = w.unit)) "
     "AND (h.starts_at IS NULL OR h.starts_at <= :now) AND (h.ends_at IS NULL OR h.ends_at > :now)")
 _ACTING = (
     "SELECT MIN(a.kind) FROM acting_assignments a JOIN users u ON u.id = a.user_id "
     "JOIN org_units ou ON ou.id = a.unit_id JOIN org_jabatan oj ON oj.id = a.jabatan_id "
-    "WHERE u.username = :username AND oj.code = w.jabatan AND ou.code = w.unit "
+    "WHERE u.username = :username AND ((w.jabatan_id IS NOT NULL AND a.jabatan_id = w.jabatan_id) "
+    "OR (w.jabatan_id IS NULL AND oj.code = w.jabatan AND ou.code = w.unit)) "
     "AND a.starts_at <= :now AND (a.ends_at IS NULL OR a.ends_at > :now)")
-#: A work item with whether ``username`` holds its jabatan in its unit at ``now`` (inside the holding's
+#: A work item with whether ``username`` holds its jabatan in its unit at ``now`` (by the item's
+#: organisation jabatan id when the SOP's column names one, else by the jabatan and unit texts) (inside the holding's
 #: dates, or acting for it), and ``acting``: ``plh``/``plt`` when only an acting assignment makes it so.
 ITEM_FOR_USER = (
     "SELECT w.id, w.instance_id, w.task_id, w.sop_key, w.step_id, w.name, w.jabatan, w.unit, w.trial, w.status, "
-    "w.ready_at, w.due_at, w.claimed_by, w.completed_by, w.completed_at, "
+    "w.ready_at, w.due_at, w.claimed_by, w.completed_by, w.completed_at, w.jabatan_id, "
     f"(EXISTS ({_OWN_HOLDING}) OR ({_ACTING}) IS NOT NULL) AS held, "
     f"CASE WHEN EXISTS ({_OWN_HOLDING}) THEN '' ELSE COALESCE(({_ACTING}), '') END AS acting "
     "FROM work_items w WHERE w.id = :id")
@@ -145,6 +148,8 @@ class ItemRow:
     held: bool
     #: ``plh``/``plt`` when the user holds the jabatan only as an acting official; ``""`` otherwise.
     acting: str = ""
+    #: The organisation jabatan whose holders work the item (its SOP column names it by code), or ``None``.
+    jabatan_id: int | None = None
 
 
 def item_for_user(connection: Connection, item_id: int, username: str, now: datetime) -> ItemRow | None:
@@ -169,8 +174,8 @@ CANCEL_ITEM = ("UPDATE work_items SET status = 'cancelled', completed_at = :now 
                "WHERE task_id = :task_id AND status = 'open' RETURNING id, step_id")
 INSERT_ITEM = (
     "INSERT INTO work_items (instance_id, task_id, sop_key, step_id, name, jabatan, unit, trial, status, ready_at, "
-    "due_at) VALUES (:instance_id, :task_id, :sop_key, :step_id, :name, :jabatan, :unit, :trial, 'open', "
-    ":ready_at, :due_at) RETURNING id")
+    "due_at, jabatan_id) VALUES (:instance_id, :task_id, :sop_key, :step_id, :name, :jabatan, :unit, :trial, 'open', "
+    ":ready_at, :due_at, :jabatan_id) RETURNING id")
 INSERT_EVENT = (
     "INSERT INTO events (instance_id, seq, kind, at, actor, step, item_id, body, prev_hash, hash) VALUES "
     "(:instance_id, :seq, :kind, :at, :actor, :step, :item_id, :body, :prev_hash, :hash)")

@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, and_, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, union
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
@@ -45,11 +45,14 @@ def user_by_name(connection: Connection, username: str) -> User:
                 row.email, row.phone, row.language)
 
 
-def holds(connection: Connection, username: str, jabatan: str, unit: str) -> bool:
-    """Whether ``username`` holds ``jabatan`` in ``unit``."""
+def holds(connection: Connection, username: str, jabatan: str, unit: str, jabatan_id: int | None = None) -> bool:
+    """Whether ``username`` holds ``jabatan`` in ``unit`` (the organisation jabatan ``jabatan_id`` when given)."""
+    by_text = and_(holdings.c.jabatan == jabatan, holdings.c.unit == unit)
+    where = [by_text if jabatan_id is None else  # a holding not linked yet is still read by its text
+             or_(holdings.c.jabatan_id == jabatan_id, and_(holdings.c.jabatan_id.is_(None), by_text))]
     found = connection.execute(
         select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
-        .where(users.c.username == username, holdings.c.jabatan == jabatan, holdings.c.unit == unit)).first()
+        .where(users.c.username == username, *where)).first()
     return found is not None
 
 
@@ -91,7 +94,7 @@ def work_item(row: Any, now: datetime) -> WorkItem:
     return WorkItem(row.id, row.instance_id, row.sop_key, row.step_id, row.name, row.jabatan, row.unit, row.trial,
                     row.status, row.ready_at, due, row.claimed_by, row.completed_by, row.completed_at,
                     row.status == "open" and due is not None and due <= now, mapping.get("registration") or "",
-                    mapping.get("subject_masked") or "", mapping.get("mode") or "")
+                    mapping.get("subject_masked") or "", mapping.get("mode") or "", mapping.get("jabatan_id"))
 
 
 def _items_with_case() -> Any:
@@ -117,9 +120,11 @@ def _counts(table: Any, now: datetime) -> Any:
 def held_places(username: str, now: datetime) -> Any:
     """``(jabatan, unit)`` text pairs ``username`` holds at ``now``: its holdings inside their dates and
     the jabatan it acts for (Plh/Plt) while the assignment runs."""
-    own = (select(holdings.c.jabatan, holdings.c.unit).join(users, users.c.id == holdings.c.user_id)
+    own = (select(holdings.c.jabatan, holdings.c.unit, holdings.c.jabatan_id)
+           .join(users, users.c.id == holdings.c.user_id)
            .where(users.c.username == username, _counts(holdings, now)))
-    acting = (select(org_jabatan.c.code.label("jabatan"), org_units.c.code.label("unit"))
+    acting = (select(org_jabatan.c.code.label("jabatan"), org_units.c.code.label("unit"),
+                     acting_assignments.c.jabatan_id)
               .select_from(acting_assignments)
               .join(users, users.c.id == acting_assignments.c.user_id)
               .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
@@ -133,28 +138,55 @@ def places_held(connection: Connection, username: str, now: datetime) -> list[tu
     return [(row.jabatan, row.unit) for row in connection.execute(held_places(username, now))]
 
 
+def start_units(connection: Connection, username: str, now: datetime, jabatan: str, code: str = "") -> list[str]:
+    """The units where ``username`` holds (or acts for), at ``now``, the jabatan of a start column: the
+    organisation jabatan ``code`` names (``Sop.actor_jabatan``) where the unit has one, else the jabatan
+    named ``jabatan``; sorted."""
+    units: set[str] = set()
+    for row in connection.execute(held_places(username, now)):
+        wanted = connection.execute(select(org_jabatan.c.id).join(org_units, org_units.c.id == org_jabatan.c.unit_id)
+                                    .where(org_units.c.code == row.unit, org_jabatan.c.code == code.strip())
+                                    ).scalar() if code.strip() else None
+        if (row.jabatan_id == wanted) if wanted is not None else (row.jabatan == jabatan):
+            units.add(row.unit)
+    return sorted(units)
+
+
+def held_item(held: Any) -> Any:
+    """The condition "a work item is held through ``held``" (a row or subquery of :func:`held_places`):
+    by the organisation jabatan id when the item has one (its SOP column names a jabatan by code, or
+    ``alur org tautkan`` linked it), else, and for a holding not linked yet, by the jabatan and unit texts."""
+    by_text = and_(work_items.c.jabatan == held.jabatan, work_items.c.unit == held.unit)
+    if not isinstance(held.jabatan_id, ColumnElement):  # a fetched row: its id is known here
+        if held.jabatan_id is None:
+            return by_text
+        return or_(work_items.c.jabatan_id == held.jabatan_id, and_(work_items.c.jabatan_id.is_(None), by_text))
+    return or_(and_(work_items.c.jabatan_id.is_not(None), work_items.c.jabatan_id == held.jabatan_id),
+               and_(or_(work_items.c.jabatan_id.is_(None), held.jabatan_id.is_(None)), by_text))
+
+
 def worklist(connection: Connection, username: str, now: datetime, limit: int = 50) -> list[WorkItem]:
     """Open work items for the jabatan and units ``username`` holds (or acts for), most urgent first."""
     held = connection.execute(held_places(username, now)).all()
-    found: list[Any] = []
-    for jabatan, unit in held:
-        found.extend(connection.execute(
-            _items_with_case().where(work_items.c.status == "open", work_items.c.jabatan == jabatan,
-                                     work_items.c.unit == unit)
-            .order_by(work_items.c.due_at, work_items.c.id).limit(limit)).all())
-    found.sort(key=lambda row: (row.due_at, row.id))
-    return [work_item(row, now) for row in found[:limit]]
+    found: dict[int, Any] = {}
+    for place in held:
+        for row in connection.execute(
+                _items_with_case().where(work_items.c.status == "open", held_item(place))
+                .order_by(work_items.c.due_at, work_items.c.id).limit(limit)).all():
+            found[row.id] = row
+    ordered = sorted(found.values(), key=lambda row: (row.due_at, row.id))
+    return [work_item(row, now) for row in ordered[:limit]]
 
 
 def work_counts(connection: Connection, username: str, now: datetime) -> tuple[int, int]:
     """``(new, overdue)`` open items on the worklist of ``username`` (see :meth:`Runtime.work_counts`)."""
     held = held_places(username, now).subquery()
-    base = (select(func.count()).select_from(work_items.join(held, and_(work_items.c.jabatan == held.c.jabatan,
-                                                                         work_items.c.unit == held.c.unit)))
-            .where(work_items.c.status == "open"))
-    new = connection.execute(base.where(work_items.c.claimed_by.is_(None))).scalar_one()
-    overdue = connection.execute(base.where(work_items.c.due_at <= now, or_(
-        work_items.c.claimed_by.is_(None), work_items.c.claimed_by == username))).scalar_one()
+    counted = select(work_items.c.id, work_items.c.claimed_by, work_items.c.due_at).where(
+        work_items.c.status == "open", select(held.c.jabatan).where(held_item(held.c)).exists()).subquery()
+    base = select(func.count()).select_from(counted)
+    new = connection.execute(base.where(counted.c.claimed_by.is_(None))).scalar_one()
+    overdue = connection.execute(base.where(counted.c.due_at <= now, or_(
+        counted.c.claimed_by.is_(None), counted.c.claimed_by == username))).scalar_one()
     return int(new), int(overdue)
 
 

@@ -179,8 +179,9 @@ def test_empty_is_rejected(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["2 bulanan", "P1X", "PT", "P", "P1DT", "2", "jam", "jam 2", "2 jam lebih", "1 jam, 30 menit",
-     "15 menitan", "2 hari kalendar", "kira-kira 2 jam", "1.5.2 jam", "2 jam jam", "1 x 12 jam", "tiga",
-     "paling lama", "1/0 jam", "dua tiga hari", "sebelas belas hari"],
+     "15 menitan", "2 hari kalendar", "kira-kira jam", "1.5.2 jam", "2 jam jam", "1 x 12 jam", "tiga",
+     "paling lama", "1/0 jam", "dua tiga hari", "sebelas belas hari", "±", "sekitar", "kurang lebih",
+     "sekitarnya 2 jam", "± jam"],
 )
 def test_unparseable_is_rejected_naming_the_text(text: str) -> None:
     with pytest.raises(DurationError) as info:
@@ -426,3 +427,40 @@ def test_end_after_counts_on_the_calendar_and_the_clock() -> None:
     assert parse_duration("1 bulan 2 hari").end_after(start) == datetime(2026, 3, 2, 10, tzinfo=timezone.utc)
     with pytest.raises(DurationError):
         parse_duration("2 jam").end_after(start)
+
+
+@pytest.mark.parametrize(("text", "expected", "unit"), [
+    ("± 2 hari kerja", 2, "working_day"),
+    ("±2 jam", 2, "hour"),
+    ("+/- 2 jam", 2, "hour"),
+    ("kurang lebih 3 hari", 3, "day"),
+    ("Kurang lebih 14 (empat belas) hari kerja", 14, "working_day"),
+    ("lebih kurang 2 hari", 2, "day"),
+    ("kira-kira 1 jam", 1, "hour"),
+    ("kira kira 1,5 jam", 1.5, "hour"),
+    ("sekitar 30 menit", 30, "minute"),
+    ("sekitar dua jam", 2, "hour"),
+    ("sekitar 1-2 hari", 2, "day"),
+    ("about 2 hours", 2, "hour"),
+])
+def test_an_approximation_counts_as_the_stated_figure_and_keeps_its_text(text: str, expected: float,
+                                                                           unit: str) -> None:
+    duration = parse_duration(text)
+    assert (duration.amount, duration.unit) == (expected, unit)
+    assert duration.text == text  # the print and the forms show the approximation as written
+    assert duration.as_working_minutes(_Day()) == parse_duration(str(duration)).as_working_minutes(_Day())
+
+
+def test_an_sop_with_approximate_waktu_validates_and_prints_the_text_as_written() -> None:
+    from dataclasses import replace
+
+    from engine.formats.files import load_file
+    from engine.render import render
+    from engine.sop.validate import validate
+    from tests.conftest import DATA
+
+    sop = load_file(DATA / "surat_kecil.yaml").sop
+    steps = [replace(step, duration="± 2 hari kerja") if step.id == "disposisi" else step for step in sop.steps]
+    approximate = replace(sop, steps=steps)
+    assert not [problem for problem in validate(approximate) if problem.severity == "error"]
+    assert ">± 2 hari<" in render(approximate, fmt="svg").decode("utf-8")  # wrapped in its column: "kerja" below

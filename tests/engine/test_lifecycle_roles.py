@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from engine.access.accounts import add_account
+from engine.access.accounts import add_account, disable_account
 from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.formats.files import load_file
@@ -253,9 +253,23 @@ def test_publish_records_who_and_why_and_refuses_unknown_users(runtime: Runtime)
     assert no_reason.value.field == "alasan"
     with pytest.raises(NotFoundError):
         runtime.versions("langsung")
+    runtime.add_user("tanpa-login", "Hanya Pegawai", jabatan=[("Analis Organisasi", KECAMATAN)])
+    with pytest.raises(NotFoundError) as no_login:  # a runtime user that cannot log in signs nothing
+        publish_direct(runtime, source, "langsung", "tanpa-login", "Memulai sistem")
+    assert no_login.value.code == "gov_publish_not_account"
+    assert "'tanpa-login' bukan akun login" in str(no_login.value)
+    assert "alur account add tanpa-login" in no_login.value.render("en")
+    add_account(runtime, "nonaktif", "nonaktif-rahasia", ["admin"])
+    disable_account(runtime, "nonaktif")
+    with pytest.raises(AccessDeniedError) as disabled:
+        publish_direct(runtime, source, "langsung", "nonaktif", "Memulai sistem")
+    assert disabled.value.code == "gov_publish_account_disabled"
+    with pytest.raises(NotFoundError):
+        runtime.versions("langsung")
     info = publish_direct(runtime, source, "langsung", "rina", "Memulai sistem")
     assert [(e.action, e.by, e.reason, e.version) for e in history(runtime, "langsung")] == [
         ("publish", "rina", "Memulai sistem", info.number)]
+    assert runtime.versions("langsung")[-1].number == info.number and not info.draft
 
 
 def test_lifecycle_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -280,6 +294,11 @@ def test_alur_publish_needs_a_known_user_and_a_reason(tmp_path: Path, monkeypatc
     silent = runner.invoke(main, ["publish", source])
     assert silent.exit_code == 1 and "--as" in silent.output and "--alasan" in silent.output
     assert runner.invoke(main, ["user", "add", "ani", "--unit", "Bagian Umum", "--jabatan", "Pengadministrasi"]
+                         ).exit_code == 0
+    no_login = runner.invoke(main, ["publish", source, "--as", "ani", "--alasan", "Memulai sistem"])
+    assert no_login.exit_code == 1 and "'ani' bukan akun login" in no_login.output
+    assert "Traceback" not in no_login.output
+    assert runner.invoke(main, ["account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026"]
                          ).exit_code == 0
     done = runner.invoke(main, ["publish", source, "--as", "ani", "--alasan", "Memulai sistem"])
     assert done.exit_code == 0 and "versi 1 diterbitkan" in done.output

@@ -84,6 +84,7 @@ def test_user_add_keeps_contacts_and_the_worker_sends(alur, monkeypatch: pytest.
     assert "e-mail 'budi(at)sukamaju' tidak sah" in refused.output
     assert "Phone number '12' is not valid" in alur("--lang", "en", "user", "add", "budi", "--phone", "12", code=1).output
     alur("user", "add", "ani", "--unit", "Bagian Umum", "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("user", "add", "budi", "--unit", "Bagian Umum", "--jabatan", "Kepala Subbagian", "--email",
          "budi@sukamaju.go.id", "--phone", "0812 3456 7890", "--bahasa", "en")
     alur("publish", str(DATA / "surat_kecil.yaml"), "--as", "ani", "--alasan", "Uji notifikasi")
@@ -109,6 +110,7 @@ def test_user_add_keeps_contacts_and_the_worker_sends(alur, monkeypatch: pytest.
 def test_alur_outbox_lists_and_sends_failed_messages_again(alur, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", "Bagian Umum", "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("user", "add", "budi", "--unit", "Bagian Umum", "--jabatan", "Kepala Subbagian", "--email",
          "budi@sukamaju.go.id")
     alur("publish", str(DATA / "surat_kecil.yaml"), "--as", "ani", "--alasan", "Uji notifikasi")

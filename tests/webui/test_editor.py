@@ -104,3 +104,28 @@ def test_forms_carry_a_csrf_token_and_a_post_without_it_is_refused(tmp_path: Pat
     assert "Formulir kedaluwarsa" in refused.get_data(as_text=True)
     cookie = client.get_cookie("session")
     assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_column_jabatan_codes_are_edited_checked_against_the_organisation_and_saved(client: FlaskClient) -> None:
+    from dataclasses import replace
+
+    from engine import working_sop
+
+    sop = replace(load_file(shipped_processes()[0]).sop, process_id="Proses_kode_kolom")
+    first, second = sop.actors[0], sop.actors[-1]
+    coded = replace(sop, actor_jabatan={first: "KODE-TIDAK-ADA"})
+    values = form_from_mapping(sheet_mapping(coded))
+    assert values["jabatan_org"] == f"{first} = KODE-TIDAK-ADA"
+    assert sop_from_mapping(mapping_from_form(_form_data(values))).actor_jabatan == {first: "KODE-TIDAK-ADA"}
+    page = client.post("/penyusun/periksa", data=_form_data(values)).get_data(as_text=True)
+    assert 'name="jabatan_org"' in page and "Jabatan organisasi" in page
+    assert "KODE-TIDAK-ADA&#39;, yang tidak ada di unit mana pun" in page  # a warning, not an error
+    values["jabatan_org"] = f"{first} = KODE-A\n{second} = KODE-B\nBukan Kolom = KODE-C"
+    refused = client.post("/penyusun/periksa", data=_form_data(values)).get_data(as_text=True)
+    assert "kolom &#39;Bukan Kolom&#39; yang tidak ada di daftar pelaksana" in refused
+    values["jabatan_org"] = f"{first} = KODE-A\n{second} = KODE-B"
+    saved = client.post("/penyusun/simpan", data=_form_data(values))
+    assert saved.status_code == 302
+    key = saved.headers["Location"].rsplit("/", 1)[1]
+    runtime = client.application.extensions["alur_runtime"]
+    assert working_sop(runtime, key).actor_jabatan == {first: "KODE-A", second: "KODE-B"}

@@ -94,3 +94,28 @@ def test_live_preview_and_exports(app: Flask, login: Any) -> None:
     assert b"<bpmn" in client.get("/penyusun/sop/surat-masuk/unduh/bpmn?versi=1").data
     number = client.get("/penyusun/nomor?unit=ORG").get_data(as_text=True)
     assert number.startswith("001/SOP/ORG/")
+
+
+def test_the_approve_page_names_the_jabatan_with_its_unit(app: Flask, login: Any) -> None:
+    from engine.access.accounts import add_account
+    from tests.webui.conftest import UNIT
+
+    runtime = app.extensions["alur_runtime"]
+    add_account(runtime, "kadis-lain", "kadis-lain-rahasia", ["pengesah"], nama="Kadis Lain", nip="1991",
+                jabatan=[("Kepala Dinas", "Dinas Kesehatan")])
+    values = form_from_mapping(sheet_mapping(load_file(DATA / "surat_kecil.yaml").sop))
+    values.update(disahkan_jabatan="Kepala Dinas", unit=UNIT)
+    writer = login("penyusun")
+    key = writer.post("/penyusun/simpan", data=_posted(values)).headers["Location"].rsplit("/", 1)[1]
+    writer.post(f"/penyusun/sop/{key}/verifikasi", data=YAKIN)
+    writer.post("/keluar")
+    login("verifikator").post(f"/penyusun/sop/{key}/terima", data=YAKIN)
+    writer.post("/keluar")
+    login("penyusun").post(f"/penyusun/sop/{key}/ujicoba", data=YAKIN)
+    writer.post("/keluar")
+    page = login("pengesah").get(f"/penyusun/sop/{key}").get_data(as_text=True)
+    assert f"<strong>Kepala Dinas — {UNIT}</strong> — Pengesah" in page
+    writer.post("/keluar")
+    other = login("kadis-lain").get(f"/penyusun/sop/{key}").get_data(as_text=True)
+    assert 'id="sahkan"' not in other
+    assert f"Hanya pemegang jabatan &#39;Kepala Dinas&#39; di {UNIT}" in other

@@ -34,6 +34,7 @@ def test_walkthrough_publish_start_worklist_complete_trace_audit(alur) -> None: 
     assert f"skema {head_revision()}" in alur("db", "upgrade").output
     alur("db", "upgrade")  # idempotent
     alur("user", "add", "ani", "--nama", "Ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     out = alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian", "--jabatan",
                "Kepala Bagian").output
     assert "Kepala Bagian @ Bagian Umum" in out
@@ -61,6 +62,7 @@ def test_refusals_have_messages_and_exit_codes(alur) -> None:  # type: ignore[no
     assert "alur db upgrade" in alur("worklist", "--as", "x", code=1).output
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("publish", str(DATA / "surat_kecil.yaml"), "--draft", *AS_ANI)
     assert "ujicoba" in alur("start", "surat_kecil", "--as", "ani", code=1).output
     out = alur("start", "surat_kecil", "--as", "ani", "--ujicoba", "--data", '{"alasan": "uji"}').output
@@ -77,6 +79,7 @@ def test_refusals_have_messages_and_exit_codes(alur) -> None:  # type: ignore[no
 def test_publish_refuses_an_invalid_sop(alur, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     broken = tmp_path / "rusak.yaml"
     broken.write_text((DATA / "surat_kecil.yaml").read_text().replace("ya: disposisi", "ya: tidak_ada"))
     assert "tidak_ada" in alur("publish", str(broken), *AS_ANI, code=1).output
@@ -87,6 +90,7 @@ def test_publish_refuses_an_invalid_sop(alur, tmp_path: Path) -> None:  # type: 
 def test_escalation_is_woken_by_the_worker_command(alur) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("publish", str(DATA / "surat_kecil.yaml"), "--eskalasi", *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"alasan": "uji"}')
     out = alur("worker", "--once").output
@@ -96,6 +100,7 @@ def test_escalation_is_woken_by_the_worker_command(alur) -> None:  # type: ignor
 def test_runtime_errors_print_in_the_language_asked_for(alur) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
     alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
@@ -110,6 +115,7 @@ def test_runtime_errors_print_in_the_language_asked_for(alur) -> None:  # type: 
 def test_suspend_resume_and_retry_on_the_command_line(alur, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     alur("db", "upgrade")
     alur("user", "add", "ani", "--unit", UNIT, "--jabatan", "Pengadministrasi")
+    alur("account", "add", "ani", "--role", "penyusun", "--password", "ani-rahasia-2026")  # publishes
     alur("user", "add", "budi", "--unit", UNIT, "--jabatan", "Kepala Subbagian")
     alur("publish", str(DATA / "surat_kecil.yaml"), *AS_ANI)
     alur("start", "surat_kecil", "--as", "ani", "--data", '{"kelengkapan": ["Surat masuk"]}')
