@@ -5,7 +5,8 @@ instance rates it (:func:`give_feedback`): kemudahan (how easy), kesesuaian (how
 ketepatan (how accurate), each 1-5, with a comment. :func:`ujicoba_report` puts the averages next
 to the measured working time of each step, and :func:`ujicoba_complete` is the gate the approval
 page asks before a draft may be approved: by default at least three completed trial instances and
-feedback on every step that has a work item (:class:`UjicobaGate` configures it).
+feedback on every step that has a work item (:class:`UjicobaGate` configures it). A decision
+with a ``syarat`` is decided by the engine: it has no work item, so it is neither rated nor waited for.
 """
 
 from __future__ import annotations
@@ -171,7 +172,10 @@ def _step_kinds(connection: Connection, version_id: int) -> list[dict[str, str]]
 
 
 def _rated(item: dict[str, str]) -> bool:
-    """Steps with a work item: everything but the start and an end without WAKTU."""
+    """Steps with a work item: everything but the start, an end without WAKTU and a decision with a
+    ``syarat`` (the engine decides it; no clerk works it, so nobody can rate it)."""
+    if item["kind"] == StepKind.DECISION.value and (item.get("condition") or "").strip():
+        return False
     return item["kind"] != StepKind.START.value and not (item["kind"] == StepKind.END.value and not item["waktu"])
 
 
