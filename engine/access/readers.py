@@ -64,7 +64,8 @@ def monitoring_scope(runtime: Runtime, account: Account, since: dt.date | None =
     :raises AccessDeniedError: ``account`` does not read monitoring data.
     """
     policy.check_monitor(account)
-    start, end = monitoring_period(runtime.clock.now().date(), since, until)
+    # today in the deployment's zone (WIB by default): a UTC date is yesterday before 07:00 WIB
+    start, end = monitoring_period(runtime.clock.now().astimezone(runtime.calendar.tz).date(), since, until)
     return MonitoringScope(start, end, trial)
 
 
@@ -156,7 +157,8 @@ def save_evaluation_for(runtime: Runtime, account: Account, key: str, answers: l
     :raises DataError: an unknown outcome, an unanswered question, or a ``revisi`` without notes.
     """
     _units(runtime, account, key)
-    form = EvaluationForm(sop_name="", sop_number="", unit="", date=runtime.clock.now().date(),
+    form = EvaluationForm(sop_name="", sop_number="", unit="",
+                          date=runtime.clock.now().astimezone(runtime.calendar.tz).date(),
                           assessor=assessor.strip() or account.nama or account.username, answers=answers,
                           outcome=outcome, notes=notes.strip())
     return save_evaluation(runtime, key, form, account.username)
