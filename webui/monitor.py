@@ -19,6 +19,7 @@ from engine import (
     MonitoringScope,
     StepStats,
     conformance_for,
+    evaluation_proposals_for,
     evaluations_for,
     feedback_requests_for,
     give_feedback,
@@ -65,6 +66,13 @@ def _scope() -> MonitoringScope:
     """The period asked for (the engine's default period when none is given) and whether trial runs are meant."""
     return monitoring_scope(runtime(), me(), request_date("dari"), request_date("sampai"),
                             trial=request.values.get("ujicoba") == "ya")
+
+
+def _zone() -> str:
+    """The deployment zone's short name (WIB by default), which every period's days are in."""
+    import datetime as dt
+
+    return dt.datetime.now(runtime().calendar.tz).strftime("%Z")
 
 
 def _period_args() -> dict[str, str]:
@@ -200,7 +208,10 @@ def conformance(key: str) -> str:
             raise ParameterError("web.upload_too_large", "log", size=f"{len(data) / 1e6:.2f}",
                                  limit=f"{most / 1e6:.2f} / {events} events")
         result = conformance_for(runtime(), me(), key, log)
-    return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
+    statuses = ", ".join(f"{translate('stage9_status_' + status)} {count}"
+                         for status, count in result.status_counts().items()) if result else ""
+    return render_template("monitor/conformance.html", key=key, result=result, lang=current_language(),
+                           statuses=statuses)
 
 
 @bp.route("/umpan-balik", methods=["GET", "POST"])
@@ -227,7 +238,9 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
+        if value is None or found is None:
+            return "–"
+        return working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)
@@ -250,5 +263,8 @@ def evaluation(key: str) -> str | WerkzeugResponse:
     sop = monitored_sop(runtime(), me(), key)
     questions = [pair[1] if lang == "en" else pair[0] for pair in EVALUATION_QUESTIONS]
     outcomes = {value: texts[1] if lang == "en" else texts[0] for value, texts in OUTCOMES.items()}
+    # the data proposes each answer with its figures; the evaluator confirms or changes them
+    period, proposals = evaluation_proposals_for(runtime(), me(), key, lang)
     return render_template("monitor/evaluation.html", key=key, sop=sop, questions=questions, outcomes=outcomes,
-                           history=evaluations_for(runtime(), me(), key))
+                           history=evaluations_for(runtime(), me(), key), proposals=proposals, period=period,
+                           zone=_zone())

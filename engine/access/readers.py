@@ -17,23 +17,26 @@ from dataclasses import dataclass
 from engine.access import policy
 from engine.access.accounts import Account
 from engine.bpmn.reader import read_bpmn
-from engine.conformance.check import ConformanceReport, check_conformance
+from engine.errors import NotFoundError
+from engine.conformance.check import ConformanceChecker, ConformanceReport, check_conformance
 from engine.eventlog.model import EventLog
 from engine.lifecycle.transitions import RegisterEntry, register
 from engine.lifecycle.ujicoba import (
     FeedbackRequest,
     UjicobaGate,
     UjicobaReport,
+    feedback_of,
     pending_feedback,
     ujicoba_complete,
     ujicoba_report,
 )
 from engine.monitoring.evaluation import SavedEvaluation, evaluations_of, save_evaluation
-from engine.monitoring.export import export_log
+from engine.monitoring.export import export_log, store_log_events
 from engine.monitoring.form import SavedMonitoringForm, monitoring_forms_of, save_monitoring_form
 from engine.monitoring.period import monitoring_period
 from engine.monitoring.plots import TrendPoint
 from engine.monitoring.process_map import process_map_svg
+from engine.monitoring.proposals import ProposedAnswer, propose_answers
 from engine.monitoring.report import MonitoringReport, cycle_trend, monitoring_report
 from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm, MonitoringForm
 from engine.runtime.audit import ChainBreak
@@ -104,11 +107,20 @@ def log_for(runtime: Runtime, account: Account, key: str, path: str | os.PathLik
 
 
 def ujicoba_for(runtime: Runtime, account: Account, key: str,
-                gate: UjicobaGate | None = None) -> tuple[UjicobaReport, bool, list[str]]:
-    """The ujicoba report of ``key``, whether the trial is complete, and why not."""
+                gate: UjicobaGate | None = None) -> tuple[UjicobaReport | None, bool, list[str]]:
+    """The ujicoba report of ``key``, whether the trial is complete, and why not.
+
+    The report is ``None`` for an SOP never put on trial (no draft version): the page shows that,
+    not an error.
+    """
     units = _units(runtime, account, key)
     ready, reasons = ujicoba_complete(runtime, key, gate=gate)  # the approval gate: every unit's trial
-    return ujicoba_report(runtime, key, units=units), ready, reasons
+    try:
+        return ujicoba_report(runtime, key, units=units), ready, reasons
+    except NotFoundError as exc:
+        if exc.code != "ujicoba_no_draft":
+            raise
+        return None, False, reasons
 
 
 def evaluations_for(runtime: Runtime, account: Account, key: str) -> list[SavedEvaluation]:
@@ -188,3 +200,25 @@ def register_for(runtime: Runtime, account: Account, search: str = "") -> list[R
     """The SOP register (every account reads it), optionally searched."""
     policy.require(account)
     return register(runtime, search)
+
+
+# -- stage 9: the evaluation's proposals and the monitoring schedule ----------------------------
+
+
+def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
+                             lang: str = "id") -> tuple[MonitoringScope, list[ProposedAnswer]]:
+    """Proposed answers to the evaluation's seven questions from ``key``'s data of the default period
+    (the last six months, in the deployment's zone), for ``account``: the monitoring report, the
+    clerks' ujicoba ratings of its newest draft, and the conformance of Alur's own log."""
+    scope = monitoring_scope(runtime, account)
+    units = _units(runtime, account, key)
+    report = monitoring_report(runtime, key, scope.start, scope.end, units=units)
+    try:
+        ratings = [item.kemudahan for item in feedback_of(runtime, key)]
+    except NotFoundError:
+        ratings = []
+    ease = (sum(ratings) / len(ratings), len(ratings)) if ratings else None
+    events = list(store_log_events(runtime, key, scope.start, scope.end, units=units))
+    conformance = (ConformanceChecker(read_bpmn(runtime.bpmn(key)).sop, runtime.calendar)
+                   .check(EventLog.from_events(events), deviations=True) if events else None)
+    return scope, propose_answers(report, lang, ease=ease, conformance=conformance)

@@ -15,6 +15,43 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "stage9_outside_hours_step": ("{number}. {kegiatan} ({count} kali)", "{number}. {kegiatan} ({count} times)"),
     "stage9_outside_hours_flag": ("Di luar jam kerja: {count} kali (waktu kerja 0 menit)",
                                   "Outside office hours: {count} times (0 working minutes)"),
+    "stage9_outside_hours_head": ("Di luar jam kerja", "Outside office hours"),
+    "stage9_ujicoba_empty": (
+        "SOP ini belum pernah diujicobakan: belum ada versi draf yang dijalankan sebagai ujicoba. Laporan ujicoba "
+        "muncul di sini setelah penyusun memulai ujicoba versi draf.",
+        "This SOP has never been trialled: no draft version has run as a trial. The trial report appears here "
+        "once the penyusun starts a trial of a draft version."),
+    "stage9_propose_no_data": ("Belum ada data untuk mengusulkan jawaban ({started} kasus dalam periode).",
+                               "No data yet to propose an answer ({started} cases in the period)."),
+    "stage9_fig_cycle": ("median waktu siklus {median} dari {completed} kasus selesai; waktu baku jalur {standard}",
+                         "median cycle time {median} over {completed} finished cases; standard of the path {standard}"),
+    "stage9_fig_ease": ("rata-rata kemudahan menurut pelaksana ujicoba {average} dari 5 ({count} penilaian)",
+                        "mean ease rated by the trial's clerks {average} of 5 ({count} ratings)"),
+    "stage9_fig_missing": ("{share} dari {done} langkah dikerjakan dengan kelengkapan kurang",
+                           "{share} of {done} steps done with kelengkapan missing"),
+    "stage9_fig_within": ("{share} dari {runs} pelaksanaan langkah dalam waktu baku",
+                          "{share} of {runs} step runs within their standard"),
+    "stage9_fig_bottleneck": ("hambatan terbesar: langkah {number} ({kegiatan})",
+                              "largest bottleneck: step {number} ({kegiatan})"),
+    "stage9_fig_roles_late": ("jabatan dengan tugas terlambat yang masih menunggu: {jabatan}",
+                              "jabatan with overdue work still waiting: {jabatan}"),
+    "stage9_fig_wrong_role": ("{count} langkah dikerjakan jabatan lain daripada pelaksana SOP",
+                              "{count} steps done by a jabatan other than the SOP's pelaksana"),
+    "stage9_fig_overdue": ("{count} dari {started} kasus melewati waktu baku suatu langkah ({share})",
+                           "{count} of {started} cases went over a step's standard ({share})"),
+    "stage9_fig_rework": ("{count} kasus dengan pengerjaan ulang ({share})", "{count} cases with rework ({share})"),
+    "stage9_fig_cancelled": ("{completed} kasus selesai, {cancelled} dibatalkan ({share} dari yang ditutup), "
+                             "{running} masih berjalan",
+                             "{completed} cases finished, {cancelled} cancelled ({share} of those closed), "
+                             "{running} still running"),
+    "stage9_fig_fitness": ("kesesuaian alur (fitness) {fitness} atas {cases} kasus; {flow} penyimpangan alur",
+                           "flow conformance (fitness) {fitness} over {cases} cases; {flow} flow deviations"),
+    "stage9_proposed": ("Usulan dari data", "Proposed from the data"),
+    "stage9_proposed_none": ("tidak ada usulan", "no proposal"),
+    "stage9_proposals_period": (
+        "Usulan jawaban di bawah dihitung dari data {start} s.d. {end} ({zone}); periksa, ubah bila perlu, lalu simpan.",
+        "The proposed answers below come from the data of {start} to {end} ({zone}); check them, change them where "
+        "needed, then save."),
     "stage9_status_finished": ("selesai", "finished"),
     "stage9_status_running": ("berjalan", "running"),
     "stage9_status_cancelled": ("dibatalkan", "cancelled"),

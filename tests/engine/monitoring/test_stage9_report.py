@@ -118,3 +118,111 @@ def test_a_trial_step_done_outside_office_hours_is_flagged_and_stops_the_gate(dr
 
     assert ujicoba_complete(runtime, KEY, gate=UjicobaGate(office_hours=False)) == (True, [])
     assert runtime.instance(instance.id).status == "completed"
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_step_chart_keeps_each_label_s_number_inside_the_chart() -> None:
+    from lxml import etree
+
+    from engine.monitoring.plots import StepFigure, step_chart
+
+    long = "Menyusun dokumen rencana kerja dan anggaran beserta lampiran pendukungnya untuk diperiksa"
+    svg = etree.fromstring(step_chart([StepFigure(1, long, 60, 30, 45, 3), StepFigure(12, "Arsip", 15, 5, 9, 3)], 450))
+    labels = [node for node in svg.iter(f"{SVG}text") if (node.text or "").startswith(("1.", "12."))]
+    assert [node.text.split(" ")[0] for node in labels] == ["1.", "12."]
+    for node in labels:  # drawn from the left edge, cut before the bars start (x = 330)
+        assert float(node.get("x")) >= 0 and node.get("text-anchor") in (None, "start")
+        assert len(node.text) * 11.5 * 0.62 <= 330 - 8
+    assert labels[0].text.endswith("…") and labels[1].text == "12. Arsip"
+
+
+def test_process_map_counts_sit_beside_their_arrows(driven: Driven) -> None:
+    import re
+
+    from lxml import etree
+
+    from engine.monitoring.process_map import process_map_svg
+
+    svg = etree.fromstring(process_map_svg(driven.runtime, KEY))
+    checked = 0
+    for edge in svg.iter(f"{SVG}g"):
+        if edge.get("class") != "edge":
+            continue
+        path = next(edge.iter(f"{SVG}path")).get("d")
+        points = [(float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", path)]
+        for text in edge.iter(f"{SVG}text"):
+            x, y = float(text.get("x")), float(text.get("y"))
+            near = [px for px, py in points if abs(py - y) < 12]
+            # the digit (about 6 px wide) is centred at x: clear of the arrow's line and its width
+            assert all(abs(px - x) > 8 for px in near), (text.text, x, near)
+            checked += 1
+    assert checked >= 4
+
+
+def test_the_evaluation_proposes_each_answer_with_its_figures(driven: Driven) -> None:
+    from engine.conformance.check import ConformanceChecker
+    from engine.eventlog import EventLog
+    from engine.monitoring.export import store_log_events
+    from engine.monitoring.proposals import propose_answers
+    from tests.engine.monitoring.conftest import SOP_FILE
+
+    report = monitoring_report(driven.runtime, KEY)
+    conformance = ConformanceChecker(load_file(SOP_FILE).sop).check(
+        EventLog.from_events(store_log_events(driven.runtime, KEY)))
+    proposals = propose_answers(report, ease=(2.5, 4), conformance=conformance)
+    assert len(proposals) == 7 and all(item.figures for item in proposals)
+    answers = [item.answer for item in proposals]
+    # the five izin cases: median 1165 working minutes against a path of 525; ease 2.5 < 3.5
+    assert answers[0] is False and proposals[0].note.startswith("median waktu siklus")
+    assert answers[1] is False and "2.5" in proposals[1].note
+    assert answers[6] is True and "1.000" in proposals[6].note
+    assert "5 kasus selesai, 0 dibatalkan" in proposals[5].note and answers[5] is True
+    empty = propose_answers(monitoring_report(driven.runtime, KEY, dt.date(2020, 1, 1), dt.date(2020, 1, 2)))
+    assert [item.answer for item in empty] == [None] * 7
+    assert "0 kasus" in empty[0].note
+
+
+def test_an_evaluation_revisi_moves_an_approved_sop_to_revisi(tmp_path: Path) -> None:
+    from engine.access.accounts import add_account
+    from engine.lifecycle import review, transitions
+    from engine.lifecycle.requests import requests_of
+    from engine.monitoring.evaluation import save_evaluation
+    from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm
+    from tests.engine.monitoring.conftest import SOP_FILE
+
+    runtime, _ = _runtime(tmp_path, dt.datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+    try:
+        sop = load_file(SOP_FILE).sop
+        unit = "Bagian Organisasi"
+        add_account(runtime, "penyusun", "penyusun-uji-1", ["penyusun"], "Penyusun", "", [("Analis", unit)])
+        add_account(runtime, "verifikator", "verifikator-uji-1", ["verifikator"], "Verifikator", "", [("Analis", unit)])
+        add_account(runtime, "pengesah", "pengesah-uji-1", ["pengesah"], "Pengesah", "",
+                    [(sop.identity.disahkan_oleh.jabatan, sop.identity.unit)])
+        add_account(runtime, "inspektur", "inspektur-uji-1", ["pemantau"], "Inspektur", "", [])
+        transitions.save_draft(runtime, KEY, sop, "penyusun")
+        transitions.submit(runtime, KEY, "penyusun")
+        for finding in review.findings(runtime, KEY):
+            review.answer_finding(runtime, KEY, "penyusun", finding.id, "bukan")
+        review.accept(runtime, KEY, "verifikator")
+        transitions.approve(runtime, KEY, "pengesah")
+        assert transitions.status(runtime, KEY) == "disahkan"
+        form = EvaluationForm("", "", "", dt.date(2026, 3, 2), "Inspektur", outcome="tetap",
+                              answers=[EvaluationAnswer(True, "") for _ in range(7)])
+        save_evaluation(runtime, KEY, form, "inspektur")
+        assert transitions.status(runtime, KEY) == "disahkan"
+        form.outcome, form.notes = "revisi", "Waktu persetujuan terlalu lama"
+        saved = save_evaluation(runtime, KEY, form, "inspektur")
+        assert transitions.status(runtime, KEY) == "revisi"
+        with runtime.db.read() as connection:
+            requests = requests_of(connection, KEY)
+        assert [(item.id, item.status, item.closed_by) for item in requests] == [
+            (saved.request_id, "ditindaklanjuti", "inspektur")]
+        # the SOP under revision keeps its draft and status; the next request waits for its penyusun
+        save_evaluation(runtime, KEY, form, "inspektur")
+        assert transitions.status(runtime, KEY) == "revisi"
+        with runtime.db.read() as connection:
+            assert [item.status for item in requests_of(connection, KEY)] == ["terbuka", "ditindaklanjuti"]
+    finally:
+        runtime.close()
