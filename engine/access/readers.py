@@ -37,6 +37,7 @@ from engine.monitoring.period import monitoring_period
 from engine.monitoring.plots import TrendPoint
 from engine.monitoring.process_map import process_map_svg
 from engine.monitoring.proposals import ProposedAnswer, propose_answers
+from engine.monitoring.schedule import MonitoringDue, monitoring_due, monitoring_schedule
 from engine.monitoring.report import MonitoringReport, cycle_trend, monitoring_report
 from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm, MonitoringForm
 from engine.runtime.audit import ChainBreak
@@ -222,3 +223,15 @@ def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
     conformance = (ConformanceChecker(read_bpmn(runtime.bpmn(key)).sop, runtime.calendar)
                    .check(EventLog.from_events(events), deviations=True) if events else None)
     return scope, propose_answers(report, lang, ease=ease, conformance=conformance)
+
+
+def monitoring_due_for(runtime: Runtime, account: Account, key: str) -> MonitoringDue:
+    """When ``key``'s next six-monthly monitoring is due, for ``account`` (who reads its monitoring)."""
+    _units(runtime, account, key)
+    return monitoring_due(runtime, key)
+
+
+def monitoring_schedule_for(runtime: Runtime, account: Account) -> dict[str, MonitoringDue]:
+    """The schedule of every SOP on ``account``'s monitoring index, by key."""
+    keys = [entry.key for entry in monitored_register_for(runtime, account)]
+    return {due.key: due for due in monitoring_schedule(runtime, keys)}

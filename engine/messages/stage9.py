@@ -52,6 +52,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Usulan jawaban di bawah dihitung dari data {start} s.d. {end} ({zone}); periksa, ubah bila perlu, lalu simpan.",
         "The proposed answers below come from the data of {start} to {end} ({zone}); check them, change them where "
         "needed, then save."),
+    "stage9_basis_monitoring": ("monitoring terakhir", "last monitoring"),
+    "stage9_basis_evaluasi": ("evaluasi terakhir", "last evaluation"),
+    "stage9_basis_pengesahan": ("pengesahan", "approval"),
+    "stage9_reminder_due_subject": ("Monitoring SOP {sop} jatuh tempo {due}", "Monitoring of SOP {sop} is due {due}"),
+    "stage9_reminder_due_body": (
+        "Yth. {nama},\n\nMonitoring enam bulanan SOP {sop} (PermenPANRB 35/2012) jatuh tempo pada {due}; "
+        "{basis}: {last}.\n{link}",
+        "Dear {nama},\n\nThe six-monthly monitoring of SOP {sop} (PermenPANRB 35/2012) is due on {due}; "
+        "{basis}: {last}.\n{link}"),
+    "stage9_reminder_overdue_subject": ("Monitoring SOP {sop} terlambat (jatuh tempo {due})",
+                                        "Monitoring of SOP {sop} is overdue (due {due})"),
+    "stage9_reminder_overdue_body": (
+        "Yth. {nama},\n\nMonitoring enam bulanan SOP {sop} (PermenPANRB 35/2012) sudah lewat jatuh tempo {due}; "
+        "{basis}: {last}. Mohon segera lakukan monitoring.\n{link}",
+        "Dear {nama},\n\nThe six-monthly monitoring of SOP {sop} (PermenPANRB 35/2012) was due on {due}; "
+        "{basis}: {last}. Please monitor it soon.\n{link}"),
+    "stage9_schedule_head": ("Jadwal monitoring", "Monitoring schedule"),
+    "stage9_schedule_due": ("Monitoring berikutnya jatuh tempo {due} (enam bulan sesudah {basis} {last}).",
+                            "The next monitoring is due {due} (six months after the {basis} of {last})."),
+    "stage9_schedule_overdue": ("Monitoring terlambat: jatuh tempo {due} (enam bulan sesudah {basis} {last}).",
+                                "Monitoring overdue: it was due {due} (six months after the {basis} of {last})."),
+    "stage9_schedule_never": ("Belum ada jadwal: SOP ini belum disahkan.", "No schedule: this SOP is not approved yet."),
+    "stage9_next_due": ("Monitoring berikutnya", "Next monitoring"),
     "stage9_status_finished": ("selesai", "finished"),
     "stage9_status_running": ("berjalan", "running"),
     "stage9_status_cancelled": ("dibatalkan", "cancelled"),
