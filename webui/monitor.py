@@ -25,7 +25,10 @@ from engine import (
     give_feedback,
     log_for,
     monitoring_form_pdf,
+    monitoring_due_for,
     monitoring_forms_for,
+    monitoring_report_pdf,
+    monitoring_schedule_for,
     monitoring_scope,
     monitored_register_for,
     monitored_sop,
@@ -37,6 +40,8 @@ from engine import (
     report_for,
     save_evaluation_for,
     save_monitoring_form_for,
+    schedule_text,
+    standard_path_text,
     step_chart,
     trend_chart,
     trend_for,
@@ -84,7 +89,8 @@ def _period_args() -> dict[str, str]:
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
     """The published SOPs of the account's units, with their monitoring, ujicoba and evaluation pages."""
-    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()))
+    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()),
+                           schedule=monitoring_schedule_for(runtime(), me()))
 
 
 @bp.get("/<key>")
@@ -107,6 +113,8 @@ def report(key: str) -> str:
     except RenderError as exc:  # Graphviz missing: the report still stands without its map
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
+    due = monitoring_due_for(runtime(), me(), key)
+
     def minutes(value: float | None) -> str:
         return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
@@ -115,8 +123,19 @@ def report(key: str) -> str:
         return "–" if value is None else kind_time_text(value, step.time_kind, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes,
-                           step_minutes=step_minutes, key=key,
-                           args=_period_args())
+                           step_minutes=step_minutes, key=key, args=_period_args(), zone=_zone(),
+                           period=scope, path_text=standard_path_text(found, lang), due=due,
+                           schedule=schedule_text(due, lang))
+
+
+@bp.get("/<key>/laporan.pdf")
+@allow("pemantau", "penyusun")
+def report_pdf(key: str) -> Response:
+    """The monitoring report of the period as a PDF (the same figures as the report page)."""
+    found = report_for(runtime(), me(), key, _scope())
+    data = monitoring_report_pdf(found, current_language(), zone=_zone(), due=monitoring_due_for(runtime(), me(), key))
+    return Response(data, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{download_name("laporan-" + key, "pdf")}"'})
 
 
 @bp.route("/<key>/formulir", methods=["GET", "POST"])
@@ -143,7 +162,7 @@ def form(key: str) -> str | WerkzeugResponse:
         save_monitoring_form_for(runtime(), me(), key, current, trial=scope.trial, base_revision=base)
         return redirect(url_for("monitor.form", key=key, **_period_args()))
     return render_template("monitor/form.html", key=key, form=current, saved=saved, args=_period_args(),
-                           revision=saved[0].revision if saved else "")
+                           revision=saved[0].revision if saved else "", zone=_zone())
 
 
 @bp.get("/<key>/formulir.<fmt>")
