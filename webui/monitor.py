@@ -128,10 +128,12 @@ def report(key: str) -> str:
                            schedule=schedule_text(due, lang))
 
 
-@bp.get("/<key>/laporan.pdf")
+@bp.get("/<key>/laporan.<fmt>")
 @allow("pemantau", "penyusun")
-def report_pdf(key: str) -> Response:
+def report_pdf(key: str, fmt: str) -> Response:
     """The monitoring report of the period as a PDF (the same figures as the report page)."""
+    if fmt != "pdf":
+        raise InputError.from_code("file_unknown_type", label=f"laporan.{fmt}")
     found = report_for(runtime(), me(), key, _scope())
     data = monitoring_report_pdf(found, current_language(), zone=_zone(), due=monitoring_due_for(runtime(), me(), key))
     return Response(data, mimetype="application/pdf",

@@ -41,8 +41,8 @@ def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, e
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial, units)
         where, params = scope.where(connection)
-        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration, i.status "
-                        "FROM events e "
+        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration, "
+                        "i.status FROM events e "
                       "JOIN instances i ON i.id = e.instance_id LEFT JOIN work_items w ON w.id = e.item_id "
                       f"WHERE {where} AND e.kind IN ('started', 'ready', 'completed') "
                       "ORDER BY e.instance_id, e.seq", params)

@@ -3,7 +3,8 @@
 :func:`monitoring_report` answers, for one SOP (its key), some or all of its versions and a period
 (instances *started* in it): how many instances started, completed, are running, were cancelled or
 went over a step's due time; the cycle time (working minutes from start to finish) median and p90
-against the standard of the SOP's path (the longest path's WAKTU, rework loops left out); per step the WAKTU, the median and p90 and the share within the
+against the standard of the SOP's path (the longest path's WAKTU, rework loops left out); per step the
+WAKTU, the median and p90 and the share within the
 standard, each in the step's own kind of time (working minutes, or calendar minutes for a WAKTU in
 calendar days, months or 24-hour clock time), the total excess, rework (repeat visits) and missing kelengkapan; the load per
 jabatan and how often each decision went Ya or Tidak. Instance figures count instances started in

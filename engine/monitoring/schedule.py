@@ -109,11 +109,11 @@ def due_of(connection: Connection, key: str, zone: dt.tzinfo, now: dt.datetime) 
     return MonitoringDue(key, nama, last, basis, add_months(last, INTERVAL_MONTHS), today)
 
 
-def _aware(moment: Any) -> dt.datetime | None:
-    if moment is None:
+def _aware(value: Any) -> dt.datetime | None:
+    """A ``MAX()`` of a time column as an aware instant (drivers may hand back text or a naive UTC time)."""
+    if value is None:
         return None
-    if isinstance(moment, str):
-        moment = dt.datetime.fromisoformat(moment)
+    moment: dt.datetime = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
 
 
