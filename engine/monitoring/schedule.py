@@ -7,8 +7,9 @@ All days are in the deployment's zone (WIB by default).
 
 :func:`queue_monitoring_reminders` writes reminders into the notify outbox (kind ``monitoring``)
 for the pemantau of each SOP due within :data:`REMIND_BEFORE` days or overdue (who they are is
-:func:`engine.access.policy.pemantau_of_sop`); ``alur worker`` sends them with the other
-notifications. Like them it does nothing while no channel is configured, and one reminder per SOP,
+:func:`engine.access.policy.pemantau_of_sop`); ``alur worker`` ticks through
+:class:`MonitoringReminders`, which queues them (hourly) before the runtime's tick sends them with the
+other notifications. Like them it does nothing while no channel is configured, and one reminder per SOP,
 due date, pemantau and channel is ever written (the outbox's ``dedupe_key``).
 """
 
@@ -28,6 +29,7 @@ from engine.store.models import (definitions, evaluations, lifecycle_events, mon
 if TYPE_CHECKING:
     from engine.notify.settings import NotifySettings
     from engine.runtime.facade import Runtime
+    from engine.runtime.worker import TickReport
 
 #: Months between two monitorings (PermenPANRB 35/2012).
 INTERVAL_MONTHS = 6
@@ -180,3 +182,32 @@ def queue_monitoring_reminders(connection: Connection, settings: NotifySettings,
                     "facts": json.dumps(facts, ensure_ascii=False), "status": "pending", "attempts": 0,
                     "next_attempt_at": now, "created_at": now, "last_error": ""})
     return _insert_new(connection, values)
+
+
+class MonitoringReminders:
+    """What ``alur worker`` ticks: the monitoring reminders queued (at most once per ``every``), then
+    the runtime's own tick (timers, overdue items, sending the outbox).
+
+    The runtime's worker cannot call this itself: the access policy that names the pemantau sits
+    above the runtime.
+    """
+
+    def __init__(self, runtime: Runtime, every: dt.timedelta = dt.timedelta(hours=1)) -> None:
+        self.runtime = runtime
+        self.every = every
+        self._last: dt.datetime | None = None
+
+    def remind(self) -> int:
+        """Queue the due reminders now, unless done less than ``every`` ago; the rows written."""
+        now = self.runtime.clock.now()
+        if not self.runtime.context.notify.enabled or (self._last is not None and now - self._last < self.every):
+            return 0
+        with self.runtime.db.write() as connection:
+            written = queue_monitoring_reminders(connection, self.runtime.context.notify, self.runtime.calendar.tz,
+                                                 now)
+        self._last = now
+        return written
+
+    def tick(self) -> TickReport:
+        self.remind()
+        return self.runtime.tick()

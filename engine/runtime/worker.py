@@ -12,7 +12,6 @@ the outbox (:mod:`engine.notify.sender`), after the commits that wrote them.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,34 +131,10 @@ def mark_overdue(context: RuntimeContext, limit: int) -> int:
     return marked
 
 
-#: How often the worker looks for SOPs whose six-monthly monitoring is due (per database).
-MONITORING_REMINDER_EVERY = dt.timedelta(hours=1)
-_reminded_at: dict[str, dt.datetime] = {}
-
-
-def remind_monitoring(context: RuntimeContext) -> int:
-    """Queue the reminders of SOPs whose monitoring is due (:mod:`engine.monitoring.schedule`), at
-    most once per :data:`MONITORING_REMINDER_EVERY`; nothing while notifications are off."""
-    if not context.notify.enabled:
-        return 0
-    now = context.clock.now()
-    last = _reminded_at.get(context.db.url)
-    if last is not None and now - last < MONITORING_REMINDER_EVERY:
-        return 0
-    from engine.monitoring.schedule import queue_monitoring_reminders
-
-    with context.db.write() as connection:
-        written = queue_monitoring_reminders(connection, context.notify, context.calendar.tz, now)
-    _reminded_at[context.db.url] = now
-    return written
-
-
 def tick(context: RuntimeContext, limit: int = 200) -> TickReport:
-    """Fire due BPMN timers, mark overdue work items, queue due monitoring reminders, then send due
-    notifications."""
+    """Fire due BPMN timers, mark overdue work items, then send due notifications."""
     fired, errors = fire_due_timers(context, limit)
     marked = mark_overdue(context, limit)
-    remind_monitoring(context)
     sent = send_due(context.db, context.notify, context.clock.now, min(limit, 50))
     return TickReport(fired, marked, errors, sent.sent, sent.retried, sent.failed)
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from engine.access.accounts import add_account
 from engine.access.policy import pemantau_of_sop
-from engine.monitoring.schedule import add_months, monitoring_due
+from engine.monitoring.schedule import MonitoringReminders, add_months, monitoring_due
 from engine.notify.channels import WebhookChannel
 from engine.notify.settings import NotifySettings
 from engine.runtime.facade import Runtime
@@ -56,7 +56,8 @@ def test_the_next_monitoring_is_due_six_months_after_the_last_and_its_pemantau_a
             assert pemantau_of_sop(connection, KEY) == ["inspektur", "pemantau-unit"]
         clock.current = dt.datetime(2026, 8, 25, 2, 0, tzinfo=UTC)
         assert monitoring_due(runtime, KEY).remind and monitoring_due(runtime, KEY).days_left == 8
-        runtime.tick()
+        worker = MonitoringReminders(runtime)  # what `alur worker` ticks
+        worker.tick()
         with runtime.db.read() as connection:
             rows = connection.execute(select(outbox.c.kind, outbox.c.username, outbox.c.subject, outbox.c.item_id)
                                       .order_by(outbox.c.username)).all()
@@ -64,7 +65,9 @@ def test_the_next_monitoring_is_due_six_months_after_the_last_and_its_pemantau_a
             ("monitoring", "inspektur", None), ("monitoring", "pemantau-unit", None)]
         assert rows[0].subject == "Monitoring SOP Uji Izin Monitoring jatuh tempo 02-09-2026"
         clock.current += dt.timedelta(hours=2)
-        runtime.tick()  # the same due date is never written twice
+        worker.tick()
+        assert worker.remind() == 0  # looked at once an hour
+        assert MonitoringReminders(runtime).remind() == 0  # and the same due date is never written twice
         with runtime.db.read() as connection:
             assert len(connection.execute(select(outbox.c.id)).all()) == 2
     finally:
@@ -79,8 +82,25 @@ def test_no_reminder_is_written_while_notifications_are_off(tmp_path: Path) -> N
         runtime.publish(SOP_FILE, KEY)
         clock.current = dt.datetime(2026, 10, 1, 2, 0, tzinfo=UTC)
         assert monitoring_due(runtime, KEY).overdue
-        runtime.tick()
+        MonitoringReminders(runtime).tick()
         with runtime.db.read() as connection:
             assert connection.execute(select(outbox.c.id)).all() == []
+    finally:
+        runtime.close()
+
+
+def test_a_saved_evaluation_restarts_the_six_months(tmp_path: Path) -> None:
+    from engine.monitoring.evaluation import save_evaluation
+    from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm
+
+    runtime, clock = _runtime(tmp_path, dt.datetime(2026, 3, 2, 2, 0, tzinfo=UTC), NotifySettings())
+    try:
+        runtime.publish(SOP_FILE, KEY)
+        clock.current = dt.datetime(2026, 7, 14, 18, 0, tzinfo=UTC)  # 01:00 WIB on 15 July
+        form = EvaluationForm("", "", "", dt.date(2026, 7, 15), "Inspektur", outcome="tetap",
+                              answers=[EvaluationAnswer(True, "") for _ in range(7)])
+        save_evaluation(runtime, KEY, form, "inspektur")
+        due = monitoring_due(runtime, KEY)
+        assert (due.last, due.basis, due.due) == (dt.date(2026, 7, 15), "evaluasi", dt.date(2027, 1, 15))
     finally:
         runtime.close()
