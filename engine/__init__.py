@@ -92,12 +92,15 @@ from engine.access.policy import supervised_work as supervised_work
 from engine.access.policy import visible_unit_ids as visible_unit_ids
 from engine.access.readers import audit_chain_for as audit_chain_for
 from engine.access.readers import conformance_for as conformance_for
+from engine.access.readers import evaluation_proposals_for as evaluation_proposals_for
 from engine.access.readers import evaluations_for as evaluations_for
 from engine.access.readers import feedback_requests_for as feedback_requests_for
 from engine.access.readers import log_for as log_for
 from engine.access.readers import monitored_register_for as monitored_register_for
 from engine.access.readers import monitored_sop as monitored_sop
+from engine.access.readers import monitoring_due_for as monitoring_due_for
 from engine.access.readers import monitoring_forms_for as monitoring_forms_for
+from engine.access.readers import monitoring_schedule_for as monitoring_schedule_for
 from engine.access.readers import monitoring_scope as monitoring_scope
 from engine.access.readers import MonitoringScope as MonitoringScope
 from engine.access.readers import process_map_for as process_map_for
@@ -258,12 +261,19 @@ from engine.monitoring.plots import step_chart as step_chart
 from engine.monitoring.plots import trend_chart as trend_chart
 from engine.monitoring.process_map import follows_counts as follows_counts
 from engine.monitoring.process_map import process_map_svg as process_map_svg
+from engine.monitoring.proposals import propose_answers as propose_answers
+from engine.monitoring.proposals import ProposedAnswer as ProposedAnswer
 from engine.monitoring.report import cycle_trend as cycle_trend
 from engine.monitoring.report import DecisionStats as DecisionStats
 from engine.monitoring.report import JabatanLoad as JabatanLoad
 from engine.monitoring.report import monitoring_report as monitoring_report
 from engine.monitoring.report import MonitoringReport as MonitoringReport
 from engine.monitoring.report import StepStats as StepStats
+from engine.monitoring.report_pdf import monitoring_report_pdf as monitoring_report_pdf
+from engine.monitoring.report_pdf import schedule_text as schedule_text
+from engine.monitoring.report_pdf import standard_path_text as standard_path_text
+from engine.monitoring.schedule import monitoring_due as monitoring_due
+from engine.monitoring.schedule import MonitoringDue as MonitoringDue
 from engine.monitoring.workbook import EVALUATION_QUESTIONS as EVALUATION_QUESTIONS
 from engine.monitoring.workbook import EvaluationAnswer as EvaluationAnswer
 from engine.monitoring.workbook import EvaluationForm as EvaluationForm
@@ -445,6 +455,7 @@ __all__ = [
     "LoginThrottle",
     "MODES",
     "ManualClock",
+    "MonitoringDue",
     "MonitoringForm",
     "MonitoringReport",
     "MonitoringRow",
@@ -458,6 +469,7 @@ __all__ = [
     "PELATIHAN_KINDS",
     "PelatihanSession",
     "ProcessDefinitionError",
+    "ProposedAnswer",
     "REAL",
     "RULE_KINDS",
     "RegisterEntry",
@@ -578,6 +590,7 @@ __all__ = [
     "ensure_valid",
     "entry_of_sop",
     "evaluate_condition",
+    "evaluation_proposals_for",
     "evaluations_for",
     "evaluations_of",
     "export_calendars",
@@ -630,11 +643,15 @@ __all__ = [
     "monitored_keys",
     "monitored_register_for",
     "monitored_sop",
+    "monitoring_due",
+    "monitoring_due_for",
     "monitoring_form_pdf",
     "monitoring_forms_for",
     "monitoring_forms_of",
     "monitoring_period",
     "monitoring_report",
+    "monitoring_report_pdf",
+    "monitoring_schedule_for",
     "monitoring_scope",
     "monitoring_xlsx",
     "mutasi",
@@ -657,6 +674,7 @@ __all__ = [
     "prefill_monitoring_form",
     "process_map_for",
     "process_map_svg",
+    "propose_answers",
     "publish_direct",
     "read_bpmn",
     "read_calendar_file",
@@ -692,6 +710,7 @@ __all__ = [
     "save_monitoring_form",
     "save_monitoring_form_for",
     "save_plan",
+    "schedule_text",
     "seed_demo",
     "sees_unit",
     "send_back",
@@ -706,6 +725,7 @@ __all__ = [
     "sop_key",
     "sop_unit_ids",
     "sosialisasi_view",
+    "standard_path_text",
     "start_simulation",
     "start_step",
     "start_trial",

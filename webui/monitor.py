@@ -19,12 +19,16 @@ from engine import (
     MonitoringScope,
     StepStats,
     conformance_for,
+    evaluation_proposals_for,
     evaluations_for,
     feedback_requests_for,
     give_feedback,
     log_for,
     monitoring_form_pdf,
+    monitoring_due_for,
     monitoring_forms_for,
+    monitoring_report_pdf,
+    monitoring_schedule_for,
     monitoring_scope,
     monitored_register_for,
     monitored_sop,
@@ -36,6 +40,8 @@ from engine import (
     report_for,
     save_evaluation_for,
     save_monitoring_form_for,
+    schedule_text,
+    standard_path_text,
     step_chart,
     trend_chart,
     trend_for,
@@ -67,6 +73,13 @@ def _scope() -> MonitoringScope:
                             trial=request.values.get("ujicoba") == "ya")
 
 
+def _zone() -> str:
+    """The deployment zone's short name (WIB by default), which every period's days are in."""
+    import datetime as dt
+
+    return dt.datetime.now(runtime().calendar.tz).strftime("%Z")
+
+
 def _period_args() -> dict[str, str]:
     """The period parameters of this request, for links and redirects (nothing else is passed on)."""
     return {name: request.args[name] for name in ("dari", "sampai", "ujicoba") if name in request.args}
@@ -76,7 +89,8 @@ def _period_args() -> dict[str, str]:
 @allow("pemantau", "penyusun", "pengesah")
 def index() -> str:
     """The published SOPs of the account's units, with their monitoring, ujicoba and evaluation pages."""
-    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()))
+    return render_template("monitor/index.html", entries=monitored_register_for(runtime(), me()),
+                           schedule=monitoring_schedule_for(runtime(), me()))
 
 
 @bp.get("/<key>")
@@ -99,6 +113,8 @@ def report(key: str) -> str:
     except RenderError as exc:  # Graphviz missing: the report still stands without its map
         charts["map"] = Markup(f'<p class="muted">{escape(exc.render(lang))}</p>')
 
+    due = monitoring_due_for(runtime(), me(), key)
+
     def minutes(value: float | None) -> str:
         return "–" if value is None else working_time_text(value, found.minutes_per_day, lang)
 
@@ -107,8 +123,21 @@ def report(key: str) -> str:
         return "–" if value is None else kind_time_text(value, step.time_kind, found.minutes_per_day, lang)
 
     return render_template("monitor/report.html", report=found, charts=charts, minutes=minutes,
-                           step_minutes=step_minutes, key=key,
-                           args=_period_args())
+                           step_minutes=step_minutes, key=key, args=_period_args(), zone=_zone(),
+                           period=scope, path_text=standard_path_text(found, lang), due=due,
+                           schedule=schedule_text(due, lang))
+
+
+@bp.get("/<key>/laporan.<fmt>")
+@allow("pemantau", "penyusun")
+def report_pdf(key: str, fmt: str) -> Response:
+    """The monitoring report of the period as a PDF (the same figures as the report page)."""
+    if fmt != "pdf":
+        raise InputError.from_code("file_unknown_type", label=f"laporan.{fmt}")
+    found = report_for(runtime(), me(), key, _scope())
+    data = monitoring_report_pdf(found, current_language(), zone=_zone(), due=monitoring_due_for(runtime(), me(), key))
+    return Response(data, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{download_name("laporan-" + key, "pdf")}"'})
 
 
 @bp.route("/<key>/formulir", methods=["GET", "POST"])
@@ -135,7 +164,7 @@ def form(key: str) -> str | WerkzeugResponse:
         save_monitoring_form_for(runtime(), me(), key, current, trial=scope.trial, base_revision=base)
         return redirect(url_for("monitor.form", key=key, **_period_args()))
     return render_template("monitor/form.html", key=key, form=current, saved=saved, args=_period_args(),
-                           revision=saved[0].revision if saved else "")
+                           revision=saved[0].revision if saved else "", zone=_zone())
 
 
 @bp.get("/<key>/formulir.<fmt>")
@@ -200,7 +229,10 @@ def conformance(key: str) -> str:
             raise ParameterError("web.upload_too_large", "log", size=f"{len(data) / 1e6:.2f}",
                                  limit=f"{most / 1e6:.2f} / {events} events")
         result = conformance_for(runtime(), me(), key, log)
-    return render_template("monitor/conformance.html", key=key, result=result, lang=current_language())
+    statuses = ", ".join(f"{translate('stage9_status_' + status)} {count}"
+                         for status, count in result.status_counts().items()) if result else ""
+    return render_template("monitor/conformance.html", key=key, result=result, lang=current_language(),
+                           statuses=statuses)
 
 
 @bp.route("/umpan-balik", methods=["GET", "POST"])
@@ -227,7 +259,9 @@ def trial(key: str) -> str:
     lang = current_language()
 
     def minutes(value: float | None) -> str:
-        return "–" if value is None else working_time_text(value, found.timing.minutes_per_day, lang)
+        if value is None or found is None:
+            return "–"
+        return working_time_text(value, found.timing.minutes_per_day, lang)
 
     return render_template("monitor/ujicoba.html", key=key, report=found, ready=ready, reasons=reasons,
                            minutes=minutes)
@@ -250,5 +284,8 @@ def evaluation(key: str) -> str | WerkzeugResponse:
     sop = monitored_sop(runtime(), me(), key)
     questions = [pair[1] if lang == "en" else pair[0] for pair in EVALUATION_QUESTIONS]
     outcomes = {value: texts[1] if lang == "en" else texts[0] for value, texts in OUTCOMES.items()}
+    # the data proposes each answer with its figures; the evaluator confirms or changes them
+    period, proposals = evaluation_proposals_for(runtime(), me(), key, lang)
     return render_template("monitor/evaluation.html", key=key, sop=sop, questions=questions, outcomes=outcomes,
-                           history=evaluations_for(runtime(), me(), key))
+                           history=evaluations_for(runtime(), me(), key), proposals=proposals, period=period,
+                           zone=_zone())

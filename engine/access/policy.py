@@ -827,3 +827,44 @@ def record_pelatihan(runtime: Runtime, account: Account, key: str, *, held_on: d
     check_manage_sosialisasi(runtime, account, key)
     return record_session(runtime, key, account.username, held_on=held_on, kind=kind, attendees=attendees,
                           notes=notes)
+# -- stage 9: who monitors an SOP -----------------------------------------------------------------
+
+
+def pemantau_of_sop(connection: Connection, key: str) -> list[str]:
+    """The usernames of the pemantau of SOP ``key``: who monitors it and is reminded when its
+    six-monthly monitoring is due (:mod:`engine.monitoring.schedule`), in name order.
+
+    Today that is every enabled account with the ``pemantau`` role that reads the monitoring data of
+    the SOP's owner unit, as :func:`monitor_units` decides: one holding a jabatan in that unit or in
+    an OPD (or the Pemda) above it, or one holding none (the Inspektorat's, which sees every unit).
+    This is the one place to answer it: per-SOP pemantau assignments belong here.
+
+    :raises NotFoundError: no such SOP.
+    """
+    from engine.access.organisation import unit_ids
+    from engine.runtime.versions import definition_id
+    from engine.store.models import account_sessions, users
+
+    found = definition_id(connection, key)
+    newest = connection.execute(select(versions.c.bpmn).where(versions.c.definition_id == found)
+                                .order_by(versions.c.number.desc()).limit(1)).scalar()
+    owner = read_bpmn(bytes(newest)).sop.identity.unit if newest is not None else ""
+    owner_id = unit_ids(connection, {owner}).get(owner) if owner else None
+    rows = connection.execute(
+        select(accounts.c.username, accounts.c.roles)
+        .outerjoin(account_sessions, account_sessions.c.username == accounts.c.username)
+        .where(accounts.c.roles.like("%pemantau%"),
+               (account_sessions.c.disabled.is_(None)) | (account_sessions.c.disabled.is_(False)))
+        .order_by(accounts.c.username)).all()
+    chosen: list[str] = []
+    for row in rows:
+        if "pemantau" not in row.roles.split():
+            continue
+        held = frozenset(int(value) for value in connection.execute(
+            select(holdings.c.unit_id).join(users, users.c.id == holdings.c.user_id)
+            .where(users.c.username == row.username, holdings.c.unit_id.is_not(None))).scalars())
+        any_holding = connection.execute(select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
+                                         .where(users.c.username == row.username).limit(1)).first() is not None
+        if not any_holding or (owner_id is not None and owner_id in _with_units_below(connection, held)):
+            chosen.append(row.username)
+    return chosen

@@ -17,23 +17,27 @@ from dataclasses import dataclass
 from engine.access import policy
 from engine.access.accounts import Account
 from engine.bpmn.reader import read_bpmn
-from engine.conformance.check import ConformanceReport, check_conformance
+from engine.errors import NotFoundError
+from engine.conformance.check import ConformanceChecker, ConformanceReport, check_conformance
 from engine.eventlog.model import EventLog
 from engine.lifecycle.transitions import RegisterEntry, register
 from engine.lifecycle.ujicoba import (
     FeedbackRequest,
     UjicobaGate,
     UjicobaReport,
+    feedback_of,
     pending_feedback,
     ujicoba_complete,
     ujicoba_report,
 )
 from engine.monitoring.evaluation import SavedEvaluation, evaluations_of, save_evaluation
-from engine.monitoring.export import export_log
+from engine.monitoring.export import export_log, store_log_events
 from engine.monitoring.form import SavedMonitoringForm, monitoring_forms_of, save_monitoring_form
 from engine.monitoring.period import monitoring_period
 from engine.monitoring.plots import TrendPoint
 from engine.monitoring.process_map import process_map_svg
+from engine.monitoring.proposals import ProposedAnswer, propose_answers
+from engine.monitoring.schedule import MonitoringDue, monitoring_due, monitoring_schedule
 from engine.monitoring.report import MonitoringReport, cycle_trend, monitoring_report
 from engine.monitoring.workbook import EvaluationAnswer, EvaluationForm, MonitoringForm
 from engine.runtime.audit import ChainBreak
@@ -75,7 +79,8 @@ def monitoring_scope(runtime: Runtime, account: Account, since: dt.date | None =
     :raises AccessDeniedError: ``account`` does not read monitoring data.
     """
     policy.check_monitor(account)
-    start, end = monitoring_period(runtime.clock.now().date(), since, until)
+    # today in the deployment's zone (WIB by default): a UTC date is yesterday before 07:00 WIB
+    start, end = monitoring_period(runtime.clock.now().astimezone(runtime.calendar.tz).date(), since, until)
     return MonitoringScope(start, end, trial)
 
 
@@ -114,11 +119,20 @@ def log_for(runtime: Runtime, account: Account, key: str, path: str | os.PathLik
 
 
 def ujicoba_for(runtime: Runtime, account: Account, key: str,
-                gate: UjicobaGate | None = None) -> tuple[UjicobaReport, bool, list[str]]:
-    """The ujicoba report of ``key``, whether the trial is complete, and why not."""
+                gate: UjicobaGate | None = None) -> tuple[UjicobaReport | None, bool, list[str]]:
+    """The ujicoba report of ``key``, whether the trial is complete, and why not.
+
+    The report is ``None`` for an SOP never put on trial (no draft version): the page shows that,
+    not an error.
+    """
     units = _units(runtime, account, key)
     ready, reasons = ujicoba_complete(runtime, key, gate=gate)  # the approval gate: every unit's trial
-    return ujicoba_report(runtime, key, units=units), ready, reasons
+    try:
+        return ujicoba_report(runtime, key, units=units), ready, reasons
+    except NotFoundError as exc:
+        if exc.code != "ujicoba_no_draft":
+            raise
+        return None, False, reasons
 
 
 def evaluations_for(runtime: Runtime, account: Account, key: str) -> list[SavedEvaluation]:
@@ -167,7 +181,8 @@ def save_evaluation_for(runtime: Runtime, account: Account, key: str, answers: l
     :raises DataError: an unknown outcome, an unanswered question, or a ``revisi`` without notes.
     """
     _units(runtime, account, key)
-    form = EvaluationForm(sop_name="", sop_number="", unit="", date=runtime.clock.now().date(),
+    form = EvaluationForm(sop_name="", sop_number="", unit="",
+                          date=runtime.clock.now().astimezone(runtime.calendar.tz).date(),
                           assessor=assessor.strip() or account.nama or account.username, answers=answers,
                           outcome=outcome, notes=notes.strip())
     return save_evaluation(runtime, key, form, account.username)
@@ -197,3 +212,37 @@ def register_for(runtime: Runtime, account: Account, search: str = "") -> list[R
     """The SOP register (every account reads it), optionally searched."""
     policy.require(account)
     return register(runtime, search)
+
+
+# -- stage 9: the evaluation's proposals and the monitoring schedule ----------------------------
+
+
+def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
+                             lang: str = "id") -> tuple[MonitoringScope, list[ProposedAnswer]]:
+    """Proposed answers to the evaluation's seven questions from ``key``'s data of the default period
+    (the last six months, in the deployment's zone), for ``account``: the monitoring report, the
+    clerks' ujicoba ratings of its newest draft, and the conformance of Alur's own log."""
+    scope = monitoring_scope(runtime, account)
+    units = _units(runtime, account, key)
+    report = monitoring_report(runtime, key, scope.start, scope.end, units=units)
+    try:
+        ratings = [item.kemudahan for item in feedback_of(runtime, key)]
+    except NotFoundError:
+        ratings = []
+    ease = (sum(ratings) / len(ratings), len(ratings)) if ratings else None
+    events = list(store_log_events(runtime, key, scope.start, scope.end, units=units))
+    conformance = (ConformanceChecker(read_bpmn(runtime.bpmn(key)).sop, runtime.calendar)
+                   .check(EventLog.from_events(events), deviations=True) if events else None)
+    return scope, propose_answers(report, lang, ease=ease, conformance=conformance)
+
+
+def monitoring_due_for(runtime: Runtime, account: Account, key: str) -> MonitoringDue:
+    """When ``key``'s next six-monthly monitoring is due, for ``account`` (who reads its monitoring)."""
+    _units(runtime, account, key)
+    return monitoring_due(runtime, key)
+
+
+def monitoring_schedule_for(runtime: Runtime, account: Account) -> dict[str, MonitoringDue]:
+    """The schedule of every SOP on ``account``'s monitoring index, by key."""
+    keys = [entry.key for entry in monitored_register_for(runtime, account)]
+    return {due.key: due for due in monitoring_schedule(runtime, keys)}

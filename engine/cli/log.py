@@ -71,11 +71,13 @@ def conformance_command(ctx: click.Context, log_file: str, sop_file: str, proces
 
 def _echo_trace(trace: TraceResult, lang: str) -> None:
     fitness = _number(trace.fitness, lang)
+    case = (message("stage9_case_unfinished", lang, case=trace.case_id,
+                    status=message(f"stage9_status_{trace.status}", lang)) if trace.prefix else trace.case_id)
     if trace.deviations:
-        click.echo(message("cli_case_deviations", lang, case=trace.case_id, fitness=fitness,
+        click.echo(message("cli_case_deviations", lang, case=case, fitness=fitness,
                            count=str(len(trace.deviations))))
     else:
-        click.echo(message("cli_case", lang, case=trace.case_id, fitness=fitness))
+        click.echo(message("cli_case", lang, case=case, fitness=fitness))
     for deviation in trace.deviations:
         click.echo(f"  - {deviation.render(lang)}")
 
@@ -89,6 +91,9 @@ def _echo_summary(report: ConformanceReport, lang: str) -> None:
                        fitting=str(report.fitting_cases), share=share))
     click.echo(message("cli_fitness", lang, fitness=_number(report.fitness, lang),
                        average=_number(report.average_fitness, lang)))
+    states = report.status_counts()
+    click.echo(message("stage9_status_counts", lang, counts=", ".join(
+        f"{message(f'stage9_status_{status}', lang)} {count}" for status, count in states.items())))
     counts = report.deviation_counts()
     click.echo(message("cli_deviation_counts", lang,
                        counts=", ".join(f"{kind.label(lang)} {counts[kind]}" for kind in DeviationKind)))
@@ -106,8 +111,10 @@ def _as_json(report: ConformanceReport, log_file: str, sop_file: str, lang: str)
         "fitness": report.fitness,
         "average_fitness": report.average_fitness,
         "deviation_counts": {kind.value: counts[kind] for kind in DeviationKind},
+        "cases_by_status": report.status_counts(),
         "traces": [
-            {"case": trace.case_id, "fitness": trace.fitness, "cost": trace.cost, "worst_cost": trace.worst_cost,
+            {"case": trace.case_id, "status": trace.status, "fitness": trace.fitness, "cost": trace.cost,
+             "worst_cost": trace.worst_cost,
              "events": trace.events, "deviations": [deviation.to_dict(lang) for deviation in trace.deviations]}
             for trace in report.traces
         ],

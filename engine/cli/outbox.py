@@ -30,7 +30,8 @@ def outbox_command(context: click.Context, status: str | None, limit: int) -> No
     click.echo(message("cli_outbox_counts", lang, **counts))
     for entry in entries:
         click.echo(message("cli_outbox_line", lang, id=entry.id, status=entry.status, kind=entry.kind,
-                           item=entry.item_id, channel=entry.channel, address=entry.address,
+                           item=entry.item_id if entry.item_id is not None else "-", channel=entry.channel,
+                           address=entry.address,
                            attempts=entry.attempts,
                            created=entry.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"))
                    + (f"  {entry.last_error}" if entry.status != "sent" and entry.last_error else ""))

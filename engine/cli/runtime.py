@@ -403,7 +403,8 @@ def audit_verify_command(anchors: str, key_path: str, username: str) -> None:
 @click.option("--once", is_flag=True, help="Satu putaran lalu berhenti.")
 @click.option("--interval", default=5.0, show_default=True, help="Detik antar putaran.")
 def worker_command(once: bool, interval: float) -> None:
-    """Nyalakan pewaktu BPMN, tandai tugas terlambat dan kirim notifikasi (boleh beberapa proses sekaligus)."""
+    """Nyalakan pewaktu BPMN, tandai tugas terlambat, antrekan pengingat monitoring dan kirim notifikasi (boleh
+    beberapa proses sekaligus)."""
     from engine.runtime.worker import run_worker
 
     stop = {"now": False}
@@ -423,7 +424,10 @@ def worker_command(once: bool, interval: float) -> None:
         signal.signal(signal.SIGTERM, request_stop)
         runtime = _runtime()
         try:
-            run_worker(runtime, interval, once, report, lambda: stop["now"])
+            # the monitoring reminders (stage 9) are queued before each tick sends the outbox
+            from engine.monitoring.schedule import MonitoringReminders
+
+            run_worker(MonitoringReminders(runtime), interval, once, report, lambda: stop["now"])
         except KeyboardInterrupt:
             pass
         finally:

@@ -14,6 +14,9 @@ The heuristic is admissible and consistent. From node ``m`` at trace position ``
 events left, ``c`` of which no step still possible from ``m`` can match, and at least ``d(m)``
 visible steps still needed to finish, every completion costs at least ``c + max(0, d(m) - (r - c))``:
 the ``c`` events are log moves, and of the rest at most ``r - c`` can pair with model steps.
+
+A *prefix* alignment (a case still running, or cancelled part-way) may end in any marking: the
+steps the case has not reached yet are no model moves, and the heuristic drops the ``d(m)`` term.
 """
 
 from __future__ import annotations
@@ -34,20 +37,23 @@ _SILENT_MOVE = 3
 RawMove = tuple[int, int, int]
 
 
-def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]:
+def align(space: StateSpace, labels: Sequence[int], prefix: bool = False) -> tuple[int, list[RawMove]]:
     """An optimal alignment of the trace ``labels`` with the net of ``space``.
 
     :param labels: the visible label of each event; a label no transition has (e.g. past the
         last step) marks an activity that is not in the SOP.
+    :param prefix: align with a prefix of a run (the case has not finished): any marking may end it.
     :return: the cost (log moves + visible model moves) and the moves in order; silent model
         moves are left out.
     """
-    fitting = _replay(space, labels)
+    fitting = _replay(space, labels, prefix)
     if fitting is not None:
         return 0, fitting
     n = len(labels)
     stride = scale = n + 1
     edges, final, distance, future = space.edges, space.final, space.distance, space.future
+    if prefix:
+        final, distance = [True] * len(final), [0] * len(distance)
     suffixes: dict[int, list[int]] = {}
 
     def heuristic(node: int, position: int) -> int:
@@ -97,8 +103,9 @@ def align(space: StateSpace, labels: Sequence[int]) -> tuple[int, list[RawMove]]
     raise AlurError.from_code("conformance_no_alignment")  # pragma: no cover
 
 
-def _replay(space: StateSpace, labels: Sequence[int]) -> list[RawMove] | None:
-    """A run that fits the trace exactly (synchronous and silent moves only), searched depth-first.
+def _replay(space: StateSpace, labels: Sequence[int], prefix: bool = False) -> list[RawMove] | None:
+    """A run (a prefix of one when ``prefix``) that fits the trace exactly (synchronous and silent
+    moves only), searched depth-first.
 
     Most cases of a real log fit; finding them without the priority queue is several times faster.
 
@@ -107,6 +114,8 @@ def _replay(space: StateSpace, labels: Sequence[int]) -> list[RawMove] | None:
     n = len(labels)
     stride = n + 1
     edges, final, distance = space.edges, space.final, space.distance
+    if prefix:
+        final, distance = [True] * len(final), [0] * len(distance)
     parent: dict[int, tuple[int, RawMove]] = {}
     seen = {0}
     stack = [0]

@@ -7,6 +7,11 @@ run of the SOP; for the log ``1 - sum(cost) / sum(events + shortest run)``.
 
 Events with lifecycle ``complete`` (or none) are aligned; ``start`` events only time their step;
 other lifecycle transitions are ignored. Alignments are computed once per distinct variant.
+
+A case the log marks as not finished (``case:alur:status`` running, suspended or cancelled, as
+Alur's own export writes) is scored as the prefix it is: it is aligned with a prefix of a run, the
+steps it has not reached are not "langkah terlewat", and its worst cost is its events alone. The
+report counts the cases of each state apart (:meth:`ConformanceReport.status_counts`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from datetime import datetime
 
 from engine.sop.durations import Duration, parse_duration
 from engine.errors import DurationError
-from engine.eventlog.model import COMPLETE, START, EventLog, LogTrace
+from engine.eventlog.model import CASE_STATUSES, COMPLETE, FINISHED, START, EventLog, LogTrace
 from engine.sop.model import Sop
 from engine.sop.validate import ensure_valid
 from engine.sop.worktime import WorkCalendar
@@ -89,6 +94,14 @@ class TraceResult:
     deviations: list[Deviation] = field(default_factory=list)
     #: The alignment (shared by the cases of one variant).
     moves: tuple[Move, ...] = ()
+    #: The case's state as the log marks it (:data:`~engine.eventlog.model.CASE_STATUSES`);
+    #: ``finished`` for a log that does not say.
+    status: str = FINISHED
+
+    @property
+    def prefix(self) -> bool:
+        """The case was scored as a prefix of a run (it has not finished)."""
+        return self.status != FINISHED
 
     @property
     def fits(self) -> bool:
@@ -120,6 +133,13 @@ class ConformanceReport:
     def fitting_cases(self) -> int:
         """How many cases follow the SOP's flow exactly."""
         return sum(1 for trace in self.traces if trace.fits)
+
+    def status_counts(self) -> dict[str, int]:
+        """How many cases of each state (finished, running, cancelled, suspended)."""
+        counts = dict.fromkeys(CASE_STATUSES, 0)
+        for trace in self.traces:
+            counts[trace.status] = counts.get(trace.status, 0) + 1
+        return counts
 
     def deviation_counts(self) -> dict[DeviationKind, int]:
         """How many deviations of each kind, over all cases."""
@@ -163,8 +183,8 @@ class ConformanceChecker:
                 continue
         self._standard_seconds = {step_id: minutes * 60 for step_id, minutes in self._standard.items()}
         self._unknown: dict[str, int] = {}
-        #: Per variant (labels of the aligned events): cost, raw moves, moves numbered 1..n.
-        self._variants: dict[tuple[int, ...], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
+        #: Per variant (prefix or not, labels of the aligned events): cost, raw moves, moves numbered 1..n.
+        self._variants: dict[tuple[bool, tuple[int, ...]], tuple[int, list[RawMove], tuple[Move, ...]]] = {}
         self._roles: dict[str, str] = {}
         self._last_variant: tuple[int, ...] = ()
 
@@ -192,22 +212,27 @@ class ConformanceChecker:
         label, unknown = self._label, self._unknown_label
         labels = tuple(label[steps[index]] if steps[index] else unknown(events[index].activity) for index in positions)
         self._last_variant = labels
-        variant = self._variants.get(labels)
+        prefix = trace.unfinished
+        status = trace.status or FINISHED
+        variant = self._variants.get((prefix, labels))
         if variant is None:
-            cost, raw = align(self.space, labels)
+            cost, raw = align(self.space, labels, prefix)
             identity = list(range(len(labels)))
-            variant = self._variants[labels] = (cost, raw, tuple(self._move(move, identity, labels) for move in raw))
+            variant = self._variants[prefix, labels] = (cost, raw, tuple(self._move(move, identity, labels)
+                                                                         for move in raw))
         cost, raw, moves = variant
         if len(positions) != len(events):  # start or other lifecycle events: number the events anew
             moves = tuple(self._move(move, positions, labels) for move in raw)
-        worst = len(labels) + self.space.shortest
-        fitness = 1 - cost / worst if worst else 0.0
+        # a prefix's worst alignment is its events as log moves: the run it has not reached costs nothing
+        worst = len(labels) + (0 if prefix else self.space.shortest)
+        fitness = 1 - cost / worst if worst else (1.0 if prefix else 0.0)
         if not deviations:
-            return TraceResult(trace.case_id, fitness, cost, worst, len(labels), [], moves)
+            return TraceResult(trace.case_id, fitness, cost, worst, len(labels), [], moves, status)
         keyed = self._flow_deviations(trace, steps, moves) if cost else []
         keyed += self._event_deviations(trace, steps)
         keyed.sort(key=lambda item: (item[0], _KIND_ORDER[item[1].kind]))
-        return TraceResult(trace.case_id, fitness, cost, worst, len(labels), [item[1] for item in keyed], moves)
+        return TraceResult(trace.case_id, fitness, cost, worst, len(labels), [item[1] for item in keyed], moves,
+                           status)
 
     def _unknown_label(self, activity: str) -> int:
         """A label past the SOP's steps, the same for the same text, so variants stay distinct."""

@@ -9,6 +9,9 @@ a clerk does:
   the ``ya`` step, "Tidak" before the ``tidak`` step (loops back to earlier rows included);
 - a step with several ``lanjut`` successors puts a token on each branch (AND-split), so the
   branches interleave freely;
+- a decision with a ``syarat`` (a condition the engine evaluates, no clerk) has, beside its two
+  visible transitions, a silent one per answer: Alur's own log has no event for it (nobody works
+  it), a log from elsewhere may record it, and both fit;
 - a step marked ``tunggu_semua`` (join) consumes one token per incoming arrow, so it waits for all;
   any other step with several incoming arrows has one place they share (XOR-merge);
 - an end step puts its token in the sink; a run is complete when only the sink is marked. An end
@@ -46,7 +49,8 @@ class Transition:
     step: str
     #: Visible label: the step's row index (NO - 1); :data:`SILENT` for a silent transition.
     label: int
-    #: ``"ya"`` / ``"tidak"`` for a decision's answer, ``"lewati"`` for skipping an end event.
+    #: ``"ya"`` / ``"tidak"`` for a decision's answer (silent too for a ``syarat`` decision),
+    #: ``"lewati"`` for skipping an end event.
     answer: str
     consumes: tuple[int, ...]
     produces: tuple[int, ...]
@@ -99,6 +103,9 @@ def build_net(sop: Sop) -> SopNet:
         if step.kind is StepKind.DECISION:
             add(step.id, label, "ya", (entry(step.id, step.yes),))
             add(step.id, label, "tidak", (entry(step.id, step.no),))
+            if step.condition.strip():  # decided by the engine: no event need record it
+                add(step.id, SILENT, "ya", (entry(step.id, step.yes),))
+                add(step.id, SILENT, "tidak", (entry(step.id, step.no),))
         elif step.kind is StepKind.END:
             add(step.id, label, "", (sink,))
             if not step.is_working_end:

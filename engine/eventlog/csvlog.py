@@ -1,7 +1,8 @@
 """Event logs as CSV: one event per row, the columns PM4Py's ``format_dataframe`` expects.
 
 Written: ``case:concept:name, concept:name, time:timestamp, org:resource, org:role,
-lifecycle:transition, alur:step`` (comma separated, UTF-8, ISO 8601 timestamps with zone).
+lifecycle:transition, alur:step``, and from Alur's own export ``case:alur:registration`` and
+``case:alur:status`` (comma separated, UTF-8, ISO 8601 timestamps with zone).
 
 Read: the same, also with ``;`` or tab as separator (spreadsheets in Indonesia save with ``;``),
 a byte-order mark, Indonesian column names (``kasus``, ``kegiatan``, ``waktu``, ``pengguna``,
@@ -29,10 +30,13 @@ from engine.eventlog.model import (
     RESOURCE_KEY,
     ROLE_KEY,
     REGISTRATION_KEY,
+    STATUS_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
+    CASE_STATUSES,
     LogEvent,
     EventLog,
+    case_status,
     grouped_by_case,
 )
 from engine.eventlog.timestamps import DEFAULT_ZONE, EXAMPLE, format_timestamp, parse_timestamp, zone
@@ -52,6 +56,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     LIFECYCLE_KEY: ("siklus", "lifecycle", "transition"),
     STEP_KEY: ("id langkah", "step", "step id"),
     REGISTRATION_KEY: ("nomor registrasi", "registrasi", "registration"),
+    STATUS_KEY: ("status kasus", "status", "case status"),
 }
 _REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
 
@@ -67,13 +72,16 @@ def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
     first = next(stream_of, None)
     # the registration column only when the events carry numbers (exports from the store)
     numbered = first is not None and bool(first.registration)
-    writer.writerow((*COLUMNS, STEP_KEY, *((REGISTRATION_KEY,) if numbered else ())))
+    # the status column only when the events carry the case's state (exports from the store)
+    stated = first is not None and bool(first.case_status)
+    writer.writerow((*COLUMNS, STEP_KEY, *((REGISTRATION_KEY,) if numbered else ()), *((STATUS_KEY,) if stated else ())))
     count = 0
     for _, case_events in grouped_by_case(itertools.chain(() if first is None else (first,), stream_of)):
         for event in case_events:
             writer.writerow(neutralise_row((event.case_id, event.activity, format_timestamp(event.timestamp),
                                             event.resource, event.role, event.lifecycle, event.step,
-                                            *((event.registration,) if numbered else ()))))
+                                            *((event.registration,) if numbered else ()),
+                                            *((event.case_status,) if stated else ()))))
         count += len(case_events)
     return count
 
@@ -94,7 +102,7 @@ def _columns(header: list[str], label: str) -> dict[str, int]:
 
     :raises InputError: for a missing required column or a column named twice.
     """
-    known = {key: key for key in (*COLUMNS, STEP_KEY, REGISTRATION_KEY)}
+    known = {key: key for key in (*COLUMNS, STEP_KEY, REGISTRATION_KEY, STATUS_KEY)}
     for key, names in ALIASES.items():
         known.update({alias: key for alias in names})
     found: dict[str, int] = {}
@@ -184,5 +192,9 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
     except ValueError as exc:
         raise InputError.from_code("csv_bad_time", label=label, line=line, column=TIMESTAMP_KEY, value=stamp,
                                    example=EXAMPLE) from exc
+    status = case_status(value(STATUS_KEY))
+    if status is None:
+        raise InputError.from_code("stage9_bad_case_status", label=label, line=line, value=value(STATUS_KEY),
+                                   known=", ".join(CASE_STATUSES))
     return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
-                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line, value(REGISTRATION_KEY))
+                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line, value(REGISTRATION_KEY), status)

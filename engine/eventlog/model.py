@@ -12,7 +12,12 @@ LogEvent.resource          ``org:resource``            the user who did it
 LogEvent.role              ``org:role``                the user's jabatan
 LogEvent.lifecycle         ``lifecycle:transition``    ``start`` or ``complete`` (the default)
 LogEvent.step              ``alur:step``               the step id, when the writer knew it
+LogEvent.case_status       ``case:alur:status``        the case's state when the log was written
 =========================  ==========================  ==========================================
+
+Alur's own export marks each case's state (:data:`CASE_STATUSES`): a case still ``running`` (or
+``suspended``) or ``cancelled`` part-way has only a prefix of a run, and conformance scores it so.
+A log from elsewhere without the attribute reads as finished cases, as before.
 """
 
 from __future__ import annotations
@@ -38,6 +43,19 @@ LIFECYCLE_KEY = "lifecycle:transition"
 STEP_KEY = "alur:step"
 #: The case's registration number (a case attribute; written when the events carry one).
 REGISTRATION_KEY = "case:alur:registration"
+#: The case's state when the log was written (a case attribute; written by Alur's own export).
+STATUS_KEY = "case:alur:status"
+#: The case states Alur writes; a case that is not ``finished`` holds only a prefix of a run.
+FINISHED = "finished"
+RUNNING = "running"
+CANCELLED = "cancelled"
+SUSPENDED = "suspended"
+CASE_STATUSES: tuple[str, ...] = (FINISHED, RUNNING, CANCELLED, SUSPENDED)
+#: Other spellings read as a state (lower case): the store's own and Indonesian words.
+STATUS_ALIASES: dict[str, str] = {
+    "completed": FINISHED, "complete": FINISHED, "selesai": FINISHED, "berjalan": RUNNING, "error": RUNNING,
+    "dibatalkan": CANCELLED, "batal": CANCELLED, "canceled": CANCELLED, "ditangguhkan": SUSPENDED,
+}
 COLUMNS: tuple[str, ...] = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY, RESOURCE_KEY, ROLE_KEY, LIFECYCLE_KEY)
 
 
@@ -65,6 +83,8 @@ class LogEvent:
     line: int = field(default=0, compare=False)
     #: The case's registration number (``case:alur:registration``); empty when unknown; not compared.
     registration: str = field(default="", compare=False)
+    #: The case's state (one of :data:`CASE_STATUSES`); empty when unknown; not compared.
+    case_status: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if self.timestamp.tzinfo is None or self.timestamp.utcoffset() is None:
@@ -81,6 +101,24 @@ class LogTrace:
 
     def __len__(self) -> int:
         return len(self.events)
+
+    @property
+    def status(self) -> str:
+        """The case's state as the log marks it (:data:`CASE_STATUSES`); empty when unmarked."""
+        return self.events[0].case_status if self.events else ""
+
+    @property
+    def unfinished(self) -> bool:
+        """The log marks the case as not finished: its events are a prefix of a run."""
+        return self.status in (RUNNING, CANCELLED, SUSPENDED)
+
+
+def case_status(text: str) -> str | None:
+    """The state a log's status text names ("" for none), or None when it names none Alur knows."""
+    value = " ".join(text.strip().lower().split())
+    if not value or value in CASE_STATUSES:
+        return value
+    return STATUS_ALIASES.get(value)
 
 
 @dataclass

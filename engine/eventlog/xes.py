@@ -23,11 +23,14 @@ from engine.eventlog.model import (
     RESOURCE_KEY,
     REGISTRATION_KEY,
     ROLE_KEY,
+    STATUS_KEY,
     STEP_KEY,
     TIMESTAMP_KEY,
+    CASE_STATUSES,
     LogEvent,
     EventLog,
     LogTrace,
+    case_status,
     grouped_by_case,
 )
 from engine.eventlog.timestamps import DEFAULT_ZONE, EXAMPLE, format_xes_timestamp, parse_timestamp, zone
@@ -99,6 +102,8 @@ def write_xes(events: Iterable[LogEvent], stream: BinaryIO, name: str = "") -> i
         _attribute(trace, "string", ACTIVITY_KEY, case_id)
         if case_events[0].registration:
             _attribute(trace, "string", REGISTRATION_KEY, case_events[0].registration)
+        if case_events[0].case_status:
+            _attribute(trace, "string", STATUS_KEY, case_events[0].case_status)
         for event in case_events:
             element = etree.SubElement(trace, "event")
             _attribute(element, "string", ACTIVITY_KEY, event.activity)
@@ -165,7 +170,12 @@ def _trace(element: etree._Element, label: str, local: tzinfo) -> LogTrace:
     if not case_id:
         raise InputError.from_code("xes_trace_without_name", label=label, line=_line(element))
     registration = values.get(REGISTRATION_KEY, ("", "", 0))[1].strip()
-    events = [replace(_event(child, case_id, label, local), registration=registration)
+    _, written, status_line = values.get(STATUS_KEY, ("", "", 0))
+    status = case_status(written)
+    if status is None:
+        raise InputError.from_code("stage9_bad_case_status", label=label, line=status_line, value=written,
+                                   known=", ".join(CASE_STATUSES))
+    events = [replace(_event(child, case_id, label, local), registration=registration, case_status=status)
               for child in element if etree.QName(child).localname == "event"]
     return LogTrace(case_id, sorted(events, key=lambda event: event.timestamp))
 

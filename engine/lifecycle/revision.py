@@ -7,10 +7,11 @@ a version outside verifikasi and pengesahan, recorded with who (a registered use
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import replace
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from engine.errors import AccessDeniedError, DataError, NotFoundError, TaskError
 from engine.lifecycle import records
@@ -87,3 +88,29 @@ def publish_direct(runtime: Runtime, source: str | os.PathLike[str] | Sop, key: 
                            ("ujicoba" if draft else "disahkan"), by, now, round_id=None, reason=reason,
                            version=info.number)
     return info
+
+
+def revise_on_evaluation(connection: Connection, key: str, approved: Sop, by: str, now: dt.datetime,
+                         reason: str, tanggal_revisi: dt.date) -> bool:
+    """An evaluation's "revisi" moves an approved SOP to ``revisi`` (in the caller's transaction).
+
+    As far as the lifecycle allows: only an SOP of the register whose status is ``disahkan`` moves
+    (one published outside the register, ``alur publish``, has no register row to move). Its working
+    draft becomes the approved version evaluated, with the tanggal revisi; a round opens and the
+    event names the evaluator and the reason, and the SOP's open revision requests are marked as
+    acted on (the revisi is open). An SOP already being revised (draft, verifikasi, ujicoba,
+    revisi) keeps its draft and status: the evaluation's request waits for its penyusun.
+
+    :return: whether the status moved.
+    """
+    current = connection.execute(select(sop_lifecycle.c.status).where(sop_lifecycle.c.key == key)).scalar()
+    if current != "disahkan":
+        return False
+    sop = replace(approved, identity=replace(approved.identity, tanggal_revisi=tanggal_revisi))
+    _write_status(connection, key, "revisi", by, now, sop)
+    round_ = records.ensure_round(connection, key, by, now)
+    records.record(connection, key, "revise", "revisi", by, now, round_id=round_.id, reason=reason)
+    connection.execute(update(revision_requests).where(revision_requests.c.key == key,
+                                                       revision_requests.c.status == "terbuka")
+                       .values(status="ditindaklanjuti", closed_by=by, closed_at=now))
+    return True

@@ -5,7 +5,8 @@ instance rates it (:func:`give_feedback`): kemudahan (how easy), kesesuaian (how
 ketepatan (how accurate), each 1-5, with a comment. :func:`ujicoba_report` puts the averages next
 to the measured working time of each step, and :func:`ujicoba_complete` is the gate the approval
 page asks before a draft may be approved: by default at least three completed trial instances and
-feedback on every step that has a work item (:class:`UjicobaGate` configures it).
+feedback on every step that has a work item (:class:`UjicobaGate` configures it). A decision
+with a ``syarat`` is decided by the engine: it has no work item, so it is neither rated nor waited for.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from engine.runtime.versions import definition_id
 from engine.runtime.work import UJICOBA
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.monitoring.report import MonitoringReport, monitoring_report
+from engine.messages import message
 from engine.sop.model import StepKind
+from engine.sop.worktime import WorkCalendar
 from engine.store.models import feedback, instances, org_units, versions, work_items
 
 if TYPE_CHECKING:
@@ -155,6 +158,9 @@ class UjicobaStep:
     kesesuaian: float | None
     ketepatan: float | None
     komentar: tuple[str, ...] = ()
+    #: Completed trial runs of the step finished outside office hours (evening, weekend, holiday):
+    #: their working time counts as 0 minutes, so the measured time of the step says little.
+    outside_hours: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,11 @@ class UjicobaReport:
     #: Steps that get a work item (so can be rated): ``(number, step_id, kegiatan)``.
     rated_steps: tuple[tuple[int, str, str], ...] = field(default=())
 
+    @property
+    def outside_hours(self) -> tuple[UjicobaStep, ...]:
+        """The steps with a trial run finished outside office hours (flagged in the report and the gate)."""
+        return tuple(step for step in self.steps if step.outside_hours)
+
 
 def _step_kinds(connection: Connection, version_id: int) -> list[dict[str, str]]:
     text = connection.execute(select(versions.c.steps).where(versions.c.id == version_id)).scalar_one()
@@ -174,7 +185,10 @@ def _step_kinds(connection: Connection, version_id: int) -> list[dict[str, str]]
 
 
 def _rated(item: dict[str, str]) -> bool:
-    """Steps with a work item: everything but the start and an end without WAKTU."""
+    """Steps with a work item: everything but the start, an end without WAKTU and a decision with a
+    ``syarat`` (the engine decides it; no clerk works it, so nobody can rate it)."""
+    if item["kind"] == StepKind.DECISION.value and (item.get("condition") or "").strip():
+        return False
     return item["kind"] != StepKind.START.value and not (item["kind"] == StepKind.END.value and not item["waktu"])
 
 
@@ -202,6 +216,15 @@ def ujicoba_report(runtime: Runtime, key: str, version: int | None = None, *,
                 .where(*mine, feedback.c.komentar != "").order_by(feedback.c.id)):
             comments.setdefault(step_id, []).append(komentar)
         kinds = _step_kinds(connection, version_id)
+        done = [work_items.c.trial.is_(True), work_items.c.status == "done",
+                work_items.c.instance_id.in_(select(instances.c.id).where(instances.c.version_id == version_id))]
+        if units is not None:
+            done.append(work_items.c.unit.in_(select(org_units.c.code).where(org_units.c.id.in_(sorted(units)))))
+        outside: dict[str, int] = {}
+        for step_id, completed_at in connection.execute(
+                select(work_items.c.step_id, work_items.c.completed_at).where(*done)):
+            if completed_at is not None and not in_office_hours(runtime.calendar, completed_at):
+                outside[step_id] = outside.get(step_id, 0) + 1
     timing = monitoring_report(runtime, key, versions=[number], trial=True, units=units)
     measured = {step.step_id: step for step in timing.steps}
     rated = tuple((index + 1, item["id"], item["kegiatan"]) for index, item in enumerate(kinds) if _rated(item))
@@ -213,7 +236,8 @@ def ujicoba_report(runtime: Runtime, key: str, version: int | None = None, *,
         steps.append(UjicobaStep(
             step_id, step_number, kegiatan, stats.waktu if stats else "", stats.count if stats else 0,
             stats.median_minutes if stats else None, stats.within_share if stats else None,
-            int(average.n) if average else 0, kemudahan, kesesuaian, ketepatan, tuple(comments.get(step_id, ()))))
+            int(average.n) if average else 0, kemudahan, kesesuaian, ketepatan, tuple(comments.get(step_id, ())),
+            outside.get(step_id, 0)))
     return UjicobaReport(key, number, timing, tuple(steps), rated)
 
 
@@ -227,6 +251,15 @@ class UjicobaGate:
     feedback_every_step: bool = True
     #: Lowest acceptable average of each aspect on each step (``None``: no floor).
     min_average: float | None = None
+    #: Refuse while a trial step was finished outside office hours: its working time reads 0
+    #: minutes, so the trial has not measured it (run it again in office hours).
+    office_hours: bool = True
+
+
+def in_office_hours(calendar: WorkCalendar, moment: dt.datetime) -> bool:
+    """Whether ``moment`` falls in the calendar's office hours (its ends included)."""
+    local = moment.astimezone(calendar.tz)
+    return any(start <= local <= end for start, end in calendar.working_intervals(local.date()))
 
 
 def ujicoba_complete(runtime: Runtime, key: str, version: int | None = None,
@@ -248,6 +281,10 @@ def ujicoba_complete(runtime: Runtime, key: str, version: int | None = None,
         missing = [f"{step.number}. {step.kegiatan}" for step in report.steps if not step.feedback_count]
         if missing:
             reasons.append("Belum ada umpan balik pelaksana untuk langkah: " + "; ".join(missing) + ".")
+    if gate.office_hours and report.outside_hours:
+        reasons.append(message("stage9_gate_outside_hours", steps="; ".join(
+            message("stage9_outside_hours_step", number=step.number, kegiatan=step.kegiatan, count=step.outside_hours)
+            for step in report.outside_hours)))
     if gate.min_average is not None:
         for step in report.steps:
             low = [aspect for aspect in ASPECTS

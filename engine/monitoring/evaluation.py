@@ -3,8 +3,10 @@
 :func:`save_evaluation` stores an :class:`~engine.monitoring.workbook.EvaluationForm` for one version of an SOP.
 Its outcome is ``tetap`` (keep), ``revisi`` (revise) or ``ganti`` (replace). A ``revisi`` opens a
 **revision request** (:mod:`engine.lifecycle.requests`) for the penyusun of the SOP's owner unit,
-with the evaluation's notes as its reason: no version is published and the penyusun's draft or
-running ujicoba stay untouched until a penyusun opens the revisi. (Evaluations saved before 0004l
+with the evaluation's notes as its reason, and moves an approved SOP's status to ``revisi``
+(:func:`engine.lifecycle.revision.revise_on_evaluation`: its working draft is the version evaluated).
+No version is published, and an SOP already under revision keeps its draft or running ujicoba
+and status: the request waits for its penyusun. (Evaluations saved before 0004l
 may link the draft version their "revisi" published then: ``draft_version``.)
 """
 
@@ -20,6 +22,7 @@ from sqlalchemy import insert, select
 from engine.bpmn.reader import read_bpmn
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.requests import open_request
+from engine.lifecycle.roles import today_in
 from engine.runtime.versions import definition_id
 from engine.monitoring.workbook import EVALUATION_QUESTIONS, OUTCOMES, EvaluationAnswer, EvaluationForm
 from engine.store.models import evaluations, revision_requests, versions
@@ -105,7 +108,8 @@ def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *
     if row is None:
         raise (NotFoundError.from_code("runtime_no_such_version", sop=key, number=version) if version is not None
                else NotFoundError.from_code("evaluation_nothing_approved", sop=key))
-    identity = read_bpmn(bytes(row.bpmn)).sop.identity
+    approved = read_bpmn(bytes(row.bpmn)).sop
+    identity = approved.identity
     form = replace(form, sop_name=identity.nama or key, sop_number=identity.nomor, unit=identity.unit)
     unit = identity.unit
     with runtime.db.write() as connection:
@@ -114,6 +118,11 @@ def save_evaluation(runtime: Runtime, key: str, form: EvaluationForm, by: str, *
             "draft_version_id": None, "saved_by": by, "saved_at": now}).scalar_one()
         request_id = (open_request(connection, key, unit, reason, by, now, evaluation_id)
                       if form.outcome == "revisi" else None)
+        if form.outcome == "revisi":
+            from engine.lifecycle.revision import revise_on_evaluation
+
+            revise_on_evaluation(connection, key, approved, by, now, reason,
+                                 today_in(runtime.calendar.tz, now))
     return SavedEvaluation(evaluation_id, key, row.number, form, None, by, now, request_id)
 
 

@@ -1,7 +1,8 @@
 """The event log of an SOP's real execution, read from the store (for XES/CSV export).
 
 One case per instance (``case:concept:name`` = the instance id, ``case:alur:registration`` = its
-registration number), one activity per step
+registration number, ``case:alur:status`` = its state: finished, running, suspended or cancelled,
+so conformance scores an unfinished case as the prefix it is), one activity per step
 (``concept:name`` = its kegiatan, ``alur:step`` = its id). A step's work item becoming ready is a
 ``start`` event (resource empty: the system opened it; role = the jabatan), its completion a
 ``complete`` event (resource = the clerk, role = the jabatan); the start step, done when the
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from engine.eventlog import LogEvent, write_log
-from engine.eventlog.model import COMPLETE, START
+from engine.eventlog.model import COMPLETE, START, case_status
 from engine.monitoring.report import resolve_scope
 from engine.store.queries import run_text
 from engine.store import hot
@@ -40,18 +41,19 @@ def store_log_events(runtime: Runtime, key: str, start: dt.date | None = None, e
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial, units)
         where, params = scope.where(connection)
-        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration "
-                        "FROM events e "
+        rows = run_text(connection, "SELECT e.instance_id, e.kind, e.at, e.actor, e.step, w.jabatan, i.registration, "
+                        "i.status FROM events e "
                       "JOIN instances i ON i.id = e.instance_id LEFT JOIN work_items w ON w.id = e.item_id "
                       f"WHERE {where} AND e.kind IN ('started', 'ready', 'completed') "
                       "ORDER BY e.instance_id, e.seq", params)
-        for instance_id, kind, at, actor, step, jabatan, registration in rows:
+        for instance_id, kind, at, actor, step, jabatan, registration, status in rows:
             meta = scope.steps.get(step)
             moment = hot.read_time(at)
             assert moment is not None
             yield LogEvent(str(instance_id), meta.kegiatan if meta else step, moment,
                            "" if kind == "ready" else actor, jabatan or (meta.jabatan if meta else ""),
-                           _LIFECYCLE[kind], step, registration=registration or "")
+                           _LIFECYCLE[kind], step, registration=registration or "",
+                           case_status=case_status(status or "") or "running")
 
 
 def export_log(runtime: Runtime, key: str, path: str | os.PathLike[str], start: dt.date | None = None,

@@ -99,9 +99,11 @@ def prefill_monitoring_form(report: MonitoringReport, lang: str = "id", assessor
         else:
             note = message("assess_start" if number == 1 else "assess_no_data", lang)
             rows.append(MonitoringRow(number, kegiatan, None, note))
-    today = report.generated_at.date()
+    # an open period is labelled with days in the deployment's zone: from the first case to today
+    today = report.generated_on or report.generated_at.date()
     return MonitoringForm(sop_name=report.nama, sop_number=report.nomor, unit=report.unit,
-                          period_start=report.period_start or today, period_end=report.period_end or today,
+                          period_start=report.period_start or min(report.first_day or today, today),
+                          period_end=report.period_end or today,
                           assessor=assessor, rows=rows)
 
 

@@ -74,6 +74,17 @@ def _ticks(maximum: float) -> list[float]:
     return ticks
 
 
+#: A generous average advance of a character of the chart's sans-serif font, in ems (wide letters
+#: and capitals included), so a cut label never runs into the bars.
+_CHAR_EM = 0.62
+
+
+def _fit(text: str, width: float, font_size: float) -> str:
+    """``text`` cut (with "…") to fit ``width`` pixels at ``font_size``."""
+    most = max(int(width / (font_size * _CHAR_EM)), 4)
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
 def _number(value: float, lang: str) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "id" else text
@@ -111,10 +122,10 @@ def step_chart(figures: list[StepFigure], minutes_per_day: float, lang: str = "i
     _add(root, "text", message("plot_standard", lang), x=legend_x + 158, y=23.0, font_size=11)
     for index, figure in enumerate(figures):
         y = top + index * row_height
-        label = f"{figure.number}. {figure.label}"
-        if len(label) > 48:
-            label = label[:47] + "…"
-        text = _add(root, "text", label, x=left - 8, y=y + 16, font_size=11.5, text_anchor="end")
+        # anchored at the left edge and cut to the room before the bars: a label anchored at its end
+        # lost its start (the step's number) off the chart's left edge
+        label = _fit(f"{figure.number}. {figure.label}", left - 16, 11.5)
+        text = _add(root, "text", label, x=8.0, y=y + 16, font_size=11.5)
         etree.SubElement(text, f"{{{SVG_NS}}}title").text = f"{figure.number}. {figure.label} (n={figure.count})"
         over = figure.standard_minutes is not None and figure.median_minutes > figure.standard_minutes
         colour = "#b3261e" if over else "#0b5394"

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: Names of the artificial start and end nodes.
 START_NODE, END_NODE = "__mulai__", "__selesai__"
+#: Space on each side of an edge count (no-break spaces: dot keeps them).
+LABEL_PAD = "\u00a0" * 3
 
 
 def follows_counts(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
@@ -74,7 +76,9 @@ def process_map_svg(runtime: Runtime, key: str, start: dt.date | None = None, en
         graph.node(step_id, label, color="#b3261e" if over else "#0b5394", penwidth="2" if over else "1")
     largest = max(counts.values(), default=1)
     for (source, target), count in sorted(counts.items()):
-        graph.edge(source, target, label=str(count), penwidth=f"{1 + 3 * count / largest:.2f}")
+        # the count in a padded label: dot puts a label box against its edge, and a bare number
+        # sits on the (thick) arrow; the padding keeps it beside it
+        graph.edge(source, target, label=f"{LABEL_PAD}{count}{LABEL_PAD}", penwidth=f"{1 + 3 * count / largest:.2f}")
     try:
         svg: bytes = graph.pipe(format="svg")
     except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as exc:

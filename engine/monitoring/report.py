@@ -3,7 +3,8 @@
 :func:`monitoring_report` answers, for one SOP (its key), some or all of its versions and a period
 (instances *started* in it): how many instances started, completed, are running, were cancelled or
 went over a step's due time; the cycle time (working minutes from start to finish) median and p90
-against the sum of the steps' WAKTU; per step the WAKTU, the median and p90 and the share within the
+against the standard of the SOP's path (the longest path's WAKTU, rework loops left out); per step the
+WAKTU, the median and p90 and the share within the
 standard, each in the step's own kind of time (working minutes, or calendar minutes for a WAKTU in
 calendar days, months or 24-hour clock time), the total excess, rework (repeat visits) and missing kelengkapan; the load per
 jabatan and how often each decision went Ya or Tidak. Instance figures count instances started in
@@ -23,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from sqlalchemy import Connection
@@ -31,6 +32,7 @@ from sqlalchemy import Connection
 from engine.sop.durations import parse_duration
 from engine.errors import DurationError, NotFoundError
 from engine.monitoring.plots import StepFigure, TrendPoint
+from engine.monitoring.standard_path import longest_path
 from engine.sop.model import StepKind
 from engine.store import hot
 from engine.store.queries import run_text
@@ -144,7 +146,9 @@ class MonitoringReport:
     overdue: int
     cycle_median_minutes: float | None
     cycle_p90_minutes: float | None
-    #: Sum of the WAKTU of every step after the start step, in working minutes.
+    #: The standard of the SOP's path ("Jumlah waktu baku"), in working minutes: the WAKTU of the
+    #: steps after the start along the longest path to an end, rework loops left out and of
+    #: alternative (or parallel) branches the longest once (:mod:`engine.monitoring.standard_path`).
     standard_cycle_minutes: float | None
     steps: tuple[StepStats, ...]
     jabatan: tuple[JabatanLoad, ...]
@@ -155,6 +159,12 @@ class MonitoringReport:
     minutes_per_day: float
     #: Every step of the SOP in order: ``(number, step_id, kegiatan)`` (measured or not).
     outline: tuple[tuple[int, str, str], ...] = ()
+    #: The step ids of the path :attr:`standard_cycle_minutes` sums, start first (empty: no standard).
+    standard_path: tuple[str, ...] = ()
+    #: The day the first instance reported started and the day the report was made, both in the
+    #: calendar's zone (WIB by default): what an open period is labelled with, never a UTC date.
+    first_day: dt.date | None = None
+    generated_on: dt.date | None = None
     generated_at: dt.datetime = field(compare=False, default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
     @property
@@ -180,6 +190,9 @@ class MonitoringReport:
         data["period_start"] = self.period_start.isoformat() if self.period_start else None
         data["period_end"] = self.period_end.isoformat() if self.period_end else None
         data["generated_at"] = self.generated_at.isoformat()
+        for name in ("first_day", "generated_on"):
+            value = getattr(self, name)
+            data[name] = value.isoformat() if value else None
         for item, step in zip(data["steps"], self.steps):
             item.update(within_share=step.within_share, missing_share=step.missing_share)
         data["bottlenecks"] = [step.step_id for step in self.bottlenecks]
@@ -195,6 +208,8 @@ class _StepMeta:
     kind: str
     waktu: str
     condition: str
+    #: The steps it leads to (a decision: Ya then Tidak).
+    successors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -213,6 +228,8 @@ class Scope:
     unit: str = ""
     #: Ids of the units read (``None``: every unit); see :func:`engine.access.policy.monitor_scope`.
     units: frozenset[int] | None = None
+    #: The start step of the newest version reported (where its path begins).
+    start_step: str = ""
 
     def _unit_clause(self, column: str, clauses: list[str], params: dict[str, Any]) -> None:
         if self.units is not None:
@@ -289,17 +306,21 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
         for index, item in enumerate(json.loads(row.steps)):
             steps.setdefault(item["id"], _StepMeta(index + 1, item["kegiatan"], item["pelaksana"], item["kind"],
                                                    item.get("waktu", ""), item.get("condition", "")))
-    nomor = unit = ""
+    nomor = unit = start_step = ""
     if chosen:
         from engine.bpmn.reader import read_bpmn
 
-        identity = read_bpmn(bytes(chosen[-1].bpmn)).sop.identity
-        nomor, unit = identity.nomor, identity.unit
+        newest = read_bpmn(bytes(chosen[-1].bpmn)).sop
+        nomor, unit = newest.identity.nomor, newest.identity.unit
+        start_step = newest.start.id if newest.start else ""
+        for step in newest.steps:  # the newest version's arrows: where its path runs
+            if step.id in steps:
+                steps[step.id] = replace(steps[step.id], successors=tuple(step.successors()))
     return Scope(key, rows[-1].nama if rows else key, [row.id for row in chosen] or [-1],
                  tuple(row.number for row in chosen), trial,
                  _local_midnight(start, calendar) if start else None,
                  _local_midnight(end + dt.timedelta(days=1), calendar) if end else None, steps, nomor, unit,
-                 None if units is None else frozenset(units))
+                 None if units is None else frozenset(units), start_step)
 
 
 def _standard(waktu: str, calendar: WorkCalendar, start: dt.datetime) -> tuple[float, str] | None:
@@ -373,6 +394,8 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         params["now"] = hot.bind_time(connection, now)
         counts = dict(run_text(connection, f"SELECT i.status, COUNT(*) FROM instances i WHERE {where} GROUP BY i.status",
                              params).all())
+        first_started = hot.read_time(run_text(connection, f"SELECT MIN(i.started_at) FROM instances i WHERE {where}",
+                                               params).scalar_one())
         completed_cycles = run_text(connection, f"SELECT COUNT(i.working_minutes) FROM instances i WHERE {where} "
                                   "AND i.status = 'completed'", params).scalar_one()
         cycle = _percentiles(connection, f"instances i WHERE {where} AND i.status = 'completed'", "i.status",
@@ -452,23 +475,25 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
                       for step_id, meta in sorted(scope.steps.items(), key=lambda pair: pair[1].number)
                       if meta.kind == StepKind.DECISION.value)
     # the path's standard in working minutes: steps counted on the calendar are not converted into office time
-    summed = [standards[step_id] for step_id, meta in scope.steps.items() if meta.kind != StepKind.START.value
-              and measure.get(step_id) == "w.working_minutes"]
+    path_minutes, path = longest_path(
+        scope.start_step, {step_id: meta.successors for step_id, meta in scope.steps.items()},
+        {step_id for step_id, meta in scope.steps.items() if meta.kind == StepKind.END.value},
+        {step_id: standards.get(step_id) for step_id in scope.steps if measure.get(step_id) == "w.working_minutes"})
     return MonitoringReport(
         key=key, nama=scope.nama, nomor=scope.nomor, unit=scope.unit, versions=scope.numbers, trial=trial,
         period_start=start, period_end=end, started=sum(int(count) for count in counts.values()),
         completed=int(counts.get("completed", 0)), running=int(counts.get("running", 0)),
         cancelled=int(counts.get("cancelled", 0)), overdue=int(flagged[0] or 0), cycle_median_minutes=cycle[0],
         cycle_p90_minutes=cycle[1],
-        standard_cycle_minutes=sum(value for value in summed if value is not None) if any(
-            value is not None for value in summed) else None,
+        standard_cycle_minutes=path_minutes, standard_path=path if path_minutes is not None else (),
         steps=tuple(steps),
         jabatan=tuple(JabatanLoad(name, int(values[0]), int(values[1]), int(values[2]), values[3])
                       for name, values in sorted(load.items())),
         decisions=decisions, rework_instances=int(flagged[1] or 0),
         minutes_per_day=calendar.working_minutes_per_day,
         outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
-        generated_at=now)
+        generated_at=now, first_day=first_started.astimezone(calendar.tz).date() if first_started else None,
+        generated_on=now.astimezone(calendar.tz).date())
 
 
 def _condition_answers(connection: Connection, where: str, params: dict[str, Any]) -> Iterable[tuple[tuple[str, str], int]]:

@@ -20,7 +20,8 @@ class OutboxEntry:
 
     id: int
     kind: str
-    item_id: int
+    #: Empty for a message about no work item (a monitoring reminder).
+    item_id: int | None
     username: str
     channel: str
     address: str

@@ -473,10 +473,11 @@ outbox = Table(
     Column("id", Integer, primary_key=True),
     #: ``<kind>:<item id>:<channel>:<username>``: one message per item, recipient and channel, ever.
     Column("dedupe_key", String(200), nullable=False, unique=True),
-    #: ``ready`` (the item waits for the recipient's jabatan) or ``overdue``.
+    #: ``ready`` (the item waits for the recipient's jabatan), ``overdue`` or ``monitoring``.
     Column("kind", String(12), nullable=False),
-    Column("item_id", Integer, ForeignKey("work_items.id"), nullable=False),
-    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    #: Empty for a message about no work item (kind ``monitoring``: an SOP's monitoring is due; 0011m).
+    Column("item_id", Integer, ForeignKey("work_items.id"), nullable=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=True),
     Column("username", String(64), nullable=False),
     #: The channel's name (``email``, ``webhook``) and the address it sends to (e-mail address, phone).
     Column("channel", String(16), nullable=False),

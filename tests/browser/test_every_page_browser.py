@@ -194,6 +194,7 @@ def test_downloads_of_the_url_map_answer_files_not_pages(browser: Browser, demo:
     server, app = demo
     values = _values(app)
     formats = {"monitor.form_file": ("pdf", "xlsx"), "monitor.log_file": ("xes", "csv"),
+               "monitor.report_pdf": ("pdf",),
                "register.download": ("bpmn", "yaml"), "stages.table_file": ("pdf", "xlsx")}
     context = _context(browser, server, "admin")
     try:

@@ -46,7 +46,8 @@ def bpmn_petri_net(sop: Sop) -> tuple[Any, Any, Any]:
     """The Petri net (net, initial marking, final marking) of the BPMN Alur exports for ``sop``.
 
     Visible transitions (labelled with the step id) are the BPMN elements whose id is a step id;
-    an end event row without WAKTU is visible or silent (a log may or may not record it).
+    an end event row without WAKTU is visible or silent (a log may or may not record it), and so is a
+    decision with a ``syarat`` (the engine decides it; Alur's own log has no event for it).
     """
     pm4py()
     from pm4py.objects.petri_net.obj import Marking, PetriNet
@@ -104,6 +105,8 @@ def bpmn_petri_net(sop: Sop) -> tuple[Any, Any, Any]:
             if label is not None:  # a decision with a condition: the step itself, then the choice
                 choice = place(f"choice:{node}")
                 transition(label, ins, [choice])
+                if steps[node].condition.strip():
+                    transition(None, ins, [choice])
             for flow in outs:
                 transition(None, [choice], [flow])
         elif tag == "endEvent":

@@ -100,6 +100,7 @@ ROUTES: dict[str, Route] = {
     "monitor.conformance": Route(MONITOR, "monitor"),
     "monitor.log_file": Route(("pemantau",), "monitor", ("csv", "xes")),
     "monitor.trial": Route(("penyusun", "pengesah", "pemantau"), "monitor"),
+    "monitor.report_pdf": Route(MONITOR, "monitor", ("pdf",)),
     "monitor.feedback": Route(("pelaksana",)),
     "register.index": Route(WRITERS),
     "register.sop": Route(WRITERS),

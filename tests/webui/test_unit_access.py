@@ -108,7 +108,7 @@ def test_an_auditor_of_another_unit_is_refused_every_monitoring_page_and_export(
     import io
 
     other = _client(app, "pemantau-lain")
-    for path in ("", "/formulir", "/formulir.pdf", "/formulir.xlsx", "/log.csv", "/log.xes", "/ujicoba",
+    for path in ("", "/formulir", "/formulir.pdf", "/formulir.xlsx", "/log.csv", "/log.xes", "/ujicoba", "/laporan.pdf",
                  "/evaluasi", "/kesesuaian"):
         answer = other.get(f"/pemantauan/surat-masuk{path}")
         assert answer.status_code == 403, path

@@ -40,5 +40,5 @@ def test_the_process_map_counts_what_followed_what(driven: Driven) -> None:
     assert counts[("setujui", "periksa")] == 1 and counts[("setujui", "arsip")] == 5
     assert counts[("arsip", END_NODE)] == 5
     svg = etree.fromstring(process_map_svg(driven.runtime, KEY))
-    texts = [node.text for node in svg.iter("{http://www.w3.org/2000/svg}text")]
+    texts = [(node.text or "").strip() for node in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "3. Apakah permohonan disetujui?" in texts and "6" in texts
