@@ -734,6 +734,11 @@ def _assigned(connection: Connection, account: Account, key: str, role: str) -> 
     return key in assigned_keys(connection, require(account).username, role)
 
 
+def responsible_keys(connection: Connection, account: Account) -> frozenset[str]:
+    """The SOPs ``account`` is penanggung jawab of: it sees their cases in every unit (:func:`check_instance`)."""
+    return assigned_keys(connection, require(account).username, "penanggung_jawab")
+
+
 def check_sosialisasi(connection: Connection, account: Account, key: str, unit: str | None = None) -> None:
     """:raises AccessDeniedError: ``account`` may not manage the sosialisasi of ``key`` (in ``unit``, the unit
     it is handed to; the SOP's own unit when not given).

@@ -70,6 +70,7 @@ def list_instances(runtime: Runtime, account: Account, *, key: str = "", status:
     overdue, trial and start period."""
     with runtime.db.read() as connection:
         visible = policy.monitor_units(connection, account)
+        responsible = policy.responsible_keys(connection, account)
     now = runtime.clock.now()
     late = exists().where(work_items.c.instance_id == instances.c.id, and_(
         (work_items.c.overdue_at.is_not(None)) |
@@ -90,8 +91,11 @@ def list_instances(runtime: Runtime, account: Account, *, key: str = "", status:
             until + dt.timedelta(days=1), dt.time(), dt.timezone.utc))
     if visible is not None:  # the owner unit, or a unit holding one of the case's items (policy.instance_units)
         codes = select(org_units.c.code).where(org_units.c.id.in_(sorted(visible)))
-        query = query.where(instances.c.unit.in_(codes) | exists().where(
-            work_items.c.instance_id == instances.c.id, work_items.c.unit.in_(codes)))
+        seen = instances.c.unit.in_(codes) | exists().where(
+            work_items.c.instance_id == instances.c.id, work_items.c.unit.in_(codes))
+        if responsible:  # the cases of the SOPs the account is penanggung jawab of, wherever they run
+            seen = seen | definitions.c.key.in_(sorted(responsible))
+        query = query.where(seen)
     with runtime.db.read() as connection:
         rows = connection.execute(query.order_by(instances.c.id.desc()).limit(limit)).all()
         counts: dict[int, int] = {}

@@ -20,6 +20,7 @@ from engine.lifecycle.sosialisasi import (acknowledge, assign, assignments_of, c
 from engine.lifecycle.ujicoba import give_feedback, pending_feedback, ujicoba_report
 from engine.monitoring.export import store_log_events
 from engine.monitoring.report import monitoring_report
+from engine.runtime.browse import list_instances
 from engine.runtime.facade import Runtime
 from engine.runtime.timers import ManualClock
 from engine.samples.case_values import sample_values
@@ -137,12 +138,14 @@ def test_per_sop_pemantau_and_penanggung_jawab_reach_beyond_their_units(runtime:
     with runtime.db.read() as connection:
         with pytest.raises(AccessDeniedError):
             check_instance(connection, chief, instance)
+    assert list_instances(runtime, chief) == []
     assign(runtime, KEY, "kabag-lain", "penanggung_jawab", "penyusun")
     assert assign(runtime, KEY, "kabag-lain", "penanggung_jawab", "penyusun").assigned_by == "penyusun"
     assert [(item.username, item.role) for item in assignments_of(runtime, KEY)] == [
         ("pemantau-lain", "pemantau"), ("kabag-lain", "penanggung_jawab")]
     with runtime.db.read() as connection:
         assert check_instance(connection, chief, instance) == instance
+    assert [row.instance.id for row in list_instances(runtime, chief)] == [instance.id]
     assert unassign(runtime, KEY, "kabag-lain", "penanggung_jawab", "penyusun")
     with runtime.db.read() as connection:
         with pytest.raises(AccessDeniedError):
