@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
-                             organisation, render, routing, runtime, sop, web)
+from engine.messages import (access, bpmn, bpmnimport, casedata, cli, durations, lifecycle, monitoring, notify,
+                             office, organisation, render, routing, runtime, sop, web)
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata, organisation, routing)
+                                  access, notify, casedata, organisation, routing, bpmnimport)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

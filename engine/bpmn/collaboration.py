@@ -1,0 +1,191 @@
+"""Collaborations: several pools of one BPMN file read as ONE SOP.
+
+Each pool becomes pelaksana: its lanes, or the pool itself when it has none. A message flow between
+two pools is a hand-over: the sending step leads to the receiving step, so the receiver works after
+the sender (and, when the receiver also waits in its own pool, after both: a join). A message start
+event of a pool is not a second start of the SOP: the pool begins where the message arrives. Pools
+that start on their own begin together with the SOP's start (parallel branches). Message flows to
+pools without a process (black-box pools) are kept as a notice only: nothing in the file runs there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from engine.bpmn.names import bpmn
+
+_TASKS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
+#: Where a message from another pool can arrive and from where it can leave, as a hand-over.
+RECEIVING_TAGS = _TASKS | {"startEvent", "intermediateCatchEvent"}
+SENDING_TAGS = _TASKS | {"endEvent", "intermediateThrowEvent"}
+
+
+@dataclass(frozen=True)
+class Pool:
+    """One process of the file with the name its pelaksana take."""
+
+    process: etree._Element
+    name: str
+
+
+@dataclass(frozen=True)
+class MessageFlow:
+    id: str
+    name: str
+    source: str
+    target: str
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def pools(root: etree._Element, processes: list[etree._Element]) -> list[Pool]:
+    """The processes in the order their pools are drawn (participants), each with a unique name.
+
+    A process without a participant, and a participant without a name, are named after the
+    process; as a last resort "Pelaksana N".
+    """
+    participant_of = {element.get("processRef", ""): element for element in root.iter(bpmn("participant"))}
+    order = {element.get("processRef", ""): index for index, element in enumerate(root.iter(bpmn("participant")))}
+    ranked = sorted(processes, key=lambda process: order.get(process.get("id", ""), len(order)))
+    result: list[Pool] = []
+    used: set[str] = set()
+    for index, process in enumerate(ranked, start=1):
+        participant = participant_of.get(process.get("id", ""))
+        name = (_clean(participant.get("name")) if participant is not None else "") or _clean(process.get("name"))
+        name = name or f"Pelaksana {index}"
+        base, counter = name, 2
+        while name in used:
+            name, counter = f"{base} ({counter})", counter + 1
+        used.add(name)
+        result.append(Pool(process, name))
+    return result
+
+
+def message_flows(root: etree._Element) -> list[MessageFlow]:
+    """Every message flow of every collaboration, in document order."""
+    return [MessageFlow(element.get("id", ""), _clean(element.get("name")), element.get("sourceRef", ""),
+                        element.get("targetRef", ""))
+            for element in root.iter(bpmn("messageFlow"))]
+
+
+def collaboration_name(root: etree._Element) -> str:
+    """The name of the (first named) collaboration, for the SOP's nama."""
+    for element in root.iter(bpmn("collaboration")):
+        if _clean(element.get("name")):
+            return _clean(element.get("name"))
+    return ""
+
+
+def lane_names(pool_lanes: list[tuple[Pool, list[str]]]) -> dict[tuple[str, str], str]:
+    """``(pool name, lane name) -> pelaksana``: the lane name, or "pool - lane" when two pools share it."""
+    count: dict[str, int] = {}
+    for _, lanes in pool_lanes:
+        for lane in set(lanes):
+            count[lane] = count.get(lane, 0) + 1
+    return {(pool.name, lane): (lane if count[lane] == 1 else f"{pool.name} - {lane}")
+            for pool, lanes in pool_lanes for lane in lanes}
+
+
+
+
+def read_pools(reader: Any, processes: list[etree._Element]) -> dict[str, str]:
+    """Collect every pool of the file into ``reader`` (an :class:`engine.bpmn.reader._Reader`) as one
+    graph and wire the message flows; return ``flow node id -> pelaksana`` for every node.
+
+    Sets ``reader.primary_process``: the pool whose start event starts the SOP.
+    """
+    ordered = pools(reader.root, processes)
+    read_lanes: list[tuple[Pool, dict[str, str]]] = []
+    for pool in ordered:
+        before = list(reader.lane_order)
+        lanes = reader._lanes(pool.process)
+        reader.lane_order[:] = before
+        read_lanes.append((pool, lanes))
+    renamed = lane_names([(pool, list(dict.fromkeys(lanes.values()))) for pool, lanes in read_lanes])
+    lane_of: dict[str, str] = {}
+    for pool, lanes in read_lanes:
+        flow_nodes = [child.get("id", "") for child in pool.process if child.get("id")]
+        first_lane = renamed[(pool.name, next(iter(lanes.values())))] if lanes else pool.name
+        for node_id in flow_nodes:
+            lane = renamed[(pool.name, lanes[node_id])] if node_id in lanes else first_lane
+            lane_of[node_id] = lane
+            if lane not in reader.lane_order:
+                reader.lane_order.append(lane)
+        reader._collect(pool.process, lane_of)
+    pool_of = {node_id: pool.name for pool in ordered for node_id in
+               (child.get("id", "") for child in pool.process) if node_id}
+    _wire(reader, message_flows(reader.root), pool_of)
+    reader.primary_process = _start_pools(reader, ordered, pool_of)
+    return lane_of
+
+
+def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str]) -> None:
+    """Each message flow between two pools' nodes becomes an arrow (a hand-over)."""
+    for message in flows:
+        source, target = reader.nodes.get(message.source), reader.nodes.get(message.target)
+        if source is None or target is None or pool_of.get(message.source) == pool_of.get(message.target):
+            reader.notice("imp_message_flow_outside", message.id, message.name,
+                          source=message.source or "-", target=message.target or "-")
+            continue
+        if target.tag not in RECEIVING_TAGS or source.tag not in SENDING_TAGS:
+            reader.notice("imp_message_flow_outside", message.id, message.name,
+                          source=message.source or "-", target=message.target or "-")
+            continue
+        sequence_incoming = [flow_id for flow_id in target.incoming if not reader.flows[flow_id].message]
+        reader.flows[message.id] = _handover_flow(message)
+        source.outgoing.append(message.id)
+        target.incoming.append(message.id)
+        if target.tag == "startEvent":
+            target.handover = "pass"
+        elif target.tag == "intermediateCatchEvent":
+            target.handover = "join" if sequence_incoming else "pass"
+        elif sequence_incoming and target.handover != "pass":
+            target.handover = "join"
+        if source.tag in ("endEvent", "intermediateThrowEvent"):
+            source.handover = "pass"
+        reader.notice("imp_handover", message.id, message.name, source=source.name or source.id,
+                      target=target.name or target.id, pool=pool_of[message.target])
+
+
+def _handover_flow(message: MessageFlow) -> Any:
+    from engine.bpmn.reader import _Flow  # the reader's own arrow type (imported late: the reader imports us)
+
+    return _Flow(message.id, message.source, message.target, message.name, "", message=True)
+
+
+def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str]) -> etree._Element:
+    """One start for the SOP: the first pool's own start. Other pools that start on their own
+    begin with it (parallel branches); pools started by a message begin where it arrives."""
+    own_starts = [node for node in reader.nodes.values()
+                  if node.tag == "startEvent" and node.handover != "pass" and not node.generated_role]
+    if not own_starts:
+        received = [node for node in reader.nodes.values() if node.tag == "startEvent"]
+        if not received:
+            return ordered[0].process
+        first = received[0]
+        first.handover = ""
+        for flow_id in [flow_id for flow_id in first.incoming if reader.flows[flow_id].message]:
+            first.incoming.remove(flow_id)
+            reader.nodes[reader.flows[flow_id].source].outgoing.remove(flow_id)
+            del reader.flows[flow_id]
+        own_starts = [first]
+    rank = {pool.name: index for index, pool in enumerate(ordered)}
+    own_starts.sort(key=lambda node: (rank[pool_of[node.id]], bool(node.event_kinds)))
+    primary = own_starts[0]
+    for other in own_starts[1:]:
+        other.handover = "pass"
+        flow_id = f"{primary.id}__{other.id}"
+        reader.flows[flow_id] = _handover_flow(MessageFlow(flow_id, "", primary.id, other.id))
+        primary.outgoing.append(flow_id)
+        other.incoming.append(flow_id)
+        reader.notice("imp_pool_starts_together", other.id, other.name, pool=pool_of[other.id],
+                      start=primary.name or primary.id)
+    return next(pool.process for pool in ordered if pool.name == pool_of[primary.id])
+
+
+__all__ = ["MessageFlow", "Pool", "collaboration_name", "lane_names", "message_flows", "pools", "read_pools"]
