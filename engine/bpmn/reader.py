@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
-from engine.bpmn import collaboration, documentation
+from engine.bpmn import collaboration, documentation, implicit
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
 from engine.sop.conditions.language import check_condition
@@ -172,6 +172,7 @@ class _Reader:
             lanes = self._lanes(process)
             self._collect(process, lanes)
         documentation.collect(self, processes)
+        implicit.decisions_after_tasks(self, TASK_TAGS)
         self._check_unsupported()
         if self.errors:
             raise self._failure()
@@ -309,6 +310,9 @@ class _Reader:
         if reasons:
             self.error("imp_condition_unsafe", flow.id, flow.name, dialect=dialect, expression=flow.condition,
                        condition=translated, reason=reasons[0])
+            return ""
+        if translated in ("True", "False"):  # a fixed answer chooses nothing: the pelaksana decides
+            self.notice("imp_condition_constant", flow.id, flow.name, dialect=dialect, expression=flow.condition)
             return ""
         self.notice("imp_condition_translated", flow.id, flow.name, dialect=dialect, expression=flow.condition,
                     condition=translated)

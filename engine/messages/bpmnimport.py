@@ -18,6 +18,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "paralel.",
         "pool '{pool}' starts on its own (no incoming message): it begins together with '{start}' as a parallel "
         "branch."),
+    "imp_task_condition_decision": (
+        "tugas memilih jalannya sendiri (satu aliran bersyarat '{condition}' dan aliran bawaan): dibaca sebagai "
+        "tugas lalu keputusan (Ya: aliran bersyarat, Tidak: aliran bawaan).",
+        "the task chooses its own way (one conditional flow '{condition}' and the default flow): read as the task "
+        "followed by a decision (Ya: the conditional flow, Tidak: the default flow)."),
     # --- documentation elements --------------------------------------------------------------------
     "imp_data_unlinked": (
         "objek/penyimpanan data tidak terhubung ke langkah mana pun; tidak dibawa ke SOP.",
@@ -32,6 +37,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "imp_condition_translated": (
         "syarat {dialect} '{expression}' diterjemahkan menjadi '{condition}'.",
         "{dialect} condition '{expression}' translated into '{condition}'."),
+    "imp_condition_constant": (
+        "syarat {dialect} '{expression}' selalu bernilai sama dan tidak memilih cabang: pelaksana yang memutuskan.",
+        "{dialect} condition '{expression}' always has the same value and chooses no branch: the pelaksana "
+        "decides."),
     "imp_condition_unsafe": (
         "syarat {dialect} '{expression}' diterjemahkan menjadi '{condition}', tetapi ditolak: {reason}",
         "{dialect} condition '{expression}' translated into '{condition}', but refused: {reason}"),

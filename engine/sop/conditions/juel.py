@@ -76,7 +76,7 @@ def foreign_condition(text: str, language: str = "") -> ForeignCondition | None:
         return ForeignCondition("feel", feel.group("body"))
     if "feel" in language.lower():
         return ForeignCondition("feel", text)
-    if _XPATH_DATA.search(text):
+    if _XPATH_DATA.search(text) or "xpath" in language.lower():
         return ForeignCondition("xpath", _XPATH_DATA.sub(lambda match: match.group(1) or match.group(2), text))
     return None
 

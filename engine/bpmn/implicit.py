@@ -1,0 +1,41 @@
+"""Choices drawn without a gateway: a task whose arrows carry a condition.
+
+BPMN lets an activity choose its way itself: a conditional arrow is taken when its condition holds,
+the activity's default arrow when none does. With exactly one conditional arrow next to the default
+arrow this is an exclusive choice, so it is read as the task followed by a decision (Ya: the
+conditional arrow, Tidak: the default). With more conditional arrows several may hold at once (an
+inclusive choice); those stay refused by the reader.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def decisions_after_tasks(reader: Any, task_tags: set[str]) -> None:
+    """Put a decision between each task and its one conditional and one default arrow."""
+    from engine.bpmn.reader import _Flow, _Node  # the reader's graph types (imported late: the reader imports us)
+
+    for node in list(reader.nodes.values()):
+        if node.tag not in task_tags or len(node.outgoing) != 2 or not node.default_flow:
+            continue
+        flows = [reader.flows[flow_id] for flow_id in node.outgoing]
+        conditional = [flow for flow in flows if flow.condition and flow.id != node.default_flow and not flow.message]
+        if len(conditional) != 1 or node.default_flow not in node.outgoing:
+            continue
+        gateway_id = f"{node.id}_keputusan"
+        gateway = _Node(gateway_id, "exclusiveGateway", f"{node.name or node.id}: {conditional[0].name or '?'}",
+                        node.element, node.lane, default_flow=node.default_flow)
+        arrow = _Flow(f"{gateway_id}_masuk", node.id, gateway_id, "", "")
+        for flow in flows:
+            flow.source = gateway_id
+        gateway.outgoing = list(node.outgoing)
+        gateway.incoming = [arrow.id]
+        node.outgoing = [arrow.id]
+        node.default_flow = ""
+        reader.nodes[gateway_id] = gateway
+        reader.flows[arrow.id] = arrow
+        reader.notice("imp_task_condition_decision", node.id, node.name, condition=conditional[0].condition)
+
+
+__all__ = ["decisions_after_tasks"]
