@@ -320,7 +320,8 @@ class _Reader:
 
     def _check_unsupported(self) -> None:
         for node in self.nodes.values():
-            if node.handover and node.tag in ("intermediateCatchEvent", "intermediateThrowEvent"):
+            if node.handover and node.tag in ("startEvent", "endEvent", "intermediateCatchEvent",
+                                              "intermediateThrowEvent"):
                 continue  # a message between two pools of the file: a hand-over (collaboration notice)
             if node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
