@@ -93,11 +93,15 @@ def lane_names(pool_lanes: list[tuple[Pool, list[str]]]) -> dict[tuple[str, str]
 
 
 
-def read_pools(reader: Any, processes: list[etree._Element]) -> dict[str, str]:
+def read_pools(reader: Any, processes: list[etree._Element],
+               flow_type: Any) -> tuple[dict[str, str], etree._Element]:
     """Collect every pool of the file into ``reader`` (an :class:`engine.bpmn.reader._Reader`) as one
-    graph and wire the message flows; return ``flow node id -> pelaksana`` for every node.
+    graph and wire the message flows.
 
-    Sets ``reader.primary_process``: the pool whose start event starts the SOP.
+    :return: ``flow node id -> pelaksana`` for every node, and the process (pool) whose start event
+        starts the SOP.
+
+    :param flow_type: the reader's arrow class, for the hand-over arrows.
     """
     ordered = pools(reader.root, processes)
     read_lanes: list[tuple[Pool, dict[str, str]]] = []
@@ -119,12 +123,11 @@ def read_pools(reader: Any, processes: list[etree._Element]) -> dict[str, str]:
         reader._collect(pool.process, lane_of)
     pool_of = {node_id: pool.name for pool in ordered for node_id in
                (child.get("id", "") for child in pool.process) if node_id}
-    _wire(reader, message_flows(reader.root), pool_of)
-    reader.primary_process = _start_pools(reader, ordered, pool_of)
-    return lane_of
+    _wire(reader, message_flows(reader.root), pool_of, flow_type)
+    return lane_of, _start_pools(reader, ordered, pool_of, flow_type)
 
 
-def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str]) -> None:
+def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_type: Any) -> None:
     """Each message flow between two pools' nodes becomes an arrow (a hand-over)."""
     for message in flows:
         source, target = reader.nodes.get(message.source), reader.nodes.get(message.target)
@@ -137,7 +140,8 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str]) -> Non
                           source=message.source or "-", target=message.target or "-")
             continue
         sequence_incoming = [flow_id for flow_id in target.incoming if not reader.flows[flow_id].message]
-        reader.flows[message.id] = _handover_flow(message)
+        reader.flows[message.id] = flow_type(message.id, message.source, message.target, message.name, "",
+                                              message=True)
         source.outgoing.append(message.id)
         target.incoming.append(message.id)
         if target.tag == "startEvent":
@@ -152,13 +156,7 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str]) -> Non
                       target=target.name or target.id, pool=pool_of[message.target])
 
 
-def _handover_flow(message: MessageFlow) -> Any:
-    from engine.bpmn.reader import _Flow  # the reader's own arrow type (imported late: the reader imports us)
-
-    return _Flow(message.id, message.source, message.target, message.name, "", message=True)
-
-
-def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str]) -> etree._Element:
+def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow_type: Any) -> etree._Element:
     """One start for the SOP: the first pool's own start. Other pools that start on their own
     begin with it (parallel branches); pools started by a message begin where it arrives."""
     own_starts = [node for node in reader.nodes.values()
@@ -180,7 +178,7 @@ def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str]) -> e
     for other in own_starts[1:]:
         other.handover = "pass"
         flow_id = f"{primary.id}__{other.id}"
-        reader.flows[flow_id] = _handover_flow(MessageFlow(flow_id, "", primary.id, other.id))
+        reader.flows[flow_id] = flow_type(flow_id, primary.id, other.id, "", "", message=True)
         primary.outgoing.append(flow_id)
         other.incoming.append(flow_id)
         reader.notice("imp_pool_starts_together", other.id, other.name, pool=pool_of[other.id],

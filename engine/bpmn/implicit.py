@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 
-def decisions_after_tasks(reader: Any, task_tags: set[str]) -> None:
-    """Put a decision between each task and its one conditional and one default arrow."""
-    from engine.bpmn.reader import _Flow, _Node  # the reader's graph types (imported late: the reader imports us)
+def decisions_after_tasks(reader: Any, task_tags: set[str], node_type: Any, flow_type: Any) -> None:
+    """Put a decision between each task and its one conditional and one default arrow.
+
+    :param node_type: the reader's flow node class; ``flow_type``: its arrow class.
+    """
 
     for node in list(reader.nodes.values()):
         if node.tag not in task_tags or len(node.outgoing) != 2 or not node.default_flow:
@@ -24,9 +26,9 @@ def decisions_after_tasks(reader: Any, task_tags: set[str]) -> None:
         if len(conditional) != 1 or node.default_flow not in node.outgoing:
             continue
         gateway_id = f"{node.id}_keputusan"
-        gateway = _Node(gateway_id, "exclusiveGateway", f"{node.name or node.id}: {conditional[0].name or '?'}",
+        gateway = node_type(gateway_id, "exclusiveGateway", f"{node.name or node.id}: {conditional[0].name or '?'}",
                         node.element, node.lane, default_flow=node.default_flow)
-        arrow = _Flow(f"{gateway_id}_masuk", node.id, gateway_id, "", "")
+        arrow = flow_type(f"{gateway_id}_masuk", node.id, gateway_id, "", "")
         for flow in flows:
             flow.source = gateway_id
         gateway.outgoing = list(node.outgoing)

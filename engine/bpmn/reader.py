@@ -166,13 +166,12 @@ class _Reader:
         }
         self.lane_order: list[str] = []
         if len(processes) > 1:
-            lanes = collaboration.read_pools(self, processes)
-            process = self.primary_process
+            lanes, process = collaboration.read_pools(self, processes, _Flow)
         else:
             lanes = self._lanes(process)
             self._collect(process, lanes)
         documentation.collect(self, processes)
-        implicit.decisions_after_tasks(self, TASK_TAGS)
+        implicit.decisions_after_tasks(self, TASK_TAGS, _Node, _Flow)
         self._check_unsupported()
         if self.errors:
             raise self._failure()
