@@ -140,6 +140,10 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
                           source=message.source or "-", target=message.target or "-")
             continue
         sequence_incoming = [flow_id for flow_id in target.incoming if not reader.flows[flow_id].message]
+        if any(reader.nodes[reader.flows[flow_id].source].tag == "eventBasedGateway" for flow_id in sequence_incoming):
+            # one of several awaited events (reply or timeout): a wait, read with the event-based gateway
+            reader.notice("imp_message_flow_awaited", message.id, message.name, target=target.name or target.id)
+            continue
         reader.flows[message.id] = flow_type(message.id, message.source, message.target, message.name, "",
                                               message=True)
         source.outgoing.append(message.id)

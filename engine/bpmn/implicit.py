@@ -40,4 +40,37 @@ def decisions_after_tasks(reader: Any, task_tags: set[str], node_type: Any, flow
         reader.notice("imp_task_condition_decision", node.id, node.name, condition=conditional[0].condition)
 
 
-__all__ = ["decisions_after_tasks"]
+
+
+def join_links(reader: Any, flow_type: Any, process_of: dict[str, str]) -> None:
+    """A link throw event and the link catch event of the same name (in the same process) are one arrow.
+
+    :param process_of: flow node id -> id of the process holding it (links never cross pools).
+    """
+    from engine.bpmn.names import bpmn
+
+    def link_name(node: Any) -> str:
+        definition = node.element.find(bpmn("linkEventDefinition"))
+        name = " ".join((definition.get("name") or "").split()) if definition is not None else ""
+        return name or node.name
+
+    catches: dict[tuple[str, str], list[Any]] = {}
+    for node in reader.nodes.values():
+        if node.tag == "intermediateCatchEvent" and "link" in node.event_kinds:
+            catches.setdefault((process_of.get(node.id, ""), link_name(node)), []).append(node)
+    for node in list(reader.nodes.values()):
+        if node.tag != "intermediateThrowEvent" or "link" not in node.event_kinds:
+            continue
+        targets = catches.get((process_of.get(node.id, ""), link_name(node)), [])
+        if len(targets) != 1:
+            continue  # no catch, or several of that name: refused by the reader with the element named
+        target = targets[0]
+        arrow = flow_type(f"{node.id}__{target.id}", node.id, target.id, "", "")
+        reader.flows[arrow.id] = arrow
+        node.outgoing.append(arrow.id)
+        target.incoming.append(arrow.id)
+        node.handover = target.handover = "pass"
+        reader.notice("imp_link_joined", node.id, node.name, target=target.name or target.id)
+
+
+__all__ = ["decisions_after_tasks", "join_links"]

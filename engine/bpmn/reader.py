@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
-from engine.bpmn import collaboration, documentation, implicit
+from engine.bpmn import collaboration, documentation, implicit, refusals
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
 from engine.sop.conditions.language import check_condition
@@ -172,6 +172,8 @@ class _Reader:
             self._collect(process, lanes)
         documentation.collect(self, processes)
         implicit.decisions_after_tasks(self, TASK_TAGS, _Node, _Flow)
+        implicit.join_links(self, _Flow, {child.get("id", ""): process.get("id", "") for process in processes
+                                          for child in process})
         self._check_unsupported()
         if self.errors:
             raise self._failure()
@@ -193,6 +195,7 @@ class _Reader:
         return ImportResult(result, self.notices)
 
     def _failure(self) -> ProcessDefinitionError:
+        self.errors = refusals.refine(self.errors, self.nodes)
         return ProcessDefinitionError(
             f"{self.filename or 'BPMN'}: {len(self.errors)} bagian tidak dapat diimpor.", self.errors, self.filename)
 

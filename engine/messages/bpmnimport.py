@@ -13,6 +13,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "(mis. ke kolam tanpa proses); dicatat saja, tidak dijalankan.",
         "message flow from {source} to {target} does not join two steps in different pools of this file (e.g. it "
         "goes to a pool without a process); noted only, not run."),
+    "imp_message_flow_awaited": (
+        "aliran pesan ke '{target}' berakhir pada salah satu kejadian yang ditunggu gerbang berbasis kejadian; "
+        "dibaca sebagai penantian pesan, bukan serah terima.",
+        "message flow to '{target}' ends at one of the events an event-based gateway waits for; read as a wait "
+        "for the message, not a hand-over."),
     "imp_pool_starts_together": (
         "kolam '{pool}' mulai sendiri (tanpa pesan masuk): dimulai bersamaan dengan '{start}' sebagai cabang "
         "paralel.",
@@ -23,6 +28,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "tugas lalu keputusan (Ya: aliran bersyarat, Tidak: aliran bawaan).",
         "the task chooses its own way (one conditional flow '{condition}' and the default flow): read as the task "
         "followed by a decision (Ya: the conditional flow, Tidak: the default flow)."),
+    "imp_link_joined": (
+        "kejadian tautan bersambung ke '{target}': dibaca sebagai satu panah.",
+        "link event continues at '{target}': read as one arrow."),
     # --- documentation elements --------------------------------------------------------------------
     "imp_data_unlinked": (
         "objek/penyimpanan data tidak terhubung ke langkah mana pun; tidak dibawa ke SOP.",
@@ -88,4 +96,119 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Alur.",
         "{dialect} condition '{expression}' cannot be translated: the part '{token}' does not exist in Alur's "
         "condition language."),
+    # --- constructs still refused, each by its own reason (engine.bpmn.refusals) ----------------------
+    "imp_boundary_timer": (
+        "tenggat pada '{attached}' (kejadian batas pewaktu) belum dapat dijalankan; tuliskan sebagai waktu baku "
+        'langkah itu (Alur memantau tenggatnya) atau keputusan sesudahnya.',
+        "deadline on '{attached}' (boundary timer event) cannot run yet; write it as that step's standard time "
+        '(Alur watches the deadline) or a decision after it.'),
+    "imp_boundary_message": (
+        "pesan yang menyela '{attached}' (kejadian batas pesan) belum dapat dijalankan; tuliskan sebagai "
+        'keputusan setelah langkah itu.',
+        "message interrupting '{attached}' (boundary message event) cannot run yet; write it as a decision after "
+        'that step.'),
+    "imp_boundary_error": (
+        "jalur galat dari '{attached}' (kejadian batas galat) belum dapat dijalankan; tuliskan sebagai keputusan "
+        "'berhasil?' setelah langkah itu.",
+        "error path from '{attached}' (boundary error event) cannot run yet; write it as a decision 'succeeded?' "
+        'after that step.'),
+    "imp_boundary_escalation": (
+        "eskalasi dari '{attached}' (kejadian batas eskalasi) belum dapat dijalankan; Alur mengeskalasi dari "
+        'waktu baku (publish --eskalasi).',
+        "escalation from '{attached}' (boundary escalation event) cannot run yet; Alur escalates from the "
+        'standard time (publish --escalation).'),
+    "imp_boundary_signal": (
+        "sinyal pada '{attached}' (kejadian batas sinyal) belum dapat dijalankan; tuliskan sebagai keputusan "
+        'setelah langkah itu.',
+        "signal on '{attached}' (boundary signal event) cannot run yet; write it as a decision after that step."),
+    "imp_boundary_conditional": (
+        "syarat yang menyela '{attached}' (kejadian batas bersyarat) belum dapat dijalankan; tuliskan sebagai "
+        'keputusan dengan syarat setelah langkah itu.',
+        "condition interrupting '{attached}' (boundary conditional event) cannot run yet; write it as a decision "
+        'with a condition after that step.'),
+    "imp_boundary_compensate": (
+        "kompensasi pada '{attached}' tidak dijalankan Alur (tidak ada transaksi yang dibatalkan otomatis); "
+        'tuliskan pembatalan sebagai kegiatan.',
+        "compensation on '{attached}' is not run by Alur (nothing is undone automatically); write the undoing as "
+        'an activity.'),
+    "imp_boundary_cancel": (
+        "pembatalan transaksi pada '{attached}' tidak dijalankan Alur; tuliskan pembatalan sebagai keputusan dan "
+        'kegiatan.',
+        "transaction cancel on '{attached}' is not run by Alur; write the cancelling as a decision and an "
+        'activity.'),
+    "imp_catch_timer": (
+        'penantian waktu (kejadian antara pewaktu) belum dapat dijalankan; tuliskan sebagai kegiatan dengan waktu'
+        ' baku.',
+        'wait for a time (intermediate timer event) cannot run yet; write it as an activity with a standard time.'),
+    "imp_catch_message": (
+        "penantian pesan (kejadian antara pesan) belum dapat dijalankan; bila pengirimnya kolam lain di berkas "
+        "ini, hubungkan dengan aliran pesan; selain itu tuliskan sebagai kegiatan 'terima ...'.",
+        "wait for a message (intermediate message event) cannot run yet; when the sender is another pool of this "
+        "file, join them with a message flow; otherwise write it as an activity 'receive ...'."),
+    "imp_catch_signal": (
+        'penantian sinyal (kejadian antara sinyal) belum dapat dijalankan; tuliskan sebagai kegiatan.',
+        'wait for a signal (intermediate signal event) cannot run yet; write it as an activity.'),
+    "imp_catch_conditional": (
+        'penantian syarat (kejadian antara bersyarat) belum dapat dijalankan; tuliskan sebagai keputusan.',
+        'wait for a condition (intermediate conditional event) cannot run yet; write it as a decision.'),
+    "imp_catch_link": (
+        'tautan tanpa pasangan (kejadian tautan penangkap tanpa pelempar bernama sama di proses ini); hubungkan '
+        'dengan panah biasa.',
+        'link without its pair (link catch event without a throw event of the same name in this process); connect'
+        ' it with an ordinary arrow.'),
+    "imp_throw_message": (
+        'pengiriman pesan ke luar berkas (kejadian antara pesan) belum dapat dijalankan; gambarkan penerimanya '
+        "sebagai kolam dengan aliran pesan, atau tuliskan sebagai kegiatan 'kirim ...'.",
+        'sending a message outside the file (intermediate message event) cannot run yet; draw the receiver as a '
+        "pool with a message flow, or write it as an activity 'send ...'."),
+    "imp_throw_signal": (
+        'pengiriman sinyal (kejadian antara sinyal) belum dapat dijalankan; tuliskan sebagai kegiatan.',
+        'sending a signal (intermediate signal event) cannot run yet; write it as an activity.'),
+    "imp_throw_escalation": (
+        'eskalasi (kejadian antara eskalasi) belum dapat dijalankan; Alur mengeskalasi dari waktu baku (publish '
+        '--eskalasi).',
+        'escalation (intermediate escalation event) cannot run yet; Alur escalates from the standard time '
+        '(publish --escalation).'),
+    "imp_throw_compensate": (
+        'kompensasi (kejadian antara kompensasi) tidak dijalankan Alur; tuliskan pembatalan sebagai kegiatan.',
+        'compensation (intermediate compensation event) is not run by Alur; write the undoing as an activity.'),
+    "imp_throw_link": (
+        'tautan tanpa pasangan (kejadian tautan pelempar tanpa satu penangkap bernama sama di proses ini); '
+        'hubungkan dengan panah biasa.',
+        'link without its pair (link throw event without exactly one catch event of the same name in this '
+        'process); connect it with an ordinary arrow.'),
+    "imp_sub_process": (
+        'sub-proses dengan {count} tugas belum dapat dijalankan; ratakan langkahnya ke dalam proses utama atau '
+        'jadikan SOP tersendiri.',
+        'sub-process with {count} tasks cannot run yet; flatten its steps into the main process or make it an SOP'
+        ' of its own.'),
+    "imp_event_sub_process": (
+        "sub-proses kejadian (mis. 'permohonan dicabut' kapan saja) belum dapat dijalankan; tuliskan sebagai "
+        'keputusan pada langkah yang bersangkutan.',
+        "event sub-process (e.g. 'request withdrawn' at any time) cannot run yet; write it as a decision at the "
+        'steps concerned.'),
+    "imp_standard_loop": (
+        'tugas berulang (standard loop) belum dapat dijalankan; tuliskan pengulangan sebagai keputusan dengan '
+        'panah kembali.',
+        'looping task (standard loop) cannot run yet; write the repetition as a decision with an arrow back.'),
+    "imp_multi_instance_parallel": (
+        'tugas multi-instance paralel (dikerjakan serentak oleh setiap ...) belum dapat dijalankan; tuliskan '
+        'sebagai cabang paralel per pelaksana.',
+        'parallel multi-instance task (done at once by each ...) cannot run yet; write it as parallel branches '
+        'per pelaksana.'),
+    "imp_multi_instance_sequential": (
+        'tugas multi-instance berurutan (dikerjakan satu per satu untuk setiap ...) belum dapat dijalankan; '
+        "tuliskan sebagai keputusan 'masih ada?' dengan panah kembali.",
+        'sequential multi-instance task (done one by one for each ...) cannot run yet; write it as a decision '
+        "'any left?' with an arrow back."),
+    "imp_call_activity_in_file": (
+        "pemanggilan proses '{called}' (call activity) belum dapat dijalankan; impor proses itu sebagai SOP "
+        'tersendiri (--proses {called}) dan catat di KETERKAITAN.',
+        "call of process '{called}' (call activity) cannot run yet; import that process as an SOP of its own "
+        '(--proses {called}) and note it under KETERKAITAN.'),
+    "imp_call_activity_elsewhere": (
+        "pemanggilan proses '{called}' yang tidak ada di berkas ini (call activity) belum dapat dijalankan; catat"
+        ' SOP yang dipanggil di KETERKAITAN dan ganti dengan satu kegiatan.',
+        "call of process '{called}', which is not in this file (call activity), cannot run yet; note the called "
+        'SOP under KETERKAITAN and replace it with one activity.'),
 }
