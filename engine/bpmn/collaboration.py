@@ -144,20 +144,98 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
             # one of several awaited events (reply or timeout): a wait, read with the event-based gateway
             reader.notice("imp_message_flow_awaited", message.id, message.name, target=target.name or target.id)
             continue
-        reader.flows[message.id] = flow_type(message.id, message.source, message.target, message.name, "",
-                                              message=True)
+        landing = _landing(reader, target, sequence_incoming)
+        if landing is None:
+            reader.error("imp_handover_after_branches", target.id, target.name, source=source.name or source.id)
+            continue
+        reader.flows[message.id] = flow_type(message.id, message.source, landing.id, message.name, "", message=True)
         source.outgoing.append(message.id)
-        target.incoming.append(message.id)
-        if target.tag == "startEvent":
-            target.handover = "pass"
-        elif target.tag == "intermediateCatchEvent":
-            target.handover = "join" if sequence_incoming else "pass"
-        elif sequence_incoming and target.handover != "pass":
-            target.handover = "join"
+        landing.incoming.append(message.id)
         if source.tag in ("endEvent", "intermediateThrowEvent"):
             source.handover = "pass"
         reader.notice("imp_handover", message.id, message.name, source=source.name or source.id,
                       target=target.name or target.id, pool=pool_of[message.target])
+
+
+def _landing(reader: Any, target: Any, sequence_incoming: list[str]) -> Any:
+    """Where the message arrow ends, marking how the receiver waits; None when it cannot wait safely.
+
+    A receiver that its own pool reaches from one step waits for that step and the message (a join).
+    A join after several branches of a choice would wait for a branch that never comes, so a catch
+    event reached from several branches becomes a step of its own ("Balasan diterima") and the step
+    after it waits for it and the message; a task reached so is refused by name.
+    """
+    if target.tag == "startEvent" or not sequence_incoming:
+        if target.tag in ("startEvent", "intermediateCatchEvent"):
+            target.handover = "pass"
+        return target
+    own = _steps_before(reader, target)
+    if target.tag != "intermediateCatchEvent":
+        if len(own) > 1:
+            return None
+        target.handover = "join"
+        return target
+    after = _steps_after(reader, target)
+    if len(after) != 1:
+        return None
+    following = reader.nodes[after[0]]
+    if len(own) <= 1 and _steps_before(reader, following) == own:
+        target.handover = "join"
+        return target
+    if following.tag not in _TASKS or len(following.incoming) != 1:
+        return None
+    target.handover = "step"
+    following.handover = "join"
+    reader.notice("imp_handover_wait_step", target.id, target.name, following=following.name or following.id)
+    return following
+
+
+def _is_step(node: Any) -> bool:
+    if node.handover == "step":
+        return True
+    if node.handover == "pass" or node.generated_role:
+        return False
+    return node.tag in _TASKS | {"startEvent", "endEvent"} or (
+        node.tag == "exclusiveGateway" and len(node.outgoing) >= 2)
+
+
+def _steps_before(reader: Any, node: Any) -> set[str]:
+    """The steps the node's own pool reaches it from (sequence flows only, through gateways and events)."""
+    found: set[str] = set()
+    seen = {node.id}
+    queue = [node]
+    while queue:
+        current = queue.pop()
+        for flow_id in current.incoming:
+            flow = reader.flows[flow_id]
+            if flow.message or flow.source in seen:
+                continue
+            seen.add(flow.source)
+            other = reader.nodes[flow.source]
+            if _is_step(other):
+                found.add(other.id)
+            else:
+                queue.append(other)
+    return found
+
+
+def _steps_after(reader: Any, node: Any) -> list[str]:
+    found: list[str] = []
+    seen = {node.id}
+    queue = [node]
+    while queue:
+        current = queue.pop()
+        for flow_id in current.outgoing:
+            flow = reader.flows[flow_id]
+            if flow.message or flow.target in seen:
+                continue
+            seen.add(flow.target)
+            other = reader.nodes[flow.target]
+            if _is_step(other):
+                found.append(other.id)
+            else:
+                queue.append(other)
+    return found
 
 
 def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow_type: Any) -> etree._Element:

@@ -89,7 +89,8 @@ class _Node:
     outgoing: list[str] = field(default_factory=list)
     default_flow: str = ""
     #: Set for pools joined by message flows (:mod:`engine.bpmn.collaboration`): "pass" (the node is
-    #: no step, arrows go through it) or "join" (the node waits for its pool and for the message).
+    #: no step, arrows go through it), "join" (the node waits for its pool and for the message) or
+    #: "step" (a message catch event read as a step of its own).
     handover: str = ""
 
 
@@ -359,6 +360,8 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------
     def _is_step_node(self, node: _Node) -> bool:
+        if node.handover == "step":  # a message catch that waits as a step of its own (collaboration)
+            return True
         if node.generated_role or node.handover == "pass":
             return False
         if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):

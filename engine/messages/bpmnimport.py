@@ -13,6 +13,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "(mis. ke kolam tanpa proses); dicatat saja, tidak dijalankan.",
         "message flow from {source} to {target} does not join two steps in different pools of this file (e.g. it "
         "goes to a pool without a process); noted only, not run."),
+    "imp_handover_wait_step": (
+        "kolam ini sampai ke penantian pesan dari beberapa cabang: penantian dibaca sebagai langkah tersendiri, dan "
+        "'{following}' menunggu langkah itu serta pesannya.",
+        "this pool reaches the message wait from several branches: the wait is read as a step of its own, and "
+        "'{following}' waits for that step and for the message."),
+    "imp_handover_after_branches": (
+        "pesan dari '{source}' tiba di langkah yang dicapai kolamnya dari beberapa cabang; Alur tidak dapat "
+        "menunggu keduanya tanpa macet. Sisipkan satu langkah (atau kejadian penangkap pesan) setelah cabang-"
+        "cabang bergabung, lalu arahkan aliran pesan ke sana.",
+        "the message from '{source}' arrives at a step its pool reaches from several branches; Alur cannot wait "
+        "for both without getting stuck. Insert one step (or a message catch event) after the branches merge "
+        "and point the message flow at it."),
     "imp_message_flow_awaited": (
         "aliran pesan ke '{target}' berakhir pada salah satu kejadian yang ditunggu gerbang berbasis kejadian; "
         "dibaca sebagai penantian pesan, bukan serah terima.",

@@ -70,3 +70,48 @@ def test_miwg_collaborations_are_read_as_one_sop(path: Path) -> None:
         codes = {item.code for item in exc.problems}
         assert "many_processes" not in codes
         assert all(item.element_id for item in exc.problems)
+
+
+def _with_choice_before_the_reply() -> bytes:
+    """Dinas A may first note the letter (a choice) before it waits for the reply."""
+    text = LETTER.read_text()
+    return text.replace(
+        '<bpmn:sequenceFlow id="a3" sourceRef="tanda_tangan" targetRef="balasan_diterima"/>',
+        '<bpmn:sequenceFlow id="a3" sourceRef="tanda_tangan" targetRef="pilih"/>'
+        '<bpmn:exclusiveGateway id="pilih" name="Perlu dicatat?" default="a3b"/>'
+        '<bpmn:sequenceFlow id="a3a" name="Ya" sourceRef="pilih" targetRef="catat"/>'
+        '<bpmn:task id="catat" name="Catat di agenda"/>'
+        '<bpmn:sequenceFlow id="a3c" sourceRef="catat" targetRef="gabung"/>'
+        '<bpmn:sequenceFlow id="a3b" name="Tidak" sourceRef="pilih" targetRef="gabung"/>'
+        '<bpmn:exclusiveGateway id="gabung"/>'
+        '<bpmn:sequenceFlow id="a3d" sourceRef="gabung" targetRef="balasan_diterima"/>').encode()
+
+
+@pytest.mark.parametrize("no", [frozenset(), frozenset({"pilih"})])
+def test_a_wait_reached_from_several_branches_is_a_step_and_does_not_get_stuck(runtime: Runtime,
+                                                                                no: frozenset[str]) -> None:
+    result = read_bpmn(_with_choice_before_the_reply(), LETTER.name)
+    sop = result.sop
+    assert sop.step("balasan_diterima").kind is StepKind.ACTIVITY
+    assert sop.step("arsipkan").join and "arsipkan" in sop.step("kirim_balasan").next
+    assert "imp_handover_wait_step" in [n.code for n in result.notices]
+    people = staff(runtime, sop)
+    runtime.publish(sop, "surat-pilih")
+    instance_id, done = drive(runtime, "surat-pilih", sop, people, no, start_data={"nilai": "1"})
+    assert runtime.instance(instance_id).status == "completed", done
+    assert ("catat" in done) is (not no) and done.count("arsipkan") == 1
+
+
+def test_a_message_into_a_task_after_several_branches_is_refused_by_name() -> None:
+    text = _with_choice_before_the_reply().decode()
+    text = text.replace('targetRef="balasan_diterima"/>', 'targetRef="arsip_tunggu"/>').replace(
+        '<bpmn:task id="arsipkan"', '<bpmn:task id="arsip_tunggu" name="Terima balasan"/>'
+        '<bpmn:sequenceFlow id="a9" sourceRef="arsip_tunggu" targetRef="arsipkan"/><bpmn:task id="arsipkan"').replace(
+        '<bpmn:sequenceFlow id="a4" sourceRef="balasan_diterima" targetRef="arsipkan"/>', "").replace(
+        '<bpmn:intermediateCatchEvent id="balasan_diterima" name="Balasan diterima">\n'
+        '      <bpmn:messageEventDefinition id="def_balasan"/>\n    </bpmn:intermediateCatchEvent>', "")
+    with pytest.raises(ProcessDefinitionError) as caught:
+        read_bpmn(text.encode(), LETTER.name)
+    [refusal] = caught.value.problems
+    assert (refusal.code, refusal.element_id) == ("imp_handover_after_branches", "arsip_tunggu")
+    assert "Kirim balasan" in refusal.message
