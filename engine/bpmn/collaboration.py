@@ -66,6 +66,21 @@ def pools(root: etree._Element, processes: list[etree._Element]) -> list[Pool]:
     return result
 
 
+def pool_processes(root: etree._Element, candidates: list[etree._Element]) -> tuple[list[etree._Element],
+                                                                                  list[etree._Element]]:
+    """Which processes of a file with several are its pools, and which are left out.
+
+    A process that a call activity calls is the called SOP, not a pool (a process without a
+    participant may still be a pool: some modelers leave the participant out). When nothing would
+    remain, every process is a pool.
+    """
+    called = {element.get("calledElement", "") for element in root.iter(bpmn("callActivity"))}
+    kept = [process for process in candidates if process.get("id", "") not in called]
+    if not kept:
+        return candidates, []
+    return kept, [process for process in candidates if process not in kept]
+
+
 def message_flows(root: etree._Element) -> list[MessageFlow]:
     """Every message flow of every collaboration, in document order."""
     return [MessageFlow(element.get("id", ""), _clean(element.get("name")), element.get("sourceRef", ""),
@@ -148,11 +163,18 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
         if landing is None:
             reader.error("imp_handover_after_branches", target.id, target.name, source=source.name or source.id)
             continue
+        if landing.handover == "join" and any(reader.flows[flow_id].message for flow_id in landing.incoming):
+            # a receiver takes one message: several message flows into it are alternatives, and a join
+            # would wait for all of them
+            reader.error("imp_handover_several_messages", target.id, target.name)
+            continue
         reader.flows[message.id] = flow_type(message.id, message.source, landing.id, message.name, "", message=True)
         source.outgoing.append(message.id)
         landing.incoming.append(message.id)
         if source.tag in ("endEvent", "intermediateThrowEvent"):
-            source.handover = "pass"
+            # a sending event reached from several branches sends as a step of its own, so the receiver's
+            # join waits for one arrow from this pool, not for every branch
+            source.handover = "pass" if _single_token(reader, source) else "step"
         reader.notice("imp_handover", message.id, message.name, source=source.name or source.id,
                       target=target.name or target.id, pool=pool_of[message.target])
 
@@ -169,9 +191,8 @@ def _landing(reader: Any, target: Any, sequence_incoming: list[str]) -> Any:
         if target.tag in ("startEvent", "intermediateCatchEvent"):
             target.handover = "pass"
         return target
-    own = _steps_before(reader, target)
     if target.tag != "intermediateCatchEvent":
-        if len(own) > 1:
+        if not _single_token(reader, target):
             return None
         target.handover = "join"
         return target
@@ -179,7 +200,7 @@ def _landing(reader: Any, target: Any, sequence_incoming: list[str]) -> Any:
     if len(after) != 1:
         return None
     following = reader.nodes[after[0]]
-    if len(own) <= 1 and _steps_before(reader, following) == own:
+    if _single_token(reader, target) and _steps_before(reader, following) == _steps_before(reader, target):
         target.handover = "join"
         return target
     if following.tag not in _TASKS or len(following.incoming) != 1:
@@ -188,6 +209,24 @@ def _landing(reader: Any, target: Any, sequence_incoming: list[str]) -> Any:
     following.handover = "join"
     reader.notice("imp_handover_wait_step", target.id, target.name, following=following.name or following.id)
     return following
+
+
+def _single_token(reader: Any, node: Any) -> bool:
+    """Whether the node's own pool reaches it with exactly one arrival: no choice merges on the way
+    back to the previous steps (a parallel join merges arrivals that all come)."""
+    seen: set[str] = set()
+    queue = [node]
+    while queue:
+        current = queue.pop()
+        own = [reader.flows[flow_id] for flow_id in current.incoming if not reader.flows[flow_id].message]
+        if len(own) > 1 and current.tag != "parallelGateway":
+            return False
+        for flow in own:
+            other = reader.nodes[flow.source]
+            if flow.source not in seen and not _is_step(other):
+                seen.add(flow.source)
+                queue.append(other)
+    return True
 
 
 def _is_step(node: Any) -> bool:
@@ -268,4 +307,5 @@ def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow
     return next(pool.process for pool in ordered if pool.name == pool_of[primary.id])
 
 
-__all__ = ["MessageFlow", "Pool", "collaboration_name", "lane_names", "message_flows", "pools", "read_pools"]
+__all__ = ["MessageFlow", "Pool", "collaboration_name", "lane_names", "message_flows", "pool_processes", "pools",
+           "read_pools"]

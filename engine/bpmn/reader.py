@@ -90,7 +90,7 @@ class _Node:
     default_flow: str = ""
     #: Set for pools joined by message flows (:mod:`engine.bpmn.collaboration`): "pass" (the node is
     #: no step, arrows go through it), "join" (the node waits for its pool and for the message) or
-    #: "step" (a message catch event read as a step of its own).
+    #: "step" (a message event read as a step of its own).
     handover: str = ""
 
 
@@ -228,7 +228,10 @@ class _Reader:
                      if close else problem("process_not_found", wanted=self.wanted_process, processes=listing, hint=""))
             raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary", [found], self.filename,
                                                    filename=self.filename or "BPMN")
-        return candidates
+        pooled, left_out = collaboration.pool_processes(self.root, candidates)
+        for other in left_out:
+            self.notice("imp_process_not_a_pool", other.get("id", ""), _clean(other.get("name")))
+        return pooled
 
     def _lanes(self, process: etree._Element) -> dict[str, str]:
         """Map flow node id -> lane name, using the innermost lanes."""
@@ -529,6 +532,8 @@ class _Reader:
             kind = StepKind.DECISION
         if node.step_kind in {k.value for k in StepKind}:
             kind = StepKind(node.step_kind)
+        if node.handover == "step":  # a message event of a collaboration worked as a step (send or receive)
+            kind = StepKind.ACTIVITY
         activity = node.name
         if not activity:
             activity = {StepKind.START: "Mulai", StepKind.END: "Selesai", StepKind.DECISION: "Keputusan"}.get(kind, "")

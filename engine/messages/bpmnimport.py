@@ -5,6 +5,11 @@ from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- collaborations: several pools, message flows ------------------------------------------------
+    "imp_process_not_a_pool": (
+        "proses ini dipanggil oleh call activity, bukan kolam; tidak digabung ke SOP ini (impor sendiri dengan "
+        "--proses).",
+        "this process is called by a call activity, it is not a pool; not merged into this SOP (import it on its "
+        "own with --proses)."),
     "imp_handover": (
         "aliran pesan dibaca sebagai serah terima: '{target}' ({pool}) dikerjakan setelah '{source}'.",
         "message flow read as a hand-over: '{target}' ({pool}) is worked after '{source}'."),
@@ -25,6 +30,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the message from '{source}' arrives at a step its pool reaches from several branches; Alur cannot wait "
         "for both without getting stuck. Insert one step (or a message catch event) after the branches merge "
         "and point the message flow at it."),
+    "imp_handover_several_messages": (
+        "beberapa aliran pesan tiba di langkah ini, yang juga menunggu kolamnya sendiri; pesan-pesan itu saling "
+        "menggantikan, jadi Alur tidak dapat menunggu semuanya. Buat satu penangkap pesan per pengirim, atau "
+        "gabungkan pengirimnya menjadi satu.",
+        "several message flows arrive at this step, which also waits for its own pool; the messages replace one "
+        "another, so Alur cannot wait for all of them. Draw one message catch per sender, or merge the senders "
+        "into one."),
     "imp_message_flow_awaited": (
         "aliran pesan ke '{target}' berakhir pada salah satu kejadian yang ditunggu gerbang berbasis kejadian; "
         "dibaca sebagai penantian pesan, bukan serah terima.",
