@@ -115,3 +115,39 @@ def test_a_message_into_a_task_after_several_branches_is_refused_by_name() -> No
     [refusal] = caught.value.problems
     assert (refusal.code, refusal.element_id) == ("imp_handover_after_branches", "arsip_tunggu")
     assert "Kirim balasan" in refusal.message
+
+
+def _reply_sent_by_an_end_event_after_a_choice() -> bytes:
+    """Dinas B answers with a message end event that both branches of its choice reach."""
+    text = LETTER.read_text()
+    for old, new in [
+        ('<bpmn:sendTask id="kirim_balasan" name="Kirim balasan"/>',
+         '<bpmn:endEvent id="kirim_balasan" name="Balasan terkirim"><bpmn:messageEventDefinition/></bpmn:endEvent>'),
+        ('<bpmn:endEvent id="selesai_b" name="Selesai"/>', ""),
+        ('<bpmn:sequenceFlow id="b4" sourceRef="kirim_balasan" targetRef="selesai_b"/>', ""),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    return text.encode()
+
+
+@pytest.mark.parametrize("nilai", [5000, 10])
+def test_a_message_sent_after_a_choice_is_sent_by_a_step_and_does_not_get_stuck(runtime: Runtime,
+                                                                                 nilai: int) -> None:
+    sop = read_bpmn(_reply_sent_by_an_end_event_after_a_choice(), LETTER.name).sop
+    sender = sop.step("kirim_balasan")
+    assert sender.kind is StepKind.ACTIVITY and sender.next == ["arsipkan"]
+    people = staff(runtime, sop)
+    runtime.publish(sop, "surat-akhir-pesan")
+    instance_id, done = drive(runtime, "surat-akhir-pesan", sop, people, start_data={"nilai": str(nilai)})
+    assert runtime.instance(instance_id).status == "completed", done
+    assert done.count("arsipkan") == 1
+
+
+def test_a_process_called_by_a_call_activity_is_not_a_pool() -> None:
+    text = LETTER.read_text().replace('<bpmn:manualTask id="setujui" name="Minta persetujuan pimpinan"/>',
+                                      '<bpmn:callActivity id="setujui" name="Persetujuan" calledElement="proses_a"/>')
+    with pytest.raises(ProcessDefinitionError) as caught:
+        read_bpmn(text.encode(), LETTER.name)
+    # Dinas A is what the call activity calls: only Dinas B is read, and its call is refused by name
+    assert [(p.code, p.element_id) for p in caught.value.problems] == [("imp_call_activity_in_file", "setujui")]
