@@ -122,7 +122,7 @@ def read_pools(reader: Any, processes: list[etree._Element],
     read_lanes: list[tuple[Pool, dict[str, str]]] = []
     for pool in ordered:
         before = list(reader.lane_order)
-        lanes = reader._lanes(pool.process)
+        lanes = reader._lanes(pool.process, pool.name)
         reader.lane_order[:] = before
         read_lanes.append((pool, lanes))
     renamed = lane_names([(pool, list(dict.fromkeys(lanes.values()))) for pool, lanes in read_lanes])

@@ -169,7 +169,7 @@ class _Reader:
         if len(processes) > 1:
             lanes, process = collaboration.read_pools(self, processes, _Flow)
         else:
-            lanes = self._lanes(process)
+            lanes = self._lanes(process, participant_names.get(process.get("id", "")) or _clean(process.get("name")))
             self._collect(process, lanes)
         documentation.collect(self, processes)
         implicit.decisions_after_tasks(self, TASK_TAGS, _Node, _Flow)
@@ -233,20 +233,24 @@ class _Reader:
             self.notice("imp_process_not_a_pool", other.get("id", ""), _clean(other.get("name")))
         return pooled
 
-    def _lanes(self, process: etree._Element) -> dict[str, str]:
-        """Map flow node id -> lane name, using the innermost lanes."""
+    def _lanes(self, process: etree._Element, unnamed: str = "") -> dict[str, str]:
+        """Map flow node id -> lane name, using the innermost lanes.
+
+        :param unnamed: the pool's name, for a lane drawn without a name (some modelers put one
+            nameless lane over the whole pool); a nameless lane around named ones adds no prefix.
+        """
         lane_of: dict[str, str] = {}
 
         def visit(lane_set: etree._Element, prefix: str) -> None:
             for lane in lane_set.findall(bpmn("lane")):
-                name = _clean(lane.get("name")) or lane.get("id", "")
+                name = _clean(lane.get("name"))
                 children = [child for child in lane.findall(bpmn("childLaneSet"))
                             if child.findall(bpmn("lane"))]
                 if children:
                     for child in children:
-                        visit(child, f"{prefix}{name} - ")
+                        visit(child, f"{prefix}{name} - " if name else prefix)
                     continue
-                full = f"{prefix}{name}"
+                full = f"{prefix}{name}" if name else (prefix.removesuffix(" - ") or unnamed or lane.get("id", ""))
                 if full not in self.lane_order:
                     self.lane_order.append(full)
                 for ref in lane.findall(bpmn("flowNodeRef")):
