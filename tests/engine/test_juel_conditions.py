@@ -76,7 +76,8 @@ GATEWAY = """<?xml version="1.0"?>
     <task id="a" name="A"/><task id="b" name="B"/>
     <endEvent id="e"/>
     <sequenceFlow id="f1" sourceRef="s" targetRef="g"/>
-    <sequenceFlow id="yes" name="Ya" sourceRef="g" targetRef="a"><conditionExpression>{condition}</conditionExpression></sequenceFlow>
+    <sequenceFlow id="yes" name="Ya" sourceRef="g" targetRef="a">
+      <conditionExpression>{condition}</conditionExpression></sequenceFlow>
     <sequenceFlow id="no" name="Tidak" sourceRef="g" targetRef="b"/>
     <sequenceFlow id="f2" sourceRef="a" targetRef="e"/><sequenceFlow id="f3" sourceRef="b" targetRef="e"/>
   </process>

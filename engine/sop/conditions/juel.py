@@ -19,7 +19,8 @@ __all__ = ["ForeignCondition", "UntranslatableCondition", "foreign_condition", "
 _JUEL = re.compile(r"^\s*[$#]\{(?P<body>.*)\}\s*$", re.DOTALL)
 _FEEL = re.compile(r"^\s*=(?!=)(?P<body>.*)$", re.DOTALL)
 #: The BPMN specification's XPath access to a data object, ``bpmn:getDataObject('approved')``.
-_XPATH_DATA = re.compile(r"""\b(?:bpmn:)?getDataObject\(\s*(?:'([A-Za-z][A-Za-z0-9_]*)'|"([A-Za-z][A-Za-z0-9_]*)")\s*\)""")
+_XPATH_DATA = re.compile(r"""\b(?:bpmn:)?getDataObject\(\s*"""
+                         r"""(?:'([A-Za-z][A-Za-z0-9_]*)'|"([A-Za-z][A-Za-z0-9_]*)")\s*\)""")
 _COMPARISONS = {"==", "!=", "<", ">", "<=", ">="}
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
