@@ -23,8 +23,9 @@ from engine.runtime.facade import Runtime
 from engine.sop.model import Sop
 from engine.sop.validate import validate
 from tests.conftest import MIWG
+from engine.samples.case_values import sample_values
 from tests.engine.runtime.conftest import UNIT, fresh_url
-from tests.engine.runtime.helpers import drive
+from tests.engine.runtime.helpers import form_for
 
 MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 
@@ -56,6 +57,26 @@ def _staff(runtime: Runtime, sop: Sop, prefix: str) -> dict[str, str]:
     return people
 
 
+def _run_one_path(runtime: Runtime, key: str, sop: Sop, people: dict[str, str]) -> tuple[str, list[str]]:
+    """Start an instance and work it to its end: each clerk decision Ya on its first visit and Tidak on
+    later ones (so a loop drawn on Ya ends), every step with plausible values for the fields it asks."""
+    assert sop.start is not None
+    instance, _ = runtime.start(key, people[sop.start.actor],
+                                form_for(sop.start, data=sample_values(sop, sop.start.id)))
+    done: list[str] = []
+    for _ in range(500):
+        items = sorted({item.id: item for user in sorted(set(people.values()))
+                        for item in runtime.worklist(user, limit=200) if item.instance_id == instance.id}.values(),
+                       key=lambda item: item.id)
+        if not items:
+            break
+        step = sop.step(items[0].step_id)
+        answer = "Tidak" if step.id in done else "Ya"
+        runtime.complete(items[0].id, people[items[0].jabatan], form_for(step, answer, sample_values(sop, step.id)))
+        done.append(step.id)
+    return instance.id, done
+
+
 @pytest.mark.skipif(not MIWG_FILES, reason=f"MIWG suite not found at {MIWG}: import test cannot run")
 def test_every_miwg_file_imports_and_runs_or_is_refused_by_name(tmp_path: Path,
                                                                  request: pytest.FixtureRequest) -> None:
@@ -74,8 +95,7 @@ def test_every_miwg_file_imports_and_runs_or_is_refused_by_name(tmp_path: Path,
                 assert parse_spec(write_bpmn(loaded.sop)).problems == [], path
                 key = f"miwg-{number}"
                 runtime.publish(loaded.sop, key)
-                instance_id, done = drive(runtime, key, loaded.sop, _staff(runtime, loaded.sop, f"f{number}"),
-                                          reload=False)
+                instance_id, done = _run_one_path(runtime, key, loaded.sop, _staff(runtime, loaded.sop, f"f{number}"))
                 assert runtime.instance(instance_id).status == "completed", (path, "stuck after", done)
                 imported.append(path)
             except ProcessDefinitionError as exc:
