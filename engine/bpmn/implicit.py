@@ -73,4 +73,36 @@ def join_links(reader: Any, flow_type: Any, process_of: dict[str, str]) -> None:
         reader.notice("imp_link_joined", node.id, node.name, target=target.name or target.id)
 
 
-__all__ = ["decisions_after_tasks", "join_links"]
+
+#: Throw events that do nothing when nothing in the file catches them, with the definition to look for.
+_SILENT_KINDS = {"signal": "signalEventDefinition", "escalation": "escalationEventDefinition",
+                 "compensate": "compensateEventDefinition"}
+_CATCHING_TAGS = {"intermediateCatchEvent", "boundaryEvent", "startEvent"}
+
+
+def silent_throws(reader: Any) -> None:
+    """A signal, escalation or compensation thrown where nothing in the file catches it does nothing
+    (no listener, no handler, nothing to undo): the event is passed through with a notice."""
+    from engine.bpmn.names import bpmn
+
+    caught: set[str] = set()
+    for element in reader.root.iter():
+        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in _CATCHING_TAGS:
+            continue
+        for kind, definition in _SILENT_KINDS.items():
+            for found in element.findall(bpmn(definition)):
+                caught.add(kind)
+                caught.add(f"{kind}:{found.get('signalRef') or found.get('escalationRef') or ''}")
+    if any(element.get("isForCompensation") == "true" for element in reader.root.iter()
+           if isinstance(element.tag, str)):
+        caught.add("compensate")
+    for node in reader.nodes.values():
+        if node.tag != "intermediateThrowEvent" or len(node.event_kinds) != 1 or node.handover:
+            continue
+        kind = node.event_kinds[0]
+        if kind in _SILENT_KINDS and kind not in caught:
+            node.handover = "pass"
+            reader.notice("imp_throw_uncaught", node.id, node.name, kind=kind)
+
+
+__all__ = ["decisions_after_tasks", "join_links", "silent_throws"]

@@ -175,6 +175,7 @@ class _Reader:
         implicit.decisions_after_tasks(self, TASK_TAGS, _Node, _Flow)
         implicit.join_links(self, _Flow, {child.get("id", ""): process.get("id", "") for process in processes
                                           for child in process})
+        implicit.silent_throws(self)
         self._check_unsupported()
         if self.errors:
             raise self._failure()

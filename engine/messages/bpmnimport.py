@@ -55,6 +55,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "imp_link_joined": (
         "kejadian tautan bersambung ke '{target}': dibaca sebagai satu panah.",
         "link event continues at '{target}': read as one arrow."),
+    "imp_throw_uncaught": (
+        "kejadian {kind} dilempar, tetapi tidak ada yang menangkapnya di berkas ini, jadi tidak berpengaruh: "
+        "dilewati dan panahnya diteruskan.",
+        "{kind} event thrown, but nothing in this file catches it, so it has no effect: passed through and its "
+        "arrow continued."),
     # --- documentation elements --------------------------------------------------------------------
     "imp_data_unlinked": (
         "objek/penyimpanan data tidak terhubung ke langkah mana pun; tidak dibawa ke SOP.",

@@ -74,7 +74,8 @@ def test_data_objects_and_stores_are_kelengkapan_and_output() -> None:
     ('<boundaryEvent id="x" attachedToRef="a"><timerEventDefinition/></boundaryEvent>', "imp_boundary_timer"),
     ('<boundaryEvent id="x" attachedToRef="a"><errorEventDefinition/></boundaryEvent>', "imp_boundary_error"),
     ('<intermediateCatchEvent id="x"><messageEventDefinition/></intermediateCatchEvent>', "imp_catch_message"),
-    ('<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>', "imp_throw_signal"),
+    ('<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>'
+     '<intermediateCatchEvent id="y"><signalEventDefinition/></intermediateCatchEvent>', "imp_throw_signal"),
     ('<subProcess id="x" triggeredByEvent="true"/>', "imp_event_sub_process"),
     ('<subProcess id="x"><task id="in"/></subProcess>', "imp_sub_process"),
     ('<callActivity id="x" calledElement="elsewhere"/>', "imp_call_activity_elsewhere"),
@@ -88,3 +89,19 @@ def test_each_refused_construct_has_its_own_reason(element: str, code: str) -> N
     refusals = [p for p in caught.value.problems if p.element_id == "x"]
     assert [p.code for p in refusals] == [code]
     assert refusals[0].render("en") != refusals[0].render("id")
+
+
+@pytest.mark.parametrize("kind", ["signal", "escalation", "compensate"])
+def test_a_throw_nothing_catches_has_no_effect_and_is_passed_through(kind: str) -> None:
+    body = f"""<startEvent id="s"/><task id="a" name="A"/>
+      <intermediateThrowEvent id="x" name="Beri tahu"><{kind}EventDefinition/></intermediateThrowEvent>
+      <endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="x"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="e"/>"""
+    result = read_bpmn(bpmn(body))
+    assert result.sop.step("a").next == ["e"]
+    assert [n.code for n in result.notices if n.element_id == "x"] == ["imp_throw_uncaught"]
+    if kind == "signal":  # something catches it: not silent, refused by its own reason
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(bpmn(body + '<intermediateCatchEvent id="c"><signalEventDefinition/></intermediateCatchEvent>'))
+        assert "imp_throw_signal" in {p.code for p in caught.value.problems}
