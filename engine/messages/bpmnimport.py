@@ -120,6 +120,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "imp_reason_empty_expression": (
         "syarat {dialect} kosong: '{expression}'; tulis syaratnya atau hapus.",
         "{dialect} condition is empty: '{expression}'; write the condition or remove it."),
+    "imp_reason_script": (
+        "syarat '{expression}' ditulis dalam bahasa skrip; Alur tidak pernah menjalankan kode dari model. Tulis "
+        "ulang dalam bahasa syarat Alur (mis. jumlah > 1000).",
+        "condition '{expression}' is written in a script language; Alur never runs code from a model. Rewrite "
+        "it in Alur's condition language (e.g. amount > 1000)."),
     "imp_reason_other": (
         "syarat {dialect} '{expression}' tidak dapat diterjemahkan: bagian '{token}' tidak ada dalam bahasa syarat "
         "Alur.",

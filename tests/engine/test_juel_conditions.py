@@ -64,6 +64,14 @@ def test_refusals_say_why(text: str, reason: str, token: str) -> None:
     assert caught.value.token == token
 
 
+def test_script_conditions_are_refused_never_run() -> None:
+    foreign = foreign_condition("execution.getVariable('x') > 1", "javascript")
+    assert foreign is not None
+    with pytest.raises(UntranslatableCondition) as caught:
+        translate_condition(foreign)
+    assert caught.value.reason == "imp_reason_script"
+
+
 def test_plain_conditions_are_left_to_the_safe_language() -> None:
     assert foreign_condition("jumlah > 3") is None
 

@@ -22,6 +22,8 @@ _FEEL = re.compile(r"^\s*=(?!=)(?P<body>.*)$", re.DOTALL)
 _XPATH_DATA = re.compile(r"""\b(?:bpmn:)?getDataObject\(\s*"""
                          r"""(?:'([A-Za-z][A-Za-z0-9_]*)'|"([A-Za-z][A-Za-z0-9_]*)")\s*\)""")
 _COMPARISONS = {"==", "!=", "<", ">", "<=", ">="}
+#: Condition languages that are program code: never run, never translated.
+_SCRIPT_LANGUAGES = ("javascript", "ecmascript", "groovy", "python", "java", "nashorn", "graal", "ruby", "php")
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<number>\d+(?:\.\d+)?)
@@ -68,7 +70,10 @@ class ForeignCondition:
 
 
 def foreign_condition(text: str, language: str = "") -> ForeignCondition | None:
-    """Recognise ``${...}``/``#{...}`` (JUEL) and ``= ...`` or a FEEL ``language`` attribute (FEEL)."""
+    """Recognise ``${...}``/``#{...}`` (JUEL), ``= ...`` or a FEEL ``language`` attribute (FEEL), the BPMN
+    XPath data access, and conditions in a script language (``language="javascript"``: refused)."""
+    if any(script in language.lower() for script in _SCRIPT_LANGUAGES):
+        return ForeignCondition("script", text)
     juel = _JUEL.match(text)
     if juel:
         return ForeignCondition("juel", juel.group("body"))
@@ -87,6 +92,8 @@ def translate_condition(condition: ForeignCondition) -> str:
 
     :raises UntranslatableCondition: naming the first part that has no equivalent.
     """
+    if condition.dialect == "script":
+        raise UntranslatableCondition("imp_reason_script", condition.body[:60])
     juel = condition.dialect == "juel"
     words, symbols = (_JUEL_WORDS, _JUEL_SYMBOLS) if juel else (_FEEL_WORDS, _FEEL_SYMBOLS)
     parts: list[str] = []
