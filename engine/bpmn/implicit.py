@@ -95,7 +95,7 @@ def silent_throws(reader: Any) -> None:
                 caught.add(f"{kind}:{found.get('signalRef') or found.get('escalationRef') or ''}")
     if any(element.get("isForCompensation") == "true" for element in reader.root.iter()
            if isinstance(element.tag, str)):
-        caught.add("compensate")
+        caught |= {"compensate"}
     for node in reader.nodes.values():
         if node.tag != "intermediateThrowEvent" or len(node.event_kinds) != 1 or node.handover:
             continue
