@@ -151,8 +151,8 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
                           source=message.source or "-", target=message.target or "-")
             continue
         if target.tag not in RECEIVING_TAGS or source.tag not in SENDING_TAGS:
-            reader.notice("imp_message_flow_outside", message.id, message.name,
-                          source=message.source or "-", target=message.target or "-")
+            reader.notice("imp_message_flow_not_handover", message.id, message.name,
+                          source=source.name or source.id, target=target.name or target.id)
             continue
         sequence_incoming = [flow_id for flow_id in target.incoming if not reader.flows[flow_id].message]
         if any(reader.nodes[reader.flows[flow_id].source].tag == "eventBasedGateway" for flow_id in sequence_incoming):

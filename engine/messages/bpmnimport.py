@@ -42,6 +42,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "dibaca sebagai penantian pesan, bukan serah terima.",
         "message flow to '{target}' ends at one of the events an event-based gateway waits for; read as a wait "
         "for the message, not a hand-over."),
+    "imp_message_flow_not_handover": (
+        "aliran pesan dari '{source}' ke '{target}' tidak dibaca sebagai serah terima: ujungnya bukan tugas, awal, "
+        "akhir atau kejadian antara (mis. kejadian batas); lihat pesan untuk elemen itu.",
+        "message flow from '{source}' to '{target}' is not read as a hand-over: its ends are not a task, start, end "
+        "or intermediate event (e.g. a boundary event); see the message about that element."),
     "imp_pool_starts_together": (
         "kolam '{pool}' mulai sendiri (tanpa pesan masuk): dimulai bersamaan dengan '{start}' sebagai cabang "
         "paralel.",
