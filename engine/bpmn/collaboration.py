@@ -106,8 +106,6 @@ def lane_names(pool_lanes: list[tuple[Pool, list[str]]]) -> dict[tuple[str, str]
             for pool, lanes in pool_lanes for lane in lanes}
 
 
-
-
 def read_pools(reader: Any, processes: list[etree._Element],
                flow_type: Any) -> tuple[dict[str, str], etree._Element]:
     """Collect every pool of the file into ``reader`` (an :class:`engine.bpmn.reader._Reader`) as one
@@ -119,18 +117,20 @@ def read_pools(reader: Any, processes: list[etree._Element],
     :param flow_type: the reader's arrow class, for the hand-over arrows.
     """
     ordered = pools(reader.root, processes)
-    read_lanes: list[tuple[Pool, dict[str, str]]] = []
+    read_lanes: list[tuple[Pool, dict[str, str], list[str]]] = []
     for pool in ordered:
-        before = list(reader.lane_order)
+        before = len(reader.lane_order)
         lanes = reader._lanes(pool.process, pool.name)
-        reader.lane_order[:] = before
-        read_lanes.append((pool, lanes))
-    renamed = lane_names([(pool, list(dict.fromkeys(lanes.values()))) for pool, lanes in read_lanes])
+        drawn = reader.lane_order[before:]  # this pool's lanes in the order they are drawn
+        del reader.lane_order[before:]
+        read_lanes.append((pool, lanes, drawn))
+    renamed = lane_names([(pool, drawn) for pool, _, drawn in read_lanes])
     lane_of: dict[str, str] = {}
-    for pool, lanes in read_lanes:
-        flow_nodes = [child.get("id", "") for child in pool.process if child.get("id")]
-        first_lane = renamed[(pool.name, next(iter(lanes.values())))] if lanes else pool.name
-        for node_id in flow_nodes:
+    for pool, lanes, drawn in read_lanes:
+        reader.lane_order.extend(renamed[(pool.name, lane)] for lane in drawn)
+        first_lane = renamed[(pool.name, drawn[0])] if drawn else pool.name
+        for node_id in (child.get("id", "") for child in pool.process if child.get("id")):
+            # a node outside every lane of its pool belongs to the pool's first lane (or to the pool)
             lane = renamed[(pool.name, lanes[node_id])] if node_id in lanes else first_lane
             lane_of[node_id] = lane
             if lane not in reader.lane_order:
