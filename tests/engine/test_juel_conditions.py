@@ -29,7 +29,8 @@ def translate(text: str, language: str = "") -> str:
     ("= not(approved)", "not ( approved )"),
     ("=fraud", "fraud"),
     ('= risk = "red"', "risk == 'red'"),
-    ('Vacation Approval = "Approved"', "Vacation_Approval == 'Approved'"),
+    ('Vacation Approval = "Approved"', "vacation_approval == 'Approved'"),
+    ("${orderTotal >= 100}", "order_total >= 100"),
     ("bpmn:getDataObject('clarified') = 'yes'", "clarified == 'yes'"),
 ])
 def test_translations(text: str, expected: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ForeignCondition", "UntranslatableCondition", "foreign_condition", "translate_condition"]
+__all__ = ["ForeignCondition", "UntranslatableCondition", "field_name", "foreign_condition", "translate_condition"]
 
 _JUEL = re.compile(r"^\s*[$#]\{(?P<body>.*)\}\s*$", re.DOTALL)
 _FEEL = re.compile(r"^\s*=(?!=)(?P<body>.*)$", re.DOTALL)
@@ -123,7 +123,7 @@ def translate_condition(condition: ForeignCondition) -> str:
             elif text.startswith("_"):
                 raise UntranslatableCondition("imp_reason_other", text)
             else:
-                parts.append(text)
+                parts.append(field_name(text))
         elif text in symbols:
             if symbols[text] == "not" and not _negates_one_operand(tokens, index):
                 raise UntranslatableCondition("imp_reason_negation", text)
@@ -132,6 +132,13 @@ def translate_condition(condition: ForeignCondition) -> str:
             raise UntranslatableCondition(_REASONS.get(text, "imp_reason_other"), text)
     _refuse_chained_comparisons([symbols.get(text, text) for _, text in tokens])
     return " ".join(parts)
+
+
+def field_name(name: str) -> str:
+    """A variable of another engine as an Alur case field name: ``orderTotal`` and ``Order_Total``
+    become ``order_total`` (Alur's fields are lower case with underscores)."""
+    snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    return re.sub(r"_+", "_", snake)
 
 
 def _join_spaced_names(tokens: list[tuple[str, str]], words: dict[str, str]) -> list[tuple[str, str]]:

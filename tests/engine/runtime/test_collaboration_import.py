@@ -151,3 +151,17 @@ def test_a_process_called_by_a_call_activity_is_not_a_pool() -> None:
         read_bpmn(text.encode(), LETTER.name)
     # Dinas A is what the call activity calls: only Dinas B is read, and its call is refused by name
     assert [(p.code, p.element_id) for p in caught.value.problems] == [("imp_call_activity_in_file", "setujui")]
+
+
+@pytest.mark.parametrize(("total", "branch"), [("5000", "a"), ("10", "b")])
+def test_a_translated_camunda_condition_is_decided_by_the_engine(runtime: Runtime, total: str, branch: str) -> None:
+    from tests.engine.test_juel_conditions import GATEWAY
+
+    sop = read_bpmn(GATEWAY.replace("{condition}", "${orderTotal &gt; 1000}").encode(), "pesanan.bpmn").sop
+    assert sop.step("g").condition == "order_total > 1000"
+    assert [item.name for item in sop.fields] == ["order_total"]
+    people = staff(runtime, sop)
+    runtime.publish(sop, "pesanan")
+    instance_id, done = drive(runtime, "pesanan", sop, people, start_data={"order_total": total})
+    assert runtime.instance(instance_id).status == "completed"
+    assert branch in done and ({"a", "b"} - {branch}).isdisjoint(done)
