@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.bpmn import collaboration, documentation, implicit, refusals
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
+from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
+from engine.sop.conditions.language import check_condition
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
@@ -85,6 +88,10 @@ class _Node:
     incoming: list[str] = field(default_factory=list)
     outgoing: list[str] = field(default_factory=list)
     default_flow: str = ""
+    #: Set for pools joined by message flows (:mod:`engine.bpmn.collaboration`): "pass" (the node is
+    #: no step, arrows go through it), "join" (the node waits for its pool and for the message) or
+    #: "step" (a message event read as a step of its own).
+    handover: str = ""
 
 
 @dataclass
@@ -94,6 +101,8 @@ class _Flow:
     target: str
     name: str
     condition: str
+    #: A message flow between pools (or the arrow that starts another pool with the SOP).
+    message: bool = False
 
 
 def _local(element: etree._Element) -> str:
@@ -140,6 +149,7 @@ class _Reader:
         self.notices: list[Problem] = []
         self.nodes: dict[str, _Node] = {}
         self.flows: dict[str, _Flow] = {}
+        self.annotation_of: dict[str, list[str]] = {}
 
     def error(self, code: str, element_id: str = "", name: str = "", **params: object) -> None:
         self.errors.append(problem(code, element_id, name, severity="error", **params))
@@ -149,13 +159,23 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------
     def read(self) -> ImportResult:
-        process = self._choose_process()
+        processes = self._choose_processes()
+        process = processes[0]
         participant_names = {
             element.get("processRef", ""): _clean(element.get("name"))
             for element in self.root.iter(bpmn("participant"))
         }
-        lanes = self._lanes(process)
-        self._collect(process, lanes)
+        self.lane_order: list[str] = []
+        if len(processes) > 1:
+            lanes, process = collaboration.read_pools(self, processes, _Flow)
+        else:
+            lanes = self._lanes(process, participant_names.get(process.get("id", "")) or _clean(process.get("name")))
+            self._collect(process, lanes)
+        documentation.collect(self, processes)
+        implicit.decisions_after_tasks(self, TASK_TAGS, _Node, _Flow)
+        implicit.join_links(self, _Flow, {child.get("id", ""): process.get("id", "") for process in processes
+                                          for child in process})
+        implicit.silent_throws(self)
         self._check_unsupported()
         if self.errors:
             raise self._failure()
@@ -165,6 +185,8 @@ class _Reader:
         if self.errors:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
+        if len(processes) > 1:
+            identity.nama = collaboration.collaboration_name(self.root) or identity.nama
         result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
                      fields=read_fields(process, self.notice), routing=self._routing(process),
                      actor_jabatan={**self._actor_jabatan(process),
@@ -177,10 +199,12 @@ class _Reader:
         return ImportResult(result, self.notices)
 
     def _failure(self) -> ProcessDefinitionError:
+        self.errors = refusals.refine(self.errors, self.nodes)
         return ProcessDefinitionError(
             f"{self.filename or 'BPMN'}: {len(self.errors)} bagian tidak dapat diimpor.", self.errors, self.filename)
 
-    def _choose_process(self) -> etree._Element:
+    def _choose_processes(self) -> list[etree._Element]:
+        """The process asked for with ``--proses``, the only one, or every pool of a collaboration."""
         candidates = [
             process for process in self.root.iter(bpmn("process"))
             if any(_local(child) in FLOW_NODE_TAGS for child in process)
@@ -200,36 +224,38 @@ class _Reader:
         if self.wanted_process:
             chosen = [p for p in candidates if self.wanted_process in labels(p)]
             if chosen:
-                return chosen[0]
+                return chosen[:1]
             known = sorted(set().union(*(labels(p) for p in candidates)))
             close = difflib.get_close_matches(self.wanted_process, known, n=1)
             found = (problem("process_not_found_close", wanted=self.wanted_process, processes=listing, close=close[0])
                      if close else problem("process_not_found", wanted=self.wanted_process, processes=listing, hint=""))
             raise ProcessDefinitionError.from_code("bpmn_process_not_found_summary", [found], self.filename,
                                                    filename=self.filename or "BPMN")
-        if len(candidates) > 1:
-            raise ProcessDefinitionError.from_code("bpmn_many_processes_summary",
-                                                   [problem("many_processes", count=len(candidates), names=listing)],
-                                                   self.filename, filename=self.filename or 'BPMN')
-        return candidates[0]
+        pooled, left_out = collaboration.pool_processes(self.root, candidates)
+        for other in left_out:
+            self.notice("imp_process_not_a_pool", other.get("id", ""), _clean(other.get("name")))
+        return pooled
 
-    def _lanes(self, process: etree._Element) -> dict[str, str]:
-        """Map flow node id -> lane name, using the innermost lanes."""
+    def _lanes(self, process: etree._Element, unnamed: str = "") -> dict[str, str]:
+        """Map flow node id -> lane name, using the innermost lanes.
+
+        :param unnamed: the pool's name, for a lane drawn without a name (some modelers put one
+            nameless lane over the whole pool); a nameless lane around named ones adds no prefix.
+        """
         lane_of: dict[str, str] = {}
-        self.lane_order: list[str] = []
         #: ``lane name -> organisation jabatan code`` from each lane's own ``sop:jabatanOrg`` extension.
         self.lane_codes: dict[str, str] = {}
 
         def visit(lane_set: etree._Element, prefix: str) -> None:
             for lane in lane_set.findall(bpmn("lane")):
-                name = _clean(lane.get("name")) or lane.get("id", "")
+                name = _clean(lane.get("name"))
                 children = [child for child in lane.findall(bpmn("childLaneSet"))
                             if child.findall(bpmn("lane"))]
                 if children:
                     for child in children:
-                        visit(child, f"{prefix}{name} - ")
+                        visit(child, f"{prefix}{name} - " if name else prefix)
                     continue
-                full = f"{prefix}{name}"
+                full = f"{prefix}{name}" if name else (prefix.removesuffix(" - ") or unnamed or lane.get("id", ""))
                 if full not in self.lane_order:
                     self.lane_order.append(full)
                 code = lane.find(f"{bpmn('extensionElements')}/{sop('jabatanOrg')}")
@@ -247,7 +273,6 @@ class _Reader:
             element.get("id", ""): _clean(element.findtext(bpmn("text")))
             for element in process.iter(bpmn("textAnnotation"))
         }
-        self.annotation_of: dict[str, list[str]] = {}
         for association in process.iter(bpmn("association")):
             source, target = association.get("sourceRef", ""), association.get("targetRef", "")
             for node_id, note_id in ((source, target), (target, source)):
@@ -278,6 +303,8 @@ class _Reader:
             flow = _Flow(element.get("id", ""), element.get("sourceRef", ""), element.get("targetRef", ""),
                          _clean(element.get("name")),
                          (condition.text or "").strip() if condition is not None else "")
+            if flow.condition and condition is not None:
+                flow.condition = self._foreign_condition(flow, condition.get("language", ""))
             missing = [ref for ref in (flow.source, flow.target) if ref not in self.nodes]
             if missing:
                 self.error("missing_flow_ref", flow.id, flow.name, target=missing[0] or "(kosong)")
@@ -286,8 +313,34 @@ class _Reader:
             self.nodes[flow.source].outgoing.append(flow.id)
             self.nodes[flow.target].incoming.append(flow.id)
 
+    def _foreign_condition(self, flow: _Flow, language: str) -> str:
+        """A JUEL/FEEL/XPath condition in the safe language, or refused naming the arrow and the text."""
+        foreign = foreign_condition(flow.condition, language)
+        if foreign is None:
+            return flow.condition
+        dialect = foreign.dialect.upper()
+        try:
+            translated = translate_condition(foreign)
+        except UntranslatableCondition as exc:
+            self.error(exc.reason, flow.id, flow.name, dialect=dialect, expression=flow.condition, token=exc.token)
+            return ""
+        reasons = check_condition(translated)
+        if reasons:
+            self.error("imp_condition_unsafe", flow.id, flow.name, dialect=dialect, expression=flow.condition,
+                       condition=translated, reason=reasons[0])
+            return ""
+        if translated in ("True", "False"):  # a fixed answer chooses nothing: the pelaksana decides
+            self.notice("imp_condition_constant", flow.id, flow.name, dialect=dialect, expression=flow.condition)
+            return ""
+        self.notice("imp_condition_translated", flow.id, flow.name, dialect=dialect, expression=flow.condition,
+                    condition=translated)
+        return translated
+
     def _check_unsupported(self) -> None:
         for node in self.nodes.values():
+            if node.handover and node.tag in ("startEvent", "endEvent", "intermediateCatchEvent",
+                                              "intermediateThrowEvent"):
+                continue  # a message between two pools of the file: a hand-over (collaboration notice)
             if node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
@@ -322,7 +375,9 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------
     def _is_step_node(self, node: _Node) -> bool:
-        if node.generated_role:
+        if node.handover == "step":  # a message catch that waits as a step of its own (collaboration)
+            return True
+        if node.generated_role or node.handover == "pass":
             return False
         if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
@@ -383,7 +438,8 @@ class _Reader:
             return [(node_id, False)]
         if node_id in seen or (node.generated_role == "end"):
             return []
-        joins = node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
+        joins = (node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
+                 or node.handover == "join")
         results: list[tuple[str, bool]] = []
         for flow_id in node.outgoing:
             for target, joined in self._resolve(self.flows[flow_id].target, seen | {node_id}):
@@ -423,6 +479,9 @@ class _Reader:
                         joined.add(target)
         for node_id in joined:
             steps[node_id].join = True
+        for node_id, step in steps.items():  # a step that waits for its pool and for a message
+            if self.nodes[node_id].handover == "join":
+                step.join = True
         return list(steps.values()) + extra
 
     def _generated_decision_gateway(self, node: _Node) -> _Node | None:
@@ -496,6 +555,8 @@ class _Reader:
             kind = StepKind.DECISION
         if node.step_kind in {k.value for k in StepKind}:
             kind = StepKind(node.step_kind)
+        if node.handover == "step":  # a message event of a collaboration worked as a step (send or receive)
+            kind = StepKind.ACTIVITY
         activity = node.name
         if not activity:
             activity = {StepKind.START: "Mulai", StepKind.END: "Selesai", StepKind.DECISION: "Keputusan"}.get(kind, "")
@@ -517,6 +578,7 @@ class _Reader:
             notes = [_clean(doc.text) for doc in node.element.findall(bpmn("documentation")) if _clean(doc.text)]
             notes += self.annotation_of.get(node.id, [])
             step.remarks = " ".join(notes)
+            documentation.apply(self, node.id, step)
         return step
 
     # ------------------------------------------------------------------------------------------

@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
-                             organisation, render, routing, runtime, sop, stage9, web)
+from engine.messages import (access, bpmn, bpmnimport, casedata, cli, durations, lifecycle, monitoring, notify,
+                             office, organisation, render, routing, runtime, sop, stage9, web)
 from engine.messages import gov, sosialisasi, stages
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata, organisation, routing, stages, sosialisasi, gov, stage9)
+                                  access, notify, casedata, organisation, routing, stages, sosialisasi, gov, stage9,
+                                  bpmnimport)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,107 @@
+"""What other modelers draw that Alur reads without refusing: link pairs, a task choosing its own way,
+data objects and stores, groups; and refusals that name the exact construct."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.bpmn.reader import read_bpmn
+from engine.errors import ProcessDefinitionError
+from engine.sop.model import StepKind
+from engine.sop.validate import validate
+
+HEAD = '<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">'
+
+
+def bpmn(body: str) -> bytes:
+    return f'{HEAD}<process id="p" name="P">{body}</process></definitions>'.encode()
+
+
+LINKS = bpmn("""
+  <startEvent id="s"/><task id="a" name="A"/>
+  <intermediateThrowEvent id="to2" name="Ke halaman 2"><linkEventDefinition name="L"/></intermediateThrowEvent>
+  <intermediateCatchEvent id="from1" name="Dari halaman 1"><linkEventDefinition name="L"/></intermediateCatchEvent>
+  <task id="b" name="B"/><endEvent id="e"/>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="to2"/>
+  <sequenceFlow id="f3" sourceRef="from1" targetRef="b"/><sequenceFlow id="f4" sourceRef="b" targetRef="e"/>""")
+
+
+def test_a_link_pair_is_one_arrow() -> None:
+    result = read_bpmn(LINKS)
+    assert result.sop.step("a").next == ["b"]
+    assert [n.code for n in result.notices if n.element_id == "to2"] == ["imp_link_joined"]
+    assert not [p for p in validate(result.sop) if p.severity == "error"]
+
+
+def test_a_link_without_its_pair_is_refused_by_name() -> None:
+    with pytest.raises(ProcessDefinitionError) as caught:
+        read_bpmn(LINKS.replace(b'name="L"/></intermediateCatch', b'name="M"/></intermediateCatch'))
+    assert {(p.code, p.element_id) for p in caught.value.problems} == {("imp_throw_link", "to2"),
+                                                                        ("imp_catch_link", "from1")}
+
+
+def test_a_task_with_one_conditional_and_a_default_arrow_is_followed_by_a_decision() -> None:
+    result = read_bpmn(bpmn("""
+      <startEvent id="s"/><task id="a" name="Periksa" default="biasa"/><task id="b" name="B"/><task id="c" name="C"/>
+      <endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/>
+      <sequenceFlow id="khusus" name="besar" sourceRef="a" targetRef="b">
+        <conditionExpression>${jumlah &gt; 10}</conditionExpression></sequenceFlow>
+      <sequenceFlow id="biasa" sourceRef="a" targetRef="c"/>
+      <sequenceFlow id="f2" sourceRef="b" targetRef="e"/><sequenceFlow id="f3" sourceRef="c" targetRef="e"/>"""))
+    decision = result.sop.step(result.sop.step("a").next[0])
+    assert decision.kind is StepKind.DECISION
+    assert (decision.yes, decision.no, decision.condition) == ("b", "c", "jumlah > 10")
+    assert "imp_task_condition_decision" in [n.code for n in result.notices]
+
+
+def test_data_objects_and_stores_are_kelengkapan_and_output() -> None:
+    result = read_bpmn(bpmn("""
+      <dataObject id="do" name="Formulir"/><dataObjectReference id="ref" dataObjectRef="do"/>
+      <dataStoreReference id="db" name="Basis data kependudukan"/>
+      <startEvent id="s"/>
+      <task id="a" name="Catat">
+        <dataInputAssociation><sourceRef>ref</sourceRef></dataInputAssociation>
+        <dataOutputAssociation><targetRef>db</targetRef></dataOutputAssociation>
+      </task>
+      <endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>"""))
+    step = result.sop.step("a")
+    assert step.requirements == ["Formulir"] and step.output == "Basis data kependudukan"
+
+
+@pytest.mark.parametrize(("element", "code"), [
+    ('<boundaryEvent id="x" attachedToRef="a"><timerEventDefinition/></boundaryEvent>', "imp_boundary_timer"),
+    ('<boundaryEvent id="x" attachedToRef="a"><errorEventDefinition/></boundaryEvent>', "imp_boundary_error"),
+    ('<intermediateCatchEvent id="x"><messageEventDefinition/></intermediateCatchEvent>', "imp_catch_message"),
+    ('<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>'
+     '<intermediateCatchEvent id="y"><signalEventDefinition/></intermediateCatchEvent>', "imp_throw_signal"),
+    ('<subProcess id="x" triggeredByEvent="true"/>', "imp_event_sub_process"),
+    ('<subProcess id="x"><task id="in"/></subProcess>', "imp_sub_process"),
+    ('<callActivity id="x" calledElement="elsewhere"/>', "imp_call_activity_elsewhere"),
+    ('<task id="x"><multiInstanceLoopCharacteristics isSequential="true"/></task>', "imp_multi_instance_sequential"),
+    ('<task id="x"><standardLoopCharacteristics/></task>', "imp_standard_loop"),
+])
+def test_each_refused_construct_has_its_own_reason(element: str, code: str) -> None:
+    with pytest.raises(ProcessDefinitionError) as caught:
+        read_bpmn(bpmn(f"""<startEvent id="s"/><task id="a" name="A"/><endEvent id="e"/>{element}
+          <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>"""))
+    refusals = [p for p in caught.value.problems if p.element_id == "x"]
+    assert [p.code for p in refusals] == [code]
+    assert refusals[0].render("en") != refusals[0].render("id")
+
+
+@pytest.mark.parametrize("kind", ["signal", "escalation", "compensate"])
+def test_a_throw_nothing_catches_has_no_effect_and_is_passed_through(kind: str) -> None:
+    body = f"""<startEvent id="s"/><task id="a" name="A"/>
+      <intermediateThrowEvent id="x" name="Beri tahu"><{kind}EventDefinition/></intermediateThrowEvent>
+      <endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="x"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="e"/>"""
+    result = read_bpmn(bpmn(body))
+    assert result.sop.step("a").next == ["e"]
+    assert [n.code for n in result.notices if n.element_id == "x"] == ["imp_throw_uncaught"]
+    if kind == "signal":  # something catches it: not silent, refused by its own reason
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(bpmn(body + '<intermediateCatchEvent id="c"><signalEventDefinition/></intermediateCatchEvent>'))
+        assert "imp_throw_signal" in {p.code for p in caught.value.problems}
