@@ -166,6 +166,9 @@ class _Reader:
             for element in self.root.iter(bpmn("participant"))
         }
         self.lane_order: list[str] = []
+        #: ``lane name -> organisation jabatan code`` from each lane's own ``sop:jabatanOrg`` extension
+        #: (kept over every pool of a collaboration).
+        self.lane_codes: dict[str, str] = {}
         if len(processes) > 1:
             lanes, process = collaboration.read_pools(self, processes, _Flow)
         else:
@@ -243,8 +246,6 @@ class _Reader:
             nameless lane over the whole pool); a nameless lane around named ones adds no prefix.
         """
         lane_of: dict[str, str] = {}
-        #: ``lane name -> organisation jabatan code`` from each lane's own ``sop:jabatanOrg`` extension.
-        self.lane_codes: dict[str, str] = {}
 
         def visit(lane_set: etree._Element, prefix: str) -> None:
             for lane in lane_set.findall(bpmn("lane")):
