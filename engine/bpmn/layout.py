@@ -36,6 +36,9 @@ SIZES = {
     "endEvent": (36.0, 36.0),
     "exclusiveGateway": (50.0, 50.0),
     "parallelGateway": (50.0, 50.0),
+    "eventBasedGateway": (50.0, 50.0),
+    "intermediateCatchEvent": (36.0, 36.0),
+    "boundaryEvent": (36.0, 36.0),
 }
 SHAPE_AREA = max(height for _, height in SIZES.values())
 
@@ -48,6 +51,8 @@ class Shape:
     tag: str
     lane: int
     name: str = ""
+    #: A boundary event: the id of the task it sits on (its lower edge), taking no column of its own.
+    attached_to: str = ""
 
 
 @dataclass
@@ -161,11 +166,19 @@ def _n(value: float) -> str:
 def _place(shapes: list[Shape], lanes: _Lanes) -> dict[str, _Box]:
     boxes: dict[str, _Box] = {}
     cursor = POOL_X + POOL_HEADER + LANE_HEADER + FIRST_GAP
-    for column, shape in enumerate(shapes):
+    column = 0
+    for shape in shapes:
         width, height = SIZES.get(shape.tag, (100.0, 80.0))
+        host = boxes.get(shape.attached_to)
+        if host is not None:  # on the host's lower edge, side by side from its right
+            placed = sum(1 for other in shapes if other.attached_to == shape.attached_to and other.id in boxes)
+            boxes[shape.id] = _Box(host.right - (placed + 1) * (width + 6), host.bottom - height / 2, width, height,
+                                   host.lane, host.column)
+            continue
         lane = shape.lane if shape.lane >= 0 else 0
         boxes[shape.id] = _Box(cursor, lanes.centre(lane) - height / 2, width, height, lane, column)
         cursor += width + COLUMN_GAP
+        column += 1
     return boxes
 
 
