@@ -69,12 +69,86 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_bad_name": (
         "nama '{name}' tidak sah; pakai huruf, angka, '-', '_' atau '.' (mis. 'jawaban-pemohon').",
         "name '{name}' is not valid; use letters, digits, '-', '_' or '.' (e.g. 'jawaban-pemohon')."),
-    "ev_message_without_correlation": (
-        "pesan '{name}' tanpa 'korelasi': tulis isian kasus yang nilainya menunjukkan instans penerima "
-        "(mis. nomor_permohonan).",
-        "message '{name}' without 'korelasi': name the case field whose value picks the receiving instance "
-        "(e.g. nomor_permohonan)."),
     "ev_message_unknown_field": (
         "isian korelasi '{field}' tidak dideklarasikan; isian yang ada: {fields}.",
         "correlation field '{field}' is not declared; declared fields: {fields}."),
+    "ev_signal_not_run": (
+        "sinyal '{name}' belum dijalankan Alur: belum ada cara mengirim sinyal ke instans (pesan dikirim lewat "
+        "API dan 'alur message'). Ganti dengan pesan ber-korelasi.",
+        "signal '{name}' is not run by Alur yet: there is no way to send a signal to instances (messages are "
+        "sent through the API and 'alur message'). Use a correlated message instead."),
+    "ev_refused_compensation": (
+        "Kompensasi tidak dapat dijalankan Alur: kompensasi menjalankan mundur langkah yang sudah selesai, dan "
+        "Alur tidak menyimpan cara membatalkan pekerjaan petugas. Tuliskan pembatalan sebagai langkah biasa "
+        "(mis. 'menarik surat') pada jalur yang sesuai.",
+        "Compensation cannot be run by Alur: it runs finished steps backwards, and Alur keeps no way to undo "
+        "an officer's work. Write the undoing as ordinary steps (e.g. 'withdraw the letter') on the path."),
+    "ev_refused_cancel": (
+        "Kejadian batal (cancel) hanya berlaku di dalam transaksi, yang tidak dijalankan Alur (butuh "
+        "kompensasi). Ganti dengan akhir 'hentikan' atau jalur batas.",
+        "A cancel event only works inside a transaction, which Alur does not run (it needs compensation). "
+        "Use a 'hentikan' end or a boundary path instead."),
+    "ev_refused_conditional": (
+        "Kejadian bersyarat (conditional) belum dijalankan Alur: tidak ada yang memeriksa ulang syaratnya saat "
+        "data berubah. Ganti dengan keputusan bersyarat setelah langkah yang mengisi datanya.",
+        "Conditional event is not run by Alur yet: nothing re-checks its condition when data changes. Use a "
+        "decision with a condition after the step that fills the data."),
+    "ev_refused_escalation": (
+        "Kejadian eskalasi belum dijalankan Alur; tenggat langkah dipantau dari mutu baku waktu "
+        "('alur publish --eskalasi'). Ganti dengan batas waktu pada langkah.",
+        "Escalation event is not run by Alur yet; step deadlines are watched from the standard time "
+        "('alur publish --eskalasi'). Use a timer boundary on the step."),
+    "ev_refused_event_kinds": (
+        "kejadian bertipe '{kinds}' tidak dapat dijalankan di sini; Alur menunggu satu waktu, satu pesan atau "
+        "(sebagai batas) satu galat.",
+        "an event of type '{kinds}' cannot run here; Alur waits for one timer, one message or (as a boundary) "
+        "one error."),
+    "ev_refused_cycle": (
+        "pewaktu berulang (timeCycle) tidak dijalankan Alur; tuliskan satu lama tunggu (timeDuration).",
+        "a repeating timer (timeCycle) is not run by Alur; write one wait duration (timeDuration)."),
+    "ev_timer_fixed_date": (
+        "pewaktu dengan tanggal tetap '{text}' tidak dijalankan; tuliskan nama isian kasus yang memuat "
+        "tanggalnya.",
+        "a timer with the fixed date '{text}' is not run; name the case field that holds the date."),
+    "ev_boundary_host": (
+        "kejadian batas melekat pada '{host}', yang bukan tugas; Alur menjalankan batas pada tugas saja.",
+        "the boundary event is attached to '{host}', which is not a task; Alur runs boundaries on tasks only."),
+    "ev_boundary_one_flow": (
+        "kejadian batas harus punya tepat satu panah keluar ke langkah berikutnya.",
+        "a boundary event needs exactly one outgoing arrow to the next step."),
+    "ev_choice_shape": (
+        "gateway berbasis kejadian dengan {count} cabang: Alur menjalankan tepat dua cabang, masing-masing "
+        "langsung ke kejadian penangkap (pesan atau waktu).",
+        "event-based gateway with {count} branches: Alur runs exactly two, each straight into a catch event "
+        "(a message or a timer)."),
+    # --- run time (engine.runtime.events, engine.runtime.event_sync) -------------------------------
+    "ev_timer_no_date": (
+        "isian tanggal '{field}' kosong atau tidak terbaca, jadi tidak diketahui kapan penantian berakhir; "
+        "isi tanggalnya (TTTT-BB-HH) pada langkah sebelumnya.",
+        "date field '{field}' is empty or unreadable, so the end of the wait is unknown; fill in the date "
+        "(YYYY-MM-DD) at an earlier step."),
+    "ev_message_missing": ("'{field}' wajib diisi.", "'{field}' is required."),
+    "ev_message_too_long": ("'{field}' lebih dari {limit} karakter.", "'{field}' is longer than {limit} characters."),
+    "ev_message_no_waiter": (
+        "Tidak ada instans yang menunggu pesan '{message}' dengan nilai korelasi itu (atau Anda tidak berhak "
+        "mengirimnya). Pesan tidak disimpan; kirim lagi setelah instans menunggu.",
+        "No instance waits for message '{message}' with that correlation value (or you may not send it). "
+        "The message is not kept; send it again once the instance waits."),
+    "ev_message_ambiguous": (
+        "{count} instans menunggu pesan '{message}' dengan nilai korelasi yang sama; pesan tidak dikirim. "
+        "Pakai isian korelasi yang unik per kasus (mis. nomor registrasi).",
+        "{count} instances wait for message '{message}' with the same correlation value; nothing was sent. "
+        "Use a correlation field unique per case (e.g. the registration number)."),
+    "ev_message_not_running": (
+        "Instans {instance} berstatus {status}; pesan baru dapat diterima setelah instans berjalan lagi.",
+        "Instance {instance} is {status}; it takes the message once it runs again."),
+    "ev_error_item_not_open": (
+        "Tugas {item} tidak terbuka lagi; galat hanya dapat dilaporkan pada tugas yang sedang dikerjakan.",
+        "Work item {item} is no longer open; an error can only be reported on a step being worked."),
+    "ev_error_no_boundary": (
+        "Langkah {step} tidak punya jalur galat '{code}'; jalur galat langkah ini: {codes}.",
+        "Step {step} has no error path '{code}'; its error paths: {codes}."),
+    "ev_received": ("pesan '{message}' diterima", "message '{message}' received"),
+    "ev_duplicate": ("pesan '{message}' sudah diterima sebelumnya; tidak ada yang berubah",
+                     "message '{message}' was received before; nothing changed"),
 }

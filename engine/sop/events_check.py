@@ -87,9 +87,9 @@ def _check_trigger(trigger: Trigger, fields: dict[str, Field], report: Callable[
         return
     if not NAME_PATTERN.match(trigger.name):
         report("ev_bad_name", name=trigger.name)
-    if trigger.kind is TriggerKind.MESSAGE:
-        if not trigger.correlation:
-            report("ev_message_without_correlation", name=trigger.name)
-        elif trigger.correlation not in fields:
-            report("ev_message_unknown_field", field=trigger.correlation,
-                   fields=", ".join(fields) or "-")
+    if trigger.kind is TriggerKind.SIGNAL:
+        report("ev_signal_not_run", name=trigger.name)
+    # a message without korelasi correlates on the case's registration number (engine.runtime.event_sync)
+    if trigger.kind is TriggerKind.MESSAGE and trigger.correlation:
+        if trigger.correlation not in fields:
+            report("ev_message_unknown_field", field=trigger.correlation, fields=", ".join(fields) or "-")
