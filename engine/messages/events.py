@@ -54,8 +54,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_end_on_kind": (
         "'akhir' hanya pada langkah selesai.", "'akhir' only on an end step."),
     "ev_error_end_code": (
-        "akhir dengan galat membutuhkan 'kode_galat' (huruf, angka, '-', '_', '.'); sekarang: '{code}'.",
-        "an error end needs a 'kode_galat' (letters, digits, '-', '_', '.'); now: '{code}'."),
+        "akhir dengan galat membutuhkan 'kode_galat' (huruf, angka, '-', '_', '.'); sekarang: '{kode}'.",
+        "an error end needs a 'kode_galat' (letters, digits, '-', '_', '.'); now: '{kode}'."),
     "ev_timer_unknown_field": (
         "isian tanggal '{field}' tidak dideklarasikan di 'isian'.",
         "date field '{field}' is not declared under 'isian'."),
@@ -146,8 +146,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Tugas {item} tidak terbuka lagi; galat hanya dapat dilaporkan pada tugas yang sedang dikerjakan.",
         "Work item {item} is no longer open; an error can only be reported on a step being worked."),
     "ev_error_no_boundary": (
-        "Langkah {step} tidak punya jalur galat '{code}'; jalur galat langkah ini: {codes}.",
-        "Step {step} has no error path '{code}'; its error paths: {codes}."),
+        "Langkah {step} tidak punya jalur galat '{kode}'; jalur galat langkah ini: {codes}.",
+        "Step {step} has no error path '{kode}'; its error paths: {codes}."),
     "ev_received": ("pesan '{message}' diterima", "message '{message}' received"),
     "ev_duplicate": ("pesan '{message}' sudah diterima sebelumnya; tidak ada yang berubah",
                      "message '{message}' was received before; nothing changed"),

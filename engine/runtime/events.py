@@ -139,7 +139,7 @@ def report_error(context: RuntimeContext, item_id: int, actor: str, code: str) -
             raise TaskError.from_code("ev_error_item_not_open", item=item_id)
         boundaries = spiff_events.error_boundaries(run.workflow, task)
         if code not in boundaries:
-            raise TaskError.from_code("ev_error_no_boundary", code=code, step=item.step_id,
+            raise TaskError.from_code("ev_error_no_boundary", kode=code, step=item.step_id,
                                       codes=", ".join(sorted(boundaries)) or "-")
         run.append("error_reported", actor, item.step_id, item_id, {"kode": code})
         run.advance(actor, lambda: spiff_events.deliver(run.workflow, boundaries[code]))

@@ -65,7 +65,7 @@ def check_events(sop: Sop) -> list[Problem]:
         if step.end.kind is not EndKind.PLAIN and step.kind is not StepKind.END:
             add("ev_end_on_kind")
         if step.end.kind is EndKind.ERROR and not NAME_PATTERN.match(step.end.code):
-            add("ev_error_end_code", code=step.end.code)
+            add("ev_error_end_code", kode=step.end.code)
     return problems
 
 
