@@ -57,6 +57,7 @@ from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
+from engine.access.policy import deliver_message as deliver_message
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
 from engine.access.policy import item_actions as item_actions
@@ -72,6 +73,7 @@ from engine.access.policy import monitor_units as monitor_units
 from engine.access.policy import monitored_keys as monitored_keys
 from engine.access.policy import reassign_item as reassign_item
 from engine.access.policy import release_item as release_item
+from engine.access.policy import report_step_error as report_step_error
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_unit_ids as sop_unit_ids
@@ -244,6 +246,7 @@ from engine.runtime.context import RuntimeContext as RuntimeContext
 from engine.runtime.documents import CaseDocument as CaseDocument
 from engine.runtime.documents import DocumentRef as DocumentRef
 from engine.runtime.documents import DocumentStore as DocumentStore
+from engine.runtime.events import MessageDelivery as MessageDelivery
 from engine.runtime.facade import Runtime as Runtime
 from engine.runtime.facade import TickReport as TickReport
 from engine.runtime.form_input import completion_from_fields as completion_from_fields
@@ -289,6 +292,11 @@ from engine.sop.duration_text import kind_time_text as kind_time_text
 from engine.sop.duration_text import working_time_text as working_time_text
 from engine.sop.durations import Duration as Duration
 from engine.sop.durations import parse_duration as parse_duration
+from engine.sop.events import Boundary as Boundary
+from engine.sop.events import EndEvent as EndEvent
+from engine.sop.events import EndKind as EndKind
+from engine.sop.events import Trigger as Trigger
+from engine.sop.events import TriggerKind as TriggerKind
 from engine.sop.fields import Field as Field
 from engine.sop.fields import FieldType as FieldType
 from engine.sop.fields import Requirement as Requirement
@@ -321,6 +329,7 @@ __all__ = [
     "AssessmentRules",
     "Attachment",
     "BERKAS",
+    "Boundary",
     "CalendarView",
     "CalendarsPage",
     "CaseDataError",
@@ -345,6 +354,8 @@ __all__ = [
     "EVALUATION_QUESTIONS",
     "EVENT_SCHEMA",
     "Employee",
+    "EndEvent",
+    "EndKind",
     "Envelope",
     "ErasedCase",
     "EvaluationAnswer",
@@ -372,6 +383,7 @@ __all__ = [
     "LoginThrottle",
     "MODES",
     "ManualClock",
+    "MessageDelivery",
     "MonitoringForm",
     "MonitoringReport",
     "MonitoringRow",
@@ -409,6 +421,8 @@ __all__ = [
     "TraceDocument",
     "TraceEntry",
     "TraceResult",
+    "Trigger",
+    "TriggerKind",
     "UJICOBA",
     "UjicobaGate",
     "UjicobaReport",
@@ -464,6 +478,7 @@ __all__ = [
     "conformance_for",
     "current_round",
     "cycle_trend",
+    "deliver_message",
     "disable_account",
     "document_for",
     "done_by",
@@ -560,6 +575,7 @@ __all__ = [
     "render",
     "render_pages",
     "report_for",
+    "report_step_error",
     "require_confirmation",
     "retention_years",
     "returned",

@@ -31,6 +31,7 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("delete", "/admin/kalender/libur"): ("application/json", "HariLibur", True),
     ("post", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
     ("delete", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
+    ("post", "/pesan/{name}"): ("application/json", "KirimPesan", True),
 }
 
 #: Answers that carry a file rather than JSON.
@@ -62,6 +63,13 @@ def _object(required: list[str], **properties: Any) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, Any] = {
+    "KirimPesan": _object(["korelasi"], korelasi={
+        "type": "string", "minLength": 1, "maxLength": 200,
+        "description": "Nilai isian korelasi kasus penerima (mis. nomor permohonan; tanpa isian korelasi: nomor "
+                       "registrasi)"}, kunci={
+        "type": "string", "maxLength": 200,
+        "description": "Kunci kiriman; kiriman kedua dengan kunci sama tidak mengubah apa pun (bawaan: pesan "
+                       "dan korelasi)"}),
     "Alasan": _object(["alasan"], alasan=_REASON),
     "TindakanInstans": _object(["tindakan", "alasan"], tindakan={"type": "string", "enum": [
         "suspend", "resume", "cancel", "retry"]}, alasan=_REASON),

@@ -25,9 +25,9 @@ from engine.sop.model import Sop, Step, StepKind, slugify
 CHOICE_ROLE = "choice"
 BOUNDARY_ROLE = "boundary"
 
-#: Root element tag and id prefix of each named trigger kind.
-_ROOTS = {TriggerKind.MESSAGE: ("message", "Pesan_"), TriggerKind.SIGNAL: ("signal", "Sinyal_"),
-          TriggerKind.ERROR: ("error", "Galat_")}
+#: The root element tag of each named trigger kind (its id: the kind's BPMN id prefix and the name).
+_ROOT_TAG = {TriggerKind.MESSAGE: "message", TriggerKind.SIGNAL: "signal", TriggerKind.ERROR: "error"}
+_ROOT_PREFIX = {TriggerKind.MESSAGE: "Pesan_", TriggerKind.SIGNAL: "Sinyal_", TriggerKind.ERROR: "Galat_"}
 
 
 def main_tag(step: Step) -> str:
@@ -103,13 +103,13 @@ def _definition(element: etree._Element, trigger: Trigger, node_id: str) -> None
             expression.text = '"' + trigger.duration.replace('"', "'") + '"'
         expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
         return
-    tag, _ = _ROOTS[trigger.kind]
+    tag = _ROOT_TAG[trigger.kind]
     etree.SubElement(element, bpmn(f"{tag}EventDefinition"), id=f"{node_id}_def",
                      **{f"{tag}Ref": _root_id(trigger.kind, trigger.name)})
 
 
 def _root_id(kind: TriggerKind, name: str) -> str:
-    return _ROOTS[kind][1] + slugify(name, "x")
+    return _ROOT_PREFIX[kind] + slugify(name, "x")
 
 
 def write_root_elements(root: etree._Element, sop_model: Sop) -> None:
@@ -117,13 +117,12 @@ def write_root_elements(root: etree._Element, sop_model: Sop) -> None:
     named: dict[tuple[TriggerKind, str], None] = {}
     for step in sop_model.steps:
         for trigger in step.wait + [boundary.trigger for boundary in step.boundaries]:
-            if trigger.kind in _ROOTS and trigger.name:
+            if trigger.kind in _ROOT_TAG and trigger.name:
                 named[(trigger.kind, trigger.name)] = None
         if step.end.kind is EndKind.ERROR and step.end.code:
             named[(TriggerKind.ERROR, step.end.code)] = None
     for position, (kind, name) in enumerate(named):
-        tag, _ = _ROOTS[kind]
-        element = etree.Element(bpmn(tag), id=_root_id(kind, name), name=name)
+        element = etree.Element(bpmn(_ROOT_TAG[kind]), id=_root_id(kind, name), name=name)
         if kind is TriggerKind.ERROR:
             element.set("errorCode", name)
         root.insert(position, element)

@@ -77,6 +77,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "API dan 'alur message'). Ganti dengan pesan ber-korelasi.",
         "signal '{name}' is not run by Alur yet: there is no way to send a signal to instances (messages are "
         "sent through the API and 'alur message'). Use a correlated message instead."),
+    "ev_refused_transaction": (
+        "Transaksi tidak dapat dijalankan Alur: transaksi BPMN membatalkan langkah yang sudah selesai lewat "
+        "kompensasi, dan Alur tidak menyimpan cara membatalkan langkah yang sudah dikerjakan petugas (surat "
+        "yang sudah ditandatangani tidak dapat 'dibatalkan' oleh mesin). Ratakan langkah-langkahnya ke proses "
+        "utama dan tuliskan pembatalan sebagai langkah biasa.",
+        "Transaction cannot be run by Alur: a BPMN transaction undoes finished steps by compensation, and "
+        "Alur keeps no way to undo a step an officer did (a signed letter cannot be 'unsigned' by the "
+        "engine). Flatten its steps into the main process and write the cancellation as ordinary steps."),
     "ev_refused_compensation": (
         "Kompensasi tidak dapat dijalankan Alur: kompensasi menjalankan mundur langkah yang sudah selesai, dan "
         "Alur tidak menyimpan cara membatalkan pekerjaan petugas. Tuliskan pembatalan sebagai langkah biasa "
@@ -151,4 +159,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_received": ("pesan '{message}' diterima", "message '{message}' received"),
     "ev_duplicate": ("pesan '{message}' sudah diterima sebelumnya; tidak ada yang berubah",
                      "message '{message}' was received before; nothing changed"),
+    "ev_message_not_allowed": (
+        "{user} tidak berhak mengirim pesan ke kasus; hanya pelaksana di unit kasus (atau admin).",
+        "{user} may not deliver messages to cases; only a pelaksana in the case's unit (or an admin)."),
 }
