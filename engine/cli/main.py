@@ -115,6 +115,7 @@ from engine.cli.outbox import outbox_command  # noqa: E402
 from engine.cli.org import org_command  # noqa: E402
 from engine.cli.governance import calendar_group  # noqa: E402
 from engine.cli.runtime import audit_command, db_command  # noqa: E402
+from engine.cli.events import COMMANDS as _EVENT_COMMANDS  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
@@ -126,6 +127,8 @@ main.add_command(outbox_command)
 main.add_command(org_command)
 main.add_command(calendar_group)
 for _command in _RUNTIME_COMMANDS:
+    main.add_command(_command)
+for _command in _EVENT_COMMANDS:
     main.add_command(_command)
 audit_command.add_command(anchor_command)
 for _command in _DB_COMMANDS:

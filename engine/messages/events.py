@@ -162,4 +162,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_message_not_allowed": (
         "{user} tidak berhak mengirim pesan ke kasus; hanya pelaksana di unit kasus (atau admin).",
         "{user} may not deliver messages to cases; only a pelaksana in the case's unit (or an admin)."),
+    # --- the CLI (engine.cli.events) ---------------------------------------------------------------
+    "ev_cli_delivered": ("Instans {instance}: {what}.", "Instance {instance}: {what}."),
+    "ev_cli_error_reported": ("Galat {kode} dilaporkan pada tugas {item}; terbuka: {steps}.",
+                              "Error {kode} reported on work item {item}; open now: {steps}."),
 }
