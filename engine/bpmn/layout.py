@@ -98,13 +98,15 @@ class _Lanes:
 
     top_tracks: list[int]
     bottom_tracks: list[int]
+    #: Height kept for the shapes between the bands (more when boundary events hang below tasks).
+    shape_area: float = SHAPE_AREA
     tops: list[float] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         cursor = POOL_Y
         for top, bottom in zip(self.top_tracks, self.bottom_tracks):
-            height = max(MIN_LANE_HEIGHT, self._band(top) + SHAPE_AREA + self._band(bottom))
+            height = max(MIN_LANE_HEIGHT, self._band(top) + self.shape_area + self._band(bottom))
             self.tops.append(cursor)
             self.heights.append(height)
             cursor += height
@@ -194,9 +196,11 @@ def layout(root: etree._Element, collaboration_id: str, participant_id: str, pro
            lane_ids: list[str], shapes: list[Shape], edges: list[Edge]) -> None:
     """Append a BPMNDiagram for ``shapes`` and ``edges`` to ``root``."""
     lane_count = max(len(actors), 1)
-    provisional = _Lanes([MIN_TRACKS] * lane_count, [MIN_TRACKS] * lane_count)
+    # a boundary event hangs half its height below its task: keep the tracks below it clear
+    area = SHAPE_AREA + (SIZES["boundaryEvent"][1] if any(shape.attached_to for shape in shapes) else 0.0)
+    provisional = _Lanes([MIN_TRACKS] * lane_count, [MIN_TRACKS] * lane_count, area)
     _, _, counted = _route_all(shapes, edges, provisional)
-    lanes = _Lanes(counted.counts(lane_count, "top"), counted.counts(lane_count, "bottom"))
+    lanes = _Lanes(counted.counts(lane_count, "top"), counted.counts(lane_count, "bottom"), area)
     boxes, routes, _ = _route_all(shapes, edges, lanes)
 
     lane_x = POOL_X + POOL_HEADER
