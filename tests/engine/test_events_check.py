@@ -15,7 +15,7 @@ from engine.formats.sheet import dump_sheet, load_sheet, sop_from_mapping
 from engine.sop.validate import validate
 from tests.conftest import DATA
 
-SOP_FILE = DATA / "permohonan_peristiwa.yaml"
+SOP_FILE = DATA / "events" / "permohonan_peristiwa.yaml"
 
 
 def _sheet() -> dict[str, Any]:

@@ -22,7 +22,7 @@ def test_a_message_continues_the_waiting_case_once_and_only_for_its_units_clerks
                 jabatan=[("Petugas", UNIT), ("Kepala Seksi", UNIT)])
     add_account(runtime, "lain", "lain-rahasia", ["pelaksana"], nama="Lain", nip="1991",
                 jabatan=[("Petugas", OTHER)])
-    runtime.publish(DATA / "permohonan_peristiwa.yaml", "permohonan")
+    runtime.publish(DATA / "events" / "permohonan_peristiwa.yaml", "permohonan")
     instance, ready = runtime.start("permohonan", "petugas", {"data": {"nomor_permohonan": "P-77"}}, unit=UNIT)
     runtime.complete(ready[0].id, "petugas", {})
     client = app.test_client()

@@ -17,7 +17,7 @@ from engine.sop.model import StepKind
 from tests.conftest import DATA
 from tests.engine.bpmn.di_geometry import defects
 
-SOP_FILE = DATA / "permohonan_peristiwa.yaml"
+SOP_FILE = DATA / "events" / "permohonan_peristiwa.yaml"
 NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL"}
 
 

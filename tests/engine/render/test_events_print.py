@@ -11,7 +11,7 @@ from engine import load_file, render
 from tests.conftest import DATA
 from tests.engine.render.svg_geometry import defects
 
-SOP_FILE = DATA / "permohonan_peristiwa.yaml"
+SOP_FILE = DATA / "events" / "permohonan_peristiwa.yaml"
 
 
 def _words(svg: str | bytes) -> str:

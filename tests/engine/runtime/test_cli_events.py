@@ -34,7 +34,7 @@ def test_message_and_error_commands_act_through_the_policy(alur) -> None:  # typ
     try:
         add_account(runtime, "ani", "ani-rahasia", ["pelaksana"], jabatan=[("Petugas", UNIT), ("Kepala Seksi", UNIT)])
         add_account(runtime, "pena", "pena-rahasia", ["penyusun"], jabatan=[("Analis", UNIT)])
-        runtime.publish(DATA / "permohonan_peristiwa.yaml", "permohonan")
+        runtime.publish(DATA / "events" / "permohonan_peristiwa.yaml", "permohonan")
         first, ready = runtime.start("permohonan", "ani", {"data": {"nomor_permohonan": "P-1"}}, unit=UNIT)
         runtime.complete(ready[0].id, "ani", {})
         second, ready = runtime.start("permohonan", "ani", {"data": {"nomor_permohonan": "P-2"}}, unit=UNIT)

@@ -22,7 +22,7 @@ KEY = "permohonan"
 def setup(runtime: Runtime) -> None:
     runtime.add_user("ani", jabatan=[("Petugas", UNIT)])
     runtime.add_user("kasi", jabatan=[("Kepala Seksi", UNIT)])
-    runtime.publish(DATA / "permohonan_peristiwa.yaml", key=KEY)
+    runtime.publish(DATA / "events" / "permohonan_peristiwa.yaml", key=KEY)
 
 
 def start(runtime: Runtime, nomor: str = "P-001") -> tuple[int, int]:
