@@ -104,8 +104,8 @@ def _definition(element: etree._Element, trigger: Trigger, node_id: str) -> None
         expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
         return
     tag = _ROOT_TAG[trigger.kind]
-    etree.SubElement(element, bpmn(f"{tag}EventDefinition"), id=f"{node_id}_def",
-                     **{f"{tag}Ref": _root_id(trigger.kind, trigger.name)})
+    definition = etree.SubElement(element, bpmn(f"{tag}EventDefinition"), id=f"{node_id}_def")
+    definition.set(f"{tag}Ref", _root_id(trigger.kind, trigger.name))
 
 
 def _root_id(kind: TriggerKind, name: str) -> str:
