@@ -32,6 +32,7 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
     ("delete", "/admin/kalender/unit/{code}/libur"): ("application/json", "HariLibur", True),
     ("post", "/pesan/{name}"): ("application/json", "KirimPesan", True),
+    ("post", "/tugas/{item_id}/galat"): ("application/json", "LaporGalat", True),
 }
 
 #: Answers that carry a file rather than JSON.
@@ -63,6 +64,8 @@ def _object(required: list[str], **properties: Any) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, Any] = {
+    "LaporGalat": _object(["kode"], kode={"type": "string", "minLength": 1,
+                                          "description": "Kode galat pada jalur batas langkah (mis. BERKAS_PALSU)"}),
     "KirimPesan": _object(["korelasi"], korelasi={
         "type": "string", "minLength": 1, "maxLength": 200,
         "description": "Nilai isian korelasi kasus penerima (mis. nomor permohonan; tanpa isian korelasi: nomor "

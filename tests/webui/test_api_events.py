@@ -47,3 +47,19 @@ def test_a_message_continues_the_waiting_case_once_and_only_for_its_units_clerks
     body = document["paths"]["/pesan/{name}"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert body["$ref"].endswith("/KirimPesan")
     assert document["components"]["schemas"]["KirimPesan"]["required"] == ["korelasi"]
+
+
+def test_a_clerk_reports_a_steps_error_through_the_api(app: Flask) -> None:
+    runtime = app.extensions["alur_runtime"]
+    add_account(runtime, "petugas", "petugas-rahasia", ["pelaksana"], nama="Petugas", nip="1990",
+                jabatan=[("Petugas", UNIT)])
+    runtime.publish(DATA / "events" / "permohonan_peristiwa.yaml", "permohonan")
+    instance, ready = runtime.start("permohonan", "petugas", {"data": {"nomor_permohonan": "P-8"}}, unit=UNIT)
+    client = app.test_client()
+    url = f"/api/v1/tugas/{ready[0].id}/galat"
+    assert client.post(url, headers=_auth(app, "pemantau"), json={"kode": "BERKAS_PALSU"}).status_code == 403
+    wrong = client.post(url, headers=_auth(app, "petugas"), json={"kode": "LAIN"})
+    assert wrong.status_code == 409 and "BERKAS_PALSU" in wrong.get_json()["error"]
+    done = client.post(url, headers=_auth(app, "petugas"), json={"kode": "BERKAS_PALSU"})
+    assert done.status_code == 200 and done.get_json() == {"tugas": ready[0].id, "terbuka": []}
+    assert runtime.instance(instance.id).reason == "BERKAS_PALSU"
