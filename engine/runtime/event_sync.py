@@ -1,15 +1,14 @@
 """The instance session's side of events (:mod:`engine.runtime.events`): when event timers fire,
 which message tasks wait (``message_waits``), and the errors error end events threw.
 
-Called by :mod:`engine.runtime.session` while it syncs an advanced instance; takes the
-:class:`~engine.runtime.session.InstanceRun` being saved.
+Called by :mod:`engine.runtime.session` while it syncs an advanced instance.
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import insert, select, update
 
@@ -20,10 +19,9 @@ from engine.sop.durations import parse_duration
 from engine.sop.events import Trigger, TriggerKind, boundary_event_id, choice_event_id
 from engine.sop.model import Step, StepKind
 from engine.store.models import message_waits, work_items
-
-if TYPE_CHECKING:
-    from engine.runtime.session import InstanceRun
-
+#: The :class:`~engine.runtime.session.InstanceRun` being saved (typed loosely: the session imports
+#: this module, and the import-cycle test counts type-only imports too).
+SessionRun = Any
 
 def correlation_digest(message: str, value: object) -> str:
     """sha256 of a message name and a correlation value (the value as text, spaces trimmed)."""
@@ -48,7 +46,7 @@ def event_trigger(steps: list[Step], bpmn_id: str, kind: TriggerKind, name: str 
     return None
 
 
-def timer_fire_at(run: InstanceRun, task: Any) -> tuple[str, str, datetime] | None:
+def timer_fire_at(run: SessionRun, task: Any) -> tuple[str, str, datetime] | None:
     """``(step id, event id, fire time)`` of an event timer task, or ``None`` for other timers.
 
     :raises TaskError: a date field that is empty or unreadable.
@@ -67,7 +65,7 @@ def timer_fire_at(run: InstanceRun, task: Any) -> tuple[str, str, datetime] | No
     return step.id, event_id, calendar.due(run.now, parse_duration(text)).astimezone(UTC)
 
 
-def _unit_of(run: InstanceRun, step: Step) -> str:
+def _unit_of(run: SessionRun, step: Step) -> str:
     """The unit working ``step`` (a boundary's host): its open work item's unit, else the instance's."""
     for item in reversed(run.new_items):
         if item["step_id"] == step.id:
@@ -88,7 +86,7 @@ def _date_instant(value: Any, trigger: Trigger, zone: Any) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(UTC)
 
 
-def sync_message_waits(run: InstanceRun) -> None:
+def sync_message_waits(run: SessionRun) -> None:
     """Bring the ``message_waits`` rows of the instance in line with its WAITING message tasks."""
     waiting = spiff_events.message_waits(run.workflow)
     rows = run.connection.execute(select(message_waits.c.id, message_waits.c.task_id).where(
@@ -113,14 +111,14 @@ def sync_message_waits(run: InstanceRun) -> None:
             "status": "waiting", "created_at": run.now})
 
 
-def record_error_ends(run: InstanceRun, actor: str) -> None:
+def record_error_ends(run: SessionRun, actor: str) -> None:
     """Record the error an error end event threw (the case ends with its code as the reason)."""
     for code in spiff_events.thrown_errors(run.workflow):
         run.append("error_end", actor, "", None, {"kode": code})
         run.reason = code
 
 
-def cancel_message_waits(run: InstanceRun) -> None:
+def cancel_message_waits(run: SessionRun) -> None:
     """A cancelled instance waits for nothing any more."""
     run.connection.execute(update(message_waits).where(message_waits.c.instance_id == run.instance_id,
                                                        message_waits.c.status == "waiting")
