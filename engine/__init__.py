@@ -127,6 +127,8 @@ from engine.eventlog import read_csv as read_csv
 from engine.eventlog import read_log as read_log
 from engine.eventlog import read_xes as read_xes
 from engine.eventlog import write_log as write_log
+from engine.formats.editor_text import events_from_text as events_from_text
+from engine.formats.editor_text import events_text as events_text
 from engine.formats.editor_text import fields_from_text as fields_from_text
 from engine.formats.editor_text import fields_text as fields_text
 from engine.formats.editor_text import item_line as item_line
@@ -493,6 +495,8 @@ __all__ = [
     "evaluate_condition",
     "evaluations_for",
     "evaluations_of",
+    "events_from_text",
+    "events_text",
     "export_calendars",
     "export_log",
     "export_organisation",

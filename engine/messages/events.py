@@ -182,4 +182,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_print_error_end": ("berakhir dengan galat {kode}", "ends with error {kode}"),
     "ev_print_date": ("tanggal pada isian {field}", "the date in field {field}"),
     "ev_print_error": ("galat {kode}", "error {kode}"),
+    # --- the web editor's events cell (engine.formats.editor_text) -------------------------------------
+    "ev_editor_not_mapping": (
+        "Peristiwa langkah {step} harus berupa kunci dan nilai ({keys}), mis. 'tunggu: {{pesan: jawaban}}'.",
+        "The events of step {step} must be keys with values ({keys}), e.g. 'tunggu: {{pesan: jawaban}}'."),
+    "ev_editor_help": (
+        "Peristiwa (YAML): tunggu, batas, akhir, kode_galat; lihat docs/sheet-format.md",
+        "Events (YAML): tunggu, batas, akhir, kode_galat; see docs/sheet-format.md"),
 }
