@@ -176,3 +176,46 @@ def test_bad_delivery_values_name_the_field(runtime: Runtime) -> None:
     with pytest.raises(DataError) as caught:
         runtime.deliver_message("jawaban-pemohon", "P-1", "ani", key="x" * 300)
     assert caught.value.field == "kunci"
+
+
+SIDANG = """
+alur: 1
+sop: {nama: Sidang Contoh, unit: Bagian Uji}
+pelaksana: [Petugas, Pemohon]
+isian:
+  - {nama: nomor, jenis: teks, wajib: true, langkah: mulai}
+  - {nama: tanggal_sidang, jenis: tanggal, wajib: true, langkah: mulai}
+langkah:
+  - {id: mulai, jenis: mulai, kegiatan: Mendaftarkan perkara, pelaksana: Petugas}
+  - id: proses
+    kegiatan: Memproses berkas
+    pelaksana: Petugas
+    waktu: 1 hari kerja
+    batas:
+      - {pesan: dicabut, korelasi: nomor, ke: batal}
+  - {id: sidang, kegiatan: Menunggu hari sidang, pelaksana: Pemohon, tunggu: {tanggal: tanggal_sidang}}
+  - {id: putus, kegiatan: Memutus perkara, pelaksana: Petugas, waktu: 1 jam, lanjut: selesai}
+  - {id: selesai, jenis: selesai, kegiatan: Perkara diputus, pelaksana: Petugas}
+  - {id: batal, jenis: selesai, kegiatan: Permohonan dicabut, pelaksana: Petugas, akhir: hentikan}
+"""
+
+
+def test_a_wait_until_a_case_date_and_a_message_boundary(runtime: Runtime, clock: ManualClock) -> None:
+    from engine.formats.sheet import load_sheet
+
+    runtime.add_user("ani", jabatan=[("Petugas", UNIT)])
+    runtime.publish(load_sheet(SIDANG), key="sidang")
+    first, ready = runtime.start("sidang", "ani", {"data": {"nomor": "S-1", "tanggal_sidang": "2026-03-10"}})
+    runtime.complete(ready[0].id, "ani", {})
+    fire_at = waiting_timers(runtime, first.id)["sidang"]
+    assert fire_at == datetime(2026, 3, 10, tzinfo=runtime.calendar.tz).astimezone(UTC)  # 00:00 WIB
+    clock.current = fire_at
+    runtime.clear_caches()
+    assert runtime.tick().timers_fired == 1
+    assert [item.step_id for item in runtime.worklist("ani")] == ["putus"]
+    second, ready = runtime.start("sidang", "ani", {"data": {"nomor": "S-2", "tanggal_sidang": "2026-04-01"}})
+    delivered = runtime.deliver_message("dicabut", "S-2", "ani")
+    assert (delivered.instance_id, delivered.step_id) == (second.id, "proses")
+    assert runtime.instance(second.id).status == "completed"  # the step was interrupted, batal ended it
+    assert [item.step_id for item in runtime.worklist("ani")] == ["putus"]  # only the first case's
+    assert "cancelled" in kinds(runtime, second.id)
