@@ -59,6 +59,8 @@ class _Host(Protocol):
 
     def error(self, code: str, element_id: str = "", name: str = "", **params: object) -> None: ...
 
+    def notice(self, code: str, element_id: str = "", name: str = "", **params: object) -> None: ...
+
     def _resolve(self, node_id: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, bool]]: ...
 
 
@@ -77,6 +79,9 @@ def check(host: _Host, node: _Node) -> None:
         for kind in node.event_kinds:
             if kind in ("compensate", "cancel"):
                 host.error(_REFUSED_KIND[kind], node.id, node.name)
+        others = [kind for kind in node.event_kinds if kind not in ("terminate", "error", "compensate", "cancel")]
+        if others:  # a message or signal end: nothing in Alur receives what it throws
+            host.notice("ev_end_kept_plain", node.id, node.name, kinds=", ".join(others))
         return
     if node.tag == "eventBasedGateway":
         branches = [host.nodes[host.flows[flow_id].target] for flow_id in node.outgoing]

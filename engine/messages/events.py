@@ -195,4 +195,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "event_error_end": ("berakhir dengan galat", "ended with an error"),
     "event_field_kejadian": ("kejadian", "event"),
     "event_field_kode": ("kode galat", "error code"),
+    "ev_end_kept_plain": (
+        "akhir bertipe {kinds} diperlakukan sebagai akhir biasa: tidak ada yang menerima yang dilemparnya.",
+        "an end of type {kinds} is read as a plain end: nothing receives what it throws."),
 }
