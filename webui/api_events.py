@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 from engine import deliver_message, report_step_error
 
 from .access import allow, me, runtime
-from .api import OPERATIONS, _json, bp
+from .api import OPERATIONS, bp
 from .api_input import json_body, typed_member
 
 OPERATIONS.extend([

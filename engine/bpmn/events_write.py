@@ -18,7 +18,7 @@ from __future__ import annotations
 from lxml import etree
 
 from engine.bpmn.names import XSI_NS, bpmn, end_event_id, sop
-from engine.sop.events import Boundary, EndKind, Trigger, TriggerKind, boundary_event_id, choice_event_id
+from engine.sop.events import EndKind, Trigger, TriggerKind, boundary_event_id, choice_event_id
 from engine.sop.model import Sop, Step, StepKind, slugify
 
 #: Generated roles of the elements added for events (``sop:generated role=...``).
@@ -156,10 +156,5 @@ def _trigger_element(parent: etree._Element, trigger: Trigger) -> etree._Element
     return item
 
 
-def boundary_host(boundary_id: str) -> str:
-    """The step a boundary element id belongs to ("" when it is not one)."""
-    head, marker, _ = boundary_id.rpartition("__batas_")
-    return head if marker else ""
-
-
-__all__ = ["Boundary", "main_tag"]
+__all__ = ["BOUNDARY_ROLE", "CHOICE_ROLE", "event_flows", "finish_event_element", "helper_nodes", "main_tag",
+           "write_root_elements", "write_step_events"]
