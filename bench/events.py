@@ -24,9 +24,7 @@ from datetime import timedelta
 # the project root instead of bench/ (whose http.py would stand in for the standard library's)
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-from engine import ManualClock, Runtime  # noqa: E402
-from engine.store.db import Database  # noqa: E402
-from engine.store.migrate import upgrade  # noqa: E402
+from engine import ManualClock, Runtime, upgrade_database  # noqa: E402
 
 SOP = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "data", "events",
                    "permohonan_peristiwa.yaml")
@@ -44,9 +42,7 @@ def main() -> None:
     cases = parser.parse_args().cases
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{folder}/bench.db"
-        database = Database(url)
-        upgrade(database)
-        database.dispose()
+        upgrade_database(url)
         clock = ManualClock()
         runtime = Runtime(url, clock=clock)
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from flask import jsonify
 from werkzeug.wrappers import Response
 
-from engine import deliver_message, report_step_error
+from engine import deliver_message, item_for, report_step_error
 
 from .access import allow, me, runtime
 from .api import OPERATIONS, bp
@@ -39,6 +39,7 @@ def deliver(name: str) -> Response:
 @bp.post("/tugas/<int:item_id>/galat")
 @allow("pelaksana")
 def report_error(item_id: int) -> Response:
+    item_for(runtime(), me(), item_id, "complete")  # the policy first: a refused caller learns nothing from the body
     body = json_body(required=True, known=("kode",))
     opened = report_step_error(runtime(), me(), item_id, str(typed_member(body, "kode", (str,), "web.kind_string", "")))
     return jsonify({"tugas": item_id, "terbuka": opened})
