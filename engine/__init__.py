@@ -60,6 +60,7 @@ from engine.access.policy import check_manage_sosialisasi as check_manage_sosial
 from engine.access.policy import check_monitor as check_monitor
 from engine.access.policy import check_sop_action as check_sop_action
 from engine.access.policy import check_sosialisasi as check_sosialisasi
+from engine.access.policy import deliver_message as deliver_message
 from engine.access.policy import distribute_sop as distribute_sop
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
@@ -79,6 +80,7 @@ from engine.access.policy import plan_sosialisasi as plan_sosialisasi
 from engine.access.policy import reassign_item as reassign_item
 from engine.access.policy import record_pelatihan as record_pelatihan
 from engine.access.policy import release_item as release_item
+from engine.access.policy import report_step_error as report_step_error
 from engine.access.policy import sees_unit as sees_unit
 from engine.access.policy import sop_actions as sop_actions
 from engine.access.policy import sop_actions_for as sop_actions_for
@@ -138,6 +140,8 @@ from engine.eventlog import read_csv as read_csv
 from engine.eventlog import read_log as read_log
 from engine.eventlog import read_xes as read_xes
 from engine.eventlog import write_log as write_log
+from engine.formats.editor_text import events_from_text as events_from_text
+from engine.formats.editor_text import events_text as events_text
 from engine.formats.editor_text import fields_from_text as fields_from_text
 from engine.formats.editor_text import fields_text as fields_text
 from engine.formats.editor_text import item_line as item_line
@@ -319,6 +323,7 @@ from engine.runtime.context import RuntimeContext as RuntimeContext
 from engine.runtime.documents import CaseDocument as CaseDocument
 from engine.runtime.documents import DocumentRef as DocumentRef
 from engine.runtime.documents import DocumentStore as DocumentStore
+from engine.runtime.events import MessageDelivery as MessageDelivery
 from engine.runtime.facade import Runtime as Runtime
 from engine.runtime.facade import TickReport as TickReport
 from engine.runtime.form_input import completion_from_fields as completion_from_fields
@@ -364,6 +369,11 @@ from engine.sop.duration_text import kind_time_text as kind_time_text
 from engine.sop.duration_text import working_time_text as working_time_text
 from engine.sop.durations import Duration as Duration
 from engine.sop.durations import parse_duration as parse_duration
+from engine.sop.events import Boundary as Boundary
+from engine.sop.events import EndEvent as EndEvent
+from engine.sop.events import EndKind as EndKind
+from engine.sop.events import Trigger as Trigger
+from engine.sop.events import TriggerKind as TriggerKind
 from engine.sop.fields import Field as Field
 from engine.sop.fields import FieldType as FieldType
 from engine.sop.fields import Requirement as Requirement
@@ -398,6 +408,7 @@ __all__ = [
     "Assignment",
     "Attachment",
     "BERKAS",
+    "Boundary",
     "Briefing",
     "CalendarView",
     "CalendarsPage",
@@ -425,6 +436,8 @@ __all__ = [
     "EVALUATION_QUESTIONS",
     "EVENT_SCHEMA",
     "Employee",
+    "EndEvent",
+    "EndKind",
     "Envelope",
     "ErasedCase",
     "EvaluationAnswer",
@@ -455,6 +468,7 @@ __all__ = [
     "LoginThrottle",
     "MODES",
     "ManualClock",
+    "MessageDelivery",
     "MonitoringDue",
     "MonitoringForm",
     "MonitoringReport",
@@ -503,6 +517,8 @@ __all__ = [
     "TraceDocument",
     "TraceEntry",
     "TraceResult",
+    "Trigger",
+    "TriggerKind",
     "UJICOBA",
     "UjicobaGate",
     "UjicobaReport",
@@ -571,6 +587,7 @@ __all__ = [
     "create_tim",
     "current_round",
     "cycle_trend",
+    "deliver_message",
     "disable_account",
     "distribute",
     "distribute_sop",
@@ -593,6 +610,8 @@ __all__ = [
     "evaluation_proposals_for",
     "evaluations_for",
     "evaluations_of",
+    "events_from_text",
+    "events_text",
     "export_calendars",
     "export_log",
     "export_organisation",
@@ -697,6 +716,7 @@ __all__ = [
     "render",
     "render_pages",
     "report_for",
+    "report_step_error",
     "require_confirmation",
     "retention_years",
     "returned",

@@ -75,6 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     formatting.init_app(app)
     badge.init_app(app)
 
+    from . import api_events  # noqa: F401 - registers its route on the API blueprint
     from . import admin, api, api_admin, api_instances, audit, cases, editor, instances_admin, monitor, register, worklist
     from . import api_sosialisasi, api_stages, socialisation, stages
 

@@ -48,6 +48,8 @@ BODIES: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("post", "/sop/{key}/sosialisasi/distribusi"): ("application/json", "Distribusi", False),
     ("post", "/sop/{key}/penugasan"): ("application/json", "PenugasanSop", True),
     ("post", "/sop/{key}/pelatihan"): ("application/json", "Pelatihan", True),
+    ("post", "/pesan/{name}"): ("application/json", "KirimPesan", True),
+    ("post", "/tugas/{item_id}/galat"): ("application/json", "LaporGalat", True),
 }
 
 #: Operations that answer 201 (they create something) beside the instance starts.
@@ -88,6 +90,15 @@ def _object(required: list[str], **properties: Any) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, Any] = {
+    "LaporGalat": _object(["kode"], kode={"type": "string", "minLength": 1,
+                                          "description": "Kode galat pada jalur batas langkah (mis. BERKAS_PALSU)"}),
+    "KirimPesan": _object(["korelasi"], korelasi={
+        "type": "string", "minLength": 1, "maxLength": 200,
+        "description": "Nilai isian korelasi kasus penerima (mis. nomor permohonan; tanpa isian korelasi: nomor "
+                       "registrasi)"}, kunci={
+        "type": "string", "maxLength": 200,
+        "description": "Kunci kiriman; kiriman kedua dengan kunci sama tidak mengubah apa pun (bawaan: pesan "
+                       "dan korelasi)"}),
     "Alasan": _object(["alasan"], alasan=_REASON),
     "TindakanInstans": _object(["tindakan", "alasan"], tindakan={"type": "string", "enum": [
         "suspend", "resume", "cancel", "retry"]}, alasan=_REASON),

@@ -11,14 +11,14 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from engine import fields_from_text, fields_text, item_line, line_item
+from engine import events_from_text, events_text, fields_from_text, fields_text, item_line, line_item
 
 IDENTITY_TEXTS = ("nomor", "nama", "pemerintah", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
                   "pola_nomor_registrasi")
 IDENTITY_LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
                   "pencatatan_pendataan")
 STEP_COLUMNS = ("id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "lanjut",
-                "ya", "tidak", "syarat", "tunggu_semua")
+                "ya", "tidak", "syarat", "tunggu_semua", "peristiwa")
 KINDS = ("mulai", "kegiatan", "keputusan", "selesai")
 
 
@@ -61,6 +61,7 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
             row["lanjut"] = targets[0] if len(targets) == 1 else targets
         if cell("tunggu_semua") == "ya":
             row["tunggu_semua"] = True
+        row.update(events_from_text(cell("peristiwa"), row["id"]))  # tunggu, batas, akhir (docs/sheet-format.md)
         steps.append(row)
     data: dict[str, Any] = {"alur": 1, "sop": sop, "pelaksana": _lines(form.get("pelaksana", "")), "langkah": steps}
     fields = fields_from_text(form.get("isian", ""))
@@ -110,6 +111,7 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
             "lanjut": ", ".join(lanjut) if isinstance(lanjut, list) else lanjut, "ya": step.get("ya", ""),
             "tidak": step.get("tidak", ""), "syarat": step.get("syarat", ""),
             "tunggu_semua": "ya" if step.get("tunggu_semua") else "",
+            "peristiwa": events_text(step),
         })
     values["steps"] = rows
     values["actors"] = list(data.get("pelaksana", []))

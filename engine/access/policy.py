@@ -51,6 +51,7 @@ from engine.lifecycle.sosialisasi import (Assignment, Coverage, Distribution, So
 from engine.runtime.documents import CaseDocument
 from engine.runtime.casefile import CaseFile, instance_jabatan, log_access
 from engine.runtime.administration import OverdueGroup, administered_instances, item_holders, open_items, overdue_groups
+from engine.runtime.events import MessageDelivery
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
 from engine.store.models import (accounts, definitions, holdings, instances, org_units, sop_team_members, versions,
@@ -873,3 +874,45 @@ def pemantau_of_sop(connection: Connection, key: str) -> list[str]:
         if not any_holding or (owner_id is not None and owner_id in _with_units_below(connection, held)):
             chosen.append(row.username)
     return chosen
+# -- events (engine.runtime.events): who may deliver a message, who may report a step's error ---------
+#: Roles that may deliver a message to a waiting case besides admin: a clerk records the applicant's
+#: reply or a payment (a system sending messages gets an account with this role in its unit).
+MESSAGE_ROLES = ("pelaksana",)
+
+
+def may_deliver_message(connection: Connection, account: Account, instance: Instance) -> bool:
+    """Admin; a pelaksana holding a jabatan in the case's unit or in the unit of one of its work items."""
+    require(account)
+    if "admin" in account.roles:
+        return True
+    if not set(MESSAGE_ROLES) & set(account.roles):
+        return False
+    held = account.unit_ids
+    return any(unit_id(connection, unit) in held for unit in instance_units(connection, instance.id, instance.unit))
+
+
+def deliver_message(runtime: Runtime, account: Account, message: str, correlation: str,
+                    key: str = "") -> MessageDelivery:
+    """Deliver ``message`` (with its correlation value) to the waiting case ``account`` may reach.
+
+    :raises AccessDeniedError: the account's roles may not deliver messages at all.
+    :raises NotFoundError: no case the account may reach waits for it: the same answer as when none
+        waits, so nobody learns whether another unit's case has that value.
+    """
+    require(account)
+    if not account.has(*MESSAGE_ROLES):
+        raise AccessDeniedError.from_code("ev_message_not_allowed", user=account.username)
+    instances_waiting = [runtime.instance(found) for found in runtime.waiting_for_message(message, correlation)]
+    with runtime.db.read() as connection:
+        allowed = frozenset(found.id for found in instances_waiting
+                            if may_deliver_message(connection, account, found))
+    return runtime.deliver_message(message, correlation, account.username, key, allowed)
+
+
+def report_step_error(runtime: Runtime, account: Account, item_id: int, code: str) -> list[str]:
+    """The clerk who may complete an item reports error ``code``; the step's error path takes over.
+
+    :raises AccessDeniedError: the account may not complete the item.
+    """
+    item = item_for(runtime, account, item_id, "complete")
+    return runtime.report_error(item.id, account.username, code)

@@ -36,6 +36,9 @@ SIZES = {
     "endEvent": (36.0, 36.0),
     "exclusiveGateway": (50.0, 50.0),
     "parallelGateway": (50.0, 50.0),
+    "eventBasedGateway": (50.0, 50.0),
+    "intermediateCatchEvent": (36.0, 36.0),
+    "boundaryEvent": (36.0, 36.0),
 }
 SHAPE_AREA = max(height for _, height in SIZES.values())
 
@@ -48,6 +51,8 @@ class Shape:
     tag: str
     lane: int
     name: str = ""
+    #: A boundary event: the id of the task it sits on (its lower edge), taking no column of its own.
+    attached_to: str = ""
 
 
 @dataclass
@@ -93,13 +98,15 @@ class _Lanes:
 
     top_tracks: list[int]
     bottom_tracks: list[int]
+    #: Height kept for the shapes between the bands (more when boundary events hang below tasks).
+    shape_area: float = SHAPE_AREA
     tops: list[float] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         cursor = POOL_Y
         for top, bottom in zip(self.top_tracks, self.bottom_tracks):
-            height = max(MIN_LANE_HEIGHT, self._band(top) + SHAPE_AREA + self._band(bottom))
+            height = max(MIN_LANE_HEIGHT, self._band(top) + self.shape_area + self._band(bottom))
             self.tops.append(cursor)
             self.heights.append(height)
             cursor += height
@@ -161,11 +168,19 @@ def _n(value: float) -> str:
 def _place(shapes: list[Shape], lanes: _Lanes) -> dict[str, _Box]:
     boxes: dict[str, _Box] = {}
     cursor = POOL_X + POOL_HEADER + LANE_HEADER + FIRST_GAP
-    for column, shape in enumerate(shapes):
+    column = 0
+    for shape in shapes:
         width, height = SIZES.get(shape.tag, (100.0, 80.0))
+        host = boxes.get(shape.attached_to)
+        if host is not None:  # on the host's lower edge, side by side from its right
+            placed = sum(1 for other in shapes if other.attached_to == shape.attached_to and other.id in boxes)
+            boxes[shape.id] = _Box(host.right - (placed + 1) * (width + 6), host.bottom - height / 2, width, height,
+                                   host.lane, host.column)
+            continue
         lane = shape.lane if shape.lane >= 0 else 0
         boxes[shape.id] = _Box(cursor, lanes.centre(lane) - height / 2, width, height, lane, column)
         cursor += width + COLUMN_GAP
+        column += 1
     return boxes
 
 
@@ -181,9 +196,11 @@ def layout(root: etree._Element, collaboration_id: str, participant_id: str, pro
            lane_ids: list[str], shapes: list[Shape], edges: list[Edge]) -> None:
     """Append a BPMNDiagram for ``shapes`` and ``edges`` to ``root``."""
     lane_count = max(len(actors), 1)
-    provisional = _Lanes([MIN_TRACKS] * lane_count, [MIN_TRACKS] * lane_count)
+    # a boundary event hangs half its height below its task: keep the tracks below it clear
+    area = SHAPE_AREA + (SIZES["boundaryEvent"][1] if any(shape.attached_to for shape in shapes) else 0.0)
+    provisional = _Lanes([MIN_TRACKS] * lane_count, [MIN_TRACKS] * lane_count, area)
     _, _, counted = _route_all(shapes, edges, provisional)
-    lanes = _Lanes(counted.counts(lane_count, "top"), counted.counts(lane_count, "bottom"))
+    lanes = _Lanes(counted.counts(lane_count, "top"), counted.counts(lane_count, "bottom"), area)
     boxes, routes, _ = _route_all(shapes, edges, lanes)
 
     lane_x = POOL_X + POOL_HEADER

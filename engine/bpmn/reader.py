@@ -20,6 +20,7 @@ from lxml import etree
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.bpmn import collaboration, documentation, implicit, refusals
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
+from engine.bpmn import events_read
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
 from engine.sop.conditions.language import check_condition
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
@@ -342,7 +343,9 @@ class _Reader:
             if node.handover and node.tag in ("startEvent", "endEvent", "intermediateCatchEvent",
                                               "intermediateThrowEvent"):
                 continue  # a message between two pools of the file: a hand-over (collaboration notice)
-            if node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
+            if events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
+                events_read.check(self, node)
+            elif node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
                 key = "link" if "link" in node.event_kinds else node.tag
@@ -382,6 +385,8 @@ class _Reader:
             return False
         if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
+        if node.tag in events_read.EVENT_STEP_TAGS:
+            return events_read.is_step(node, self.nodes, self.flows)
         return node.tag == "exclusiveGateway" and len(node.outgoing) >= 2
 
     def _actors(self, process: etree._Element, lanes: dict[str, str], default_actor: str) -> list[str]:
@@ -454,6 +459,7 @@ class _Reader:
         fallback = default_actor or (self.lane_order[0] if self.lane_order else "Pelaksana")
         self.step_ids = _StepIds()
         self.number_of_step: dict[str, int] = {}
+        self.events_from_extension: set[str] = set()
         for node in self.nodes.values():
             if not self._is_step_node(node):
                 continue
@@ -464,8 +470,11 @@ class _Reader:
             self.number_of_step[steps[node.id].id] = node.number
         joined: set[str] = set()
         extra: list[Step] = []
+        choices = events_read.link(self, steps, self.events_from_extension)
         for node_id, step in steps.items():
             node = self.nodes[node_id]
+            if node_id in choices:
+                continue
             exit_node = node
             if step.kind is StepKind.DECISION and node.tag != "exclusiveGateway":
                 exit_node = self._generated_decision_gateway(node) or node
@@ -554,6 +563,7 @@ class _Reader:
             kind = StepKind.END
         elif node.tag == "exclusiveGateway":
             kind = StepKind.DECISION
+        kind = events_read.step_kind(node) or kind
         if node.step_kind in {k.value for k in StepKind}:
             kind = StepKind(node.step_kind)
         if node.handover == "step":  # a message event of a collaboration worked as a step (send or receive)
@@ -580,6 +590,8 @@ class _Reader:
             notes += self.annotation_of.get(node.id, [])
             step.remarks = " ".join(notes)
             documentation.apply(self, node.id, step)
+        if events_read.read_step(self, node, step):
+            self.events_from_extension.add(node.id)
         return step
 
     # ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from lxml import etree
 
 from engine.sop.model import Sop, Step, StepKind, slugify
 from engine.bpmn.case_fields import write_fields
+from engine.bpmn import events_write
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
     BPMN_NS,
@@ -128,6 +129,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
             etree.SubElement(element, bpmn("incoming")).text = flow_id
         for flow_id in outgoing[node.id]:
             etree.SubElement(element, bpmn("outgoing")).text = flow_id
+        events_write.finish_event_element(element, node.step, node.id, node.tag)
     for flow in graph.flows:
         element = etree.SubElement(process, bpmn("sequenceFlow"), id=flow.id, sourceRef=flow.source,
                                    targetRef=flow.target)
@@ -138,8 +140,12 @@ def write_bpmn(sop_model: Sop) -> bytes:
             expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
             expression.text = flow.condition
 
-    shapes = [Shape(node.id, node.tag, node.lane, node.name) for node in graph.nodes]
-    edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO) for flow in graph.flows]
+    events_write.write_root_elements(root, sop_model)
+    shapes = [Shape(node.id, node.tag, node.lane, node.name,
+                    node.step.id if node.role == events_write.BOUNDARY_ROLE else "") for node in graph.nodes]
+    boundaries = {shape.id for shape in shapes if shape.attached_to}
+    edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO or flow.source in boundaries)
+             for flow in graph.flows]
     layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors, lane_ids, shapes, edges)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -174,11 +180,15 @@ def _build_graph(sop_model: Sop) -> _Graph:
             main = add(step.id, "endEvent", step.activity)
         elif step.kind is StepKind.DECISION and step.condition:
             main = add(step.id, "exclusiveGateway", step.activity)
+        elif events_write.main_tag(step):
+            main = add(step.id, events_write.main_tag(step), step.activity)
         else:
             main = add(step.id, "userTask", step.activity)
         graph.entry[step.id] = join_gateway_id(step.id) if step.join else main.id
         graph.exit[step.id] = main.id
-        if step.kind is StepKind.DECISION and not step.condition:
+        for helper_id, helper_tag, helper_role in events_write.helper_nodes(step):
+            add(helper_id, helper_tag, "", helper_role)
+        if step.kind is StepKind.DECISION and not step.condition and not step.wait:
             add(decision_gateway_id(step.id), "exclusiveGateway", "", "decision")
             graph.exit[step.id] = decision_gateway_id(step.id)
         elif step.is_working_end:
@@ -209,7 +219,13 @@ def _build_graph(sop_model: Sop) -> _Graph:
             connect(step.id, exit_id)
         if step.is_working_end:
             connect(step.id, end_event_id(step.id))
-        if step.kind is StepKind.DECISION:
+        for source, target in events_write.event_flows(step):
+            if target in ids:
+                connect(source, graph.entry[target])
+        if step.kind is StepKind.DECISION and step.wait:
+            for index in range(len(step.wait)):
+                connect(exit_id, events_write.helper_nodes(step)[index][0])
+        elif step.kind is StepKind.DECISION:
             if step.yes in ids:
                 connect(exit_id, graph.entry[step.yes], YES, step.condition or CLERK_DECISION_CONDITION)
             if step.no in ids:
@@ -276,6 +292,7 @@ def _write_step(extensions: etree._Element, step: Step, number: int) -> None:
     if step.output_document and output is not None:
         output.set("document", "true")
     _text_element(element, "keterangan", step.remarks)
+    events_write.write_step_events(element, step)
 
 
 __all__ = ["BPMN_NS", "process_id_for", "write_bpmn"]

@@ -151,6 +151,7 @@ from engine.cli.governance import calendar_group  # noqa: E402
 from engine.cli.stages import inventory_group, tim_group  # noqa: E402
 from engine.cli.sosialisasi import pelatihan_group, sosialisasi_group  # noqa: E402
 from engine.cli.runtime import audit_command, db_command  # noqa: E402
+from engine.cli.events import COMMANDS as _EVENT_COMMANDS  # noqa: E402
 
 main.add_command(conformance_command)
 main.add_command(log_group)
@@ -166,6 +167,8 @@ main.add_command(inventory_group)
 main.add_command(sosialisasi_group)
 main.add_command(pelatihan_group)
 for _command in _RUNTIME_COMMANDS:
+    main.add_command(_command)
+for _command in _EVENT_COMMANDS:
     main.add_command(_command)
 audit_command.add_command(anchor_command)
 for _command in _DB_COMMANDS:

@@ -26,10 +26,11 @@ heuristic.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from engine.errors import ProcessDefinitionError, problem
-from engine.sop.model import Sop, StepKind
+from engine.sop.model import Sop, Step, StepKind
 
 #: A marking: the marked places as a sorted tuple of place indices (a multiset).
 Marking = tuple[int, ...]
@@ -112,10 +113,26 @@ def build_net(sop: Sop) -> SopNet:
                 add(step.id, SILENT, "lewati", (sink,))
         else:
             add(step.id, label, "", tuple(entry(step.id, target) for target in step.next))
+        _add_event_transitions(step, add, entry)
     start = sop.start
     if start is None:  # ensure_valid rules this out; a clear error all the same
         raise ProcessDefinitionError.from_code("conformance_no_single_start", [problem("no_start")])
     return SopNet(tuple(places), tuple(transitions), inputs[start.id], sink, tuple(step.id for step in sop.steps))
+
+
+def _add_event_transitions(step: Step, add: Callable[[str, int, str, tuple[int, ...]], None],
+                           entry: Callable[[str, str], int]) -> None:
+    """Events (engine.sop.events): a wait or an event-based choice is nobody's work, so a log may lack
+    it (a silent way through, as for a bare end); an interrupting boundary leaves its step undone and
+    goes on at its target (silent). A non-interrupting boundary's side path is not modelled."""
+    if step.wait and step.kind is StepKind.DECISION:
+        add(step.id, SILENT, "ya", (entry(step.id, step.yes),))
+        add(step.id, SILENT, "tidak", (entry(step.id, step.no),))
+    elif step.wait:
+        add(step.id, SILENT, "lewati", tuple(entry(step.id, target) for target in step.next))
+    for boundary in step.boundaries:
+        if boundary.interrupting and boundary.target:
+            add(step.id, SILENT, "batas", (entry(step.id, boundary.target),))
 
 
 class StateSpace:

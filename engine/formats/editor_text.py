@@ -13,6 +13,7 @@ import yaml
 
 from engine.errors import InputError
 from engine.formats.sheet import MAX_SHEET_BYTES, _AliasFound, _NoAliasLoader, _SheetDumper
+from engine.formats.sheet_events import EVENT_STEP_KEYS
 
 #: Prefix that marks a kelengkapan line or an output as a document in one-line text forms (the web editor).
 DOCUMENT_PREFIX = "dokumen:"
@@ -26,23 +27,24 @@ def fields_text(data: Any) -> str:
                      default_flow_style=False)
 
 
-def fields_from_text(text: str) -> Any:
+def fields_from_text(text: str, label: str = "isian") -> Any:
     """The ``isian`` list from YAML text (as :func:`fields_text` writes it); ``[]`` when empty.
 
+    :param label: what the text is, for the messages.
     :raises InputError: when the text is too large, not YAML, or uses aliases.
     """
     if not text.strip():
         return []
     if len(text) > MAX_SHEET_BYTES:
-        raise InputError.from_code("file_too_large", label="isian", size=f"{len(text):,}",
+        raise InputError.from_code("file_too_large", label=label, size=f"{len(text):,}",
                                    limit=f"{MAX_SHEET_BYTES:,}")
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
     except _AliasFound as exc:
-        raise InputError.from_code("sheet_alias", label="isian", anchor=exc.anchor, line=exc.line) from None
+        raise InputError.from_code("sheet_alias", label=label, anchor=exc.anchor, line=exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError.from_code("sheet_not_yaml", label="isian", where=f" ({mark.line + 1})" if mark else "",
+        raise InputError.from_code("sheet_not_yaml", label=label, where=f" ({mark.line + 1})" if mark else "",
                                    detail=getattr(exc, "problem", None) or exc) from exc
 
 
@@ -60,4 +62,27 @@ def line_item(line: str) -> Any:
     return line
 
 
-__all__ = ["DOCUMENT_PREFIX", "fields_from_text", "fields_text", "item_line", "line_item"]
+def events_text(row: dict[str, Any]) -> str:
+    """The event keys of a sheet row (``tunggu``, ``batas``, ``akhir``, ``kode_galat``) as YAML text, for
+    the editor's events cell; empty for a row without events."""
+    found = {key: row[key] for key in ("tunggu", "batas", "akhir", "kode_galat") if key in row}
+    return fields_text(found) if found else ""
+
+
+def events_from_text(text: str, step_id: str) -> dict[str, Any]:
+    """The event keys of a row from the editor's events cell (as :func:`events_text` writes them).
+
+    Unknown keys come back as they are, for the sheet reader to name.
+
+    :raises InputError: the text is not YAML, or not keys with values.
+    """
+    data = fields_from_text(text, f"peristiwa {step_id}")
+    if data in ([], None):
+        return {}
+    if not isinstance(data, dict):
+        raise InputError.from_code("ev_editor_not_mapping", step=step_id, keys=", ".join(sorted(EVENT_STEP_KEYS)))
+    return data
+
+
+__all__ = ["DOCUMENT_PREFIX", "events_from_text", "events_text", "fields_from_text", "fields_text", "item_line",
+           "line_item"]

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.formats.sheet_events import EVENT_STEP_KEYS, read_step_events, step_events_mapping
 from engine.sop.fields import START, START_WORDS, Field, FieldType
 from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
 
@@ -38,7 +39,7 @@ KIND_NAMES: dict[StepKind, str] = {
     StepKind.END: "selesai",
 }
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
-              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"}
+              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"} | EVENT_STEP_KEYS
 _SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi",
                                                                                          "retensi_tahun"}
 _FIELD_KEYS = {"nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "diubah_pada", "pilihan", "kolom"}
@@ -196,7 +197,7 @@ class _SheetReader:
         next_ids = [self._text(item, "lanjut") for item in (next_raw if isinstance(next_raw, list) else [next_raw])]
         join = self._flag(raw, "tunggu_semua", step_id)
         requirements, documents = self._requirements(raw.get("kelengkapan"), step_id)
-        return Step(
+        step = Step(
             id=step_id,
             kind=kind,
             activity=self._text(raw.get("kegiatan", ""), "kegiatan"),
@@ -213,6 +214,8 @@ class _SheetReader:
             condition=self._text(raw.get("syarat", ""), "syarat"),
             join=join,
         )
+        read_step_events(raw, step, self._add, self._text)
+        return step
 
     def _flag(self, raw: dict[Any, Any], key: str, element_id: str) -> bool:
         value = raw.get(key, False)
@@ -393,6 +396,7 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
             row["lanjut"] = list(step.next)
         if step.join:
             row["tunggu_semua"] = True
+        step_events_mapping(step, row)
         document["langkah"].append(row)
     return document
 

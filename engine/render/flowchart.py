@@ -56,6 +56,7 @@ def _arrows(sop: Sop, overlay: Overlay | None) -> list[Arrow]:
             pairs = [(step.yes, LABELS["yes"]), (step.no, LABELS["no_answer"])]
         else:
             pairs = [(target, "") for target in step.next]
+        pairs += [(boundary.target, "") for boundary in step.boundaries]  # its KETERANGAN says which is which
         for target, label in pairs:
             if target in index:
                 result.append(Arrow(number, index[target], label, (step.id, target) in taken))
@@ -73,7 +74,7 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     When a Ya/Tidak label finds no free place next to its arrow, the decision's row is made
     taller and the sheets are laid out again (at most ``_LABEL_ROUNDS`` times).
     """
-    grid = build_grid(sop, paper, overlay)
+    grid = build_grid(sop, paper, overlay, lang)
     arrows = _arrows(sop, overlay)
     for attempt in range(_LABEL_ROUNDS + 1):
         pages, crowded = _lay_out(sop, paper, grid, arrows, overlay)

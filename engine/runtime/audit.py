@@ -32,7 +32,9 @@ GENESIS = "0" * 64
 #: What can happen to an instance (the ``kind`` of an event).
 EVENT_KINDS = ("started", "ready", "claimed", "unclaimed", "completed", "decision", "overdue", "escalated",
                "timer_fired", "cancelled", "suspended", "resumed", "finished", "error", "retried", "attached",
-               "released", "reassigned")
+               "released", "reassigned",
+               # events (engine.runtime.events)
+               "message_received", "error_reported", "error_end")
 
 #: Schema version of the bodies written now (version 1 had no ``"v"`` key).
 EVENT_SCHEMA = 2

@@ -23,6 +23,7 @@ from engine.errors import DataError, NotFoundError
 from engine.notify.contacts import check_contacts
 from engine.notify.settings import NotifySettings
 from engine.runtime import administration, attachments, casefile, completion, retention, status, worker
+from engine.runtime import events as runtime_events
 from engine.runtime.attaching import Attachment
 from engine.runtime.retention import ErasedCase
 from engine.runtime.casefile import CaseFile, WorkPage
@@ -393,6 +394,25 @@ class Runtime:
         """Recompute every hash chain: (instances, events, first break or ``None``)."""
         with self.db.read() as connection:
             return repo.verify_all(connection)
+
+    # -- events (engine.runtime.events) --------------------------------------------------------
+
+    def deliver_message(self, message: str, correlation: str, username: str, key: str = "",
+                        allowed: frozenset[int] | None = None) -> runtime_events.MessageDelivery:
+        """Deliver a message to the instance waiting for it with this correlation value; a second
+        delivery with the same dedupe key changes nothing (see :func:`engine.runtime.events.deliver_message`)."""
+        return runtime_events.deliver_message(self.context, message, correlation, username, key, allowed)
+
+    def waiting_for_message(self, message: str, correlation: str) -> list[int]:
+        """The instances waiting for ``message`` with this correlation value."""
+        return runtime_events.waiting_instances(self.context, message, correlation)
+
+    def report_error(self, item_id: int, username: str, code: str) -> list[str]:
+        """The clerk of an open item reports error ``code``; the step's error boundary takes over.
+
+        :return: the steps opened by it.
+        """
+        return runtime_events.report_error(self.context, item_id, username, code)
 
     # -- the worker ----------------------------------------------------------------------------
 

@@ -34,11 +34,12 @@ from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.escalation import escalation_step
 from engine.bpmn.names import NO, YES
-from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
+from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, clock_timer_of, state_from_json, state_to_json
 from engine.errors import ConditionError, DataError, NotFoundError, StoreError, TaskError
 from engine.notify.outbox import queue as queue_notices
 from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
+from engine.runtime import event_sync
 from engine.runtime.case import record_case_values
 from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
@@ -208,6 +209,7 @@ class InstanceRun:
         if status == "cancelled":
             self.connection.execute(update(timers).where(timers.c.instance_id == self.instance_id,
                                                          timers.c.status == "waiting").values(status="cancelled"))
+            event_sync.cancel_message_waits(self)
             self.ended_at = self.now
         self.status, self.reason = status, reason
 
@@ -299,6 +301,10 @@ class InstanceRun:
         self.ready_before = set(ready)
         if self.version.has_timers:
             self._sync_timers()
+        if self.version.has_messages:  # waits, choices and boundaries on a message (engine.runtime.events)
+            event_sync.sync_message_waits(self)
+        if workflow.bpmn_events:
+            event_sync.record_error_ends(self, actor)
         if workflow.is_completed() and self.status == "running":
             self.status, self.ended_at = "completed", self.now
             hot.run(self.connection, hot.FINISH_INSTANCE, {
@@ -334,7 +340,7 @@ class InstanceRun:
 
     def _sync_timers(self) -> None:
         waiting = {str(task.id): task for task in self.workflow.get_tasks(state=TaskState.WAITING)
-                   if isinstance(getattr(task.task_spec, "event_definition", None), ClockTimer)}
+                   if clock_timer_of(task.task_spec) is not None}
         rows = self.connection.execute(
             select(timers.c.id, timers.c.task_id)
             .where(timers.c.instance_id == self.instance_id, timers.c.status == "waiting")).all()
@@ -346,10 +352,18 @@ class InstanceRun:
         for task_id, task in waiting.items():
             if task_id in known:
                 continue
-            definition = task.task_spec.event_definition
+            definition = clock_timer_of(task.task_spec)
+            assert definition is not None
             event_id = task.task_spec.bpmn_id or task.task_spec.name
             step_id = escalation_step(event_id)
             step = self.version.steps.get(step_id)
+            event_timer = None if step_id else event_sync.timer_fire_at(self, task)
+            if event_timer is not None:  # a wait, a choice's timeout or a boundary timer
+                step_id, event_id, fire_at = event_timer
+                self.connection.execute(insert(timers), {
+                    "instance_id": self.instance_id, "task_id": task_id, "event_id": event_id, "step_id": step_id,
+                    "escalation": False, "status": "waiting", "fire_at": fire_at})
+                continue
             if step is not None and step.waktu:
                 fire_at = self.host.calendar.due(self.now, _duration(step.waktu)).astimezone(UTC)
             else:

@@ -23,8 +23,9 @@ from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 
 from engine.bpmn.escalation import add_escalation_timers
 from engine.bpmn.reader import read_bpmn
+from engine.bpmn.spiff.events import has_messages
 from engine.bpmn.spiff.spec import parse_spec
-from engine.bpmn.spiff.state import ClockTimer, clock_timers, spec_from_json, spec_to_json
+from engine.bpmn.spiff.state import clock_timer_of, clock_timers, spec_from_json, spec_to_json
 from engine.bpmn.writer import write_bpmn
 from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
 from engine.formats.files import check_sop, load_file
@@ -54,6 +55,8 @@ class LoadedVersion:
     start: StepInfo
     #: The SOP as published (identity, declared case fields), read from the version's BPMN.
     sop: Sop | None = None
+    #: Some step waits for a message (engine.runtime.events keeps its message_waits rows).
+    has_messages: bool = False
 
 
 class VersionCache:
@@ -114,8 +117,7 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
     cycles = clock_timers(parsed.spec)
     if cycles:
         raise ProcessDefinitionError.from_code("runtime_time_cycle", timers=", ".join(cycles))
-    has_timers = any(isinstance(getattr(spec, "event_definition", None), ClockTimer)
-                     for spec in parsed.spec.task_specs.values())
+    has_timers = any(clock_timer_of(spec) is not None for spec in parsed.spec.task_specs.values())
     return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s, sop) for s in sop.steps],
                            hashlib.sha256(executable).hexdigest(), escalation, has_timers)
 
@@ -173,8 +175,9 @@ def load_version(connection: Connection, version_id: int) -> LoadedVersion:
                                      "fields": fields_at(sop.fields, item["id"], start_id)})
              for item in json.loads(row.steps)}
     start = next(step for step in steps.values() if step.kind == StepKind.START.value)
+    spec = spec_from_json(row.spec)
     return LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
-                         spec_from_json(row.spec), steps, start, sop)
+                         spec, steps, start, sop, has_messages(spec))
 
 
 def pick_version(connection: Connection, key: str, trial: bool, number: int | None) -> int:

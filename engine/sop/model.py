@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from engine.sop.events import Boundary, EndEvent, Trigger
 from engine.sop.fields import Field, Requirement
 
 
@@ -124,6 +125,19 @@ class Step:
     documents: list[str] = field(default_factory=list)
     #: The output is a document (the signed letter) that can be attached.
     output_document: bool = False
+    # -- events (engine.sop.events) ------------------------------------------------------------
+    #: A kegiatan with one trigger is a wait row; a keputusan with two is an event-based choice
+    #: (the first trigger leads to ``yes``, the second to ``no``).
+    wait: list[Trigger] = field(default_factory=list)
+    #: Timeout, error and message paths out of a kegiatan while it is worked.
+    boundaries: list[Boundary] = field(default_factory=list)
+    #: A selesai row's end: plain, terminate or error.
+    end: EndEvent = field(default_factory=EndEvent)
+
+    @property
+    def is_wait(self) -> bool:
+        """A row where the case waits for a timer or a message, not a clerk's work."""
+        return bool(self.wait)
 
     def requirement_items(self) -> list[Requirement]:
         """The kelengkapan as items that know whether they are documents."""
@@ -131,10 +145,12 @@ class Step:
         return [Requirement(text, text in marked) for text in self.requirements]
 
     def successors(self) -> list[str]:
-        """Every step this one can lead to, Ya before Tidak."""
+        """Every step this one can lead to, Ya before Tidak, then the boundary paths."""
         if self.kind is StepKind.DECISION:
-            return [target for target in (self.yes, self.no) if target]
-        return list(self.next)
+            found = [target for target in (self.yes, self.no) if target]
+        else:
+            found = list(self.next)
+        return found + [b.target for b in self.boundaries if b.target and b.target not in found]
 
     @property
     def is_working_end(self) -> bool:

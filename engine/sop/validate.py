@@ -13,6 +13,7 @@ from engine.sop.registration import check_pattern
 from engine.sop.retention import check_retention
 from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
+from engine.sop.events_check import check_events
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
 from engine.sop.routing import check_actor_jabatan, check_routing
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
@@ -32,6 +33,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += check_documents(sop)
     problems += check_pattern(sop)
     problems += check_retention(sop)
+    problems += check_events(sop)
     problems += check_routing(sop.actors, sop.routing, {item.name for item in sop.fields})
     problems += check_actor_jabatan(sop.actors, sop.actor_jabatan)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
@@ -136,7 +138,7 @@ def _check_step(sop: Sop, step: Step, ids: set[str], incoming: dict[str, list[st
             parse_duration(step.duration)
         except DurationError as exc:
             add("bad_duration", reason=exc.message)
-    elif step.kind in (StepKind.ACTIVITY, StepKind.DECISION) and not step.condition.strip():
+    elif step.kind in (StepKind.ACTIVITY, StepKind.DECISION) and not step.condition.strip() and not step.wait:
         add("missing_duration", severity="warning")
     return problems
 

@@ -763,3 +763,35 @@ pelatihan_attendees = Table(
     Column("username", String(64), nullable=False),
     UniqueConstraint("session_id", "username"),
 )
+
+# -- events (engine.runtime.events): messages an instance waits for, and the deliveries seen --------
+#: One row per WAITING message catch task: which message, and the digest of its correlation value.
+message_waits = Table(
+    "message_waits", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("task_id", String(36), nullable=False, unique=True),
+    Column("event_id", String(200), nullable=False),
+    Column("step_id", String(200), nullable=False),
+    Column("message", String(100), nullable=False),
+    #: sha256 of the message name and the correlation value (the case field's value is personal data).
+    Column("correlation", String(64), nullable=False),
+    #: ``waiting``, ``delivered`` or ``cancelled``.
+    Column("status", String(12), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("delivered_at", UtcDateTime),
+    Index(None, "message", "correlation", "status"),
+    Index(None, "instance_id", "status"),
+)
+
+#: Every delivered message by its dedupe key: a second delivery with the same key changes nothing.
+message_deliveries = Table(
+    "message_deliveries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("message", String(100), nullable=False),
+    Column("dedupe_key", String(64), nullable=False),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("delivered_at", UtcDateTime, nullable=False),
+    Column("delivered_by", String(64), nullable=False),
+    UniqueConstraint("message", "dedupe_key"),
+)

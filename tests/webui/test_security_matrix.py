@@ -141,6 +141,9 @@ ROUTES: dict[str, Route] = {
     "api.reassign": Route(("supervisor",), "item"),
     # the clerk's case: its task, file, documents (none is attached here: 404 for who may) and uploads
     "api.task": Route(("pelaksana",), "item"),
+    # events: no case waits in this store, so a clerk's delivery is a 404 (never another unit's case)
+    "api.deliver": Route(("pelaksana",), formats=("jawaban-pemohon",), may_be_missing=True),
+    "api.report_error": Route(("pelaksana",), "item", admin_acts=False),
     "api.attach": Route(("pelaksana",), "item", admin_acts=False),
     "api.case_file": Route(("pelaksana", "pemantau"), "instance"),
     "api.document": Route(("pelaksana", "pemantau"), "instance", ("0" * 64,), may_be_missing=True),

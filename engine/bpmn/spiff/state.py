@@ -26,6 +26,7 @@ from SpiffWorkflow.bpmn.serializer.default.event_definition import TimerConditio
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
+from SpiffWorkflow.bpmn.specs.event_definitions.multiple import MultipleEventDefinition
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     CycleTimerEventDefinition,
     TimeDateEventDefinition,
@@ -90,15 +91,32 @@ def clock_timers(spec: BpmnProcessSpec) -> list[str]:
     :return: ids of the timer events with a cycle (``timeCycle``), which Alur does not run.
     """
     cycles: list[str] = []
-    for task_spec in spec.task_specs.values():
-        definition = getattr(task_spec, "event_definition", None)
+
+    def swapped(definition: Any, task_spec: Any) -> Any:
         if isinstance(definition, CycleTimerEventDefinition):
             cycles.append(task_spec.bpmn_id or task_spec.name)
         elif isinstance(definition, TimerEventDefinition) and not isinstance(definition, ClockTimer):
             kind = ClockDateTimer if isinstance(definition, TimeDateEventDefinition) else ClockTimer
-            task_spec.event_definition = kind(definition.name, definition.expression,
-                                              description=definition.description)
+            return kind(definition.name, definition.expression, description=definition.description)
+        elif isinstance(definition, MultipleEventDefinition):  # an event-based gateway holds its branches' events
+            definition.event_definitions = [swapped(item, task_spec) for item in definition.event_definitions]
+        return definition
+
+    for task_spec in spec.task_specs.values():
+        definition = getattr(task_spec, "event_definition", None)
+        if definition is not None:
+            task_spec.event_definition = swapped(definition, task_spec)
     return cycles
+
+
+def clock_timer_of(task_spec: Any) -> ClockTimer | None:
+    """The :class:`ClockTimer` a task waits for: its own, or the one among an event-based gateway's events."""
+    definition = getattr(task_spec, "event_definition", None)
+    if isinstance(definition, ClockTimer):
+        return definition
+    if isinstance(definition, MultipleEventDefinition):
+        return next((item for item in definition.event_definitions if isinstance(item, ClockTimer)), None)
+    return None
 
 
 def spec_to_json(spec: BpmnProcessSpec) -> str:
