@@ -386,7 +386,8 @@ class _Reader:
         if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
         if node.tag in events_read.EVENT_STEP_TAGS:
-            return events_read.is_step(node, self.nodes, self.flows)
+            # a message between two pools of the file is a hand-over, not a wait (engine.bpmn.collaboration)
+            return not node.handover and events_read.is_step(node, self.nodes, self.flows)
         return node.tag == "exclusiveGateway" and len(node.outgoing) >= 2
 
     def _actors(self, process: etree._Element, lanes: dict[str, str], default_actor: str) -> list[str]:
@@ -563,7 +564,8 @@ class _Reader:
             kind = StepKind.END
         elif node.tag == "exclusiveGateway":
             kind = StepKind.DECISION
-        kind = events_read.step_kind(node) or kind
+        if not node.handover:
+            kind = events_read.step_kind(node) or kind
         if node.step_kind in {k.value for k in StepKind}:
             kind = StepKind(node.step_kind)
         if node.handover == "step":  # a message event of a collaboration worked as a step (send or receive)
@@ -590,7 +592,7 @@ class _Reader:
             notes += self.annotation_of.get(node.id, [])
             step.remarks = " ".join(notes)
             documentation.apply(self, node.id, step)
-        if events_read.read_step(self, node, step):
+        if not node.handover and events_read.read_step(self, node, step):
             self.events_from_extension.add(node.id)
         return step
 
