@@ -116,6 +116,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "stage9_period_label": ("Periode", "Period"),
     "stage9_report_pdf": ("Laporan (PDF)", "Report (PDF)"),
     "stage9_overdue_short": ("terlambat", "overdue"),
+    "stage9_pdf_ya": ("Ya", "Yes"),
+    "stage9_pdf_tidak": ("Tidak", "No"),
     "stage9_status_finished": ("selesai", "finished"),
     "stage9_status_running": ("berjalan", "running"),
     "stage9_status_cancelled": ("dibatalkan", "cancelled"),
