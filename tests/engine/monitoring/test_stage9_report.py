@@ -246,3 +246,10 @@ def test_the_report_pdf_reads_back_with_its_figures(driven: Driven) -> None:
     assert "Monitoring berikutnya jatuh tempo" in text or "Monitoring terlambat" in text
     english = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(monitoring_report_pdf(report, "en"))).pages)
     assert "SOP Monitoring Report" in english and "Standard of the path" in english
+
+
+def test_a_log_too_long_to_check_in_a_request_leaves_the_synergy_question_open(driven: Driven) -> None:
+    from engine.monitoring.proposals import propose_answers
+
+    proposals = propose_answers(monitoring_report(driven.runtime, KEY), log_limit=100_000)
+    assert proposals[6].answer is None and "100,000" in proposals[6].note
