@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from itertools import islice
 from dataclasses import dataclass
 
 from engine.access import policy
@@ -217,6 +218,10 @@ def register_for(runtime: Runtime, account: Account, search: str = "") -> list[R
 # -- stage 9: the evaluation's proposals and the monitoring schedule ----------------------------
 
 
+#: The most events of Alur's own log the evaluation page checks for its proposals (a request's work).
+PROPOSAL_MAX_EVENTS = 100_000
+
+
 def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
                              lang: str = "id") -> tuple[MonitoringScope, list[ProposedAnswer]]:
     """Proposed answers to the evaluation's seven questions from ``key``'s data of the default period
@@ -230,10 +235,14 @@ def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
     except NotFoundError:
         ratings = []
     ease = (sum(ratings) / len(ratings), len(ratings)) if ratings else None
-    events = list(store_log_events(runtime, key, scope.start, scope.end, units=units))
+    # the log is read in the request: past PROPOSAL_MAX_EVENTS the synergy question is left to the evaluator
+    events = list(islice(store_log_events(runtime, key, scope.start, scope.end, units=units),
+                         PROPOSAL_MAX_EVENTS + 1))
+    too_many = len(events) > PROPOSAL_MAX_EVENTS
     conformance = (ConformanceChecker(read_bpmn(runtime.bpmn(key)).sop, runtime.calendar)
-                   .check(EventLog.from_events(events), deviations=True) if events else None)
-    return scope, propose_answers(report, lang, ease=ease, conformance=conformance)
+                   .check(EventLog.from_events(events)) if events and not too_many else None)
+    return scope, propose_answers(report, lang, ease=ease, conformance=conformance,
+                                  log_limit=PROPOSAL_MAX_EVENTS if too_many else 0)
 
 
 def monitoring_due_for(runtime: Runtime, account: Account, key: str) -> MonitoringDue:

@@ -67,8 +67,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Instances: {started} started, {completed} completed, {running} running, {cancelled} cancelled, "
         "{overdue} past a due time."),
     "cli_monitor_cycle": (
-        "Waktu siklus: median {median}, p90 {p90}; jumlah waktu baku {standard}.",
-        "Cycle time: median {median}, p90 {p90}; sum of standards {standard}."),
+        "Waktu siklus: median {median}, p90 {p90}; jumlah waktu baku (jalur terpanjang) {standard}.",
+        "Cycle time: median {median}, p90 {p90}; standard of the path (longest path) {standard}."),
     "cli_monitor_steps": (
         "Langkah (waktu kerja aktual dibanding waktu baku):",
         "Steps (actual working time against the standard):"),

@@ -116,6 +116,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "stage9_period_label": ("Periode", "Period"),
     "stage9_report_pdf": ("Laporan (PDF)", "Report (PDF)"),
     "stage9_overdue_short": ("terlambat", "overdue"),
+    "stage9_pdf_ya": ("Ya", "Yes"),
+    "stage9_pdf_tidak": ("Tidak", "No"),
+    "stage9_propose_log_too_large": (
+        "Log pelaksanaan periode ini lebih dari {limit} peristiwa: periksa kesesuaiannya dengan `alur conformance`.",
+        "The period's log has more than {limit} events: check its conformance with `alur conformance`."),
     "stage9_status_finished": ("selesai", "finished"),
     "stage9_status_running": ("berjalan", "running"),
     "stage9_status_cancelled": ("dibatalkan", "cancelled"),

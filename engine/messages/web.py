@@ -554,7 +554,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "open_count": ("Terbuka", "Open"),
     "cycle_median": ("Median waktu siklus", "Median cycle time"),
     "cycle_p90": ("Waktu siklus p90", "Cycle time p90"),
-    "cycle_standard": ("Jumlah waktu baku", "Summed standard"),
+    "cycle_standard": ("Jumlah waktu baku (jalur terpanjang)", "Standard of the path (longest path)"),
     "rework_instances": ("Instans dengan pengulangan", "Instances with rework"),
     "per_step": ("Per langkah", "Per step"),
     "median": ("Median", "Median"),

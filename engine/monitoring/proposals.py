@@ -63,12 +63,13 @@ def _percent(value: float) -> str:
 
 
 def propose_answers(report: MonitoringReport, lang: str = "id", *, ease: tuple[float, int] | None = None,
-                    conformance: ConformanceReport | None = None,
+                    conformance: ConformanceReport | None = None, log_limit: int = 0,
                     rules: ProposalRules | None = None) -> list[ProposedAnswer]:
     """The seven proposals for ``report``'s SOP and period.
 
     :param ease: the clerks' mean kemudahan rating of the SOP's ujicoba and how many ratings.
     :param conformance: the check of Alur's own log of the period against the SOP.
+    :param log_limit: the log was not checked, being longer than this many events (0: not so).
     """
     rules = rules or ProposalRules()
     day = report.minutes_per_day
@@ -144,6 +145,8 @@ def propose_answers(report: MonitoringReport, lang: str = "id", *, ease: tuple[f
         proposals.append(ProposedAnswer(conformance.fitness >= rules.min_fitness, (
             text("stage9_fig_fitness", fitness=f"{conformance.fitness:.3f}", cases=len(conformance.traces),
                  flow=flow),)))
+    elif log_limit:
+        proposals.append(ProposedAnswer(None, (text("stage9_propose_log_too_large", limit=f"{log_limit:,}"),)))
     else:
         proposals.append(no_data)
     return proposals

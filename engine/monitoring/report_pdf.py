@@ -171,7 +171,8 @@ def monitoring_report_pdf(report: MonitoringReport, lang: str = "id", *, zone: s
     writer.table(heads, rows, (6, 44, 14, 14, 14, 12, 6, 14), (3, 4, 5, 6, 7))
     if report.decisions:
         writer.text(message("stage9_pdf_decisions", lang), 9, bold=True)
-        writer.table([message("form_no", lang), message("stage9_pdf_kegiatan", lang), "Ya", "Tidak"],
+        writer.table([message("form_no", lang), message("stage9_pdf_kegiatan", lang),
+                      message("stage9_pdf_ya", lang), message("stage9_pdf_tidak", lang)],
                      [[str(item.number), item.kegiatan, str(item.ya), str(item.tidak)] for item in report.decisions],
                      (6, 60, 10, 10), (2, 3))
     if report.jabatan:

@@ -226,3 +226,30 @@ def test_an_evaluation_revisi_moves_an_approved_sop_to_revisi(tmp_path: Path) ->
             assert [item.status for item in requests_of(connection, KEY)] == ["terbuka", "ditindaklanjuti"]
     finally:
         runtime.close()
+
+
+def test_the_report_pdf_reads_back_with_its_figures(driven: Driven) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from engine.monitoring.report_pdf import monitoring_report_pdf
+    from engine.monitoring.schedule import monitoring_due
+
+    report = monitoring_report(driven.runtime, KEY, dt.date(2026, 1, 1), dt.date(2026, 2, 28))
+    data = monitoring_report_pdf(report, due=monitoring_due(driven.runtime, KEY))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Laporan Monitoring SOP" in text and "Uji Izin Monitoring" in text
+    assert "01-01-2026 s.d. 28-02-2026 (WIB)" in text
+    assert "Dibatalkan" in text and "Jumlah waktu baku (jalur terpanjang)" in text
+    assert "langkah 2, 3, 4" in text and "Memeriksa kelengkapan berkas" in text
+    assert "Monitoring berikutnya jatuh tempo" in text or "Monitoring terlambat" in text
+    english = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(monitoring_report_pdf(report, "en"))).pages)
+    assert "SOP Monitoring Report" in english and "Standard of the path" in english
+
+
+def test_a_log_too_long_to_check_in_a_request_leaves_the_synergy_question_open(driven: Driven) -> None:
+    from engine.monitoring.proposals import propose_answers
+
+    proposals = propose_answers(monitoring_report(driven.runtime, KEY), log_limit=100_000)
+    assert proposals[6].answer is None and "100,000" in proposals[6].note

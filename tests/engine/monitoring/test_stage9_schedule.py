@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from sqlalchemy import select
 
 from engine.access.accounts import add_account
@@ -104,3 +106,28 @@ def test_a_saved_evaluation_restarts_the_six_months(tmp_path: Path) -> None:
         assert (due.last, due.basis, due.due) == (dt.date(2026, 7, 15), "evaluasi", dt.date(2027, 1, 15))
     finally:
         runtime.close()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_migration_0011m_down_and_up(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, head_revision, upgrade
+    from tests.engine.runtime.conftest import fresh_url
+
+    database = Database(fresh_url(kind, tmp_path, request))
+
+    def nullable() -> dict[str, bool]:
+        with database.engine.connect() as connection:
+            return {column["name"]: column["nullable"] for column in sqlalchemy.inspect(connection).get_columns("outbox")
+                    if column["name"] in ("item_id", "instance_id")}
+
+    try:
+        assert current_revision(database) == head_revision() and nullable() == {"item_id": True, "instance_id": True}
+        downgrade(database, "0010r")
+        assert nullable() == {"item_id": False, "instance_id": False}
+        upgrade(database)
+        assert current_revision(database) == head_revision() and nullable() == {"item_id": True, "instance_id": True}
+    finally:
+        database.dispose()
