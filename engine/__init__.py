@@ -98,6 +98,8 @@ from engine.access.readers import save_monitoring_form_for as save_monitoring_fo
 from engine.access.readers import trend_for as trend_for
 from engine.access.readers import ujicoba_for as ujicoba_for
 from engine.access.throttle import LoginThrottle as LoginThrottle
+from engine.bpmn.drawing import drawing_layout as drawing_layout
+from engine.bpmn.drawing import with_layout as with_layout
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
@@ -138,6 +140,10 @@ from engine.formats.sheet import dump_sheet as dump_sheet
 from engine.formats.sheet import load_sheet as load_sheet
 from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
+from engine.lifecycle.drawing import draft_layout as draft_layout
+from engine.lifecycle.drawing import drawing_bpmn as drawing_bpmn
+from engine.lifecycle.drawing import save_drawing as save_drawing
+from engine.lifecycle.drawing import sop_from_drawing as sop_from_drawing
 from engine.lifecycle.requests import revision_requests_of as revision_requests_of
 from engine.lifecycle.requests import RevisionRequest as RevisionRequest
 from engine.lifecycle.review import accept as accept
@@ -467,6 +473,9 @@ __all__ = [
     "disable_account",
     "document_for",
     "done_by",
+    "draft_layout",
+    "drawing_bpmn",
+    "drawing_layout",
     "dump",
     "dump_sheet",
     "effective_date",
@@ -568,6 +577,7 @@ __all__ = [
     "safe_script_engine",
     "sample_values",
     "save_draft",
+    "save_drawing",
     "save_evaluation",
     "save_evaluation_for",
     "save_monitoring_form",
@@ -580,6 +590,7 @@ __all__ = [
     "set_account_disabled",
     "sheet_mapping",
     "sop_actions",
+    "sop_from_drawing",
     "sop_from_mapping",
     "sop_key",
     "sop_unit_ids",
@@ -616,6 +627,7 @@ __all__ = [
     "validate_case_data",
     "version_diff",
     "visible_unit_ids",
+    "with_layout",
     "working_sop",
     "working_time_text",
     "write_bpmn",

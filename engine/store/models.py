@@ -605,3 +605,8 @@ admin_log = Table(
     Column("reason", Text, nullable=False),
     Index(None, "target"),
 )
+
+# --- the drawing view's layout (0011d) ---
+#: The BPMN DI the modeler set in the drawing view (JSON: shape bounds and edge waypoints by element
+#: id); saving from the table keeps it, so positions set in the drawing survive. Empty: generated.
+sop_lifecycle.append_column(Column("layout", Text, nullable=False, server_default=""))

@@ -25,11 +25,12 @@ def _form_data(values: dict) -> MultiDict[str, str]:
     """What a browser posts for the editor filled with ``values``."""
     data: MultiDict[str, str] = MultiDict()
     for key, value in values.items():
-        if key not in ("steps", "actors"):
+        if key not in ("steps", "actors", "fields", "rules"):
             data.add(key, value)
-    for row in values["steps"]:
-        for column, value in row.items():
-            data.add(f"step_{column}", value)
+    for prefix, rows in (("step", values["steps"]), ("field", values["fields"]), ("penugasan", values["rules"])):
+        for row in rows:
+            for column, value in row.items():
+                data.add(f"{prefix}_{column}", value)
     return data
 
 
