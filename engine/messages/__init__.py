@@ -16,12 +16,13 @@ from types import ModuleType
 
 from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
                              organisation, render, routing, runtime, sop, web)
+from engine.messages import editor
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata, organisation, routing)
+                                  access, notify, casedata, organisation, routing, editor)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:
