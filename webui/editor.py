@@ -58,7 +58,7 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
     warnings = [p for p in problems if p.severity != "error"]
     by_step: dict[str, list[str]] = {}
     for item in errors + warnings:
-        by_step.setdefault(item.element_id, []).append(item.render(lang))
+        by_step.setdefault(item.element_id or item.element_name, []).append(item.render(lang))
     return render_template("editor/edit.html", values=values, kinds=KINDS, field_types=FIELD_TYPES,
                            routing_kinds=ROUTING_KINDS, checked=checked,
                            errors=[p.render(lang) for p in errors], warnings=[p.render(lang) for p in warnings],
@@ -208,7 +208,8 @@ def save_from_drawing() -> tuple[Response, int]:
     (each naming its element) with nothing saved.
     """
     lang = current_language()
-    data = request.form.get("bpmn", "").encode("utf-8")
+    upload = request.files.get("bpmn")  # a file part: a drawing is larger than a form field may be
+    data = upload.read() if upload is not None else b""
     key = request.form.get("key", "").strip()
     if not data.strip():
         return jsonify(problems=[translate("ed_drawing_empty")]), 400

@@ -105,3 +105,105 @@ def test_forms_carry_a_csrf_token_and_a_post_without_it_is_refused(tmp_path: Pat
     assert "Formulir kedaluwarsa" in refused.get_data(as_text=True)
     cookie = client.get_cookie("session")
     assert cookie is not None and cookie.http_only and cookie.same_site == "Lax"
+
+
+def _saved_from_the_table(client: FlaskClient, values: dict) -> str:
+    response = client.post("/penyusun/simpan", data=_form_data(values))
+    assert response.status_code == 302, response.get_data(as_text=True)[:400]
+    return response.headers["Location"].rstrip("/").split("/")[-1]
+
+
+def _shape_x(bpmn_text: str, element_id: str) -> str:
+    found = re.search(rf'bpmnElement="{re.escape(element_id)}"[^>]*>\s*<dc:Bounds x="([^"]+)"', bpmn_text)
+    assert found is not None, element_id
+    return found.group(1)
+
+
+def test_save_from_the_drawing_updates_the_draft_and_the_layout_survives_a_table_save(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[1]).sop
+    values = form_from_mapping(sheet_mapping(sop))
+    key = _saved_from_the_table(client, values)
+    form = _form_data(values)
+    form["key"] = key
+    drawing = client.post("/penyusun/gambar", data=form)
+    assert drawing.status_code == 200 and drawing.mimetype == "application/xml"
+    text = drawing.get_data(as_text=True)
+    moved = sop.steps[1].id
+    old_x = _shape_x(text, moved)
+    # the modeler drags one task and renames another in the drawing
+    text = re.sub(rf'(bpmnElement="{moved}"[^>]*>\s*<dc:Bounds x=")[^"]+', r"\g<1>987", text, count=1)
+    renamed = sop.steps[2]
+    text = text.replace(f'id="{renamed.id}" name="{renamed.activity}"', f'id="{renamed.id}" name="Diperiksa ulang"', 1)
+    saved = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(text.encode()), "gambar.bpmn"), "key": key},
+                        content_type="multipart/form-data")
+    assert saved.status_code == 200, saved.get_data(as_text=True)[-900:]
+    assert saved.get_json()["url"].startswith(f"/penyusun/sop/{key}/ubah")
+    # the table follows the drawing
+    page = client.get(f"/penyusun/sop/{key}/ubah").get_data(as_text=True)
+    assert "Diperiksa ulang" in page
+    assert "987" not in page  # positions are not part of the table
+    # a save from the table (with a new row) keeps the position set in the drawing and places the new row
+    values = form_from_mapping(sheet_mapping(working_sop_of(client, key)))
+    new_row = dict(values["steps"][1], id="cek_tambahan", kegiatan="Memeriksa tambahan", lanjut="", ya="", tidak="")
+    values["steps"].insert(2, new_row)
+    values["steps"][1]["lanjut"] = ""
+    form = _form_data(values)
+    form["key"] = key
+    assert client.post("/penyusun/simpan", data=form).status_code == 302
+    again = client.post("/penyusun/gambar", data=form).get_data(as_text=True)
+    assert _shape_x(again, moved) == "987" != old_x
+    assert 'bpmnElement="cek_tambahan"' in again
+
+
+def working_sop_of(client: FlaskClient, key: str) -> Any:
+    from engine import working_sop
+
+    return working_sop(client.application.extensions["alur_runtime"], key)
+
+
+def test_a_drawing_alur_cannot_run_is_refused_naming_the_element_and_nothing_is_saved(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[1]).sop
+    values = form_from_mapping(sheet_mapping(sop))
+    key = _saved_from_the_table(client, values)
+    form = _form_data(values)
+    form["key"] = key
+    text = client.post("/penyusun/gambar", data=form).get_data(as_text=True)
+    task = sop.steps[1].id
+    text = re.sub(rf"<bpmn:userTask id=\"{task}\"(.*?)</bpmn:userTask>",
+                  lambda m: f'<bpmn:scriptTask id="{task}"{m.group(1)}</bpmn:scriptTask>', text, count=1, flags=re.S)
+    refused = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(text.encode()), "gambar.bpmn"), "key": key},
+                        content_type="multipart/form-data")
+    assert refused.status_code == 422
+    problems = refused.get_json()["problems"]
+    assert any(task in problem for problem in problems), problems
+    assert working_sop_of(client, key) == sop
+    hostile = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(b"<bpmn:definitions"), "g.bpmn"), "key": key},
+                          content_type="multipart/form-data")
+    assert hostile.status_code == 400 and hostile.get_json()["problems"]
+    empty = client.post("/penyusun/gambar/simpan", data={"key": key}, content_type="multipart/form-data")
+    assert empty.status_code == 400 and "kosong" in empty.get_json()["problems"][0]
+
+
+def test_import_with_no_file_chosen_says_so(client: FlaskClient) -> None:
+    page = client.post("/penyusun/impor", data={}, content_type="multipart/form-data")
+    assert page.status_code == 400
+    assert "Pilih dulu berkas" in page.get_data(as_text=True)
+
+
+def test_case_fields_and_routing_rules_come_from_their_rows(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[1]).sop
+    values = form_from_mapping(sheet_mapping(sop))
+    values["fields"] = [{"nama": "nik_pemohon", "label": "NIK pemohon", "label_en": "", "jenis": "nik",
+                         "wajib": "ya", "pribadi": "ya", "langkah": "mulai", "pilihan": "", "lanjutan": ""},
+                        {"nama": "jenis_surat", "label": "Jenis surat", "label_en": "", "jenis": "pilihan",
+                         "wajib": "", "pribadi": "", "langkah": "mulai", "pilihan": "domisili, usaha", "lanjutan": ""}]
+    values["rules"] = [{"kolom": values["actors"][0], "jenis": "unit", "argumen": "BKPSDM"}]
+    data = mapping_from_form(_form_data(values))
+    assert data["isian"][0] == {"nama": "nik_pemohon", "label": "NIK pemohon", "jenis": "nik", "wajib": True,
+                                "pribadi": True, "langkah": "mulai"}
+    assert data["isian"][1]["pilihan"] == ["domisili", "usaha"]
+    assert data["penugasan"] == {values["actors"][0]: "unit:BKPSDM"}
+    # a rule without its argument is refused by the engine's check, named next to its pelaksana
+    values["rules"] = [{"kolom": values["actors"][0], "jenis": "dipilih", "argumen": ""}]
+    html = client.post("/penyusun/periksa", data=_form_data(values)).get_data(as_text=True)
+    assert 'class="rule has-problem"' in html

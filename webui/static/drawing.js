@@ -78,7 +78,7 @@
       const data = new FormData();
       data.append("csrf_token", form.querySelector("[name=csrf_token]").value);
       data.append("key", form.querySelector("[name=key]").value);
-      data.append("bpmn", result.xml);
+      data.append("bpmn", new Blob([result.xml], {type: "application/xml"}), "gambar.bpmn");
       return fetch(view.dataset.saveUrl, {method: "POST", body: data, credentials: "same-origin"});
     }).then(function (answer) {
       return answer.json();
