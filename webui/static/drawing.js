@@ -31,7 +31,7 @@
       state.textContent = say.drawingOffline;
       return null;
     }
-    modeler = new window.BpmnJS({container: "#drawing-canvas", keyboard: {bindTo: view}});
+    modeler = new window.BpmnJS({container: "#drawing-canvas"});
     return modeler;
   }
   function load() {

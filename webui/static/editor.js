@@ -35,7 +35,7 @@
   }
   function isGeneratedId(row) {
     const id = cell(row, "id");
-    return id.dataset.auto === "1" || /^langkah_\d+$/.test(id.value) || id.value === "";
+    return id.dataset.auto === "1" || id.value === "";  // ids of saved rows stay: they name running work
   }
   function renameReferences(oldId, newId) {
     if (!oldId || oldId === newId) return;
@@ -273,11 +273,10 @@
     const names = actors.value.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
     const existing = {};
     ruleBody.querySelectorAll("tr").forEach(function (row) { existing[row.querySelector(".rule-column").value] = row; });
-    const template = ruleBody.querySelector("tr");
     names.forEach(function (name) {
       let row = existing[name];
-      if (!row && template) {
-        row = template.cloneNode(true);
+      if (!row) {
+        row = ruleRow();
         row.classList.remove("has-problem");
         row.querySelectorAll(".row-problem:not(.live-check)").forEach(function (p) { p.remove(); });
         row.querySelector(".rule-column").value = name;
@@ -296,6 +295,9 @@
       option.value = name;
       return option;
     }));
+  }
+  function ruleRow() {
+    return document.getElementById("rule-template").content.querySelector("tr").cloneNode(true);
   }
   function checkRules() {
     ruleBody.querySelectorAll("tr").forEach(function (row) {
@@ -335,9 +337,9 @@
     });
     return JSON.stringify({single: single, steps: table("#steps"), fields: table("#fields"), rules: table("#rules")});
   }
-  function restoreTable(tableBody, wanted, makeRow) {
+  function restoreTable(tableBody, wanted, makeRow, fewest) {
     let current = tableBody.querySelectorAll("tr");
-    while (current.length > wanted.length && current.length > 1) {
+    while (current.length > wanted.length && current.length > fewest) {
       current[current.length - 1].remove();
       current = tableBody.querySelectorAll("tr");
     }
@@ -366,9 +368,9 @@
       const field = form.querySelector("[name=" + name + "]:not(tbody [name])");
       if (field && field.type !== "hidden") field.value = state.single[name];
     });
-    restoreTable(body, state.steps, blankRow);
-    restoreTable(fieldBody, state.fields, function (row) { return row.cloneNode(true); });
-    restoreTable(ruleBody, state.rules, function (row) { return row.cloneNode(true); });
+    restoreTable(body, state.steps, blankRow, 1);
+    restoreTable(fieldBody, state.fields, function (row) { return row.cloneNode(true); }, 1);
+    restoreTable(ruleBody, state.rules, ruleRow, 0);
     rows().forEach(showTargets);
     renumber();
     checkFields();
