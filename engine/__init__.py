@@ -217,6 +217,7 @@ from engine.notify.channels import WebhookChannel as WebhookChannel
 from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.render.preview import flowchart_preview as flowchart_preview
 from engine.runtime.administration import ADMIN_ACTIONS as ADMIN_ACTIONS
 from engine.runtime.administration import OverdueGroup as OverdueGroup
 from engine.runtime.attaching import Attachment as Attachment
@@ -496,6 +497,7 @@ __all__ = [
     "fields_text",
     "find_employee",
     "findings",
+    "flowchart_preview",
     "follows_counts",
     "format_registration",
     "give_feedback",

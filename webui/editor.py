@@ -8,7 +8,7 @@ from flask import Blueprint, Response, flash, jsonify, redirect, render_template
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, load_bytes, message, returned, save_drawing, \
+from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, save_drawing, \
     sop_from_drawing, sop_key, render, save_draft, sheet_mapping, sop_from_mapping, status, suggest_number, validate, working_sop
 from engine.errors import AlurError, InputError, Problem
 
@@ -114,12 +114,19 @@ def check() -> tuple[str, int]:
 @bp.post("/pratinjau")
 @allow(*READERS)
 def preview() -> Response:
-    """The official flowchart of the posted table as SVG (the live preview), or the problems as text."""
+    """The official flowchart of the posted table as SVG (the live preview), or the problems as text.
+
+    Only the flowchart pages are drawn (the identity sheet does not change while typing), to keep a
+    keystroke's way to the preview short."""
     data, sop, problems = _posted()
     errors = [p.render(current_language()) for p in problems if p.severity == "error"]
     if sop is None or errors:
         return Response("\n".join(errors), status=422, mimetype="text/plain")
-    return Response(render(sop, lang=current_language(), fmt="svg"), mimetype="image/svg+xml")
+    try:
+        drawn = flowchart_preview(sop, lang=current_language())
+    except AlurError as exc:
+        return Response(exc.render(current_language()), status=422, mimetype="text/plain")
+    return Response(drawn, mimetype="image/svg+xml")
 
 
 @bp.get("/nomor")

@@ -60,10 +60,6 @@ def _kegiatan(page: Page) -> list[str]:
     return page.locator("#steps tbody textarea[name=step_kegiatan]").evaluate_all("(all) => all.map(t => t.value)")
 
 
-def _renders(page: Page) -> int:
-    return int(page.locator("#preview").get_attribute("data-renders") or "0")
-
-
 def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: Page, server: LiveServer,
                                                                           tmp_path: Path) -> None:
     problems: list[str] = []
@@ -144,6 +140,10 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     table_box = page.locator("#steps").bounding_box()
     assert box is not None and table_box is not None and box["x"] > table_box["x"]  # beside, not below
     _shoot(page, tmp_path, "editor-1366-tabel")
+    page.locator("#steps").scroll_into_view_if_needed()
+    page.locator("#steps").evaluate("(table) => { table.parentElement.scrollLeft = 0; }")
+    page.locator("#steps").screenshot(path=str(tmp_path / "editor-1366-langkah.png"))
+    shutil.copy(tmp_path / "editor-1366-langkah.png", SHOTS / "editor-1366-langkah.png")
 
     # reorder by button and by keyboard, then undo
     before = _kegiatan(page)
@@ -256,16 +256,16 @@ def test_keystroke_to_preview_on_the_60_step_sop(page: Page, server: LiveServer,
     page.click("#import-button")
     expect(page.locator("#steps tbody tr.step")).to_have_count(60)
     cell = _row(page, 10).locator("textarea[name=step_kegiatan]")
+    cell.press("End")
+    cell.press("x")  # the first request warms the server up
+    expect(page.locator("#preview")).to_have_attribute("data-renders", "1", timeout=30000)
     timings = []
-    for letter in "abcde":
-        seen = _renders(page)
-        cell.press("End")
-        page.evaluate("window.__typedAt = performance.now()")
+    for count, letter in enumerate("abcde", start=2):
+        page.wait_for_timeout(400)
         cell.press(letter)
-        page.wait_for_function(f"Number(document.getElementById('preview').dataset.renders || 0) > {seen}",
-                               timeout=20000)
-        timings.append(float(page.evaluate("performance.now() - window.__typedAt")))
-        page.wait_for_timeout(300)
+        expect(page.locator("#preview")).to_have_attribute("data-renders", str(count), timeout=30000)
+        # measured in the page: from the keystroke's input event to the new SVG in the document
+        timings.append(float(page.locator("#preview").get_attribute("data-latency") or "nan"))
     timings.sort()
     print(f'{{"measure": "editor_keystroke_to_preview_ms", "steps": 60, "median": {timings[2]:.0f}, '
           f'"min": {timings[0]:.0f}, "max": {timings[-1]:.0f}}}')

@@ -57,6 +57,7 @@
   }
   function show(drawingWanted) {
     view.hidden = !drawingWanted;
+    document.body.classList.toggle("drawing-mode", drawingWanted);
     tableView.hidden = drawingWanted;
     drawingTab.setAttribute("aria-pressed", drawingWanted ? "true" : "false");
     tableTab.setAttribute("aria-pressed", drawingWanted ? "false" : "true");

@@ -413,6 +413,7 @@
   redoButton.addEventListener("click", redo);
   document.addEventListener("keydown", function (event) {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (document.body.classList.contains("drawing-mode")) return;  // the drawing has its own undo
     const key = event.key.toLowerCase();
     if (key === "z" && !event.shiftKey) { event.preventDefault(); undo(); }
     if (key === "y" || (key === "z" && event.shiftKey)) { event.preventDefault(); redo(); }
