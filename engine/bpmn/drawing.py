@@ -126,6 +126,13 @@ def _elbow(source: Bounds, target: Bounds) -> list[list[float]]:
     return [[sx, sy], [middle, sy], [middle, ty], [tx, ty]]
 
 
+def _touches(point: list[float], bounds: Bounds, slack: float = 6.0) -> bool:
+    """Whether an arrow's end ``point`` lies on (or next to) the shape ``bounds``."""
+    x, y = point[0], point[1]
+    return bounds[0] - slack <= x <= bounds[0] + bounds[2] + slack and \
+        bounds[1] - slack <= y <= bounds[1] + bounds[3] + slack
+
+
 def with_layout(data: bytes, layout: str) -> bytes:
     """``data`` (Alur's generated BPMN of the draft) with the positions ``layout`` keeps laid over it.
 
@@ -195,8 +202,9 @@ def with_layout(data: bytes, layout: str) -> bytes:
         if source not in moved and target not in moved:
             continue
         points = kept.get("edges", {}).get(f"{source}>{target}")
-        kept_ends = source in kept["shapes"] and target in kept["shapes"] and same_lanes
-        if not (points and kept_ends) and source in placed and target in placed:
+        kept_ends = bool(points) and source in placed and target in placed and \
+            _touches(points[0], placed[source]) and _touches(points[-1], placed[target])
+        if not kept_ends and source in placed and target in placed:
             points = _elbow(placed[source], placed[target])
         if not points:
             continue

@@ -410,13 +410,13 @@ def test_migration_0010r_down_and_up(kind: str, tmp_path: Path, request: pytest.
             return {column["name"] for column in sqlalchemy.inspect(connection).get_columns(table)}
 
     try:
-        assert current_revision(database) == "0010r"
+        assert current_revision(database) == "0011d"
         assert {"unit_id", "jabatan_id"} <= columns("work_items")
         downgrade(database, "0008o")
         assert "unit_id" not in columns("instances")
         with database.engine.connect() as connection:
             assert "work_calendars" not in sqlalchemy.inspect(connection).get_table_names()
         upgrade(database)
-        assert current_revision(database) == "0010r" and "unit_id" in columns("instances")
+        assert current_revision(database) == "0011d" and "unit_id" in columns("instances")
     finally:
         database.dispose()
