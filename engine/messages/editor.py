@@ -39,7 +39,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ed_restore_button": ("Pulihkan", "Restore"),
     "ed_discard_button": ("Buang", "Discard"),
     "ed_preview_updated": ("diperbarui dalam {ms} ms", "updated in {ms} ms"),
-    "ed_preview_toggle": ("Tampilkan pratinjau", "Show the preview"),
+    "ed_preview_toggle": ("Pratinjau", "Preview"),
     "ed_id_auto": ("id dibuat dari kegiatan; ubah bila perlu", "id made from the kegiatan; change it if needed"),
     "ed_fields_help": ("Isian yang diminta SOP: nama (huruf kecil dan garis bawah), label untuk petugas, jenis, "
                        "wajib, data pribadi (UU 27/2022) dan langkah yang memintanya.",

@@ -144,6 +144,12 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.locator("#steps").evaluate("(table) => { table.parentElement.scrollLeft = 0; }")
     page.locator("#steps").screenshot(path=str(tmp_path / "editor-1366-langkah.png"))
     shutil.copy(tmp_path / "editor-1366-langkah.png", SHOTS / "editor-1366-langkah.png")
+    # the preview folds away on a wide screen too, giving the table the whole width
+    page.click("#toggle-preview")
+    expect(page.locator("#preview-panel")).to_be_hidden()
+    _shoot(page, tmp_path, "editor-1366-tabel-lebar", full_page=False)
+    page.click("#toggle-preview")
+    expect(page.locator("#preview-panel")).to_be_visible()
 
     # reorder by button and by keyboard, then undo
     before = _kegiatan(page)

@@ -526,9 +526,12 @@
     previewTimer = setTimeout(refresh, 120);
   }
   const toggle = document.getElementById("toggle-preview");
-  toggle.addEventListener("click", function () {
-    const open = document.body.classList.toggle("show-preview");
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  const panel = document.getElementById("preview-panel");
+  function previewShown() { return window.getComputedStyle(panel).display !== "none"; }
+  toggle.setAttribute("aria-expanded", previewShown() ? "true" : "false");
+  toggle.addEventListener("click", function () {  // wide: fold the preview away; narrow: open it
+    document.body.classList.toggle("preview-flipped");
+    toggle.setAttribute("aria-expanded", previewShown() ? "true" : "false");
   });
   const suggest = document.getElementById("suggest-number");
   if (suggest) suggest.addEventListener("click", function () {
