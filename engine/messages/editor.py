@@ -10,7 +10,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                          "Drawing saved as the draft ({status}); the table and the official flowchart follow it."),
     "ed_view_table": ("Tabel", "Table"),
     "ed_view_drawing": ("Gambar BPMN", "BPMN drawing"),
-    "ed_view_preview": ("Pratinjau", "Preview"),
     "ed_views": ("Tampilan penyusun", "Editor views"),
     "ed_drawing_help": ("Gambar ini memakai draf yang sama dengan tabel. Geser, tambah atau hubungkan elemen, lalu "
                         "tekan Simpan dari gambar: tabel dan bagan alir resmi mengikuti. Posisi yang Anda atur tetap "
@@ -77,7 +76,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                  "Field {no}: the name \u201c{name}\u201d is taken; choose another."),
     "ed_check_field_options": ("Isian ke-{no} \u201c{name}\u201d berjenis pilihan: tulis pilihannya, dipisah koma.",
                                "Field {no} \u201c{name}\u201d is a choice: write its options, comma separated."),
-    "ed_check_target": ("Baris {no}: pilih baris tujuan {which}.", "Row {no}: choose the {which} target row."),
     "ed_check_rule_argument": ("{column}: aturan \u201c{rule}\u201d perlu {what}.",
                                "{column}: the rule \u201c{rule}\u201d needs {what}."),
     "ed_what_unit": ("kode unit, mis. BKPSDM", "a unit code, e.g. BKPSDM"),
