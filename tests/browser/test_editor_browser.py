@@ -276,3 +276,13 @@ def test_keystroke_to_preview_on_the_60_step_sop(page: Page, server: LiveServer,
     print(f'{{"measure": "editor_keystroke_to_preview_ms", "steps": 60, "median": {timings[2]:.0f}, '
           f'"min": {timings[0]:.0f}, "max": {timings[-1]:.0f}}}')
     _shoot(page, tmp_path, "editor-1366-60-langkah", full_page=False)
+    # leaving with unsaved changes asks first
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    other = page.context.new_page()
+    for _ in range(20):
+        if asked:
+            break
+        other.wait_for_timeout(100)
+    assert asked == ["beforeunload"]

@@ -207,3 +207,29 @@ def test_case_fields_and_routing_rules_come_from_their_rows(client: FlaskClient)
     values["rules"] = [{"kolom": values["actors"][0], "jenis": "dipilih", "argumen": ""}]
     html = client.post("/penyusun/periksa", data=_form_data(values)).get_data(as_text=True)
     assert 'class="rule has-problem"' in html
+
+
+STATIC = Path(__file__).resolve().parents[2] / "webui" / "static"
+
+
+def test_static_files_stay_small_and_bpmn_js_is_vendored_pinned_with_its_licence() -> None:
+    own = [path for path in STATIC.iterdir() if path.is_file()]
+    assert own and all(path.stat().st_size < 40_000 for path in own), {p.name: p.stat().st_size for p in own}
+    vendor = STATIC / "vendor" / "bpmn-js"
+    bundle = vendor / "bpmn-modeler.production.min.js"
+    version = (vendor / "VERSION").read_text(encoding="utf-8").split()[1]
+    assert bundle.read_text(encoding="utf-8")[:200].startswith(f"/*! bpmn-js - bpmn-modeler v{version} ")
+    assert "watermark must stay fully visible" in (vendor / "LICENSE").read_text(encoding="utf-8")
+    assert sum(path.stat().st_size for path in vendor.rglob("*") if path.is_file()) < 1_000_000
+    for sheet in ("bpmn-js.css", "diagram-js.css", "bpmn-font/css/bpmn.css"):
+        assert (vendor / sheet).is_file()
+    # the CSS names only the fonts that are shipped (woff2 first, so a browser never asks for the others)
+    assert (vendor / "bpmn-font" / "font" / "bpmn.woff2").is_file()
+
+
+def test_the_editor_page_loads_only_its_own_scripts_and_no_inline_script(client: FlaskClient) -> None:
+    html = client.get("/penyusun/baru").get_data(as_text=True)
+    scripts = re.findall(r"<script([^>]*)>", html)
+    assert scripts and all('src="/static/' in attributes for attributes in scripts)
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+    assert not re.search(r"\son[a-z]+=", html)  # no inline handlers (the CSP would block them)
