@@ -233,3 +233,20 @@ def test_the_editor_page_loads_only_its_own_scripts_and_no_inline_script(client:
     assert scripts and all('src="/static/' in attributes for attributes in scripts)
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
     assert not re.search(r"\son[a-z]+=", html)  # no inline handlers (the CSP would block them)
+
+
+def test_a_new_sop_saved_from_the_drawing_gets_its_register_key_once(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[2]).sop
+    drawing = client.post("/penyusun/gambar", data=_form_data(form_from_mapping(sheet_mapping(sop))))
+    assert drawing.status_code == 200
+
+    def save() -> Any:
+        return client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(drawing.data), "gambar.bpmn")},
+                           content_type="multipart/form-data")
+
+    first = save()
+    assert first.status_code == 200
+    key = first.get_json()["url"].split("/")[3]
+    assert working_sop_of(client, key) == sop
+    again = save()
+    assert again.status_code == 409 and key in again.get_json()["problems"][0]
