@@ -206,6 +206,17 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     task = page.locator('.djs-element[data-element-id="menandatangani_surat_keterangan_domisili"]')
     expect(task).to_be_visible()
     _shoot(page, tmp_path, "editor-1366-gambar", full_page=False)
+    # a drawing Alur cannot run is refused, naming the element, and nothing is saved
+    page.locator('.djs-element[data-element-id="memeriksa_kelengkapan_berkas"]').click()
+    page.keyboard.press("Delete")
+    expect(page.locator('.djs-element[data-element-id="memeriksa_kelengkapan_berkas"]')).to_have_count(0)
+    page.click("#drawing-save")
+    expect(page.locator("#drawing-problems")).to_be_visible(timeout=15000)
+    expect(page.locator("#drawing-problems li").first).to_contain_text("mulai 'Menerima permohonan surat keterangan'")
+    _shoot(page, tmp_path, "editor-1366-gambar-ditolak", full_page=False)
+    page.click("#drawing-reload")
+    expect(page.locator("#drawing-problems")).to_be_hidden()
+    expect(page.locator('.djs-element[data-element-id="memeriksa_kelengkapan_berkas"]')).to_have_count(1)
     # move the task in the drawing and rename it there
     start = task.bounding_box()
     assert start is not None
