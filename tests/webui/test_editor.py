@@ -250,3 +250,14 @@ def test_a_new_sop_saved_from_the_drawing_gets_its_register_key_once(client: Fla
     assert working_sop_of(client, key) == sop
     again = save()
     assert again.status_code == 409 and key in again.get_json()["problems"][0]
+
+
+def test_bad_yaml_in_a_case_fields_advanced_part_is_named_and_the_table_kept(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[1]).sop
+    values = form_from_mapping(sheet_mapping(sop))
+    values["fields"][0]["lanjutan"] = "kolom: [tidak ditutup"
+    page = client.post("/penyusun/periksa", data=_form_data(values))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "isian" in html and "YAML" in html
+    assert f'value="{sop.steps[1].id}"' in html  # the table is still there
