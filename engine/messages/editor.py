@@ -63,6 +63,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ed_routing_column": ("Pelaksana", "Pelaksana"),
     "ed_routing_rule": ("Aturan", "Rule"),
     "ed_routing_argument": ("Unit / isian", "Unit / field"),
+    "ed_rule_default": ("— (bawaan: unit instans)", "— (default: the instance's unit)"),
     "ed_rule_unit_instans": ("unit instans", "the instance's unit"),
     "ed_rule_opd_induk": ("OPD induk", "the parent OPD"),
     "ed_rule_unit": ("unit tertentu (kode)", "a named unit (code)"),
