@@ -8,8 +8,9 @@ from flask import Blueprint, Response, flash, jsonify, redirect, render_template
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, save_drawing, \
-    sop_from_drawing, sop_key, render, save_draft, sheet_mapping, sop_from_mapping, status, suggest_number, validate, working_sop
+from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, \
+    render, save_draft, save_drawing, sheet_mapping, sop_from_drawing, sop_from_mapping, sop_key, status, \
+    suggest_number, validate, working_sop
 from engine.errors import AlurError, InputError, Problem
 
 from .access import allow, me, runtime
@@ -40,7 +41,7 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
     if sop is None or any(p.severity == "error" for p in problems):
         return None
     try:
-        return inline(render(sop, lang=current_language(), fmt="svg"),
+        return inline(flowchart_preview(sop, lang=current_language()),
                       translate("flowchart_label", nama=sop.identity.nama or sop.identity.nomor))
     except AlurError:
         return None
@@ -232,7 +233,8 @@ def save_from_drawing() -> tuple[Response, int]:
                 return jsonify(problems=[translate("key_taken").format(key=key)]), 409
         _, new_status, _ = save_drawing(runtime(), key, data, me().username)
     except ProcessDefinitionError as exc:
-        return jsonify(problems=[p.render(lang) for p in exc.problems if p.severity == "error"] or [str(exc)]), 422
+        named = [p.render(lang) for p in exc.problems if p.severity == "error"]
+        return jsonify(problems=named or [exc.render(lang)]), 422
     except AlurError as exc:
         return jsonify(problems=[exc.render(lang)]), exc.http_status
     flash(translate("ed_drawing_saved").format(status=translate("lc_" + new_status)), "ok")

@@ -27,7 +27,8 @@ _lock = threading.Lock()
 
 def _drawn_from(sop: Sop, lang: str) -> str:
     """What the flowchart pages show, as a digest."""
-    shown = repr((lang, sop.process_id, sop.identity.nama, sop.identity.nomor, sop.identity.unit, sop.identity.pemerintah,
+    identity = sop.identity
+    shown = repr((lang, sop.process_id, identity.nama, identity.nomor, identity.unit, identity.pemerintah,
                   tuple(sop.actors), tuple(sop.steps)))
     return hashlib.sha256(shown.encode("utf-8")).hexdigest()
 

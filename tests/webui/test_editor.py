@@ -113,6 +113,11 @@ def _saved_from_the_table(client: FlaskClient, values: dict) -> str:
     return response.headers["Location"].rstrip("/").split("/")[-1]
 
 
+def _send_drawing(client: FlaskClient, data: bytes, key: str) -> Any:
+    return client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(data), "gambar.bpmn"), "key": key},
+                       content_type="multipart/form-data")
+
+
 def _shape_x(bpmn_text: str, element_id: str) -> str:
     found = re.search(rf'bpmnElement="{re.escape(element_id)}"[^>]*>\s*<dc:Bounds x="([^"]+)"', bpmn_text)
     assert found is not None, element_id
@@ -134,8 +139,7 @@ def test_save_from_the_drawing_updates_the_draft_and_the_layout_survives_a_table
     text = re.sub(rf'(bpmnElement="{moved}"[^>]*>\s*<dc:Bounds x=")[^"]+', r"\g<1>987", text, count=1)
     renamed = sop.steps[2]
     text = text.replace(f'id="{renamed.id}" name="{renamed.activity}"', f'id="{renamed.id}" name="Diperiksa ulang"', 1)
-    saved = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(text.encode()), "gambar.bpmn"), "key": key},
-                        content_type="multipart/form-data")
+    saved = _send_drawing(client, text.encode(), key)
     assert saved.status_code == 200, saved.get_data(as_text=True)[-900:]
     assert saved.get_json()["url"].startswith(f"/penyusun/sop/{key}/ubah")
     # the table follows the drawing
@@ -171,14 +175,12 @@ def test_a_drawing_alur_cannot_run_is_refused_naming_the_element_and_nothing_is_
     task = sop.steps[1].id
     text = re.sub(rf"<bpmn:userTask id=\"{task}\"(.*?)</bpmn:userTask>",
                   lambda m: f'<bpmn:scriptTask id="{task}"{m.group(1)}</bpmn:scriptTask>', text, count=1, flags=re.S)
-    refused = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(text.encode()), "gambar.bpmn"), "key": key},
-                        content_type="multipart/form-data")
+    refused = _send_drawing(client, text.encode(), key)
     assert refused.status_code == 422
     problems = refused.get_json()["problems"]
     assert any(task in problem for problem in problems), problems
     assert working_sop_of(client, key) == sop
-    hostile = client.post("/penyusun/gambar/simpan", data={"bpmn": (io.BytesIO(b"<bpmn:definitions"), "g.bpmn"), "key": key},
-                          content_type="multipart/form-data")
+    hostile = _send_drawing(client, b"<bpmn:definitions", key)
     assert hostile.status_code == 400 and hostile.get_json()["problems"]
     empty = client.post("/penyusun/gambar/simpan", data={"key": key}, content_type="multipart/form-data")
     assert empty.status_code == 400 and "kosong" in empty.get_json()["problems"][0]
