@@ -523,7 +523,7 @@
   function schedulePreview() {
     if (!firstInput) firstInput = performance.now();
     clearTimeout(previewTimer);
-    previewTimer = setTimeout(refresh, 120);
+    previewTimer = setTimeout(refresh, 60);  // one request at a time coalesces the rest
   }
   const toggle = document.getElementById("toggle-preview");
   const panel = document.getElementById("preview-panel");
