@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
@@ -118,7 +119,8 @@ def preview() -> Response:
     """The official flowchart of the posted table as SVG (the live preview), or the problems as text.
 
     Only the flowchart pages are drawn (the identity sheet does not change while typing), to keep a
-    keystroke's way to the preview short."""
+    keystroke's way to the preview short. ``Server-Timing`` tells the page how long the server took."""
+    started = time.perf_counter()
     data, sop, problems = _posted()
     errors = [p.render(current_language()) for p in problems if p.severity == "error"]
     if sop is None or errors:
@@ -127,7 +129,8 @@ def preview() -> Response:
         drawn = flowchart_preview(sop, lang=current_language())
     except AlurError as exc:
         return Response(exc.render(current_language()), status=422, mimetype="text/plain")
-    return Response(drawn, mimetype="image/svg+xml")
+    took = (time.perf_counter() - started) * 1000
+    return Response(drawn, mimetype="image/svg+xml", headers={"Server-Timing": f"preview;dur={took:.0f}"})
 
 
 @bp.get("/nomor")

@@ -39,7 +39,8 @@
     if (!drawing) return Promise.resolve();
     state.textContent = say.drawingLoading;
     showProblems([]);
-    return fetch(view.dataset.loadUrl, {method: "POST", body: new FormData(form), credentials: "same-origin"})
+    return fetch(view.dataset.loadUrl, {method: "POST", body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin"})
       .then(function (answer) {
         return answer.text().then(function (text) { return {ok: answer.ok, text: text}; });
       }).then(function (result) {

@@ -500,10 +500,14 @@
     firstInput = 0;
     const controller = new AbortController();
     inFlight = controller;
-    fetch(target.dataset.url, {method: "POST", body: new FormData(form), credentials: "same-origin",
+    // url-encoded, not multipart: the server parses a 60-row table several times faster
+    fetch(target.dataset.url, {method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin",
       signal: controller.signal}).then(function (answer) {
+      const timing = /dur=([0-9.]+)/.exec(answer.headers.get("Server-Timing") || "");
+      target.dataset.serverMs = timing ? timing[1] : "";
       return answer.text().then(function (text) { return {ok: answer.ok, text: text}; });
     }).then(function (result) {
+      target.dataset.answered = String(Math.round(performance.now() - started));  // the server's share
       if (result.ok) {
         const doc = new DOMParser().parseFromString(result.text, "image/svg+xml");
         target.replaceChildren(document.importNode(doc.documentElement, true));
