@@ -135,7 +135,7 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     second.locator("select[name=field_langkah]").select_option("memeriksa_kelengkapan_berkas")
 
     # the live preview beside the table follows the table
-    expect(page.locator("#preview svg")).to_have_count(1, timeout=15000)
+    expect(page.locator("#preview img.preview-image")).to_have_count(1, timeout=15000)
     box = page.locator("#preview-panel").bounding_box()
     table_box = page.locator("#steps").bounding_box()
     assert box is not None and table_box is not None and box["x"] > table_box["x"]  # beside, not below

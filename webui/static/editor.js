@@ -509,12 +509,18 @@
     }).then(function (result) {
       target.dataset.answered = String(Math.round(performance.now() - started));  // the server's share
       if (result.ok) {
-        const doc = new DOMParser().parseFromString(result.text, "image/svg+xml");
-        target.replaceChildren(document.importNode(doc.documentElement, true));
-        const took = Math.round(performance.now() - started);
-        target.dataset.latency = String(took);
-        target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
-        state.textContent = fill(say.previewUpdated, {ms: took});
+        // an image, not thousands of SVG nodes in the page: the browser decodes it off the main thread
+        const picture = new Image();
+        picture.alt = fill(say.flowchartLabel, {nama: (form.querySelector("[name=nama]").value || "").trim()});
+        picture.className = "preview-image";
+        picture.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(result.text);
+        return picture.decode().catch(function () { /* shown all the same */ }).then(function () {
+          target.replaceChildren(picture);
+          const took = Math.round(performance.now() - started);
+          target.dataset.latency = String(took);
+          target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
+          state.textContent = fill(say.previewUpdated, {ms: took});
+        });
       } else {
         state.textContent = result.text.split("\n")[0];
         target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
