@@ -263,3 +263,13 @@ def test_bad_yaml_in_a_case_fields_advanced_part_is_named_and_the_table_kept(cli
     assert page.status_code == 200
     assert "isian" in html and "YAML" in html
     assert f'value="{sop.steps[1].id}"' in html  # the table is still there
+
+
+def test_the_preview_answers_only_the_flowchart_with_its_server_time(client: FlaskClient) -> None:
+    sop = load_file(shipped_processes()[1]).sop
+    answer = client.post("/penyusun/pratinjau", data=_form_data(form_from_mapping(sheet_mapping(sop))))
+    assert answer.status_code == 200 and answer.mimetype == "image/svg+xml"
+    assert re.fullmatch(r"preview;dur=\d+", answer.headers["Server-Timing"])
+    text = answer.get_data(as_text=True)
+    assert sop.steps[1].activity[:20] in text
+    assert sop.identity.pemerintah.upper() not in text  # the identity sheet is left out
