@@ -113,6 +113,8 @@ from engine.access.readers import save_monitoring_form_for as save_monitoring_fo
 from engine.access.readers import trend_for as trend_for
 from engine.access.readers import ujicoba_for as ujicoba_for
 from engine.access.throttle import LoginThrottle as LoginThrottle
+from engine.bpmn.drawing import drawing_layout as drawing_layout
+from engine.bpmn.drawing import with_layout as with_layout
 from engine.bpmn.reader import ImportResult as ImportResult
 from engine.bpmn.reader import read_bpmn as read_bpmn
 from engine.bpmn.spiff.scripts import safe_script_engine as safe_script_engine
@@ -157,6 +159,10 @@ from engine.formats.sheet import sheet_mapping as sheet_mapping
 from engine.formats.sheet import sop_from_mapping as sop_from_mapping
 from engine.lifecycle.columns import column_warnings as column_warnings
 from engine.lifecycle.columns import jabatan_code_choices as jabatan_code_choices
+from engine.lifecycle.drawing import draft_layout as draft_layout
+from engine.lifecycle.drawing import drawing_bpmn as drawing_bpmn
+from engine.lifecycle.drawing import save_drawing as save_drawing
+from engine.lifecycle.drawing import sop_from_drawing as sop_from_drawing
 from engine.lifecycle.inventory import add_entry as add_entry
 from engine.lifecycle.inventory import assign_numbers as assign_numbers
 from engine.lifecycle.inventory import draftable_units as draftable_units
@@ -290,6 +296,7 @@ from engine.notify.channels import WebhookChannel as WebhookChannel
 from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.render.preview import flowchart_preview as flowchart_preview
 from engine.runtime.administration import ADMIN_ACTIONS as ADMIN_ACTIONS
 from engine.runtime.administration import OverdueGroup as OverdueGroup
 from engine.runtime.attaching import Attachment as Attachment
@@ -594,8 +601,11 @@ __all__ = [
     "distributions_of",
     "document_for",
     "done_by",
+    "draft_layout",
     "draftable_units",
     "drafts_unit",
+    "drawing_bpmn",
+    "drawing_layout",
     "dump",
     "dump_sheet",
     "effective_date",
@@ -621,6 +631,7 @@ __all__ = [
     "fields_text",
     "find_employee",
     "findings",
+    "flowchart_preview",
     "follows_counts",
     "format_registration",
     "give_feedback",
@@ -725,6 +736,7 @@ __all__ = [
     "safe_script_engine",
     "sample_values",
     "save_draft",
+    "save_drawing",
     "save_evaluation",
     "save_evaluation_for",
     "save_monitoring_form",
@@ -741,6 +753,7 @@ __all__ = [
     "sheet_mapping",
     "sop_actions",
     "sop_actions_for",
+    "sop_from_drawing",
     "sop_from_mapping",
     "sop_key",
     "sop_unit_ids",
@@ -786,6 +799,7 @@ __all__ = [
     "validate_case_data",
     "version_diff",
     "visible_unit_ids",
+    "with_layout",
     "working_sop",
     "working_time_text",
     "write_bpmn",

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 from markupsafe import Markup
 
-from engine import ProcessDefinitionError, Sop, dump, load_bytes, message, returned, sop_key, render, save_draft, \
-    sheet_mapping, sop_from_mapping, status, suggest_number, validate, working_sop
+from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, \
+    render, save_draft, save_drawing, sheet_mapping, sop_from_drawing, sop_from_mapping, sop_key, status, \
+    suggest_number, validate, working_sop
 from engine import column_warnings, jabatan_code_choices
-from engine.errors import AlurError, Problem
+from engine.errors import AlurError, InputError, Problem
 
 from .access import allow, me, runtime
 from .formatting import local_time
 from .i18n import current_language, translate
 from .params import download_name
-from .sop_form import KINDS, form_from_mapping, mapping_from_form
+from .sop_form import FIELD_TYPES, KINDS, ROUTING_KINDS, form_from_mapping, mapping_from_form
 from .svg import inline
 
 bp = Blueprint("editor", __name__, url_prefix="/penyusun")
@@ -41,7 +43,7 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
     if sop is None or any(p.severity == "error" for p in problems):
         return None
     try:
-        return inline(render(sop, lang=current_language(), fmt="svg"),
+        return inline(flowchart_preview(sop, lang=current_language()),
                       translate("flowchart_label", nama=sop.identity.nama or sop.identity.nomor))
     except AlurError:
         return None
@@ -59,8 +61,9 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
     warnings = [p for p in problems if p.severity != "error"]
     by_step: dict[str, list[str]] = {}
     for item in errors + warnings:
-        by_step.setdefault(item.element_id, []).append(item.render(lang))
-    return render_template("editor/edit.html", values=values, kinds=KINDS, checked=checked,
+        by_step.setdefault(item.element_id or item.element_name, []).append(item.render(lang))
+    return render_template("editor/edit.html", values=values, kinds=KINDS, field_types=FIELD_TYPES,
+                           routing_kinds=ROUTING_KINDS, checked=checked,
                            errors=[p.render(lang) for p in errors], warnings=[p.render(lang) for p in warnings],
                            by_step=by_step, key=key, preview=_preview(sop, problems), returned=back, notes=notes,
                            returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
@@ -70,12 +73,23 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
 
 
 def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
-    data = mapping_from_form(request.form)
+    try:
+        data = mapping_from_form(request.form)
+    except InputError as exc:  # the case fields' YAML part: named, nothing else lost
+        data = mapping_from_form(_without_advanced_fields(request.form))
+        return data, None, [Problem(exc.code or "sheet_not_yaml", "isian", params=tuple(sorted(exc.params.items())))]
     try:
         sop = sop_from_mapping(data)
     except ProcessDefinitionError as exc:
         return data, None, exc.problems
     return sheet_mapping(sop), sop, validate(sop) + column_warnings(runtime(), sop)
+
+
+def _without_advanced_fields(form: Any) -> Any:
+    copy = form.copy()
+    copy.setlist("field_lanjutan", [])
+    copy.setlist("isian", [])
+    return copy
 
 
 @bp.get("/baru")
@@ -104,12 +118,21 @@ def check() -> tuple[str, int]:
 @bp.post("/pratinjau")
 @allow(*READERS)
 def preview() -> Response:
-    """The official flowchart of the posted table as SVG (the live preview), or the problems as text."""
+    """The official flowchart of the posted table as SVG (the live preview), or the problems as text.
+
+    Only the flowchart pages are drawn (the identity sheet does not change while typing), to keep a
+    keystroke's way to the preview short. ``Server-Timing`` tells the page how long the server took."""
+    started = time.perf_counter()
     data, sop, problems = _posted()
     errors = [p.render(current_language()) for p in problems if p.severity == "error"]
     if sop is None or errors:
         return Response("\n".join(errors), status=422, mimetype="text/plain")
-    return Response(render(sop, lang=current_language(), fmt="svg"), mimetype="image/svg+xml")
+    try:
+        drawn = flowchart_preview(sop, lang=current_language())
+    except AlurError as exc:
+        return Response(exc.render(current_language()), status=422, mimetype="text/plain")
+    took = (time.perf_counter() - started) * 1000
+    return Response(drawn, mimetype="image/svg+xml", headers={"Server-Timing": f"preview;dur={took:.0f}"})
 
 
 @bp.get("/nomor")
@@ -151,7 +174,8 @@ def import_file() -> tuple[str, int]:
     """Open a BPMN file (from any modeler), an SOP sheet or the official table (.xlsx/.docx) in the table."""
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
-        return _page(form_from_mapping(_BLANK))
+        flash(translate("ed_import_no_file"), "error")
+        return _page(form_from_mapping(_BLANK), status_code=400)
     loaded = load_bytes(upload.read(), upload.filename)
     problems = loaded.notices + validate(loaded.sop)
     return _page(form_from_mapping(sheet_mapping(loaded.sop)), problems, checked=True,
@@ -175,3 +199,48 @@ def file_response(sop: Sop, fmt: str) -> Response:
     else:
         body, mimetype = dump(sop, name), "application/xml" if fmt == "bpmn" else "application/yaml"
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.post("/gambar")
+@allow(*READERS)
+def drawing() -> Response:
+    """The posted table as BPMN for the drawing view, with the positions kept for its register key."""
+    data, sop, problems = _posted()
+    errors = [p.render(current_language()) for p in problems if p.severity == "error"]
+    if sop is None or errors:
+        return Response("\n".join(errors), status=422, mimetype="text/plain")
+    return Response(drawing_bpmn(runtime(), request.form.get("key", "").strip(), sop), mimetype="application/xml")
+
+
+@bp.post("/gambar/simpan")
+@allow("penyusun")
+def save_from_drawing() -> tuple[Response, int]:
+    """Keep the drawing (BPMN from the modeler) as the working draft, with its positions.
+
+    The answer is JSON: ``{"url": ...}`` to open the saved draft in the table, or ``{"problems": [...]}``
+    (each naming its element) with nothing saved.
+    """
+    lang = current_language()
+    upload = request.files.get("bpmn")  # a file part: a drawing is larger than a form field may be
+    data = upload.read() if upload is not None else b""
+    key = request.form.get("key", "").strip()
+    if not data.strip():
+        return jsonify(problems=[translate("ed_drawing_empty")]), 400
+    try:
+        if not key:
+            sop, _ = sop_from_drawing(data)
+            key = sop_key(sop.identity.nama or sop.process_id)
+            try:
+                status(runtime(), key)
+            except AlurError:
+                pass
+            else:
+                return jsonify(problems=[translate("key_taken").format(key=key)]), 409
+        _, new_status, _ = save_drawing(runtime(), key, data, me().username)
+    except ProcessDefinitionError as exc:
+        named = [p.render(lang) for p in exc.problems if p.severity == "error"]
+        return jsonify(problems=named or [exc.render(lang)]), 422
+    except AlurError as exc:
+        return jsonify(problems=[exc.render(lang)]), exc.http_status
+    flash(translate("ed_drawing_saved").format(status=translate("lc_" + new_status)), "ok")
+    return jsonify(url=url_for("editor.edit", key=key) + "#gambar"), 200

@@ -11,7 +11,8 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from engine import events_from_text, events_text, fields_from_text, fields_text, item_line, line_item
+from engine import RULE_KINDS, FieldType, events_from_text, events_text, fields_from_text, fields_text, item_line, \
+    line_item, parse_rule
 
 IDENTITY_TEXTS = ("nomor", "nama", "pemerintah", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
                   "pola_nomor_registrasi")
@@ -20,6 +21,13 @@ IDENTITY_LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "perala
 STEP_COLUMNS = ("id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "lanjut",
                 "ya", "tidak", "syarat", "tunggu_semua", "peristiwa")
 KINDS = ("mulai", "kegiatan", "keputusan", "selesai")
+#: The case-field editor's columns (``field_<column>`` lists); ``lanjutan`` holds the rarer keys
+#: (``kolom`` of a table, ``diubah_pada``) as YAML, so every field keeps its place in the list.
+FIELD_COLUMNS = ("nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "pilihan", "lanjutan")
+FIELD_TYPES = tuple(item.value for item in FieldType)
+#: The routing rule kinds offered per pelaksana column; the engine's validation checks the rule.
+ROUTING_KINDS = RULE_KINDS
+_ADVANCED_FIELD_KEYS = ("kolom", "diubah_pada")
 
 
 def _lines(text: str) -> list[str]:
@@ -64,13 +72,14 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
         row.update(events_from_text(cell("peristiwa"), row["id"]))  # tunggu, batas, akhir (docs/sheet-format.md)
         steps.append(row)
     data: dict[str, Any] = {"alur": 1, "sop": sop, "pelaksana": _lines(form.get("pelaksana", "")), "langkah": steps}
-    fields = fields_from_text(form.get("isian", ""))
+    fields = _fields_from_form(form) + list(fields_from_text(form.get("isian", "")) or [])
     if fields:
         data["isian"] = fields
     rules = {}
     for line in _lines(form.get("penugasan", "")):  # "Kolom = aturan"; checked by the engine's validation
         column, equals, rule = line.partition("=")
         rules[column.strip()] = rule.strip() if equals else line
+    rules.update(_rules_from_form(form))
     if rules:
         data["penugasan"] = rules
     codes = {}
@@ -84,6 +93,65 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
     return data
 
 
+def _fields_from_form(form: MultiDict[str, str]) -> list[dict[str, Any]]:
+    """The case-field editor's rows as sheet ``isian`` entries (a row without a name is skipped)."""
+    columns = {column: form.getlist(f"field_{column}") for column in FIELD_COLUMNS}
+    fields = []
+    for index in range(len(columns["nama"])):
+        def cell(column: str) -> str:
+            values = columns[column]
+            return values[index].strip() if index < len(values) else ""
+
+        if not cell("nama"):
+            continue
+        row: dict[str, Any] = {"nama": cell("nama")}
+        for key in ("label", "label_en"):
+            if cell(key):
+                row[key] = cell(key)
+        row["jenis"] = cell("jenis") or FieldType.TEXT.value
+        for key in ("wajib", "pribadi"):
+            if cell(key) == "ya":
+                row[key] = True
+        row["langkah"] = cell("langkah") or "mulai"
+        options = [part.strip() for part in cell("pilihan").split(",") if part.strip()]
+        if options:
+            row["pilihan"] = options
+        advanced = fields_from_text(cell("lanjutan")) if cell("lanjutan") else {}
+        if isinstance(advanced, dict):
+            row.update({key: advanced[key] for key in _ADVANCED_FIELD_KEYS if key in advanced})
+        fields.append(row)
+    return fields
+
+
+def _rules_from_form(form: MultiDict[str, str]) -> dict[str, str]:
+    """The routing editor's rows (pelaksana, rule kind, argument) as the sheet ``penugasan`` mapping."""
+    actors, kinds, arguments = (form.getlist(f"penugasan_{part}") for part in ("kolom", "jenis", "argumen"))
+    rules = {}
+    for index, actor in enumerate(actors):
+        kind = kinds[index].strip() if index < len(kinds) else ""
+        argument = arguments[index].strip() if index < len(arguments) else ""
+        if actor.strip() and kind:
+            rules[actor.strip()] = f"{kind}:{argument}" if kind in ("unit", "dipilih") else kind
+    return rules
+
+
+def _field_row(field: dict[str, Any]) -> dict[str, str]:
+    advanced = {key: field[key] for key in _ADVANCED_FIELD_KEYS if key in field}
+    return {"nama": str(field.get("nama", "")), "label": str(field.get("label", "")),
+            "label_en": str(field.get("label_en", "")), "jenis": str(field.get("jenis", FieldType.TEXT.value)),
+            "wajib": "ya" if field.get("wajib") else "", "pribadi": "ya" if field.get("pribadi") else "",
+            "langkah": str(field.get("langkah", "mulai")), "pilihan": ", ".join(field.get("pilihan", [])),
+            "lanjutan": fields_text(advanced) if advanced else ""}
+
+
+def _rule_row(actor: str, text: str) -> dict[str, str]:
+    rule = parse_rule(text)
+    if rule is None:  # not a rule the engine knows: shown as typed, so its check names it
+        kind, _, argument = text.partition(":")
+        return {"kolom": actor, "jenis": kind.strip(), "argumen": argument.strip()}
+    return {"kolom": actor, "jenis": rule.kind if text.strip() else "", "argumen": rule.argument}
+
+
 def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
     """Values for the editor template from sheet data (as :func:`engine.sheet_mapping` returns it)."""
     sop = data.get("sop", {})
@@ -94,8 +162,14 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
     for key in IDENTITY_LISTS:
         values[key] = "\n".join(sop.get(key, []))
     values["pelaksana"] = "\n".join(data.get("pelaksana", []))
-    values["isian"] = fields_text(data.get("isian"))
-    values["penugasan"] = "\n".join(f"{column} = {rule}" for column, rule in (data.get("penugasan") or {}).items())
+    values["isian"] = ""
+    values["fields"] = [_field_row(field) for field in data.get("isian") or [] if isinstance(field, dict)]
+    rules = data.get("penugasan") or {}
+    actors = list(data.get("pelaksana", []))
+    values["rules"] = [_rule_row(actor, str(rules.get(actor, ""))) for actor in actors]
+    # a rule for a column that is not a pelaksana stays visible, so its check can name it
+    values["rules"] += [_rule_row(str(column), str(rule)) for column, rule in rules.items() if column not in actors]
+    values["penugasan"] = ""
     values["jabatan_org"] = "\n".join(f"{column} = {code}" for column, code in (data.get("jabatan_org") or {}).items())
     rows = []
     for step in data.get("langkah", []):

@@ -97,12 +97,14 @@ def _row(runtime: Runtime, key: str) -> Any:
 
 
 def _write_status(connection: Connection, key: str, status: str, by: str, now: dt.datetime,
-                  sop: Sop | None = None) -> None:
-    """Set the register row's status (and the draft, when given); a new row needs ``sop``."""
+                  sop: Sop | None = None, layout: str | None = None) -> None:
+    """Set the register row's status (and the draft and its drawing layout, when given); a new row needs ``sop``."""
     row = connection.execute(select(sop_lifecycle.c.id).where(sop_lifecycle.c.key == key)).first()
     values: dict[str, Any] = {"status": status, "updated_by": by, "updated_at": now}
     if sop is not None:
         values.update(sheet=_sheet(sop), nama=sop.identity.nama, nomor=sop.identity.nomor, unit=sop.identity.unit)
+    if layout is not None:
+        values["layout"] = layout
     if row is None:
         if sop is None:
             raise refusal(NotFoundError, "lifecycle_not_in_register", key=key)
@@ -114,14 +116,15 @@ def _write_status(connection: Connection, key: str, status: str, by: str, now: d
 
 def _act(runtime: Runtime, key: str, action: str, status: str, by: str, *, sop: Sop | None = None,
          reason: str = "", version: int | None = None, notes: tuple[tuple[str, str], ...] = (),
-         verified: bool | None = None) -> int:
+         verified: bool | None = None, layout: str | None = None) -> int:
     """One transition in one transaction: the status, the round and the event; the event's id.
 
     :param verified: ``True`` records ``by`` as the round's verifikator, ``False`` clears it.
+    :param layout: the drawing view's layout to keep with the draft (``None`` keeps the stored one).
     """
     now = runtime.clock.now()
     with runtime.db.write() as connection:
-        _write_status(connection, key, status, by, now, sop)
+        _write_status(connection, key, status, by, now, sop, layout)
         round_ = records.ensure_round(connection, key, by, now)
         if verified is not None:
             records.set_verified(connection, round_.id, by if verified else None, now if verified else None)
@@ -209,10 +212,11 @@ def _drafter(runtime: Runtime, by: str, *units: str) -> Account:
     return found
 
 
-def save_draft(runtime: Runtime, key: str, sop: Sop, by: str) -> str:
+def save_draft(runtime: Runtime, key: str, sop: Sop, by: str, layout: str | None = None) -> str:
     """Keep ``sop`` as the working draft of ``key`` (a new register entry when the key is new).
 
-    Editing an SOP under verification or trial sends it back to ``draft`` (its verifikasi must be
+    ``layout`` (see :mod:`engine.bpmn.drawing`) replaces the drawing view's kept positions; ``None``
+    (a save from the table) keeps them. Editing an SOP under verification or trial sends it back to ``draft`` (its verifikasi must be
     decided again).
 
     :raises AccessDeniedError: ``by`` is not a penyusun, or (a Tim member) the SOP, before or after
@@ -226,13 +230,13 @@ def save_draft(runtime: Runtime, key: str, sop: Sop, by: str) -> str:
         try:
             runtime.versions(key)
         except NotFoundError:
-            _act(runtime, key, "save", "draft", by, sop=sop, verified=False)
+            _act(runtime, key, "save", "draft", by, sop=sop, verified=False, layout=layout)
             return "draft"
         raise refusal(TaskError, "lifecycle_approved_locked", key=key)
     if row.status == "disahkan":
         raise refusal(TaskError, "lifecycle_approved_locked", key=key)
     new_status = "revisi" if row.status == "revisi" or _in_revision(runtime, key) else "draft"
-    _act(runtime, key, "save", new_status, by, sop=sop, verified=False)
+    _act(runtime, key, "save", new_status, by, sop=sop, verified=False, layout=layout)
     return new_status
 
 

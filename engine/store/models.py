@@ -795,3 +795,8 @@ message_deliveries = Table(
     Column("delivered_by", String(64), nullable=False),
     UniqueConstraint("message", "dedupe_key"),
 )
+
+# --- the drawing view's layout (0011d) ---
+#: The BPMN DI the modeler set in the drawing view (JSON: shape bounds and edge waypoints by element
+#: id); saving from the table keeps it, so positions set in the drawing survive. Empty: generated.
+sop_lifecycle.append_column(Column("layout", Text, nullable=False, server_default=""))

@@ -46,11 +46,14 @@ def _write_sop(page: Page, server: LiveServer) -> None:
         row.locator("textarea[name=step_kelengkapan]").fill(kelengkapan)
         row.locator("input[name=step_waktu]").fill(waktu)
         row.locator("input[name=step_output]").fill(output)
-        if kind == "keputusan":
-            row.locator("input[name=step_ya]").fill(ya)
-            row.locator("input[name=step_tidak]").fill(tidak)
-        else:
-            row.locator("input[name=step_lanjut]").fill(lanjut)
+    # targets are chosen from the rows, so once every row has its id
+    for index, (_, kind, _, _, _, _, _, ya, tidak, lanjut) in enumerate(STEPS):
+        row = rows.nth(index)
+        for column, target in (("ya", ya), ("tidak", tidak)) if kind == "keputusan" else (("lanjut", lanjut),):
+            if target:
+                choice = row.locator(f"select[name=step_{column}]")
+                choice.focus()
+                choice.select_option(target)
 
 
 def confirm(page: Page, button: str) -> None:

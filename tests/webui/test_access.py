@@ -51,6 +51,8 @@ WHO_MAY: dict[str, set[str]] = {
     "editor.save": WRITER,
     "editor.import_file": WRITER,
     "editor.download": READERS,
+    "editor.drawing": READERS,
+    "editor.save_from_drawing": WRITER,
     "register.index": READERS,
     "register.sop": READERS,
     "register.submit_view": WRITER,

@@ -122,6 +122,8 @@ ROUTES: dict[str, Route] = {
     "editor.save": Route(("penyusun",)),
     "editor.edit": Route(WRITERS),
     "editor.download": Route(WRITERS, formats=("pdf",)),
+    "editor.drawing": Route(WRITERS),
+    "editor.save_from_drawing": Route(("penyusun",)),
     "worklist.index": Route(("pelaksana",)),
     "worklist.task": Route(("pelaksana",), "item", admin_acts=False),
     "worklist.claim": Route(("pelaksana",), "item", admin_acts=False),
