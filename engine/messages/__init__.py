@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from types import ModuleType
 
 from engine.messages import (access, bpmn, casedata, cli, durations, lifecycle, monitoring, notify, office,
-                             organisation, render, routing, runtime, sop, web)
+                             organisation, render, routing, runtime, sop, structure, web)
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
-                                  access, notify, casedata, organisation, routing)
+                                  access, notify, casedata, organisation, routing, structure)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

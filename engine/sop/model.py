@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from engine.sop.fields import Field, Requirement
+from engine.sop.structure import Structure, number_rows
 
 
 class StepKind(str, Enum):
@@ -124,6 +125,13 @@ class Step:
     documents: list[str] = field(default_factory=list)
     #: The output is a document (the signed letter) that can be attached.
     output_document: bool = False
+    # --- structure (engine.sop.structure): sub-process, nested row, call, multi-instance, loop ---
+    structure: Structure = field(default_factory=Structure)
+
+    @property
+    def number(self) -> str:
+        """The printed NO of a nested row ("4.1"); empty for a top-level row (the print counts those)."""
+        return self.structure.number
 
     def requirement_items(self) -> list[Requirement]:
         """The kelengkapan as items that know whether they are documents."""
@@ -155,6 +163,9 @@ class Sop:
     fields: tuple[Field, ...] = ()
     #: ``pelaksana -> routing rule`` (:mod:`engine.sop.routing`); a column without one works in the instance's unit.
     routing: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        number_rows(self.steps)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.
