@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
+from engine.bpmn import structure_read
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.formats.xmlsafe import parse_xml
@@ -36,8 +37,8 @@ TASK_TAGS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "recei
 AUTOMATED_TASK_TAGS = {"serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
 EVENT_TAGS = {"startEvent", "endEvent", "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent"}
 GATEWAY_TAGS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
-UNSUPPORTED_ACTIVITY_TAGS = {"scriptTask", "subProcess", "callActivity", "transaction", "adHocSubProcess"}
-FLOW_NODE_TAGS = TASK_TAGS | EVENT_TAGS | GATEWAY_TAGS | UNSUPPORTED_ACTIVITY_TAGS
+UNSUPPORTED_ACTIVITY_TAGS = {"scriptTask", "transaction", "adHocSubProcess"}
+FLOW_NODE_TAGS = TASK_TAGS | EVENT_TAGS | GATEWAY_TAGS | UNSUPPORTED_ACTIVITY_TAGS | structure_read.STRUCTURED_TAGS
 
 _YES_WORDS = {"ya", "yes", "y", "true", "benar", "iya", "setuju", "ok", "lengkap", "sesuai", "valid", "approved"}
 _NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", "tidak lengkap", "tidak sesuai",
@@ -85,6 +86,8 @@ class _Node:
     incoming: list[str] = field(default_factory=list)
     outgoing: list[str] = field(default_factory=list)
     default_flow: str = ""
+    #: The sub-process the node is in ("" at the top level; engine.bpmn.structure_read).
+    scope: str = ""
 
 
 @dataclass
@@ -165,7 +168,8 @@ class _Reader:
         if self.errors:
             raise self._failure()
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
-        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
+        result = Sop(identity=identity, actors=actors, steps=structure_read.nest_order(self._order(steps)),
+                     process_id=process.get("id", ""),
                      fields=read_fields(process, self.notice), routing=self._routing(process))
         if not result.fields and self.root.get("exporter") != "Alur":
             result.fields = fields_from_conditions(result.steps, self.notice)
@@ -231,7 +235,7 @@ class _Reader:
                 for ref in lane.findall(bpmn("flowNodeRef")):
                     lane_of[(ref.text or "").strip()] = full
 
-        for lane_set in process.findall(bpmn("laneSet")):
+        for lane_set in process.findall(bpmn("laneSet")) + structure_read.nested_lane_sets(process):
             visit(lane_set, "")
         return lane_of
 
@@ -246,12 +250,12 @@ class _Reader:
             for node_id, note_id in ((source, target), (target, source)):
                 if annotations.get(note_id):
                     self.annotation_of.setdefault(node_id, []).append(annotations[note_id])
-        for element in process:
+        for element, scope in structure_read.flow_elements(process):
             tag = _local(element)
             if tag not in FLOW_NODE_TAGS:
                 continue
             node_id = element.get("id", "")
-            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""))
+            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""), scope=scope)
             node.event_kinds = tuple(
                 _local(child).removesuffix("EventDefinition") for child in element
                 if _local(child).endswith("EventDefinition")
@@ -266,7 +270,7 @@ class _Reader:
                 node.generated_role = generated.get("role", "")
                 node.generated_for = generated.get("step", "")
             self.nodes[node_id] = node
-        for element in process.findall(bpmn("sequenceFlow")):
+        for element in [item for item, _ in structure_read.flow_elements(process) if _local(item) == "sequenceFlow"]:
             condition = element.find(bpmn("conditionExpression"))
             flow = _Flow(element.get("id", ""), element.get("sourceRef", ""), element.get("targetRef", ""),
                          _clean(element.get("name")),
@@ -296,7 +300,7 @@ class _Reader:
             elif node.tag in TASK_TAGS:
                 loops = [_local(child) for child in node.element
                          if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
-                if loops:
+                if loops and not structure_read.has_alur_structure(node.element):  # Alur's own: sop:structure
                     self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
                 elif node.tag in AUTOMATED_TASK_TAGS:
                     self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
@@ -317,7 +321,9 @@ class _Reader:
     def _is_step_node(self, node: _Node) -> bool:
         if node.generated_role:
             return False
-        if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
+        if node.scope and node.tag in ("startEvent", "endEvent"):  # where a sub-process begins and ends
+            return False
+        if node.tag in TASK_TAGS or node.tag in structure_read.STRUCTURED_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
         return node.tag == "exclusiveGateway" and len(node.outgoing) >= 2
 
@@ -363,7 +369,7 @@ class _Reader:
         node = self.nodes[node_id]
         if self._is_step_node(node):
             return [(node_id, False)]
-        if node_id in seen or (node.generated_role == "end"):
+        if node_id in seen or node.generated_role == "end" or (node.scope and node.tag == "endEvent"):
             return []
         joins = node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
         results: list[tuple[str, bool]] = []
@@ -499,6 +505,10 @@ class _Reader:
             notes = [_clean(doc.text) for doc in node.element.findall(bpmn("documentation")) if _clean(doc.text)]
             notes += self.annotation_of.get(node.id, [])
             step.remarks = " ".join(notes)
+        if node.tag in structure_read.STRUCTURED_TAGS or node.scope or ext is not None:
+            step.structure, to_choose = structure_read.structure_of(node.element, node.tag, node.scope)
+            if to_choose and step.structure.call is not None:
+                self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
         return step
 
     # ------------------------------------------------------------------------------------------

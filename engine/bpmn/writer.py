@@ -19,8 +19,10 @@ from lxml import etree
 
 from engine.sop.model import Sop, Step, StepKind, slugify
 from engine.bpmn.case_fields import write_fields
+from engine.bpmn import structure_write
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
+    BPMNDI_NS,
     BPMN_NS,
     CLERK_DECISION_CONDITION,
     IDENTITY_DATE_TAGS,
@@ -51,6 +53,8 @@ class Node:
     #: "" for the step's own element; decision/split/join/end for elements added for it.
     role: str = ""
     default_flow: str = ""
+    #: The sub-process row this node is nested in ("" at the top level; engine.bpmn.structure_write).
+    scope: str = ""
 
 
 @dataclass
@@ -95,14 +99,8 @@ def write_bpmn(sop_model: Sop) -> bytes:
     _write_identity(process, sop_model)
 
     lane_ids = _lane_ids(sop_model.actors)
-    lane_set = etree.SubElement(process, bpmn("laneSet"), id=f"LaneSet_{process_id}")
-    lane_elements = []
-    for actor, lane_id in zip(sop_model.actors, lane_ids):
-        lane = etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor)
-        lane_elements.append(lane)
-    for node in graph.nodes:
-        if 0 <= node.lane < len(lane_elements):
-            etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
+    containers = {"": process}
+    _write_lanes(process, f"LaneSet_{process_id}", sop_model.actors, lane_ids, graph, "")
 
     incoming: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
     outgoing: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
@@ -111,7 +109,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
         incoming[flow.target].append(flow.id)
     numbers = {step.id: index + 1 for index, step in enumerate(sop_model.steps)}
     for node in graph.nodes:
-        element = etree.SubElement(process, bpmn(node.tag), id=node.id)
+        element = etree.SubElement(containers[node.scope], bpmn(node.tag), id=node.id)
         if node.name:
             element.set("name", node.name)
         if node.default_flow:
@@ -121,13 +119,21 @@ def write_bpmn(sop_model: Sop) -> bytes:
             etree.SubElement(extensions, sop("generated"), step=node.step.id, role=node.role)
         else:
             _write_step(extensions, node.step, numbers[node.step.id])
+            structure_write.write_structure(element, extensions, node.step)
         for flow_id in incoming[node.id]:
             etree.SubElement(element, bpmn("incoming")).text = flow_id
         for flow_id in outgoing[node.id]:
             etree.SubElement(element, bpmn("outgoing")).text = flow_id
+        if not node.role:
+            structure_write.write_loop_characteristics(element, node.step)
+            if node.step.structure.subprocess:  # its rows go inside it, with lanes of its own
+                containers[node.step.id] = element
+                _write_lanes(element, f"LaneSet_{node.id}", sop_model.actors,
+                             [f"{lane_id}_{node.id}" for lane_id in lane_ids], graph, node.step.id)
+    scope_of_node = {node.id: node.scope for node in graph.nodes}
     for flow in graph.flows:
-        element = etree.SubElement(process, bpmn("sequenceFlow"), id=flow.id, sourceRef=flow.source,
-                                   targetRef=flow.target)
+        element = etree.SubElement(containers[scope_of_node[flow.source]], bpmn("sequenceFlow"), id=flow.id,
+                                   sourceRef=flow.source, targetRef=flow.target)
         if flow.name:
             element.set("name", flow.name)
         if flow.condition:
@@ -135,10 +141,38 @@ def write_bpmn(sop_model: Sop) -> bytes:
             expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
             expression.text = flow.condition
 
-    shapes = [Shape(node.id, node.tag, node.lane, node.name) for node in graph.nodes]
-    edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO) for flow in graph.flows]
-    layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors, lane_ids, shapes, edges)
+    for scope in [""] + [step.id for step in sop_model.steps if step.structure.subprocess]:
+        shapes = [Shape(node.id, _drawn_tag(node), node.lane, node.name) for node in graph.nodes if node.scope == scope]
+        edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO)
+                 for flow in graph.flows if scope_of_node[flow.source] == scope]
+        if not scope:
+            layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors,
+                   lane_ids, shapes, edges)
+        elif shapes:  # the drill-down plane of a sub-process: its own lanes, no pool
+            layout(root, scope, "", scope, sop_model.actors, [f"{lane_id}_{scope}" for lane_id in lane_ids],
+                   shapes, edges)
+    for node in graph.nodes:
+        if node.tag in ("subProcess", "callActivity"):
+            for shape in root.iter(f"{{{BPMNDI_NS}}}BPMNShape"):
+                if shape.get("bpmnElement") == node.id and node.tag == "subProcess":
+                    shape.set("isExpanded", "false")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _drawn_tag(node: Node) -> str:
+    """The layout's size class of a node: a sub-process or call is drawn the size of a task."""
+    return "userTask" if node.tag in ("subProcess", "callActivity") else node.tag
+
+
+def _write_lanes(container: etree._Element, lane_set_id: str, actors: list[str], lane_ids: list[str],
+                 graph: "_Graph", scope: str) -> None:
+    lane_set = etree.SubElement(container, bpmn("laneSet"), id=lane_set_id)
+    lane_elements = []
+    for actor, lane_id in zip(actors, lane_ids):
+        lane_elements.append(etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor))
+    for node in graph.nodes:
+        if node.scope == scope and 0 <= node.lane < len(lane_elements):
+            etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
 
 
 def _lane_ids(actors: list[str]) -> list[str]:
@@ -159,7 +193,7 @@ def _build_graph(sop_model: Sop) -> _Graph:
         lane = lane_of.get(step.actor, -1)
 
         def add(node_id: str, tag: str, name: str, role: str = "") -> Node:
-            node = Node(node_id, tag, name, lane, step, role)
+            node = Node(node_id, tag, name, lane, step, role, scope=step.structure.within)
             graph.nodes.append(node)
             return node
 
@@ -171,6 +205,8 @@ def _build_graph(sop_model: Sop) -> _Graph:
             main = add(step.id, "endEvent", step.activity)
         elif step.kind is StepKind.DECISION and step.condition:
             main = add(step.id, "exclusiveGateway", step.activity)
+        elif structure_write.structured_tag(step):
+            main = add(step.id, structure_write.structured_tag(step), step.activity)
         else:
             main = add(step.id, "userTask", step.activity)
         graph.entry[step.id] = join_gateway_id(step.id) if step.join else main.id
@@ -216,6 +252,22 @@ def _build_graph(sop_model: Sop) -> _Graph:
             for target in step.next:
                 if target in ids:
                     connect(exit_id, graph.entry[target])
+    for step in sop_model.steps:  # each sub-process: a start before its first row, an end after its last ones
+        if not step.structure.subprocess:
+            continue
+        rows = [row for row in sop_model.steps if row.structure.within == step.id]
+        lane = lane_of.get(step.actor, -1)
+        if not rows:
+            continue
+        start = Node(structure_write.sub_start_id(step.id), "startEvent", "", lane, step, structure_write.SUB_START,
+                     scope=step.id)
+        end = Node(structure_write.sub_end_id(step.id), "endEvent", "", lane, step, structure_write.SUB_END,
+                   scope=step.id)
+        graph.nodes += [start, end]
+        connect(start.id, graph.entry[rows[0].id])
+        for row in rows:
+            if not row.successors():
+                connect(graph.exit[row.id], end.id)
     return graph
 
 

@@ -33,9 +33,11 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
 )
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.spiff.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
 from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.spiff.scripts import safe_script_engine
+from engine.bpmn.spiff.structure import ParallelRows, SequentialRows, attach_subprocess_specs, subprocess_specs
 
 #: Version of the stored instance format (bumped with an upgrade function in ``engine.store.migrate``).
 STATE_FORMAT = 1
@@ -44,6 +46,8 @@ STATE_FORMAT = 1
 PRUNE_ABOVE = 12
 
 _INTERNAL_FIRED = "event_fired"
+#: Key of the embedded sub-process specs in a stored spec (absent for a flat SOP).
+_SUBPROCESSES = "alur_subprocesses"
 
 
 class ClockTimer(TimerEventDefinition):
@@ -77,6 +81,8 @@ def _build_serializer() -> BpmnWorkflowSerializer:
     config[BpmnWorkflow] = _WorkflowWithoutSpec
     config[ClockTimer] = TimerConditionalEventDefinitionConverter
     config[ClockDateTimer] = TimerConditionalEventDefinitionConverter
+    config[ParallelRows] = config[ParallelMultiInstanceTask]
+    config[SequentialRows] = config[SequentialMultiInstanceTask]
     return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(config))
 
 
@@ -90,7 +96,8 @@ def clock_timers(spec: BpmnProcessSpec) -> list[str]:
     :return: ids of the timer events with a cycle (``timeCycle``), which Alur does not run.
     """
     cycles: list[str] = []
-    for task_spec in spec.task_specs.values():
+    task_specs = [task_spec for one in (spec, *subprocess_specs(spec).values()) for task_spec in one.task_specs.values()]
+    for task_spec in task_specs:
         definition = getattr(task_spec, "event_definition", None)
         if isinstance(definition, CycleTimerEventDefinition):
             cycles.append(task_spec.bpmn_id or task_spec.name)
@@ -102,18 +109,26 @@ def clock_timers(spec: BpmnProcessSpec) -> list[str]:
 
 
 def spec_to_json(spec: BpmnProcessSpec) -> str:
-    """The process spec as JSON, stored once per SOP version."""
-    return json.dumps(_REGISTRY.convert(spec), separators=(",", ":"))
+    """The process spec as JSON, stored once per SOP version (with its embedded sub-process specs)."""
+    dct = _REGISTRY.convert(spec)
+    nested = subprocess_specs(spec)
+    if nested:
+        dct[_SUBPROCESSES] = {name: _REGISTRY.convert(one) for name, one in nested.items()}
+    return json.dumps(dct, separators=(",", ":"))
 
 
 def spec_from_json(text: str) -> BpmnProcessSpec:
     """Restore a process spec stored by :func:`spec_to_json`."""
-    return _REGISTRY.restore(json.loads(text))
+    dct = json.loads(text)
+    nested = dct.pop(_SUBPROCESSES, {})
+    spec: BpmnProcessSpec = _REGISTRY.restore(dct)
+    attach_subprocess_specs(spec, {name: _REGISTRY.restore(one) for name, one in nested.items()})
+    return spec
 
 
 def new_workflow(spec: BpmnProcessSpec) -> BpmnWorkflow:
     """A fresh workflow on ``spec`` with Alur's safe script engine."""
-    return BpmnWorkflow(spec, script_engine=safe_script_engine())
+    return BpmnWorkflow(spec, subprocess_specs(spec), script_engine=safe_script_engine())
 
 
 def state_to_json(workflow: BpmnWorkflow) -> str:
@@ -126,7 +141,7 @@ def state_from_json(text: str, spec: BpmnProcessSpec) -> BpmnWorkflow:
     """Rebuild a workflow saved by :func:`state_to_json` on its version's ``spec``."""
     dct = json.loads(text)
     dct["spec"] = spec  # restore() hands a non-dict back unchanged
-    dct["subprocess_specs"] = {}
+    dct["subprocess_specs"] = subprocess_specs(spec)
     workflow: BpmnWorkflow = _REGISTRY.restore(dct)
     workflow.script_engine = safe_script_engine()
     return workflow
