@@ -507,6 +507,9 @@ class _Reader:
             step.remarks = " ".join(notes)
         if node.tag in structure_read.STRUCTURED_TAGS or node.scope or ext is not None:
             step.structure, to_choose = structure_read.structure_of(node.element, node.tag, node.scope)
+            actor = structure_read.subprocess_actor(node.element)
+            if actor:
+                step.actor = actor
             if to_choose and step.structure.call is not None:
                 self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
         return step

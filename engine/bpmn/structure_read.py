@@ -43,6 +43,12 @@ def has_alur_structure(element: etree._Element) -> bool:
     return element.find(f"{bpmn('extensionElements')}/{sop('structure')}") is not None
 
 
+def subprocess_actor(element: etree._Element) -> str:
+    """The pelaksana Alur wrote on a sub-process (which is in no lane), else ""."""
+    ext = element.find(f"{bpmn('extensionElements')}/{sop('structure')}")
+    return (ext.get("pelaksana", "") or "").strip() if ext is not None else ""
+
+
 def structure_of(element: etree._Element, tag: str, scope: str) -> tuple[Structure, bool]:
     """The structure of a row read from ``element``.
 

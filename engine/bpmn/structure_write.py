@@ -61,6 +61,7 @@ def write_structure(element: etree._Element, extensions: etree._Element, step: S
     ext = etree.SubElement(extensions, sop("structure"))
     if structure.subprocess:
         ext.set("subprocess", "true")
+        ext.set("pelaksana", step.actor)  # the sub-process is in no lane (engine.bpmn.writer._write_lanes)
     if structure.within:
         ext.set("within", structure.within)
     call = structure.call

@@ -171,6 +171,10 @@ def _write_lanes(container: etree._Element, lane_set_id: str, actors: list[str],
     for actor, lane_id in zip(actors, lane_ids):
         lane_elements.append(etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor))
     for node in graph.nodes:
+        # a sub-process stays out of the lanes: SpiffWorkflow 3.2 gives every task inside it the lane of the
+        # sub-process, so only when it has none do its rows keep their own (its pelaksana: sop:structure)
+        if node.tag == "subProcess":
+            continue
         if node.scope == scope and 0 <= node.lane < len(lane_elements):
             etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
 

@@ -24,6 +24,7 @@ from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
+from engine.runtime.structure import start_data
 from engine.runtime.versions import pick_version
 from engine.runtime.work import REAL, Completed, Instance, WorkItem, parse_completion
 from engine.sop.values import condition_data
@@ -67,7 +68,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         completion = parse_completion(form, first, sop, attached=tuple(
             attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
-        workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
+        workflow.get_tasks(state=TaskState.READY)[0].data.update(
+            {**start_data(connection, sop, unit), **condition_data(completion.data)})  # units of multi-instance rows
         run = session.create(loaded, unit, username, workflow)
         salt = run.new_case_salt()
         registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,

@@ -39,6 +39,7 @@ from engine.errors import ConditionError, DataError, NotFoundError, StoreError, 
 from engine.notify.outbox import queue as queue_notices
 from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
+from engine.runtime import structure
 from engine.runtime.case import record_case_values
 from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
@@ -147,7 +148,7 @@ class InstanceRun:
             key = UUID(task_id)
         except ValueError:
             return None
-        return self.workflow.tasks.get(key)
+        return structure.find_task(self.workflow, key)  # also the tasks of its sub-processes
 
     def instance(self) -> Instance:
         """The instance as it stands in this session."""
@@ -295,7 +296,8 @@ class InstanceRun:
                 self.append("cancelled", actor, row.step_id, row.id, {"sebab": "tugas tidak lagi menunggu"})
         for task_id, task in ready.items():
             if task_id not in self.ready_before:
-                self._open_item(task_id, task.task_spec.name, task.task_spec.lane or "")
+                self._open_item(task_id, structure.item_step(task), task.task_spec.lane or "",
+                                structure.item_unit(self.version.sop, task))
         self.ready_before = set(ready)
         if self.version.has_timers:
             self._sync_timers()
@@ -306,13 +308,14 @@ class InstanceRun:
                 "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
 
-    def _open_item(self, task_id: str, step_id: str, lane: str) -> None:
+    def _open_item(self, task_id: str, step_id: str, lane: str, unit: str = "") -> None:
+        """:param unit: the unit of an instance of a multi-instance row over units (else the column's rule decides)."""
         step = self.version.steps.get(step_id)
         kegiatan = step.kegiatan if step else step_id
         rule = self.version.sop.routing.get(lane, "") if self.version.sop is not None else ""
-        unit = self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
-                                                    self.version.number, step_id, lane, rule,
-                                                    self.row.started_by, self.connection))
+        unit = unit or self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
+                                                            self.version.number, step_id, lane, rule,
+                                                            self.row.started_by, self.connection))
         # the due time on the calendar of the unit that works the step (engine.runtime.calendars)
         calendar = self.host.unit_calendars.for_unit(self.connection, unit, self.host.calendar)
         due = (calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu

@@ -163,10 +163,26 @@ def prune(workflow: BpmnWorkflow, above: int = PRUNE_ABOVE) -> int:
     that SpiffWorkflow no longer reads (a join only looks back as far as its split, which is live or
     below it); Alur's own event log keeps the history. The task is re-attached to the root.
 
+    A workflow with sub-processes (engine.bpmn.spiff.structure) is pruned tree by tree: each
+    sub-process's own tree (a revision loop inside a sub-process grows there), then the top tree, whose
+    removed finished tasks take their finished sub-processes with them.
+
     :param above: prune only when the tree holds more tasks than this.
     :return: the number of tasks removed.
     """
-    if len(workflow.tasks) <= above or workflow.subprocesses:
+    subprocesses = getattr(workflow, "subprocesses", {})
+    removed = sum(_prune_tree(sub, above) for sub in list(subprocesses.values()))
+    gone = _prune_tree(workflow, above)
+    if gone:
+        for task_id in [task_id for task_id in subprocesses if task_id not in workflow.tasks]:
+            removed += len(subprocesses[task_id].tasks)
+            del subprocesses[task_id]
+    return removed + gone
+
+
+def _prune_tree(workflow: Any, above: int) -> int:
+    """Prune one task tree (the top workflow's or a sub-process's); see :func:`prune`."""
+    if len(workflow.tasks) <= above:
         return 0
     root = workflow.task_tree
     unfinished = [task for task in workflow.tasks.values() if not task.has_state(TaskState.FINISHED_MASK)]
@@ -204,6 +220,9 @@ def prune(workflow: BpmnWorkflow, above: int = PRUNE_ABOVE) -> int:
         live.add(node.id)
         stack.extend(node.children)
     removed = [task_id for task_id in workflow.tasks if task_id not in live and task_id not in (root.id, keep_top.id)]
+    subprocesses = getattr(workflow, "subprocesses", {})
+    if any(task_id in subprocesses and not subprocesses[task_id].is_completed() for task_id in removed):
+        return 0  # a running sub-process hangs there (cannot happen below a live anchor; kept safe)
     for task_id in removed:
         del workflow.tasks[task_id]
     keep_top._children = [anchor.id]

@@ -1,0 +1,99 @@
+"""Structured rows at runtime on SQLite and PostgreSQL: a sub-process whose inner revision loop turns
+2,000 times, and a multi-instance row done by every OPD (all of them, or any one) with each OPD's item
+in that OPD's worklist."""
+
+from __future__ import annotations
+
+from engine.access.linking import place_unit
+from engine.runtime.facade import Runtime
+from tests.conftest import DATA
+from tests.engine.runtime.conftest import UNIT
+
+SUB_LOOP = DATA / "subproses_berulang.yaml"
+EVERY_OPD = DATA / "usulan_setiap_opd.yaml"
+ANY_OPD = DATA / "usulan_salah_satu_opd.yaml"
+PEMDA = "Pemerintah Kabupaten Sukamaju"
+OPDS = ("Bappeda", "Dinas Kesehatan", "Dinas Pendidikan")
+
+
+def test_a_loop_inside_a_sub_process_turns_2000_times(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(SUB_LOOP)
+        runtime.add_user("penyusun", jabatan=[("Pengonsep", UNIT)])
+        runtime.add_user("pemeriksa", jabatan=[("Pemeriksa", UNIT)])
+        instance, ready = runtime.start("subproses_berulang", "penyusun", {})
+        (item,) = ready
+        reviews = 0
+        steps_done: list[str] = []
+        while True:
+            if item.step_id == "periksa":
+                reviews += 1
+                result = runtime.complete(item.id, "pemeriksa", {"keputusan": "Ya" if reviews > 2000 else "Tidak"})
+            else:
+                who = "pemeriksa" if item.jabatan == "Pemeriksa" else "penyusun"
+                result = runtime.complete(item.id, who, {})
+            steps_done.append(item.step_id)
+            if reviews % 250 == 0:
+                runtime.clear_caches()  # reload from the stored state now and then
+            if not result.ready:
+                break
+            (item,) = result.ready
+        assert result.instance.status == "completed"
+        assert reviews == 2001
+        assert steps_done[-3:] == ["periksa", "catat", "kirim"]  # out of the sub-process, on to the next row
+        assert steps_done.count("susun") == 2001
+        assert runtime.verify_audit()[2] is None
+        assert runtime.trace(instance.id)[1][-1].kind == "finished"
+    finally:
+        runtime.close()
+
+
+def _opds(runtime: Runtime) -> None:
+    with runtime.db.write() as connection:
+        place_unit(connection, PEMDA, kind="pemda")
+        for opd in OPDS:
+            place_unit(connection, opd, kind="opd", parent=PEMDA)
+    runtime.add_user("analis", jabatan=[("Analis Perencanaan", "Bappeda")])
+    for index, opd in enumerate(OPDS):
+        runtime.add_user(f"kepala{index}", jabatan=[("Kepala OPD", opd)])
+
+
+def test_every_opd_sends_its_proposal_before_the_recap(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(EVERY_OPD)
+        _opds(runtime)
+        instance, ready = runtime.start("usulan_setiap_opd", "analis", {}, unit="Bappeda")
+        assert sorted((item.step_id, item.unit) for item in ready) == [("usulan", opd) for opd in OPDS]
+        for index, opd in enumerate(OPDS):  # each head sees only the item of the own OPD
+            (mine,) = runtime.worklist(f"kepala{index}")
+            assert mine.unit == opd and mine.step_id == "usulan"
+        by_unit = {item.unit: item for item in ready}
+        first = runtime.complete(by_unit["Dinas Kesehatan"].id, "kepala1", {})
+        assert first.ready == () and first.instance.status == "running"
+        runtime.clear_caches()
+        runtime.complete(by_unit["Bappeda"].id, "kepala0", {})
+        last = runtime.complete(by_unit["Dinas Pendidikan"].id, "kepala2", {})
+        assert [item.step_id for item in last.ready] == ["rekap"]
+        done = runtime.complete(last.ready[0].id, "analis", {})
+        assert done.instance.status == "completed"
+    finally:
+        runtime.close()
+
+
+def test_any_opd_suffices_and_the_other_items_are_withdrawn(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(ANY_OPD)
+        _opds(runtime)
+        instance, ready = runtime.start("usulan_salah_satu_opd", "analis", {}, unit="Bappeda")
+        assert len(ready) == 3
+        by_unit = {item.unit: item for item in ready}
+        result = runtime.complete(by_unit["Dinas Pendidikan"].id, "kepala2", {})
+        assert [item.step_id for item in result.ready] == ["rekap"]
+        assert runtime.worklist("kepala0") == [] and runtime.worklist("kepala1") == []
+        trail = runtime.trace(instance.id)[1]
+        assert sum(1 for event in trail if event.kind == "cancelled" and event.step == "usulan") == 2
+    finally:
+        runtime.close()
