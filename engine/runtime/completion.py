@@ -37,7 +37,8 @@ from engine.store.models import NO_DEADLINE, work_items
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
     """The work items a session opened, as the worklist shows them (built from what was inserted)."""
     opened = []
-    for values in run.new_items:
+    runs = run.session.runs() if run.session is not None else [run]  # a call's child instance opens items too
+    for values in [values for each in runs for values in each.new_items]:
         due = None if values["due_at"] == NO_DEADLINE else values["due_at"]
         opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
                                values["name"], values["jabatan"], values["unit"], values["trial"], "open",

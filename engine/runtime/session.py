@@ -35,7 +35,8 @@ from SpiffWorkflow.util.task import TaskState
 from engine.bpmn.escalation import escalation_step
 from engine.bpmn.names import NO, YES
 from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
-from engine.errors import ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.errors import AccessDeniedError, ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.messages import message
 from engine.notify.outbox import queue as queue_notices
 from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
@@ -116,6 +117,8 @@ class InstanceRun:
     registration: str = ""
     subject: str = ""
     _salt: str | None = None
+    #: The session that locked this run (a call row starts its child instance in it).
+    session: Any = None
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
@@ -210,7 +213,22 @@ class InstanceRun:
             self.connection.execute(update(timers).where(timers.c.instance_id == self.instance_id,
                                                          timers.c.status == "waiting").values(status="cancelled"))
             self.ended_at = self.now
+            self._cancel_children(reason)
         self.status, self.reason = status, reason
+
+    def _cancel_children(self, reason: str) -> None:
+        """Cancelling a parent cancels its running children (and theirs), each with an event."""
+        children = self.connection.execute(select(instances.c.id).where(
+            instances.c.parent_id == self.instance_id,
+            instances.c.status.in_(("running", "suspended", "error")))).scalars().all()
+        for child_id in children:
+            child = self.session.run_of(int(child_id)) or self.session.lock(int(child_id))
+            if child is None:
+                continue
+            text = message("st_child_cancelled", reason=reason)
+            child.change_status("cancelled", text)
+            child.append("cancelled", SYSTEM_ACTOR, "", None, {"alasan": text, "induk": self.instance_id},
+                         Envelope(parent=self.instance_id))
 
     def complete_item(self, values: dict[str, Any]) -> bool:
         """Close an open work item as done (``values`` of :data:`engine.store.hot.COMPLETE_ITEM`).
@@ -295,7 +313,12 @@ class InstanceRun:
             for row in closed:
                 self.append("cancelled", actor, row.step_id, row.id, {"sebab": "tugas tidak lagi menunggu"})
         for task_id, task in ready.items():
-            if task_id not in self.ready_before:
+            if task_id in self.ready_before:
+                continue
+            call = structure.call_of(self.version.sop, structure.item_step(task))
+            if call is not None:  # a call row: a child instance of the called SOP instead of a work item
+                self._start_child(task_id, task, call)
+            else:
                 self._open_item(task_id, structure.item_step(task), task.task_spec.lane or "",
                                 structure.item_unit(self.version.sop, task))
         self.ready_before = set(ready)
@@ -307,6 +330,51 @@ class InstanceRun:
                 "id": self.instance_id,
                 "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
+            if self.row.parent_id is not None:
+                self._return_to_parent()
+
+    def _start_child(self, task_id: str, task: Any, call: Any) -> None:
+        """Start the called SOP's version as a child instance of this one, linked both ways.
+
+        :raises TaskError: the called SOP has no such version, or its instance would end at once.
+        """
+        from engine.bpmn.spiff.state import new_workflow
+        from engine.runtime.versions import pick_version
+
+        step_id = structure.item_step(task)
+        try:
+            version_id = pick_version(self.connection, call.key, False, call.version or None)
+        except (NotFoundError, AccessDeniedError) as exc:
+            rule = (message("st_rule_pinned", version=call.version) if call.version else message("st_rule_latest"))
+            raise TaskError.from_code("st_call_no_version", step_id, key=call.key, step=step_id, rule=rule) from exc
+        loaded = self.host.version(self.connection, version_id)
+        child_workflow = new_workflow(loaded.spec)
+        child_workflow.get_tasks(state=TaskState.READY)[0].data.update(
+            {**structure.start_data(self.connection, loaded.sop, self.row.unit), **structure.child_values(task.data)})
+        child = self.session.create(loaded, self.row.unit, self.row.started_by, child_workflow, mode=self.row.mode)
+        self.connection.execute(update(instances).where(instances.c.id == child.instance_id).values(
+            parent_id=self.instance_id, parent_task=task_id))
+        child.new_case_salt()
+        child.set_identity(self.registration, self.subject, self.subject)  # the case the parent works on
+        child.append("started", SYSTEM_ACTOR, loaded.start.id, None,
+                     {"sop": loaded.key, "versi": loaded.number, "induk": self.instance_id, "langkah_induk": step_id},
+                     Envelope(parent=self.instance_id))
+        child.advance(SYSTEM_ACTOR, lambda: None)
+        self.append("ready", SYSTEM_ACTOR, step_id, None, {"anak": child.instance_id, "sop": loaded.key,
+                                                          "versi": loaded.number}, Envelope(children=(child.instance_id,)))
+
+    def _return_to_parent(self) -> None:
+        """This child finished: complete the call row of its parent (locked in this session)."""
+        parent = self.session.run_of(int(self.row.parent_id)) or self.session.lock(int(self.row.parent_id))
+        if parent is None or parent.status != "running":
+            return
+        task = parent.task(self.row.parent_task)
+        if task is None or task.state != TaskState.READY:
+            return
+        step_id = structure.item_step(task)
+        parent.append("completed", SYSTEM_ACTOR, step_id, None, {"anak": self.instance_id},
+                      Envelope(children=(self.instance_id,)))
+        parent.advance(SYSTEM_ACTOR, task.run, completed_task=self.row.parent_task)
 
     def _open_item(self, task_id: str, step_id: str, lane: str, unit: str = "") -> None:
         """:param unit: the unit of an instance of a multi-instance row over units (else the column's rule decides)."""
@@ -404,8 +472,17 @@ class InstanceSession:
         if row is None:
             return None
         run = InstanceRun(self.host, self.connection, row, self.host.version(self.connection, row.version_id), self.now)
+        run.session = self
         self._runs.append(run)
         return run
+
+    def runs(self) -> list[InstanceRun]:
+        """The runs locked in this session, in the order they were locked."""
+        return list(self._runs)
+
+    def run_of(self, instance_id: int) -> InstanceRun | None:
+        """The run of an instance already locked in this session, or ``None``."""
+        return next((run for run in self._runs if run.instance_id == instance_id), None)
 
     def create(self, version: LoadedVersion, unit: str, started_by: str, workflow: BpmnWorkflow,
                mode: str | None = None) -> InstanceRun:

@@ -81,3 +81,21 @@ def find_task(workflow: Any, key: Any) -> Any:
             if found is not None:
                 break
     return found
+
+
+# -- calls to another SOP: child instances ------------------------------------------------------
+
+
+def call_of(sop: Sop | None, step_id: str) -> Any:
+    """The :class:`~engine.sop.structure.CallTarget` of a row, or ``None``."""
+    if sop is None:
+        return None
+    try:
+        return sop.step(step_id).structure.call
+    except KeyError:
+        return None
+
+
+def child_values(data: dict[str, Any]) -> dict[str, Any]:
+    """What a child instance starts with from its parent's task: the case values, not Alur's own."""
+    return {name: value for name, value in data.items() if not name.startswith("alur_")}

@@ -400,7 +400,7 @@ def test_migration_0010r_down_and_up(kind: str, tmp_path: Path, request: pytest.
     import sqlalchemy
 
     from engine.store.db import Database
-    from engine.store.migrate import current_revision, downgrade, upgrade
+    from engine.store.migrate import current_revision, downgrade, head_revision, upgrade
     from tests.engine.runtime.conftest import fresh_url
 
     database = Database(fresh_url(kind, tmp_path, request))
@@ -410,13 +410,13 @@ def test_migration_0010r_down_and_up(kind: str, tmp_path: Path, request: pytest.
             return {column["name"] for column in sqlalchemy.inspect(connection).get_columns(table)}
 
     try:
-        assert current_revision(database) == "0010r"
+        assert current_revision(database) == head_revision()  # 0010r or a later one
         assert {"unit_id", "jabatan_id"} <= columns("work_items")
         downgrade(database, "0008o")
         assert "unit_id" not in columns("instances")
         with database.engine.connect() as connection:
             assert "work_calendars" not in sqlalchemy.inspect(connection).get_table_names()
         upgrade(database)
-        assert current_revision(database) == "0010r" and "unit_id" in columns("instances")
+        assert current_revision(database) == head_revision() and "unit_id" in columns("instances")
     finally:
         database.dispose()

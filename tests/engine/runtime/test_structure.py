@@ -97,3 +97,77 @@ def test_any_opd_suffices_and_the_other_items_are_withdrawn(store_url: str) -> N
         assert sum(1 for event in trail if event.kind == "cancelled" and event.step == "usulan") == 2
     finally:
         runtime.close()
+
+
+KTP = DATA / "penerbitan_ktp_kecil.yaml"
+PINDAH = DATA / "pindah_datang.yaml"
+
+
+def _call_staff(runtime: Runtime) -> None:
+    runtime.publish(KTP)
+    runtime.publish(PINDAH)
+    runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+    runtime.add_user("operator", jabatan=[("Operator", UNIT)])
+
+
+def test_a_call_runs_the_called_sop_as_a_linked_child(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        _call_staff(runtime)
+        parent, (check,) = runtime.start("pindah_datang", "petugas", {})
+        result = runtime.complete(check.id, "petugas", {})
+        (record,) = result.ready  # the child's first step, not an item of the call row
+        assert record.key == "penerbitan_ktp_kecil" and record.step_id == "rekam"
+        child_id = record.instance_id
+        assert child_id != parent.id
+        parent_trail = runtime.trace(parent.id)[1]
+        call = next(event for event in parent_trail if event.step == "ktp")
+        assert call.kind == "ready" and call.data["anak"] == child_id
+        child_trail = runtime.trace(child_id)[1]
+        assert child_trail[0].kind == "started" and child_trail[0].data["induk"] == parent.id
+        runtime.clear_caches()
+        printed = runtime.complete(record.id, "operator", {})
+        (cetak,) = printed.ready
+        back = runtime.complete(cetak.id, "operator", {})
+        assert [item.step_id for item in back.ready] == ["serahkan"]  # the parent goes on
+        assert runtime.trace(child_id)[0].status == "completed"
+        returned = [event for event in runtime.trace(parent.id)[1] if event.step == "ktp"]
+        assert [event.kind for event in returned] == ["ready", "completed"]
+        done = runtime.complete(back.ready[0].id, "petugas", {})
+        assert done.instance.status == "completed"
+        assert runtime.verify_audit()[2] is None
+    finally:
+        runtime.close()
+
+
+def test_cancelling_the_parent_cancels_its_child(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        _call_staff(runtime)
+        parent, (check,) = runtime.start("pindah_datang", "petugas", {})
+        (record,) = runtime.complete(check.id, "petugas", {}).ready
+        runtime.cancel(parent.id, "petugas", "permohonan dicabut")
+        child, trail = runtime.trace(record.instance_id)
+        assert child.status == "cancelled" and "permohonan dicabut" in child.reason
+        assert trail[-1].kind == "cancelled" and trail[-1].data["induk"] == parent.id
+        assert runtime.worklist("operator") == []
+        assert runtime.verify_audit()[2] is None
+    finally:
+        runtime.close()
+
+
+def test_a_call_to_an_sop_without_the_version_changes_nothing(store_url: str) -> None:
+    from engine.errors import TaskError
+    import pytest
+
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(PINDAH)  # the called SOP is not published
+        runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+        parent, (check,) = runtime.start("pindah_datang", "petugas", {})
+        with pytest.raises(TaskError) as raised:
+            runtime.complete(check.id, "petugas", {})
+        assert "penerbitan_ktp_kecil" in str(raised.value)
+        assert [item.id for item in runtime.worklist("petugas")] == [check.id]  # still open, nothing changed
+    finally:
+        runtime.close()
