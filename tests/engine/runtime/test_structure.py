@@ -171,3 +171,30 @@ def test_a_call_to_an_sop_without_the_version_changes_nothing(store_url: str) ->
         assert [item.id for item in runtime.worklist("petugas")] == [check.id]  # still open, nothing changed
     finally:
         runtime.close()
+
+
+SEQUENTIAL = DATA / "paraf_berurutan.yaml"
+
+
+def test_a_loop_row_repeats_and_a_sequential_row_stops_at_two_of_three(store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(SEQUENTIAL)
+        runtime.add_user("sekretaris", jabatan=[("Sekretaris", UNIT)])
+        runtime.add_user("kabid", jabatan=[("Kepala Bidang", UNIT)])
+        rows = [{"bidang": "Bidang A"}, {"bidang": "Bidang B"}, {"bidang": "Bidang C"}]
+        _, (item,) = runtime.start("paraf_berurutan", "sekretaris", {"data": {"pemaraf": rows}})
+        turns = 0
+        while item.step_id == "lengkapi":  # repeated while the berkas is not complete
+            turns += 1
+            answer = "Ya" if turns == 3 else "Tidak"
+            (item,) = runtime.complete(item.id, "sekretaris", {"data": {"lengkap": answer}}).ready
+        assert turns == 3
+        signed = []
+        while item.step_id == "paraf":  # one Kepala Bidang after another, two of three suffice
+            signed.append(item.id)
+            runtime.clear_caches()
+            (item,) = runtime.complete(item.id, "kabid", {}).ready
+        assert len(signed) == 2 and item.step_id == "tandatangan"
+    finally:
+        runtime.close()
