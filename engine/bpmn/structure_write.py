@@ -66,7 +66,8 @@ def write_structure(element: etree._Element, extensions: etree._Element, step: S
         ext.set("within", structure.within)
     call = structure.call
     if call is not None:
-        etree.SubElement(ext, sop("call"), key=call.key, version=str(call.version), element=call.called_element)
+        etree.SubElement(ext, sop("call"), key=call.key, version=str(call.version), element=call.called_element,
+                         name=call.name)
         element.set("calledElement", call.key or call.called_element or "alur_sop_dipilih")
     multi = structure.multi
     if multi is not None:
@@ -119,7 +120,7 @@ def read_structure(step_ext: etree._Element | None) -> Structure:
     if call is not None:
         version = call.get("version", "0")
         structure.call = CallTarget(call.get("key", ""), int(version) if version.isdigit() else 0,
-                                    call.get("element", ""))
+                                    call.get("element", ""), call.get("name", ""))
     multi = ext.find(sop("multi"))
     if multi is not None:
         count = multi.get("count", "0")

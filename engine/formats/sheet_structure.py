@@ -44,7 +44,7 @@ SUBPROCESS_WORD = "subproses"
 #: ``versi`` of a call to the newest disahkan version.
 LATEST_WORD = "terbaru"
 STRUCTURE_KEYS = {"panggil", "setiap", "ulang", "langkah"}
-_CALL_KEYS = {"sop", "versi", "elemen"}
+_CALL_KEYS = {"sop", "versi", "elemen", "nama"}
 _MULTI_KEYS = {"isian", "unit", "berurutan", "selesai", "sebagai"}
 _LOOP_KEYS = {"selama", "paling_banyak"}
 
@@ -84,7 +84,8 @@ def _call(value: Any, step_id: str, report: Report) -> CallTarget:
         number = version
     elif str(version).strip().lower() != LATEST_WORD:
         report("st_sheet_bad_version", step_id, value=version)
-    return CallTarget(str(data.get("sop", "") or "").strip(), number, str(data.get("elemen", "") or "").strip())
+    return CallTarget(str(data.get("sop", "") or "").strip(), number, str(data.get("elemen", "") or "").strip(),
+                      " ".join(str(data.get("nama", "") or "").split()))
 
 
 def _multi(value: Any, step_id: str, report: Report) -> MultiInstance:
@@ -133,6 +134,8 @@ def structure_mapping(structure: Structure) -> dict[str, Any]:
         block: dict[str, Any] = {"sop": call.key, "versi": call.version or LATEST_WORD}
         if call.called_element:
             block["elemen"] = call.called_element
+        if call.name:
+            block["nama"] = call.name
         row["panggil"] = block
     multi = structure.multi
     if multi is not None:

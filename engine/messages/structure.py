@@ -90,7 +90,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_child_cancelled": ("induk dibatalkan: {reason}", "parent cancelled: {reason}"),
     # --- the print (KETERANGAN) ------------------------------------------------------------------------
     "st_note_call": ("SOP {name}", "SOP {name}"),
-    "st_note_call_pinned": ("SOP {name} (versi {version})", "SOP {name} (version {version})"),
+    "st_note_call_pinned": ("{title} (versi {version})", "{title} (version {version})"),
     "st_note_call_to_choose": ("SOP yang dipanggil belum dipilih", "called SOP not chosen yet"),
     "st_note_multi_opd": ("oleh setiap SKPD", "by every SKPD"),
     "st_note_multi_units": ("oleh setiap {jabatan}", "by every {jabatan}"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from engine.errors import RenderError
 from engine.sop.model import Sop, StepKind
-from engine.render import cells, fonts, style
+from engine.render import cells, fonts, structure, style
 from engine.render.cells import Block, Para
 from engine.render.overlay import Overlay
 from engine.render.words import LABELS
@@ -128,19 +128,23 @@ def row_numbers(sop: Sop) -> list[str]:
     return numbers
 
 
-def step_cells(sop: Sop, overlay: Overlay | None) -> list[dict[str, list[Para]]]:
+def step_cells(sop: Sop, overlay: Overlay | None, lang: str = "id") -> list[dict[str, list[Para]]]:
     """The text of every row, per column key."""
     rows: list[dict[str, list[Para]]] = []
+    numbers = dict(zip((step.id for step in sop.steps), row_numbers(sop)))
     for number, step in zip(row_numbers(sop), sop.steps):
         waktu = [Para(_unbroken(step.duration.strip()) or "-")]
         keterangan = [Para(step.remarks.strip())] if step.remarks.strip() else []
+        note = structure.structure_note(sop, step, numbers, lang)  # "SOP Penerbitan KTP-el", "oleh setiap ..."
+        if note:
+            keterangan.append(Para(note))
         if overlay is not None:
             waktu += overlay.waktu.get(step.id, [])
             keterangan += overlay.keterangan.get(step.id, [])
         requirements = [item.strip() for item in step.requirements if item.strip()]
         rows.append({
             "no": [Para(number)],
-            "kegiatan": [Para(step.activity.strip() or step.id)],
+            "kegiatan": [Para(structure.kegiatan_text(sop, step))],  # a sub-process's rows indented
             "kelengkapan": cells.numbered(requirements) if requirements else [],
             "waktu": waktu,
             "output": [Para(step.output.strip())] if step.output.strip() else [],
@@ -225,13 +229,13 @@ def _distribute(columns: list[Column], available: float) -> None:
         x += column.w
 
 
-def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None) -> Grid:
+def build_grid(sop: Sop, paper: style.Paper, overlay: Overlay | None, lang: str = "id") -> Grid:
     """Measure the table at the largest type size whose columns fit the paper's width.
 
     :raises RenderError: when even the smallest size does not fit (too many pelaksana for the
         paper).
     """
-    texts = step_cells(sop, overlay)
+    texts = step_cells(sop, overlay, lang)
     sizes = [(body, head) for body in style.BODY_SIZES for head in style.HEAD_SIZES if head <= body]
     for size, head in sizes:
         columns = _measure(sop, texts, size, head)

@@ -52,6 +52,9 @@ class CallTarget:
     version: int = LATEST_APPROVED
     #: The BPMN ``calledElement`` the row was imported with (kept so the author sees what was meant).
     called_element: str = ""
+    #: The called SOP's title as the print names it ("SOP Penerbitan KTP-el"); empty: the KETERKAITAN
+    #: entry that names the key, else the key.
+    name: str = ""
 
     @property
     def resolved(self) -> bool:
