@@ -80,6 +80,20 @@ def write_structure(element: etree._Element, extensions: etree._Element, step: S
         loop_ext.text = loop.condition
 
 
+def write_properties(process: etree._Element, steps: list[Step]) -> None:
+    """A process property per list a multi-instance row runs over: ``loopDataInputRef`` refers to an
+    item-aware element by id (bpmn.io resolves it), and SpiffWorkflow reads the task data of that name."""
+    names: list[str] = []
+    for step in steps:
+        multi = step.structure.multi
+        if multi is not None:
+            source = multi.source if multi.over == OVER_FIELD else units_variable(step.id)
+            if source and source not in names:
+                names.append(source)
+    for name in names:
+        etree.SubElement(process, bpmn("property"), id=name, name=name)
+
+
 def write_loop_characteristics(element: etree._Element, step: Step) -> None:
     """The BPMN loop characteristics (after incoming/outgoing, as the schema orders them)."""
     multi, loop = step.structure.multi, step.structure.loop
@@ -88,7 +102,8 @@ def write_loop_characteristics(element: etree._Element, step: Step) -> None:
                                            isSequential="true" if multi.sequential else "false")
         source = multi.source if multi.over == OVER_FIELD else units_variable(step.id)
         etree.SubElement(characteristics, bpmn("loopDataInputRef")).text = source
-        etree.SubElement(characteristics, bpmn("inputDataItem"), id=multi.item, name=multi.item)
+        item = multi.item_name(step.id)
+        etree.SubElement(characteristics, bpmn("inputDataItem"), id=item, name=item)
         condition = multi.completion_condition()
         if condition:
             expression = etree.SubElement(characteristics, bpmn("completionCondition"))
@@ -126,7 +141,7 @@ def read_structure(step_ext: etree._Element | None) -> Structure:
         count = multi.get("count", "0")
         structure.multi = MultiInstance(multi.get("over", OVER_FIELD), multi.get("source", ""),
                                         multi.get("sequential") == "true", multi.get("completion", "semua"),
-                                        int(count) if count.isdigit() else 0, multi.get("item", "butir"))
+                                        int(count) if count.isdigit() else 0, multi.get("item", ""))
         if structure.multi.completion != COMPLETE_COUNT:
             structure.multi.count = 0
     loop = ext.find(sop("loop"))

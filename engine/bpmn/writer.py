@@ -97,6 +97,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
     if sop_model.identity.nama:
         process.set("name", sop_model.identity.nama)
     _write_identity(process, sop_model)
+    structure_write.write_properties(process, sop_model.steps)  # the lists multi-instance rows run over
 
     lane_ids = _lane_ids(sop_model.actors)
     containers = {"": process}

@@ -29,7 +29,6 @@ from engine.sop.structure import (
     COMPLETE_ALL,
     COMPLETE_ANY,
     COMPLETE_COUNT,
-    DEFAULT_ITEM_NAME,
     LATEST_APPROVED,
     OVER_FIELD,
     OVER_KINDS,
@@ -90,7 +89,7 @@ def _call(value: Any, step_id: str, report: Report) -> CallTarget:
 
 def _multi(value: Any, step_id: str, report: Report) -> MultiInstance:
     data = _mapping(value, "setiap", _MULTI_KEYS, step_id, report)
-    multi = MultiInstance(item=str(data.get("sebagai", DEFAULT_ITEM_NAME) or DEFAULT_ITEM_NAME).strip())
+    multi = MultiInstance(item=str(data.get("sebagai", "") or "").strip())
     if "isian" in data and "unit" in data or not ("isian" in data or "unit" in data):
         report("st_sheet_multi_source", step_id)
     if "isian" in data:
@@ -143,7 +142,7 @@ def structure_mapping(structure: Structure) -> dict[str, Any]:
         if multi.sequential:
             multi_block["berurutan"] = True
         multi_block["selesai"] = multi.count if multi.completion == COMPLETE_COUNT else multi.completion
-        if multi.item != DEFAULT_ITEM_NAME:
+        if multi.item:
             multi_block["sebagai"] = multi.item
         row["setiap"] = multi_block
     loop = structure.loop

@@ -59,6 +59,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_multi_item_name": (
         "'setiap.sebagai' '{name}' bukan nama yang sah (huruf, angka, garis bawah).",
         "'setiap.sebagai' '{name}' is not a valid name (letters, digits, underscores)."),
+    "st_multi_name_clash": (
+        "nama '{name}' pada 'setiap' sudah dipakai sebagai id baris atau 'sebagai' baris lain; pilih nama lain.",
+        "name '{name}' in 'setiap' is already a row id or another row's 'sebagai'; choose another name."),
     "st_loop_unbounded": (
         "'ulang' memerlukan 'selama' (syarat) atau 'paling_banyak' (batas putaran).",
         "'ulang' needs 'selama' (a condition) or 'paling_banyak' (a turn limit)."),

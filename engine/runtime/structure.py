@@ -68,7 +68,7 @@ def item_unit(sop: Sop | None, task: Any) -> str:
     multi = step.structure.multi
     if multi is None or not multi.over_units:
         return ""
-    value = task.data.get(multi.item)
+    value = task.data.get(multi.item_name(step.id))
     return value if isinstance(value, str) else ""
 
 

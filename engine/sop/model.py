@@ -133,6 +133,10 @@ class Step:
         """The printed NO of a nested row ("4.1"); empty for a top-level row (the print counts those)."""
         return self.structure.number
 
+    @number.setter
+    def number(self, value: str) -> None:
+        self.structure.number = value
+
     def requirement_items(self) -> list[Requirement]:
         """The kelengkapan as items that know whether they are documents."""
         marked = set(self.documents)

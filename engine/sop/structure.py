@@ -37,8 +37,9 @@ COMPLETE_ANY = "salah_satu"
 COMPLETE_COUNT = "sejumlah"
 COMPLETION_RULES = (COMPLETE_ALL, COMPLETE_ANY, COMPLETE_COUNT)
 
-#: The task-data name that holds an instance's item (``sebagai`` in the sheet) when none is given.
-DEFAULT_ITEM_NAME = "butir"
+#: The task-data name that holds an instance's item (``sebagai`` in the sheet) when none is given:
+#: ``butir_<row id>`` (BPMN makes it an element id, so two rows cannot share one).
+DEFAULT_ITEM_PREFIX = "butir_"
 
 
 @dataclass
@@ -75,8 +76,12 @@ class MultiInstance:
     completion: str = COMPLETE_ALL
     #: How many must be done (``completion == COMPLETE_COUNT``).
     count: int = 0
-    #: The task-data name holding each instance's item.
-    item: str = DEFAULT_ITEM_NAME
+    #: The task-data name holding each instance's item ("": ``butir_<row id>``, see :meth:`item_name`).
+    item: str = ""
+
+    def item_name(self, step_id: str) -> str:
+        """The task-data name of each instance's item on row ``step_id``."""
+        return self.item or f"{DEFAULT_ITEM_PREFIX}{step_id}"
 
     def completion_condition(self) -> str:
         """The BPMN completion condition (safe condition language), empty for "all"."""

@@ -67,8 +67,15 @@ def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> 
                 add("st_multi_field", field=multi.source or "-")
         if multi.completion == COMPLETE_COUNT and multi.count < 1:
             add("st_multi_count", count=multi.count)
-        if not multi.item.isidentifier():
-            add("st_multi_item_name", name=multi.item)
+        item = multi.item_name(step.id)
+        if not item.isidentifier():
+            add("st_multi_item_name", name=item)
+        # BPMN makes the item and the list element ids: they may not be a row's id or another row's item
+        taken = {row.id for row in sop.steps} | {row.structure.multi.item_name(row.id) for row in sop.steps
+                                                  if row.structure.multi is not None and row.id != step.id}
+        for name in (item, multi.source if multi.over == OVER_FIELD else ""):
+            if name and name in taken:
+                add("st_multi_name_clash", name=name)
     loop = structure.loop
     if loop is not None:
         if not loop.condition and not loop.maximum:

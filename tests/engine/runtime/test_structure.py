@@ -198,3 +198,17 @@ def test_a_loop_row_repeats_and_a_sequential_row_stops_at_two_of_three(store_url
         assert len(signed) == 2 and item.step_id == "tandatangan"
     finally:
         runtime.close()
+
+
+def test_publishing_needs_the_call_resolved(sqlite_url: str) -> None:
+    import pytest
+
+    from engine.errors import ProcessDefinitionError
+
+    runtime = Runtime(sqlite_url)
+    try:
+        with pytest.raises(ProcessDefinitionError) as raised:
+            runtime.publish(DATA / "subproses_asing.bpmn")
+        assert any(problem.code == "st_call_unresolved" for problem in raised.value.problems)
+    finally:
+        runtime.close()
