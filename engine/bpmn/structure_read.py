@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from engine.bpmn.names import bpmn, sop
-from engine.bpmn.structure_write import read_structure as _read_structure_ext
 from engine.sop.model import Step
-from engine.sop.structure import CallTarget, Structure
+from engine.sop.structure import COMPLETE_COUNT, OVER_FIELD, CallTarget, MultiInstance, StandardLoop, Structure
 
 #: Flow node tags that are rows with a structure.
 STRUCTURED_TAGS = {"subProcess", "callActivity"}
@@ -82,3 +81,34 @@ def nest_order(steps: list[Step]) -> list[Step]:
     place("")
     placed = {step.id for step in ordered}
     return ordered + [step for step in steps if step.id not in placed]
+
+
+def _read_structure_ext(step_ext: etree._Element | None) -> Structure:
+    """The structure of a row from its ``sop:step`` extension's sibling ``sop:structure`` (Alur's own files)."""
+    structure = Structure()
+    if step_ext is None:
+        return structure
+    parent = step_ext.getparent()
+    ext = parent.find(sop("structure")) if parent is not None else None
+    if ext is None:
+        return structure
+    structure.subprocess = ext.get("subprocess") == "true"
+    structure.within = ext.get("within", "")
+    call = ext.find(sop("call"))
+    if call is not None:
+        version = call.get("version", "0")
+        structure.call = CallTarget(call.get("key", ""), int(version) if version.isdigit() else 0,
+                                    call.get("element", ""), call.get("name", ""))
+    multi = ext.find(sop("multi"))
+    if multi is not None:
+        count = multi.get("count", "0")
+        structure.multi = MultiInstance(multi.get("over", OVER_FIELD), multi.get("source", ""),
+                                        multi.get("sequential") == "true", multi.get("completion", "semua"),
+                                        int(count) if count.isdigit() else 0, multi.get("item", ""))
+        if structure.multi.completion != COMPLETE_COUNT:
+            structure.multi.count = 0
+    loop = ext.find(sop("loop"))
+    if loop is not None:
+        maximum = loop.get("maximum", "0")
+        structure.loop = StandardLoop((loop.text or "").strip(), int(maximum) if maximum.isdigit() else 0)
+    return structure

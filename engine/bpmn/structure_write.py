@@ -20,7 +20,7 @@ from lxml import etree
 
 from engine.bpmn.names import XSI_NS, bpmn, sop
 from engine.sop.model import Step
-from engine.sop.structure import COMPLETE_COUNT, OVER_FIELD, Structure
+from engine.sop.structure import OVER_FIELD
 
 SUB_START = "sub_start"
 SUB_END = "sub_end"
@@ -117,35 +117,3 @@ def write_loop_characteristics(element: etree._Element, step: Step) -> None:
             expression = etree.SubElement(characteristics, bpmn("loopCondition"))
             expression.set(f"{{{XSI_NS}}}type", "bpmn:tFormalExpression")
             expression.text = loop.condition
-
-
-def read_structure(step_ext: etree._Element | None) -> Structure:
-    """The structure of a row from its ``sop:step`` extension's sibling ``sop:structure`` (Alur's own files)."""
-    from engine.sop.structure import CallTarget, MultiInstance, StandardLoop
-
-    structure = Structure()
-    if step_ext is None:
-        return structure
-    ext = step_ext.getparent().find(sop("structure")) if step_ext.getparent() is not None else None
-    if ext is None:
-        return structure
-    structure.subprocess = ext.get("subprocess") == "true"
-    structure.within = ext.get("within", "")
-    call = ext.find(sop("call"))
-    if call is not None:
-        version = call.get("version", "0")
-        structure.call = CallTarget(call.get("key", ""), int(version) if version.isdigit() else 0,
-                                    call.get("element", ""), call.get("name", ""))
-    multi = ext.find(sop("multi"))
-    if multi is not None:
-        count = multi.get("count", "0")
-        structure.multi = MultiInstance(multi.get("over", OVER_FIELD), multi.get("source", ""),
-                                        multi.get("sequential") == "true", multi.get("completion", "semua"),
-                                        int(count) if count.isdigit() else 0, multi.get("item", ""))
-        if structure.multi.completion != COMPLETE_COUNT:
-            structure.multi.count = 0
-    loop = ext.find(sop("loop"))
-    if loop is not None:
-        maximum = loop.get("maximum", "0")
-        structure.loop = StandardLoop((loop.text or "").strip(), int(maximum) if maximum.isdigit() else 0)
-    return structure

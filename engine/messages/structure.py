@@ -74,6 +74,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_nested_no_exit": (
         "dari baris ini subproses '{parent}' tidak pernah selesai; hubungkan ke baris tanpa langkah berikutnya.",
         "from this row sub-process '{parent}' never ends; connect it to a row without a next step."),
+    "st_office_structured": (
+        "{label}: tabel .xlsx/.docx belum dapat memuat subproses, panggilan SOP, 'setiap' atau 'ulang' (langkah "
+        "{steps}); simpan sebagai lembar SOP (.yaml) atau BPMN.",
+        "{label}: an .xlsx/.docx table cannot hold sub-processes, SOP calls, 'setiap' or 'ulang' yet (steps "
+        "{steps}); save as an SOP sheet (.yaml) or BPMN."),
     # --- BPMN import ---------------------------------------------------------------------------------
     "st_call_to_choose": (
         "panggilan ke proses '{element}' yang tidak ada di berkas diimpor sebagai panggilan ke SOP yang masih "

@@ -79,7 +79,8 @@ def runnable_xml(root: etree._Element) -> etree._Element:
     copy = etree.fromstring(etree.tostring(root))
     for element in list(copy.iter(f"{{{BPMN_NS}}}callActivity")):
         element.tag = f"{{{BPMN_NS}}}manualTask"
-        element.attrib.pop("calledElement", None)
+        if "calledElement" in element.attrib:
+            del element.attrib["calledElement"]
     return copy
 
 

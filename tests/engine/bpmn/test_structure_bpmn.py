@@ -25,9 +25,21 @@ from engine.sop.structure import COMPLETE_COUNT, OVER_FIELD, OVER_SUB_UNITS
 from engine.sop.validate import validate
 from tests.conftest import DATA, ROOT
 
-STRUCTURED = [DATA / name for name in ("rekomendasi_koordinasi.yaml", "subproses_berulang.yaml",
+STRUCTURE_DATA = DATA / "structure"
+
+STRUCTURED = [STRUCTURE_DATA / name for name in ("rekomendasi_koordinasi.yaml", "subproses_berulang.yaml",
                                        "usulan_setiap_opd.yaml", "paraf_berurutan.yaml", "pindah_datang.yaml")]
-FOREIGN = DATA / "subproses_asing.bpmn"
+FOREIGN = STRUCTURE_DATA / "subproses_asing.bpmn"
+
+
+def test_office_tables_refuse_structured_rows_instead_of_losing_them() -> None:
+    from engine.errors import InputError
+    from engine.formats.office import dump_office
+
+    for name in ("sop.xlsx", "sop.docx"):
+        with pytest.raises(InputError) as raised:
+            dump_office(load_file(STRUCTURE_DATA / "rekomendasi_koordinasi.yaml").sop, name)
+        assert "koordinasi" in str(raised.value) and "ktp" in str(raised.value)
 
 
 @pytest.mark.parametrize("path", STRUCTURED, ids=lambda p: p.stem)
@@ -40,20 +52,20 @@ def test_sheet_and_bpmn_round_trips_keep_every_structured_row(path: Path) -> Non
 
 
 def test_the_sheet_reads_each_construct() -> None:
-    sop = load_file(DATA / "paraf_berurutan.yaml").sop
+    sop = load_file(STRUCTURE_DATA / "paraf_berurutan.yaml").sop
     paraf, lengkapi = sop.step("paraf"), sop.step("lengkapi")
     assert paraf.structure.multi is not None and paraf.structure.multi.over == OVER_FIELD
     assert paraf.structure.multi.sequential and paraf.structure.multi.completion == COMPLETE_COUNT
     assert paraf.structure.multi.count == 2 and paraf.structure.multi.item_name("paraf") == "baris"
     assert lengkapi.structure.loop is not None and lengkapi.structure.loop.maximum == 10
-    nested = load_file(DATA / "rekomendasi_koordinasi.yaml").sop
+    nested = load_file(STRUCTURE_DATA / "rekomendasi_koordinasi.yaml").sop
     assert [step.number for step in nested.steps] == ["", "", "", "3.1", "3.2", "3.3", "3.4", "", ""]
     assert nested.step("paraf").structure.multi.over == OVER_SUB_UNITS  # type: ignore[union-attr]
     assert nested.step("ktp").structure.call.key == "penerbitan-ktp-el"  # type: ignore[union-attr]
 
 
 def test_a_sub_process_has_its_own_lanes_and_diagram() -> None:
-    root = etree.fromstring(write_bpmn(load_file(DATA / "rekomendasi_koordinasi.yaml").sop))
+    root = etree.fromstring(write_bpmn(load_file(STRUCTURE_DATA / "rekomendasi_koordinasi.yaml").sop))
     sub = root.find(f".//{{{BPMN_NS}}}subProcess")
     assert sub is not None and sub.get("id") == "koordinasi"
     inner = {element.get("id") for element in sub if element.tag.endswith("Task") or element.tag.endswith("Event")}

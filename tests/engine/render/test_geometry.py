@@ -168,7 +168,7 @@ def test_structured_rows_print_without_defect_in_both_languages() -> None:
     from tests.conftest import DATA
     from tests.engine.render.svg_geometry import cell_texts
 
-    sop = load_file(DATA / "rekomendasi_koordinasi.yaml").sop
+    sop = load_file(DATA / "structure" / "rekomendasi_koordinasi.yaml").sop
     assert [problem for problem in validate(sop) if problem.severity == "error"] == []
     for lang in ("id", "en"):
         svg = render(sop, lang=lang)

@@ -9,9 +9,11 @@ from engine.runtime.facade import Runtime
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import UNIT
 
-SUB_LOOP = DATA / "subproses_berulang.yaml"
-EVERY_OPD = DATA / "usulan_setiap_opd.yaml"
-ANY_OPD = DATA / "usulan_salah_satu_opd.yaml"
+STRUCTURE_DATA = DATA / "structure"
+
+SUB_LOOP = STRUCTURE_DATA / "subproses_berulang.yaml"
+EVERY_OPD = STRUCTURE_DATA / "usulan_setiap_opd.yaml"
+ANY_OPD = STRUCTURE_DATA / "usulan_salah_satu_opd.yaml"
 PEMDA = "Pemerintah Kabupaten Sukamaju"
 OPDS = ("Bappeda", "Dinas Kesehatan", "Dinas Pendidikan")
 
@@ -99,8 +101,8 @@ def test_any_opd_suffices_and_the_other_items_are_withdrawn(store_url: str) -> N
         runtime.close()
 
 
-KTP = DATA / "penerbitan_ktp_kecil.yaml"
-PINDAH = DATA / "pindah_datang.yaml"
+KTP = STRUCTURE_DATA / "penerbitan_ktp_kecil.yaml"
+PINDAH = STRUCTURE_DATA / "pindah_datang.yaml"
 
 
 def _call_staff(runtime: Runtime) -> None:
@@ -136,6 +138,13 @@ def test_a_call_runs_the_called_sop_as_a_linked_child(store_url: str) -> None:
         done = runtime.complete(back.ready[0].id, "petugas", {})
         assert done.instance.status == "completed"
         assert runtime.verify_audit()[2] is None
+        sop, entries = runtime.document(parent.id)  # the trace shows the call row as run, start to end
+        call_entry = next(entry for entry in entries if entry.step_id == "ktp")
+        assert call_entry.end is not None and call_entry.start <= call_entry.end
+        from engine.render.document import render
+        from tests.engine.render.svg_geometry import defects
+
+        assert defects(render(sop, entries), sop) == []
     finally:
         runtime.close()
 
@@ -173,7 +182,7 @@ def test_a_call_to_an_sop_without_the_version_changes_nothing(store_url: str) ->
         runtime.close()
 
 
-SEQUENTIAL = DATA / "paraf_berurutan.yaml"
+SEQUENTIAL = STRUCTURE_DATA / "paraf_berurutan.yaml"
 
 
 def test_a_loop_row_repeats_and_a_sequential_row_stops_at_two_of_three(store_url: str) -> None:
@@ -208,7 +217,7 @@ def test_publishing_needs_the_call_resolved(sqlite_url: str) -> None:
     runtime = Runtime(sqlite_url)
     try:
         with pytest.raises(ProcessDefinitionError) as raised:
-            runtime.publish(DATA / "subproses_asing.bpmn")
+            runtime.publish(STRUCTURE_DATA / "subproses_asing.bpmn")
         assert any(problem.code == "st_call_unresolved" for problem in raised.value.problems)
     finally:
         runtime.close()
