@@ -203,6 +203,11 @@ class InstanceRun:
             raise TaskError.from_code("runtime_cannot_continue", detail=detail) from exc
         self._advanced_by, self._completed_task = actor, completed_task
 
+    @property
+    def unfinished(self) -> bool:
+        """Advanced (or given events) since the session last finished this run."""
+        return self._advanced_by is not None or bool(self.pending)
+
     def change_status(self, status: str, reason: str) -> None:
         """Set the instance status; its work items (and timers, on cancel) follow."""
         moved_from, moved_to = _ITEM_MOVES[status]
@@ -431,14 +436,17 @@ class InstanceRun:
         """Sync and save the state when the workflow moved, else only the head; then write the events."""
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
+            revision = self.saved_revision - 1 if self.saved_revision else self.row.revision  # saved once already?
             result = hot.run(self.connection, hot.SAVE_STATE, {
-                "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": self.row.revision,
+                "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
                 "status": self.status, "reason": self.reason,
                 "ended_at": hot.bind_time(self.connection, self.ended_at),
                 "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
             if result.rowcount != 1:
                 raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
-            self.saved_revision = self.row.revision + 1
+            self.saved_revision = revision + 1
+            # a parent's call row completed by its child after this run finished makes it finish again
+            self._advanced_by, self._completed_task = None, ""
         elif self.pending or (self.status, self.reason, self.ended_at) != (
                 self.row.status, self.row.reason, self.row.ended_at):
             hot.run(self.connection, hot.SAVE_HEAD, {
@@ -468,6 +476,15 @@ class InstanceSession:
         :param skip_locked: on PostgreSQL, return ``None`` instead of waiting for another worker.
         :return: the run, or ``None`` when there is no such instance (or it was skipped).
         """
+        already = self.run_of(instance_id)
+        if already is not None:
+            return already
+        # a child instance (a call row's) is locked after its parent, as cancelling the parent does, so a
+        # child finishing and its parent being cancelled at once wait for each other instead of deadlocking
+        parent_id = self.connection.execute(select(instances.c.parent_id).where(instances.c.id == instance_id)).scalar()
+        if parent_id is not None and self.run_of(int(parent_id)) is None:
+            if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
+                return None
         row = hot.lock_instance(self.connection, instance_id, skip_locked)
         if row is None:
             return None
@@ -505,8 +522,15 @@ class InstanceSession:
         return run
 
     def _finish(self) -> None:
+        finished: set[int] = set()
+        while True:  # a run may advance another (a child its parent, a call its new child): finish until still
+            todo = [run for run in self._runs if id(run) not in finished or run.unfinished]
+            if not todo:
+                break
+            for run in todo:
+                run._finish()
+                finished.add(id(run))
         for run in self._runs:
-            run._finish()
             if self.host.notify.enabled:  # in this transaction: the messages commit or roll back with the change
                 zone = self.host.calendar.tz
                 queue_notices(self.connection, self.host.notify, zone, "ready",
