@@ -285,6 +285,8 @@ class _Reader:
 
     def _check_unsupported(self) -> None:
         for node in self.nodes.values():
+            if node.tag == "inclusiveGateway" and node.generated_role in ("split", "join"):
+                continue  # Alur's own inclusive split and join (sop:structure keeps their conditions)
             if node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
@@ -314,7 +316,8 @@ class _Reader:
                             what=f"Akhir bertipe {', '.join(node.event_kinds)}", effect="diperlakukan sebagai akhir biasa")
         for flow in self.flows.values():
             source = self.nodes[flow.source]
-            if flow.condition and source.tag not in ("exclusiveGateway",) and len(source.outgoing) > 1:
+            if (flow.condition and source.tag not in ("exclusiveGateway",) and len(source.outgoing) > 1
+                    and not (source.tag == "inclusiveGateway" and source.generated_role == "split")):
                 self.error("condition_on_task_flow", flow.id, flow.name)
 
     # ------------------------------------------------------------------------------------------
@@ -371,7 +374,8 @@ class _Reader:
             return [(node_id, False)]
         if node_id in seen or node.generated_role == "end" or (node.scope and node.tag == "endEvent"):
             return []
-        joins = node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
+        joins = (node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
+                 or node.tag == "inclusiveGateway" and node.generated_role == "join")
         results: list[tuple[str, bool]] = []
         for flow_id in node.outgoing:
             for target, joined in self._resolve(self.flows[flow_id].target, seen | {node_id}):

@@ -107,6 +107,8 @@ def _read_structure_ext(step_ext: etree._Element | None) -> Structure:
                                         int(count) if count.isdigit() else 0, multi.get("item", ""))
         if structure.multi.completion != COMPLETE_COUNT:
             structure.multi.count = 0
+    structure.branches = {branch.get("target", ""): (branch.text or "").strip() for branch in ext.findall(sop("branch"))}
+    structure.inclusive_join = ext.get("inclusiveJoin") == "true"
     loop = ext.find(sop("loop"))
     if loop is not None:
         maximum = loop.get("maximum", "0")

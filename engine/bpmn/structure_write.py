@@ -78,6 +78,10 @@ def write_structure(element: etree._Element, extensions: etree._Element, step: S
     if loop is not None:
         loop_ext = etree.SubElement(ext, sop("loop"), maximum=str(loop.maximum))
         loop_ext.text = loop.condition
+    for target, condition in structure.branches.items():
+        etree.SubElement(ext, sop("branch"), target=target).text = condition
+    if structure.inclusive_join:
+        ext.set("inclusiveJoin", "true")
 
 
 def write_properties(process: etree._Element, steps: list[Step]) -> None:

@@ -202,8 +202,9 @@ def _build_graph(sop_model: Sop) -> _Graph:
             graph.nodes.append(node)
             return node
 
-        if step.join:
-            add(join_gateway_id(step.id), "parallelGateway", "", "join")
+        if step.join:  # an inclusive join waits only for the branches taken (engine.sop.structure)
+            add(join_gateway_id(step.id), "inclusiveGateway" if step.structure.inclusive_join else "parallelGateway",
+                "", "join")
         if step.kind is StepKind.START:
             main = add(step.id, "startEvent", step.activity)
         elif step.kind is StepKind.END and not step.is_working_end:
@@ -222,7 +223,8 @@ def _build_graph(sop_model: Sop) -> _Graph:
         elif step.is_working_end:
             add(end_event_id(step.id), "endEvent", "", "end")
         elif len(step.next) > 1:
-            add(split_gateway_id(step.id), "parallelGateway", "", "split")
+            add(split_gateway_id(step.id), "inclusiveGateway" if step.structure.branches else "parallelGateway",
+                "", "split")
             graph.exit[step.id] = split_gateway_id(step.id)
 
     flow_ids: set[str] = set()
@@ -256,7 +258,9 @@ def _build_graph(sop_model: Sop) -> _Graph:
         else:
             for target in step.next:
                 if target in ids:
-                    connect(exit_id, graph.entry[target])
+                    branch = connect(exit_id, graph.entry[target], condition=step.structure.branches.get(target, ""))
+                    if step.structure.branches and not branch.condition:  # the branch taken when none holds
+                        nodes_by_id[exit_id].default_flow = branch.id
     for step in sop_model.steps:  # each sub-process: a start before its first row, an end after its last ones
         if not step.structure.subprocess:
             continue

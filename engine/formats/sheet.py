@@ -208,7 +208,7 @@ class _SheetReader:
         next_ids = [self._text(item, "lanjut") for item in (next_raw if isinstance(next_raw, list) else [next_raw])]
         join = self._flag(raw, "tunggu_semua", step_id)
         requirements, documents = self._requirements(raw.get("kelengkapan"), step_id)
-        return Step(
+        step = Step(
             id=step_id,
             kind=kind,
             activity=self._text(raw.get("kegiatan", ""), "kegiatan"),
@@ -226,6 +226,9 @@ class _SheetReader:
             join=join,
             structure=read_structure(raw, step_id, self._add),
         )
+        # `tunggu_cabang` is a join too: the one that waits only for the branches an inclusive split took
+        step.join = step.join or step.structure.inclusive_join
+        return step
 
     def _flag(self, raw: dict[Any, Any], key: str, element_id: str) -> bool:
         value = raw.get(key, False)
@@ -409,7 +412,7 @@ def _level_rows(sop: Sop, within: str) -> list[dict[str, Any]]:
                 row["lanjut"] = step.next[0] if len(step.next) == 1 else list(step.next)
         elif step.next:
             row["lanjut"] = list(step.next)
-        if step.join:
+        if step.join and not step.structure.inclusive_join:
             row["tunggu_semua"] = True
         row.update(structure_mapping(step.structure))
         if step.structure.subprocess:

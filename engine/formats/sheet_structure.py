@@ -42,7 +42,7 @@ from engine.sop.structure import (
 SUBPROCESS_WORD = "subproses"
 #: ``versi`` of a call to the newest disahkan version.
 LATEST_WORD = "terbaru"
-STRUCTURE_KEYS = {"panggil", "setiap", "ulang", "langkah"}
+STRUCTURE_KEYS = {"panggil", "setiap", "ulang", "langkah", "bila", "tunggu_cabang"}
 _CALL_KEYS = {"sop", "versi", "elemen", "nama"}
 _MULTI_KEYS = {"isian", "unit", "berurutan", "selesai", "sebagai"}
 _LOOP_KEYS = {"selama", "paling_banyak"}
@@ -60,6 +60,15 @@ def read_structure(raw: dict[Any, Any], step_id: str, report: Report) -> Structu
         structure.multi = _multi(raw["setiap"], step_id, report)
     if "ulang" in raw:
         structure.loop = _loop(raw["ulang"], step_id, report)
+    if "bila" in raw:
+        branches = _mapping(raw["bila"], "bila", {str(key) for key in raw["bila"]} if isinstance(raw["bila"], dict)
+                            else set(), step_id, report)
+        structure.branches = {str(target).strip(): " ".join(str(condition or "").split())
+                              for target, condition in branches.items()}
+    waits = raw.get("tunggu_cabang", False)
+    if not isinstance(waits, bool):
+        report("sheet_wrong_type", step_id, key="tunggu_cabang", expected="true atau false")
+    structure.inclusive_join = waits is True
     if "langkah" in raw and not structure.subprocess:
         report("st_sheet_rows_without_subprocess", step_id)
     return structure
@@ -145,6 +154,10 @@ def structure_mapping(structure: Structure) -> dict[str, Any]:
         if multi.item:
             multi_block["sebagai"] = multi.item
         row["setiap"] = multi_block
+    if structure.branches:
+        row["bila"] = dict(structure.branches)
+    if structure.inclusive_join:
+        row["tunggu_cabang"] = True
     loop = structure.loop
     if loop is not None:
         loop_block: dict[str, Any] = {}

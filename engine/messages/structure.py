@@ -65,6 +65,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_loop_unbounded": (
         "'ulang' memerlukan 'selama' (syarat) atau 'paling_banyak' (batas putaran).",
         "'ulang' needs 'selama' (a condition) or 'paling_banyak' (a turn limit)."),
+    "st_branches_need_split": (
+        "'bila' memerlukan baris kegiatan dengan dua 'lanjut' atau lebih.",
+        "'bila' needs an activity row with two or more 'lanjut' targets."),
+    "st_branch_unknown": (
+        "'bila' menyebut '{target}', yang tidak ada di 'lanjut' baris ini.",
+        "'bila' names '{target}', which is not among this row's 'lanjut'."),
+    "st_branch_no_default": (
+        "setiap cabang di 'bila' bersyarat; biarkan satu tujuan 'lanjut' tanpa syarat, yang dijalankan bila tidak "
+        "ada syarat yang terpenuhi.",
+        "every branch in 'bila' has a condition; leave one 'lanjut' target without one, taken when no condition "
+        "holds."),
     "st_subprocess_empty": (
         "subproses tidak berisi baris; tambahkan baris di bawah 'langkah'.",
         "the sub-process holds no rows; add rows under 'langkah'."),
@@ -108,5 +119,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_note_multi_count": ("cukup {count}", "{count} suffice"),
     "st_note_loop": ("diulang selama {condition}", "repeated while {condition}"),
     "st_note_loop_max": ("paling banyak {maximum} kali", "at most {maximum} times"),
+    "st_note_branch": ("bila {condition}: ke {number}", "if {condition}: to {number}"),
+    "st_note_branch_default": ("selain itu: ke {number}", "otherwise: to {number}"),
+    "st_note_inclusive_join": ("menunggu cabang yang dijalankan", "waits for the branches taken"),
     "st_note_subprocess": ("subproses: langkah {first} s.d. {last}", "sub-process: steps {first} to {last}"),
 }

@@ -65,6 +65,13 @@ def structure_note(sop: Sop, step: Step, numbers: dict[str, str], lang: str) -> 
             parts.append(message("st_note_multi_any", lang))
         elif multi.completion == COMPLETE_COUNT:
             parts.append(message("st_note_multi_count", lang, count=multi.count))
+    if structure.branches:
+        for target in step.next:
+            condition = structure.branches.get(target, "")
+            parts.append(message("st_note_branch", lang, condition=condition, number=numbers.get(target, target))
+                         if condition else message("st_note_branch_default", lang, number=numbers.get(target, target)))
+    if structure.inclusive_join:
+        parts.append(message("st_note_inclusive_join", lang))
     loop = structure.loop
     if loop is not None:
         if loop.condition:

@@ -11,7 +11,10 @@ properties of one activity row:
 - :class:`MultiInstance` — the row is done once per item of a list case field or once per unit of
   the organisation ("oleh setiap Kepala Bidang"), at once or one after another, until all, any or
   *n* of them are done;
-- :class:`StandardLoop` — the row is repeated while a condition holds (at most ``maximum`` times).
+- :class:`StandardLoop` — the row is repeated while a condition holds (at most ``maximum`` times);
+- an inclusive split (:attr:`Structure.branches`): of a row's successors, every one whose condition
+  holds runs (the one without a condition when none does), and the row that waits for them
+  (:attr:`Structure.inclusive_join`) waits only for the branches taken.
 
 Sheet keys (:mod:`engine.formats.sheet`) and BPMN (:mod:`engine.bpmn.structure_write`) map to these.
 """
@@ -115,12 +118,17 @@ class Structure:
     call: CallTarget | None = None
     multi: MultiInstance | None = None
     loop: StandardLoop | None = None
+    #: Inclusive split: successor id -> condition; a successor without one is the default branch.
+    branches: dict[str, str] = field(default_factory=dict)
+    #: This row's join (``Step.join``) waits for the branches an inclusive split took, not for all.
+    inclusive_join: bool = False
     #: The printed NO of a nested row ("4.1"), filled by :func:`number_rows`.
     number: str = ""
 
     @property
     def plain(self) -> bool:
-        return not (self.subprocess or self.within or self.call or self.multi or self.loop)
+        return not (self.subprocess or self.within or self.call or self.multi or self.loop or self.branches
+                    or self.inclusive_join)
 
 
 @dataclass

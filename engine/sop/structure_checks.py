@@ -76,6 +76,16 @@ def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> 
         for name in (item, multi.source if multi.over == OVER_FIELD else ""):
             if name and name in taken:
                 add("st_multi_name_clash", name=name)
+    if structure.branches:
+        if step.kind not in (StepKind.START, StepKind.ACTIVITY) or len(step.next) < 2:
+            add("st_branches_need_split")
+        for target, condition in structure.branches.items():
+            if target not in step.next:
+                add("st_branch_unknown", target=target)
+            for reason in check_condition(condition) if condition else ["-"]:
+                add("bad_condition", condition=condition or "-", reason=reason)
+        if all(target in structure.branches for target in step.next):
+            add("st_branch_no_default")
     loop = structure.loop
     if loop is not None:
         if not loop.condition and not loop.maximum:

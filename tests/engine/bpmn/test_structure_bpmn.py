@@ -28,7 +28,8 @@ from tests.conftest import DATA, ROOT
 STRUCTURE_DATA = DATA / "structure"
 
 STRUCTURED = [STRUCTURE_DATA / name for name in ("rekomendasi_koordinasi.yaml", "subproses_berulang.yaml",
-                                       "usulan_setiap_opd.yaml", "paraf_berurutan.yaml", "pindah_datang.yaml")]
+                                       "usulan_setiap_opd.yaml", "paraf_berurutan.yaml", "pindah_datang.yaml",
+                                                 "cabang_inklusif.yaml")]
 FOREIGN = STRUCTURE_DATA / "subproses_asing.bpmn"
 
 

@@ -180,3 +180,15 @@ def test_structured_rows_print_without_defect_in_both_languages() -> None:
     assert "subproses: langkah 3.1 s.d. 3.4" in notes[2]
     assert "oleh setiap Kepala Bidang" in notes[4]
     assert "SOP Penerbitan KTP-el" in notes[7]
+
+
+def test_an_inclusive_split_prints_its_branch_conditions_without_defect() -> None:
+    from tests.conftest import DATA
+    from tests.engine.render.svg_geometry import cell_texts
+
+    sop = load_file(DATA / "structure" / "cabang_inklusif.yaml").sop
+    svg = render(sop)
+    assert defects(svg, sop) == []
+    texts = {(key, int(row)): " ".join(line[0] for line in lines) for (key, row), lines in cell_texts(svg).items()}
+    assert "bila nilai > 10: ke 3" in texts[("keterangan", 2)] and "selain itu: ke 5" in texts[("keterangan", 2)]
+    assert "menunggu cabang yang dijalankan" in texts[("keterangan", 6)]

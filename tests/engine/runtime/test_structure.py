@@ -221,3 +221,32 @@ def test_publishing_needs_the_call_resolved(sqlite_url: str) -> None:
         assert any(problem.code == "st_call_unresolved" for problem in raised.value.problems)
     finally:
         runtime.close()
+
+
+INCLUSIVE = STRUCTURE_DATA / "cabang_inklusif.yaml"
+
+
+def test_an_inclusive_split_runs_the_branches_whose_condition_holds_and_the_join_waits_for_them(
+        store_url: str) -> None:
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(INCLUSIVE)
+        for name, jabatan in (("petugas", "Petugas"), ("kasi", "Kepala Seksi"), ("kabid", "Kepala Bidang")):
+            runtime.add_user(name, jabatan=[(jabatan, UNIT)])
+
+        def branches(nilai: int) -> list[str]:
+            _, (check,) = runtime.start("cabang_inklusif", "petugas", {"data": {"nilai": nilai}})
+            return sorted(item.step_id for item in runtime.complete(check.id, "petugas", {}).ready)
+
+        assert branches(5) == ["arsip"]  # no condition holds: the default branch
+        assert branches(50) == ["seksi"]
+        _, (check,) = runtime.start("cabang_inklusif", "petugas", {"data": {"nilai": 500}})
+        taken = {item.step_id: item for item in runtime.complete(check.id, "petugas", {}).ready}
+        assert sorted(taken) == ["bidang", "seksi"]
+        assert runtime.complete(taken["seksi"].id, "kasi", {}).ready == ()  # the join waits for the other one
+        runtime.clear_caches()
+        (rekap,) = runtime.complete(taken["bidang"].id, "kabid", {}).ready
+        assert rekap.step_id == "gabung"
+        assert runtime.complete(rekap.id, "petugas", {}).instance.status == "completed"
+    finally:
+        runtime.close()
