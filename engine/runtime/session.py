@@ -34,7 +34,8 @@ from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.escalation import escalation_step
 from engine.bpmn.names import NO, YES
-from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, ClockTimer, state_from_json, state_to_json
+from engine.bpmn.spiff.state import (STATE_FORMAT, ClockDateTimer, ClockTimer, new_workflow, state_from_json,
+                                     state_to_json)
 from engine.errors import AccessDeniedError, ConditionError, DataError, NotFoundError, StoreError, TaskError
 from engine.messages import message
 from engine.notify.outbox import queue as queue_notices
@@ -45,7 +46,7 @@ from engine.runtime.case import record_case_values
 from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
 from engine.runtime.units import UnitRequest, UnitResolver
-from engine.runtime.versions import LoadedVersion
+from engine.runtime.versions import LoadedVersion, pick_version
 from engine.runtime.work import MODES, REAL, SYSTEM_ACTOR, UJICOBA, Instance
 from engine.sop.conditions.language import evaluate_condition, find_condition_error
 from engine.sop.durations import Duration, parse_duration
@@ -343,9 +344,6 @@ class InstanceRun:
 
         :raises TaskError: the called SOP has no such version, or its instance would end at once.
         """
-        from engine.bpmn.spiff.state import new_workflow
-        from engine.runtime.versions import pick_version
-
         step_id = structure.item_step(task)
         try:
             version_id = pick_version(self.connection, call.key, False, call.version or None)
