@@ -18,6 +18,30 @@ PEMDA = "Pemerintah Kabupaten Sukamaju"
 OPDS = ("Bappeda", "Dinas Kesehatan", "Dinas Pendidikan")
 
 
+def test_spiffworkflow_alone_loses_the_work_of_a_long_loop_inside_a_sub_process() -> None:
+    """The control: without pruning the sub-process's tree, its ready task is no longer found (~330 turns)."""
+    from engine.bpmn.spiff import state
+    from engine.bpmn.spiff.spec import parse_spec
+    from engine.bpmn.writer import write_bpmn
+    from engine.formats.files import load_file
+
+    spec = parse_spec(write_bpmn(load_file(SUB_LOOP).sop)).spec
+    workflow = state.new_workflow(spec)
+    workflow.do_engine_steps()
+    turns = 0
+    while turns < 700:
+        ready = [task for task in workflow.get_tasks(state=16) if task.task_spec.manual]  # READY
+        if not ready:
+            break
+        task = ready[0]
+        if task.task_spec.name == "periksa":
+            turns += 1
+            task.data["keputusan"] = "Tidak"
+        task.run()
+        workflow.do_engine_steps()
+    assert turns < 700 and not workflow.is_completed()  # work left, but no task to do
+
+
 def test_a_loop_inside_a_sub_process_turns_2000_times(store_url: str) -> None:
     runtime = Runtime(store_url)
     try:
