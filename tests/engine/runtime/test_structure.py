@@ -274,3 +274,20 @@ def test_an_inclusive_split_runs_the_branches_whose_condition_holds_and_the_join
         assert runtime.complete(rekap.id, "petugas", {}).instance.status == "completed"
     finally:
         runtime.close()
+
+
+def test_an_escalation_timer_fires_on_a_row_inside_a_sub_process(runtime: Runtime, clock) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    runtime.publish(SUB_LOOP, escalation=True)
+    runtime.add_user("penyusun", jabatan=[("Pengonsep", UNIT)])
+    runtime.add_user("pemeriksa", jabatan=[("Pemeriksa", UNIT)])
+    instance, (susun,) = runtime.start("subproses_berulang", "penyusun", {})
+    assert susun.step_id == "susun" and susun.due_at is not None
+    clock.advance(timedelta(hours=1, minutes=1))  # WAKTU 1 jam, on the working calendar (Monday 08:00 start)
+    runtime.clear_caches()
+    assert runtime.tick().timers_fired == 1
+    trail = runtime.trace(instance.id)[1]
+    assert [event.step for event in trail if event.kind == "escalated"] == ["susun"]
+    (periksa,) = runtime.complete(susun.id, "penyusun", {}).ready  # non-interrupting: the row goes on
+    assert periksa.step_id == "periksa"
