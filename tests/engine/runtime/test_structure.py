@@ -279,7 +279,11 @@ def test_an_inclusive_split_runs_the_branches_whose_condition_holds_and_the_join
 def test_an_escalation_timer_fires_on_a_row_inside_a_sub_process(runtime: Runtime, clock) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
-    runtime.publish(SUB_LOOP, escalation=True)
+    from engine.formats.files import load_file
+
+    sop = load_file(SUB_LOOP).sop
+    sop.step("kirim").duration = ""  # only the rows inside the sub-process have a WAKTU
+    runtime.publish(sop, "subproses_berulang", escalation=True)
     runtime.add_user("penyusun", jabatan=[("Pengonsep", UNIT)])
     runtime.add_user("pemeriksa", jabatan=[("Pemeriksa", UNIT)])
     instance, (susun,) = runtime.start("subproses_berulang", "penyusun", {})
