@@ -4,7 +4,14 @@
   case's task data when the instance starts (``alur_unit_<row>``: every OPD, or every unit directly
   below the instance's unit), and each instance's work item belongs to its unit, so it appears in the
   worklist of that unit's holders of the column's jabatan;
-- an instance of a multi-instance row is a task named ``"<row> [child]"``: its work item is the row's.
+- an instance of a multi-instance row is a task named ``"<row> [child]"``: its work item is the row's;
+- a call row is a manual task without a work item: the session (:mod:`engine.runtime.session`) starts
+  a child instance of the called SOP's version for it (the newest disahkan one, or the pinned number),
+  in the same unit and mode, with the parent task's case values; ``instances.parent_id`` /
+  ``parent_task`` and the events' envelope link them both ways (``anak`` in the parent's trail, ``induk``
+  in the child's). When the child finishes, its session locks the parent and completes the call row;
+  cancelling the parent cancels its running children. A child is always locked after its parent, so
+  the two cannot deadlock. A called SOP whose instance would end at once (no work step) is not supported.
 """
 
 from __future__ import annotations
