@@ -120,12 +120,16 @@ class InstanceRun:
     _salt: str | None = None
     #: The session that locked this run (a call row starts its child instance in it).
     session: Any = None
+    #: The instance whose call row started this one, and that row's task (engine.runtime.structure).
+    parent_id: int | None = None
+    parent_task: str = ""
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
         self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
         self.registration = getattr(self.row, "registration", "") or ""
         self.subject = getattr(self.row, "subject_masked", "") or ""
+        self.parent_id, self.parent_task = self.row.parent_id, self.row.parent_task
 
     @property
     def instance_id(self) -> int:
@@ -336,7 +340,7 @@ class InstanceRun:
                 "id": self.instance_id,
                 "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
-            if self.row.parent_id is not None:
+            if self.parent_id is not None:
                 self._return_to_parent()
 
     def _start_child(self, task_id: str, task: Any, call: Any) -> None:
@@ -357,6 +361,7 @@ class InstanceRun:
         child = self.session.create(loaded, self.row.unit, self.row.started_by, child_workflow, mode=self.row.mode)
         self.connection.execute(update(instances).where(instances.c.id == child.instance_id).values(
             parent_id=self.instance_id, parent_task=task_id))
+        child.parent_id, child.parent_task = self.instance_id, task_id
         child.new_case_salt()
         child.set_identity(self.registration, self.subject, self.subject)  # the case the parent works on
         child.append("started", SYSTEM_ACTOR, loaded.start.id, None,
@@ -368,16 +373,16 @@ class InstanceRun:
 
     def _return_to_parent(self) -> None:
         """This child finished: complete the call row of its parent (locked in this session)."""
-        parent = self.session.run_of(int(self.row.parent_id)) or self.session.lock(int(self.row.parent_id))
+        parent = self.session.run_of(self.parent_id) or self.session.lock(self.parent_id)
         if parent is None or parent.status != "running":
             return
-        task = parent.task(self.row.parent_task)
+        task = parent.task(self.parent_task)
         if task is None or task.state != TaskState.READY:
             return
         step_id = structure.item_step(task)
         parent.append("completed", SYSTEM_ACTOR, step_id, None, {"anak": self.instance_id},
                       Envelope(children=(self.instance_id,)))
-        parent.advance(SYSTEM_ACTOR, task.run, completed_task=self.row.parent_task)
+        parent.advance(SYSTEM_ACTOR, task.run, completed_task=self.parent_task)
 
     def _open_item(self, task_id: str, step_id: str, lane: str, unit: str = "") -> None:
         """:param unit: the unit of an instance of a multi-instance row over units (else the column's rule decides)."""
@@ -434,7 +439,7 @@ class InstanceRun:
         """Sync and save the state when the workflow moved, else only the head; then write the events."""
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
-            revision = self.saved_revision - 1 if self.saved_revision else self.row.revision  # saved once already?
+            revision = self.saved_revision or self.row.revision  # the stored revision (saved once already?)
             result = hot.run(self.connection, hot.SAVE_STATE, {
                 "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
                 "status": self.status, "reason": self.reason,

@@ -11,7 +11,8 @@
   ``parent_task`` and the events' envelope link them both ways (``anak`` in the parent's trail, ``induk``
   in the child's). When the child finishes, its session locks the parent and completes the call row;
   cancelling the parent cancels its running children. A child is always locked after its parent, so
-  the two cannot deadlock. A called SOP whose instance would end at once (no work step) is not supported.
+  the two cannot deadlock. A child that ends at once (a called SOP without work steps) completes the
+  call row in the same transaction: the session finishes its runs until none has moved.
 """
 
 from __future__ import annotations

@@ -295,3 +295,26 @@ def test_an_escalation_timer_fires_on_a_row_inside_a_sub_process(runtime: Runtim
     assert [event.step for event in trail if event.kind == "escalated"] == ["susun"]
     (periksa,) = runtime.complete(susun.id, "penyusun", {}).ready  # non-interrupting: the row goes on
     assert periksa.step_id == "periksa"
+
+
+def test_a_called_sop_that_ends_at_once_lets_the_parent_go_on_in_the_same_step(store_url: str) -> None:
+    from engine.formats.files import load_file
+
+    runtime = Runtime(store_url)
+    try:
+        runtime.publish(STRUCTURE_DATA / "catat_saja.yaml")
+        sop = load_file(PINDAH).sop
+        call = sop.step("ktp").structure.call
+        assert call is not None
+        call.key, call.version = "catat_saja", 1  # pinned
+        runtime.publish(sop, "pindah_datang")
+        runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+        parent, (check,) = runtime.start("pindah_datang", "petugas", {})
+        result = runtime.complete(check.id, "petugas", {})
+        assert [item.step_id for item in result.ready] == ["serahkan"]
+        trail = runtime.trace(parent.id)[1]
+        (started,) = [event for event in trail if event.step == "ktp" and event.kind == "ready"]
+        assert runtime.trace(started.data["anak"])[0].status == "completed"
+        assert runtime.verify_audit()[2] is None
+    finally:
+        runtime.close()
