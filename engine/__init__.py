@@ -396,6 +396,10 @@ from engine.sop.retention import retention_years as retention_years
 from engine.sop.routing import parse_rule as parse_rule
 from engine.sop.routing import RoutingRule as RoutingRule
 from engine.sop.routing import RULE_KINDS as RULE_KINDS
+from engine.sop.structure import CallTarget as CallTarget
+from engine.sop.structure import MultiInstance as MultiInstance
+from engine.sop.structure import StandardLoop as StandardLoop
+from engine.sop.structure import Structure as Structure
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.values import condition_data as condition_data
@@ -419,6 +423,7 @@ __all__ = [
     "Briefing",
     "CalendarView",
     "CalendarsPage",
+    "CallTarget",
     "CaseDataError",
     "CaseDocument",
     "CaseFieldValue",
@@ -481,6 +486,7 @@ __all__ = [
     "MonitoringReport",
     "MonitoringRow",
     "MonitoringScope",
+    "MultiInstance",
     "NotifySettings",
     "NumberTable",
     "OUTCOMES",
@@ -509,11 +515,13 @@ __all__ = [
     "SosialisasiPlan",
     "SosialisasiView",
     "SpecResult",
+    "StandardLoop",
     "Step",
     "StepInfo",
     "StepKind",
     "StepRun",
     "StepStats",
+    "Structure",
     "SystemClock",
     "TIDAK_ADA",
     "TIM_ROLES",

@@ -26,7 +26,10 @@ def add_escalation_timers(bpmn_bytes: bytes) -> bytes:
     """Return ``bpmn_bytes`` with an escalation boundary timer on every user task with a WAKTU."""
     root = etree.fromstring(bpmn_bytes, etree.XMLParser(resolve_entities=False, no_network=True))
     namespaces = {"bpmn": BPMN_NS, "sop": SOP_NS}
-    for process in root.iterfind("bpmn:process", namespaces):
+    # the rows of a sub-process (engine.sop.structure) are user tasks inside it: their timer goes there too
+    containers = [container for process in root.iterfind("bpmn:process", namespaces)
+                  for container in (process, *process.iter(bpmn("subProcess")))]
+    for process in containers:
         for task in list(process.iterfind("bpmn:userTask", namespaces)):
             waktu = task.findtext("bpmn:extensionElements/sop:step/sop:waktu", default="", namespaces=namespaces)
             if not waktu.strip():

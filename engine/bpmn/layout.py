@@ -207,9 +207,10 @@ def layout(root: etree._Element, collaboration_id: str, participant_id: str, pro
     pool_width = (max((box.right for box in boxes.values()), default=lane_x) + FIRST_GAP) - POOL_X
     diagram = etree.SubElement(root, _di("BPMNDiagram"), id=f"Diagram_{process_id}")
     plane = etree.SubElement(diagram, _di("BPMNPlane"), id=f"Plane_{process_id}", bpmnElement=collaboration_id)
-    pool = etree.SubElement(plane, _di("BPMNShape"), id=f"{participant_id}_di", bpmnElement=participant_id,
-                            isHorizontal="true")
-    _bounds(pool, POOL_X, POOL_Y, pool_width, lanes.total_height)
+    if participant_id:  # a sub-process's own plane has lanes but no pool
+        pool = etree.SubElement(plane, _di("BPMNShape"), id=f"{participant_id}_di", bpmnElement=participant_id,
+                                isHorizontal="true")
+        _bounds(pool, POOL_X, POOL_Y, pool_width, lanes.total_height)
     for index, lane_id in enumerate(lane_ids):
         lane_shape = etree.SubElement(plane, _di("BPMNShape"), id=f"{lane_id}_di", bpmnElement=lane_id,
                                       isHorizontal="true")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
-from engine.bpmn import collaboration, documentation, implicit, refusals
+from engine.bpmn import collaboration, documentation, implicit, refusals, structure_read
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.bpmn import events_read
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
@@ -40,8 +40,8 @@ TASK_TAGS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "recei
 AUTOMATED_TASK_TAGS = {"serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
 EVENT_TAGS = {"startEvent", "endEvent", "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent"}
 GATEWAY_TAGS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
-UNSUPPORTED_ACTIVITY_TAGS = {"scriptTask", "subProcess", "callActivity", "transaction", "adHocSubProcess"}
-FLOW_NODE_TAGS = TASK_TAGS | EVENT_TAGS | GATEWAY_TAGS | UNSUPPORTED_ACTIVITY_TAGS
+UNSUPPORTED_ACTIVITY_TAGS = {"scriptTask", "transaction", "adHocSubProcess"}
+FLOW_NODE_TAGS = TASK_TAGS | EVENT_TAGS | GATEWAY_TAGS | UNSUPPORTED_ACTIVITY_TAGS | structure_read.STRUCTURED_TAGS
 
 _YES_WORDS = {"ya", "yes", "y", "true", "benar", "iya", "setuju", "ok", "lengkap", "sesuai", "valid", "approved"}
 _NO_WORDS = {"tidak", "no", "n", "false", "salah", "bukan", "tolak", "ditolak", "tidak lengkap", "tidak sesuai",
@@ -93,6 +93,8 @@ class _Node:
     #: no step, arrows go through it), "join" (the node waits for its pool and for the message) or
     #: "step" (a message event read as a step of its own).
     handover: str = ""
+    #: The sub-process the node is in ("" at the top level; engine.bpmn.structure_read).
+    scope: str = ""
 
 
 @dataclass
@@ -191,7 +193,8 @@ class _Reader:
         identity = self._identity(process, participant_names.get(process.get("id", ""), ""))
         if len(processes) > 1:
             identity.nama = collaboration.collaboration_name(self.root) or identity.nama
-        result = Sop(identity=identity, actors=actors, steps=self._order(steps), process_id=process.get("id", ""),
+        result = Sop(identity=identity, actors=actors, steps=structure_read.nest_order(self._order(steps)),
+                     process_id=process.get("id", ""),
                      fields=read_fields(process, self.notice), routing=self._routing(process),
                      actor_jabatan={**self._actor_jabatan(process),
                                     **{lane: code for lane, code in self.lane_codes.items() if lane in actors}})
@@ -266,7 +269,7 @@ class _Reader:
                 for ref in lane.findall(bpmn("flowNodeRef")):
                     lane_of[(ref.text or "").strip()] = full
 
-        for lane_set in process.findall(bpmn("laneSet")):
+        for lane_set in process.findall(bpmn("laneSet")) + structure_read.nested_lane_sets(process):
             visit(lane_set, "")
         return lane_of
 
@@ -280,12 +283,12 @@ class _Reader:
             for node_id, note_id in ((source, target), (target, source)):
                 if annotations.get(note_id):
                     self.annotation_of.setdefault(node_id, []).append(annotations[note_id])
-        for element in process:
+        for element, scope in structure_read.flow_elements(process):
             tag = _local(element)
             if tag not in FLOW_NODE_TAGS:
                 continue
             node_id = element.get("id", "")
-            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""))
+            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""), scope=scope)
             node.event_kinds = tuple(
                 _local(child).removesuffix("EventDefinition") for child in element
                 if _local(child).endswith("EventDefinition")
@@ -300,7 +303,7 @@ class _Reader:
                 node.generated_role = generated.get("role", "")
                 node.generated_for = generated.get("step", "")
             self.nodes[node_id] = node
-        for element in process.findall(bpmn("sequenceFlow")):
+        for element in [item for item, _ in structure_read.flow_elements(process) if _local(item) == "sequenceFlow"]:
             condition = element.find(bpmn("conditionExpression"))
             flow = _Flow(element.get("id", ""), element.get("sourceRef", ""), element.get("targetRef", ""),
                          _clean(element.get("name")),
@@ -343,6 +346,8 @@ class _Reader:
             if node.handover and node.tag in ("startEvent", "endEvent", "intermediateCatchEvent",
                                               "intermediateThrowEvent"):
                 continue  # a message between two pools of the file: a hand-over (collaboration notice)
+            if node.tag == "inclusiveGateway" and node.generated_role in ("split", "join"):
+                continue  # Alur's own inclusive split and join (sop:structure keeps their conditions)
             if events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
                 events_read.check(self, node)
             elif node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
@@ -360,7 +365,7 @@ class _Reader:
             elif node.tag in TASK_TAGS:
                 loops = [_local(child) for child in node.element
                          if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
-                if loops:
+                if loops and not structure_read.has_alur_structure(node.element):  # Alur's own: sop:structure
                     self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
                 elif node.tag in AUTOMATED_TASK_TAGS:
                     self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
@@ -374,7 +379,8 @@ class _Reader:
                             what=f"Akhir bertipe {', '.join(node.event_kinds)}", effect="diperlakukan sebagai akhir biasa")
         for flow in self.flows.values():
             source = self.nodes[flow.source]
-            if flow.condition and source.tag not in ("exclusiveGateway",) and len(source.outgoing) > 1:
+            if (flow.condition and source.tag not in ("exclusiveGateway",) and len(source.outgoing) > 1
+                    and not (source.tag == "inclusiveGateway" and source.generated_role == "split")):
                 self.error("condition_on_task_flow", flow.id, flow.name)
 
     # ------------------------------------------------------------------------------------------
@@ -383,7 +389,9 @@ class _Reader:
             return True
         if node.generated_role or node.handover == "pass":
             return False
-        if node.tag in TASK_TAGS or node.tag in ("startEvent", "endEvent"):
+        if node.scope and node.tag in ("startEvent", "endEvent"):  # where a sub-process begins and ends
+            return False
+        if node.tag in TASK_TAGS or node.tag in structure_read.STRUCTURED_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
         if node.tag in events_read.EVENT_STEP_TAGS:
             # a message between two pools of the file is a hand-over, not a wait (engine.bpmn.collaboration)
@@ -443,10 +451,11 @@ class _Reader:
         node = self.nodes[node_id]
         if self._is_step_node(node):
             return [(node_id, False)]
-        if node_id in seen or (node.generated_role == "end"):
+        if node_id in seen or node.generated_role == "end" or (node.scope and node.tag == "endEvent"):
             return []
         joins = (node.tag == "parallelGateway" and (len(node.incoming) >= 2 or node.generated_role == "join")
-                 or node.handover == "join")
+                 or node.handover == "join"
+                 or node.tag == "inclusiveGateway" and node.generated_role == "join")
         results: list[tuple[str, bool]] = []
         for flow_id in node.outgoing:
             for target, joined in self._resolve(self.flows[flow_id].target, seen | {node_id}):
@@ -594,6 +603,13 @@ class _Reader:
             documentation.apply(self, node.id, step)
         if not node.handover and events_read.read_step(self, node, step):
             self.events_from_extension.add(node.id)
+        if node.tag in structure_read.STRUCTURED_TAGS or node.scope or ext is not None:
+            step.structure, to_choose = structure_read.structure_of(node.element, node.tag, node.scope)
+            actor = structure_read.subprocess_actor(node.element)
+            if actor:
+                step.actor = actor
+            if to_choose and step.structure.call is not None:
+                self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
         return step
 
     # ------------------------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from lxml import etree
 
 from engine.sop.model import Sop, Step, StepKind, slugify
 from engine.bpmn.case_fields import write_fields
-from engine.bpmn import events_write
+from engine.bpmn import events_write, structure_write
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
+    BPMNDI_NS,
     BPMN_NS,
     CLERK_DECISION_CONDITION,
     IDENTITY_DATE_TAGS,
@@ -52,6 +53,8 @@ class Node:
     #: "" for the step's own element; decision/split/join/end for elements added for it.
     role: str = ""
     default_flow: str = ""
+    #: The sub-process row this node is nested in ("" at the top level; engine.bpmn.structure_write).
+    scope: str = ""
 
 
 @dataclass
@@ -94,19 +97,11 @@ def write_bpmn(sop_model: Sop) -> bytes:
     if sop_model.identity.nama:
         process.set("name", sop_model.identity.nama)
     _write_identity(process, sop_model)
+    structure_write.write_properties(process, sop_model.steps)  # the lists multi-instance rows run over
 
     lane_ids = _lane_ids(sop_model.actors)
-    lane_set = etree.SubElement(process, bpmn("laneSet"), id=f"LaneSet_{process_id}")
-    lane_elements = []
-    for actor, lane_id in zip(sop_model.actors, lane_ids):
-        lane = etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor)
-        if sop_model.actor_jabatan.get(actor, "").strip():  # the organisation jabatan, on the lane itself
-            lane_extensions = etree.SubElement(lane, bpmn("extensionElements"))
-            etree.SubElement(lane_extensions, sop("jabatanOrg")).text = sop_model.actor_jabatan[actor].strip()
-        lane_elements.append(lane)
-    for node in graph.nodes:
-        if 0 <= node.lane < len(lane_elements):
-            etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
+    containers = {"": process}
+    _write_lanes(process, f"LaneSet_{process_id}", sop_model.actors, lane_ids, graph, "", sop_model.actor_jabatan)
 
     incoming: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
     outgoing: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
@@ -115,7 +110,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
         incoming[flow.target].append(flow.id)
     numbers = {step.id: index + 1 for index, step in enumerate(sop_model.steps)}
     for node in graph.nodes:
-        element = etree.SubElement(process, bpmn(node.tag), id=node.id)
+        element = etree.SubElement(containers[node.scope], bpmn(node.tag), id=node.id)
         if node.name:
             element.set("name", node.name)
         if node.default_flow:
@@ -125,14 +120,22 @@ def write_bpmn(sop_model: Sop) -> bytes:
             etree.SubElement(extensions, sop("generated"), step=node.step.id, role=node.role)
         else:
             _write_step(extensions, node.step, numbers[node.step.id])
+            structure_write.write_structure(element, extensions, node.step)
         for flow_id in incoming[node.id]:
             etree.SubElement(element, bpmn("incoming")).text = flow_id
         for flow_id in outgoing[node.id]:
             etree.SubElement(element, bpmn("outgoing")).text = flow_id
         events_write.finish_event_element(element, node.step, node.id, node.tag)
+        if not node.role:
+            structure_write.write_loop_characteristics(element, node.step)
+            if node.step.structure.subprocess:  # its rows go inside it, with lanes of its own
+                containers[node.step.id] = element
+                _write_lanes(element, f"LaneSet_{node.id}", sop_model.actors,
+                             [f"{lane_id}_{node.id}" for lane_id in lane_ids], graph, node.step.id)
+    scope_of_node = {node.id: node.scope for node in graph.nodes}
     for flow in graph.flows:
-        element = etree.SubElement(process, bpmn("sequenceFlow"), id=flow.id, sourceRef=flow.source,
-                                   targetRef=flow.target)
+        element = etree.SubElement(containers[scope_of_node[flow.source]], bpmn("sequenceFlow"), id=flow.id,
+                                   sourceRef=flow.source, targetRef=flow.target)
         if flow.name:
             element.set("name", flow.name)
         if flow.condition:
@@ -141,13 +144,50 @@ def write_bpmn(sop_model: Sop) -> bytes:
             expression.text = flow.condition
 
     events_write.write_root_elements(root, sop_model)
-    shapes = [Shape(node.id, node.tag, node.lane, node.name,
-                    node.step.id if node.role == events_write.BOUNDARY_ROLE else "") for node in graph.nodes]
-    boundaries = {shape.id for shape in shapes if shape.attached_to}
-    edges = [Edge(flow.id, flow.source, flow.target, flow.name, downwards=flow.name == NO or flow.source in boundaries)
-             for flow in graph.flows]
-    layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors, lane_ids, shapes, edges)
+    for scope in [""] + [step.id for step in sop_model.steps if step.structure.subprocess]:
+        shapes = [Shape(node.id, _drawn_tag(node), node.lane, node.name,
+                        node.step.id if node.role == events_write.BOUNDARY_ROLE else "")
+                  for node in graph.nodes if node.scope == scope]
+        boundaries = {shape.id for shape in shapes if shape.attached_to}
+        edges = [Edge(flow.id, flow.source, flow.target, flow.name,
+                      downwards=flow.name == NO or flow.source in boundaries)
+                 for flow in graph.flows if scope_of_node[flow.source] == scope]
+        if not scope:
+            layout(root, collaboration.get("id", ""), participant.get("id", ""), process_id, sop_model.actors,
+                   lane_ids, shapes, edges)
+        elif shapes:  # the drill-down plane of a sub-process: its own lanes, no pool
+            layout(root, scope, "", scope, sop_model.actors, [f"{lane_id}_{scope}" for lane_id in lane_ids],
+                   shapes, edges)
+    for node in graph.nodes:
+        if node.tag in ("subProcess", "callActivity"):
+            for shape in root.iter(f"{{{BPMNDI_NS}}}BPMNShape"):
+                if shape.get("bpmnElement") == node.id and node.tag == "subProcess":
+                    shape.set("isExpanded", "false")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _drawn_tag(node: Node) -> str:
+    """The layout's size class of a node: a sub-process or call is drawn the size of a task."""
+    return "userTask" if node.tag in ("subProcess", "callActivity") else node.tag
+
+
+def _write_lanes(container: etree._Element, lane_set_id: str, actors: list[str], lane_ids: list[str],
+                 graph: "_Graph", scope: str, codes: dict[str, str] | None = None) -> None:
+    lane_set = etree.SubElement(container, bpmn("laneSet"), id=lane_set_id)
+    lane_elements = []
+    for actor, lane_id in zip(actors, lane_ids):
+        lane = etree.SubElement(lane_set, bpmn("lane"), id=lane_id, name=actor)
+        if codes and codes.get(actor, "").strip():  # the organisation jabatan, on the lane itself
+            lane_extensions = etree.SubElement(lane, bpmn("extensionElements"))
+            etree.SubElement(lane_extensions, sop("jabatanOrg")).text = codes[actor].strip()
+        lane_elements.append(lane)
+    for node in graph.nodes:
+        # a sub-process stays out of the lanes: SpiffWorkflow 3.2 gives every task inside it the lane of the
+        # sub-process, so only when it has none do its rows keep their own (its pelaksana: sop:structure)
+        if node.tag == "subProcess":
+            continue
+        if node.scope == scope and 0 <= node.lane < len(lane_elements):
+            etree.SubElement(lane_elements[node.lane], bpmn("flowNodeRef")).text = node.id
 
 
 def _lane_ids(actors: list[str]) -> list[str]:
@@ -168,12 +208,13 @@ def _build_graph(sop_model: Sop) -> _Graph:
         lane = lane_of.get(step.actor, -1)
 
         def add(node_id: str, tag: str, name: str, role: str = "") -> Node:
-            node = Node(node_id, tag, name, lane, step, role)
+            node = Node(node_id, tag, name, lane, step, role, scope=step.structure.within)
             graph.nodes.append(node)
             return node
 
-        if step.join:
-            add(join_gateway_id(step.id), "parallelGateway", "", "join")
+        if step.join:  # an inclusive join waits only for the branches taken (engine.sop.structure)
+            add(join_gateway_id(step.id), "inclusiveGateway" if step.structure.inclusive_join else "parallelGateway",
+                "", "join")
         if step.kind is StepKind.START:
             main = add(step.id, "startEvent", step.activity)
         elif step.kind is StepKind.END and not step.is_working_end:
@@ -182,6 +223,8 @@ def _build_graph(sop_model: Sop) -> _Graph:
             main = add(step.id, "exclusiveGateway", step.activity)
         elif events_write.main_tag(step):
             main = add(step.id, events_write.main_tag(step), step.activity)
+        elif structure_write.structured_tag(step):
+            main = add(step.id, structure_write.structured_tag(step), step.activity)
         else:
             main = add(step.id, "userTask", step.activity)
         graph.entry[step.id] = join_gateway_id(step.id) if step.join else main.id
@@ -194,7 +237,8 @@ def _build_graph(sop_model: Sop) -> _Graph:
         elif step.is_working_end:
             add(end_event_id(step.id), "endEvent", "", "end")
         elif len(step.next) > 1:
-            add(split_gateway_id(step.id), "parallelGateway", "", "split")
+            add(split_gateway_id(step.id), "inclusiveGateway" if step.structure.branches else "parallelGateway",
+                "", "split")
             graph.exit[step.id] = split_gateway_id(step.id)
 
     flow_ids: set[str] = set()
@@ -234,7 +278,25 @@ def _build_graph(sop_model: Sop) -> _Graph:
         else:
             for target in step.next:
                 if target in ids:
-                    connect(exit_id, graph.entry[target])
+                    branch = connect(exit_id, graph.entry[target], condition=step.structure.branches.get(target, ""))
+                    if step.structure.branches and not branch.condition:  # the branch taken when none holds
+                        nodes_by_id[exit_id].default_flow = branch.id
+    for step in sop_model.steps:  # each sub-process: a start before its first row, an end after its last ones
+        if not step.structure.subprocess:
+            continue
+        rows = [row for row in sop_model.steps if row.structure.within == step.id]
+        lane = lane_of.get(step.actor, -1)
+        if not rows:
+            continue
+        start = Node(structure_write.sub_start_id(step.id), "startEvent", "", lane, step, structure_write.SUB_START,
+                     scope=step.id)
+        end = Node(structure_write.sub_end_id(step.id), "endEvent", "", lane, step, structure_write.SUB_END,
+                   scope=step.id)
+        graph.nodes += [start, end]
+        connect(start.id, graph.entry[rows[0].id])
+        for row in rows:
+            if not row.successors():
+                connect(graph.exit[row.id], end.id)
     return graph
 
 

@@ -16,6 +16,7 @@ import yaml
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.formats.sheet_events import EVENT_STEP_KEYS, read_step_events, step_events_mapping
 from engine.sop.fields import START, START_WORDS, Field, FieldType
+from engine.formats.sheet_structure import STRUCTURE_KEYS, SUBPROCESS_WORD, read_structure, structure_mapping
 from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
 
 #: Largest sheet accepted, in bytes; real SOPs are a few kilobytes.
@@ -31,6 +32,7 @@ KIND_WORDS: dict[str, StepKind] = {
     "activity": StepKind.ACTIVITY,
     "decision": StepKind.DECISION,
     "end": StepKind.END,
+    SUBPROCESS_WORD: StepKind.ACTIVITY,  # a sub-process row (engine.sop.structure)
 }
 KIND_NAMES: dict[StepKind, str] = {
     StepKind.START: "mulai",
@@ -39,7 +41,7 @@ KIND_NAMES: dict[StepKind, str] = {
     StepKind.END: "selesai",
 }
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
-              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"} | EVENT_STEP_KEYS
+              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"} | EVENT_STEP_KEYS | STRUCTURE_KEYS
 _SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi",
                                                                                          "retensi_tahun"}
 _FIELD_KEYS = {"nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "diubah_pada", "pilihan", "kolom"}
@@ -127,13 +129,8 @@ class _SheetReader:
             self._add("sheet_version", version=version)
         identity = self._identity(data.get("sop") or {})
         actors = [self._text(actor, "pelaksana") for actor in self._list(data.get("pelaksana"), "pelaksana")]
-        raw_steps = self._list(data.get("langkah"), "langkah")
-        steps = [self._step(raw, index) for index, raw in enumerate(raw_steps)]
-        # An omitted `lanjut` means "the next row", which is how a table reads.
-        for index, (raw, step) in enumerate(zip(raw_steps, steps)):
-            if (isinstance(raw, dict) and "lanjut" not in raw and step.kind in (StepKind.START, StepKind.ACTIVITY)
-                    and index + 1 < len(steps)):
-                step.next = [steps[index + 1].id]
+        steps: list[Step] = []
+        self._rows(self._list(data.get("langkah"), "langkah"), "", steps)
         fields = tuple(self._field(raw, index) for index, raw in enumerate(self._list(data.get("isian"), "isian")))
         sop = Sop(identity=identity, actors=actors, steps=steps, routing=self._routing(data.get("penugasan")),
                   actor_jabatan=self._routing(data.get("jabatan_org"), "jabatan_org"),
@@ -142,6 +139,22 @@ class _SheetReader:
         # Pin the BPMN process id at first load, so renaming the SOP later keeps its identity.
         sop.process_id = sop.process_id or sop.default_process_id()
         return sop
+
+    def _rows(self, raw_steps: list[Any], within: str, steps: list[Step]) -> None:
+        """Read the rows of one level into ``steps`` (a sub-process's rows right after it)."""
+        level: list[tuple[Any, Step]] = []
+        for raw in raw_steps:
+            step = self._step(raw, len(steps))
+            step.structure.within = within
+            steps.append(step)
+            level.append((raw, step))
+            if step.structure.subprocess and isinstance(raw, dict):
+                self._rows(self._list(raw.get("langkah"), "langkah"), step.id, steps)
+        # An omitted `lanjut` means "the next row" of the same level, which is how a table reads.
+        for index, (raw, step) in enumerate(level):
+            if (isinstance(raw, dict) and "lanjut" not in raw and step.kind in (StepKind.START, StepKind.ACTIVITY)
+                    and index + 1 < len(level)):
+                step.next = [level[index + 1][1].id]
 
     def _unknown_keys(self, data: dict[Any, Any], known: set[str], element_id: str) -> None:
         for key in data:
@@ -213,8 +226,11 @@ class _SheetReader:
             no=self._text(raw.get("tidak", ""), "tidak"),
             condition=self._text(raw.get("syarat", ""), "syarat"),
             join=join,
+            structure=read_structure(raw, step_id, self._add),
         )
         read_step_events(raw, step, self._add, self._text)
+        # `tunggu_cabang` is a join too: the one that waits only for the branches an inclusive split took
+        step.join = step.join or step.structure.inclusive_join
         return step
 
     def _flag(self, raw: dict[Any, Any], key: str, element_id: str) -> bool:
@@ -371,9 +387,17 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
         document["jabatan_org"] = {actor: code.strip() for actor, code in sop.actor_jabatan.items() if code.strip()}
     if sop.fields:
         document["isian"] = [_field_mapping(item) for item in sop.fields]
-    document["langkah"] = []
-    for index, step in enumerate(sop.steps):
-        row: dict[str, Any] = {"id": step.id, "jenis": KIND_NAMES[step.kind], "kegiatan": step.activity,
+    document["langkah"] = _level_rows(sop, "")
+    return document
+
+
+def _level_rows(sop: Sop, within: str) -> list[dict[str, Any]]:
+    """The rows of one level (a sub-process's rows nested under its ``langkah``)."""
+    level = [step for step in sop.steps if step.structure.within == within]
+    rows: list[dict[str, Any]] = []
+    for index, step in enumerate(level):
+        kind_word = SUBPROCESS_WORD if step.structure.subprocess else KIND_NAMES[step.kind]
+        row: dict[str, Any] = {"id": step.id, "jenis": kind_word, "kegiatan": step.activity,
                                "pelaksana": step.actor}
         if step.requirements:
             marked = set(step.documents)
@@ -389,16 +413,19 @@ def sheet_mapping(sop: Sop) -> dict[str, Any]:
             if step.condition:
                 row["syarat"] = step.condition
         elif step.kind in (StepKind.START, StepKind.ACTIVITY):
-            following = sop.steps[index + 1].id if index + 1 < len(sop.steps) else None
+            following = level[index + 1].id if index + 1 < len(level) else None
             if step.next != ([following] if following else []):
                 row["lanjut"] = step.next[0] if len(step.next) == 1 else list(step.next)
         elif step.next:
             row["lanjut"] = list(step.next)
-        if step.join:
+        if step.join and not step.structure.inclusive_join:
             row["tunggu_semua"] = True
         step_events_mapping(step, row)
-        document["langkah"].append(row)
-    return document
+        row.update(structure_mapping(step.structure))
+        if step.structure.subprocess:
+            row["langkah"] = _level_rows(sop, step.id)
+        rows.append(row)
+    return rows
 
 
 def _field_mapping(item: Field, column: bool = False) -> dict[str, Any]:

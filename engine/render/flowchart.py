@@ -22,6 +22,7 @@ from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
 from engine.render.pageflow import Arrow, PageFlow, route_variants
 from engine.render.graph import Edge, Node
+from engine.render.structure import printed_successors
 from engine.render.table import Column, Grid, PagePlan, build_grid, paginate
 from engine.render.words import LABELS
 
@@ -54,8 +55,8 @@ def _arrows(sop: Sop, overlay: Overlay | None) -> list[Arrow]:
     for number, step in enumerate(sop.steps):
         if step.kind is StepKind.DECISION:
             pairs = [(step.yes, LABELS["yes"]), (step.no, LABELS["no_answer"])]
-        else:
-            pairs = [(target, "") for target in step.next]
+        else:  # a sub-process row leads into its rows, its last rows on (engine.render.structure)
+            pairs = [(target, "") for target in printed_successors(sop, step)]
         pairs += [(boundary.target, "") for boundary in step.boundaries]  # its KETERANGAN says which is which
         for target, label in pairs:
             if target in index:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from engine.errors import RenderError
 from engine.sop.model import Sop, StepKind
-from engine.render import cells, fonts, style
+from engine.render import cells, fonts, structure, style
 from engine.render.cells import Block, Para
 from engine.render.events_text import event_remarks
 from engine.render.overlay import Overlay
@@ -137,13 +137,16 @@ def step_cells(sop: Sop, overlay: Overlay | None, lang: str = "id") -> list[dict
         waktu = [Para(_unbroken(step.duration.strip()) or "-")]
         keterangan = [Para(line) for line in event_remarks(sop, step, numbers, lang)]
         keterangan += [Para(step.remarks.strip())] if step.remarks.strip() else []
+        note = structure.structure_note(sop, step, numbers, lang)  # "SOP Penerbitan KTP-el", "oleh setiap ..."
+        if note:
+            keterangan.append(Para(note))
         if overlay is not None:
             waktu += overlay.waktu.get(step.id, [])
             keterangan += overlay.keterangan.get(step.id, [])
         requirements = [item.strip() for item in step.requirements if item.strip()]
         rows.append({
             "no": [Para(number)],
-            "kegiatan": [Para(step.activity.strip() or step.id)],
+            "kegiatan": [Para(structure.kegiatan_text(sop, step))],  # a sub-process's rows indented
             "kelengkapan": cells.numbered(requirements) if requirements else [],
             "waktu": waktu,
             "output": [Para(step.output.strip())] if step.output.strip() else [],

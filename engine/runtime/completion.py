@@ -24,6 +24,7 @@ from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
+from engine.runtime.structure import start_data
 from engine.runtime.versions import pick_version
 from engine.runtime.work import REAL, SIMULASI, Completed, Instance, WorkItem, parse_completion
 from engine.sop.values import condition_data
@@ -36,7 +37,8 @@ from engine.store.models import NO_DEADLINE, work_items
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
     """The work items a session opened, as the worklist shows them (built from what was inserted)."""
     opened = []
-    for values in run.new_items:
+    runs = run.session.runs() if run.session is not None else [run]  # a call's child instance opens items too
+    for values in [values for each in runs for values in each.new_items]:
         due = None if values["due_at"] == NO_DEADLINE else values["due_at"]
         opened.append(WorkItem(values["id"], values["instance_id"], values["sop_key"], values["step_id"],
                                values["name"], values["jabatan"], values["unit"], values["trial"], "open",
@@ -70,7 +72,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         completion = parse_completion(form, first, sop, attached=tuple(
             attached.as_document(0, None, first.id, username, session.now) for attached in checked))
         workflow = new_workflow(loaded.spec)
-        workflow.get_tasks(state=TaskState.READY)[0].data.update(condition_data(completion.data))
+        workflow.get_tasks(state=TaskState.READY)[0].data.update(
+            {**start_data(connection, sop, unit), **condition_data(completion.data)})  # units of multi-instance rows
         if simulation and loaded.draft:
             raise DataError.from_code("sos_simulation_not_trial", "versi")
         run = session.create(loaded, unit, username, workflow, SIMULASI if simulation else None)

@@ -34,17 +34,19 @@ from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.escalation import escalation_step
 from engine.bpmn.names import NO, YES
-from engine.bpmn.spiff.state import STATE_FORMAT, ClockDateTimer, clock_timer_of, state_from_json, state_to_json
-from engine.errors import ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.bpmn.spiff.state import (STATE_FORMAT, ClockDateTimer, ClockTimer, clock_timer_of, new_workflow,
+                                     state_from_json, state_to_json)
+from engine.errors import AccessDeniedError, ConditionError, DataError, NotFoundError, StoreError, TaskError
+from engine.messages import message
 from engine.notify.outbox import queue as queue_notices
 from engine.notify.settings import NotifySettings
 from engine.runtime.audit import GENESIS, Envelope, chain_hash, event_body
-from engine.runtime import event_sync
+from engine.runtime import event_sync, structure
 from engine.runtime.case import record_case_values
 from engine.runtime.privacy import new_salt
 from engine.runtime.timers import UTC, timer_fire_time
 from engine.runtime.units import UnitRequest, UnitResolver, column_jabatan
-from engine.runtime.versions import LoadedVersion
+from engine.runtime.versions import LoadedVersion, pick_version
 from engine.runtime.work import MODES, REAL, SYSTEM_ACTOR, UJICOBA, Instance
 from engine.sop.conditions.language import evaluate_condition, find_condition_error
 from engine.sop.durations import Duration, parse_duration
@@ -116,12 +118,18 @@ class InstanceRun:
     registration: str = ""
     subject: str = ""
     _salt: str | None = None
+    #: The session that locked this run (a call row starts its child instance in it).
+    session: Any = None
+    #: The instance whose call row started this one, and that row's task (engine.runtime.structure).
+    parent_id: int | None = None
+    parent_task: str = ""
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
         self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
         self.registration = getattr(self.row, "registration", "") or ""
         self.subject = getattr(self.row, "subject_masked", "") or ""
+        self.parent_id, self.parent_task = self.row.parent_id, self.row.parent_task
 
     @property
     def instance_id(self) -> int:
@@ -148,7 +156,7 @@ class InstanceRun:
             key = UUID(task_id)
         except ValueError:
             return None
-        return self.workflow.tasks.get(key)
+        return structure.find_task(self.workflow, key)  # also the tasks of its sub-processes
 
     def instance(self) -> Instance:
         """The instance as it stands in this session."""
@@ -200,6 +208,11 @@ class InstanceRun:
             raise TaskError.from_code("runtime_cannot_continue", detail=detail) from exc
         self._advanced_by, self._completed_task = actor, completed_task
 
+    @property
+    def unfinished(self) -> bool:
+        """Advanced (or given events) since the session last finished this run."""
+        return self._advanced_by is not None or bool(self.pending)
+
     def change_status(self, status: str, reason: str) -> None:
         """Set the instance status; its work items (and timers, on cancel) follow."""
         moved_from, moved_to = _ITEM_MOVES[status]
@@ -211,7 +224,22 @@ class InstanceRun:
                                                          timers.c.status == "waiting").values(status="cancelled"))
             event_sync.cancel_message_waits(self)
             self.ended_at = self.now
+            self._cancel_children(reason)
         self.status, self.reason = status, reason
+
+    def _cancel_children(self, reason: str) -> None:
+        """Cancelling a parent cancels its running children (and theirs), each with an event."""
+        children = self.connection.execute(select(instances.c.id).where(
+            instances.c.parent_id == self.instance_id,
+            instances.c.status.in_(("running", "suspended", "error")))).scalars().all()
+        for child_id in children:
+            child = self.session.run_of(int(child_id)) or self.session.lock(int(child_id))
+            if child is None:
+                continue
+            text = message("st_child_cancelled", reason=reason)
+            child.change_status("cancelled", text)
+            child.append("cancelled", SYSTEM_ACTOR, "", None, {"alasan": text, "induk": self.instance_id},
+                         Envelope(parent=self.instance_id))
 
     def complete_item(self, values: dict[str, Any]) -> bool:
         """Close an open work item as done (``values`` of :data:`engine.store.hot.COMPLETE_ITEM`).
@@ -296,8 +324,14 @@ class InstanceRun:
             for row in closed:
                 self.append("cancelled", actor, row.step_id, row.id, {"sebab": "tugas tidak lagi menunggu"})
         for task_id, task in ready.items():
-            if task_id not in self.ready_before:
-                self._open_item(task_id, task.task_spec.name, task.task_spec.lane or "")
+            if task_id in self.ready_before:
+                continue
+            call = structure.call_of(self.version.sop, structure.item_step(task))
+            if call is not None:  # a call row: a child instance of the called SOP instead of a work item
+                self._start_child(task_id, task, call)
+            else:
+                self._open_item(task_id, structure.item_step(task), task.task_spec.lane or "",
+                                structure.item_unit(self.version.sop, task))
         self.ready_before = set(ready)
         if self.version.has_timers:
             self._sync_timers()
@@ -311,15 +345,59 @@ class InstanceRun:
                 "id": self.instance_id,
                 "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
+            if self.parent_id is not None:
+                self._return_to_parent()
 
-    def _open_item(self, task_id: str, step_id: str, lane: str) -> None:
+    def _start_child(self, task_id: str, task: Any, call: Any) -> None:
+        """Start the called SOP's version as a child instance of this one, linked both ways.
+
+        :raises TaskError: the called SOP has no such version, or its instance would end at once.
+        """
+        step_id = structure.item_step(task)
+        try:
+            version_id = pick_version(self.connection, call.key, False, call.version or None)
+        except (NotFoundError, AccessDeniedError) as exc:
+            rule = (message("st_rule_pinned", version=call.version) if call.version else message("st_rule_latest"))
+            raise TaskError.from_code("st_call_no_version", step_id, key=call.key, step=step_id, rule=rule) from exc
+        loaded = self.host.version(self.connection, version_id)
+        child_workflow = new_workflow(loaded.spec)
+        child_workflow.get_tasks(state=TaskState.READY)[0].data.update(
+            {**structure.start_data(self.connection, loaded.sop, self.row.unit), **structure.child_values(task.data)})
+        child = self.session.create(loaded, self.row.unit, self.row.started_by, child_workflow, mode=self.row.mode)
+        self.connection.execute(update(instances).where(instances.c.id == child.instance_id).values(
+            parent_id=self.instance_id, parent_task=task_id))
+        child.parent_id, child.parent_task = self.instance_id, task_id
+        child.new_case_salt()
+        child.set_identity(self.registration, self.subject, self.subject)  # the case the parent works on
+        child.append("started", SYSTEM_ACTOR, loaded.start.id, None,
+                     {"sop": loaded.key, "versi": loaded.number, "induk": self.instance_id, "langkah_induk": step_id},
+                     Envelope(parent=self.instance_id))
+        child.advance(SYSTEM_ACTOR, lambda: None)
+        self.append("ready", SYSTEM_ACTOR, step_id, None, {"anak": child.instance_id, "sop": loaded.key,
+                                                          "versi": loaded.number}, Envelope(children=(child.instance_id,)))
+
+    def _return_to_parent(self) -> None:
+        """This child finished: complete the call row of its parent (locked in this session)."""
+        parent = self.session.run_of(self.parent_id) or self.session.lock(self.parent_id)
+        if parent is None or parent.status != "running":
+            return
+        task = parent.task(self.parent_task)
+        if task is None or task.state != TaskState.READY:
+            return
+        step_id = structure.item_step(task)
+        parent.append("completed", SYSTEM_ACTOR, step_id, None, {"anak": self.instance_id},
+                      Envelope(children=(self.instance_id,)))
+        parent.advance(SYSTEM_ACTOR, task.run, completed_task=self.parent_task)
+
+    def _open_item(self, task_id: str, step_id: str, lane: str, unit: str = "") -> None:
+        """:param unit: the unit of an instance of a multi-instance row over units (else the column's rule decides)."""
         step = self.version.steps.get(step_id)
         kegiatan = step.kegiatan if step else step_id
         rule = self.version.sop.routing.get(lane, "") if self.version.sop is not None else ""
         code = self.version.sop.actor_jabatan.get(lane, "") if self.version.sop is not None else ""
-        unit = self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
-                                                    self.version.number, step_id, lane, rule,
-                                                    self.row.started_by, self.connection, code))
+        unit = unit or self.host.units.unit_for(UnitRequest(self.instance_id, self.row.unit, self.version.key,
+                                                            self.version.number, step_id, lane, rule,
+                                                            self.row.started_by, self.connection, code))
         # the due time on the calendar of the unit that works the step (engine.runtime.calendars)
         calendar = self.host.unit_calendars.for_unit(self.connection, unit, self.host.calendar)
         due = (calendar.due(self.now, _duration(step.waktu)).astimezone(UTC) if step and step.waktu
@@ -377,14 +455,17 @@ class InstanceRun:
         """Sync and save the state when the workflow moved, else only the head; then write the events."""
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
+            revision = self.saved_revision or self.row.revision  # the stored revision (saved once already?)
             result = hot.run(self.connection, hot.SAVE_STATE, {
-                "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": self.row.revision,
+                "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
                 "status": self.status, "reason": self.reason,
                 "ended_at": hot.bind_time(self.connection, self.ended_at),
                 "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
             if result.rowcount != 1:
                 raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
-            self.saved_revision = self.row.revision + 1
+            self.saved_revision = revision + 1
+            # a parent's call row completed by its child after this run finished makes it finish again
+            self._advanced_by, self._completed_task = None, ""
         elif self.pending or (self.status, self.reason, self.ended_at) != (
                 self.row.status, self.row.reason, self.row.ended_at):
             hot.run(self.connection, hot.SAVE_HEAD, {
@@ -414,12 +495,30 @@ class InstanceSession:
         :param skip_locked: on PostgreSQL, return ``None`` instead of waiting for another worker.
         :return: the run, or ``None`` when there is no such instance (or it was skipped).
         """
+        already = self.run_of(instance_id)
+        if already is not None:
+            return already
+        # a child instance (a call row's) is locked after its parent, as cancelling the parent does, so a
+        # child finishing and its parent being cancelled at once wait for each other instead of deadlocking
+        parent_id = self.connection.execute(select(instances.c.parent_id).where(instances.c.id == instance_id)).scalar()
+        if parent_id is not None and self.run_of(int(parent_id)) is None:
+            if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
+                return None
         row = hot.lock_instance(self.connection, instance_id, skip_locked)
         if row is None:
             return None
         run = InstanceRun(self.host, self.connection, row, self.host.version(self.connection, row.version_id), self.now)
+        run.session = self
         self._runs.append(run)
         return run
+
+    def runs(self) -> list[InstanceRun]:
+        """The runs locked in this session, in the order they were locked."""
+        return list(self._runs)
+
+    def run_of(self, instance_id: int) -> InstanceRun | None:
+        """The run of an instance already locked in this session, or ``None``."""
+        return next((run for run in self._runs if run.instance_id == instance_id), None)
 
     def create(self, version: LoadedVersion, unit: str, started_by: str, workflow: BpmnWorkflow,
                mode: str | None = None) -> InstanceRun:
@@ -442,8 +541,15 @@ class InstanceSession:
         return run
 
     def _finish(self) -> None:
+        finished: set[int] = set()
+        while True:  # a run may advance another (a child its parent, a call its new child): finish until still
+            todo = [run for run in self._runs if id(run) not in finished or run.unfinished]
+            if not todo:
+                break
+            for run in todo:
+                run._finish()
+                finished.add(id(run))
         for run in self._runs:
-            run._finish()
             if self.host.notify.enabled:  # in this transaction: the messages commit or roll back with the change
                 zone = self.host.calendar.tz
                 queue_notices(self.connection, self.host.notify, zone, "ready",

@@ -192,6 +192,7 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
     """
     entries: list[TraceEntry | None] = []
     open_items: dict[int, int] = {}
+    open_calls: dict[str, int] = {}
     for event in events:
         if event.kind == "started":
             entries.append(TraceEntry(event.step, event.at, event.at, event.actor, documents=_documents(event)))
@@ -205,6 +206,14 @@ def trace_from_events(events: Iterable[TraceEvent]) -> list[TraceEntry]:
             entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor,
                                         documents=_documents(event),
                                         acting=str((getattr(event, "data", None) or {}).get("acting", "")))
+        elif event.kind == "ready" and event.item_id is None and "anak" in (getattr(event, "data", None) or {}):
+            open_calls[event.step] = len(entries)  # a call row: its child instance runs (engine.runtime.structure)
+            entries.append(TraceEntry(event.step, event.at, None, ""))
+        elif event.kind == "completed" and event.item_id is None and event.step in open_calls:
+            index = open_calls.pop(event.step)
+            started = entries[index]
+            assert started is not None
+            entries[index] = TraceEntry(started.step_id, started.start, event.at, event.actor)
         elif event.kind == "decision" and event.item_id is None:
             entries.append(TraceEntry(event.step, event.at, event.at, event.actor))
         elif event.kind == "cancelled" and event.item_id in open_items:

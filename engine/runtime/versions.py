@@ -26,6 +26,7 @@ from engine.bpmn.reader import read_bpmn
 from engine.bpmn.spiff.events import has_messages
 from engine.bpmn.spiff.spec import parse_spec
 from engine.bpmn.spiff.state import clock_timer_of, clock_timers, spec_from_json, spec_to_json
+from engine.bpmn.spiff.structure import subprocess_specs
 from engine.bpmn.writer import write_bpmn
 from engine.errors import AccessDeniedError, NotFoundError, ProcessDefinitionError
 from engine.formats.files import check_sop, load_file
@@ -117,7 +118,9 @@ def prepare_version(source: str | os.PathLike[str] | Sop, key: str | None, escal
     cycles = clock_timers(parsed.spec)
     if cycles:
         raise ProcessDefinitionError.from_code("runtime_time_cycle", timers=", ".join(cycles))
-    has_timers = any(clock_timer_of(spec) is not None for spec in parsed.spec.task_specs.values())
+    has_timers = any(clock_timer_of(spec) is not None  # sub-processes' too
+                     for one in (parsed.spec, *subprocess_specs(parsed.spec).values())
+                     for spec in one.task_specs.values())
     return PreparedVersion(key, sop, document, parsed.process_id, parsed.spec, [step_info(s, sop) for s in sop.steps],
                            hashlib.sha256(executable).hexdigest(), escalation, has_timers)
 

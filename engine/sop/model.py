@@ -26,6 +26,7 @@ from enum import Enum
 
 from engine.sop.events import Boundary, EndEvent, Trigger
 from engine.sop.fields import Field, Requirement
+from engine.sop.structure import Structure, number_rows
 
 
 class StepKind(str, Enum):
@@ -133,11 +134,22 @@ class Step:
     boundaries: list[Boundary] = field(default_factory=list)
     #: A selesai row's end: plain, terminate or error.
     end: EndEvent = field(default_factory=EndEvent)
+    # --- structure (engine.sop.structure): sub-process, nested row, call, multi-instance, loop ---
+    structure: Structure = field(default_factory=Structure)
 
     @property
     def is_wait(self) -> bool:
         """A row where the case waits for a timer or a message, not a clerk's work."""
         return bool(self.wait)
+
+    @property
+    def number(self) -> str:
+        """The printed NO of a nested row ("4.1"); empty for a top-level row (the print counts those)."""
+        return self.structure.number
+
+    @number.setter
+    def number(self, value: str) -> None:
+        self.structure.number = value
 
     def requirement_items(self) -> list[Requirement]:
         """The kelengkapan as items that know whether they are documents."""
@@ -174,6 +186,9 @@ class Sop:
     #: ``pelaksana -> organisation jabatan code`` (``org_jabatan.code``, the same in every unit): who
     #: holds the column's work is matched by this code when given, by the column's name otherwise.
     actor_jabatan: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        number_rows(self.steps)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

@@ -17,6 +17,7 @@ from engine.sop.events_check import check_events
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
 from engine.sop.routing import check_actor_jabatan, check_routing
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
+from engine.sop.structure_checks import check_structure
 
 
 def validate(sop: Sop) -> list[Problem]:
@@ -36,6 +37,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += check_events(sop)
     problems += check_routing(sop.actors, sop.routing, {item.name for item in sop.fields})
     problems += check_actor_jabatan(sop.actors, sop.actor_jabatan)
+    problems += check_structure(sop)  # sub-processes, calls, multi-instance, loops (their own reachability)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):
         problems += _check_reachability(sop, ids)
@@ -123,8 +125,8 @@ def _check_step(sop: Sop, step: Step, ids: set[str], incoming: dict[str, list[st
             add("yes_no_on_non_decision")
         if step.kind is StepKind.END and step.next:
             add("end_with_next")
-        if step.kind in (StepKind.START, StepKind.ACTIVITY) and not step.next:
-            add("no_successor")
+        if step.kind in (StepKind.START, StepKind.ACTIVITY) and not step.next and not step.structure.within:
+            add("no_successor")  # a nested row without a successor ends its sub-process
         if len(set(step.next)) != len(step.next):
             add("duplicate_successor")
 
@@ -138,7 +140,8 @@ def _check_step(sop: Sop, step: Step, ids: set[str], incoming: dict[str, list[st
             parse_duration(step.duration)
         except DurationError as exc:
             add("bad_duration", reason=exc.message)
-    elif step.kind in (StepKind.ACTIVITY, StepKind.DECISION) and not step.condition.strip() and not step.wait:
+    elif (step.kind in (StepKind.ACTIVITY, StepKind.DECISION) and not step.condition.strip() and not step.wait
+          and not (step.structure.subprocess or step.structure.call)):  # their time is their rows' / the called SOP's
         add("missing_duration", severity="warning")
     return problems
 
@@ -160,16 +163,18 @@ def _check_reachability(sop: Sop, ids: set[str]) -> list[Problem]:
     start = sop.start
     if start is None:
         return []
-    forward = {step.id: [t for t in step.successors() if t in ids] for step in sop.steps}
+    top = [step for step in sop.steps if not step.structure.within]  # nested rows: check_structure
+    forward = {step.id: [t for t in step.successors() if t in ids] for step in top}
     reached = _closure([start.id], forward)
-    backward: dict[str, list[str]] = {step.id: [] for step in sop.steps}
+    backward: dict[str, list[str]] = {step.id: [] for step in top}
     for source, targets in forward.items():
         for target in targets:
-            backward[target].append(source)
-    ends = [step.id for step in sop.steps if step.kind is StepKind.END]
+            if target in backward:
+                backward[target].append(source)
+    ends = [step.id for step in top if step.kind is StepKind.END]
     finishing = _closure(ends, backward)
     problems = []
-    for step in sop.steps:
+    for step in top:
         if step.id not in reached:
             problems.append(problem("unreachable", step.id, step.activity))
         elif ends and step.id not in finishing:

@@ -72,10 +72,13 @@ class InstanceRow:
     registration: str = ""
     subject_masked: str = ""
     erased_at: datetime | None = None
+    #: The instance whose call row started this one, and that row's task (0011c).
+    parent_id: int | None = None
+    parent_task: str = ""
 
 
 _INSTANCE_COLUMNS = ("id, version_id, unit, status, mode, state, state_format, revision, started_by, started_at, "
-                     "ended_at, reason, last_seq, last_hash, registration, subject_masked, erased_at")
+                     "ended_at, reason, last_seq, last_hash, registration, subject_masked, erased_at, parent_id, parent_task")
 LOCK_INSTANCE = f"SELECT {_INSTANCE_COLUMNS} FROM instances WHERE id = :id"
 LOCK_INSTANCE_PG = LOCK_INSTANCE + " FOR UPDATE"
 LOCK_INSTANCE_PG_SKIP = LOCK_INSTANCE + " FOR UPDATE SKIP LOCKED"

@@ -137,6 +137,12 @@ instances = Table(
     Column("subject_masked", String(200), nullable=False, server_default=""),
     #: When the retention rule erased the case values (``alur kasus hapus-kedaluwarsa``).
     Column("erased_at", UtcDateTime),
+    # --- parent/child instances (0011c): a call row's child instance (engine.runtime.structure) ---
+    #: The instance whose call row started this one (NULL when a clerk started it).
+    Column("parent_id", Integer),
+    #: The SpiffWorkflow task of that call row, completed when this instance finishes.
+    Column("parent_task", String(64), nullable=False, server_default=""),
+    Index(None, "parent_id"),
     Index(None, "status"),
     Index(None, "version_id"),
     Index(None, "registration"),

@@ -19,6 +19,7 @@ from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 
+from engine.bpmn.spiff.structure import adapt_specs, attach_subprocess_specs, runnable_xml
 from engine.errors import Problem, problem
 
 
@@ -59,8 +60,13 @@ def parse_spec(bpmn_bytes: bytes, validate_schema: bool = True) -> SpecResult:
     root = etree.fromstring(bpmn_bytes, etree.XMLParser(resolve_entities=False, no_network=True))
     with map_spiff_errors(problems):
         parser = SpiffBpmnParser(validator=_validator() if validate_schema else None)
-        parser.add_bpmn_xml(root, filename="alur.bpmn")
+        parser.add_bpmn_xml(runnable_xml(root), filename="alur.bpmn")
         process_ids = parser.get_process_ids()
         spec = parser.get_spec(process_ids[0])
+        # embedded sub-processes are specs of their own (engine.bpmn.spiff.structure)
+        subprocess_specs = {name: found for name, found in parser.get_subprocess_specs(process_ids[0]).items()
+                            if found is not None}
+        adapt_specs([spec, *subprocess_specs.values()])
+        attach_subprocess_specs(spec, subprocess_specs)
         return SpecResult(spec, process_ids[0])
     return SpecResult(None, "", problems)

@@ -34,9 +34,11 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
 )
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.spiff.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
 from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.spiff.scripts import safe_script_engine
+from engine.bpmn.spiff.structure import ParallelRows, SequentialRows, attach_subprocess_specs, subprocess_specs
 
 #: Version of the stored instance format (bumped with an upgrade function in ``engine.store.migrate``).
 STATE_FORMAT = 1
@@ -45,6 +47,8 @@ STATE_FORMAT = 1
 PRUNE_ABOVE = 12
 
 _INTERNAL_FIRED = "event_fired"
+#: Key of the embedded sub-process specs in a stored spec (absent for a flat SOP).
+_SUBPROCESSES = "alur_subprocesses"
 
 
 class ClockTimer(TimerEventDefinition):
@@ -78,6 +82,8 @@ def _build_serializer() -> BpmnWorkflowSerializer:
     config[BpmnWorkflow] = _WorkflowWithoutSpec
     config[ClockTimer] = TimerConditionalEventDefinitionConverter
     config[ClockDateTimer] = TimerConditionalEventDefinitionConverter
+    config[ParallelRows] = config[ParallelMultiInstanceTask]
+    config[SequentialRows] = config[SequentialMultiInstanceTask]
     return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(config))
 
 
@@ -86,7 +92,8 @@ _REGISTRY = _SERIALIZER.registry
 
 
 def clock_timers(spec: BpmnProcessSpec) -> list[str]:
-    """Replace every timer definition of ``spec`` by a :class:`ClockTimer` (same name and expression).
+    """Replace every timer definition of ``spec`` (and of its embedded sub-processes) by a
+    :class:`ClockTimer` (same name and expression).
 
     :return: ids of the timer events with a cycle (``timeCycle``), which Alur does not run.
     """
@@ -102,10 +109,11 @@ def clock_timers(spec: BpmnProcessSpec) -> list[str]:
             definition.event_definitions = [swapped(item, task_spec) for item in definition.event_definitions]
         return definition
 
-    for task_spec in spec.task_specs.values():
-        definition = getattr(task_spec, "event_definition", None)
-        if definition is not None:
-            task_spec.event_definition = swapped(definition, task_spec)
+    for one in (spec, *subprocess_specs(spec).values()):
+        for task_spec in one.task_specs.values():
+            definition = getattr(task_spec, "event_definition", None)
+            if definition is not None:
+                task_spec.event_definition = swapped(definition, task_spec)
     return cycles
 
 
@@ -120,18 +128,26 @@ def clock_timer_of(task_spec: Any) -> ClockTimer | None:
 
 
 def spec_to_json(spec: BpmnProcessSpec) -> str:
-    """The process spec as JSON, stored once per SOP version."""
-    return json.dumps(_REGISTRY.convert(spec), separators=(",", ":"))
+    """The process spec as JSON, stored once per SOP version (with its embedded sub-process specs)."""
+    dct = _REGISTRY.convert(spec)
+    nested = subprocess_specs(spec)
+    if nested:
+        dct[_SUBPROCESSES] = {name: _REGISTRY.convert(one) for name, one in nested.items()}
+    return json.dumps(dct, separators=(",", ":"))
 
 
 def spec_from_json(text: str) -> BpmnProcessSpec:
     """Restore a process spec stored by :func:`spec_to_json`."""
-    return _REGISTRY.restore(json.loads(text))
+    dct = json.loads(text)
+    nested = dct.pop(_SUBPROCESSES, {})
+    spec: BpmnProcessSpec = _REGISTRY.restore(dct)
+    attach_subprocess_specs(spec, {name: _REGISTRY.restore(one) for name, one in nested.items()})
+    return spec
 
 
 def new_workflow(spec: BpmnProcessSpec) -> BpmnWorkflow:
     """A fresh workflow on ``spec`` with Alur's safe script engine."""
-    return BpmnWorkflow(spec, script_engine=safe_script_engine())
+    return BpmnWorkflow(spec, subprocess_specs(spec), script_engine=safe_script_engine())
 
 
 def state_to_json(workflow: BpmnWorkflow) -> str:
@@ -144,7 +160,7 @@ def state_from_json(text: str, spec: BpmnProcessSpec) -> BpmnWorkflow:
     """Rebuild a workflow saved by :func:`state_to_json` on its version's ``spec``."""
     dct = json.loads(text)
     dct["spec"] = spec  # restore() hands a non-dict back unchanged
-    dct["subprocess_specs"] = {}
+    dct["subprocess_specs"] = subprocess_specs(spec)
     workflow: BpmnWorkflow = _REGISTRY.restore(dct)
     workflow.script_engine = safe_script_engine()
     return workflow
@@ -166,10 +182,26 @@ def prune(workflow: BpmnWorkflow, above: int = PRUNE_ABOVE) -> int:
     that SpiffWorkflow no longer reads (a join only looks back as far as its split, which is live or
     below it); Alur's own event log keeps the history. The task is re-attached to the root.
 
+    A workflow with sub-processes (engine.bpmn.spiff.structure) is pruned tree by tree: each
+    sub-process's own tree (a revision loop inside a sub-process grows there), then the top tree, whose
+    removed finished tasks take their finished sub-processes with them.
+
     :param above: prune only when the tree holds more tasks than this.
     :return: the number of tasks removed.
     """
-    if len(workflow.tasks) <= above or workflow.subprocesses:
+    subprocesses = getattr(workflow, "subprocesses", {})
+    removed = sum(_prune_tree(sub, above) for sub in list(subprocesses.values()))
+    gone = _prune_tree(workflow, above)
+    if gone:
+        for task_id in [task_id for task_id in subprocesses if task_id not in workflow.tasks]:
+            removed += len(subprocesses[task_id].tasks)
+            del subprocesses[task_id]
+    return removed + gone
+
+
+def _prune_tree(workflow: Any, above: int) -> int:
+    """Prune one task tree (the top workflow's or a sub-process's); see :func:`prune`."""
+    if len(workflow.tasks) <= above:
         return 0
     root = workflow.task_tree
     unfinished = [task for task in workflow.tasks.values() if not task.has_state(TaskState.FINISHED_MASK)]
@@ -207,6 +239,9 @@ def prune(workflow: BpmnWorkflow, above: int = PRUNE_ABOVE) -> int:
         live.add(node.id)
         stack.extend(node.children)
     removed = [task_id for task_id in workflow.tasks if task_id not in live and task_id not in (root.id, keep_top.id)]
+    subprocesses = getattr(workflow, "subprocesses", {})
+    if any(task_id in subprocesses and not subprocesses[task_id].is_completed() for task_id in removed):
+        return 0  # a running sub-process hangs there (cannot happen below a live anchor; kept safe)
     for task_id in removed:
         del workflow.tasks[task_id]
     keep_top._children = [anchor.id]

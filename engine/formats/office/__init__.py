@@ -104,6 +104,10 @@ def load_office(data: bytes, label: str, process: str = "") -> OfficeSop:
 def dump_office(sops: Sop | list[Sop], name: str) -> bytes:
     """The official layout of one SOP (or several, one per sheet in a workbook) as .xlsx or .docx bytes."""
     items = sops if isinstance(sops, list) else [sops]
+    for item in items:  # the office table has no column for them: refused, not lost (engine.sop.structure)
+        structured = [step.id for step in item.steps if not step.structure.plain]
+        if structured:
+            raise InputError.from_code("st_office_structured", label=name, steps=", ".join(structured))
     if PurePath(name).suffix.lower() == ".docx":
         from engine.formats.office.docx_write import write_docx
 

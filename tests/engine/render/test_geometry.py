@@ -160,3 +160,35 @@ def test_rows_may_carry_sub_numbers_such_as_4_1() -> None:
 
     column = {int(row): lines[0][0] for (key, row), lines in cell_texts(svg).items() if key == "no"}
     assert [column[row] for row in sorted(column)][:8] == ["1", "2", "3", "4", "4.1", "4.2", "5", "6"]
+
+
+def test_structured_rows_print_without_defect_in_both_languages() -> None:
+    """A sub-process's rows (3.1...), a call and a multi-instance row: the checker finds no defect, the
+    NO column carries the nested numbers and KETERANGAN says what each structured row is."""
+    from tests.conftest import DATA
+    from tests.engine.render.svg_geometry import cell_texts
+
+    sop = load_file(DATA / "structure" / "rekomendasi_koordinasi.yaml").sop
+    assert [problem for problem in validate(sop) if problem.severity == "error"] == []
+    for lang in ("id", "en"):
+        svg = render(sop, lang=lang)
+        assert defects(svg, sop) == []
+    texts = {(key, int(row)): " ".join(line[0] for line in lines) for (key, row), lines in cell_texts(render(sop)).items()}
+    column = [texts[("no", row)] for row in sorted(row for key, row in texts if key == "no")]
+    assert column == ["1", "2", "3", "3.1", "3.2", "3.3", "3.4", "4", "5"]
+    notes = [texts.get(("keterangan", row), "") for row in sorted(row for key, row in texts if key == "no")]
+    assert "subproses: langkah 3.1 s.d. 3.4" in notes[2]
+    assert "oleh setiap Kepala Bidang" in notes[4]
+    assert "SOP Penerbitan KTP-el" in notes[7]
+
+
+def test_an_inclusive_split_prints_its_branch_conditions_without_defect() -> None:
+    from tests.conftest import DATA
+    from tests.engine.render.svg_geometry import cell_texts
+
+    sop = load_file(DATA / "structure" / "cabang_inklusif.yaml").sop
+    svg = render(sop)
+    assert defects(svg, sop) == []
+    texts = {(key, int(row)): " ".join(line[0] for line in lines) for (key, row), lines in cell_texts(svg).items()}
+    assert "bila nilai > 10: ke 3" in texts[("keterangan", 2)] and "selain itu: ke 5" in texts[("keterangan", 2)]
+    assert "menunggu cabang yang dijalankan" in texts[("keterangan", 6)]

@@ -1,0 +1,128 @@
+"""Checks of structured rows (:mod:`engine.sop.structure`), called by :func:`engine.sop.validate.validate`.
+
+A sub-process is its own little table: its nested rows follow it directly, arrows stay inside it,
+it begins at its first nested row and ends at a nested row without a successor (so every nested row
+must reach one). A call must name the SOP it calls before the SOP can be published; a multi-instance
+row over a case field needs a declared table field; the constructs are not combined on one row.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from engine.errors import Problem, problem
+from engine.sop.conditions.language import check_condition
+from engine.sop.fields import FieldType
+from engine.sop.model import Sop, Step, StepKind
+from engine.sop.structure import COMPLETE_COUNT, OVER_FIELD, scope_of
+
+
+def check_structure(sop: Sop) -> list[Problem]:
+    """Every problem of the structured rows of ``sop`` (none for a plain SOP)."""
+    problems: list[Problem] = []
+    by_id = {step.id: step for step in sop.steps}
+    seen: set[str] = set()
+    for step in sop.steps:
+        problems += _check_row(sop, step, by_id, seen)
+        seen.add(step.id)
+    for step in sop.steps:
+        if step.structure.subprocess and step.kind is StepKind.ACTIVITY:
+            problems += _check_scope(sop, step)
+    return problems
+
+
+def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    structure = step.structure
+
+    def add(code: str, severity: str = "error", **params: object) -> None:
+        problems.append(problem(code, step.id, step.activity, severity=severity, **params))
+
+    if structure.within:
+        parent = by_id.get(structure.within)
+        if parent is None or not parent.structure.subprocess:
+            add("st_within_unknown", parent=structure.within)
+        elif structure.within not in seen:
+            add("st_nested_before_parent", parent=structure.within)
+        if step.kind in (StepKind.START, StepKind.END):
+            add("st_nested_start_end")
+    for target in step.successors():
+        other = by_id.get(target)
+        if other is not None and other.structure.within != structure.within:
+            add("st_arrow_leaves_scope", target=target)
+    constructs = [name for name, present in (("subproses", structure.subprocess), ("panggil", structure.call),
+                                             ("setiap", structure.multi), ("ulang", structure.loop)) if present]
+    if constructs and step.kind is not StepKind.ACTIVITY:
+        add("st_only_on_activity", constructs=", ".join(constructs))
+    if len(constructs) > 1:
+        add("st_constructs_combined", constructs=", ".join(constructs))
+    if structure.call is not None and not structure.call.resolved:
+        add("st_call_unresolved", element=structure.call.called_element or "-")
+    multi = structure.multi
+    if multi is not None:
+        if multi.over == OVER_FIELD:
+            declared = {item.name: item for item in sop.fields}
+            field = declared.get(multi.source)
+            if field is None or field.type is not FieldType.TABLE:
+                add("st_multi_field", field=multi.source or "-")
+        if multi.completion == COMPLETE_COUNT and multi.count < 1:
+            add("st_multi_count", count=multi.count)
+        item = multi.item_name(step.id)
+        if not item.isidentifier():
+            add("st_multi_item_name", name=item)
+        # BPMN makes the item and the list element ids: they may not be a row's id or another row's item
+        taken = {row.id for row in sop.steps} | {row.structure.multi.item_name(row.id) for row in sop.steps
+                                                  if row.structure.multi is not None and row.id != step.id}
+        for name in (item, multi.source if multi.over == OVER_FIELD else ""):
+            if name and name in taken:
+                add("st_multi_name_clash", name=name)
+    if structure.branches:
+        if step.kind not in (StepKind.START, StepKind.ACTIVITY) or len(step.next) < 2:
+            add("st_branches_need_split")
+        for target, condition in structure.branches.items():
+            if target not in step.next:
+                add("st_branch_unknown", target=target)
+            for reason in check_condition(condition) if condition else ["-"]:
+                add("bad_condition", condition=condition or "-", reason=reason)
+        if all(target in structure.branches for target in step.next):
+            add("st_branch_no_default")
+    loop = structure.loop
+    if loop is not None:
+        if not loop.condition and not loop.maximum:
+            add("st_loop_unbounded")
+        for reason in check_condition(loop.condition) if loop.condition else []:
+            add("bad_condition", condition=loop.condition, reason=reason)
+    return problems
+
+
+def _check_scope(sop: Sop, subprocess: Step) -> list[Problem]:
+    rows = scope_of(sop.steps, subprocess.id)
+    if not rows:
+        return [problem("st_subprocess_empty", subprocess.id, subprocess.activity)]
+    ids = {row.id for row in rows}
+    forward = {row.id: [target for target in row.successors() if target in ids] for row in rows}
+    reached = _closure([rows[0].id], forward)
+    backward: dict[str, list[str]] = {row.id: [] for row in rows}
+    for source, targets in forward.items():
+        for target in targets:
+            backward[target].append(source)
+    exits = [row.id for row in rows if not row.successors()]
+    finishing = _closure(exits, backward)
+    problems = []
+    for row in rows:
+        if row.id not in reached:
+            problems.append(problem("st_nested_unreachable", row.id, row.activity, parent=subprocess.id))
+        elif row.id not in finishing:
+            problems.append(problem("st_nested_no_exit", row.id, row.activity, parent=subprocess.id))
+    return problems
+
+
+def _closure(seeds: list[str], edges: dict[str, list[str]]) -> set[str]:
+    seen = set(seeds)
+    queue = deque(seeds)
+    while queue:
+        for target in edges.get(queue.popleft(), []):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
