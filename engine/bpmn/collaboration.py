@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from engine.bpmn.structure_read import flow_elements
+
 from engine.bpmn.names import bpmn
 
 _TASKS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
@@ -136,8 +138,9 @@ def read_pools(reader: Any, processes: list[etree._Element],
             if lane not in reader.lane_order:
                 reader.lane_order.append(lane)
         reader._collect(pool.process, lane_of)
+    # every node of a pool, those inside its sub-processes too (engine.bpmn.structure_read)
     pool_of = {node_id: pool.name for pool in ordered for node_id in
-               (child.get("id", "") for child in pool.process) if node_id}
+               (child.get("id", "") for child, _ in flow_elements(pool.process)) if node_id}
     _wire(reader, message_flows(reader.root), pool_of, flow_type)
     return lane_of, _start_pools(reader, ordered, pool_of, flow_type)
 
