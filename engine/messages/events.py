@@ -189,7 +189,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ev_editor_help": (
         "Peristiwa (YAML): tunggu, batas, akhir, kode_galat; lihat docs/sheet-format.md",
         "Events (YAML): tunggu, batas, akhir, kode_galat; see docs/sheet-format.md"),
-    # --- the events events record, as pages name them (webui.formatting reads "event_<kind>") ------------
+    # --- the events events record, as pages name them (the pages read "event_<kind>") ------------
     "event_message_received": ("pesan diterima", "message received"),
     "event_error_reported": ("galat dilaporkan", "error reported"),
     "event_error_end": ("berakhir dengan galat", "ended with an error"),

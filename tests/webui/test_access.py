@@ -67,6 +67,8 @@ WHO_MAY: dict[str, set[str]] = {
     "register.diff": READERS,
     "api.worklist": CLERK,
     "api.task": CLERK,
+    "api.deliver": CLERK,  # events: a message to a waiting case (the policy: a clerk of the case's units)
+    "api.report_error": CLERK,
     "api.attach": CLERK,
     "api.case_file": CLERK | AUDITOR,
     "api.document": CLERK | AUDITOR,

@@ -77,8 +77,7 @@ def test_data_objects_and_stores_are_kelengkapan_and_output() -> None:
     ('<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>'
      '<intermediateCatchEvent id="y"><signalEventDefinition/></intermediateCatchEvent>', "imp_throw_signal"),
     ('<subProcess id="x" triggeredByEvent="true"/>', "imp_event_sub_process"),
-    ('<subProcess id="x"><task id="in"/></subProcess>', "imp_sub_process"),
-    ('<callActivity id="x" calledElement="elsewhere"/>', "imp_call_activity_elsewhere"),
+    # embedded sub-processes and calls run (engine.bpmn.structure_read); an event sub-process does not yet
     ('<task id="x"><multiInstanceLoopCharacteristics isSequential="true"/></task>', "imp_multi_instance_sequential"),
     ('<task id="x"><standardLoopCharacteristics/></task>', "imp_standard_loop"),
 ])

@@ -34,11 +34,11 @@ from tests.engine.runtime.helpers import form_for
 
 MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 
-#: Ratchet: the share of MIWG files that import and run (measured 2026-12-02: 49 of 164 files, 29.9%, with events,
-#: sub-processes, calls and loops in the model; before them: 37 of 164, 22.6%, with
-#: collaborations, JUEL/FEEL conditions, links and documentation elements; sub-processes, boundary and catch
-#: events, call activities and loops still refused). Raise it when more constructs land; never lower it.
-IMPORT_FLOOR_PERCENT = 29
+#: Ratchet: the share of MIWG files that import and run. Measured 2026-12-02: 65 of 164 files (39.6%) with
+#: events, sub-processes, calls, multi-instance and loops in the model; 37 of 164 (22.6%) before them, with
+#: collaborations, JUEL/FEEL conditions, links and documentation elements. Raise it as more constructs
+#: land; never lower it.
+IMPORT_FLOOR_PERCENT = 39
 
 
 def _refusal(path: Path, problems: list, reasons: Counter[str]) -> None:
