@@ -283,10 +283,11 @@ def _steps_after(reader: Any, node: Any) -> list[str]:
 def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow_type: Any) -> etree._Element:
     """One start for the SOP: the first pool's own start. Other pools that start on their own
     begin with it (parallel branches); pools started by a message begin where it arrives."""
-    own_starts = [node for node in reader.nodes.values()
-                  if node.tag == "startEvent" and node.handover != "pass" and not node.generated_role]
+    # a start event inside a sub-process is where that sub-process begins, not a start of its pool
+    own_starts = [node for node in reader.nodes.values() if node.tag == "startEvent" and not node.scope
+                  and node.handover != "pass" and not node.generated_role]
     if not own_starts:
-        received = [node for node in reader.nodes.values() if node.tag == "startEvent"]
+        received = [node for node in reader.nodes.values() if node.tag == "startEvent" and not node.scope]
         if not received:
             return ordered[0].process
         first = received[0]

@@ -11,7 +11,8 @@ Called from :mod:`engine.bpmn.reader`:
 
 Alur's own files carry the exact fields in ``sop:tunggu`` / ``sop:batas`` / ``sop:akhir``; other
 files are read from the event definitions: an ISO 8601 ``timeDuration`` stays as written (counted on
-the clock, as BPMN says), a ``timeDate`` naming a case field waits for that field's date.
+the clock, as BPMN says), a ``timeDate`` naming a case field waits for that field's date; a timer without any time waits
+:data:`DEFAULT_TIMER_DURATION` (with a notice).
 
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
@@ -37,6 +38,8 @@ _CATCHABLE = {"timer": TriggerKind.TIMER, "message": TriggerKind.MESSAGE, "signa
 _REFUSED_KIND = {"compensate": "ev_refused_compensation", "cancel": "ev_refused_cancel",
                  "conditional": "ev_refused_conditional", "escalation": "ev_refused_escalation",
                  "link": "unsupported_link"}
+#: The wait of an imported timer whose file gives no time (ISO 8601, counted on the clock).
+DEFAULT_TIMER_DURATION = "P1D"
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TASKS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
 
@@ -218,6 +221,11 @@ def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
             return Trigger(kind, date_field=date)
         if date:
             host.error("ev_timer_fixed_date", node.id, node.name, text=date)
+        if not duration and not date:
+            # a drawn timer without its time (common in modelling tools): it waits a stated default,
+            # said in a notice so the time can be filled in before the SOP is used
+            host.notice("ev_timer_default", node.id, node.name, duration=DEFAULT_TIMER_DURATION)
+            duration = DEFAULT_TIMER_DURATION
         return Trigger(kind, duration=duration)
     if kind is TriggerKind.ERROR:
         return Trigger(kind, name=_error_code(host, definition))

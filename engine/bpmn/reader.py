@@ -288,7 +288,9 @@ class _Reader:
             if tag not in FLOW_NODE_TAGS:
                 continue
             node_id = element.get("id", "")
-            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""), scope=scope)
+            # a node inside a sub-process and outside every lane is worked in the sub-process's lane
+            lane = lanes.get(node_id, "") or (self.nodes[scope].lane if scope in self.nodes else "")
+            node = _Node(node_id, tag, _clean(element.get("name")), element, lane, scope=scope)
             node.event_kinds = tuple(
                 _local(child).removesuffix("EventDefinition") for child in element
                 if _local(child).endswith("EventDefinition")

@@ -195,6 +195,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "event_error_end": ("berakhir dengan galat", "ended with an error"),
     "event_field_kejadian": ("kejadian", "event"),
     "event_field_kode": ("kode galat", "error code"),
+    "ev_timer_default": (
+        "pewaktu tanpa waktu dalam berkas; Alur menunggu {duration} (ISO 8601) - isi waktu yang benar.",
+        "timer without a time in the file; Alur waits {duration} (ISO 8601) - fill in the right time."),
     "ev_end_kept_plain": (
         "akhir bertipe {kinds} diperlakukan sebagai akhir biasa: tidak ada yang menerima yang dilemparnya.",
         "an end of type {kinds} is read as a plain end: nothing receives what it throws."),

@@ -36,6 +36,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "selesai di baris tanpa langkah berikutnya.",
         "a row inside a sub-process may not be a start or end row: the sub-process begins at its first row and "
         "ends at a row without a next step."),
+    "st_cycle_without_choice": (
+        "panah dari '{source}' kembali ke baris ini tanpa melewati keputusan: putaran ini tidak pernah "
+        "berakhir; tambahkan keputusan yang keluar dari putaran.",
+        "the arrow from '{source}' comes back to this row without passing a decision: the cycle never ends; "
+        "add a decision that leaves it."),
     "st_arrow_leaves_scope": (
         "panah ke '{target}' melintasi batas subproses; panah hanya menghubungkan baris pada tingkat yang sama.",
         "the arrow to '{target}' crosses a sub-process boundary; arrows only join rows of the same level."),
