@@ -24,6 +24,7 @@ from engine.bpmn import events_read
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
 from engine.sop.conditions.language import check_condition
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
+from engine.sop.structure import StandardLoop
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
     BPMN_NS,
@@ -368,7 +369,11 @@ class _Reader:
                 loops = [_local(child) for child in node.element
                          if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
                 if loops and not structure_read.has_alur_structure(node.element):  # Alur's own: sop:structure
-                    self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
+                    reading = structure_read.foreign_loop(node.element)
+                    if reading is None:
+                        self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
+                    else:
+                        self.notice(reading.notice, node.id, node.name, maximum=reading.maximum)
                 elif node.tag in AUTOMATED_TASK_TAGS:
                     self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
                                 effect="diimpor sebagai kegiatan yang dikerjakan dan dikonfirmasi pelaksana")
@@ -612,6 +617,14 @@ class _Reader:
                 step.actor = actor
             if to_choose and step.structure.call is not None:
                 self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
+            if step.structure.subprocess and not structure_read.has_content(node.element):
+                # a collapsed sub-process whose content the file does not hold: one step of its lane
+                step.structure.subprocess = False
+                self.notice("st_subprocess_collapsed", node.id, node.name)
+        if node.tag in TASK_TAGS and not structure_read.has_alur_structure(node.element):
+            reading = structure_read.foreign_loop(node.element)
+            if reading is not None and reading.maximum:
+                step.structure.loop = StandardLoop("", reading.maximum)
         return step
 
     # ------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ names it; publishing needs it resolved). Multi-instance and loop characteristics
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -46,6 +47,52 @@ def subprocess_actor(element: etree._Element) -> str:
     """The pelaksana Alur wrote on a sub-process (which is in no lane), else ""."""
     ext = element.find(f"{bpmn('extensionElements')}/{sop('structure')}")
     return (ext.get("pelaksana", "") or "").strip() if ext is not None else ""
+
+
+def has_content(element: etree._Element) -> bool:
+    """Whether a ``subProcess`` holds flow nodes (a collapsed one is often exported without them)."""
+    return any(isinstance(child.tag, str) and etree.QName(child).localname not in _NOT_CONTENT for child in element)
+
+
+_NOT_CONTENT = {"incoming", "outgoing", "extensionElements", "documentation", "ioSpecification",
+                "dataInputAssociation", "dataOutputAssociation", "property", "standardLoopCharacteristics",
+                "multiInstanceLoopCharacteristics", "laneSet", "textAnnotation", "association", "sequenceFlow"}
+
+
+@dataclass
+class ForeignLoop:
+    """How a loop or multi-instance marker from another modeler is read (see :func:`foreign_loop`)."""
+
+    #: The notice code said to the author.
+    notice: str
+    #: At most this many turns (a standard loop's ``loopMaximum``); 0: one turn.
+    maximum: int = 0
+
+
+def foreign_loop(element: etree._Element) -> ForeignLoop | None:
+    """The reading of a task's loop marker drawn by another modeler, or ``None`` to refuse it by name.
+
+    A marker that says neither how often nor until when (no ``loopCondition``, ``loopCardinality``,
+    ``loopDataInputRef``/``inputDataItem`` or completion condition) carries no rule to run: the task is
+    worked once, with a notice. A standard loop with only ``loopMaximum`` repeats at most that often
+    (Alur's loop with a maximum and no condition). Anything else keeps its refusal."""
+    loop = element.find(bpmn("standardLoopCharacteristics"))
+    if loop is not None:
+        if (loop.findtext(bpmn("loopCondition")) or "").strip():
+            return None
+        maximum = (loop.get("loopMaximum") or "").strip()
+        if maximum.isdigit() and int(maximum) > 1:
+            return ForeignLoop("st_foreign_loop_maximum", int(maximum))
+        return ForeignLoop("st_foreign_loop_once")
+    multi = element.find(bpmn("multiInstanceLoopCharacteristics"))
+    if multi is None:
+        return None
+    rules = [child for child in multi if isinstance(child.tag, str) and etree.QName(child).localname in (
+        "loopCardinality", "loopDataInputRef", "inputDataItem", "completionCondition", "loopDataOutputRef",
+        "outputDataItem", "complexBehaviorDefinition")]
+    if rules:
+        return None
+    return ForeignLoop("st_foreign_multi_once")
 
 
 def structure_of(element: etree._Element, tag: str, scope: str) -> tuple[Structure, bool]:
