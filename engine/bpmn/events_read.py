@@ -17,7 +17,7 @@ the clock, as BPMN says), a ``timeDate`` naming a case field waits for that fiel
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
 transaction protocol), conditional and escalation catch events, cycles (``timeCycle``), several
-definitions on one event, and boundary events on anything but a task.
+definitions on one event, and boundary events on anything but a task, a sub-process or a call.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ _REFUSED_KIND = {"compensate": "ev_refused_compensation", "cancel": "ev_refused_
 DEFAULT_TIMER_DURATION = "P1D"
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TASKS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
+#: What a boundary event may be attached to: a task, a sub-process (its boundary interrupts or joins the
+#: whole nested part) or a call activity (its child instance).
+_BOUNDARY_HOSTS = _TASKS | {"subProcess", "callActivity"}
 
 
 class _Node(Protocol):
@@ -107,7 +110,7 @@ def check(host: _Host, node: _Node) -> None:
         host.error("ev_refused_cycle", node.id, node.name)
     if node.tag == "boundaryEvent":
         host_node = host.nodes.get(node.element.get("attachedToRef", ""))
-        if host_node is None or host_node.tag not in _TASKS:
+        if host_node is None or host_node.tag not in _BOUNDARY_HOSTS:
             host.error("ev_boundary_host", node.id, node.name, host=node.element.get("attachedToRef", "") or "-")
         elif len(node.outgoing) != 1:
             host.error("ev_boundary_one_flow", node.id, node.name)

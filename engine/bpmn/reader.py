@@ -353,6 +353,9 @@ class _Reader:
                 continue  # Alur's own inclusive split and join (sop:structure keeps their conditions)
             if events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
                 events_read.check(self, node)
+            elif node.tag == "subProcess" and node.element.get("triggeredByEvent") == "true":
+                # an event sub-process starts on an event anywhere in its parent: no row of a table
+                self.error(_UNSUPPORTED_CODE["subProcess"], node.id, node.name)
             elif node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
