@@ -234,9 +234,15 @@ def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
         return Trigger(kind, name=_error_code(host, definition))
     reference = definition.get(f"{node.event_kinds[0]}Ref", "")
     target = _root_element(host, node.event_kinds[0], reference)
-    name = (target.get("name") or reference) if target is not None else reference
-    name = re.sub(r"[^A-Za-z0-9_.\-]+", "-", name.strip()).strip("-") or node.id
+    # without a message/signal element the event's own name names what it waits for
+    name = (target.get("name") or reference) if target is not None else (reference or node.name)
+    name = _name_word(name) or _name_word(node.id) or node.id
     return Trigger(kind, name=name)
+
+
+def _name_word(text: str) -> str:
+    """``text`` as a message/signal name: letters, digits, '-', '_', '.', beginning with a letter or digit."""
+    return re.sub(r"[^A-Za-z0-9_.\-]+", "-", text.strip()).strip("-_.")
 
 
 def _error_code(host: _Host, definition: etree._Element | None) -> str:
