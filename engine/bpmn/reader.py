@@ -620,7 +620,10 @@ class _Reader:
                 step.actor = actor
             if to_choose and step.structure.call is not None:
                 self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
-            if step.structure.subprocess and not structure_read.has_content(node.element):
+            if node.tag == "callActivity" and step.structure.subprocess:
+                self.notice("st_call_inlined", node.id, node.name, element=node.element.get("calledElement", ""))
+            if node.tag == "subProcess" and step.structure.subprocess and \
+                    not structure_read.has_content(node.element):
                 # a collapsed sub-process whose content the file does not hold: one step of its lane
                 step.structure.subprocess = False
                 self.notice("st_subprocess_collapsed", node.id, node.name)

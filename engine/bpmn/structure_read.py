@@ -24,14 +24,57 @@ STRUCTURED_TAGS = {"subProcess", "callActivity"}
 
 
 def flow_elements(process: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """Every child of ``process`` and of its (nested) sub-processes, with the id of the sub-process it is in."""
+    """Every child of ``process`` and of its (nested) sub-processes, with the id of the sub-process it is in.
+
+    A call activity whose called process is in the same file (:func:`inlined_process`) is read as a
+    sub-process holding that process's content."""
     stack: list[tuple[etree._Element, str]] = [(process, "")]
     while stack:
         container, scope = stack.pop(0)
         for element in container:
             yield element, scope
-            if isinstance(element.tag, str) and etree.QName(element).localname == "subProcess":
+            if not isinstance(element.tag, str):
+                continue
+            if etree.QName(element).localname == "subProcess":
                 stack.append((element, element.get("id", "")))
+            elif etree.QName(element).localname == "callActivity":
+                called = inlined_process(element)
+                if called is not None:
+                    stack.append((called, element.get("id", "")))
+
+
+def inlined_process(call: etree._Element) -> etree._Element | None:
+    """The process of the file that ``call`` calls, when it can be read as the call's sub-process: it
+    is called by this call activity only, does not call itself (on any path) and is not the caller's own."""
+    called = call.get("calledElement", "")
+    if not called:
+        return None
+    root = call.getroottree().getroot()
+    found = [element for element in root.iter(bpmn("process")) if element.get("id") == called]
+    callers = [element for element in root.iter(bpmn("callActivity")) if element.get("calledElement") == called]
+    if len(found) != 1 or len(callers) != 1:
+        return None
+    ancestor: etree._Element | None = call
+    while ancestor is not None:
+        if ancestor is found[0]:
+            return None
+        ancestor = ancestor.getparent()
+    # a call chain that comes back to a process on it would be read forever
+    calls: dict[str, set[str]] = {element.get("id", ""): {inner.get("calledElement", "") for inner in
+                                                          element.iter(bpmn("callActivity"))}
+                                  for element in root.iter(bpmn("process"))}
+    path, stack = [called], [iter(calls.get(called, ()))]
+    while stack:
+        target = next(stack[-1], None)
+        if target is None:
+            stack.pop()
+            path.pop()
+        elif target in path:
+            return None
+        elif target in calls:
+            path.append(target)
+            stack.append(iter(calls[target]))
+    return found[0]
 
 
 def nested_lane_sets(process: etree._Element) -> list[etree._Element]:
@@ -105,7 +148,9 @@ def structure_of(element: etree._Element, tag: str, scope: str) -> tuple[Structu
     to_choose = False
     if tag == "subProcess":
         structure.subprocess = True
-    if tag == "callActivity" and structure.call is None:
+    if tag == "callActivity" and structure.call is None and inlined_process(element) is not None:
+        structure.subprocess = True  # the called process of the file, read as this row's nested rows
+    elif tag == "callActivity" and structure.call is None:
         structure.call = CallTarget("", 0, element.get("calledElement", ""))
         to_choose = True
     structure.within = structure.within or scope

@@ -114,6 +114,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "kali, jadi tugas dikerjakan satu kali; tulis 'setiap' (daftar atau unit) bila perlu.",
         "multi-instance task without a cardinality, input list or completion condition: the file does not say "
         "how many times, so the task is worked once; write 'setiap' (a list or units) if needed."),
+    "st_call_inlined": (
+        "panggilan ke proses '{element}' di berkas yang sama diimpor sebagai subproses berisi langkah proses itu, "
+        "dikerjakan oleh pelaksana baris panggilan.",
+        "the call to process '{element}' of the same file is imported as a sub-process holding that process's "
+        "steps, worked by the call row's pelaksana."),
     "st_call_to_choose": (
         "panggilan ke proses '{element}' yang tidak ada di berkas diimpor sebagai panggilan ke SOP yang masih "
         "harus dipilih.",
