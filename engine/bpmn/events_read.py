@@ -14,6 +14,8 @@ files are read from the event definitions: an ISO 8601 ``timeDuration`` stays as
 the clock, as BPMN says), a ``timeDate`` naming a case field waits for that field's date; a timer without any time waits
 :data:`DEFAULT_TIMER_DURATION` (with a notice).
 
+An interrupting escalation boundary is read as an error boundary (the clerk reports it, with a notice).
+
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
 transaction protocol), conditional and escalation catch events, cycles (``timeCycle``), several
@@ -94,14 +96,16 @@ def check(host: _Host, node: _Node) -> None:
         if len(branches) != 2 or any(branch.tag != "intermediateCatchEvent" for branch in branches):
             host.error("ev_choice_shape", node.id, node.name, count=len(branches))
         return
+    if _escalation_as_error(node):
+        host.notice("ev_escalation_as_error", node.id, node.name)
     for kind in node.event_kinds:
-        if kind in _REFUSED_KIND:
+        if kind in _REFUSED_KIND and not _escalation_as_error(node):
             host.error(_REFUSED_KIND[kind], node.id, node.name)
             return
     if len(node.event_kinds) != 1:
         host.error("ev_refused_event_kinds", node.id, node.name, kinds=", ".join(node.event_kinds) or "-")
         return
-    kind = node.event_kinds[0]
+    kind = "error" if _escalation_as_error(node) else node.event_kinds[0]
     if kind == "error" and node.tag != "boundaryEvent" or kind not in _CATCHABLE:
         host.error("ev_refused_event_kinds", node.id, node.name, kinds=kind)
         return
@@ -210,7 +214,20 @@ def _trigger_from_ext(item: etree._Element) -> Trigger:
                    name=item.get("nama", ""), correlation=item.get("korelasi", ""))
 
 
+def _escalation_as_error(node: _Node) -> bool:
+    """An interrupting escalation boundary: like an error boundary, the clerk of the step reports it
+    (its code) and the step is left for the boundary's path."""
+    return node.tag == "boundaryEvent" and node.event_kinds == ("escalation",) and \
+        node.element.get("cancelActivity", "true") != "false"
+
+
 def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
+    if _escalation_as_error(node):
+        definition = node.element.find(bpmn("escalationEventDefinition"))
+        reference = definition.get("escalationRef", "") if definition is not None else ""
+        target = _root_element(host, "escalation", reference)
+        code = (target.get("escalationCode") or target.get("name") or reference) if target is not None else reference
+        return Trigger(TriggerKind.ERROR, name=_name_word(code).replace("-", "_") or "ESKALASI")
     if len(node.event_kinds) != 1 or node.event_kinds[0] not in _CATCHABLE:
         return None
     kind = _CATCHABLE[node.event_kinds[0]]

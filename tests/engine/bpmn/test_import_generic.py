@@ -129,3 +129,24 @@ def test_a_collapsed_sub_process_without_content_is_one_step_of_its_lane() -> No
     assert not result.sop.step("a").structure.subprocess
     assert [item.element_id for item in result.notices if item.code == "st_subprocess_collapsed"] == ["a"]
     assert not [p for p in validate(result.sop) if p.severity == "error"]
+
+
+@pytest.mark.parametrize(("interrupting", "codes"), [("true", []), ("false", ["ev_refused_escalation"])])
+def test_an_interrupting_escalation_boundary_is_read_as_an_error_boundary(interrupting: str,
+                                                                          codes: list[str]) -> None:
+    text = bpmn(f"""<startEvent id="s"/><userTask id="a" name="A"/><endEvent id="e"/>
+      <boundaryEvent id="x" attachedToRef="a" cancelActivity="{interrupting}">
+        <escalationEventDefinition escalationRef="esc"/></boundaryEvent>
+      <userTask id="lapor" name="Lapor"/><endEvent id="e2"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="lapor"/><sequenceFlow id="f4" sourceRef="lapor" targetRef="e2"/>
+      """).replace(b"</process>", b'</process><escalation id="esc" escalationCode="TERLAMBAT"/>')
+    if codes:
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(text)
+        assert [p.code for p in caught.value.problems if p.element_id == "x"] == codes
+        return
+    result = read_bpmn(text)
+    (boundary,) = result.sop.step("a").boundaries
+    assert (boundary.trigger.kind.value, boundary.trigger.name, boundary.target) == ("error", "TERLAMBAT", "lapor")
+    assert [item.element_id for item in result.notices if item.code == "ev_escalation_as_error"] == ["x"]
