@@ -18,7 +18,8 @@ An interrupting escalation boundary is read as an error boundary (the clerk repo
 
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
-transaction protocol), conditional and escalation catch events, cycles (``timeCycle``), several
+transaction protocol), conditional and escalation catch events, cycles (``timeCycle``) other than ``R[n]/<duration>`` on a
+boundary (that one fires once after its first period, with a notice), several
 definitions on one event, and boundary events on anything but a task, a sub-process or a call.
 """
 
@@ -111,7 +112,11 @@ def check(host: _Host, node: _Node) -> None:
         return
     definition = node.element.find(bpmn(f"{kind}EventDefinition"))
     if kind == "timer" and definition is not None and definition.find(bpmn("timeCycle")) is not None:
-        host.error("ev_refused_cycle", node.id, node.name)
+        period = _cycle_period(definition)
+        if period and node.tag == "boundaryEvent":
+            host.notice("ev_cycle_first_period", node.id, node.name, cycle=_cycle_text(definition), duration=period)
+        else:
+            host.error("ev_refused_cycle", node.id, node.name)
     if node.tag == "boundaryEvent":
         host_node = host.nodes.get(node.element.get("attachedToRef", ""))
         if host_node is None or host_node.tag not in _BOUNDARY_HOSTS:
@@ -214,6 +219,21 @@ def _trigger_from_ext(item: etree._Element) -> Trigger:
                    name=item.get("nama", ""), correlation=item.get("korelasi", ""))
 
 
+_REPEATING = re.compile(r"^R\d*/(P[0-9YMWDTHS.]+)$")
+
+
+def _cycle_text(definition: etree._Element) -> str:
+    return (definition.findtext(bpmn("timeCycle")) or "").strip().strip("'\"")
+
+
+def _cycle_period(definition: etree._Element) -> str:
+    """The period of an ISO 8601 repeating interval ``R[n]/<duration>`` ("" for any other cycle, e.g. cron):
+    a boundary fires once after it (a non-interrupting one does not repeat in Alur; an interrupting one
+    fires once anyway)."""
+    found = _REPEATING.match(_cycle_text(definition))
+    return found.group(1) if found else ""
+
+
 def _escalation_as_error(node: _Node) -> bool:
     """An interrupting escalation boundary: like an error boundary, the clerk of the step reports it
     (its code) and the step is left for the boundary's path."""
@@ -237,6 +257,7 @@ def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
     if kind is TriggerKind.TIMER:
         duration = (definition.findtext(bpmn("timeDuration")) or "").strip().strip("'\"")
         date = (definition.findtext(bpmn("timeDate")) or "").strip().strip("'\"")
+        duration = duration or _cycle_period(definition)
         if date and _FIELD_NAME.match(date):
             return Trigger(kind, date_field=date)
         if date:

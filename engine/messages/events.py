@@ -203,6 +203,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "mengikuti jalur batas.",
         "an interrupting escalation boundary is imported as an error boundary: the step's pelaksana reports "
         "it and the case takes the boundary's path."),
+    "ev_cycle_first_period": (
+        "pewaktu berulang '{cycle}' diimpor sebagai satu batas waktu {duration}: Alur tidak mengulanginya.",
+        "repeating timer '{cycle}' is imported as one time limit of {duration}: Alur does not repeat it."),
     "ev_end_kept_plain": (
         "akhir bertipe {kinds} diperlakukan sebagai akhir biasa: tidak ada yang menerima yang dilemparnya.",
         "an end of type {kinds} is read as a plain end: nothing receives what it throws."),

@@ -150,3 +150,22 @@ def test_an_interrupting_escalation_boundary_is_read_as_an_error_boundary(interr
     (boundary,) = result.sop.step("a").boundaries
     assert (boundary.trigger.kind.value, boundary.trigger.name, boundary.target) == ("error", "TERLAMBAT", "lapor")
     assert [item.element_id for item in result.notices if item.code == "ev_escalation_as_error"] == ["x"]
+
+
+@pytest.mark.parametrize(("cycle", "duration"), [("R6/P1D", "P1D"), ("0 0 9 * * ?", "")])
+def test_a_repeating_boundary_timer_fires_once_after_its_first_period(cycle: str, duration: str) -> None:
+    text = bpmn(f"""<startEvent id="s"/><userTask id="a" name="A"/><endEvent id="e"/>
+      <boundaryEvent id="x" attachedToRef="a" cancelActivity="false">
+        <timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition></boundaryEvent>
+      <userTask id="ingatkan" name="Ingatkan"/><endEvent id="e2"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="ingatkan"/><sequenceFlow id="f4" sourceRef="ingatkan" targetRef="e2"/>""")
+    if not duration:  # not a repeating interval Alur can read (a cron text): refused by name
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(text)
+        assert [p.code for p in caught.value.problems if p.element_id == "x"] == ["ev_refused_cycle"]
+        return
+    result = read_bpmn(text)
+    (boundary,) = result.sop.step("a").boundaries
+    assert (boundary.trigger.duration, boundary.interrupting) == (duration, False)
+    assert [item.element_id for item in result.notices if item.code == "ev_cycle_first_period"] == ["x"]

@@ -38,7 +38,7 @@ MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 #: sub-processes, calls and loops in the model; before them: 37 of 164, 22.6%, with
 #: collaborations, JUEL/FEEL conditions, links and documentation elements; sub-processes, boundary and catch
 #: events, call activities and loops still refused). Raise it when more constructs land; never lower it.
-IMPORT_FLOOR_PERCENT = 53
+IMPORT_FLOOR_PERCENT = 56
 
 
 def _refusal(path: Path, problems: list, reasons: Counter[str]) -> None:
