@@ -34,8 +34,12 @@ from tests.engine.runtime.helpers import form_for
 
 MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 
-#: Ratchet: the share of MIWG files that import and run (measured 2026-12-02: 49 of 164 files, 29.9%, with events,
-#: sub-processes, calls and loops in the model; before them: 37 of 164, 22.6%, with
+#: Ratchet: the share of MIWG files that import and run (measured 2026-12-02: 93 of 164 files, 56.7%, with boundaries
+#: on sub-processes and calls, start events inside sub-processes no pool starts, collapsed sub-processes and loop
+#: markers without a rule worked once, timers without a time (P1D) and R[n]/<duration> boundary cycles, signal
+#: hand-overs between pools, interrupting escalation boundaries read as errors and calls to a process of the file
+#: read as sub-processes; before them: 49 of 164, 29.9%, with events, sub-processes, calls and loops in the model;
+#: before those: 37 of 164, 22.6%, with
 #: collaborations, JUEL/FEEL conditions, links and documentation elements; sub-processes, boundary and catch
 #: events, call activities and loops still refused). Raise it when more constructs land; never lower it.
 IMPORT_FLOOR_PERCENT = 56
