@@ -93,13 +93,18 @@ def subprocess_actor(element: etree._Element) -> str:
 
 
 def has_content(element: etree._Element) -> bool:
-    """Whether a ``subProcess`` holds flow nodes (a collapsed one is often exported without them)."""
-    return any(isinstance(child.tag, str) and etree.QName(child).localname not in _NOT_CONTENT for child in element)
+    """Whether a ``subProcess`` holds flow nodes (a collapsed one is often exported without them; data
+    objects, annotations and groups alone are no content to run)."""
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        if name.endswith(("Task", "Event", "Gateway", "SubProcess")) or name in _CONTAINED_NODES:
+            return True
+    return False
 
 
-_NOT_CONTENT = {"incoming", "outgoing", "extensionElements", "documentation", "ioSpecification",
-                "dataInputAssociation", "dataOutputAssociation", "property", "standardLoopCharacteristics",
-                "multiInstanceLoopCharacteristics", "laneSet", "textAnnotation", "association", "sequenceFlow"}
+_CONTAINED_NODES = {"task", "subProcess", "callActivity", "transaction"}
 
 
 @dataclass
