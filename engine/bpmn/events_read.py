@@ -18,8 +18,8 @@ An interrupting escalation boundary is read as an error boundary (the clerk repo
 
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
-transaction protocol), conditional and escalation catch events, cycles (``timeCycle``) other than ``R[n]/<duration>`` on a
-boundary (that one fires once after its first period, with a notice), several
+transaction protocol), conditional and escalation catch events, cycles (``timeCycle``) other than
+``R[n]/<duration>`` on a boundary (that one fires once after its first period, with a notice), several
 definitions on one event, and boundary events on anything but a task, a sub-process or a call.
 """
 

@@ -159,7 +159,8 @@ def test_a_repeating_boundary_timer_fires_once_after_its_first_period(cycle: str
         <timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition></boundaryEvent>
       <userTask id="ingatkan" name="Ingatkan"/><endEvent id="e2"/>
       <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
-      <sequenceFlow id="f3" sourceRef="x" targetRef="ingatkan"/><sequenceFlow id="f4" sourceRef="ingatkan" targetRef="e2"/>""")
+      <sequenceFlow id="f3" sourceRef="x" targetRef="ingatkan"/>
+      <sequenceFlow id="f4" sourceRef="ingatkan" targetRef="e2"/>""")
     if not duration:  # not a repeating interval Alur can read (a cron text): refused by name
         with pytest.raises(ProcessDefinitionError) as caught:
             read_bpmn(text)

@@ -12,16 +12,19 @@ HEAD = ('<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/2
 
 POOLS = HEAD.encode() + b"""
   <process id="a"><startEvent id="sa"/><userTask id="angkat" name="Angkat pegawai"/>
-    <intermediateThrowEvent id="kabar" name="Kabarkan"><signalEventDefinition signalRef="sig"/></intermediateThrowEvent>
+    <intermediateThrowEvent id="kabar" name="Kabarkan">
+      <signalEventDefinition signalRef="sig"/></intermediateThrowEvent>
     <endEvent id="ea"/>
-    <sequenceFlow id="a1" sourceRef="sa" targetRef="angkat"/><sequenceFlow id="a2" sourceRef="angkat" targetRef="kabar"/>
+    <sequenceFlow id="a1" sourceRef="sa" targetRef="angkat"/>
+    <sequenceFlow id="a2" sourceRef="angkat" targetRef="kabar"/>
     <sequenceFlow id="a3" sourceRef="kabar" targetRef="ea"/></process>
   <process id="b"><startEvent id="sb" name="Pegawai baru"><signalEventDefinition signalRef="sig"/></startEvent>
     <subProcess id="gaji" name="Siapkan gaji"><startEvent id="gs"/><userTask id="hitung" name="Hitung gaji"/>
       <endEvent id="ge"/><sequenceFlow id="g1" sourceRef="gs" targetRef="hitung"/>
       <sequenceFlow id="g2" sourceRef="hitung" targetRef="ge"/></subProcess>
     <endEvent id="eb"/>
-    <sequenceFlow id="b1" sourceRef="sb" targetRef="gaji"/><sequenceFlow id="b2" sourceRef="gaji" targetRef="eb"/></process>
+    <sequenceFlow id="b1" sourceRef="sb" targetRef="gaji"/>
+    <sequenceFlow id="b2" sourceRef="gaji" targetRef="eb"/></process>
 </definitions>"""
 
 
