@@ -6,6 +6,7 @@ the sender (and, when the receiver also waits in its own pool, after both: a joi
 event of a pool is not a second start of the SOP: the pool begins where the message arrives. Pools
 that start on their own begin together with the SOP's start (parallel branches). Message flows to
 pools without a process (black-box pools) are kept as a notice only: nothing in the file runs there.
+A signal thrown in one pool and caught by another pool's signal start event is such a hand-over too.
 """
 
 from __future__ import annotations
@@ -90,6 +91,28 @@ def message_flows(root: etree._Element) -> list[MessageFlow]:
             for element in root.iter(bpmn("messageFlow"))]
 
 
+def signal_handovers(root: etree._Element, pool_of: dict[str, str]) -> list[MessageFlow]:
+    """A signal thrown in one pool and caught by a signal start event of another pool of the file: a
+    hand-over like a message flow (the receiving pool begins when the signal is thrown). A signal
+    caught anywhere else keeps its refusal."""
+    def signal_of(element: etree._Element) -> str:
+        definitions = element.findall(bpmn("signalEventDefinition"))
+        return definitions[0].get("signalRef", "") if len(definitions) == 1 and len(element) else ""
+
+    names = {element.get("id", ""): _clean(element.get("name")) for element in root.iter(bpmn("signal"))}
+    throws = [element for tag in ("intermediateThrowEvent", "endEvent") for element in root.iter(bpmn(tag))
+              if signal_of(element)]
+    starts = [element for element in root.iter(bpmn("startEvent")) if signal_of(element)]
+    found = []
+    for throw in throws:
+        for start in starts:
+            source, target = throw.get("id", ""), start.get("id", "")
+            if signal_of(throw) == signal_of(start) and pool_of.get(source) and pool_of.get(target) and \
+                    pool_of[source] != pool_of[target]:
+                found.append(MessageFlow(f"{source}__{target}", names.get(signal_of(throw), ""), source, target))
+    return found
+
+
 def collaboration_name(root: etree._Element) -> str:
     """The name of the (first named) collaboration, for the SOP's nama."""
     for element in root.iter(bpmn("collaboration")):
@@ -141,7 +164,7 @@ def read_pools(reader: Any, processes: list[etree._Element],
     # every node of a pool, those inside its sub-processes too (engine.bpmn.structure_read)
     pool_of = {node_id: pool.name for pool in ordered for node_id in
                (child.get("id", "") for child, _ in flow_elements(pool.process)) if node_id}
-    _wire(reader, message_flows(reader.root), pool_of, flow_type)
+    _wire(reader, message_flows(reader.root) + signal_handovers(reader.root, pool_of), pool_of, flow_type)
     return lane_of, _start_pools(reader, ordered, pool_of, flow_type)
 
 
@@ -283,7 +306,7 @@ def _steps_after(reader: Any, node: Any) -> list[str]:
 def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow_type: Any) -> etree._Element:
     """One start for the SOP: the first pool's own start. Other pools that start on their own
     begin with it (parallel branches); pools started by a message begin where it arrives."""
-    # a start event inside a sub-process starts that sub-process, not a pool (engine.bpmn.structure_read)
+    # a start event inside a sub-process is where that sub-process begins, not a start of its pool
     own_starts = [node for node in reader.nodes.values() if node.tag == "startEvent" and not node.scope
                   and node.handover != "pass" and not node.generated_role]
     if not own_starts:
@@ -312,4 +335,4 @@ def _start_pools(reader: Any, ordered: list[Pool], pool_of: dict[str, str], flow
 
 
 __all__ = ["MessageFlow", "Pool", "collaboration_name", "lane_names", "message_flows", "pool_processes", "pools",
-           "read_pools"]
+           "read_pools", "signal_handovers"]

@@ -11,12 +11,16 @@ Called from :mod:`engine.bpmn.reader`:
 
 Alur's own files carry the exact fields in ``sop:tunggu`` / ``sop:batas`` / ``sop:akhir``; other
 files are read from the event definitions: an ISO 8601 ``timeDuration`` stays as written (counted on
-the clock, as BPMN says), a ``timeDate`` naming a case field waits for that field's date.
+the clock, as BPMN says), a ``timeDate`` naming a case field waits for that field's date; a timer without any time waits
+:data:`DEFAULT_TIMER_DURATION` (with a notice).
+
+An interrupting escalation boundary is read as an error boundary (the clerk reports it, with a notice).
 
 Refused, with the reason: compensation (Alur keeps no record of how to undo a finished step, so
 there is nothing to run backwards), transactions and cancel events (they need compensation and a
-transaction protocol), conditional and escalation catch events, cycles (``timeCycle``), several
-definitions on one event, and boundary events on anything but a task.
+transaction protocol), conditional and escalation catch events, cycles (``timeCycle``) other than
+``R[n]/<duration>`` on a boundary (that one fires once after its first period, with a notice), several
+definitions on one event, and boundary events on anything but a task, a sub-process or a call.
 """
 
 from __future__ import annotations
@@ -37,8 +41,13 @@ _CATCHABLE = {"timer": TriggerKind.TIMER, "message": TriggerKind.MESSAGE, "signa
 _REFUSED_KIND = {"compensate": "ev_refused_compensation", "cancel": "ev_refused_cancel",
                  "conditional": "ev_refused_conditional", "escalation": "ev_refused_escalation",
                  "link": "unsupported_link"}
+#: The wait of an imported timer whose file gives no time (ISO 8601, counted on the clock).
+DEFAULT_TIMER_DURATION = "P1D"
 _FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TASKS = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask"}
+#: What a boundary event may be attached to: a task, a sub-process (its boundary interrupts or joins the
+#: whole nested part) or a call activity (its child instance).
+_BOUNDARY_HOSTS = _TASKS | {"subProcess", "callActivity"}
 
 
 class _Node(Protocol):
@@ -88,23 +97,29 @@ def check(host: _Host, node: _Node) -> None:
         if len(branches) != 2 or any(branch.tag != "intermediateCatchEvent" for branch in branches):
             host.error("ev_choice_shape", node.id, node.name, count=len(branches))
         return
+    if _escalation_as_error(node):
+        host.notice("ev_escalation_as_error", node.id, node.name)
     for kind in node.event_kinds:
-        if kind in _REFUSED_KIND:
+        if kind in _REFUSED_KIND and not _escalation_as_error(node):
             host.error(_REFUSED_KIND[kind], node.id, node.name)
             return
     if len(node.event_kinds) != 1:
         host.error("ev_refused_event_kinds", node.id, node.name, kinds=", ".join(node.event_kinds) or "-")
         return
-    kind = node.event_kinds[0]
+    kind = "error" if _escalation_as_error(node) else node.event_kinds[0]
     if kind == "error" and node.tag != "boundaryEvent" or kind not in _CATCHABLE:
         host.error("ev_refused_event_kinds", node.id, node.name, kinds=kind)
         return
     definition = node.element.find(bpmn(f"{kind}EventDefinition"))
     if kind == "timer" and definition is not None and definition.find(bpmn("timeCycle")) is not None:
-        host.error("ev_refused_cycle", node.id, node.name)
+        period = _cycle_period(definition)
+        if period and node.tag == "boundaryEvent":
+            host.notice("ev_cycle_first_period", node.id, node.name, cycle=_cycle_text(definition), duration=period)
+        else:
+            host.error("ev_refused_cycle", node.id, node.name)
     if node.tag == "boundaryEvent":
         host_node = host.nodes.get(node.element.get("attachedToRef", ""))
-        if host_node is None or host_node.tag not in _TASKS:
+        if host_node is None or host_node.tag not in _BOUNDARY_HOSTS:
             host.error("ev_boundary_host", node.id, node.name, host=node.element.get("attachedToRef", "") or "-")
         elif len(node.outgoing) != 1:
             host.error("ev_boundary_one_flow", node.id, node.name)
@@ -204,7 +219,35 @@ def _trigger_from_ext(item: etree._Element) -> Trigger:
                    name=item.get("nama", ""), correlation=item.get("korelasi", ""))
 
 
+_REPEATING = re.compile(r"^R\d*/(P[0-9YMWDTHS.]+)$")
+
+
+def _cycle_text(definition: etree._Element) -> str:
+    return (definition.findtext(bpmn("timeCycle")) or "").strip().strip("'\"")
+
+
+def _cycle_period(definition: etree._Element) -> str:
+    """The period of an ISO 8601 repeating interval ``R[n]/<duration>`` ("" for any other cycle, e.g. cron):
+    a boundary fires once after it (a non-interrupting one does not repeat in Alur; an interrupting one
+    fires once anyway)."""
+    found = _REPEATING.match(_cycle_text(definition))
+    return found.group(1) if found else ""
+
+
+def _escalation_as_error(node: _Node) -> bool:
+    """An interrupting escalation boundary: like an error boundary, the clerk of the step reports it
+    (its code) and the step is left for the boundary's path."""
+    return node.tag == "boundaryEvent" and node.event_kinds == ("escalation",) and \
+        node.element.get("cancelActivity", "true") != "false"
+
+
 def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
+    if _escalation_as_error(node):
+        definition = node.element.find(bpmn("escalationEventDefinition"))
+        reference = definition.get("escalationRef", "") if definition is not None else ""
+        target = _root_element(host, "escalation", reference)
+        code = (target.get("escalationCode") or target.get("name") or reference) if target is not None else reference
+        return Trigger(TriggerKind.ERROR, name=_name_word(code).replace("-", "_") or "ESKALASI")
     if len(node.event_kinds) != 1 or node.event_kinds[0] not in _CATCHABLE:
         return None
     kind = _CATCHABLE[node.event_kinds[0]]
@@ -214,18 +257,30 @@ def _trigger_from_definition(host: _Host, node: _Node) -> Trigger | None:
     if kind is TriggerKind.TIMER:
         duration = (definition.findtext(bpmn("timeDuration")) or "").strip().strip("'\"")
         date = (definition.findtext(bpmn("timeDate")) or "").strip().strip("'\"")
+        duration = duration or _cycle_period(definition)
         if date and _FIELD_NAME.match(date):
             return Trigger(kind, date_field=date)
         if date:
             host.error("ev_timer_fixed_date", node.id, node.name, text=date)
+        if not duration and not date:
+            # a drawn timer without its time (common in modelling tools): it waits a stated default,
+            # said in a notice so the time can be filled in before the SOP is used
+            host.notice("ev_timer_default", node.id, node.name, duration=DEFAULT_TIMER_DURATION)
+            duration = DEFAULT_TIMER_DURATION
         return Trigger(kind, duration=duration)
     if kind is TriggerKind.ERROR:
         return Trigger(kind, name=_error_code(host, definition))
     reference = definition.get(f"{node.event_kinds[0]}Ref", "")
     target = _root_element(host, node.event_kinds[0], reference)
-    name = (target.get("name") or reference) if target is not None else reference
-    name = re.sub(r"[^A-Za-z0-9_.\-]+", "-", name.strip()).strip("-") or node.id
+    # without a message/signal element the event's own name names what it waits for
+    name = (target.get("name") or reference) if target is not None else (reference or node.name)
+    name = _name_word(name) or _name_word(node.id) or node.id
     return Trigger(kind, name=name)
+
+
+def _name_word(text: str) -> str:
+    """``text`` as a message/signal name: letters, digits, '-', '_', '.', beginning with a letter or digit."""
+    return re.sub(r"[^A-Za-z0-9_.\-]+", "-", text.strip()).strip("-_.")
 
 
 def _error_code(host: _Host, definition: etree._Element | None) -> str:

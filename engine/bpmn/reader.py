@@ -24,6 +24,7 @@ from engine.bpmn import events_read
 from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
 from engine.sop.conditions.language import check_condition
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
+from engine.sop.structure import StandardLoop
 from engine.formats.xmlsafe import parse_xml
 from engine.bpmn.names import (
     BPMN_NS,
@@ -288,7 +289,9 @@ class _Reader:
             if tag not in FLOW_NODE_TAGS:
                 continue
             node_id = element.get("id", "")
-            node = _Node(node_id, tag, _clean(element.get("name")), element, lanes.get(node_id, ""), scope=scope)
+            # a node inside a sub-process and outside every lane is worked in the sub-process's lane
+            lane = lanes.get(node_id, "") or (self.nodes[scope].lane if scope in self.nodes else "")
+            node = _Node(node_id, tag, _clean(element.get("name")), element, lane, scope=scope)
             node.event_kinds = tuple(
                 _local(child).removesuffix("EventDefinition") for child in element
                 if _local(child).endswith("EventDefinition")
@@ -352,6 +355,9 @@ class _Reader:
                 self.error(_UNSUPPORTED_CODE["subProcess"], node.id, node.name)  # an event sub-process: not run yet
             elif events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
                 events_read.check(self, node)
+            elif node.tag == "subProcess" and node.element.get("triggeredByEvent") == "true":
+                # an event sub-process starts on an event anywhere in its parent: no row of a table
+                self.error(_UNSUPPORTED_CODE["subProcess"], node.id, node.name)
             elif node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
@@ -368,7 +374,11 @@ class _Reader:
                 loops = [_local(child) for child in node.element
                          if _local(child) in ("standardLoopCharacteristics", "multiInstanceLoopCharacteristics")]
                 if loops and not structure_read.has_alur_structure(node.element):  # Alur's own: sop:structure
-                    self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
+                    reading = structure_read.foreign_loop(node.element)
+                    if reading is None:
+                        self.error(_UNSUPPORTED_CODE["loop"], node.id, node.name)
+                    else:
+                        self.notice(reading.notice, node.id, node.name, maximum=reading.maximum)
                 elif node.tag in AUTOMATED_TASK_TAGS:
                     self.notice("converted_element", node.id, node.name, what=f"{node.tag}",
                                 effect="diimpor sebagai kegiatan yang dikerjakan dan dikonfirmasi pelaksana")
@@ -612,6 +622,17 @@ class _Reader:
                 step.actor = actor
             if to_choose and step.structure.call is not None:
                 self.notice("st_call_to_choose", node.id, node.name, element=step.structure.call.called_element)
+            if node.tag == "callActivity" and step.structure.subprocess:
+                self.notice("st_call_inlined", node.id, node.name, element=node.element.get("calledElement", ""))
+            if node.tag == "subProcess" and step.structure.subprocess and \
+                    not structure_read.has_content(node.element):
+                # a collapsed sub-process whose content the file does not hold: one step of its lane
+                step.structure.subprocess = False
+                self.notice("st_subprocess_collapsed", node.id, node.name)
+        if node.tag in TASK_TAGS and not structure_read.has_alur_structure(node.element):
+            reading = structure_read.foreign_loop(node.element)
+            if reading is not None and reading.maximum:
+                step.structure.loop = StandardLoop("", reading.maximum)
         return step
 
     # ------------------------------------------------------------------------------------------

@@ -195,6 +195,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "event_error_end": ("berakhir dengan galat", "ended with an error"),
     "event_field_kejadian": ("kejadian", "event"),
     "event_field_kode": ("kode galat", "error code"),
+    "ev_timer_default": (
+        "pewaktu tanpa waktu dalam berkas; Alur menunggu {duration} (ISO 8601) - isi waktu yang benar.",
+        "timer without a time in the file; Alur waits {duration} (ISO 8601) - fill in the right time."),
+    "ev_escalation_as_error": (
+        "batas eskalasi yang menyela diimpor sebagai batas galat: pelaksana langkah melaporkannya dan kasus "
+        "mengikuti jalur batas.",
+        "an interrupting escalation boundary is imported as an error boundary: the step's pelaksana reports "
+        "it and the case takes the boundary's path."),
+    "ev_cycle_first_period": (
+        "pewaktu berulang '{cycle}' diimpor sebagai satu batas waktu {duration}: Alur tidak mengulanginya.",
+        "repeating timer '{cycle}' is imported as one time limit of {duration}: Alur does not repeat it."),
     "ev_end_kept_plain": (
         "akhir bertipe {kinds} diperlakukan sebagai akhir biasa: tidak ada yang menerima yang dilemparnya.",
         "an end of type {kinds} is read as a plain end: nothing receives what it throws."),

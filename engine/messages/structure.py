@@ -36,6 +36,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "selesai di baris tanpa langkah berikutnya.",
         "a row inside a sub-process may not be a start or end row: the sub-process begins at its first row and "
         "ends at a row without a next step."),
+    "st_cycle_without_choice": (
+        "panah dari '{source}' kembali ke baris ini tanpa melewati keputusan: putaran ini tidak pernah "
+        "berakhir; tambahkan keputusan yang keluar dari putaran.",
+        "the arrow from '{source}' comes back to this row without passing a decision: the cycle never ends; "
+        "add a decision that leaves it."),
     "st_arrow_leaves_scope": (
         "panah ke '{target}' melintasi batas subproses; panah hanya menghubungkan baris pada tingkat yang sama.",
         "the arrow to '{target}' crosses a sub-process boundary; arrows only join rows of the same level."),
@@ -91,6 +96,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{label}: an .xlsx/.docx table cannot hold sub-processes, SOP calls, 'setiap' or 'ulang' yet (steps "
         "{steps}); save as an SOP sheet (.yaml) or BPMN."),
     # --- BPMN import ---------------------------------------------------------------------------------
+    "st_subprocess_collapsed": (
+        "subproses tertutup yang isinya tidak ada di berkas diimpor sebagai satu langkah yang dikerjakan "
+        "dan dikonfirmasi pelaksananya.",
+        "a collapsed sub-process whose content is not in the file is imported as one step its pelaksana "
+        "works and confirms."),
+    "st_foreign_loop_once": (
+        "tugas berulang tanpa syarat ulang dan tanpa batas: berkas tidak menyatakan kapan berhenti, jadi "
+        "tugas dikerjakan satu kali; tulis syarat 'ulang' bila perlu diulang.",
+        "looping task without a loop condition or maximum: the file does not say when it stops, so the task "
+        "is worked once; write an 'ulang' condition if it must repeat."),
+    "st_foreign_loop_maximum": (
+        "tugas berulang tanpa syarat ulang diimpor sebagai pengulangan paling banyak {maximum} kali.",
+        "looping task without a loop condition is imported as a repetition of at most {maximum} turns."),
+    "st_foreign_multi_once": (
+        "tugas multi-instance tanpa jumlah, daftar masukan atau syarat selesai: berkas tidak menyatakan berapa "
+        "kali, jadi tugas dikerjakan satu kali; tulis 'setiap' (daftar atau unit) bila perlu.",
+        "multi-instance task without a cardinality, input list or completion condition: the file does not say "
+        "how many times, so the task is worked once; write 'setiap' (a list or units) if needed."),
+    "st_call_inlined": (
+        "panggilan ke proses '{element}' di berkas yang sama diimpor sebagai subproses berisi langkah proses itu, "
+        "dikerjakan oleh pelaksana baris panggilan.",
+        "the call to process '{element}' of the same file is imported as a sub-process holding that process's "
+        "steps, worked by the call row's pelaksana."),
     "st_call_to_choose": (
         "panggilan ke proses '{element}' yang tidak ada di berkas diimpor sebagai panggilan ke SOP yang masih "
         "harus dipilih.",

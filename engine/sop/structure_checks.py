@@ -28,7 +28,41 @@ def check_structure(sop: Sop) -> list[Problem]:
     for step in sop.steps:
         if step.structure.subprocess and step.kind is StepKind.ACTIVITY:
             problems += _check_scope(sop, step)
-    return problems
+    return problems + _check_cycles_without_choice(sop)
+
+
+def _check_cycles_without_choice(sop: Sop) -> list[Problem]:
+    """A cycle of arrows that passes no decision (and no conditional split) goes round forever: every
+    pass starts the same rows again (and a parallel split on it starts one more case path each time)."""
+    def unconditional(step: Step) -> list[str]:
+        if step.kind is StepKind.DECISION or step.structure.branches:
+            return []
+        return list(step.next)
+
+    edges = {step.id: [target for target in unconditional(step) if target] for step in sop.steps}
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    reported: list[Problem] = []
+    by_id = {step.id: step for step in sop.steps}
+    for root in edges:
+        if root in state:
+            continue
+        stack = [(root, iter(edges[root]))]
+        state[root] = 1
+        while stack:
+            node, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                state[node] = 2
+                stack.pop()
+            elif target not in edges:
+                continue
+            elif state.get(target) == 1:
+                step = by_id[target]
+                reported.append(problem("st_cycle_without_choice", step.id, step.activity, source=node))
+            elif target not in state:
+                state[target] = 1
+                stack.append((target, iter(edges[target])))
+    return reported
 
 
 def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> list[Problem]:

@@ -77,9 +77,11 @@ def test_data_objects_and_stores_are_kelengkapan_and_output() -> None:
     ('<intermediateThrowEvent id="x"><signalEventDefinition/></intermediateThrowEvent>'
      '<intermediateCatchEvent id="y"><signalEventDefinition/></intermediateCatchEvent>', "imp_throw_signal"),
     ('<subProcess id="x" triggeredByEvent="true"/>', "imp_event_sub_process"),
-    # embedded sub-processes and calls run (engine.bpmn.structure_read); an event sub-process does not yet
-    ('<task id="x"><multiInstanceLoopCharacteristics isSequential="true"/></task>', "imp_multi_instance_sequential"),
-    ('<task id="x"><standardLoopCharacteristics/></task>', "imp_standard_loop"),
+    # a loop marker with a rule Alur cannot map (a cardinality, a foreign loop condition) keeps its refusal
+    ('<task id="x"><multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality>'
+     '</multiInstanceLoopCharacteristics></task>', "imp_multi_instance_sequential"),
+    ('<task id="x"><standardLoopCharacteristics><loopCondition>again</loopCondition></standardLoopCharacteristics>'
+     '</task>', "imp_standard_loop"),
 ])
 def test_each_refused_construct_has_its_own_reason(element: str, code: str) -> None:
     with pytest.raises(ProcessDefinitionError) as caught:
@@ -104,3 +106,67 @@ def test_a_throw_nothing_catches_has_no_effect_and_is_passed_through(kind: str) 
         with pytest.raises(ProcessDefinitionError) as caught:
             read_bpmn(bpmn(body + '<intermediateCatchEvent id="c"><signalEventDefinition/></intermediateCatchEvent>'))
         assert "imp_throw_signal" in {p.code for p in caught.value.problems}
+
+
+@pytest.mark.parametrize(("marker", "notice", "maximum"), [
+    ("<multiInstanceLoopCharacteristics isSequential=\"false\"/>", "st_foreign_multi_once", 0),
+    ("<standardLoopCharacteristics testBefore=\"false\"/>", "st_foreign_loop_once", 0),
+    ("<standardLoopCharacteristics loopMaximum=\"3\"/>", "st_foreign_loop_maximum", 3),
+])
+def test_a_loop_marker_without_a_rule_is_worked_once_or_up_to_its_maximum(marker: str, notice: str,
+                                                                            maximum: int) -> None:
+    result = read_bpmn(bpmn(f"""<startEvent id="s"/><userTask id="a" name="A">{marker}</userTask><endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>"""))
+    step = result.sop.step("a")
+    assert step.structure.multi is None
+    assert (step.structure.loop.maximum if step.structure.loop else 0) == maximum
+    assert [item.element_id for item in result.notices if item.code == notice] == ["a"]
+
+
+def test_a_collapsed_sub_process_without_content_is_one_step_of_its_lane() -> None:
+    result = read_bpmn(bpmn("""<startEvent id="s"/><subProcess id="a" name="Periksa berkas"/><endEvent id="e"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>"""))
+    assert not result.sop.step("a").structure.subprocess
+    assert [item.element_id for item in result.notices if item.code == "st_subprocess_collapsed"] == ["a"]
+    assert not [p for p in validate(result.sop) if p.severity == "error"]
+
+
+@pytest.mark.parametrize(("interrupting", "codes"), [("true", []), ("false", ["ev_refused_escalation"])])
+def test_an_interrupting_escalation_boundary_is_read_as_an_error_boundary(interrupting: str,
+                                                                          codes: list[str]) -> None:
+    text = bpmn(f"""<startEvent id="s"/><userTask id="a" name="A"/><endEvent id="e"/>
+      <boundaryEvent id="x" attachedToRef="a" cancelActivity="{interrupting}">
+        <escalationEventDefinition escalationRef="esc"/></boundaryEvent>
+      <userTask id="lapor" name="Lapor"/><endEvent id="e2"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="lapor"/><sequenceFlow id="f4" sourceRef="lapor" targetRef="e2"/>
+      """).replace(b"</process>", b'</process><escalation id="esc" escalationCode="TERLAMBAT"/>')
+    if codes:
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(text)
+        assert [p.code for p in caught.value.problems if p.element_id == "x"] == codes
+        return
+    result = read_bpmn(text)
+    (boundary,) = result.sop.step("a").boundaries
+    assert (boundary.trigger.kind.value, boundary.trigger.name, boundary.target) == ("error", "TERLAMBAT", "lapor")
+    assert [item.element_id for item in result.notices if item.code == "ev_escalation_as_error"] == ["x"]
+
+
+@pytest.mark.parametrize(("cycle", "duration"), [("R6/P1D", "P1D"), ("0 0 9 * * ?", "")])
+def test_a_repeating_boundary_timer_fires_once_after_its_first_period(cycle: str, duration: str) -> None:
+    text = bpmn(f"""<startEvent id="s"/><userTask id="a" name="A"/><endEvent id="e"/>
+      <boundaryEvent id="x" attachedToRef="a" cancelActivity="false">
+        <timerEventDefinition><timeCycle>{cycle}</timeCycle></timerEventDefinition></boundaryEvent>
+      <userTask id="ingatkan" name="Ingatkan"/><endEvent id="e2"/>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
+      <sequenceFlow id="f3" sourceRef="x" targetRef="ingatkan"/>
+      <sequenceFlow id="f4" sourceRef="ingatkan" targetRef="e2"/>""")
+    if not duration:  # not a repeating interval Alur can read (a cron text): refused by name
+        with pytest.raises(ProcessDefinitionError) as caught:
+            read_bpmn(text)
+        assert [p.code for p in caught.value.problems if p.element_id == "x"] == ["ev_refused_cycle"]
+        return
+    result = read_bpmn(text)
+    (boundary,) = result.sop.step("a").boundaries
+    assert (boundary.trigger.duration, boundary.interrupting) == (duration, False)
+    assert [item.element_id for item in result.notices if item.code == "ev_cycle_first_period"] == ["x"]

@@ -148,12 +148,14 @@ def test_a_process_called_by_a_call_activity_is_not_a_pool() -> None:
     text = LETTER.read_text().replace('<bpmn:manualTask id="setujui" name="Minta persetujuan pimpinan"/>',
                                       '<bpmn:callActivity id="setujui" name="Persetujuan" calledElement="proses_a"/>')
     result = read_bpmn(text.encode(), LETTER.name)
-    # Dinas A is what the call activity calls: only Dinas B is read, and its call is one to an SOP to be
-    # chosen (engine.sop.structure; `alur check` names it and publishing needs it resolved)
-    assert result.sop.actors == ["Dinas B"]
-    call = result.sop.step("setujui").structure.call
-    assert call is not None and call.called_element == "proses_a" and not call.key
-    assert "st_call_to_choose" in [notice.code for notice in result.notices]
+    # Dinas A is what the call activity calls: it is no pool but the content of the call, read as a sub-process
+    sop = result.sop
+    assert {step.actor for step in sop.steps} == {"Dinas B"}
+    assert sop.step("setujui").structure.subprocess and sop.step("setujui").structure.call is None
+    assert [step.id for step in sop.steps if step.structure.within == "setujui"] == [
+        "buat_surat", "tanda_tangan", "balasan_diterima", "arsipkan"]
+    assert [item.element_id for item in result.notices if item.code == "st_call_inlined"] == ["setujui"]
+    assert not [p for p in validate(sop) if p.severity == "error"]
 
 
 @pytest.mark.parametrize(("total", "branch"), [("5000", "a"), ("10", "b")])
