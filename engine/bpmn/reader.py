@@ -352,12 +352,10 @@ class _Reader:
             if node.tag == "inclusiveGateway" and node.generated_role in ("split", "join"):
                 continue  # Alur's own inclusive split and join (sop:structure keeps their conditions)
             if node.tag == "subProcess" and node.element.get("triggeredByEvent") == "true":
-                self.error(_UNSUPPORTED_CODE["subProcess"], node.id, node.name)  # an event sub-process: not run yet
-            elif events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
-                events_read.check(self, node)
-            elif node.tag == "subProcess" and node.element.get("triggeredByEvent") == "true":
                 # an event sub-process starts on an event anywhere in its parent: no row of a table
                 self.error(_UNSUPPORTED_CODE["subProcess"], node.id, node.name)
+            elif events_read.handles(node):  # events: checked there (engine.bpmn.events_read)
+                events_read.check(self, node)
             elif node.tag in UNSUPPORTED_ACTIVITY_TAGS or node.tag in (
                     "inclusiveGateway", "eventBasedGateway", "complexGateway", "boundaryEvent",
                     "intermediateCatchEvent"):
