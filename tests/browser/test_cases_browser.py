@@ -135,7 +135,7 @@ def _start(page: Page, server: LiveServer, key: str, values: dict[str, str], pdf
     expect(form.locator("input[type=radio]:checked")).to_have_count(0)  # nothing chosen for the clerk
     _fill_fields(form, values)
     _attach_pdfs(form, pdf, 1)
-    form.locator("button[type=submit]").click()
+    form.locator("button.primary[type=submit]").click()
     flash = page.locator("p.flash.ok")
     expect(flash).to_contain_text("dimulai")
     return flash.inner_text().split()[1]
@@ -164,7 +164,7 @@ def test_a_clerk_on_a_phone_works_a_real_sop_to_the_end(browser: Browser, clerk_
             offer.locator("summary").click()
         _fill_fields(offer.locator("form"), {**values, wrong_field: "12345"})
         account_for_every_item(offer.locator("form"))
-        offer.locator("button[type=submit]").click()
+        offer.locator("button.primary[type=submit]").click()
         offer = page.locator(f"details.start-offer[data-key={key}]")
         expect(offer.locator(f"div[data-field={wrong_field}] .field-error")).to_be_visible()
         first_field = next(iter(values))

@@ -102,7 +102,7 @@ def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: An
     if start.get_attribute("open") is None:  # more than one SOP to start: each folded under its name
         start.locator("summary").click()
     account_for_every_item(start)
-    start.locator("button[type=submit]").click()
+    start.locator("button.primary[type=submit]").click()
     expect(page.locator("#worklist")).to_contain_text("Apakah berkas permohonan lengkap?")
     expect(page.locator("#worklist .badge.trial").first).to_be_visible()
     shot(page, "12-pelaksana-daftar-tugas-ujicoba")
@@ -138,7 +138,7 @@ def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: An
     if start.get_attribute("open") is None:  # more than one SOP to start: each folded under its name
         start.locator("summary").click()
     account_for_every_item(start)
-    start.locator("button[type=submit]").click()
+    start.locator("button.primary[type=submit]").click()
     page.click("#worklist a:has-text('Apakah berkas permohonan lengkap?')")
     page.check("fieldset.requirement:has-text('Daftar periksa') input[value=tidak_ada]")
     page.check("input[name=keputusan][value=Tidak]")
