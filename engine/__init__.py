@@ -400,6 +400,7 @@ from engine.sop.structure import CallTarget as CallTarget
 from engine.sop.structure import MultiInstance as MultiInstance
 from engine.sop.structure import StandardLoop as StandardLoop
 from engine.sop.structure import Structure as Structure
+from engine.sop.structure_checks import table_editor_problems as table_editor_problems
 from engine.sop.validate import ensure_valid as ensure_valid
 from engine.sop.validate import validate as validate
 from engine.sop.values import condition_data as condition_data
@@ -787,6 +788,7 @@ __all__ = [
     "supervised_work",
     "synthetic_log",
     "synthetic_sop",
+    "table_editor_problems",
     "tim",
     "timeline",
     "tims",

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, \
     render, save_draft, save_drawing, sheet_mapping, sop_from_drawing, sop_from_mapping, sop_key, status, \
     suggest_number, validate, working_sop
-from engine import column_warnings, jabatan_code_choices
-from engine.errors import AlurError, InputError, Problem
+from engine import column_warnings, jabatan_code_choices, table_editor_problems
+from engine.errors import AlurError, InputError, Problem, problem
 
 from .access import allow, me, runtime
 from .formatting import local_time
@@ -50,7 +50,7 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
 
 
 def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked: bool = False,
-          key: str = "", sop: Sop | None = None, status_code: int = 200) -> tuple[str, int]:
+          key: str = "", sop: Sop | None = None, status_code: int = 200, table_locked: bool = False) -> tuple[str, int]:
     lang = current_language()
     back = returned(runtime(), key) if key else None
     notes: dict[str, list[str]] = {}
@@ -69,7 +69,7 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
                            returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
                                                reason=back.reason) if back else "",
                            notes_title=message("lifecycle_returned_notes", lang),
-                           jabatan_codes=jabatan_code_choices(runtime())), status_code
+                           jabatan_codes=jabatan_code_choices(runtime()), table_locked=table_locked), status_code
 
 
 def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
@@ -104,7 +104,9 @@ def new_sop() -> tuple[str, int]:
 def edit(key: str) -> tuple[str, int]:
     """The working draft of a register entry in the table."""
     sop = working_sop(runtime(), key)
-    return _page(form_from_mapping(sheet_mapping(sop)), validate(sop), checked=True, key=key, sop=sop)
+    locked = table_editor_problems(sop)  # rows the table cannot carry: shown, and a save from it refused
+    return _page(form_from_mapping(sheet_mapping(sop)), locked + validate(sop), checked=True, key=key, sop=sop,
+                 table_locked=bool(locked))
 
 
 @bp.post("/periksa")
@@ -146,12 +148,27 @@ def number() -> Response:
                     mimetype="text/plain")
 
 
+def _stored_draft(key: str) -> Sop | None:
+    """The working draft of ``key`` when there is one (a new SOP has none)."""
+    if not key:
+        return None
+    try:
+        return working_sop(runtime(), key)
+    except AlurError:
+        return None
+
+
 @bp.post("/simpan")
 @allow("penyusun")
 def save() -> BaseResponse | tuple[str, int]:
     """Save the table as the working draft (errors keep it unsaved and shown next to their rows)."""
     data, sop, problems = _posted()
     key = request.form.get("key", "").strip()
+    stored = _stored_draft(key)
+    locked = table_editor_problems(stored) if stored is not None else []
+    if request.form.get("tabel_terkunci") and not locked:
+        locked = [problem("st_table_cannot_edit", row="-")]
+    problems = locked + problems
     if sop is None or any(p.severity == "error" for p in problems):
         return _page(form_from_mapping(data), problems, checked=True, key=key, sop=None, status_code=422)
     if not key:
@@ -177,9 +194,10 @@ def import_file() -> tuple[str, int]:
         flash(translate("ed_import_no_file"), "error")
         return _page(form_from_mapping(_BLANK), status_code=400)
     loaded = load_bytes(upload.read(), upload.filename)
-    problems = loaded.notices + validate(loaded.sop)
+    locked = table_editor_problems(loaded.sop)
+    problems = locked + loaded.notices + validate(loaded.sop)
     return _page(form_from_mapping(sheet_mapping(loaded.sop)), problems, checked=True,
-                 key=request.form.get("key", ""), sop=loaded.sop)
+                 key=request.form.get("key", ""), sop=loaded.sop, table_locked=bool(locked))
 
 
 @bp.post("/unduh/<fmt>")

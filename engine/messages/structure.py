@@ -151,4 +151,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_note_branch_default": ("selain itu: ke {number}", "otherwise: to {number}"),
     "st_note_inclusive_join": ("menunggu cabang yang dijalankan", "waits for the branches taken"),
     "st_note_subprocess": ("subproses: langkah {first} s.d. {last}", "sub-process: steps {first} to {last}"),
+    "st_table_cannot_edit": (
+        "Baris {row} (subproses, panggilan SOP, berulang, atau cabang inklusif) belum dapat diubah di tabel; "
+        "simpan dari tabel akan menghapusnya. Ubah SOP ini lewat tampilan gambar atau unggah berkas YAML/BPMN.",
+        "Row {row} (a sub-process, a call to an SOP, a repeated step or an inclusive branch) cannot be edited in "
+        "the table yet; saving from the table would drop it. Edit this SOP in the drawing view or upload a "
+        "YAML/BPMN file."),
 }

@@ -160,3 +160,11 @@ def _closure(seeds: list[str], edges: dict[str, list[str]]) -> set[str]:
                 seen.add(target)
                 queue.append(target)
     return seen
+
+
+def table_editor_problems(sop: Sop) -> list[Problem]:
+    """An error for each row the table editor cannot carry yet (a sub-process and its nested rows, a
+    call, multi-instance, a loop, an inclusive split or join): the editor's form has no cells for
+    them, so a save from the table would drop them. Edit such an SOP in the drawing view or as a file."""
+    return [problem("st_table_cannot_edit", step.id, step.activity, row=step.structure.number or str(index))
+            for index, step in enumerate(sop.steps, start=1) if not step.structure.plain]

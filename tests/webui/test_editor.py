@@ -296,3 +296,31 @@ def test_the_preview_answers_only_the_flowchart_with_its_server_time(client: Fla
     text = answer.get_data(as_text=True)
     assert sop.steps[1].activity[:20] in text
     assert sop.identity.pemerintah.upper() not in text  # the identity sheet is left out
+
+
+def test_an_sop_with_rows_the_table_cannot_carry_is_shown_but_never_saved_from_the_table(
+        app: Any, client: FlaskClient) -> None:
+    """A sub-process (and its nested rows), a call, multi-instance or a loop has no cells in the table:
+    the page names each such row, and a save from the table is refused and changes nothing."""
+    from engine import save_draft, working_sop
+    from tests.conftest import DATA
+
+    sop = load_file(DATA / "structure" / "subproses_berulang.yaml").sop
+    runtime = app.extensions["alur_runtime"]
+    save_draft(runtime, "berulang", sop, "penyusun")
+    page = client.get("/penyusun/sop/berulang/ubah")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "belum dapat diubah di tabel" in html and 'name="tabel_terkunci"' in html
+    values = form_from_mapping(sheet_mapping(sop))
+    form = _form_data(values)
+    form["key"] = "berulang"
+    saved = client.post("/penyusun/simpan", data=form)
+    assert saved.status_code == 422 and "belum dapat diubah di tabel" in saved.get_data(as_text=True)
+    assert working_sop(runtime, "berulang") == sop  # the draft keeps its nested rows
+    path = DATA / "structure" / "subproses_berulang.yaml"
+    imported = client.post("/penyusun/impor", data={"berkas": (io.BytesIO(path.read_bytes()), path.name)},
+                           content_type="multipart/form-data")
+    assert 'name="tabel_terkunci"' in imported.get_data(as_text=True)
+    form = _form_data(form_from_mapping(sheet_mapping(sop)))
+    form["tabel_terkunci"] = "1"
+    assert client.post("/penyusun/simpan", data=form).status_code == 422  # an import without a key either
