@@ -8,8 +8,8 @@ row over a case field needs a declared table field; the constructs are not combi
 
 from __future__ import annotations
 
-from collections import deque
 
+from engine.sop.reach import closure
 from engine.errors import Problem, problem
 from engine.sop.conditions.language import check_condition
 from engine.sop.fields import FieldType
@@ -135,13 +135,13 @@ def _check_scope(sop: Sop, subprocess: Step) -> list[Problem]:
         return [problem("st_subprocess_empty", subprocess.id, subprocess.activity)]
     ids = {row.id for row in rows}
     forward = {row.id: [target for target in row.successors() if target in ids] for row in rows}
-    reached = _closure([rows[0].id], forward)
+    reached = closure([rows[0].id], forward)
     backward: dict[str, list[str]] = {row.id: [] for row in rows}
     for source, targets in forward.items():
         for target in targets:
             backward[target].append(source)
     exits = [row.id for row in rows if not row.successors()]
-    finishing = _closure(exits, backward)
+    finishing = closure(exits, backward)
     problems = []
     for row in rows:
         if row.id not in reached:
@@ -150,16 +150,6 @@ def _check_scope(sop: Sop, subprocess: Step) -> list[Problem]:
             problems.append(problem("st_nested_no_exit", row.id, row.activity, parent=subprocess.id))
     return problems
 
-
-def _closure(seeds: list[str], edges: dict[str, list[str]]) -> set[str]:
-    seen = set(seeds)
-    queue = deque(seeds)
-    while queue:
-        for target in edges.get(queue.popleft(), []):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
 
 
 def table_editor_problems(sop: Sop) -> list[Problem]:

@@ -6,7 +6,6 @@ one pass so the author fixes them together.
 
 from __future__ import annotations
 
-from collections import deque
 
 from engine.sop.conditions.language import check_condition
 from engine.sop.registration import check_pattern
@@ -14,6 +13,7 @@ from engine.sop.retention import check_retention
 from engine.sop.field_checks import check_condition_fields, check_documents, check_fields
 from engine.sop.durations import parse_duration
 from engine.sop.events_check import check_events
+from engine.sop.reach import closure
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
 from engine.sop.routing import check_actor_jabatan, check_routing
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
@@ -165,14 +165,14 @@ def _check_reachability(sop: Sop, ids: set[str]) -> list[Problem]:
         return []
     top = [step for step in sop.steps if not step.structure.within]  # nested rows: check_structure
     forward = {step.id: [t for t in step.successors() if t in ids] for step in top}
-    reached = _closure([start.id], forward)
+    reached = closure([start.id], forward)
     backward: dict[str, list[str]] = {step.id: [] for step in top}
     for source, targets in forward.items():
         for target in targets:
             if target in backward:
                 backward[target].append(source)
     ends = [step.id for step in top if step.kind is StepKind.END]
-    finishing = _closure(ends, backward)
+    finishing = closure(ends, backward)
     problems = []
     for step in top:
         if step.id not in reached:
@@ -181,13 +181,3 @@ def _check_reachability(sop: Sop, ids: set[str]) -> list[Problem]:
             problems.append(problem("no_way_to_end", step.id, step.activity))
     return problems
 
-
-def _closure(seeds: list[str], edges: dict[str, list[str]]) -> set[str]:
-    seen = set(seeds)
-    queue = deque(seeds)
-    while queue:
-        for target in edges.get(queue.popleft(), []):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
