@@ -266,36 +266,27 @@ def _is_step(node: Any) -> bool:
 
 def _steps_before(reader: Any, node: Any) -> set[str]:
     """The steps the node's own pool reaches it from (sequence flows only, through gateways and events)."""
-    found: set[str] = set()
-    seen = {node.id}
-    queue = [node]
-    while queue:
-        current = queue.pop()
-        for flow_id in current.incoming:
-            flow = reader.flows[flow_id]
-            if flow.message or flow.source in seen:
-                continue
-            seen.add(flow.source)
-            other = reader.nodes[flow.source]
-            if _is_step(other):
-                found.add(other.id)
-            else:
-                queue.append(other)
-    return found
+    return set(_steps_along(reader, node, forward=False))
 
 
 def _steps_after(reader: Any, node: Any) -> list[str]:
+    """The steps the node leads to in its own pool, nearest first (sequence flows only)."""
+    return _steps_along(reader, node, forward=True)
+
+
+def _steps_along(reader: Any, node: Any, forward: bool) -> list[str]:
     found: list[str] = []
     seen = {node.id}
     queue = [node]
     while queue:
         current = queue.pop()
-        for flow_id in current.outgoing:
+        for flow_id in (current.outgoing if forward else current.incoming):
             flow = reader.flows[flow_id]
-            if flow.message or flow.target in seen:
+            other_id = flow.target if forward else flow.source
+            if flow.message or other_id in seen:
                 continue
-            seen.add(flow.target)
-            other = reader.nodes[flow.target]
+            seen.add(other_id)
+            other = reader.nodes[other_id]
             if _is_step(other):
                 found.append(other.id)
             else:
