@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from engine.access.accounts import add_account
-from engine.cli.main import main
 from engine.formats.files import load_file
 from engine.runtime.facade import Runtime
 from engine.samples.case_values import sample_values
 from tests.conftest import DATA
+from tests.engine.cli_helpers import cli_on_store
 
 SHEET = DATA / "surat_kecil.yaml"
 KEY = "uji-surat"
@@ -21,14 +20,7 @@ KEY = "uji-surat"
 
 @pytest.fixture
 def alur(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("ALUR_DATABASE_URL", url)
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0) -> Result:
-        result = runner.invoke(main, list(args))
-        assert result.exit_code == code, (args, result.output, result.exception)
-        return result
+    invoke, url = cli_on_store(tmp_path, monkeypatch)
 
     invoke("db", "upgrade")
     runtime = Runtime(url)

@@ -7,27 +7,19 @@ import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from engine.cli.main import main
 from engine.lifecycle.transitions import status
 from engine.runtime.facade import Runtime
 from engine.runtime.timers import ManualClock
 from tests.engine.lifecycle.conftest import DINKES, DINKES_UMUM, DISDIK_UMUM, PEMDA, build_pemda
+from tests.engine.cli_helpers import cli_on_store
 
 
 @pytest.fixture
 def alur(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("ALUR_DATABASE_URL", url)
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0) -> Result:
-        result = runner.invoke(main, list(args))
-        assert result.exit_code == code, (args, result.output, result.exception)
-        return result
+    invoke, url = cli_on_store(tmp_path, monkeypatch)
 
     invoke("db", "upgrade")
     runtime = Runtime(url, clock=ManualClock())

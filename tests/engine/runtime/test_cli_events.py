@@ -5,25 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from engine.access.accounts import add_account
-from engine.cli.main import main
 from engine.runtime.facade import Runtime
 from tests.conftest import DATA
+from tests.engine.cli_helpers import cli_on_store
 
 UNIT = "Bagian Umum"
 
 
 @pytest.fixture
 def alur(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ALUR_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0) -> Result:
-        result = runner.invoke(main, list(args))
-        assert result.exit_code == code, (args, result.output, result.exception)
-        return result
+    invoke, _ = cli_on_store(tmp_path, monkeypatch)
 
     return invoke
 

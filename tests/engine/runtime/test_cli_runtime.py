@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from engine.cli.main import main
 from engine.store.migrate import head_revision
 from tests.conftest import DATA, PROCESSES
+from tests.engine.cli_helpers import cli_on_store
 
 UNIT = "Bagian Umum"
 #: ``alur publish`` records who publishes and why.
@@ -19,13 +18,7 @@ AS_ANI = ("--as", "ani", "--alasan", "Memulai sistem")
 
 @pytest.fixture
 def alur(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("ALUR_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
-    runner = CliRunner()
-
-    def invoke(*args: str, code: int = 0) -> Result:
-        result = runner.invoke(main, list(args))
-        assert result.exit_code == code, (args, result.output, result.exception)
-        return result
+    invoke, _ = cli_on_store(tmp_path, monkeypatch)
 
     return invoke
 
