@@ -51,7 +51,7 @@ from typing import Any  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import StepKind, read_bpmn, upgrade_database  # noqa: E402
+from engine import StepKind, read_bpmn, sample_values, upgrade_database  # noqa: E402
 
 SOP_FILE = ROOT / "processes" / "pengelolaan-surat-masuk.bpmn"
 KEY = "surat-masuk"
@@ -68,14 +68,17 @@ def _alur(url: str, *args: str) -> str:
     return result.stdout
 
 
-def _jabatan() -> tuple[list[str], set[str], dict[str, list[str]]]:
-    """The SOP's jabatan, its decision steps and each step's kelengkapan (``""``: the first step's)."""
+def _jabatan() -> tuple[list[str], set[str], dict[str, list[str]], dict[str, dict[str, Any]]]:
+    """The SOP's jabatan, its decision steps, each step's kelengkapan and the case values its form asks
+    for, as a clerk types them (``""``: the first step's)."""
     sop = read_bpmn(SOP_FILE.read_bytes()).sop
     actors = sorted({step.actor for step in sop.steps if step.actor})
     decisions = {step.id for step in sop.steps if step.kind is StepKind.DECISION}
     kelengkapan = {step.id: list(step.requirements) for step in sop.steps}
     kelengkapan[""] = list(sop.steps[0].requirements)
-    return actors, decisions, kelengkapan
+    values = {step.id: sample_values(sop, step.id) for step in sop.steps}
+    values[""] = values[sop.steps[0].id]
+    return actors, decisions, kelengkapan, values
 
 
 def _prepare(url: str, clients: int) -> list[str]:
@@ -86,7 +89,7 @@ def _prepare(url: str, clients: int) -> list[str]:
     # alur publish records who and why, and takes only a login account
     _alur(url, "account", "add", "penerbit", "--role", "admin", "--password", PASSWORD)
     _alur(url, "publish", str(SOP_FILE), "--key", KEY, "--as", "penerbit", "--alasan", "bench http")
-    actors, _, _ = _jabatan()
+    actors, _, _, _ = _jabatan()
     options = [arg for actor in actors for arg in ("--jabatan", actor)]
 
     def clerk(number: int) -> str:
@@ -245,7 +248,8 @@ async def _login(connection: Connection, name: str) -> None:
 
 
 async def _clerk(number: int, token: str, port: int, phase: str, think: float, until: float,
-                 recorder: Recorder, decisions: set[str], kelengkapan: dict[str, list[str]]) -> None:
+                 recorder: Recorder, decisions: set[str], kelengkapan: dict[str, list[str]],
+                 values: dict[str, dict[str, Any]]) -> None:
     api = Connection(port)
     web = Connection(port)
     bearer = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
@@ -262,7 +266,8 @@ async def _clerk(number: int, token: str, port: int, phase: str, think: float, u
             await recorder.timed("sehat", api, "GET", "/sehat")
             await pause()
             continue
-        body = json.dumps({"unit": f"Unit Uji {number:02d}", "form": {"kelengkapan": kelengkapan[""]}}).encode()
+        body = json.dumps({"unit": f"Unit Uji {number:02d}",
+                           "form": {"kelengkapan": kelengkapan[""], "data": values[""]}}).encode()
         status, data = await recorder.timed("start", api, "POST", f"/api/v1/sop/{KEY}/instans", body, bearer)
         if status != 201:
             await pause()
@@ -277,6 +282,8 @@ async def _clerk(number: int, token: str, port: int, phase: str, think: float, u
             await pause()
             await recorder.timed("task_html", web, "GET", f"/tugas/{item['id']}")
             form: dict[str, Any] = {"kelengkapan": kelengkapan.get(item["step_id"], [])}
+            if values.get(item["step_id"]):
+                form["data"] = values[item["step_id"]]
             if item["step_id"] in decisions:
                 form["keputusan"] = "Ya"
             await pause()
@@ -291,9 +298,9 @@ async def _clerk(number: int, token: str, port: int, phase: str, think: float, u
 
 async def _phase(tokens: list[str], port: int, phase: str, think: float, seconds: float) -> Recorder:
     recorder = Recorder()
-    _, decisions, kelengkapan = _jabatan()
+    _, decisions, kelengkapan, values = _jabatan()
     until = time.monotonic() + seconds
-    await asyncio.gather(*(_clerk(number, token, port, phase, think, until, recorder, decisions, kelengkapan)
+    await asyncio.gather(*(_clerk(number, token, port, phase, think, until, recorder, decisions, kelengkapan, values)
                            for number, token in enumerate(tokens)))
     return recorder
 
