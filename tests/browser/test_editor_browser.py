@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from engine import dump, synthetic_sop
-from tests.browser.conftest import LiveServer, pytestmark, sign_in  # noqa: F401 - skip marker applies here too
+from tests.browser.conftest import ARTIFACTS, LiveServer, pytestmark, sign_in  # noqa: F401 - skip marker applies here too
 
 
 def test_penyusun_writes_a_new_sop_in_the_table_and_checks_it(page: Page, shot: Any, server: LiveServer) -> None:
@@ -42,13 +42,14 @@ def test_penyusun_writes_a_new_sop_in_the_table_and_checks_it(page: Page, shot: 
     shot(page, "penyusun-tabel-masalah")
 
 
-SHOTS = Path("/tmp/editor-shots")
+#: Where a person looks at the editor's screenshots (kept out of git, like the other browser tests').
+SHOTS = ARTIFACTS
 
 
 def _shoot(page: Page, folder: Path, name: str, full_page: bool = True) -> None:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
-    SHOTS.mkdir(exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(path, SHOTS / path.name)
 
 
