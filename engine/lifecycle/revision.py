@@ -44,12 +44,7 @@ def revise(runtime: Runtime, key: str, by: str, reason: str = "") -> Sop:
     now = runtime.clock.now()
     sop = replace(sop, identity=replace(sop.identity, tanggal_revisi=today_in(runtime.calendar.tz, now)))
     with runtime.db.write() as connection:
-        _write_status(connection, key, "revisi", by, now, sop)
-        round_ = records.ensure_round(connection, key, by, now)
-        records.record(connection, key, "revise", "revisi", by, now, round_id=round_.id, reason=reason)
-        connection.execute(update(revision_requests).where(revision_requests.c.key == key,
-                                                           revision_requests.c.status == "terbuka")
-                           .values(status="ditindaklanjuti", closed_by=by, closed_at=now))
+        _enter_revisi(connection, key, sop, by, now, reason)
     return sop
 
 
@@ -107,10 +102,16 @@ def revise_on_evaluation(connection: Connection, key: str, approved: Sop, by: st
     if current != "disahkan":
         return False
     sop = replace(approved, identity=replace(approved.identity, tanggal_revisi=tanggal_revisi))
+    _enter_revisi(connection, key, sop, by, now, reason)
+    return True
+
+
+def _enter_revisi(connection: Connection, key: str, sop: Sop, by: str, now: dt.datetime, reason: str) -> None:
+    """Move ``key`` to ``revisi`` with ``sop`` as its working draft: a round opens, the event names who
+    and why, and the SOP's open revision requests are marked as acted on."""
     _write_status(connection, key, "revisi", by, now, sop)
     round_ = records.ensure_round(connection, key, by, now)
     records.record(connection, key, "revise", "revisi", by, now, round_id=round_.id, reason=reason)
     connection.execute(update(revision_requests).where(revision_requests.c.key == key,
                                                        revision_requests.c.status == "terbuka")
                        .values(status="ditindaklanjuti", closed_by=by, closed_at=now))
-    return True
