@@ -1,7 +1,4 @@
-"""A process completing items is killed with SIGKILL at random points 20 times; nothing committed is lost.
-
-The 20 kills run on SQLite in the default suite; on PostgreSQL 5 by default and the full 20 under ``-m slow``.
-"""
+"""A process completing items is killed with SIGKILL at random points 20 times; nothing committed is lost."""
 
 from __future__ import annotations
 
@@ -104,18 +101,12 @@ def test_sigkill_20_times_loses_no_committed_completion_sqlite(sqlite_url: str, 
     check_after_crashes(sqlite_url, tmp_path / "done.log", [UNIT])
 
 
-#: The default suite kills the PostgreSQL child this many times; the promised 20 run on SQLite by default
-#: and on PostgreSQL under ``-m slow`` (20 PostgreSQL kills took 38 s of the default suite).
-POSTGRESQL_DEFAULT_KILLS = 5
-
-
 @pytest.mark.postgresql
-@pytest.mark.parametrize("kills", [POSTGRESQL_DEFAULT_KILLS, pytest.param(KILLS, marks=pytest.mark.slow)])
-def test_sigkill_20_times_loses_no_committed_completion_postgresql(kills: int, tmp_path: Path,
+def test_sigkill_20_times_loses_no_committed_completion_postgresql(tmp_path: Path,
                                                                     request: pytest.FixtureRequest) -> None:
     from tests.engine.runtime.conftest import fresh_url
 
     url = fresh_url("postgresql", tmp_path, request)
     prepare(url)
-    crash_many_times(url, tmp_path / "done.log", kills)
-    check_after_crashes(url, tmp_path / "done.log", [UNIT], kills)
+    crash_many_times(url, tmp_path / "done.log", KILLS)
+    check_after_crashes(url, tmp_path / "done.log", [UNIT])
