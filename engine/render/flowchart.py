@@ -175,14 +175,21 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
     # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch; failing
     # that, one whose decisions' side exits run far enough out to hold their label (a taller row gives
     # a label no room beside a loop turning up in the gutter right beside the decision)
-    flow = next((flow for flow in flows if labels_fit(flow)), None)
+    # (never one that crosses more arrows than the cheapest: a crossing is no price for a label, whose
+    # decision's row grows taller instead, see flowchart_pages)
+    crossings = _crossings(flows[0].edges)
+
+    def usable(flow: PageFlow) -> bool:
+        return labels_fit(flow) and _crossings(flow.edges) <= crossings
+
+    flow = next((flow for flow in flows if usable(flow)), None)
     if flow is None:
         try:
             roomy = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback,
                                    label_room=_LABEL_SIDE_RUN)
         except RenderError:
             roomy = []
-        flow = next((flow for flow in roomy if labels_fit(flow)), flows[0])
+        flow = next((flow for flow in roomy if usable(flow)), flows[0])
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     _draw_hops(page, flow.edges)
@@ -193,6 +200,16 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
                         node.key in flow.highlighted)
     crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
     return {edge.src.key for edge in crowded}
+
+
+def _crossings(edges: list[Edge]) -> int:
+    """How many times a horizontal piece of one arrow crosses a vertical piece of another."""
+    pieces = [(edge, a, b) for edge in edges for a, b in zip(edge.points, edge.points[1:])]
+    flat = [(edge, a, b) for edge, a, b in pieces if abs(a[1] - b[1]) < 1e-9 and abs(a[0] - b[0]) > 1e-9]
+    upright = [(edge, a, b) for edge, a, b in pieces if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) > 1e-9]
+    return sum(1 for edge, a, b in flat for other, c, d in upright
+               if other is not edge and min(a[0], b[0]) + 1e-6 < c[0] < max(a[0], b[0]) - 1e-6
+               and min(c[1], d[1]) + 1e-6 < a[1] < max(c[1], d[1]) - 1e-6)
 
 
 def _actor_cells(grid: Grid, plan: PagePlan) -> list[tuple[float, float, float, float]]:

@@ -88,6 +88,20 @@ def test_a_label_finds_room_when_a_loop_turns_up_right_beside_its_decision() -> 
     assert defects(render(sop, paper="a4"), sop) == []
 
 
+@pytest.mark.parametrize(("shape", "paper"), [
+    (dict(steps=27, actors=4, decisions=0, loops=0, parallel=True, seed=6187), "a4"),
+    (dict(steps=61, actors=5, decisions=10, loops=0, parallel=True, seed=5244), "f4"),
+])
+def test_a_label_never_costs_a_crossing(shape: dict[str, int | bool], paper: str) -> None:
+    """A decision whose Ya label has no room beside its branch gets a taller row rather than a routing
+    where its branches cross for the room (random draws: the only routings with room for the label
+    crossed Ya over Tidak, or a branch over another arrow, with a line hop)."""
+    sop = synthetic_sop(**shape)  # type: ignore[arg-type]
+    svg = render(sop, paper=paper)
+    assert defects(svg, sop) == []
+    assert [hop for page in parse(svg) for hop in page.hops] == []
+
+
 def _generated_sop_defects(steps: int, actors: int, decision_share: float, loops: int, parallel: bool, seed: int,
                            paper: str) -> list[str]:
     decisions = min(int(steps * decision_share), (steps - 6) // 2)
