@@ -168,9 +168,15 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
                fallback: Column, overlay: Overlay | None) -> set[str]:
     flows = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
 
+    cells_of_page = _actor_cells(grid, plan)
+    #: the labels of a routing tried, drawn on a page of their own, and the arrows whose label found no place
+    tried: dict[int, tuple[Page, list[Edge]]] = {}
+
     def labels_fit(flow: PageFlow) -> bool:
-        return not place_labels(Page(page.width, page.height, "flowchart"), flow.edges, flow.router,
-                                grid.label_size, _actor_cells(grid, plan))
+        scratch = Page(page.width, page.height, "flowchart")
+        crowded = place_labels(scratch, flow.edges, flow.router, grid.label_size, cells_of_page)
+        tried[id(flow)] = (scratch, crowded)
+        return not crowded
 
     # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch; failing
     # that, one whose decisions' side exits run far enough out to hold their label (a taller row gives
@@ -198,7 +204,11 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
         direction = node.key.rsplit(":", 1)[1]
         _draw_connector(page, node, name, direction, (source, target), grid.label_size,
                         node.key in flow.highlighted)
-    crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
+    if id(flow) not in tried:
+        labels_fit(flow)
+    # the labels go on last, as placed when the routing was tried (placing them reads no drawn item)
+    labels, crowded = tried[id(flow)]
+    page.items.extend(labels.items)
     return {edge.src.key for edge in crowded}
 
 

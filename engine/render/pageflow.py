@@ -173,6 +173,20 @@ class _Page:
     def _column(self, step: Step) -> Column:
         return self.columns.get(step.actor, self.fallback)
 
+    def placement(self, mirror: bool, aside: bool) -> tuple[tuple[tuple[int, str], tuple[tuple[int, float], ...]], ...]:
+        """The (line, x) of the connectors of each strip, in the order of :attr:`wanted`."""
+        result = []
+        for where, lines in self.strips.items():
+            here = [item for item in self.wanted if (item[2], item[3]) == where]
+            column = self._column(self.steps[where[0]])
+            placed = line_positions(column, len(here), len(lines), mirror)
+            if placed is None:
+                xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors,
+                                      mirror, aside)
+                placed = [(0, x) for x in xs]
+            result.append((where, tuple(placed)))
+        return tuple(result)
+
     def attempt(self, mirror: bool, aside: bool, first: frozenset[tuple[str, str]] = frozenset(),
                 label_room: float = 0.0) -> tuple[float, PageFlow]:
         """Route the page with connectors placed as given or mirrored; return cost and result.
@@ -187,14 +201,9 @@ class _Page:
             nodes[step.id] = Node(step.id, self._column(step).center, row.symbol_y, self.grid.symbol_w / 2, half,
                                   self.symbol_slot[row.index], decision=step.kind is StepKind.DECISION)
         connectors: list[tuple[Node, str, str, str]] = []
-        for where, lines in self.strips.items():
+        for where, placed in self.placement(mirror, aside):
+            lines = self.strips[where]
             here = [item for item in self.wanted if (item[2], item[3]) == where]
-            column = self._column(self.steps[where[0]])
-            placed = line_positions(column, len(here), len(lines), mirror)
-            if placed is None:
-                xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors,
-                                      mirror, aside)
-                placed = [(0, x) for x in xs]
             for (key, name, _, _, target, source), (line, x) in zip(here, placed):
                 slot, y = lines[line]
                 # both point down: an arrow enters an "out" connector at its flat top and leaves an
@@ -256,7 +265,14 @@ def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: d
     failure: RenderError | None = None
     variants = [(mirror, aside) for aside in (False, True) for mirror in (False, True)] if page.wanted \
         else [(False, False)]
+    placements: set[object] = set()
     for mirror, aside in variants:
+        # a variant that places every connector where an earlier one did routes exactly as that one
+        # did (a single connector in the middle of its column is its own mirror image): skip it
+        placement = page.placement(mirror, aside)
+        if placement in placements:
+            continue
+        placements.add(placement)
         # an arrow that found no clean path (or none at all) is routed again before the others
         first: frozenset[tuple[str, str]] = frozenset()
         for _ in range(_RETRIES):
