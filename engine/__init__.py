@@ -296,6 +296,7 @@ from engine.notify.channels import WebhookChannel as WebhookChannel
 from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
+from engine.render.document import document_pages as document_pages
 from engine.render.preview import flowchart_preview as flowchart_preview
 from engine.runtime.administration import ADMIN_ACTIONS as ADMIN_ACTIONS
 from engine.runtime.administration import OverdueGroup as OverdueGroup
@@ -609,6 +610,7 @@ __all__ = [
     "distribute_sop",
     "distributions_of",
     "document_for",
+    "document_pages",
     "done_by",
     "draft_layout",
     "draftable_units",

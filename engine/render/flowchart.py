@@ -168,21 +168,34 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
                fallback: Column, overlay: Overlay | None) -> set[str]:
     flows = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
 
+    cells_of_page = _actor_cells(grid, plan)
+    #: the labels of a routing tried, drawn on a page of their own, and the arrows whose label found no place
+    tried: dict[int, tuple[Page, list[Edge]]] = {}
+
     def labels_fit(flow: PageFlow) -> bool:
-        return not place_labels(Page(page.width, page.height, "flowchart"), flow.edges, flow.router,
-                                grid.label_size, _actor_cells(grid, plan))
+        scratch = Page(page.width, page.height, "flowchart")
+        crowded = place_labels(scratch, flow.edges, flow.router, grid.label_size, cells_of_page)
+        tried[id(flow)] = (scratch, crowded)
+        return not crowded
 
     # the cheapest routing whose Ya/Tidak labels all find a free place beside their own branch; failing
     # that, one whose decisions' side exits run far enough out to hold their label (a taller row gives
     # a label no room beside a loop turning up in the gutter right beside the decision)
-    flow = next((flow for flow in flows if labels_fit(flow)), None)
+    # (never one that crosses more arrows than the cheapest: a crossing is no price for a label, whose
+    # decision's row grows taller instead, see flowchart_pages)
+    crossings = _crossings(flows[0].edges)
+
+    def usable(flow: PageFlow) -> bool:
+        return labels_fit(flow) and _crossings(flow.edges) <= crossings
+
+    flow = next((flow for flow in flows if usable(flow)), None)
     if flow is None:
         try:
             roomy = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback,
                                    label_room=_LABEL_SIDE_RUN)
         except RenderError:
             roomy = []
-        flow = next((flow for flow in roomy if labels_fit(flow)), flows[0])
+        flow = next((flow for flow in roomy if usable(flow)), flows[0])
     _draw_symbols(page, plan, sop.steps, flow.nodes, overlay)
     _draw_edges(page, flow.edges)
     _draw_hops(page, flow.edges)
@@ -191,8 +204,22 @@ def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, pa
         direction = node.key.rsplit(":", 1)[1]
         _draw_connector(page, node, name, direction, (source, target), grid.label_size,
                         node.key in flow.highlighted)
-    crowded = place_labels(page, flow.edges, flow.router, grid.label_size, _actor_cells(grid, plan))
+    if id(flow) not in tried:
+        labels_fit(flow)
+    # the labels go on last, as placed when the routing was tried (placing them reads no drawn item)
+    labels, crowded = tried[id(flow)]
+    page.items.extend(labels.items)
     return {edge.src.key for edge in crowded}
+
+
+def _crossings(edges: list[Edge]) -> int:
+    """How many times a horizontal piece of one arrow crosses a vertical piece of another."""
+    pieces = [(edge, a, b) for edge in edges for a, b in zip(edge.points, edge.points[1:])]
+    flat = [(edge, a, b) for edge, a, b in pieces if abs(a[1] - b[1]) < 1e-9 and abs(a[0] - b[0]) > 1e-9]
+    upright = [(edge, a, b) for edge, a, b in pieces if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) > 1e-9]
+    return sum(1 for edge, a, b in flat for other, c, d in upright
+               if other is not edge and min(a[0], b[0]) + 1e-6 < c[0] < max(a[0], b[0]) - 1e-6
+               and min(c[1], d[1]) + 1e-6 < a[1] < max(c[1], d[1]) - 1e-6)
 
 
 def _actor_cells(grid: Grid, plan: PagePlan) -> list[tuple[float, float, float, float]]:

@@ -95,7 +95,7 @@ class Segment:
 class Area:
     """Where arrows may run on one page.
 
-    :param slots: vertical slots (strips and rows) as (top, bottom) of the symbols in them.
+    :param slots: vertical slots (strips and rows) as (top, bottom) of the symbols in them, top to bottom.
     :param gaps: for each pair of adjacent slots, the y of the free horizontal tracks between them.
     :param gutters: the x of the free vertical tracks of each gutter, nearest the symbol first.
     :param borders_x: x of the column borders in the actor area.

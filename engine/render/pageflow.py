@@ -73,6 +73,23 @@ def _strip_positions(wanted: list[Column], actors: list[Column], mirror: bool, a
     return result
 
 
+def line_positions(column: Column, count: int, lines: int, mirror: bool) -> list[tuple[int, float]] | None:
+    """The (line, x) of each of ``count`` connectors of ``column`` in a strip of ``lines`` lines
+    (line 0 on top), in the order their letters are read, or ``None`` when they do not fit.
+
+    Each line holds one fewer than fit side by side and leaves the place at its right end free (the
+    left when ``mirror``): there an arrow runs through the strip, by the gutter, to or from a
+    connector of another line (along the gap between two lines) or on past the row.
+    """
+    places = sorted(connector_slots(column))  # left to right, the free place last
+    if mirror:
+        places = [2 * column.center - x for x in places]
+    each = len(places) - 1
+    if lines < 2 or each < 1 or count > lines * each:
+        return None
+    return [(index // each, places[index % each]) for index in range(count)]
+
+
 def _free_x(column: Column, actors: list[Column], taken: list[float], step: float) -> float:
     for other in sorted(actors, key=lambda c: abs(c.center - column.center)):
         for offset in (0.0, step, -step, 2 * step, -2 * step):
@@ -124,21 +141,19 @@ class _Page:
         self.page_of, self.pairs, self.arrows = page_of, pairs, arrows
         self.columns, self.fallback = columns, fallback
         self.slots: list[tuple[float, float]] = []
-        #: row index -> slot of its symbol; (row index, "top"/"bottom") -> (slot, y) of its strips
+        #: row index -> slot of its symbol; (row index, "top"/"bottom") -> (slot, y) of each line of its strips
         self.symbol_slot: dict[int, int] = {}
-        self.strips: dict[tuple[int, str], tuple[int, float]] = {}
+        self.strips: dict[tuple[int, str], list[tuple[int, float]]] = {}
         for row in plan.rows:
             if row.top_strip:
-                y = row.y + row.top_strip / 2
-                self.strips[(row.index, "top")] = (len(self.slots), y)
-                self.slots.append((y - style.CONNECTOR_H / 2, y + style.CONNECTOR_H / 2))
+                y = row.y + row.top_strip / 2 - (row.top_lines - 1) * style.STRIP_LINE / 2
+                self._strip((row.index, "top"), [y + line * style.STRIP_LINE for line in range(row.top_lines)])
             half = symbol_height(self.steps[row.index].kind, grid.symbol_w) / 2
             self.symbol_slot[row.index] = len(self.slots)
             self.slots.append((row.symbol_y - half, row.symbol_y + half))
             if row.bottom_strip:
-                y = row.y + row.h - row.bottom_strip / 2
-                self.strips[(row.index, "bottom")] = (len(self.slots), y)
-                self.slots.append((y - style.CONNECTOR_H / 2, y + style.CONNECTOR_H / 2))
+                y = row.y + row.h - row.bottom_strip / 2 - (row.bottom_lines - 1) * style.STRIP_LINE / 2
+                self._strip((row.index, "bottom"), [y + line * style.STRIP_LINE for line in range(row.bottom_lines)])
         self.area = _area(grid, plan, self.slots)
         #: (node key, letter, row it sits in, strip, step it leads to, step it comes from)
         self.wanted: list[tuple[str, str, int, str, int, int]] = []
@@ -149,8 +164,28 @@ class _Page:
             if page_of[dst] == number:
                 self.wanted.append((f"conn:{name}:in", name, dst, "top", dst, src))
 
+    def _strip(self, where: tuple[int, str], ys: list[float]) -> None:
+        self.strips[where] = []
+        for y in ys:
+            self.strips[where].append((len(self.slots), y))
+            self.slots.append((y - style.CONNECTOR_H / 2, y + style.CONNECTOR_H / 2))
+
     def _column(self, step: Step) -> Column:
         return self.columns.get(step.actor, self.fallback)
+
+    def placement(self, mirror: bool, aside: bool) -> tuple[tuple[tuple[int, str], tuple[tuple[int, float], ...]], ...]:
+        """The (line, x) of the connectors of each strip, in the order of :attr:`wanted`."""
+        result = []
+        for where, lines in self.strips.items():
+            here = [item for item in self.wanted if (item[2], item[3]) == where]
+            column = self._column(self.steps[where[0]])
+            placed = line_positions(column, len(here), len(lines), mirror)
+            if placed is None:
+                xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors,
+                                      mirror, aside)
+                placed = [(0, x) for x in xs]
+            result.append((where, tuple(placed)))
+        return tuple(result)
 
     def attempt(self, mirror: bool, aside: bool, first: frozenset[tuple[str, str]] = frozenset(),
                 label_room: float = 0.0) -> tuple[float, PageFlow]:
@@ -166,11 +201,11 @@ class _Page:
             nodes[step.id] = Node(step.id, self._column(step).center, row.symbol_y, self.grid.symbol_w / 2, half,
                                   self.symbol_slot[row.index], decision=step.kind is StepKind.DECISION)
         connectors: list[tuple[Node, str, str, str]] = []
-        for where, (slot, y) in self.strips.items():
+        for where, placed in self.placement(mirror, aside):
+            lines = self.strips[where]
             here = [item for item in self.wanted if (item[2], item[3]) == where]
-            xs = _strip_positions([self._column(self.steps[item[2]]) for item in here], self.grid.actors,
-                                  mirror, aside)
-            for (key, name, _, _, target, source), x in zip(here, xs):
+            for (key, name, _, _, target, source), (line, x) in zip(here, placed):
+                slot, y = lines[line]
                 # both point down: an arrow enters an "out" connector at its flat top and leaves an
                 # "in" connector at its point
                 port = "T" if key.endswith(":out") else "B"
@@ -230,7 +265,14 @@ def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: d
     failure: RenderError | None = None
     variants = [(mirror, aside) for aside in (False, True) for mirror in (False, True)] if page.wanted \
         else [(False, False)]
+    placements: set[object] = set()
     for mirror, aside in variants:
+        # a variant that places every connector where an earlier one did routes exactly as that one
+        # did (a single connector in the middle of its column is its own mirror image): skip it
+        placement = page.placement(mirror, aside)
+        if placement in placements:
+            continue
+        placements.add(placement)
         # an arrow that found no clean path (or none at all) is routed again before the others
         first: frozenset[tuple[str, str]] = frozenset()
         for _ in range(_RETRIES):

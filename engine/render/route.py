@@ -298,7 +298,9 @@ class Router:
         x0, x1 = min(a[0], b[0]), max(a[0], b[0])
         y0, y1 = min(a[1], b[1]), max(a[1], b[1])
         for slot, (top, bottom) in enumerate(self.area.slots):
-            if bottom + _OBSTACLE_CLEAR < y0 or top - _OBSTACLE_CLEAR > y1:
+            if top - _OBSTACLE_CLEAR > y1:
+                break  # the slots run down the page: none further down reaches the piece
+            if bottom + _OBSTACLE_CLEAR < y0:
                 continue
             for node in self.by_slot.get(slot, ()):
                 if node is skip_src or node is skip_dst:

@@ -58,6 +58,11 @@ ARROW_WIDTH = 0.3
 HIGHLIGHT_WIDTH = 0.6
 ARROW_LENGTH = 1.2
 ARROW_HALF = 0.5
+#: How much taller a strip grows for each further line of connectors, when a row has more arrows
+#: leaving (or entering) than its column holds side by side: room for the connectors and three
+#: horizontal tracks between two lines, each track keeping an arrowhead's final approach of twice its
+#: length clear of the connectors above and below it.
+STRIP_LINE = CONNECTOR_H + 2 * max(CLEAR, 2 * ARROW_LENGTH + 0.1) + 2 * TRACK + 0.1
 #: Radius of the line hop where two arrows cross.
 HOP_RADIUS = 1.0
 #: Radius of the dot where two arrows into one target join.

@@ -82,6 +82,9 @@ class RowBox:
     h: float
     top_strip: float = 0.0
     bottom_strip: float = 0.0
+    #: Lines of connectors in each strip (more than one when they do not fit side by side).
+    top_lines: int = 1
+    bottom_lines: int = 1
 
     @property
     def symbol_y(self) -> float:
@@ -288,6 +291,23 @@ def connector_slots(column: Column, count: int | None = None) -> list[float]:
     return [column.center + (k - (wanted - 1) / 2) * step for k in range(wanted)]
 
 
+def strip_lines(fits: int, count: int) -> int:
+    """The lines of connectors a strip needs for ``count`` connectors when ``fits`` fit side by side.
+
+    One line when they fit. Else every line holds one fewer than fit: the place left free at one end
+    of each line is the way through the strip, for the arrows to or from the connectors of the lines
+    beyond and for the arrows that go on past the row (see :func:`engine.render.pageflow.line_positions`).
+    """
+    if count <= fits or fits < 2:
+        return 1
+    return -(-count // (fits - 1))
+
+
+def strip_height(lines: int) -> float:
+    """The height of a connector strip of ``lines`` lines."""
+    return style.STRIP + (lines - 1) * style.STRIP_LINE
+
+
 def _strip_load(edges: list[tuple[int, int]], start: int, end: int,
                 page_of: dict[int, int]) -> tuple[Counter[int], Counter[int]]:
     """Connectors in the top strip (arrows entering from another page) and in the bottom strip
@@ -326,7 +346,8 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
 
     A row that arrows enter from another page gets a connector strip at its top, the last row on a
     page that arrows into one step on another page leave gets one at its bottom. A page also ends early when a strip would
-    hold more connectors than fit side by side in its column.
+    hold more connectors than fit side by side in its column, unless it holds them wherever the page ends (then
+    the strip takes more lines: :func:`strip_lines`).
 
     :param edges: arrows as (source row, target row).
     :param available: height for body rows on a page.
@@ -336,28 +357,40 @@ def paginate(grid: Grid, edges: list[tuple[int, int]], available: float,
     count = len(grid.row_heights)
     columns = row_columns or [0] * count
     capacity = [len(connector_slots(column)) for column in grid.actors] or [1]
+
+    def fits(row: int) -> int:
+        return capacity[min(columns[row], len(capacity) - 1)]
+
     pages: list[PagePlan] = []
     page_of: dict[int, int] = {}
     start = 0
     while start < count:
         best: tuple[int, Counter[int], Counter[int]] | None = None
+        #: the strips of ``best`` that hold more connectors than fit side by side
+        best_over: dict[tuple[int, int], int] = {}
         for end in range(start + 1, count + 1):
             top, bottom = _strip_load(edges, start, end, {**page_of, **_guess_pages(grid.row_heights, end, available)})
-            total = sum(grid.row_heights[start:end]) + style.STRIP * (len(top) + len(bottom))
+            strips = sum(strip_height(strip_lines(fits(row), n)) for load in (top, bottom) for row, n in load.items())
+            total = sum(grid.row_heights[start:end]) + strips
             if total > available + 1e-9:
                 break
-            crowded = any(n > capacity[min(columns[row], len(capacity) - 1)]
-                          for load in (top, bottom) for row, n in load.items())
-            if crowded and best is not None:
+            over = {(side, row): n for side, load in enumerate((top, bottom)) for row, n in load.items()
+                    if n > fits(row)}
+            # a strip grown crowded ends the page before its row; one crowded however the page ends (a
+            # row forking into more branches on other pages than fit side by side) takes more lines
+            # and the page goes on while it grows no more crowded
+            if best is not None and any(n > best_over.get(key, 0) for key, n in over.items()):
                 break
-            best = (end, top, bottom)
+            best, best_over = (end, top, bottom), over
         if best is None:
             raise RenderError(f"Baris {start + 1} terlalu tinggi untuk satu halaman; perpendek teksnya.")
         end, top, bottom = best
         plan = PagePlan()
         for index in range(start, end):
+            top_lines, bottom_lines = strip_lines(fits(index), top[index]), strip_lines(fits(index), bottom[index])
             plan.rows.append(RowBox(index, 0.0, grid.row_heights[index],
-                                    style.STRIP if top[index] else 0.0, style.STRIP if bottom[index] else 0.0))
+                                    strip_height(top_lines) if top[index] else 0.0,
+                                    strip_height(bottom_lines) if bottom[index] else 0.0, top_lines, bottom_lines))
             plan.rows[-1].h += plan.rows[-1].top_strip + plan.rows[-1].bottom_strip
             page_of[index] = len(pages)
         pages.append(plan)
