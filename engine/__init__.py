@@ -297,6 +297,7 @@ from engine.notify.settings import NotifySettings as NotifySettings
 from engine.render import render as render
 from engine.render import render_pages as render_pages
 from engine.render.document import document_pages as document_pages
+from engine.render.flowchart import keep_routed_pages as keep_routed_pages
 from engine.render.preview import flowchart_preview as flowchart_preview
 from engine.runtime.administration import ADMIN_ACTIONS as ADMIN_ACTIONS
 from engine.runtime.administration import OverdueGroup as OverdueGroup
@@ -658,6 +659,7 @@ __all__ = [
     "item_for",
     "item_line",
     "jabatan_code_choices",
+    "keep_routed_pages",
     "kind_time_text",
     "line_item",
     "link_organisation",

@@ -72,7 +72,12 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
                            jabatan_codes=jabatan_code_choices(runtime()), table_locked=table_locked), status_code
 
 
-def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
+def _posted(warnings: bool = True) -> tuple[dict[str, Any], Sop | None, list[Problem]]:
+    """The posted table as sheet data, the SOP read from it and its problems.
+
+    :param warnings: also the column codes' warnings (a database read) and the sheet data written back
+        from the SOP; the live preview needs neither, only the errors that stop a drawing.
+    """
     try:
         data = mapping_from_form(request.form)
     except InputError as exc:  # the case fields' YAML part: named, nothing else lost
@@ -82,6 +87,8 @@ def _posted() -> tuple[dict[str, Any], Sop | None, list[Problem]]:
         sop = sop_from_mapping(data)
     except ProcessDefinitionError as exc:
         return data, None, exc.problems
+    if not warnings:
+        return data, sop, validate(sop)
     return sheet_mapping(sop), sop, validate(sop) + column_warnings(runtime(), sop)
 
 
@@ -125,7 +132,7 @@ def preview() -> Response:
     Only the flowchart pages are drawn (the identity sheet does not change while typing), to keep a
     keystroke's way to the preview short. ``Server-Timing`` tells the page how long the server took."""
     started = time.perf_counter()
-    data, sop, problems = _posted()
+    data, sop, problems = _posted(warnings=False)
     errors = [p.render(current_language()) for p in problems if p.severity == "error"]
     if sop is None or errors:
         return Response("\n".join(errors), status=422, mimetype="text/plain")

@@ -12,12 +12,15 @@ the junction); letters run A..Z, AA, AB, ... in the order the pages are read and
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 
 from engine.errors import RenderError
 from engine.sop.model import Sop, Step, StepKind
 from engine.render import cells, fonts, style
-from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, STOPPED_FILL, Page, Path,
-                                  Rect, Text)
+from engine.render.canvas import (BLACK, GREY_FILL, HIGHLIGHT, HIGHLIGHT_FILL, OVER, RUNNING_FILL, STOPPED_FILL, Item, Page,
+                                  Path, Rect, Text)
 from engine.render.labels import place_labels
 from engine.render.overlay import Overlay
 from engine.render.pageflow import Arrow, PageFlow, route_variants
@@ -36,6 +39,24 @@ _LABEL_ROUNDS = 8
 #: width of "Tidak" at 7 pt with its gaps to the lines either side.
 _LABEL_SIDE_RUN = 8.0
 _ALIGN = {"no": "middle", "waktu": "middle"}
+
+#: The drawn arrows, symbols, connectors and labels of recent pages, by everything their routing
+#: reads (:func:`_flow_key`): routing is most of a drawing's time, and a text edit that leaves the
+#: rows' heights, the columns and the arrows as they were (the editor's live preview, one keystroke
+#: at a time) or a later page that an edit above did not move draws the very same items again.
+_FLOWS_KEPT = 512
+_flows: OrderedDict[Hashable, tuple[tuple[Item, ...], frozenset[str]]] = OrderedDict()
+_flows_lock = threading.Lock()
+_flows_on = [True]
+
+
+def keep_routed_pages(enabled: bool) -> None:
+    """Keep (the default) or forget and stop keeping routed flowchart pages between drawings.
+
+    Only a benchmark turns it off, to measure a drawing without them; the output is the same."""
+    with _flows_lock:
+        _flows_on[0] = enabled
+        _flows.clear()
 
 
 def letter(number: int) -> str:
@@ -78,7 +99,7 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
     grid = build_grid(sop, paper, overlay, lang)
     arrows = _arrows(sop, overlay)
     for attempt in range(_LABEL_ROUNDS + 1):
-        pages, crowded = _lay_out(sop, paper, grid, arrows, overlay)
+        pages, crowded = _lay_out(sop, paper, grid, arrows, overlay, attempt == _LABEL_ROUNDS)
         if not crowded or attempt == _LABEL_ROUNDS:
             return pages
         index = {step.id: number for number, step in enumerate(sop.steps)}
@@ -89,8 +110,11 @@ def flowchart_pages(sop: Sop, paper: style.Paper, lang: str, overlay: Overlay | 
 
 
 def _lay_out(sop: Sop, paper: style.Paper, grid: Grid, arrows: list[Arrow],
-             overlay: Overlay | None) -> tuple[list[Page], set[str]]:
-    """Paginate, route and draw; also return the decisions whose labels found no free place."""
+             overlay: Overlay | None, last: bool) -> tuple[list[Page], set[str]]:
+    """Paginate, route and draw; also return the decisions whose labels found no free place.
+
+    The table under the arrows is drawn only for a layout that is kept (no crowded label, or the
+    ``last`` round): a crowded one is laid out again with taller rows, and its pages are dropped."""
     body_top = style.MARGIN_TOP + style.CAPTION + grid.header_top + grid.header_bottom
     available = paper.height - style.MARGIN_BOTTOM - style.FOOTER - body_top
     columns = _actor_columns(sop, grid)
@@ -114,10 +138,17 @@ def _lay_out(sop: Sop, paper: style.Paper, grid: Grid, arrows: list[Arrow],
         pairs[key] = letter(len(pairs))
     pages: list[Page] = []
     crowded: set[str] = set()
+    flows: list[Page] = []
     for number, plan in enumerate(plans):
+        flow = Page(paper.width, paper.height, "flowchart")
+        crowded |= _draw_flow(flow, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback, overlay)
+        flows.append(flow)
+    if crowded and not last:
+        return [], crowded
+    for plan, flow in zip(plans, flows):
         page = Page(paper.width, paper.height, "flowchart")
         _draw_table(page, sop, grid, plan)
-        crowded |= _draw_flow(page, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback, overlay)
+        page.items.extend(flow.items)  # the arrows and symbols over the table, as drawn in that order
         pages.append(page)
     return pages, crowded
 
@@ -166,6 +197,55 @@ def _draw_table(page: Page, sop: Sop, grid: Grid, plan: PagePlan) -> None:
 def _draw_flow(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
                pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow], columns: dict[str, Column],
                fallback: Column, overlay: Overlay | None) -> set[str]:
+    if overlay is not None or not _flows_on[0]:  # a trace's highlights: drawn each time
+        return _route_and_draw(page, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback,
+                               overlay)
+    key = _flow_key(page, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
+    with _flows_lock:
+        kept = _flows.get(key)
+        if kept is not None:
+            _flows.move_to_end(key)
+    if kept is not None:
+        page.items.extend(kept[0])  # items are never changed once added, so pages may share them
+        return set(kept[1])
+    before = len(page.items)
+    crowded = _route_and_draw(page, sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback,
+                              None)
+    with _flows_lock:
+        _flows[key] = (tuple(page.items[before:]), frozenset(crowded))
+        while len(_flows) > _FLOWS_KEPT:
+            _flows.popitem(last=False)
+    return crowded
+
+
+def _flow_key(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
+              pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
+              columns: dict[str, Column], fallback: Column) -> Hashable:
+    """Everything :func:`_route_and_draw` reads for one page without an overlay: the paper, the
+    geometry of its rows (not their text) and of the pelaksana columns, its steps' ids, kinds and
+    columns, the arrows and connector pairs that touch it. Two pages with equal keys draw equal items."""
+    steps = sop.steps
+
+    def column_of(index: int) -> str:
+        return columns.get(steps[index].actor, fallback).key
+
+    rows = tuple((row.index, row.y, row.h, row.top_strip, row.bottom_strip, steps[row.index].id,
+                  steps[row.index].kind.value, column_of(row.index)) for row in plan.rows)
+    touching = tuple((a.src, a.dst, steps[a.src].id, steps[a.dst].id, a.label, a.taken, page_of[a.src],
+                      page_of[a.dst], pairs.get((page_of[a.src], a.dst))) for a in arrows
+                     if number in (page_of[a.src], page_of[a.dst]))
+    connectors = tuple((source_page, dst, name, leaving[(source_page, dst)], steps[dst].id,
+                        steps[leaving[(source_page, dst)]].id, page_of[dst])
+                       for (source_page, dst), name in sorted(pairs.items()) if number in (source_page, page_of[dst]))
+    actors = tuple((c.key, c.x, c.w) for c in grid.actors)
+    return (page.width, page.height, number, grid.symbol_w, grid.label_size, (fallback.key, fallback.x, fallback.w),
+            actors, rows, touching,
+            connectors)
+
+
+def _route_and_draw(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: dict[int, int],
+                    pairs: dict[tuple[int, int], str], leaving: dict[tuple[int, int], int], arrows: list[Arrow],
+                    columns: dict[str, Column], fallback: Column, overlay: Overlay | None) -> set[str]:
     flows = route_variants(sop, grid, plan, number, page_of, pairs, leaving, arrows, columns, fallback)
 
     cells_of_page = _actor_cells(grid, plan)

@@ -490,11 +490,31 @@
     file.focus();
   });
 
-  // --- live preview: small debounce, one request at a time, only the SVG ---------------------
+  // --- live preview: no pause before the first request, one request at a time ------------------
+  // A keystroke while nothing is in flight asks at once; keystrokes while a request is in flight are
+  // coalesced into one request sent when it answers. An answer that a newer edit has made stale is
+  // not decoded or shown (decoding the SVG is the browser's largest share): the newer one is asked
+  // for at once instead.
   const target = document.getElementById("preview");
   const state = document.getElementById("preview-state");
   let previewTimer = null, inFlight = null, again = false, firstInput = 0;
+  function show(text, started) {
+    // an image, not thousands of SVG nodes in the page: the browser decodes it off the main thread
+    const picture = new Image();
+    picture.alt = fill(say.flowchartLabel, {nama: (form.querySelector("[name=nama]").value || "").trim()});
+    picture.className = "preview-image";
+    picture.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+    return picture.decode().catch(function () { /* shown all the same */ }).then(function () {
+      if (again) return;  // typed on while it decoded: the newer answer replaces it anyway
+      target.replaceChildren(picture);
+      const took = Math.round(performance.now() - started);
+      target.dataset.latency = String(took);
+      target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
+      state.textContent = fill(say.previewUpdated, {ms: took});
+    });
+  }
   function refresh() {
+    previewTimer = null;
     if (inFlight) { again = true; return; }
     const started = firstInput || performance.now();
     firstInput = 0;
@@ -508,32 +528,25 @@
       return answer.text().then(function (text) { return {ok: answer.ok, text: text}; });
     }).then(function (result) {
       target.dataset.answered = String(Math.round(performance.now() - started));  // the server's share
-      if (result.ok) {
-        // an image, not thousands of SVG nodes in the page: the browser decodes it off the main thread
-        const picture = new Image();
-        picture.alt = fill(say.flowchartLabel, {nama: (form.querySelector("[name=nama]").value || "").trim()});
-        picture.className = "preview-image";
-        picture.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(result.text);
-        return picture.decode().catch(function () { /* shown all the same */ }).then(function () {
-          target.replaceChildren(picture);
-          const took = Math.round(performance.now() - started);
-          target.dataset.latency = String(took);
-          target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
-          state.textContent = fill(say.previewUpdated, {ms: took});
-        });
-      } else {
-        state.textContent = result.text.split("\n")[0];
-        target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
-      }
+      if (again) return null;  // stale: a newer edit waits for its own answer
+      if (result.ok) return show(result.text, started);
+      state.textContent = result.text.split("\n")[0];
+      target.dataset.renders = String(Number(target.dataset.renders || "0") + 1);
+      return null;
     }).catch(function () { /* offline or aborted: the next change tries again */ }).then(function () {
       inFlight = null;
-      if (again) { again = false; refresh(); }
+      if (again) {
+        again = false;
+        firstInput = firstInput || performance.now();
+        refresh();
+      }
     });
   }
   function schedulePreview() {
     if (!firstInput) firstInput = performance.now();
-    clearTimeout(previewTimer);
-    previewTimer = setTimeout(refresh, 60);  // one request at a time coalesces the rest
+    if (inFlight) { again = true; return; }
+    // the events of one keystroke (input, then change of a select) become one request
+    if (previewTimer === null) previewTimer = setTimeout(refresh, 0);
   }
   const toggle = document.getElementById("toggle-preview");
   const panel = document.getElementById("preview-panel");
