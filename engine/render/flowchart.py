@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 
 from engine.errors import RenderError
 from engine.sop.model import Sop, Step, StepKind
@@ -292,14 +292,23 @@ def _route_and_draw(page: Page, sop: Sop, grid: Grid, plan: PagePlan, number: in
     return {edge.src.key for edge in crowded}
 
 
-def _crossings(edges: list[Edge]) -> int:
-    """How many times a horizontal piece of one arrow crosses a vertical piece of another."""
+def _crossing_points(edges: list[Edge], end_room: float) -> Iterator[tuple[Edge, Edge, float, float]]:
+    """Each (horizontal arrow, vertical arrow, x, y) where a horizontal piece of one arrow crosses a
+    vertical piece of another at least ``end_room`` from the horizontal piece's ends."""
     pieces = [(edge, a, b) for edge in edges for a, b in zip(edge.points, edge.points[1:])]
     flat = [(edge, a, b) for edge, a, b in pieces if abs(a[1] - b[1]) < 1e-9 and abs(a[0] - b[0]) > 1e-9]
     upright = [(edge, a, b) for edge, a, b in pieces if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) > 1e-9]
-    return sum(1 for edge, a, b in flat for other, c, d in upright
-               if other is not edge and min(a[0], b[0]) + 1e-6 < c[0] < max(a[0], b[0]) - 1e-6
-               and min(c[1], d[1]) + 1e-6 < a[1] < max(c[1], d[1]) - 1e-6)
+    for edge, a, b in flat:
+        y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
+        for other, c, d in upright:
+            x, top, bottom = c[0], min(c[1], d[1]), max(c[1], d[1])
+            if other is not edge and low + end_room < x < high - end_room and top + 1e-6 < y < bottom - 1e-6:
+                yield edge, other, x, y
+
+
+def _crossings(edges: list[Edge]) -> int:
+    """How many times a horizontal piece of one arrow crosses a vertical piece of another."""
+    return sum(1 for _ in _crossing_points(edges, 1e-6))
 
 
 def _actor_cells(grid: Grid, plan: PagePlan) -> list[tuple[float, float, float, float]]:
@@ -353,25 +362,17 @@ def _draw_edges(page: Page, edges: list[Edge]) -> None:
 
 def _draw_hops(page: Page, edges: list[Edge]) -> None:
     """Where two arrows cross, the horizontal one jumps over the vertical one with a small arc."""
-    pieces = [(edge, a, b) for edge in edges for a, b in zip(edge.points, edge.points[1:])]
-    flat = [(edge, a, b) for edge, a, b in pieces if abs(a[1] - b[1]) < 1e-9 and abs(a[0] - b[0]) > 1e-9]
-    upright = [(edge, a, b) for edge, a, b in pieces if abs(a[0] - b[0]) < 1e-9 and abs(a[1] - b[1]) > 1e-9]
     radius = style.HOP_RADIUS
-    for edge, a, b in flat:
-        y, low, high = a[1], min(a[0], b[0]), max(a[0], b[0])
-        for other, c, d in upright:
-            x, top, bottom = c[0], min(c[1], d[1]), max(c[1], d[1])
-            if other is edge or not (low + radius < x < high - radius and top + 1e-6 < y < bottom - 1e-6):
-                continue
-            width = style.HIGHLIGHT_WIDTH if edge.highlight else style.ARROW_WIDTH
-            under = style.HIGHLIGHT_WIDTH if other.highlight else style.ARROW_WIDTH
-            page.add(Rect(x - radius, y - width / 2 - 0.05, 2 * radius, width + 0.1, "hop-mask", stroke=None,
-                          fill="#ffffff"))
-            page.add(Path([(x, y - radius - 0.2), (x, y + radius + 0.2)], "hop-line",
-                          stroke=HIGHLIGHT if other.highlight else BLACK, width=under))
-            arc = [(x - radius * math.cos(math.pi * i / 8), y - radius * math.sin(math.pi * i / 8)) for i in range(9)]
-            page.add(Path(arc, "hop", stroke=HIGHLIGHT if edge.highlight else BLACK, width=width,
-                          data={"x": f"{x:.2f}", "y": f"{y:.2f}"}))
+    for edge, other, x, y in _crossing_points(edges, radius):
+        width = style.HIGHLIGHT_WIDTH if edge.highlight else style.ARROW_WIDTH
+        under = style.HIGHLIGHT_WIDTH if other.highlight else style.ARROW_WIDTH
+        page.add(Rect(x - radius, y - width / 2 - 0.05, 2 * radius, width + 0.1, "hop-mask", stroke=None,
+                      fill="#ffffff"))
+        page.add(Path([(x, y - radius - 0.2), (x, y + radius + 0.2)], "hop-line",
+                      stroke=HIGHLIGHT if other.highlight else BLACK, width=under))
+        arc = [(x - radius * math.cos(math.pi * i / 8), y - radius * math.sin(math.pi * i / 8)) for i in range(9)]
+        page.add(Path(arc, "hop", stroke=HIGHLIGHT if edge.highlight else BLACK, width=width,
+                      data={"x": f"{x:.2f}", "y": f"{y:.2f}"}))
 
 
 def _on_path(point: tuple[float, float], points: list[tuple[float, float]]) -> bool:

@@ -187,11 +187,11 @@ class _Page:
             result.append((where, tuple(placed)))
         return tuple(result)
 
-    def attempt(self, mirror: bool, aside: bool, first: frozenset[tuple[str, str]] = frozenset(),
-                label_room: float = 0.0) -> tuple[float, PageFlow]:
-        """Route the page with connectors placed as given or mirrored; return cost and result.
+    def attempt(self, placement: tuple[tuple[tuple[int, str], tuple[tuple[int, float], ...]], ...],
+                first: frozenset[tuple[str, str]] = frozenset(), label_room: float = 0.0) -> tuple[float, PageFlow]:
+        """Route the page with connectors placed as given; return cost and result.
 
-        :param aside: put a strip's first connector beside its column's centre, not on it.
+        :param placement: where the connectors of each strip sit (:meth:`placement`).
         :param first: arrows (source key, target key) to route before all others.
         """
         nodes: dict[str, Node] = {}
@@ -201,7 +201,7 @@ class _Page:
             nodes[step.id] = Node(step.id, self._column(step).center, row.symbol_y, self.grid.symbol_w / 2, half,
                                   self.symbol_slot[row.index], decision=step.kind is StepKind.DECISION)
         connectors: list[tuple[Node, str, str, str]] = []
-        for where, placed in self.placement(mirror, aside):
+        for where, placed in placement:
             lines = self.strips[where]
             here = [item for item in self.wanted if (item[2], item[3]) == where]
             for (key, name, _, _, target, source), (line, x) in zip(here, placed):
@@ -277,7 +277,7 @@ def route_variants(sop: Sop, grid: Grid, plan: PagePlan, number: int, page_of: d
         first: frozenset[tuple[str, str]] = frozenset()
         for _ in range(_RETRIES):
             try:
-                result = page.attempt(mirror, aside, first, label_room)
+                result = page.attempt(placement, first, label_room)
             except RoutingError as exc:
                 failure = exc
                 first = first | {exc.arrow}
