@@ -185,7 +185,16 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
             # one of several awaited events (reply or timeout): a wait, read with the event-based gateway
             reader.notice("imp_message_flow_awaited", message.id, message.name, target=target.name or target.id)
             continue
-        landing = _landing(reader, target, sequence_incoming)
+        if _answers_own_request(reader, target, source, flows, pool_of):
+            landing = _reply_landing(reader, target)
+            if landing is None:
+                reader.error("mw_reply_no_single_successor", message.target, target.name,
+                             source=source.name or source.id, target=target.name or target.id)
+                continue
+            reader.notice("mw_reply_to_sender", message.id, message.name, source=source.name or source.id,
+                          target=target.name or target.id, following=landing.name or landing.id)
+        else:
+            landing = _landing(reader, target, sequence_incoming)
         if landing is None:
             reader.error("imp_handover_after_branches", target.id, target.name, source=source.name or source.id)
             continue
@@ -203,6 +212,65 @@ def _wire(reader: Any, flows: list[MessageFlow], pool_of: dict[str, str], flow_t
             source.handover = "pass" if _single_token(reader, source) else "step"
         reader.notice("imp_handover", message.id, message.name, source=source.name or source.id,
                       target=target.name or target.id, pool=pool_of[message.target])
+
+
+def _answers_own_request(reader: Any, target: Any, source: Any, flows: list[MessageFlow],
+                         pool_of: dict[str, str]) -> bool:
+    """Whether the message from ``source`` replies to a request ``target`` sent itself: ``target`` is a
+    task with a message flow into ``source``'s pool whose receiver leads (in that pool) to ``source``.
+
+    Modelers draw request and reply between the same two tasks ("Pay Order" sends the card details,
+    the payment result comes back to it). The reply cannot come before the request, so it cannot be
+    awaited before ``target`` (that join would wait for itself); :func:`_reply_landing` has the step
+    after ``target`` wait for it.
+    """
+    if target.tag not in _TASKS:
+        return False
+    return any(request.source == target.id and pool_of.get(request.target) == pool_of.get(source.id)
+               and _reaches(reader, request.target, source.id) for request in flows)
+
+
+def _reaches(reader: Any, start: str, goal: str) -> bool:
+    """Whether the sequence flows of ``start``'s pool lead from ``start`` to ``goal``, into and out of
+    sub-processes (a sub-process leads to its own start events, its end events to what follows it)."""
+    inner_starts: dict[str, list[str]] = {}
+    for node in reader.nodes.values():
+        if node.scope and node.tag == "startEvent":
+            inner_starts.setdefault(node.scope, []).append(node.id)
+    seen = {start}
+    queue = [start]
+    while queue:
+        current = reader.nodes.get(queue.pop())
+        if current is None:
+            continue
+        if current.id == goal:
+            return True
+        following = [reader.flows[flow_id].target for flow_id in current.outgoing if not reader.flows[flow_id].message]
+        following += inner_starts.get(current.id, [])
+        if current.tag == "endEvent" and current.scope:
+            following.append(current.scope)
+            following += [reader.flows[flow_id].target for flow_id in reader.nodes[current.scope].outgoing
+                          if not reader.flows[flow_id].message] if current.scope in reader.nodes else []
+        for other in following:
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return False
+
+
+def _reply_landing(reader: Any, target: Any) -> Any:
+    """Where a reply to ``target``'s own request lands: the one step after ``target``, which waits for
+    ``target`` and the reply (a join); None when no such single step follows ``target`` only."""
+    after = _steps_after(reader, target)
+    if len(after) != 1:
+        return None
+    following = reader.nodes[after[0]]
+    is_step = following.tag in _TASKS or (following.tag == "exclusiveGateway" and len(following.outgoing) >= 2)
+    if not is_step or following.handover or _steps_before(reader, following) != {target.id} \
+            or not _single_token(reader, following):
+        return None
+    following.handover = "join"
+    return following
 
 
 def _landing(reader: Any, target: Any, sequence_incoming: list[str]) -> Any:

@@ -1,0 +1,21 @@
+"""Words of the constructs added to read more modelers' collaborations (engine.bpmn.collaboration):
+a reply to the step that sent the request."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    "mw_reply_to_sender": (
+        "pesan dari '{source}' menjawab permintaan yang dikirim '{target}' sendiri (permintaan dan balasan): "
+        "balasan ditunggu oleh '{following}', langkah sesudah '{target}', karena '{target}' harus mengirim "
+        "permintaannya dahulu.",
+        "the message from '{source}' answers the request '{target}' itself sent (request and reply): the reply is "
+        "awaited by '{following}', the step after '{target}', since '{target}' must send its request first."),
+    "mw_reply_no_single_successor": (
+        "pesan dari '{source}' menjawab permintaan yang dikirim '{target}' sendiri, tetapi '{target}' tidak "
+        "berlanjut ke tepat satu langkah yang hanya dicapai darinya; Alur tidak tahu langkah mana yang menunggu "
+        "balasan. Sisipkan satu langkah (atau kejadian penangkap pesan) sesudah '{target}' dan arahkan aliran "
+        "pesan balasan ke sana.",
+        "the message from '{source}' answers the request '{target}' itself sent, but '{target}' does not lead to "
+        "exactly one step reached only from it; Alur cannot tell which step awaits the reply. Insert one step (or "
+        "a message catch event) after '{target}' and point the reply's message flow at it."),
+}
