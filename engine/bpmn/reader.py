@@ -399,7 +399,10 @@ class _Reader:
             return True
         if node.generated_role or node.handover == "pass":
             return False
-        if node.scope and node.tag in ("startEvent", "endEvent"):  # where a sub-process begins and ends
+        if node.scope and node.tag == "endEvent":
+            # where a sub-process ends; a row of its own only when a decision's branch ends it there
+            return node.step_kind == StepKind.END.value or self._ends_a_branch(node)
+        if node.scope and node.tag == "startEvent":  # where a sub-process begins
             return False
         if node.tag in TASK_TAGS or node.tag in structure_read.STRUCTURED_TAGS or node.tag in ("startEvent", "endEvent"):
             return True
@@ -407,6 +410,26 @@ class _Reader:
             # a message between two pools of the file is a hand-over, not a wait (engine.bpmn.collaboration)
             return not node.handover and events_read.is_step(node, self.nodes, self.flows)
         return node.tag == "exclusiveGateway" and len(node.outgoing) >= 2
+
+    def _ends_a_branch(self, end: _Node) -> bool:
+        """Whether a decision's branch reaches the sub-process end ``end`` without passing a step (so
+        the branch ends the sub-process: the end is a nested *selesai* row the branch leads to)."""
+        seen = {end.id}
+        queue = [end]
+        while queue:
+            current = queue.pop()
+            for flow_id in current.incoming:
+                flow = self.flows[flow_id]
+                if flow.message or flow.source in seen:
+                    continue
+                seen.add(flow.source)
+                other = self.nodes[flow.source]
+                if other.tag == "exclusiveGateway" and len(other.outgoing) >= 2:
+                    return True
+                if other.tag in ("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+                                 "intermediateThrowEvent") and not self._is_step_node(other):
+                    queue.append(other)
+        return False
 
     def _actors(self, process: etree._Element, lanes: dict[str, str], default_actor: str) -> list[str]:
         declared = process.find(f"{bpmn('extensionElements')}/{sop('pelaksana')}")

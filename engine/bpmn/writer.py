@@ -295,7 +295,7 @@ def _build_graph(sop_model: Sop) -> _Graph:
         graph.nodes += [start, end]
         connect(start.id, graph.entry[rows[0].id])
         for row in rows:
-            if not row.successors():
+            if not row.successors() and row.kind is not StepKind.END:  # a nested selesai row is an end itself
                 connect(graph.exit[row.id], end.id)
     return graph
 

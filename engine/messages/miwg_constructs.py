@@ -18,4 +18,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the message from '{source}' answers the request '{target}' itself sent, but '{target}' does not lead to "
         "exactly one step reached only from it; Alur cannot tell which step awaits the reply. Insert one step (or "
         "a message catch event) after '{target}' and point the reply's message flow at it."),
+    "mw_nested_start": (
+        "baris di dalam subproses tidak boleh berjenis mulai: subproses mulai di baris pertamanya.",
+        "a row inside a sub-process may not be a start row: the sub-process begins at its first row."),
+    "mw_nested_end_keterangan": (
+        "selesai {parent}",
+        "end of {parent}"),
 }

@@ -78,8 +78,9 @@ def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> 
             add("st_within_unknown", parent=structure.within)
         elif structure.within not in seen:
             add("st_nested_before_parent", parent=structure.within)
-        if step.kind in (StepKind.START, StepKind.END):
-            add("st_nested_start_end")
+        if step.kind is StepKind.START:
+            # a nested selesai row is allowed: a decision's branch that ends the sub-process leads to it
+            add("mw_nested_start")
     for target in step.successors():
         other = by_id.get(target)
         if other is not None and other.structure.within != structure.within:
