@@ -21,7 +21,8 @@ from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.bpmn import collaboration, documentation, implicit, refusals, structure_read
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
 from engine.bpmn import events_read
-from engine.sop.conditions.juel import UntranslatableCondition, foreign_condition, translate_condition
+from engine.sop.conditions.juel import (ForeignCondition, UntranslatableCondition, foreign_condition,
+                                       translate_condition)
 from engine.sop.conditions.language import check_condition
 from engine.sop.model import STEP_ID_PATTERN, Approval, Identity, Sop, Step, StepKind, slugify
 from engine.sop.structure import StandardLoop
@@ -325,7 +326,7 @@ class _Reader:
         """A JUEL/FEEL/XPath condition in the safe language, or refused naming the arrow and the text."""
         foreign = foreign_condition(flow.condition, language)
         if foreign is None:
-            return flow.condition
+            return self._untyped_condition(flow)
         dialect = foreign.dialect.upper()
         try:
             translated = translate_condition(foreign)
@@ -342,6 +343,24 @@ class _Reader:
             return ""
         self.notice("imp_condition_translated", flow.id, flow.name, dialect=dialect, expression=flow.condition,
                     condition=translated)
+        return translated
+
+    def _untyped_condition(self, flow: _Flow) -> str:
+        """A condition without a language that is not Alur's own read as FEEL when it translates.
+
+        Modelers that drop the ``language`` attribute on export still write FEEL (``Vacation Approval =
+        "Approved"``: a name with a space and ``=`` to compare, which Alur's language cannot mean). Text
+        that is valid in Alur's language, or that does not translate, stays as written (``alur check``
+        then names what is wrong with it)."""
+        if not check_condition(flow.condition):
+            return flow.condition
+        try:
+            translated = translate_condition(ForeignCondition("feel", flow.condition))
+        except UntranslatableCondition:
+            return flow.condition
+        if check_condition(translated) or translated in ("True", "False"):
+            return flow.condition
+        self.notice("mw_condition_untyped_feel", flow.id, flow.name, expression=flow.condition, condition=translated)
         return translated
 
     def _check_unsupported(self) -> None:

@@ -24,4 +24,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "mw_nested_end_keterangan": (
         "selesai {parent}",
         "end of {parent}"),
+    "mw_condition_untyped_feel": (
+        "syarat '{expression}' tanpa atribut bahasa bukan bahasa syarat Alur; dibaca sebagai FEEL dan "
+        "diterjemahkan menjadi '{condition}'.",
+        "condition '{expression}' has no language attribute and is not Alur's condition language; read as FEEL and "
+        "translated to '{condition}'."),
 }
