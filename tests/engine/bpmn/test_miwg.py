@@ -34,7 +34,10 @@ from tests.engine.runtime.helpers import form_for
 
 MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 
-#: Ratchet: the share of MIWG files that import and run (measured 2026-12-02: 93 of 164 files, 56.7%, with boundaries
+#: Ratchet: the share of MIWG files that import and run (measured 2026-12-02: 101 of 164 files, 61.6%, with a reply
+#: to the task that sent the request awaited by the step after it, a decision branch that ends its sub-process read
+#: as a nested selesai row, and conditions without a language attribute read as FEEL when Alur's language cannot
+#: mean them; before them: 93 of 164, 56.7%, with boundaries
 #: on sub-processes and calls, start events inside sub-processes no pool starts, collapsed sub-processes and loop
 #: markers without a rule worked once, timers without a time (P1D) and R[n]/<duration> boundary cycles, signal
 #: hand-overs between pools, interrupting escalation boundaries read as errors and calls to a process of the file
@@ -42,7 +45,7 @@ MIWG_FILES = sorted(MIWG.rglob("*.bpmn")) if MIWG.is_dir() else []
 #: before those: 37 of 164, 22.6%, with
 #: collaborations, JUEL/FEEL conditions, links and documentation elements; sub-processes, boundary and catch
 #: events, call activities and loops still refused). Raise it when more constructs land; never lower it.
-IMPORT_FLOOR_PERCENT = 56
+IMPORT_FLOOR_PERCENT = 60
 
 
 def _refusal(path: Path, problems: list, reasons: Counter[str]) -> None:
