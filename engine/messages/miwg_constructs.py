@@ -22,8 +22,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "baris di dalam subproses tidak boleh berjenis mulai: subproses mulai di baris pertamanya.",
         "a row inside a sub-process may not be a start row: the sub-process begins at its first row."),
     "mw_nested_end_keterangan": (
-        "selesai {parent}",
-        "end of {parent}"),
+        "akhir subproses {parent}; berlanjut ke langkah {following}",
+        "end of sub-process {parent}; continues at step {following}"),
     "mw_condition_untyped_feel": (
         "syarat '{expression}' tanpa atribut bahasa bukan bahasa syarat Alur; dibaca sebagai FEEL dan "
         "diterjemahkan menjadi '{condition}'.",

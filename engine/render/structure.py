@@ -11,7 +11,7 @@ what follows the sub-process, so the table reads top to bottom as the work goes.
 from __future__ import annotations
 
 from engine.messages import message
-from engine.sop.model import Sop, Step
+from engine.sop.model import Sop, Step, StepKind
 from engine.sop.structure import COMPLETE_ANY, COMPLETE_COUNT, OVER_FIELD, OVER_OPD, scope_of
 
 #: Indent of KEGIATAN per nesting level, as leading no-break spaces.
@@ -70,6 +70,11 @@ def structure_note(sop: Sop, step: Step, numbers: dict[str, str], lang: str) -> 
             condition = structure.branches.get(target, "")
             parts.append(message("st_note_branch", lang, condition=condition, number=numbers.get(target, target))
                          if condition else message("st_note_branch_default", lang, number=numbers.get(target, target)))
+    if step.kind is StepKind.END and structure.within:
+        # a nested selesai row ends its sub-process only: the case goes on after the sub-process
+        following = ", ".join(numbers.get(target, target) for target in _after(sop, structure.within, len(sop.steps)))
+        parts.append(message("mw_nested_end_keterangan", lang, parent=numbers.get(structure.within, structure.within),
+                             following=following or "-"))
     if structure.inclusive_join:
         parts.append(message("st_note_inclusive_join", lang))
     loop = structure.loop
