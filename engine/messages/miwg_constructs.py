@@ -29,4 +29,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "diterjemahkan menjadi '{condition}'.",
         "condition '{expression}' has no language attribute and is not Alur's condition language; read as FEEL and "
         "translated to '{condition}'."),
+    "mw_nested_error_uncaught": (
+        "akhir galat '{error}' di dalam subproses '{parent}' tidak ditangkap batas galat pada subproses itu (atau "
+        "subproses di luarnya); tanpa itu subproses selesai seolah berhasil. Tambahkan batas galat '{error}' pada "
+        "baris subproses, atau jadikan akhir biasa.",
+        "error end '{error}' inside sub-process '{parent}' is caught by no error boundary on that sub-process (or one "
+        "around it); without one the sub-process would end as if all went well. Add an error boundary '{error}' to "
+        "the sub-process row, or make it a plain end."),
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from engine.sop.reach import closure
 from engine.errors import Problem, problem
 from engine.sop.conditions.language import check_condition
+from engine.sop.events import EndKind, TriggerKind
 from engine.sop.fields import FieldType
 from engine.sop.model import Sop, Step, StepKind
 from engine.sop.structure import COMPLETE_COUNT, OVER_FIELD, scope_of
@@ -81,6 +82,9 @@ def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> 
         if step.kind is StepKind.START:
             # a nested selesai row is allowed: a decision's branch that ends the sub-process leads to it
             add("mw_nested_start")
+        if step.kind is StepKind.END and step.end.kind is EndKind.ERROR and not _error_caught(step, by_id):
+            # SpiffWorkflow lets an error no boundary catches end the sub-process as if all went well
+            add("mw_nested_error_uncaught", error=step.end.code or "-", parent=structure.within)
     for target in step.successors():
         other = by_id.get(target)
         if other is not None and other.structure.within != structure.within:
@@ -128,6 +132,18 @@ def _check_row(sop: Sop, step: Step, by_id: dict[str, Step], seen: set[str]) -> 
         for reason in check_condition(loop.condition) if loop.condition else []:
             add("bad_condition", condition=loop.condition, reason=reason)
     return problems
+
+
+def _error_caught(step: Step, by_id: dict[str, Step]) -> bool:
+    """Whether an error boundary on a sub-process row ``step`` is nested in catches its error code (a
+    boundary without a code catches every error)."""
+    current, hops = by_id.get(step.structure.within), 0
+    while current is not None and hops <= len(by_id):
+        for boundary in current.boundaries:
+            if boundary.trigger.kind is TriggerKind.ERROR and boundary.trigger.name in ("", step.end.code):
+                return True
+        current, hops = by_id.get(current.structure.within) if current.structure.within else None, hops + 1
+    return False
 
 
 def _check_scope(sop: Sop, subprocess: Step) -> list[Problem]:

@@ -162,3 +162,24 @@ def test_a_condition_in_alurs_language_stays_as_written() -> None:
     result = read_bpmn(_letter_condition("nilai &gt; 1000"), LETTER.name)
     assert result.sop.step("besar").condition == "nilai > 1000"
     assert "mw_condition_untyped_feel" not in {n.code for n in result.notices}
+
+
+BRANCH_ERROR = DATA / "structure" / "subproses_cabang_galat.yaml"
+
+
+def test_a_nested_error_end_caught_by_its_sub_process_boundary_round_trips() -> None:
+    sop = load_file(BRANCH_ERROR).sop
+    assert not validate(sop)
+    assert load_sheet(dump_sheet(sop)) == sop
+    document = write_bpmn(sop)
+    assert read_bpmn(document).sop == sop and parse_spec(document).problems == []
+
+
+def test_a_nested_error_end_that_no_boundary_catches_is_refused_by_name() -> None:
+    sop = load_file(BRANCH_ERROR).sop
+    sop.step("telaah").boundaries[0].trigger.name = "LAIN"  # catches another error only
+    problems = [p for p in validate(sop) if p.code == "mw_nested_error_uncaught"]
+    assert [(p.element_id, p.severity) for p in problems] == [("palsu", "error")]
+    assert "BERKAS_PALSU" in problems[0].message
+    sop.step("telaah").boundaries.clear()
+    assert "mw_nested_error_uncaught" in {p.code for p in validate(sop)}

@@ -9,7 +9,7 @@ import pytest
 from engine.bpmn.reader import read_bpmn
 from engine.formats.files import load_file
 from engine.runtime.facade import Runtime
-from tests.engine.bpmn.test_miwg_constructs import BRANCH_ENDS_SUB, LETTER, reply_to_sender
+from tests.engine.bpmn.test_miwg_constructs import BRANCH_ENDS_SUB, BRANCH_ERROR, LETTER, reply_to_sender
 from tests.engine.runtime.conftest import staff
 from tests.engine.runtime.helpers import drive
 
@@ -39,3 +39,17 @@ def test_a_reply_to_the_sending_task_arrives_before_the_step_after_it(runtime: R
     assert done.index("tanda_tangan") < done.index("telaah") < done.index("kirim_balasan") < done.index("arsipkan")
     assert done.count("tanda_tangan") == 1 and done.count("arsipkan") == 1
     assert ("setujui" in done) is (nilai > 1000)
+
+
+@pytest.mark.parametrize(("no", "expected"), [
+    (frozenset(), ["periksa", "lengkapi", "kirim"]),
+    (frozenset({"periksa"}), ["periksa", "tolak"]),  # Tidak: the error end is caught by the sub-process's boundary
+])
+def test_a_nested_error_end_takes_the_boundary_path_of_its_sub_process(runtime: Runtime, no: frozenset[str],
+                                                                      expected: list[str]) -> None:
+    sop = load_file(BRANCH_ERROR).sop
+    people = staff(runtime, sop)
+    runtime.publish(sop, "cabang-galat")
+    instance_id, done = drive(runtime, "cabang-galat", sop, people, no)
+    assert runtime.instance(instance_id).status == "completed", done
+    assert done == expected
