@@ -217,11 +217,9 @@
   body.addEventListener("focusin", openingChoice);
   body.addEventListener("mousedown", openingChoice);
   const MESSAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$/;
-  function specialProblem(row) {
+  function specialProblem(row, fields) {
     const kind = cell(row, "jenis").value;
     const special = cell(row, "khusus").value;
-    const fields = {};
-    declaredFields().forEach(function (field) { fields[field.name] = field; });
     if (special === "panggil") {
       const key = cell(row, "panggil_sop").value;
       const version = cell(row, "panggil_versi").value;
@@ -257,8 +255,10 @@
     return "";
   }
   function checkSpecial() {
+    const fields = {};
+    declaredFields().forEach(function (field) { fields[field.name] = field; });
     rows().forEach(function (row, index) {
-      const text = specialProblem(row);
+      const text = specialProblem(row, fields);
       const note = row.querySelector(".special-check");
       note.textContent = text ? fill(say.checkRow, {no: index + 1,
         kegiatan: cell(row, "kegiatan").value.trim() || cell(row, "id").value, text: text}) : "";
