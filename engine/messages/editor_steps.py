@@ -14,11 +14,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "es_special": ("Baris ini", "This row"),
     "es_special_none": ("kegiatan biasa", "an ordinary activity"),
     "es_special_call": ("memanggil SOP lain", "calls another SOP"),
-    "es_special_wait": ("menunggu (waktu, tanggal atau pesan)", "waits (a time, a date or a message)"),
+    "es_special_wait": ("menunggu", "waits"),
     # --- call ------------------------------------------------------------------------------------------
     "es_call_sop": ("SOP yang dipanggil", "SOP to call"),
     "es_call_choose": ("— pilih SOP disahkan —", "— choose an approved SOP —"),
     "es_call_version": ("Versi", "Version"),
+    "es_call_info": ("kunci {key}; versi disahkan terbaru: {version}", "key {key}; newest approved version: {version}"),
     "es_call_latest": ("terbaru disahkan", "newest approved"),
     "es_call_pinned": ("versi {version}", "version {version}"),
     "es_call_none_published": (

@@ -133,6 +133,13 @@
     const timeout = row.querySelector(".timeout-form");
     timeout.hidden = kind !== "kegiatan" && !cell(row, "batas_waktu").value && !cell(row, "batas_ke").value;
     row.querySelectorAll(".duration").forEach(durationFromText);
+    const info = row.querySelector(".call-info");
+    const key = cell(row, "panggil_sop").value;
+    info.textContent = key ? fill(info.dataset.template, {key: key, version: newestVersion(row) || "-"}) : "";
+    // a long SOP name may not fit the select: the whole of it on hover
+    row.querySelectorAll(".special select").forEach(function (select) {
+      select.title = select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
+    });
   }
   const DURATION = /^\s*(\d+)\s+(.+?)\s*$/;
   function durationFromText(widget) {
@@ -171,6 +178,7 @@
     if (event.target.matches(".duration-unit")) durationToText(event.target.closest(".duration"));
     if (event.target.matches(".special-kind, .wait-kind")) showSpecial(row);
     if (event.target.matches(".call-sop")) fillVersions(cell(row, "panggil_versi"));
+    if (event.target.matches(".special select")) showSpecial(row);
   });
   function newestVersion(row) {
     const chosen = cell(row, "panggil_sop").selectedOptions[0];
