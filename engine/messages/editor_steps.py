@@ -27,9 +27,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "No approved SOP in the register yet; approve the SOP to call first."),
     "es_call_not_listed": ("{key} (tidak ada di daftar SOP disahkan)", "{key} (not among the approved SOPs)"),
     "es_call_help": (
-        "Data kasus tidak dikirim atau dikembalikan antar SOP: SOP yang dipanggil berjalan sebagai kasus "
-        "anak dengan isiannya sendiri.",
-        "No case data is passed in or out: the called SOP runs as a child case with its own fields."),
+        "SOP yang dipanggil mulai dengan nilai isian kasus ini (isian bernama sama) dan nomor registrasinya; "
+        "tidak ada nilai yang kembali: baris ini selesai saat SOP itu selesai.",
+        "The called SOP starts with this case's values (fields of the same name) and its registration number; "
+        "no value comes back: this row is done when that SOP ends."),
     # --- wait ------------------------------------------------------------------------------------------
     "es_wait_kind": ("Menunggu", "Waits for"),
     "es_wait_timer": ("lama waktu", "a duration"),
