@@ -172,11 +172,17 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     expect(call.locator(".special-check")).to_contain_text("pilih SOP yang dipanggil")
     call.locator("select[name=step_panggil_sop]").select_option("penerbitan_ktp_kecil")
     expect(call.locator(".special-check")).to_be_hidden()
+    expect(call.locator(".call-info")).to_have_text("kunci penerbitan_ktp_kecil; versi disahkan terbaru: 1")
     call.locator("select[name=step_panggil_versi]").focus()
     expect(call.locator("select[name=step_panggil_versi] option")).to_have_text(["terbaru disahkan", "versi 1"])
     # a timeout on the request to complete the file: after 14 calendar days the request lapses
     ask = _row(page, 2)
     ask.locator(".timeout-form summary").click()
+    # "type it" opens the text box, and stays open while it is empty
+    ask.locator(".timeout-form select.duration-unit").select_option("")
+    expect(ask.locator("input[name=step_batas_waktu]")).to_be_visible()
+    expect(ask.locator(".timeout-form input.duration-amount")).to_be_hidden()
+    ask.locator(".timeout-form select.duration-unit").select_option("hari kerja")
     ask.locator(".timeout-form input.duration-amount").fill("14")
     ask.locator(".timeout-form select.duration-unit").select_option("hari kalender")
     expect(ask.locator("input[name=step_batas_waktu]")).to_have_value("14 hari kalender")

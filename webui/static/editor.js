@@ -136,7 +136,9 @@
     const info = row.querySelector(".call-info");
     const key = cell(row, "panggil_sop").value;
     info.textContent = key ? fill(info.dataset.template, {key: key, version: newestVersion(row) || "-"}) : "";
-    // a long SOP name may not fit the select: the whole of it on hover
+    titleSelects(row);
+  }
+  function titleSelects(row) {  // a long SOP name may not fit the select: the whole of it on hover
     row.querySelectorAll(".special select").forEach(function (select) {
       select.title = select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
     });
@@ -150,7 +152,7 @@
     const found = DURATION.exec(text.value);
     if (!text.value.trim()) {
       amount.value = "";
-      if (!unit.value) unit.value = units[units.length - 1];
+      if (!unit.value) unit.value = units.indexOf("hari kerja") >= 0 ? "hari kerja" : units[0];
     } else if (found && units.indexOf(found[2].toLowerCase()) >= 0) {
       amount.value = found[1];
       unit.value = found[2].toLowerCase();
@@ -176,9 +178,9 @@
     const row = event.target.closest("tr.step");
     if (!row) return;
     if (event.target.matches(".duration-unit")) durationToText(event.target.closest(".duration"));
-    if (event.target.matches(".special-kind, .wait-kind")) showSpecial(row);
+    if (event.target.matches(".special-kind, .wait-kind, .call-sop")) showSpecial(row);
     if (event.target.matches(".call-sop")) fillVersions(cell(row, "panggil_versi"));
-    if (event.target.matches(".special select")) showSpecial(row);
+    if (event.target.matches(".special select")) titleSelects(row);
   });
   function newestVersion(row) {
     const chosen = cell(row, "panggil_sop").selectedOptions[0];
@@ -280,6 +282,10 @@
     copy.querySelectorAll("details").forEach(function (details) { details.open = false; });
     copy.querySelectorAll("input, textarea").forEach(function (field) { field.value = ""; });
     copy.querySelectorAll("select").forEach(function (select) {
+      if (select.classList.contains("duration-unit")) {  // the unit a new duration starts in
+        select.value = select.querySelector("option[selected]") ? select.querySelector("option[selected]").value : "";
+        return;
+      }
       if (select.classList.contains("target-choice")) {
         select.replaceChildren(select.options[0].cloneNode(true));
         select.dataset.value = "";
