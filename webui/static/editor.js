@@ -587,7 +587,10 @@
   // --- autosave, unsaved-changes warning ------------------------------------------------------
   const storageKey = say.storageKey;
   const saved = snapshot();
-  let dirty = false, leaving = false, autosaveTimer = null;
+  let leaving = false, autosaveTimer = null;
+  // asked when needed, not on every keystroke: a snapshot of a 60-row table is the keystroke's largest
+  // share of work in the page before the preview request leaves
+  function dirty() { return snapshot() !== saved; }
   const autosaveState = document.getElementById("autosave-state");
   function clock() { return new Date().toLocaleTimeString(document.documentElement.lang || "id"); }
   function autosave() {
@@ -599,7 +602,6 @@
     } catch (error) { autosaveState.textContent = ""; }
   }
   function changed(fromHistory) {
-    dirty = snapshot() !== saved;
     clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(autosave, 800);
     schedulePreview();
@@ -618,13 +620,13 @@
     try { window.localStorage.removeItem(storageKey); } catch (error) { /* private mode */ }
   });
   window.addEventListener("beforeunload", function (event) {
-    if (!dirty || leaving) return;
+    if (leaving || !dirty()) return;
     event.preventDefault();
     event.returnValue = say.unsaved;
     return say.unsaved;
   });
   window.alurEditor = {
-    snapshot: snapshot, restore: restore, dirty: function () { return dirty; },
+    snapshot: snapshot, restore: restore, dirty: dirty,
     leave: function () { leaving = true; try { window.localStorage.removeItem(storageKey); } catch (e) { /* */ } }
   };
   (function offerRestore() {
