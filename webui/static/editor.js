@@ -234,9 +234,9 @@
       const key = cell(row, "panggil_sop").value;
       const version = cell(row, "panggil_versi").value;
       if (!key) return say.checkCallChoose;
-      if (version && Number(version) > newestVersion(row)) {
+      if (version ? Number(version) > newestVersion(row) : newestVersion(row) < 1) {  // the call would fail
         return fill(say.checkCallVersion, {key: key, step: cell(row, "id").value,
-          rule: fill(say.rulePinned, {version: version})});
+          rule: version ? fill(say.rulePinned, {version: version}) : say.ruleLatest});
       }
     }
     if (special === "tunggu" && kind === "kegiatan") {
