@@ -57,7 +57,8 @@ def _built(**cells: str) -> dict[str, Any]:
     values = form_from_mapping({"alur": 1, "sop": {"nama": "Uji"}, "pelaksana": ["Petugas"],
                                 "isian": [{"nama": "tanggal_sidang", "jenis": "tanggal"},
                                           {"nama": "nomor_berkas", "jenis": "teks"}],
-                                "langkah": [{"id": "mulai", "jenis": "mulai", "kegiatan": "Terima", "pelaksana": "Petugas"},
+                                "langkah": [{"id": "mulai", "jenis": "mulai", "kegiatan": "Terima",
+                                             "pelaksana": "Petugas"},
                                             {"id": "tengah", "kegiatan": "Tengah", "pelaksana": "Petugas"},
                                             {"id": "selesai", "jenis": "selesai", "kegiatan": "Selesai",
                                              "pelaksana": "Petugas"}]})
