@@ -12,13 +12,14 @@ from markupsafe import Markup
 from engine import ProcessDefinitionError, Sop, drawing_bpmn, dump, flowchart_preview, load_bytes, message, returned, \
     render, save_draft, save_drawing, sheet_mapping, sop_from_drawing, sop_from_mapping, sop_key, status, \
     suggest_number, validate, working_sop
-from engine import column_warnings, jabatan_code_choices, table_editor_problems
+from engine import column_warnings, jabatan_code_choices, register_for, table_editor_problems
 from engine.errors import AlurError, InputError, Problem, problem
 
 from .access import allow, me, runtime
 from .formatting import local_time
 from .i18n import current_language, translate
 from .params import download_name
+from .row_forms import DURATION_UNITS, WAIT_KINDS
 from .sop_form import FIELD_TYPES, KINDS, ROUTING_KINDS, form_from_mapping, mapping_from_form
 from .svg import inline
 
@@ -49,6 +50,12 @@ def _preview(sop: Sop | None, problems: list[Problem]) -> Markup | None:
         return None
 
 
+def _callable_sops(key: str) -> list[dict[str, Any]]:
+    """The register's published SOPs a call row may run (by key, with their newest version), not ``key``."""
+    return [{"key": entry.key, "nama": entry.nama, "version": entry.version}
+            for entry in register_for(runtime(), me()) if entry.version and entry.key != key]
+
+
 def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked: bool = False,
           key: str = "", sop: Sop | None = None, status_code: int = 200, table_locked: bool = False) -> tuple[str, int]:
     lang = current_language()
@@ -57,6 +64,7 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
     for step_id, note in back.notes if back else ():
         notes.setdefault(step_id, []).append(note)
     problems = problems or []
+    callable_sops = _callable_sops(key)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     by_step: dict[str, list[str]] = {}
@@ -69,7 +77,9 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
                            returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
                                                reason=back.reason) if back else "",
                            notes_title=message("lifecycle_returned_notes", lang),
-                           jabatan_codes=jabatan_code_choices(runtime()), table_locked=table_locked), status_code
+                           jabatan_codes=jabatan_code_choices(runtime()), table_locked=table_locked,
+                           callable_sops=callable_sops, callable_keys={item["key"] for item in callable_sops},
+                           wait_kinds=WAIT_KINDS, duration_units=DURATION_UNITS), status_code
 
 
 def _posted(warnings: bool = True) -> tuple[dict[str, Any], Sop | None, list[Problem]]:
@@ -174,7 +184,7 @@ def save() -> BaseResponse | tuple[str, int]:
     stored = _stored_draft(key)
     locked = table_editor_problems(stored) if stored is not None else []
     if request.form.get("tabel_terkunci") and not locked:
-        locked = [problem("st_table_cannot_edit", row="-")]
+        locked = [problem("es_table_cannot_edit", row="-")]
     problems = locked + problems
     if sop is None or any(p.severity == "error" for p in problems):
         return _page(form_from_mapping(data), problems, checked=True, key=key, sop=None, status_code=422)

@@ -14,12 +14,14 @@ from werkzeug.datastructures import MultiDict
 from engine import RULE_KINDS, FieldType, events_from_text, events_text, fields_from_text, fields_text, item_line, \
     line_item, parse_rule
 
+from .row_forms import ROW_FORM_COLUMNS, row_form_keys, row_form_values
+
 IDENTITY_TEXTS = ("nomor", "nama", "pemerintah", "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif",
                   "pola_nomor_registrasi")
 IDENTITY_LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
                   "pencatatan_pendataan")
 STEP_COLUMNS = ("id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "lanjut",
-                "ya", "tidak", "syarat", "tunggu_semua", "peristiwa")
+                "ya", "tidak", "syarat", "tunggu_semua", "peristiwa") + ROW_FORM_COLUMNS
 KINDS = ("mulai", "kegiatan", "keputusan", "selesai")
 #: The case-field editor's columns (``field_<column>`` lists); ``lanjutan`` holds the rarer keys
 #: (``kolom`` of a table, ``diubah_pada``) as YAML, so every field keeps its place in the list.
@@ -69,7 +71,9 @@ def mapping_from_form(form: MultiDict[str, str]) -> dict[str, Any]:
             row["lanjut"] = targets[0] if len(targets) == 1 else targets
         if cell("tunggu_semua") == "ya":
             row["tunggu_semua"] = True
-        row.update(events_from_text(cell("peristiwa"), row["id"]))  # tunggu, batas, akhir (docs/sheet-format.md)
+        # tunggu, batas, akhir (docs/sheet-format.md): the sub-forms' ones first, then the events cell's
+        row.update(row_form_keys({column: cell(column) for column in ROW_FORM_COLUMNS},
+                                 events_from_text(cell("peristiwa"), row["id"])))
         steps.append(row)
     data: dict[str, Any] = {"alur": 1, "sop": sop, "pelaksana": _lines(form.get("pelaksana", "")), "langkah": steps}
     fields = _fields_from_form(form) + list(fields_from_text(form.get("isian", "")) or [])
@@ -174,6 +178,7 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
     rows = []
     for step in data.get("langkah", []):
         lanjut = step.get("lanjut", "")
+        sub_forms, rest = row_form_values(step)
         rows.append({
             "id": step.get("id", ""), "jenis": step.get("jenis", "kegiatan"), "kegiatan": step.get("kegiatan", ""),
             "pelaksana": step.get("pelaksana", ""),
@@ -185,7 +190,8 @@ def form_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
             "lanjut": ", ".join(lanjut) if isinstance(lanjut, list) else lanjut, "ya": step.get("ya", ""),
             "tidak": step.get("tidak", ""), "syarat": step.get("syarat", ""),
             "tunggu_semua": "ya" if step.get("tunggu_semua") else "",
-            "peristiwa": events_text(step),
+            "peristiwa": events_text(rest),
+            **sub_forms,
         })
     values["steps"] = rows
     values["actors"] = list(data.get("pelaksana", []))

@@ -170,8 +170,17 @@ def _check_scope(sop: Sop, subprocess: Step) -> list[Problem]:
 
 
 def table_editor_problems(sop: Sop) -> list[Problem]:
-    """An error for each row the table editor cannot carry yet (a sub-process and its nested rows, a
-    call, multi-instance, a loop, an inclusive split or join): the editor's form has no cells for
-    them, so a save from the table would drop them. Edit such an SOP in the drawing view or as a file."""
-    return [problem("st_table_cannot_edit", step.id, step.activity, row=step.structure.number or str(index))
-            for index, step in enumerate(sop.steps, start=1) if not step.structure.plain]
+    """An error for each row the table editor cannot carry yet (a sub-process and its nested rows,
+    multi-instance, a loop, an inclusive split or join): the editor's form has no cells for them, so a
+    save from the table would drop them. Edit such an SOP in the drawing view or as a file. A call to
+    another SOP (and nothing else) has its own cells in the table."""
+    return [problem("es_table_cannot_edit", step.id, step.activity, row=step.structure.number or str(index))
+            for index, step in enumerate(sop.steps, start=1) if not _table_can_carry(step)]
+
+
+def _table_can_carry(step: Step) -> bool:
+    structure = step.structure
+    if structure.plain:
+        return True
+    return structure.call is not None and not (structure.subprocess or structure.within or structure.multi
+                                               or structure.loop or structure.branches or structure.inclusive_join)

@@ -7,6 +7,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from engine import dump, synthetic_sop
+from tests.conftest import DATA
 from tests.browser.conftest import ARTIFACTS, LiveServer, pytestmark, sign_in  # noqa: F401 - skip marker applies here too
 
 
@@ -57,6 +58,10 @@ def _row(page: Page, index: int) -> Any:
     return page.locator("#steps tbody tr.step").nth(index)
 
 
+def _row_of(page: Page, step_id: str) -> Any:
+    return page.locator("#steps tbody tr.step").filter(has=page.locator(f'input[name=step_id][value="{step_id}"]'))
+
+
 def _kegiatan(page: Page) -> list[str]:
     return page.locator("#steps tbody textarea[name=step_kegiatan]").evaluate_all("(all) => all.map(t => t.value)")
 
@@ -67,6 +72,9 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.on("console", lambda item: problems.append(item.text) if item.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.set_viewport_size({"width": 1366, "height": 900})
+    # the SOP the new one calls, published in the register
+    server.server.app.extensions["alur_runtime"].publish(DATA / "structure" / "penerbitan_ktp_kecil.yaml",
+                                                         "penerbitan_ktp_kecil")
     sign_in(page, server, "penyusun")
     page.goto(f"{server.url}/penyusun/baru")
     page.fill("input[name=nomor]", "002/SOP/UJI/2026")
@@ -84,21 +92,22 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.click("#import-button")
     expect(page.locator("#import-note")).to_be_visible()
 
-    for _ in range(4):
+    for _ in range(6):
         page.click("#add-step")
     rows = page.locator("#steps tbody tr.step")
-    expect(rows).to_have_count(6)
+    expect(rows).to_have_count(8)
     texts = ["Menerima permohonan surat keterangan", "Memeriksa kelengkapan berkas",
              "Meminta pemohon melengkapi berkas", "Menandatangani surat keterangan domisili",
-             "Menyerahkan surat kepada pemohon"]
-    actors = ["Petugas Pelayanan", "Petugas Pelayanan", "Petugas Pelayanan", "Lurah", "Petugas Pelayanan"]
+             "Menyerahkan surat kepada pemohon", "Menunggu konfirmasi pemohon", "Menerbitkan KTP-el baru"]
+    actors = ["Petugas Pelayanan", "Petugas Pelayanan", "Petugas Pelayanan", "Lurah", "Petugas Pelayanan",
+              "Petugas Pelayanan", "Petugas Pelayanan"]
     for index, (text, actor) in enumerate(zip(texts, actors)):
         row = _row(page, index)
         row.locator("textarea[name=step_kegiatan]").fill(text)
         row.locator("input[name=step_pelaksana]").fill(actor)
         row.locator("input[name=step_waktu]").fill("15 menit")
-    _row(page, 5).locator("textarea[name=step_kegiatan]").fill("Selesai")
-    _row(page, 5).locator("input[name=step_pelaksana]").fill("Petugas Pelayanan")
+    _row(page, 7).locator("textarea[name=step_kegiatan]").fill("Selesai")
+    _row(page, 7).locator("input[name=step_pelaksana]").fill("Petugas Pelayanan")
     # ids are made from the kegiatan of new rows
     expect(_row(page, 1).locator("input[name=step_id]")).to_have_value("memeriksa_kelengkapan_berkas")
     # the decision: Ya and Tidak chosen from the rows, listed by NO and kegiatan
@@ -135,6 +144,54 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     second.locator("select[name=field_langkah]").focus()
     second.locator("select[name=field_langkah]").select_option("memeriksa_kelengkapan_berkas")
 
+    # a WAIT: the row waits for the applicant's confirmation message, found by the NIK field
+    wait = _row(page, 5)
+    expect(wait.locator(".wait-form")).to_be_hidden()
+    wait.locator("select[name=step_khusus]").select_option("tunggu")
+    expect(wait.locator(".wait-form")).to_be_visible()
+    wait.locator("select[name=step_tunggu_jenis]").select_option("pesan")
+    check = wait.locator(".special-check")
+    expect(check).to_contain_text("Baris 6 (Menunggu konfirmasi pemohon)")  # names the row and the fix
+    expect(check).to_contain_text("mis. 'jawaban-pemohon'")
+    wait.locator("input[name=step_tunggu_pesan]").fill("konfirmasi-pemohon")
+    expect(check).to_be_hidden()
+    correlation = wait.locator("select[name=step_tunggu_korelasi]")
+    correlation.focus()
+    expect(correlation.locator("option", has_text="NIK pemohon (nik_pemohon)")).to_have_count(1)
+    correlation.select_option("nik_pemohon")
+    # the wait for a date offers only the date fields: there is none yet, and the check says what to do
+    wait.locator("select[name=step_tunggu_jenis]").select_option("tanggal")
+    wait.locator("select[name=step_tunggu_tanggal]").focus()
+    expect(wait.locator("select[name=step_tunggu_tanggal] option")).to_have_count(1)
+    expect(check).to_contain_text("tambahkan dulu di Isian kasus")
+    wait.locator("select[name=step_tunggu_jenis]").select_option("pesan")
+    expect(check).to_be_hidden()
+    # a CALL to the published SOP, by key, the newest approved version
+    call = _row(page, 6)
+    call.locator("select[name=step_khusus]").select_option("panggil")
+    expect(call.locator(".special-check")).to_contain_text("pilih SOP yang dipanggil")
+    call.locator("select[name=step_panggil_sop]").select_option("penerbitan_ktp_kecil")
+    expect(call.locator(".special-check")).to_be_hidden()
+    expect(call.locator(".call-info")).to_have_text("kunci penerbitan_ktp_kecil; versi disahkan terbaru: 1")
+    call.locator("select[name=step_panggil_versi]").focus()
+    expect(call.locator("select[name=step_panggil_versi] option")).to_have_text(["terbaru disahkan", "versi 1"])
+    # a timeout on the request to complete the file: after 14 calendar days the request lapses
+    ask = _row(page, 2)
+    ask.locator(".timeout-form summary").click()
+    # "type it" opens the text box, and stays open while it is empty
+    ask.locator(".timeout-form select.duration-unit").select_option("")
+    expect(ask.locator("input[name=step_batas_waktu]")).to_be_visible()
+    expect(ask.locator(".timeout-form input.duration-amount")).to_be_hidden()
+    ask.locator(".timeout-form select.duration-unit").select_option("hari kerja")
+    ask.locator(".timeout-form input.duration-amount").fill("14")
+    ask.locator(".timeout-form select.duration-unit").select_option("hari kalender")
+    expect(ask.locator("input[name=step_batas_waktu]")).to_have_value("14 hari kalender")
+    expect(ask.locator(".special-check")).to_contain_text("Baris 3")
+    expect(ask.locator(".special-check")).to_contain_text("'batas' tanpa 'ke'")
+    ask.locator("select[name=step_batas_ke]").focus()
+    ask.locator("select[name=step_batas_ke]").select_option("selesai")
+    expect(ask.locator(".special-check")).to_be_hidden()
+
     # the live preview beside the table follows the table
     expect(page.locator("#preview img.preview-image")).to_have_count(1, timeout=15000)
     box = page.locator("#preview-panel").bounding_box()
@@ -145,6 +202,8 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.locator("#steps").evaluate("(table) => { table.parentElement.scrollLeft = 0; }")
     page.locator("#steps").screenshot(path=str(tmp_path / "editor-1366-langkah.png"))
     shutil.copy(tmp_path / "editor-1366-langkah.png", SHOTS / "editor-1366-langkah.png")
+    call.locator("td.special").scroll_into_view_if_needed()
+    _shoot(page, tmp_path, "editor-1366-panggil-tunggu", full_page=False)
     # the preview folds away on a wide screen too, giving the table the whole width
     page.click("#toggle-preview")
     expect(page.locator("#preview-panel")).to_be_hidden()
@@ -178,13 +237,17 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     _row(page, 4).locator("button.remove-step").click()
     assert questions and "Menyerahkan surat kepada pemohon" in questions[0]
-    expect(rows).to_have_count(5)
+    expect(rows).to_have_count(7)
     page.click("#undo")
-    expect(rows).to_have_count(6)
+    expect(rows).to_have_count(8)
     assert _kegiatan(page) == before
     page.once("dialog", lambda dialog: dialog.dismiss())
     _row(page, 4).locator("button.remove-step").click()
-    expect(rows).to_have_count(6)
+    expect(rows).to_have_count(8)
+    # undo kept the sub-forms as they were
+    expect(_row(page, 6).locator(".call-form")).to_be_visible()
+    expect(_row(page, 6).locator("select[name=step_panggil_sop]")).to_have_value("penerbitan_ktp_kecil")
+    expect(_row(page, 2).locator(".timeout-form input.duration-amount")).to_have_value("14")
 
     # autosave in this browser and the warning before leaving
     expect(page.locator("#autosave-state")).not_to_be_empty(timeout=5000)
@@ -197,7 +260,11 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     key = page.url.rstrip("/").split("/")[-1]
     page.goto(f"{server.url}/penyusun/sop/{key}/ubah")
     expect(page.locator("#restore")).to_be_hidden()
-    expect(page.locator("#steps tbody tr.step")).to_have_count(6)
+    expect(page.locator("#steps tbody tr.step")).to_have_count(8)
+    # the saved draft keeps the wait, the call and the timeout in their sub-forms (not locked)
+    expect(page.locator("input[name=tabel_terkunci]")).to_have_count(0)
+    expect(_row(page, 5).locator("input[name=step_tunggu_pesan]")).to_have_value("konfirmasi-pemohon")
+    expect(_row(page, 6).locator("select[name=step_panggil_sop]")).to_have_value("penerbitan_ktp_kecil")
 
     # the drawing view: bpmn-js, with the bpmn.io watermark visible
     page.click("#view-drawing")
@@ -243,6 +310,15 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     expect(page.locator("#drawing-view")).to_have_attribute("data-loaded", "1", timeout=15000)
     moved = page.locator('.djs-element[data-element-id="menandatangani_surat_keterangan_domisili"]').bounding_box()
     assert moved is not None and moved["x"] > start["x"] + 30
+    # the call, the wait and the timeout came back from the drawing too
+    called = _row_of(page, "menerbitkan_ktp_el_baru")
+    expect(called.locator("select[name=step_khusus]")).to_have_value("panggil")
+    expect(called.locator("select[name=step_panggil_sop]")).to_have_value("penerbitan_ktp_kecil")
+    waiting = _row_of(page, "menunggu_konfirmasi_pemohon")
+    expect(waiting.locator("select[name=step_tunggu_jenis]")).to_have_value("pesan")
+    expect(waiting.locator("select[name=step_tunggu_korelasi]")).to_have_value("nik_pemohon")
+    expect(_row_of(page, "meminta_pemohon_melengkapi_berkas").locator("input[name=step_batas_waktu]")).to_have_value(
+        "14 hari kalender")
     page.click("#view-table")
     expect(page.locator("#preview svg")).to_have_count(1)
     expect(page.locator("#preview")).to_contain_text("Menandatangani surat keterangan")
@@ -252,6 +328,10 @@ def test_modeler_builds_an_sop_in_the_table_then_edits_it_in_the_drawing(page: P
     page.goto(f"{server.url}/penyusun/sop/{key}/ubah")
     expect(page.locator("#preview-panel")).to_be_hidden()
     _shoot(page, tmp_path, "editor-390-tabel", full_page=False)
+    _row_of(page, "menerbitkan_ktp_el_baru").locator("select[name=step_panggil_sop]").scroll_into_view_if_needed()
+    _shoot(page, tmp_path, "editor-390-panggil-tunggu", full_page=False)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px at 390 px (only the table should)"
     page.click("#toggle-preview")
     expect(page.locator("#preview-panel")).to_be_visible()
     _shoot(page, tmp_path, "editor-390-pratinjau", full_page=False)

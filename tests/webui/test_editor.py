@@ -300,7 +300,7 @@ def test_the_preview_answers_only_the_flowchart_with_its_server_time(client: Fla
 
 def test_an_sop_with_rows_the_table_cannot_carry_is_shown_but_never_saved_from_the_table(
         app: Any, client: FlaskClient) -> None:
-    """A sub-process (and its nested rows), a call, multi-instance or a loop has no cells in the table:
+    """A sub-process (and its nested rows), multi-instance or a loop has no cells in the table:
     the page names each such row, and a save from the table is refused and changes nothing."""
     from engine import save_draft, working_sop
     from tests.conftest import DATA

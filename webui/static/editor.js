@@ -115,13 +115,24 @@
     row.querySelector(".target-ya").hidden = kind !== "keputusan";
     row.querySelector(".target-tidak").hidden = kind !== "keputusan";
     row.querySelector(".target-syarat").hidden = kind !== "keputusan";
+    showSpecial(row);
   }
+
+  // --- a row's call, wait and timeout sub-forms: editor_rows.js, loaded before this file ------------
+  const rowForms = window.alurRowForms({body: body, cell: cell, rows: rows, fill: fill, say: say});
+  function showSpecial(row) { rowForms.show(row); }
+  function checkSpecial() { rowForms.check(); }
   function blankRow(template) {
     const copy = template.cloneNode(true);
     copy.classList.remove("has-problem");
-    copy.querySelectorAll(".row-problem").forEach(function (p) { p.remove(); });
+    copy.querySelectorAll(".row-problem:not(.live-check)").forEach(function (p) { p.remove(); });
+    copy.querySelectorAll("details").forEach(function (details) { details.open = false; });
     copy.querySelectorAll("input, textarea").forEach(function (field) { field.value = ""; });
     copy.querySelectorAll("select").forEach(function (select) {
+      if (select.classList.contains("duration-unit")) {  // the unit a new duration starts in
+        select.value = select.querySelector("option[selected]") ? select.querySelector("option[selected]").value : "";
+        return;
+      }
       if (select.classList.contains("target-choice")) {
         select.replaceChildren(select.options[0].cloneNode(true));
         select.dataset.value = "";
@@ -375,6 +386,7 @@
     renumber();
     checkFields();
     checkRules();
+    checkSpecial();
   }
   let last = snapshot();
   let typingTimer = null;
@@ -422,7 +434,10 @@
   // --- autosave, unsaved-changes warning ------------------------------------------------------
   const storageKey = say.storageKey;
   const saved = snapshot();
-  let dirty = false, leaving = false, autosaveTimer = null;
+  let leaving = false, autosaveTimer = null;
+  // asked when needed, not on every keystroke: a snapshot of a 60-row table is the keystroke's largest
+  // share of work in the page before the preview request leaves
+  function dirty() { return snapshot() !== saved; }
   const autosaveState = document.getElementById("autosave-state");
   function clock() { return new Date().toLocaleTimeString(document.documentElement.lang || "id"); }
   function autosave() {
@@ -434,12 +449,12 @@
     } catch (error) { autosaveState.textContent = ""; }
   }
   function changed(fromHistory) {
-    dirty = snapshot() !== saved;
     clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(autosave, 800);
     schedulePreview();
     checkFields();
     checkRules();
+    checkSpecial();
     if (!fromHistory) {
       clearTimeout(typingTimer);
       typingTimer = setTimeout(settle, 700);
@@ -452,13 +467,13 @@
     try { window.localStorage.removeItem(storageKey); } catch (error) { /* private mode */ }
   });
   window.addEventListener("beforeunload", function (event) {
-    if (!dirty || leaving) return;
+    if (leaving || !dirty()) return;
     event.preventDefault();
     event.returnValue = say.unsaved;
     return say.unsaved;
   });
   window.alurEditor = {
-    snapshot: snapshot, restore: restore, dirty: function () { return dirty; },
+    snapshot: snapshot, restore: restore, dirty: dirty,
     leave: function () { leaving = true; try { window.localStorage.removeItem(storageKey); } catch (e) { /* */ } }
   };
   (function offerRestore() {
@@ -567,4 +582,5 @@
   rows().forEach(showTargets);
   checkFields();
   checkRules();
+  checkSpecial();
 })();
