@@ -194,6 +194,15 @@ def insert_entry(connection: Connection, unit: str, title: str, criteria: Iterab
     return _load(connection, entry_id)
 
 
+def titles_of_unit(connection: Connection, unit: str) -> dict[str, int]:
+    """``lower-case title -> entry id`` of the entries unit ``unit`` listed (empty for an unknown unit)."""
+    found = unit_id(connection, (unit or "").strip())
+    if found is None:
+        return {}
+    return {str(row.title).lower(): int(row.id) for row in connection.execute(
+        select(sop_inventory.c.id, sop_inventory.c.title).where(sop_inventory.c.unit_id == found))}
+
+
 def _editable(connection: Connection, account: Account, entry_id: int) -> InventoryEntry:
     found = _load(connection, entry_id)
     check_draft_unit(connection, account, found.unit)

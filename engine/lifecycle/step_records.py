@@ -85,7 +85,7 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
     if record.kind == "tim":
         sk_date = get.date("tanggal_sk")
         assert sk_date is not None
-        return [str(tim.insert_tim(connection, unit, get.text("nama"), get.text("nomor_sk"), sk_date, by, now))]
+        return [str(tim.set_sk(connection, unit, get.text("nama"), get.text("nomor_sk"), sk_date, by, now))]
     if record.kind == "pembekalan":
         team = tim.team_of_unit(connection, unit)
         if team is None:
@@ -100,7 +100,10 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
         # a long text gives one entry per line: a SKPD names all the SOPs it needs in one step
         titles = [line.strip() for line in get.text("judul").splitlines() if line.strip()]
         analysis = get.text("analisis", False)
-        return [str(inventory.insert_entry(connection, unit, title, (), analysis, by, now).id) for title in titles]
+        listed = inventory.titles_of_unit(connection, unit)  # a title the unit listed already is not listed twice
+        return [str(listed.get(title.lower()) or inventory.insert_entry(connection, unit, title, (), analysis, by,
+                                                                       now).id)
+                for title in dict.fromkeys(titles)]
     if record.kind == "sosialisasi":
         plan = sosialisasi.store_plan(
             connection, get.text("sop"), by, now, jadwal_mulai=get.date("jadwal_mulai"),  # type: ignore[arg-type]

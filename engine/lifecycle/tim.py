@@ -315,6 +315,23 @@ def insert_briefing(connection: Connection, team_id: int, held_on: dt.date, topi
     return Briefing(briefing_id, held_on, topic, tuple(names), by)
 
 
+def set_sk(connection: Connection, unit: str, name: str, sk_number: str, sk_date: dt.date, by: str,
+           now: dt.datetime) -> int:
+    """The unit's Tim under a new SK (a Keputusan of a new round replaces the old one's number and date), or
+    a new Tim when the unit has none, in the caller's transaction; the Tim's id. Members stay.
+
+    :raises DataError: as :func:`create_tim`.
+    """
+    team = team_of_unit(connection, unit)
+    if team is None:
+        return insert_tim(connection, unit, name, sk_number, sk_date, by, now)
+    if not isinstance(sk_date, dt.date):
+        raise DataError.from_code("tahap_field_required", "sk_tanggal", field="sk_tanggal")
+    connection.execute(update(sop_teams).where(sop_teams.c.id == team).values(
+        name=_required(name, "nama"), sk_number=_required(sk_number, "sk_nomor", 200), sk_date=sk_date))
+    return team
+
+
 def team_of_unit(connection: Connection, unit: str) -> int | None:
     """The id of the Tim serving unit ``unit`` itself, or ``None``."""
     found = unit_id(connection, (unit or "").strip())
