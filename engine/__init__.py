@@ -218,6 +218,9 @@ from engine.lifecycle.sosialisasi import SosialisasiPlan as SosialisasiPlan
 from engine.lifecycle.sosialisasi import to_acknowledge as to_acknowledge
 from engine.lifecycle.sosialisasi import ToAcknowledge as ToAcknowledge
 from engine.lifecycle.sosialisasi import unassign as unassign
+from engine.lifecycle.step_records import made_by as made_by
+from engine.lifecycle.step_records import StepRecordLink as StepRecordLink
+from engine.lifecycle.step_records import write_step_record as write_step_record
 from engine.lifecycle.tim import add_member as add_member
 from engine.lifecycle.tim import Briefing as Briefing
 from engine.lifecycle.tim import create_tim as create_tim
@@ -398,6 +401,8 @@ from engine.sop.retention import retention_years as retention_years
 from engine.sop.routing import parse_rule as parse_rule
 from engine.sop.routing import RoutingRule as RoutingRule
 from engine.sop.routing import RULE_KINDS as RULE_KINDS
+from engine.sop.step_records import RECORD_KINDS as RECORD_KINDS
+from engine.sop.step_records import StepRecord as StepRecord
 from engine.sop.structure import CallTarget as CallTarget
 from engine.sop.structure import MultiInstance as MultiInstance
 from engine.sop.structure import StandardLoop as StandardLoop
@@ -501,6 +506,7 @@ __all__ = [
     "ProcessDefinitionError",
     "ProposedAnswer",
     "REAL",
+    "RECORD_KINDS",
     "RULE_KINDS",
     "RegisterEntry",
     "Requirement",
@@ -522,6 +528,8 @@ __all__ = [
     "Step",
     "StepInfo",
     "StepKind",
+    "StepRecord",
+    "StepRecordLink",
     "StepRun",
     "StepStats",
     "Structure",
@@ -670,6 +678,7 @@ __all__ = [
     "load_sheet",
     "log_for",
     "login",
+    "made_by",
     "mark_head",
     "mask_value",
     "may_administer",
@@ -818,4 +827,5 @@ __all__ = [
     "working_time_text",
     "write_bpmn",
     "write_log",
+    "write_step_record",
 ]

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, insert, select
 
 from engine.errors import AlurError, DataError
 from engine.lifecycle import inventory, pelatihan, sosialisasi, tim
+from engine.runtime.step_hooks import register_record_writer
 from engine.sop.step_records import RECORD_KINDS, StepRecord
 from engine.store.models import step_records
 
@@ -169,3 +170,6 @@ def records_of_instance(connection: Connection, instance_id: int) -> list[StepRe
                               .order_by(step_records.c.id)).all()
     return [StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.created_by,
                            row.created_at) for row in rows]
+
+
+register_record_writer(write_step_record)

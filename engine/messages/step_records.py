@@ -46,6 +46,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rec_refused": (
         "Langkah '{step}' tidak dapat diselesaikan: catatan {kind} ditolak ({reason}). Tidak ada yang diubah.",
         "Step '{step}' cannot be completed: the {kind} record was refused ({reason}). Nothing was changed."),
+    "rec_no_writer": (
+        "Langkah '{step}' mencatat sebuah catatan tahapan, tetapi penulis catatan tidak dimuat "
+        "(engine.lifecycle.step_records); langkah tidak diselesaikan.",
+        "Step '{step}' records a stage record, but the record writer is not loaded "
+        "(engine.lifecycle.step_records); the step was not completed."),
     "rec_no_tim": (
         "unit '{unit}' belum mempunyai Tim Penyusun SOP",
         "unit '{unit}' has no SOP drafting team yet"),

@@ -20,10 +20,12 @@ from engine.bpmn.spiff.state import new_workflow
 from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
 from engine.runtime.attaching import Attachment, check_attachment, files_written, write_attachment
 from engine.runtime.audit import Envelope
+from engine.runtime.case import case_data
 from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
+from engine.runtime.step_hooks import record_writer
 from engine.runtime.structure import start_data
 from engine.runtime.versions import pick_version
 from engine.runtime.work import REAL, SIMULASI, Completed, Instance, WorkItem, parse_completion
@@ -218,9 +220,7 @@ def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow,
     declared = next((found.record for found in sop.steps if found.id == item.step_id), None)
     if declared is None:
         return
-    # the lifecycle modules read the runtime's facade, which imports this module: import when needed
-    from engine.lifecycle.step_records import write_step_record
-    from engine.runtime.case import case_data
+    write_step_record = record_writer(item.name)
     values: dict[str, Any] = {name: found.value for name, found in case_data(session.connection, run.instance_id).items()}
     values.update(data)
     write_step_record(session.connection, declared, values, step_id=item.step_id, step_name=item.name,

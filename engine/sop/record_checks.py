@@ -21,7 +21,7 @@ def check_step_records(sop: Sop) -> list[Problem]:
             continue
 
         def add(code: str, **params: object) -> None:
-            problems.append(problem(code, step.id, step.activity, kind=record.kind, **params))
+            problems.append(problem(code, step.id, step.activity, severity="error", kind=record.kind, **params))
 
         spec = RECORD_KINDS.get(record.kind)
         if spec is None:
