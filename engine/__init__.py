@@ -58,12 +58,14 @@ from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_manage_sosialisasi as check_manage_sosialisasi
 from engine.access.policy import check_monitor as check_monitor
+from engine.access.policy import check_monitor_sop as check_monitor_sop
 from engine.access.policy import check_sop_action as check_sop_action
 from engine.access.policy import check_sosialisasi as check_sosialisasi
 from engine.access.policy import deliver_message as deliver_message
 from engine.access.policy import distribute_sop as distribute_sop
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
+from engine.access.policy import is_sop_pemantau as is_sop_pemantau
 from engine.access.policy import item_actions as item_actions
 from engine.access.policy import item_for as item_for
 from engine.access.policy import may_administer as may_administer
@@ -600,6 +602,7 @@ __all__ = [
     "check_instance",
     "check_manage_sosialisasi",
     "check_monitor",
+    "check_monitor_sop",
     "check_sop",
     "check_sop_action",
     "check_sosialisasi",
@@ -662,6 +665,7 @@ __all__ = [
     "instances_with_value",
     "inventory_entries",
     "inventory_entry",
+    "is_sop_pemantau",
     "issue_token",
     "item_actions",
     "item_for",

@@ -735,6 +735,20 @@ def _assigned(connection: Connection, account: Account, key: str, role: str) -> 
     return key in assigned_keys(connection, require(account).username, role)
 
 
+def is_sop_pemantau(connection: Connection, account: Account, key: str) -> bool:
+    """True when ``account`` stands assigned pemantau of SOP ``key`` (stage 7c): it opens that SOP's
+    monitoring pages (report, forms, log, conformance, evaluation) in every unit, without a monitoring
+    role. Only that SOP's: the assignment opens nothing of another SOP, and a role it lacks stays lacking
+    everywhere else."""
+    return _assigned(connection, account, key, "pemantau")
+
+
+def check_monitor_sop(connection: Connection, account: Account, key: str) -> None:
+    """:raises AccessDeniedError: ``account`` reads no monitoring data and is not the pemantau of ``key``."""
+    if not is_sop_pemantau(connection, account, key):
+        check_monitor(account)
+
+
 def responsible_keys(connection: Connection, account: Account) -> frozenset[str]:
     """The SOPs ``account`` is penanggung jawab of: it sees their cases in every unit (:func:`check_instance`)."""
     return assigned_keys(connection, require(account).username, "penanggung_jawab")
