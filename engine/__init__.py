@@ -221,6 +221,7 @@ from engine.lifecycle.sosialisasi import to_acknowledge as to_acknowledge
 from engine.lifecycle.sosialisasi import ToAcknowledge as ToAcknowledge
 from engine.lifecycle.sosialisasi import unassign as unassign
 from engine.lifecycle.step_records import made_by as made_by
+from engine.lifecycle.step_records import made_by_case as made_by_case
 from engine.lifecycle.step_records import StepRecordLink as StepRecordLink
 from engine.lifecycle.step_records import write_step_record as write_step_record
 from engine.lifecycle.tim import add_member as add_member
@@ -683,6 +684,7 @@ __all__ = [
     "log_for",
     "login",
     "made_by",
+    "made_by_case",
     "mark_head",
     "mask_value",
     "may_administer",

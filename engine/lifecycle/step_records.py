@@ -19,6 +19,7 @@ from sqlalchemy import Connection, insert, select
 
 from engine.errors import AlurError, DataError
 from engine.lifecycle import inventory, pelatihan, sosialisasi, tim
+from engine.runtime.facade import Runtime
 from engine.runtime.step_hooks import register_record_writer
 from engine.sop.step_records import RECORD_KINDS, StepRecord
 from engine.store.models import step_records
@@ -162,6 +163,12 @@ def made_by(connection: Connection, kind: str, ref: str | int) -> StepRecordLink
         return None
     return StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.created_by,
                           row.created_at)
+
+
+def made_by_case(runtime: Runtime, kind: str, ref: str | int) -> StepRecordLink | None:
+    """:func:`made_by` in its own read (for a record's page: "made by case ... (step ...)")."""
+    with runtime.db.read() as connection:
+        return made_by(connection, kind, ref)
 
 
 def records_of_instance(connection: Connection, instance_id: int) -> list[StepRecordLink]:
