@@ -34,6 +34,7 @@ class StepRecordLink:
     instance_id: int
     registration: str
     step_id: str
+    step_name: str
     created_by: str
     created_at: dt.datetime
 
@@ -150,7 +151,8 @@ def write_step_record(connection: Connection, record: StepRecord, values: Mappin
                                   kind=record.kind, reason=exc.message) from exc
     if refs:
         connection.execute(insert(step_records), [
-            {"instance_id": instance_id, "registration": registration, "step_id": step_id, "kind": record.kind,
+            {"instance_id": instance_id, "registration": registration, "step_id": step_id, "step_name": step_name,
+             "kind": record.kind,
              "ref": ref, "created_by": by, "created_at": now} for ref in refs])
     return refs
 
@@ -161,8 +163,8 @@ def made_by(connection: Connection, kind: str, ref: str | int) -> StepRecordLink
                              .order_by(step_records.c.id).limit(1)).first()
     if row is None:
         return None
-    return StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.created_by,
-                          row.created_at)
+    return StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.step_name,
+                          row.created_by, row.created_at)
 
 
 def made_by_case(runtime: Runtime, kind: str, ref: str | int) -> StepRecordLink | None:
@@ -175,8 +177,8 @@ def records_of_instance(connection: Connection, instance_id: int) -> list[StepRe
     """Every record the steps of an instance made, oldest first."""
     rows = connection.execute(select(step_records).where(step_records.c.instance_id == instance_id)
                               .order_by(step_records.c.id)).all()
-    return [StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.created_by,
-                           row.created_at) for row in rows]
+    return [StepRecordLink(row.kind, row.ref, row.instance_id, row.registration, row.step_id, row.step_name,
+                           row.created_by, row.created_at) for row in rows]
 
 
 register_record_writer(write_step_record)

@@ -55,6 +55,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "unit '{unit}' belum mempunyai Tim Penyusun SOP",
         "unit '{unit}' has no SOP drafting team yet"),
     "rec_made_by": (
-        "Dibuat oleh kasus {registration} (langkah {step})",
-        "Made by case {registration} (step {step})"),
+        "Dibuat oleh kasus {registration} pada langkah “{step}”",
+        "Made by case {registration} at step “{step}”"),
 }

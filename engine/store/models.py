@@ -777,6 +777,8 @@ step_records = Table(
     Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
     Column("registration", String(200), nullable=False, default=""),
     Column("step_id", String(200), nullable=False),
+    #: The step's KEGIATAN when it was completed (what the record's page names).
+    Column("step_name", Text, nullable=False, default=""),
     Column("kind", String(32), nullable=False),
     #: The record: its id, or ``key:version`` for a sosialisasi plan or distribution.
     Column("ref", String(200), nullable=False),

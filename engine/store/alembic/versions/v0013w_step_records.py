@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("instance_id", sa.Integer, nullable=False),
         sa.Column("registration", sa.String(200), nullable=False),
         sa.Column("step_id", sa.String(200), nullable=False),
+        sa.Column("step_name", sa.Text, nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("ref", sa.String(200), nullable=False),
         sa.Column("created_by", sa.String(64), nullable=False),
