@@ -54,6 +54,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rec_no_tim": (
         "unit '{unit}' belum mempunyai Tim Penyusun SOP",
         "unit '{unit}' has no SOP drafting team yet"),
+    # the task page: what completing the step records
+    "rec_step_hint_tim": (
+        "Menyelesaikan langkah ini mencatat SK Tim Penyusun SOP unit ini (Tahapan penyusunan SOP → Tim penyusun).",
+        "Completing this step records the SK of this unit's SOP drafting team (SOP stages → Drafting team)."),
+    "rec_step_hint_pembekalan": (
+        "Menyelesaikan langkah ini mencatat pembekalan Tim Penyusun SOP unit ini.",
+        "Completing this step records a briefing of this unit's SOP drafting team."),
+    "rec_step_hint_inventarisasi": (
+        "Menyelesaikan langkah ini menambahkan setiap judul (satu per baris) ke daftar inventarisasi SOP unit ini.",
+        "Completing this step adds each title (one per line) to this unit's SOP inventory."),
+    "rec_step_hint_sosialisasi": (
+        "Menyelesaikan langkah ini menyimpan rencana sosialisasi SOP yang disebut.",
+        "Completing this step saves the socialisation plan of the SOP named."),
+    "rec_step_hint_distribusi": (
+        "Menyelesaikan langkah ini mendistribusikan SOP yang disebut kepada pelaksananya; mereka memberi tanda terima.",
+        "Completing this step distributes the SOP named to its pelaksana; they acknowledge it."),
+    "rec_step_hint_pelatihan": (
+        "Menyelesaikan langkah ini mencatat sesi pelatihan pemahaman SOP yang disebut beserta pesertanya.",
+        "Completing this step records the training session on the SOP named, with its attendees."),
     "rec_made_by": (
         "Dibuat oleh kasus {registration} pada langkah “{step}”",
         "Made by case {registration} at step “{step}”"),

@@ -123,6 +123,7 @@ def _work_until(page: Page, server: LiveServer, registration: str, pdf: Path, la
             form.locator("input[name=keputusan][value=Ya]").check()
         _account_for_items(form, pdf)
         if "Mengidentifikasi prosedur" in title:
+            assert "daftar inventarisasi" in page.inner_text("#step-record")  # the clerk knows what it records
             shot(page, "tahapan-inventarisasi-tugas")
         page.click("#complete")
         expect(page.locator("p.flash.ok")).to_be_visible()
