@@ -66,7 +66,14 @@ class _Values:
         value = self.raw(name, required)
         return "" if value is None else str(value).strip()
 
-    def date(self, name: str, required: bool = True) -> dt.date | None:
+    def date(self, name: str) -> dt.date:
+        found = self.optional_date(name, True)
+        if found is None:  # raw() refused an empty required value already
+            raise DataError.from_code("rec_value_missing", name, step=self.step, kind=self.record.kind,
+                                      source=self.record.fields.get(name, "-"), field=name)
+        return found
+
+    def optional_date(self, name: str, required: bool = False) -> dt.date | None:
         value = self.raw(name, required)
         if value is None or value == "":
             return None
@@ -77,6 +84,11 @@ class _Values:
         return found
 
 
+#: Field names the record modules' errors use where the record's own name differs (``nomor_sk`` is
+#: :func:`engine.lifecycle.tim.insert_tim`'s ``sk_nomor``), so a refusal names the case field.
+_MODULE_FIELDS = {"sk_nomor": "nomor_sk", "sk_tanggal": "tanggal_sk", "catatan": "catatan"}
+
+
 def _people(text: str) -> list[str]:
     return [name for name in text.replace(",", " ").split() if name]
 
@@ -84,20 +96,19 @@ def _people(text: str) -> list[str]:
 def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, by: str,
            now: dt.datetime) -> list[str]:
     """Store the record; the refs of what was stored."""
-    unit = get.text("unit", False) if "unit" in record.fields else unit
+    # a mapped unit left empty is the work item's unit, as an unmapped one
+    unit = (get.text("unit", False) if "unit" in record.fields else "") or unit
     if record.kind == "tim":
-        sk_date = get.date("tanggal_sk")
-        assert sk_date is not None
-        return [str(tim.set_sk(connection, unit, get.text("nama"), get.text("nomor_sk"), sk_date, by, now))]
+        return [str(tim.set_sk(connection, unit, get.text("nama"), get.text("nomor_sk"), get.date("tanggal_sk"),
+                               by, now))]
     if record.kind == "pembekalan":
         team = tim.team_of_unit(connection, unit)
         if team is None:
             from engine.messages import message
             raise DataError.from_code("rec_refused", "unit", step=get.step, kind=record.kind,
                                       reason=message("rec_no_tim", unit=unit))
-        held_on = get.date("tanggal")
-        assert held_on is not None
-        found = tim.insert_briefing(connection, team, held_on, get.text("topik"), _people(get.text("peserta")), by, now)
+        found = tim.insert_briefing(connection, team, get.date("tanggal"), get.text("topik"),
+                                    _people(get.text("peserta")), by, now)
         return [str(found.id)]
     if record.kind == "inventarisasi":
         # a long text gives one entry per line: a SKPD names all the SOPs it needs in one step
@@ -109,8 +120,8 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
                 for title in dict.fromkeys(titles)]
     if record.kind == "sosialisasi":
         plan = sosialisasi.store_plan(
-            connection, get.text("sop"), by, now, jadwal_mulai=get.date("jadwal_mulai"),  # type: ignore[arg-type]
-            jadwal_selesai=get.date("jadwal_selesai", False), pejabat=get.text("pejabat"),
+            connection, get.text("sop"), by, now, jadwal_mulai=get.date("jadwal_mulai"),
+            jadwal_selesai=get.optional_date("jadwal_selesai"), pejabat=get.text("pejabat"),
             sasaran=get.text("sasaran"), pemantauan=get.text("pemantauan"), tempat=get.text("tempat", False),
             materi=get.text("materi", False))
         return [f"{plan.key}:{plan.version}"]
@@ -120,9 +131,7 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
         version = given[0].version if given else sosialisasi.approved_version(connection, key).number
         return [f"{key}:{version}"]
     if record.kind == "pelatihan":
-        held_on = get.date("tanggal")
-        assert held_on is not None
-        session = pelatihan.store_session(connection, get.text("sop"), by, now, held_on=held_on,
+        session = pelatihan.store_session(connection, get.text("sop"), by, now, held_on=get.date("tanggal"),
                                           kind=get.text("jenis").lower(), attendees=get.text("peserta"),
                                           notes=get.text("catatan", False))
         return [str(session.id)]
@@ -146,7 +155,7 @@ def write_step_record(connection: Connection, record: StepRecord, values: Mappin
     except AlurError as exc:
         if exc.code in ("rec_refused", "rec_value_missing", "tahap_bad_date"):
             raise
-        field = getattr(exc, "field", "")
+        field = _MODULE_FIELDS.get(getattr(exc, "field", ""), getattr(exc, "field", ""))
         raise DataError.from_code("rec_refused", record.fields.get(field, field) if field else "", step=step_name,
                                   kind=record.kind, reason=exc.message) from exc
     if refs:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from engine.access.accounts import add_account
 from engine.errors import DataError
@@ -18,7 +18,8 @@ from engine.lifecycle.sosialisasi import acknowledge, coverage, distributions_of
 from engine.lifecycle.step_records import made_by, records_of_instance
 from engine.runtime.facade import Runtime
 from engine.runtime.timers import ManualClock
-from engine.store.models import org_units, sop_inventory, sop_teams, step_records, work_items
+from engine.store.models import (org_units, sop_inventory, sop_team_briefings, sop_team_members, sop_teams,
+                                 step_records, work_items)
 from tests.conftest import DATA
 from tests.engine.runtime.conftest import fresh_url, postgres_database  # noqa: F401 - the PostgreSQL fixture
 
@@ -48,6 +49,7 @@ isian:
   - {nama: tanggal_latih, jenis: tanggal, wajib: true, langkah: latih}
   - {nama: bentuk, jenis: pilihan, pilihan: [rapat, bimtek, pendampingan, simulasi], wajib: true, langkah: latih}
   - {nama: peserta, jenis: teks, wajib: true, langkah: latih}
+  - {nama: peserta_bekal, jenis: teks, wajib: true, langkah: bekal}
 langkah:
   - {id: mulai, jenis: mulai, kegiatan: Menyiapkan SK, pelaksana: Sekretaris, waktu: 1 jam}
   - id: tetapkan
@@ -78,6 +80,11 @@ langkah:
     pelaksana: Sekretaris
     waktu: 1 jam
     catat: {jenis: pelatihan, aksi: catat, isian: {sop: sop_target, tanggal: tanggal_latih, jenis: bentuk, peserta: peserta}}
+  - id: bekal
+    kegiatan: Membekali Tim
+    pelaksana: Sekretaris
+    waktu: 1 jam
+    catat: {jenis: pembekalan, aksi: catat, isian: {tanggal: tanggal_latih, topik: nama_tim, peserta: peserta_bekal}}
   - {id: selesai, jenis: selesai, kegiatan: Selesai, pelaksana: Sekretaris}
 """
 
@@ -143,14 +150,27 @@ def test_each_record_kind_is_written_when_its_step_is_completed(runtime: Runtime
     assert sorted(item.username for item in given) == ["admin-umum", "kasubag"]
     acknowledge(runtime, TARGET, "kasubag")
     assert (coverage(runtime)[TARGET].acknowledged, coverage(runtime)[TARGET].distributed) == (1, 2)
-    runtime.complete(done.ready[0].id, "sekretaris", _form(
+    done = runtime.complete(done.ready[0].id, "sekretaris", _form(
         {"tanggal_latih": "2026-03-10", "bentuk": "bimtek", "peserta": "admin-umum, kasubag"}))
     [session] = sessions_of(runtime, TARGET)
     assert (session.kind, session.attendees, session.held_on) == ("bimtek", ("admin-umum", "kasubag"),
                                                                   dt.date(2026, 3, 10))
+    # a pembekalan names the unit's Tim members only
+    with pytest.raises(DataError) as stranger:
+        runtime.complete(done.ready[0].id, "sekretaris", _form({"peserta_bekal": "sekretaris"}))
+    assert stranger.value.code == "rec_refused" and stranger.value.field == "peserta_bekal"
+    with runtime.db.write() as connection:
+        team_id = connection.execute(select(sop_teams.c.id)).scalar_one()
+        unit = connection.execute(select(sop_teams.c.unit_id)).scalar_one()
+        connection.execute(insert(sop_team_members), {"team_id": team_id, "username": "sekretaris", "role": "ketua",
+                                                      "unit_id": unit, "added_by": "uji", "added_at": MORNING})
+    runtime.complete(done.ready[0].id, "sekretaris", _form({"peserta_bekal": "sekretaris"}))
     with runtime.db.read() as connection:
+        briefing = connection.execute(select(sop_team_briefings)).one()
         kinds = [link.kind for link in records_of_instance(connection, instance_id)]
-    assert kinds == ["tim", "inventarisasi", "inventarisasi", "sosialisasi", "distribusi", "pelatihan"]
+    assert (briefing.topic, briefing.held_on, briefing.recorded_by) == ("Tim Penyusun SOP Dinas Contoh",
+                                                                        dt.date(2026, 3, 10), "sekretaris")
+    assert kinds == ["tim", "inventarisasi", "inventarisasi", "sosialisasi", "distribusi", "pelatihan", "pembekalan"]
 
 
 def test_a_second_case_sets_the_tims_new_sk_and_does_not_list_a_title_twice(runtime: Runtime) -> None:
