@@ -106,7 +106,8 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
         if team is None:
             from engine.messages import message
             raise DataError.from_code("rec_refused", "unit", step=get.step, kind=record.kind,
-                                      reason=message("rec_no_tim", unit=unit))
+                                      reason=message("rec_no_tim", unit=unit),
+                                      reason_en=message("rec_no_tim", "en", unit=unit))
         found = tim.insert_briefing(connection, team, get.date("tanggal"), get.text("topik"),
                                     _people(get.text("peserta")), by, now)
         return [str(found.id)]
@@ -157,7 +158,7 @@ def write_step_record(connection: Connection, record: StepRecord, values: Mappin
             raise
         field = _MODULE_FIELDS.get(getattr(exc, "field", ""), getattr(exc, "field", ""))
         raise DataError.from_code("rec_refused", record.fields.get(field, field) if field else "", step=step_name,
-                                  kind=record.kind, reason=exc.message) from exc
+                                  kind=record.kind, reason=exc.render("id"), reason_en=exc.render("en")) from exc
     if refs:
         connection.execute(insert(step_records), [
             {"instance_id": instance_id, "registration": registration, "step_id": step_id, "step_name": step_name,

@@ -45,7 +45,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Step '{step}' records a {kind}, but case field '{source}' (its {field}) has no value yet; fill it in first."),
     "rec_refused": (
         "Langkah '{step}' tidak dapat diselesaikan: catatan {kind} ditolak ({reason}). Tidak ada yang diubah.",
-        "Step '{step}' cannot be completed: the {kind} record was refused ({reason}). Nothing was changed."),
+        "Step '{step}' cannot be completed: the {kind} record was refused ({reason_en}). Nothing was changed."),
     "rec_no_writer": (
         "Langkah '{step}' mencatat sebuah catatan tahapan, tetapi penulis catatan tidak dimuat "
         "(engine.lifecycle.step_records); langkah tidak diselesaikan.",

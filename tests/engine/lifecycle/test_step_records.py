@@ -194,6 +194,9 @@ def test_a_refused_record_refuses_the_completion_and_changes_nothing(runtime: Ru
     message = str(refused.value)
     assert "Menyusun rencana sosialisasi" in message and "tidak-ada" in message and "Tidak ada yang diubah" in message
     assert refused.value.code == "rec_refused"
+    english = refused.value.render("en")
+    assert english.startswith("Step 'Menyusun rencana sosialisasi' cannot be completed") and "Nothing was changed" in english
+    assert "tidak" not in english.replace("tidak-ada", "")  # the reason is in English too
     with runtime.db.read() as connection:
         status = connection.execute(select(work_items.c.status).where(
             work_items.c.id == done.ready[0].id)).scalar_one()
