@@ -633,6 +633,12 @@ def supervised_work(runtime: Runtime, account: Account) -> tuple[list[Instance],
 # The Tim is set up, and the Kepala Daerah's decision on the inventarisasi recorded, by the Bagian
 # Organisasi (role ``verifikator``) or admin; a Tim's ketua and sekretaris also keep their own Tim's
 # members and pembekalan.
+#
+# Step records (``catat``, engine.lifecycle.step_records): a step of an approved SOP that declares a
+# stage record writes it when the step is completed, on the authority of the step itself: whoever may
+# complete it (a holder of its jabatan in the item's unit, or its claimant: engine.runtime.completion)
+# writes the record it names, without the roles above; the pengesah who approved the SOP decided
+# that its holders do this. Only real cases write records (never a ujicoba or a simulasi).
 
 #: Roles that set up Tims and record the Kepala Daerah's decisions (admin always may).
 STAGE_MANAGERS = ("verifikator",)
