@@ -58,12 +58,14 @@ from engine.access.policy import case_file_for as case_file_for
 from engine.access.policy import check_instance as check_instance
 from engine.access.policy import check_manage_sosialisasi as check_manage_sosialisasi
 from engine.access.policy import check_monitor as check_monitor
+from engine.access.policy import check_monitor_sop as check_monitor_sop
 from engine.access.policy import check_sop_action as check_sop_action
 from engine.access.policy import check_sosialisasi as check_sosialisasi
 from engine.access.policy import deliver_message as deliver_message
 from engine.access.policy import distribute_sop as distribute_sop
 from engine.access.policy import document_for as document_for
 from engine.access.policy import instance_for as instance_for
+from engine.access.policy import is_sop_pemantau as is_sop_pemantau
 from engine.access.policy import item_actions as item_actions
 from engine.access.policy import item_for as item_for
 from engine.access.policy import may_administer as may_administer
@@ -218,6 +220,10 @@ from engine.lifecycle.sosialisasi import SosialisasiPlan as SosialisasiPlan
 from engine.lifecycle.sosialisasi import to_acknowledge as to_acknowledge
 from engine.lifecycle.sosialisasi import ToAcknowledge as ToAcknowledge
 from engine.lifecycle.sosialisasi import unassign as unassign
+from engine.lifecycle.step_records import made_by as made_by
+from engine.lifecycle.step_records import made_by_case as made_by_case
+from engine.lifecycle.step_records import StepRecordLink as StepRecordLink
+from engine.lifecycle.step_records import write_step_record as write_step_record
 from engine.lifecycle.tim import add_member as add_member
 from engine.lifecycle.tim import Briefing as Briefing
 from engine.lifecycle.tim import create_tim as create_tim
@@ -398,6 +404,8 @@ from engine.sop.retention import retention_years as retention_years
 from engine.sop.routing import parse_rule as parse_rule
 from engine.sop.routing import RoutingRule as RoutingRule
 from engine.sop.routing import RULE_KINDS as RULE_KINDS
+from engine.sop.step_records import RECORD_KINDS as RECORD_KINDS
+from engine.sop.step_records import StepRecord as StepRecord
 from engine.sop.structure import CallTarget as CallTarget
 from engine.sop.structure import MultiInstance as MultiInstance
 from engine.sop.structure import StandardLoop as StandardLoop
@@ -501,6 +509,7 @@ __all__ = [
     "ProcessDefinitionError",
     "ProposedAnswer",
     "REAL",
+    "RECORD_KINDS",
     "RULE_KINDS",
     "RegisterEntry",
     "Requirement",
@@ -522,6 +531,8 @@ __all__ = [
     "Step",
     "StepInfo",
     "StepKind",
+    "StepRecord",
+    "StepRecordLink",
     "StepRun",
     "StepStats",
     "Structure",
@@ -592,6 +603,7 @@ __all__ = [
     "check_instance",
     "check_manage_sosialisasi",
     "check_monitor",
+    "check_monitor_sop",
     "check_sop",
     "check_sop_action",
     "check_sosialisasi",
@@ -654,6 +666,7 @@ __all__ = [
     "instances_with_value",
     "inventory_entries",
     "inventory_entry",
+    "is_sop_pemantau",
     "issue_token",
     "item_actions",
     "item_for",
@@ -670,6 +683,8 @@ __all__ = [
     "load_sheet",
     "log_for",
     "login",
+    "made_by",
+    "made_by_case",
     "mark_head",
     "mask_value",
     "may_administer",
@@ -818,4 +833,5 @@ __all__ = [
     "working_time_text",
     "write_bpmn",
     "write_log",
+    "write_step_record",
 ]

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, current_app, g, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from engine import Account, LoginThrottle, Runtime, account, end_sessions, session_account, session_version, token_account
+from engine import (Account, LoginThrottle, Runtime, account, end_sessions, is_sop_pemantau, session_account,
+                    session_version, token_account)
 from engine import login as login_with
 from engine.errors import AccessDeniedError, AlurError, DataError, NotFoundError
 
@@ -35,6 +36,21 @@ def allow(*roles: str) -> Callable[[F], F]:
         view.alur_roles = roles  # type: ignore[attr-defined]
         return view
     return mark
+
+
+def sop_pemantau(view: F) -> F:
+    """Let the assigned pemantau of the SOP in the URL (``<key>``) call the view too, whatever its roles
+    (the rule is :func:`engine.access.policy.is_sop_pemantau`)."""
+    view.alur_sop_pemantau = True  # type: ignore[attr-defined]
+    return view
+
+
+def _as_sop_pemantau(view: Callable[..., object]) -> bool:
+    key = (request.view_args or {}).get("key")
+    if not getattr(view, "alur_sop_pemantau", False) or not key or g.account is None:
+        return False
+    with runtime().db.read() as connection:
+        return is_sop_pemantau(connection, g.account, str(key))
 
 
 def runtime() -> Runtime:
@@ -88,7 +104,7 @@ def _enforce() -> Response | None:
             return _api_error(401, exc.message)
     elif g.account is None:
         return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
-    if ANY not in roles and not g.account.has(*roles):
+    if ANY not in roles and not g.account.has(*roles) and not _as_sop_pemantau(view):
         if endpoint.startswith("api."):
             return _api_error(403, "Peran Anda tidak diizinkan untuk tindakan ini.")
         raise AccessDeniedError(translate("forbidden"))

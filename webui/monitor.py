@@ -53,7 +53,7 @@ from engine import (
 )
 from engine.errors import InputError, RenderError
 
-from .access import allow, me, runtime
+from .access import allow, me, runtime, sop_pemantau
 from .formatting import request_date
 from .params import ParameterError, download_name, request_int
 from .i18n import current_language, translate
@@ -69,8 +69,9 @@ CONFORMANCE_MAX_EVENTS = 20_000
 
 def _scope() -> MonitoringScope:
     """The period asked for (the engine's default period when none is given) and whether trial runs are meant."""
+    key = (request.view_args or {}).get("key")
     return monitoring_scope(runtime(), me(), request_date("dari"), request_date("sampai"),
-                            trial=request.values.get("ujicoba") == "ya")
+                            trial=request.values.get("ujicoba") == "ya", key=str(key) if key else None)
 
 
 def _zone() -> str:
@@ -95,6 +96,7 @@ def index() -> str:
 
 @bp.get("/<key>")
 @allow("pemantau", "penyusun")
+@sop_pemantau
 def report(key: str) -> str:
     """The monitoring report of one SOP for a period, with charts and the process map."""
     scope = _scope()
@@ -130,6 +132,7 @@ def report(key: str) -> str:
 
 @bp.get("/<key>/laporan.<fmt>")
 @allow("pemantau", "penyusun")
+@sop_pemantau
 def report_pdf(key: str, fmt: str) -> Response:
     """The monitoring report of the period as a PDF (the same figures as the report page)."""
     if fmt != "pdf":
@@ -142,6 +145,7 @@ def report_pdf(key: str, fmt: str) -> Response:
 
 @bp.route("/<key>/formulir", methods=["GET", "POST"])
 @allow("pemantau")
+@sop_pemantau
 def form(key: str) -> str | WerkzeugResponse:
     """The monitoring form: pre-filled from the report, edited and saved by the assessor as revisions."""
     scope = _scope()
@@ -169,6 +173,7 @@ def form(key: str) -> str | WerkzeugResponse:
 
 @bp.get("/<key>/formulir.<fmt>")
 @allow("pemantau", "penyusun")
+@sop_pemantau
 def form_file(key: str, fmt: str) -> Response:
     """The latest saved monitoring form (or the pre-filled one) as PDF or XLSX."""
     lang = current_language()
@@ -187,6 +192,7 @@ def form_file(key: str, fmt: str) -> Response:
 
 @bp.get("/<key>/log.<fmt>")
 @allow("pemantau")
+@sop_pemantau
 def log_file(key: str, fmt: str) -> Response:
     """The SOP's execution as an event log (XES or CSV) for process-mining tools."""
     import tempfile
@@ -205,6 +211,7 @@ def log_file(key: str, fmt: str) -> Response:
 
 @bp.route("/<key>/kesesuaian", methods=["GET", "POST"])
 @allow("pemantau", "penyusun")
+@sop_pemantau
 def conformance(key: str) -> str:
     """Check an external event log (CSV or XES, e.g. recorded on paper during a trial) against the SOP."""
     result = None
@@ -269,6 +276,7 @@ def trial(key: str) -> str:
 
 @bp.route("/<key>/evaluasi", methods=["GET", "POST"])
 @allow("pemantau", "penyusun")
+@sop_pemantau
 def evaluation(key: str) -> str | WerkzeugResponse:
     """The evaluation form: seven Ya/Tidak questions with notes and the outcome; "revisi" opens a
     revision request for the owner unit's penyusun."""

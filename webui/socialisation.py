@@ -10,8 +10,8 @@ from typing import Any, Callable
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from engine import (PELATIHAN_KINDS, acknowledge, assign_sop_role, coverage, distribute_sop, plan_sosialisasi,
-                    record_pelatihan, sosialisasi_view, to_acknowledge)
+from engine import (PELATIHAN_KINDS, acknowledge, assign_sop_role, coverage, distribute_sop, made_by_case,
+                    plan_sosialisasi, record_pelatihan, sosialisasi_view, to_acknowledge)
 
 from .access import ANY, allow, me, runtime
 from .formatting import local_time
@@ -56,7 +56,9 @@ def acknowledge_view(key: str) -> Response:
 @allow(*READERS)
 def sop(key: str) -> str:
     """An approved SOP's plan, distribution with acknowledgements, assignments and pelatihan."""
-    return render_template("sosialisasi/sop.html", view=sosialisasi_view(runtime(), me(), key), kinds=PELATIHAN_KINDS)
+    view = sosialisasi_view(runtime(), me(), key)
+    made = made_by_case(runtime(), "sosialisasi", f"{key}:{view.plan.version}") if view.plan else None
+    return render_template("sosialisasi/sop.html", view=view, kinds=PELATIHAN_KINDS, made=made)
 
 
 def _text(name: str) -> str:

@@ -24,6 +24,7 @@ from engine import (
     inventory_entries,
     inventory_entry,
     link_sop,
+    made_by_case,
     may_keep_tim,
     may_manage_stages,
     number_table,
@@ -79,7 +80,8 @@ def tim_create() -> BaseResponse:
 def tim_page(team_id: int) -> str:
     """A Tim: SK, members with role and SKPD, pembekalan, and the forms for who keeps it."""
     return render_template("stages/tim.html", tim=tim(runtime(), me(), team_id), roles=TIM_ROLES,
-                           keeps=may_keep_tim(runtime(), me(), team_id), units=draftable_units(runtime(), me()))
+                           keeps=may_keep_tim(runtime(), me(), team_id), units=draftable_units(runtime(), me()),
+                           made=made_by_case(runtime(), "tim", team_id))
 
 
 @bp.post("/tim/<int:team_id>/anggota")
@@ -137,7 +139,8 @@ def entry_page(entry_id: int) -> str:
     """One entry: its checklist and analysis (editable by the unit's drafters), starting to write it."""
     found = inventory_entry(runtime(), me(), entry_id)
     return render_template("stages/entry.html", entry=found, criteria=INVENTORY_CRITERIA,
-                           drafts=drafts_unit(runtime(), me(), found.unit))
+                           drafts=drafts_unit(runtime(), me(), found.unit),
+                           made=made_by_case(runtime(), "inventarisasi", entry_id))
 
 
 @bp.post("/inventarisasi/<int:entry_id>")

@@ -633,6 +633,12 @@ def supervised_work(runtime: Runtime, account: Account) -> tuple[list[Instance],
 # The Tim is set up, and the Kepala Daerah's decision on the inventarisasi recorded, by the Bagian
 # Organisasi (role ``verifikator``) or admin; a Tim's ketua and sekretaris also keep their own Tim's
 # members and pembekalan.
+#
+# Step records (``catat``, engine.lifecycle.step_records): a step of an approved SOP that declares a
+# stage record writes it when the step is completed, on the authority of the step itself: whoever may
+# complete it (a holder of its jabatan in the item's unit, or its claimant: engine.runtime.completion)
+# writes the record it names, without the roles above; the pengesah who approved the SOP decided
+# that its holders do this. Only real cases write records (never a ujicoba or a simulasi).
 
 #: Roles that set up Tims and record the Kepala Daerah's decisions (admin always may).
 STAGE_MANAGERS = ("verifikator",)
@@ -733,6 +739,20 @@ SOSIALISASI_READERS = ("penyusun", "verifikator", "pengesah", "pemantau")
 
 def _assigned(connection: Connection, account: Account, key: str, role: str) -> bool:
     return key in assigned_keys(connection, require(account).username, role)
+
+
+def is_sop_pemantau(connection: Connection, account: Account, key: str) -> bool:
+    """True when ``account`` stands assigned pemantau of SOP ``key`` (stage 7c): it opens that SOP's
+    monitoring pages (report, forms, log, conformance, evaluation) in every unit, without a monitoring
+    role. Only that SOP's: the assignment opens nothing of another SOP, and a role it lacks stays lacking
+    everywhere else."""
+    return _assigned(connection, account, key, "pemantau")
+
+
+def check_monitor_sop(connection: Connection, account: Account, key: str) -> None:
+    """:raises AccessDeniedError: ``account`` reads no monitoring data and is not the pemantau of ``key``."""
+    if not is_sop_pemantau(connection, account, key):
+        check_monitor(account)
 
 
 def responsible_keys(connection: Connection, account: Account) -> frozenset[str]:

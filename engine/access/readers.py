@@ -74,12 +74,17 @@ class MonitoringScope:
 
 
 def monitoring_scope(runtime: Runtime, account: Account, since: dt.date | None = None,
-                     until: dt.date | None = None, *, trial: bool = False) -> MonitoringScope:
+                     until: dt.date | None = None, *, trial: bool = False, key: str | None = None) -> MonitoringScope:
     """The period asked for, or the default one (:func:`engine.monitoring.period.monitoring_period`).
 
-    :raises AccessDeniedError: ``account`` does not read monitoring data.
+    :param key: the SOP the period is for (its own pemantau reads it without a monitoring role).
+    :raises AccessDeniedError: ``account`` does not read monitoring data (of ``key``).
     """
-    policy.check_monitor(account)
+    if key is None:
+        policy.check_monitor(account)
+    else:
+        with runtime.db.read() as connection:
+            policy.check_monitor_sop(connection, account, key)
     # today in the deployment's zone (WIB by default): a UTC date is yesterday before 07:00 WIB
     start, end = monitoring_period(runtime.clock.now().astimezone(runtime.calendar.tz).date(), since, until)
     return MonitoringScope(start, end, trial)
@@ -227,7 +232,7 @@ def evaluation_proposals_for(runtime: Runtime, account: Account, key: str,
     """Proposed answers to the evaluation's seven questions from ``key``'s data of the default period
     (the last six months, in the deployment's zone), for ``account``: the monitoring report, the
     clerks' ujicoba ratings of its newest draft, and the conformance of Alur's own log."""
-    scope = monitoring_scope(runtime, account)
+    scope = monitoring_scope(runtime, account, key=key)
     units = _units(runtime, account, key)
     report = monitoring_report(runtime, key, scope.start, scope.end, units=units)
     try:

@@ -20,6 +20,7 @@ from lxml import etree
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.bpmn import collaboration, documentation, implicit, refusals, structure_read
 from engine.bpmn.case_fields import fields_from_conditions, read_fields
+from engine.bpmn.step_records import read_record
 from engine.bpmn import events_read
 from engine.sop.conditions.juel import (ForeignCondition, UntranslatableCondition, foreign_condition,
                                        translate_condition)
@@ -648,6 +649,7 @@ class _Reader:
             step.output_document = ext.find(f"{sop('output')}[@document='true']") is not None
             step.remarks = (ext.findtext(sop("keterangan")) or "").strip()
             step.join = ext.get("join") == "true"
+            step.record = read_record(node.element)
         else:
             notes = [_clean(doc.text) for doc in node.element.findall(bpmn("documentation")) if _clean(doc.text)]
             notes += self.annotation_of.get(node.id, [])

@@ -19,6 +19,7 @@ from lxml import etree
 
 from engine.sop.model import Sop, Step, StepKind, slugify
 from engine.bpmn.case_fields import write_fields
+from engine.bpmn.step_records import write_record
 from engine.bpmn import events_write, structure_write
 from engine.bpmn.layout import Edge, Shape, layout
 from engine.bpmn.names import (
@@ -120,6 +121,7 @@ def write_bpmn(sop_model: Sop) -> bytes:
             etree.SubElement(extensions, sop("generated"), step=node.step.id, role=node.role)
         else:
             _write_step(extensions, node.step, numbers[node.step.id])
+            write_record(extensions, node.step)
             structure_write.write_structure(element, extensions, node.step)
         for flow_id in incoming[node.id]:
             etree.SubElement(element, bpmn("incoming")).text = flow_id

@@ -63,9 +63,9 @@ def line_item(line: str) -> Any:
 
 
 def events_text(row: dict[str, Any]) -> str:
-    """The event keys of a sheet row (``tunggu``, ``batas``, ``akhir``, ``kode_galat``) as YAML text, for
-    the editor's events cell; empty for a row without events."""
-    found = {key: row[key] for key in ("tunggu", "batas", "akhir", "kode_galat") if key in row}
+    """The event keys of a sheet row (``tunggu``, ``batas``, ``akhir``, ``kode_galat``) and its step record
+    (``catat``) as YAML text, for the editor's events cell; empty for a row without them."""
+    found = {key: row[key] for key in ("tunggu", "batas", "akhir", "kode_galat", "catat") if key in row}
     return fields_text(found) if found else ""
 
 

@@ -16,6 +16,7 @@ import yaml
 from engine.errors import InputError, Problem, ProcessDefinitionError, problem
 from engine.formats.sheet_events import EVENT_STEP_KEYS, read_step_events, step_events_mapping
 from engine.sop.fields import START, START_WORDS, Field, FieldType
+from engine.sop.step_records import SHEET_KEY, read_catat
 from engine.formats.sheet_structure import STRUCTURE_KEYS, SUBPROCESS_WORD, read_structure, structure_mapping
 from engine.sop.model import IDENTITY_DATES, IDENTITY_LISTS, IDENTITY_TEXTS, Approval, Identity, Sop, Step, StepKind
 
@@ -41,7 +42,7 @@ KIND_NAMES: dict[StepKind, str] = {
     StepKind.END: "selesai",
 }
 _STEP_KEYS = {"id", "jenis", "kegiatan", "pelaksana", "kelengkapan", "waktu", "output", "keterangan",
-              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen"} | EVENT_STEP_KEYS | STRUCTURE_KEYS
+              "lanjut", "ya", "tidak", "syarat", "tunggu_semua", "output_dokumen", "catat"} | EVENT_STEP_KEYS | STRUCTURE_KEYS
 _SOP_KEYS = set(IDENTITY_TEXTS) | set(IDENTITY_DATES) | set(IDENTITY_LISTS) | {"disahkan_oleh", "pola_nomor_registrasi",
                                                                                          "retensi_tahun"}
 _FIELD_KEYS = {"nama", "label", "label_en", "jenis", "wajib", "pribadi", "langkah", "diubah_pada", "pilihan", "kolom"}
@@ -227,6 +228,7 @@ class _SheetReader:
             condition=self._text(raw.get("syarat", ""), "syarat"),
             join=join,
             structure=read_structure(raw, step_id, self._add),
+            record=read_catat(raw[SHEET_KEY], step_id, self._add) if SHEET_KEY in raw else None,
         )
         read_step_events(raw, step, self._add, self._text)
         # `tunggu_cabang` is a join too: the one that waits only for the branches an inclusive split took
@@ -422,6 +424,8 @@ def _level_rows(sop: Sop, within: str) -> list[dict[str, Any]]:
             row["tunggu_semua"] = True
         step_events_mapping(step, row)
         row.update(structure_mapping(step.structure))
+        if step.record is not None:
+            row[SHEET_KEY] = step.record.mapping()
         if step.structure.subprocess:
             row["langkah"] = _level_rows(sop, step.id)
         rows.append(row)

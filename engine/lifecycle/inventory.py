@@ -168,19 +168,39 @@ def add_entry(runtime: Runtime, account: Account, unit: str, title: str, criteri
     :raises DataError: no title, an unknown unit or criterion, a text too long.
     """
     title = _title(title)
-    flags = _criteria(criteria)
-    analysis = checked_text(analysis, "analisis")
-    now = runtime.clock.now()
     with runtime.db.write() as connection:
         found = unit_id(connection, (unit or "").strip()) if (unit or "").strip() else None
         if found is None:
             raise DataError.from_code("tahap_unknown_unit", "unit", unit=(unit or "").strip() or "-")
         check_draft_unit(connection, account, unit)
-        entry_id = int(connection.execute(insert(sop_inventory).returning(sop_inventory.c.id), {
-            "unit_id": found, "title": title, "analysis": analysis, "number": "", **flags,
-            "created_by": account.username, "created_at": now, "updated_by": account.username,
-            "updated_at": now}).scalar_one())
-        return _load(connection, entry_id)
+        return insert_entry(connection, unit, title, criteria, analysis, account.username, runtime.clock.now())
+
+
+def insert_entry(connection: Connection, unit: str, title: str, criteria: Iterable[str], analysis: str, by: str,
+                 now: dt.datetime) -> InventoryEntry:
+    """Store a new entry in the caller's transaction (who may is the caller's question).
+
+    :raises DataError: as :func:`add_entry`.
+    """
+    title = _title(title)
+    flags = _criteria(criteria)
+    analysis = checked_text(analysis, "analisis")
+    found = unit_id(connection, (unit or "").strip()) if (unit or "").strip() else None
+    if found is None:
+        raise DataError.from_code("tahap_unknown_unit", "unit", unit=(unit or "").strip() or "-")
+    entry_id = int(connection.execute(insert(sop_inventory).returning(sop_inventory.c.id), {
+        "unit_id": found, "title": title, "analysis": analysis, "number": "", **flags,
+        "created_by": by, "created_at": now, "updated_by": by, "updated_at": now}).scalar_one())
+    return _load(connection, entry_id)
+
+
+def titles_of_unit(connection: Connection, unit: str) -> dict[str, int]:
+    """``lower-case title -> entry id`` of the entries unit ``unit`` listed (empty for an unknown unit)."""
+    found = unit_id(connection, (unit or "").strip())
+    if found is None:
+        return {}
+    return {str(row.title).lower(): int(row.id) for row in connection.execute(
+        select(sop_inventory.c.id, sop_inventory.c.title).where(sop_inventory.c.unit_id == found))}
 
 
 def _editable(connection: Connection, account: Account, entry_id: int) -> InventoryEntry:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from engine.errors import DataError
 from engine.lifecycle.sosialisasi import TEXT_LIMIT, approved_version
@@ -65,6 +65,14 @@ def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date, kin
     :raises DataError: no date, an unknown kind, no attendee or one nobody has as login, notes too
         long (the error names the field; nothing is stored).
     """
+    with runtime.db.write() as connection:
+        return store_session(connection, key, by, runtime.clock.now(), held_on=held_on, kind=kind,
+                             attendees=attendees, notes=notes, version=version)
+
+
+def store_session(connection: Connection, key: str, by: str, now: dt.datetime, *, held_on: dt.date, kind: str,
+                  attendees: Any, notes: str = "", version: int | None = None) -> PelatihanSession:
+    """:func:`record_session` in the caller's transaction (a step's record, :mod:`engine.lifecycle.step_records`)."""
     if not isinstance(held_on, dt.date):
         raise DataError.from_code("sos_field_required", "tanggal", field="tanggal")
     if kind not in PELATIHAN_KINDS:
@@ -72,17 +80,15 @@ def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date, kin
     if not isinstance(notes, str) or len(notes.strip()) > TEXT_LIMIT:
         raise DataError.from_code("sos_field_too_long", "catatan", field="catatan", limit=TEXT_LIMIT)
     names = _attendees(attendees)
-    now = runtime.clock.now()
-    with runtime.db.write() as connection:
-        found = approved_version(connection, key, version)
-        known = set(connection.execute(select(users.c.username).where(users.c.username.in_(names))).scalars())
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise DataError.from_code("sos_no_such_person", "peserta", user=", ".join(unknown))
-        session_id = int(connection.execute(insert(pelatihan_sessions).returning(pelatihan_sessions.c.id), {
-            "key": key, "version": found.number, "held_on": held_on, "kind": kind, "notes": notes.strip(),
-            "recorded_by": by, "recorded_at": now}).scalar_one())
-        connection.execute(insert(pelatihan_attendees), [{"session_id": session_id, "username": name} for name in names])
+    found = approved_version(connection, key, version)
+    known = set(connection.execute(select(users.c.username).where(users.c.username.in_(names))).scalars())
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise DataError.from_code("sos_no_such_person", "peserta", user=", ".join(unknown))
+    session_id = int(connection.execute(insert(pelatihan_sessions).returning(pelatihan_sessions.c.id), {
+        "key": key, "version": found.number, "held_on": held_on, "kind": kind, "notes": notes.strip(),
+        "recorded_by": by, "recorded_at": now}).scalar_one())
+    connection.execute(insert(pelatihan_attendees), [{"session_id": session_id, "username": name} for name in names])
     return PelatihanSession(session_id, key, found.number, held_on, kind, notes.strip(), tuple(names), by, now)
 
 

@@ -145,6 +145,16 @@ def save_plan(runtime: Runtime, key: str, by: str, *, jadwal_mulai: dt.date, jad
     :raises DataError: a required field is empty or too long, or the schedule ends before it starts
         (the error names the field; nothing is saved).
     """
+    with runtime.db.write() as connection:
+        return store_plan(connection, key, by, runtime.clock.now(), jadwal_mulai=jadwal_mulai,
+                          jadwal_selesai=jadwal_selesai, pejabat=pejabat, sasaran=sasaran, pemantauan=pemantauan,
+                          tempat=tempat, materi=materi, version=version)
+
+
+def store_plan(connection: Connection, key: str, by: str, now: dt.datetime, *, jadwal_mulai: dt.date,
+               jadwal_selesai: dt.date | None, pejabat: str, sasaran: str, pemantauan: str, tempat: str = "",
+               materi: str = "", version: int | None = None) -> SosialisasiPlan:
+    """:func:`save_plan` in the caller's transaction (a step's record, :mod:`engine.lifecycle.step_records`)."""
     if not isinstance(jadwal_mulai, dt.date):
         raise DataError.from_code("sos_field_required", "jadwal_mulai", field="jadwal_mulai")
     if jadwal_selesai is not None and jadwal_selesai < jadwal_mulai:
@@ -152,15 +162,13 @@ def save_plan(runtime: Runtime, key: str, by: str, *, jadwal_mulai: dt.date, jad
     texts = {"pejabat": _text("pejabat", pejabat, required=True), "sasaran": _text("sasaran", sasaran, required=True),
              "pemantauan": _text("pemantauan", pemantauan, required=True),
              "tempat": _text("tempat", tempat, required=False), "materi": _text("materi", materi, required=False)}
-    now = runtime.clock.now()
-    with runtime.db.write() as connection:
-        found = approved_version(connection, key, version)
-        values: dict[str, object] = {**texts, "jadwal_mulai": jadwal_mulai, "jadwal_selesai": jadwal_selesai,
-                                     "saved_by": by, "saved_at": now}
-        done = connection.execute(update(sosialisasi_plans).where(
-            sosialisasi_plans.c.key == key, sosialisasi_plans.c.version == found.number).values(**values))
-        if not done.rowcount:
-            connection.execute(insert(sosialisasi_plans), {"key": key, "version": found.number, **values})
+    found = approved_version(connection, key, version)
+    values: dict[str, object] = {**texts, "jadwal_mulai": jadwal_mulai, "jadwal_selesai": jadwal_selesai,
+                                 "saved_by": by, "saved_at": now}
+    done = connection.execute(update(sosialisasi_plans).where(
+        sosialisasi_plans.c.key == key, sosialisasi_plans.c.version == found.number).values(**values))
+    if not done.rowcount:
+        connection.execute(insert(sosialisasi_plans), {"key": key, "version": found.number, **values})
     return SosialisasiPlan(key, found.number, jadwal_mulai, jadwal_selesai, texts["tempat"], texts["pejabat"],
                            texts["sasaran"], texts["materi"], texts["pemantauan"], by, now)
 
@@ -207,22 +215,28 @@ def distribute(runtime: Runtime, key: str, by: str, *, unit: str | None = None, 
     :raises NotFoundError: no such SOP or approved version.
     :raises DataError: nobody in the unit holds one of its jabatan (nothing is distributed).
     """
-    now = runtime.clock.now()
     with runtime.db.write() as connection:
-        found = approved_version(connection, key, version)
-        target = (unit or "").strip() or found.unit
-        people = recipients(connection, found, target, whole_unit, now)
-        if not people:
-            raise DataError.from_code("sos_no_recipients", "unit", unit=target, jabatan=", ".join(found.jabatan))
-        have = set(connection.execute(select(sop_distributions.c.username).where(
-            sop_distributions.c.key == key, sop_distributions.c.version == found.number)).scalars())
-        fresh = [person for person in people if person[0] not in have]
-        if fresh:
-            connection.execute(insert(sop_distributions), [
-                {"key": key, "version": found.number, "username": username, "unit": held_unit, "jabatan": jabatan,
-                 "distributed_by": by, "distributed_at": now, "acknowledged_at": None}
-                for username, held_unit, jabatan in fresh])
-        names = _names(connection, [person[0] for person in fresh])
+        return store_distribution(connection, key, by, runtime.clock.now(), unit=unit, whole_unit=whole_unit,
+                                  version=version)
+
+
+def store_distribution(connection: Connection, key: str, by: str, now: dt.datetime, *, unit: str | None = None,
+                       whole_unit: bool = False, version: int | None = None) -> list[Distribution]:
+    """:func:`distribute` in the caller's transaction (a step's record, :mod:`engine.lifecycle.step_records`)."""
+    found = approved_version(connection, key, version)
+    target = (unit or "").strip() or found.unit
+    people = recipients(connection, found, target, whole_unit, now)
+    if not people:
+        raise DataError.from_code("sos_no_recipients", "unit", unit=target, jabatan=", ".join(found.jabatan))
+    have = set(connection.execute(select(sop_distributions.c.username).where(
+        sop_distributions.c.key == key, sop_distributions.c.version == found.number)).scalars())
+    fresh = [person for person in people if person[0] not in have]
+    if fresh:
+        connection.execute(insert(sop_distributions), [
+            {"key": key, "version": found.number, "username": username, "unit": held_unit, "jabatan": jabatan,
+             "distributed_by": by, "distributed_at": now, "acknowledged_at": None}
+            for username, held_unit, jabatan in fresh])
+    names = _names(connection, [person[0] for person in fresh])
     return [Distribution(key, found.number, username, names.get(username, ""), held_unit, jabatan, by, now, None)
             for username, held_unit, jabatan in fresh]
 

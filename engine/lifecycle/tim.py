@@ -146,21 +146,31 @@ def create_tim(runtime: Runtime, account: Account, unit: str, name: str, sk_numb
         an OPD, or the unit has a Tim already (each naming its field).
     """
     check_manage_stages(account)
+    with runtime.db.write() as connection:
+        team_id = insert_tim(connection, unit, name, sk_number, sk_date, account.username, runtime.clock.now())
+    return tim(runtime, account, team_id)
+
+
+def insert_tim(connection: Connection, unit: str, name: str, sk_number: str, sk_date: dt.date, by: str,
+               now: dt.datetime) -> int:
+    """Store a new Tim in the caller's transaction (who may is the caller's question); its id.
+
+    :raises DataError: as :func:`create_tim`.
+    """
     name = _required(name, "nama")
     sk_number = _required(sk_number, "sk_nomor", 200)
-    now = runtime.clock.now()
-    with runtime.db.write() as connection:
-        found, kind = _unit(connection, unit)
-        if kind not in TIM_UNIT_KINDS:
-            raise DataError.from_code("tahap_tim_unit_kind", "unit", unit=unit.strip())
-        try:
-            with connection.begin_nested():
-                team_id = int(connection.execute(insert(sop_teams).returning(sop_teams.c.id), {
-                    "unit_id": found, "name": name, "sk_number": sk_number, "sk_date": sk_date,
-                    "created_by": account.username, "created_at": now}).scalar_one())
-        except IntegrityError as exc:
-            raise DataError.from_code("tahap_tim_exists", "unit", unit=unit.strip()) from exc
-    return tim(runtime, account, team_id)
+    if not isinstance(sk_date, dt.date):
+        raise DataError.from_code("tahap_field_required", "sk_tanggal", field="sk_tanggal")
+    found, kind = _unit(connection, unit)
+    if kind not in TIM_UNIT_KINDS:
+        raise DataError.from_code("tahap_tim_unit_kind", "unit", unit=unit.strip())
+    try:
+        with connection.begin_nested():
+            return int(connection.execute(insert(sop_teams).returning(sop_teams.c.id), {
+                "unit_id": found, "name": name, "sk_number": sk_number, "sk_date": sk_date,
+                "created_by": by, "created_at": now}).scalar_one())
+    except IntegrityError as exc:
+        raise DataError.from_code("tahap_tim_exists", "unit", unit=unit.strip()) from exc
 
 
 def _team_row(connection: Connection, team_id: int) -> object:
@@ -277,21 +287,58 @@ def record_briefing(runtime: Runtime, account: Account, team_id: int, held_on: d
     :raises NotFoundError: no such Tim.
     :raises DataError: no topic, nobody attended, or an attendee who is not an active member.
     """
+    with runtime.db.write() as connection:
+        _team_row(connection, team_id)
+        check_manage_tim(connection, account, team_id)
+        return insert_briefing(connection, team_id, held_on, topic, attendees, account.username, runtime.clock.now())
+
+
+def insert_briefing(connection: Connection, team_id: int, held_on: dt.date, topic: str, attendees: list[str],
+                    by: str, now: dt.datetime) -> Briefing:
+    """Store a pembekalan of Tim ``team_id`` in the caller's transaction (who may is the caller's question).
+
+    :raises DataError: as :func:`record_briefing`.
+    """
     topic = _required(topic, "topik", 2000)
     names = list(dict.fromkeys(name.strip() for name in attendees if name.strip()))
     if not names:
         raise DataError.from_code("tahap_no_attendees", "peserta")
-    with runtime.db.write() as connection:
-        _team_row(connection, team_id)
-        check_manage_tim(connection, account, team_id)
-        members = {found.username for found in _members(connection, team_id) if found.ended_at is None}
-        strangers = [name for name in names if name not in members]
-        if strangers:
-            raise DataError.from_code("tahap_attendee_not_member", "peserta", users=", ".join(strangers))
-        briefing_id = int(connection.execute(insert(sop_team_briefings).returning(sop_team_briefings.c.id), {
-            "team_id": team_id, "held_on": held_on, "topic": topic, "attendees": json.dumps(names),
-            "recorded_by": account.username, "recorded_at": runtime.clock.now()}).scalar_one())
-    return Briefing(briefing_id, held_on, topic, tuple(names), account.username)
+    if not isinstance(held_on, dt.date):
+        raise DataError.from_code("tahap_field_required", "tanggal", field="tanggal")
+    members = {found.username for found in _members(connection, team_id) if found.ended_at is None}
+    strangers = [name for name in names if name not in members]
+    if strangers:
+        raise DataError.from_code("tahap_attendee_not_member", "peserta", users=", ".join(strangers))
+    briefing_id = int(connection.execute(insert(sop_team_briefings).returning(sop_team_briefings.c.id), {
+        "team_id": team_id, "held_on": held_on, "topic": topic, "attendees": json.dumps(names),
+        "recorded_by": by, "recorded_at": now}).scalar_one())
+    return Briefing(briefing_id, held_on, topic, tuple(names), by)
+
+
+def set_sk(connection: Connection, unit: str, name: str, sk_number: str, sk_date: dt.date, by: str,
+           now: dt.datetime) -> int:
+    """The unit's Tim under a new SK (a Keputusan of a new round replaces the old one's number and date), or
+    a new Tim when the unit has none, in the caller's transaction; the Tim's id. Members stay.
+
+    :raises DataError: as :func:`create_tim`.
+    """
+    team = team_of_unit(connection, unit)
+    if team is None:
+        return insert_tim(connection, unit, name, sk_number, sk_date, by, now)
+    if not isinstance(sk_date, dt.date):
+        raise DataError.from_code("tahap_field_required", "sk_tanggal", field="sk_tanggal")
+    connection.execute(update(sop_teams).where(sop_teams.c.id == team).values(
+        name=_required(name, "nama"), sk_number=_required(sk_number, "sk_nomor", 200), sk_date=sk_date))
+    return team
+
+
+def team_of_unit(connection: Connection, unit: str) -> int | None:
+    """The id of the Tim serving unit ``unit`` itself, or ``None``."""
+    found = unit_id(connection, (unit or "").strip())
+    if found is None:
+        return None
+    team = connection.execute(select(sop_teams.c.id).where(sop_teams.c.unit_id == found)).scalar()
+    return None if team is None else int(team)
 
 
 def may_keep_tim(runtime: Runtime, account: Account, team_id: int) -> bool:

@@ -16,14 +16,14 @@ from types import ModuleType
 
 from engine.messages import (access, bpmn, bpmnimport, casedata, cli, durations, lifecycle, monitoring, notify,
                              office, organisation, render, routing, runtime, sop, stage9, structure, web)
-from engine.messages import editor, editor_steps, events, gov, miwg_constructs, sosialisasi, stages
+from engine.messages import editor, editor_steps, events, gov, miwg_constructs, sosialisasi, stages, step_records
 
 LANGUAGES = ("id", "en")
 
 #: The stage modules, in the order they are merged.
 STAGES: tuple[ModuleType, ...] = (sop, durations, bpmn, runtime, monitoring, render, cli, web, lifecycle, office,
                                   access, notify, casedata, organisation, routing, stages, sosialisasi, gov, stage9,
-                                  bpmnimport, events, editor, structure, miwg_constructs, editor_steps)
+                                  bpmnimport, events, editor, structure, miwg_constructs, editor_steps, step_records)
 
 
 def merge(stages: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:

@@ -20,13 +20,16 @@ from engine.bpmn.spiff.state import new_workflow
 from engine.errors import AccessDeniedError, AlreadyCompletedError, DataError, NotFoundError, TaskError
 from engine.runtime.attaching import Attachment, check_attachment, files_written, write_attachment
 from engine.runtime.audit import Envelope
+from engine.runtime.case import case_data
 from engine.runtime.caseid import assign_registration, subject_of
 from engine.runtime.context import RuntimeContext
 from engine.runtime.privacy import event_case_data
 from engine.runtime.session import InstanceRun, InstanceSession
+from engine.runtime.step_hooks import record_writer
 from engine.runtime.structure import start_data
 from engine.runtime.versions import pick_version
 from engine.runtime.work import REAL, SIMULASI, Completed, Instance, WorkItem, parse_completion
+from engine.sop.model import Sop
 from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
@@ -173,6 +176,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if (task.task_spec.lane or "") != item.jabatan:
             raise AccessDeniedError.from_code("runtime_step_other_lane", step=step.kegiatan,
                                               jabatan=task.task_spec.lane)
+        _write_record(session, run, item, sop, completion.data, username)
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
@@ -202,6 +206,26 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
                        mode=run.row.mode)
     opened = tuple(new_work_items(run))
     return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
+
+
+def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow, sop: Sop | None,
+                  data: dict[str, Any], username: str) -> None:
+    """Write the stage record the step declares (``catat``) in this transaction; a refusal refuses the completion.
+
+    Only real cases write records: a ujicoba or a simulasi of the SOP practises the steps, it does not
+    set up Tims or hand SOPs out.
+    """
+    if sop is None or run.row.mode != REAL:
+        return
+    declared = next((found.record for found in sop.steps if found.id == item.step_id), None)
+    if declared is None:
+        return
+    write_step_record = record_writer(item.name)
+    values: dict[str, Any] = {name: found.value for name, found in case_data(session.connection, run.instance_id).items()}
+    values.update(data)
+    write_step_record(session.connection, declared, values, step_id=item.step_id, step_name=item.name,
+                      unit=item.unit, by=username, now=session.now, instance_id=run.instance_id,
+                      registration=run.registration)
 
 
 def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:

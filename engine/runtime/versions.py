@@ -147,7 +147,7 @@ def store_version(connection: Connection, prepared: PreparedVersion, draft: bool
         "definition_id": found_id, "number": number, "draft": draft, "escalation": prepared.escalation,
         "has_timers": prepared.has_timers, "bpmn": prepared.document, "spec": spec_to_json(prepared.spec),
         # the fields are the SOP's (read back from the BPMN when loaded), not repeated per step
-        "steps": json.dumps([{name: value for name, value in asdict(step).items() if name != "fields"}
+        "steps": json.dumps([{name: value for name, value in asdict(step).items() if name not in ("fields", "record_kind")}
                              for step in prepared.steps], ensure_ascii=False),
         "sha256": prepared.digest, "published_at": now, "published_by": by,
     }).scalar_one()
@@ -174,8 +174,11 @@ def load_version(connection: Connection, version_id: int) -> LoadedVersion:
         .where(versions.c.id == version_id)).one()
     sop = read_bpmn(row.bpmn).sop
     start_id = sop.start.id if sop.start else ""
+    # the fields and the record come from the BPMN, so a version stored before them reads them too
+    records = {step.id: step.record.kind for step in sop.steps if step.record is not None}
     steps = {item["id"]: StepInfo(**{**item, "kelengkapan": tuple(item["kelengkapan"]),
-                                     "fields": fields_at(sop.fields, item["id"], start_id)})
+                                     "fields": fields_at(sop.fields, item["id"], start_id),
+                                     "record_kind": records.get(item["id"], "")})
              for item in json.loads(row.steps)}
     start = next(step for step in steps.values() if step.kind == StepKind.START.value)
     spec = spec_from_json(row.spec)
@@ -213,4 +216,4 @@ def step_info(step: Step, sop: Sop | None = None) -> StepInfo:
     return StepInfo(id=step.id, kind=step.kind.value, kegiatan=step.activity, pelaksana=step.actor,
                     kelengkapan=tuple(step.requirements), waktu=step.duration, output=step.output,
                     condition=step.condition, fields=fields, requirements=tuple(step.requirement_items()),
-                    output_document=step.output_document)
+                    output_document=step.output_document, record_kind=step.record.kind if step.record else "")

@@ -69,6 +69,8 @@ class StepInfo:
     requirements: tuple[Requirement, ...] = ()
     #: The step's output is a document that can be attached (the signed letter).
     output_document: bool = False
+    #: The kind of stage record completing the step writes (``catat``); "" when none.
+    record_kind: str = ""
 
     def __post_init__(self) -> None:
         # stored versions keep the steps as JSON: requirements come back as dicts, or not at all

@@ -20,7 +20,7 @@ from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
 from engine.samples import demo_org
-from engine.samples.demo_stages import seed_stages
+from engine.samples.demo_stages import SOCIALISED, record_overrides, seed_stages
 from engine.samples.case_values import sample_values
 from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
@@ -73,7 +73,8 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if loaded.sop is not None:
         overrides = {"sisa_cuti": str(chance.choice([1, 6, 12]))} if item.step_id == "periksa_sisa" else {}
-        data = sample_values(loaded.sop, item.step_id, overrides, chance)
+        data = sample_values(loaded.sop, item.step_id, {**overrides, **record_overrides(loaded.sop, item.step_id)},
+                             chance)
         if item.step_id == "sesuaikan":
             data["jumlah_hari"] = "1"  # the pegawai asks for what is left
         if data:
@@ -127,6 +128,9 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
             _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop, people_at_work)
         _trial(runtime, clock, end, people_at_work)
         seed_stages(runtime, sops, end.date())
+        for key, sop in sops.items():
+            if any(step.record is not None and step.record.kind == "distribusi" for step in sop.steps):
+                _socialised(runtime, clock, key, sop, end, people_at_work)
         runtime.clock = _Fixed(end)
         runtime.tick()
         return logins
@@ -174,6 +178,32 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
         if withdrawn and ready:
             clock.current = _office_hour(clock.current + dt.timedelta(minutes=30))
             runtime.cancel(instance.id, starter, "Pemohon mencabut permohonannya")
+
+
+def _socialised(runtime: Runtime, clock: ManualClock, key: str, sop: Sop, end: dt.datetime,
+                staff: demo_org.DemoStaff) -> None:
+    """One case of ``key`` (an SOP whose steps record its stages) worked, every decision "Ya", until the
+    step that distributes an SOP is done; two of the people it reached give their tanda terima."""
+    from engine.lifecycle.sosialisasi import acknowledge, distributions_of
+
+    clock.current = _office_hour(end - dt.timedelta(days=4))
+    _, ready = runtime.start(key, staff.starters[key], _form_for_start(runtime, key))
+    chance = random.Random(key)
+    distributed: set[str] = set()
+    steps = 0
+    while ready and not distributed and steps < 60:
+        item, ready = ready[0], ready[1:]
+        clock.current = clock.current + dt.timedelta(minutes=20)
+        done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit), _form(runtime, item, chance, 0.0))
+        ready = ready + list(done.ready)
+        steps += 1
+        record = sop.step(item.step_id).record
+        if record is not None and record.kind == "distribusi":
+            distributed.add(item.step_id)
+    if distributed:
+        for given in distributions_of(runtime, SOCIALISED)[:2]:
+            clock.current = clock.current + dt.timedelta(minutes=45)
+            acknowledge(runtime, given.key, given.username)
 
 
 def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:

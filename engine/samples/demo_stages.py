@@ -15,6 +15,33 @@ from engine.sop.model import Sop
 
 #: Procedures the demo's Pemda still needs an SOP for (titles only, as stage 2 lists them first).
 NEEDED = ("Pelayanan Pengaduan Masyarakat", "Penyusunan Rencana Kerja Perangkat Daerah")
+#: The shipped SOP a demo case of an SOP with step records socialises, distributes and trains on.
+SOCIALISED = "permohonan-cuti-pegawai"
+#: What a demo clerk types into the case fields a step's record reads (``record field -> value``), where a
+#: sample value would not make a valid record (a login, an SOP key, a title list).
+_RECORD_VALUES = {
+    "sop": SOCIALISED,
+    "peserta": "pelaksana",
+    "judul": "Pengelolaan Arsip Dinamis\nPenyusunan Laporan Kinerja Perangkat Daerah",
+    "nama": "Tim Penyusun SOP Sekretariat Daerah",
+    "pejabat": "Kepala Bagian Organisasi dan Kepala Badan Kepegawaian",
+    "sasaran": "Seluruh pegawai yang mengajukan dan memproses cuti",
+    "pemantauan": "Observasi pelaksanaan dan wawancara pelaksana setiap 6 bulan",
+}
+
+
+def record_overrides(sop: Sop, step_id: str) -> dict[str, str]:
+    """Values for the case fields the step's record (``catat``) reads that this step asks, so a demo case
+    writes a valid record; the other fields keep their sample values."""
+    try:
+        record = sop.step(step_id).record
+    except KeyError:
+        return {}
+    if record is None:
+        return {}
+    asked = {item.name for item in sop.fields if item.step == step_id}
+    return {source: _RECORD_VALUES[name] for name, source in record.fields.items()
+            if source in asked and name in _RECORD_VALUES}
 
 
 def seed_stages(runtime: Runtime, sops: dict[str, Sop], today: dt.date) -> None:

@@ -140,3 +140,8 @@ def _leads_to(sop: Sop, asking: str, target: str) -> bool:
                 seen.add(successor)
                 queue.append(successor)
     return False
+
+
+def asked_before(sop: Sop, asking: str, target: str) -> bool:
+    """Whether a field asked at row ``asking`` (or :data:`START`) can have a value when row ``target`` is worked."""
+    return _leads_to(sop, asking, target)

@@ -14,6 +14,7 @@ Step.output            MUTU BAKU OUTPUT
 Step.remarks           KETERANGAN
 Step.documents         kelengkapan marked ``dokumen``
 Sop.fields             ``isian`` (case fields)
+Step.record            ``catat`` (the stage record it writes)
 =====================  ==========================
 """
 
@@ -26,6 +27,7 @@ from enum import Enum
 
 from engine.sop.events import Boundary, EndEvent, Trigger
 from engine.sop.fields import Field, Requirement
+from engine.sop.step_records import StepRecord
 from engine.sop.structure import Structure, number_rows
 
 
@@ -136,6 +138,8 @@ class Step:
     end: EndEvent = field(default_factory=EndEvent)
     # --- structure (engine.sop.structure): sub-process, nested row, call, multi-instance, loop ---
     structure: Structure = field(default_factory=Structure)
+    #: The stage record the step's completion writes (``catat``, :mod:`engine.sop.step_records`).
+    record: StepRecord | None = None
 
     @property
     def is_wait(self) -> bool:

@@ -17,6 +17,7 @@ from engine.sop.reach import closure
 from engine.errors import DurationError, Problem, ProcessDefinitionError, problem
 from engine.sop.routing import check_actor_jabatan, check_routing
 from engine.sop.model import STEP_ID_PATTERN, Sop, Step, StepKind
+from engine.sop.record_checks import check_step_records
 from engine.sop.structure_checks import check_structure
 
 
@@ -37,6 +38,7 @@ def validate(sop: Sop) -> list[Problem]:
     problems += check_events(sop)
     problems += check_routing(sop.actors, sop.routing, {item.name for item in sop.fields})
     problems += check_actor_jabatan(sop.actors, sop.actor_jabatan)
+    problems += check_step_records(sop)
     problems += check_structure(sop)  # sub-processes, calls, multi-instance, loops (their own reachability)
     # Reachability over broken arrows only repeats the broken arrow in other words: fix those first.
     if not any(p.code == "dangling_reference" for p in problems):

@@ -770,6 +770,24 @@ pelatihan_attendees = Table(
     UniqueConstraint("session_id", "username"),
 )
 
+#: A stage record a step's completion wrote (engine.lifecycle.step_records): which case and step made it.
+step_records = Table(
+    "step_records", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("instance_id", Integer, ForeignKey("instances.id"), nullable=False),
+    Column("registration", String(200), nullable=False, default=""),
+    Column("step_id", String(200), nullable=False),
+    #: The step's KEGIATAN when it was completed (what the record's page names).
+    Column("step_name", Text, nullable=False, default=""),
+    Column("kind", String(32), nullable=False),
+    #: The record: its id, or ``key:version`` for a sosialisasi plan or distribution.
+    Column("ref", String(200), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "kind", "ref"),
+    Index(None, "instance_id"),
+)
+
 # -- events (engine.runtime.events): messages an instance waits for, and the deliveries seen --------
 #: One row per WAITING message catch task: which message, and the digest of its correlation value.
 message_waits = Table(

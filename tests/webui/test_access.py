@@ -311,3 +311,40 @@ def test_routes_of_an_item_or_instance_refuse_someone_of_another_unit(tmp_path: 
     assert checked and wrong == [], f"{who}: " + "; ".join(wrong)
     after = runtime.item(ARGUMENTS["item_id"])
     assert (after.status, after.claimed_by, after.completed_by) == (before.status, before.claimed_by, None)
+
+
+#: The monitoring pages of one SOP its assigned pemantau opens without a monitoring role (``@sop_pemantau``).
+SOP_PEMANTAU_PAGES = {"monitor.report", "monitor.report_pdf", "monitor.form", "monitor.form_file", "monitor.log_file",
+                      "monitor.conformance", "monitor.evaluation"}
+
+
+def test_the_assigned_pemantau_of_an_sop_opens_its_monitoring_pages_and_no_other_sops(tmp_path: Path) -> None:
+    from engine.lifecycle.sosialisasi import assign
+
+    app = _app(tmp_path)
+    runtime = app.extensions["alur_runtime"]
+    runtime.publish(SURAT, "surat-lain")
+    add_account(runtime, "pantau-surat", "pantau-surat-rahasia", ["pelaksana"], nama="Pemantau Surat", nip="1980")
+    assign(runtime, "surat-masuk", "pantau-surat", "pemantau", "admin")
+    assign(runtime, "surat-lain", "penyusun", "penanggung_jawab", "admin")  # another role opens no monitoring
+    client = app.test_client()
+    assert client.post("/masuk", data={"username": "pantau-surat", "password": "pantau-surat-rahasia"}).status_code == 302
+    pages = [(endpoint, url) for endpoint, method, url in _calls(app) if method == "GET" and endpoint in SOP_PEMANTAU_PAGES]
+    assert {endpoint for endpoint, _ in pages} == SOP_PEMANTAU_PAGES
+    wrong = []
+    for endpoint, url in pages:
+        mine = client.get(url)  # a format the page does not make is a 400 past the gate, as for any reader
+        if mine.status_code >= 500 or _refused(mine.status_code, mine.headers.get("Location", ""),
+                                               mine.get_data().decode("utf-8", "replace")):
+            wrong.append(f"{url} -> {mine.status_code}")
+        other = client.get(url.replace("surat-masuk", "surat-lain"))
+        if not _refused(other.status_code, other.headers.get("Location", ""), other.get_data().decode("utf-8", "replace")):
+            wrong.append(f"{url.replace('surat-masuk', 'surat-lain')} -> {other.status_code} (not its SOP)")
+    assert client.get("/pemantauan/").status_code == 403  # the monitoring index is the roles' only
+    assert wrong == [], wrong
+    # the penyusun, not assigned pemantau of either, keeps exactly what its role gives: no monitoring form
+    penyusun = app.test_client()
+    assert penyusun.post("/masuk", data={"username": "penyusun", "password": "penyusun-rahasia"}).status_code == 302
+    for key in ("surat-masuk", "surat-lain"):
+        answer = penyusun.get(f"/pemantauan/{key}/formulir")
+        assert _refused(answer.status_code, "", answer.get_data().decode("utf-8", "replace")), key

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import update
 
+from engine.access.organisation import unit_id
 from engine.formats.files import load_file
 from engine.runtime.facade import Runtime
-from engine.sop.model import StepKind
-from tests.conftest import shipped_processes
-from tests.engine.runtime.conftest import staff
+from engine.samples.demo_stages import SOCIALISED, record_overrides
+from engine.sop.model import Sop, StepKind
+from engine.store.models import org_units
+from tests.conftest import PROCESSES, shipped_processes
+from tests.engine.runtime.conftest import UNIT, staff
 from tests.engine.runtime.helpers import drive
+
+
+def _records_ready(runtime: Runtime, sop: Sop) -> dict[str, dict[str, Any]]:
+    """For an SOP whose steps write stage records (``catat``): what they need to be valid (the unit an OPD,
+    the SOP they socialise published, its pelaksana), and the values typed at those steps."""
+    records = [step for step in sop.steps if step.record is not None]
+    if not records:
+        return {}
+    with runtime.db.write() as connection:  # a Tim serves a Pemda or an OPD
+        unit_id(connection, UNIT, create=True)
+        connection.execute(update(org_units).where(org_units.c.code == UNIT).values(kind="opd"))
+    target = load_file(PROCESSES / f"{SOCIALISED}.bpmn").sop
+    runtime.publish(PROCESSES / f"{SOCIALISED}.bpmn", SOCIALISED)
+    runtime.add_user("pelaksana", nama="Pelaksana Cuti", jabatan=[(actor, target.identity.unit)
+                                                                  for actor in target.actors])
+    return {step.id: record_overrides(sop, step.id) for step in records}
 
 
 @pytest.mark.parametrize("path", shipped_processes(), ids=lambda p: p.stem)
@@ -19,10 +40,11 @@ def test_every_shipped_sop_completes_along_each_decision_branch(runtime: Runtime
     sop = load_file(path).sop
     people = staff(runtime, sop)
     version = runtime.publish(path)
+    step_data = _records_ready(runtime, sop)
     clerk_decisions = sorted(s.id for s in sop.steps if s.kind is StepKind.DECISION and not s.condition)
     for branch in [frozenset()] + [frozenset({decision}) for decision in clerk_decisions]:
         # every step types plausible values for the fields it asks (sisa_cuti 12 at periksa_sisa)
-        instance_id, done = drive(runtime, version.key, sop, people, branch)
+        instance_id, done = drive(runtime, version.key, sop, people, branch, step_data=step_data)
         instance, trail = runtime.trace(instance_id)
         assert instance.status == "completed", f"stuck after {done}"
         assert trail[-1].kind == "finished"
