@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, or_, select, union
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
@@ -36,13 +36,18 @@ def user_by_name(connection: Connection, username: str) -> User:
 
     :raises NotFoundError: no such user.
     """
-    row = connection.execute(select(users).where(users.c.username == username)).first()
+    row = connection.execute(_USER, {"username": username}).first()
     if row is None:
         raise NotFoundError.from_code("runtime_user_not_found", user=username)
-    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
-                              .order_by(holdings.c.unit, holdings.c.jabatan)).all()
+    held = connection.execute(_USER_HOLDINGS, {"user_id": row.id}).all()
     return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held),
                 row.email, row.phone, row.language)
+
+
+# Built once (every request reads its account): building a select costs more than running it on SQLite.
+_USER = select(users).where(users.c.username == bindparam("username"))
+_USER_HOLDINGS = (select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == bindparam("user_id"))
+                  .order_by(holdings.c.unit, holdings.c.jabatan))
 
 
 def holds(connection: Connection, username: str, jabatan: str, unit: str, jabatan_id: int | None = None) -> bool:
