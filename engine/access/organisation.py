@@ -53,7 +53,7 @@ def _create(connection: Connection, table: Table, values: dict[str, object], *wh
 
 def unit_id(connection: Connection, code: str, *, create: bool = False) -> int | None:
     """The id of the unit named ``code``; created (kind ``unit``) when ``create`` and missing."""
-    found = connection.execute(select(org_units.c.id).where(org_units.c.code == code)).first()
+    found = connection.execute(_UNIT_ID, {"code": code}).first()
     if found is not None:
         return int(found.id)
     if not create:
@@ -64,14 +64,19 @@ def unit_id(connection: Connection, code: str, *, create: bool = False) -> int |
 
 def jabatan_id(connection: Connection, unit: int, code: str, *, create: bool = False) -> int | None:
     """The id of jabatan ``code`` in unit ``unit``; created when ``create`` and missing."""
-    found = connection.execute(select(org_jabatan.c.id).where(org_jabatan.c.unit_id == unit,
-                                                              org_jabatan.c.code == code)).first()
+    found = connection.execute(_JABATAN_ID, {"unit": unit, "code": code}).first()
     if found is not None:
         return int(found.id)
     if not create:
         return None
     return _create(connection, org_jabatan, {"unit_id": unit, "code": code, "name": code},
                    org_jabatan.c.unit_id == unit, org_jabatan.c.code == code)
+
+
+# Built once: the policy looks work items' places up on every list and task page.
+_UNIT_ID = select(org_units.c.id).where(org_units.c.code == bindparam("code"))
+_JABATAN_ID = select(org_jabatan.c.id).where(org_jabatan.c.unit_id == bindparam("unit"),
+                                              org_jabatan.c.code == bindparam("code"))
 
 
 def unit_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
