@@ -20,7 +20,7 @@ client (no third-party async client is installed): ``client_cpu_ms_per_request``
 costs. ``cpu_ms_per_completion`` is the CPU time of the server's processes (gunicorn master and
 workers, from /proc) during the saturation phase divided by the completions in it.
 
-Usage: ``python bench/http.py [--seconds 20] [--clients 50] [--only sqlite|postgresql]``.
+Usage: ``python bench/http.py [--seconds 20] [--clients 50] [--only sqlite|postgresql] [--prepare-in-process]``.
 Loopback only; PostgreSQL at ``$ALUR_BENCH_POSTGRES`` (default postgresql://root@127.0.0.1:5432/postgres).
 """
 
@@ -81,7 +81,7 @@ def _jabatan() -> tuple[list[str], set[str], dict[str, list[str]], dict[str, dic
     return actors, decisions, kelengkapan, values
 
 
-def _prepare(url: str, clients: int) -> list[str]:
+def _prepare(url: str, clients: int, in_process: bool = False) -> list[str]:
     """Migrate, publish and make the clerks with ``alur account add`` / ``alur account token``; their tokens."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -92,14 +92,29 @@ def _prepare(url: str, clients: int) -> list[str]:
     actors, _, _, _ = _jabatan()
     options = [arg for actor in actors for arg in ("--jabatan", actor)]
 
-    def clerk(number: int) -> str:
-        name = f"klerk{number:02d}"
-        _alur(url, "account", "add", name, "--role", "pelaksana", "--password", PASSWORD,
-              "--unit", f"Unit Uji {number:02d}", *options)
-        return _alur(url, "account", "token", name).strip()
+    if not in_process:
+        def clerk(number: int) -> str:
+            name = f"klerk{number:02d}"
+            _alur(url, "account", "add", name, "--role", "pelaksana", "--password", PASSWORD,
+                  "--unit", f"Unit Uji {number:02d}", *options)
+            return _alur(url, "account", "token", name).strip()
 
-    with ThreadPoolExecutor(max_workers=4) as pool:  # SQLite serialises the writes; 4 just overlaps start-up
-        return list(pool.map(clerk, range(clients)))
+        with ThreadPoolExecutor(max_workers=4) as pool:  # SQLite serialises the writes; 4 just overlaps start-up
+            return list(pool.map(clerk, range(clients)))
+    # The functions 'alur account add' and 'alur account token' call, in this process: on a machine
+    # shared with other work, 100 fresh interpreters took most of a run.
+    from engine import Runtime, add_account, issue_token
+
+    runtime = Runtime(url)
+    try:
+        tokens = []
+        for number in range(clients):
+            name, unit = f"klerk{number:02d}", f"Unit Uji {number:02d}"
+            add_account(runtime, name, PASSWORD, ["pelaksana"], jabatan=[(actor, unit) for actor in actors])
+            tokens.append(issue_token(runtime, name))
+        return tokens
+    finally:
+        runtime.close()
 
 
 def _free_port() -> int:
@@ -310,8 +325,9 @@ def _client_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run_database(kind: str, url: str, clients: int, seconds: float, folder: Path) -> dict[str, Any]:
-    tokens = _prepare(url, clients)
+def _run_database(kind: str, url: str, clients: int, seconds: float, folder: Path,
+                  in_process: bool = False) -> dict[str, Any]:
+    tokens = _prepare(url, clients, in_process)
     port = _free_port()
     server = _start_server(url, port, folder)
     try:
@@ -365,19 +381,21 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--prepare-in-process", action="store_true",
+                        help="make the clerks with the functions the CLI calls, in this process (faster)")
     options = parser.parse_args()
     results: dict[str, Any] = {"clients": options.clients, "seconds_per_phase": options.seconds,
                                "load_average_at_start": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="alur-bench-http-") as folder:
         if options.only in (None, "sqlite"):
             results["sqlite"] = _run_database("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", options.clients,
-                                              options.seconds, Path(folder))
+                                              options.seconds, Path(folder), options.prepare_in_process)
             print(json.dumps({"partial": results["sqlite"]}), file=sys.stderr, flush=True)
         if options.only in (None, "postgresql"):
             url, name = _postgres_url()
             try:
                 results["postgresql"] = _run_database("postgresql", url, options.clients, options.seconds,
-                                                      Path(folder))
+                                                      Path(folder), options.prepare_in_process)
             finally:
                 _drop_postgres(name)
     print(json.dumps(results))

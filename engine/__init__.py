@@ -314,6 +314,7 @@ from engine.runtime.audit import EVENT_SCHEMA as EVENT_SCHEMA
 from engine.runtime.browse import check_startable as check_startable
 from engine.runtime.browse import done_by as done_by
 from engine.runtime.browse import InstanceRow as InstanceRow
+from engine.runtime.browse import item_with_step as item_with_step
 from engine.runtime.browse import list_instances as list_instances
 from engine.runtime.browse import start_step as start_step
 from engine.runtime.browse import startable as startable
@@ -671,6 +672,7 @@ __all__ = [
     "item_actions",
     "item_for",
     "item_line",
+    "item_with_step",
     "jabatan_code_choices",
     "keep_routed_pages",
     "kind_time_text",

@@ -14,8 +14,8 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.wrappers import Response
 
-from engine import Attachment, case_file_for, check_startable, instance_for, item_for, list_instances, register_for, \
-    step_of_item, timeline
+from engine import Attachment, case_file_for, check_startable, instance_for, item_for, item_with_step, list_instances, \
+    register_for, timeline
 
 from .access import ANY, allow, me, runtime
 from .api_input import fields_within, json_body, json_part, multipart_file, typed_flag, typed_member
@@ -85,8 +85,8 @@ def worklist() -> Response:
 @bp.get("/tugas/<int:item_id>")
 @allow("pelaksana")
 def task(item_id: int) -> Response:
-    item = item_for(runtime(), me(), item_id, "open")
-    return jsonify({"item": _json(item), "step": _json(step_of_item(runtime(), me(), item_id)),
+    item, step = item_with_step(runtime(), me(), item_id)
+    return jsonify({"item": _json(item), "step": _json(step),
                     "case": _json(case_file_for(runtime(), me(), item.instance_id)),
                     "documents": _json(runtime().documents(item.instance_id))})
 

@@ -76,6 +76,9 @@ def person(username: str | None) -> str:
     if username == "sistem":  # the engine's actor for what it does itself (timers, the worker)
         return translate("system_actor")
     known: dict[str, str] = g.setdefault("alur_people", {})
+    signed_in = g.get("account")
+    if username not in known and signed_in is not None and signed_in.username == username:
+        known[username] = signed_in.nama or username  # read already by this request's login check
     if username not in known:
         try:
             known[username] = account(runtime(), username).nama or username

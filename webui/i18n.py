@@ -7,7 +7,7 @@ session (set by ``?lang=en``), so a clerk can switch once and keep it.
 
 from __future__ import annotations
 
-from flask import Flask, request, session
+from flask import Flask, g, request, session
 
 from engine import message
 
@@ -15,12 +15,18 @@ LANGUAGES = ("id", "en")
 
 
 def current_language() -> str:
-    """The language of this request: ``?lang=`` switches and remembers, else the session, else Indonesian."""
+    """The language of this request: ``?lang=`` switches and remembers, else the session, else Indonesian.
+
+    Found once per request (a page asks for it for every text it shows)."""
+    known = g.get("alur_language")
+    if known is not None:
+        return str(known)
     wanted = request.args.get("lang")
     if wanted in LANGUAGES:
         session["lang"] = wanted
     language = session.get("lang", "id")
-    return language if language in LANGUAGES else "id"
+    g.alur_language = language = language if language in LANGUAGES else "id"
+    return language
 
 
 def translate(key: str, **params: object) -> str:

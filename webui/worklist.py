@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from engine import Attachment, Completed, StepInfo, WorkItem, case_file_for, done_by, item_actions, item_for, \
-    register_for, start_step, startable, step_of_item
+    item_with_step, register_for, start_step, startable
 from engine.errors import AccessDeniedError, AlreadyCompletedError, AlurError, DataError, InputError, TaskError
 
 from .access import allow, me, runtime, safe_next
@@ -107,8 +107,7 @@ def finished_flash(done: Completed, kegiatan: str) -> str:
 def task(item_id: int) -> tuple[str, int] | Response | str:
     """The task page: the case and its form; posting attaches the files and completes the step (a
     stale or repeated form changes nothing; after an error the form keeps what was typed)."""
-    item = item_for(runtime(), me(), item_id, "open")
-    step = step_of_item(runtime(), me(), item_id)
+    item, step = item_with_step(runtime(), me(), item_id)
     errors: dict[str, str] = {}
     status = 200
     if request.method == "POST":

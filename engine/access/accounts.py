@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from engine.access.organisation import Holding, holdings_of, link_holdings, unlinked
 
@@ -207,8 +207,11 @@ def session_version(runtime: Runtime, username: str) -> int:
     :raises AccessDeniedError: the account is disabled.
     """
     with runtime.db.read() as connection:
-        row = connection.execute(select(account_sessions.c.version, account_sessions.c.disabled)
-                                 .where(account_sessions.c.username == username)).first()
+        return _session_version(connection, username)
+
+
+def _session_version(connection: Connection, username: str) -> int:
+    row = connection.execute(_SESSION_VERSION, {"username": username}).first()
     if row is not None and row.disabled:
         raise AccessDeniedError.from_code("account_disabled")
     return 0 if row is None else int(row.version)
@@ -220,9 +223,41 @@ def session_account(runtime: Runtime, username: str, version: object) -> Account
     :raises AccessDeniedError: the session ended (logout, new password, disabled).
     :raises NotFoundError: no login with this name.
     """
-    if not isinstance(version, int) or version != session_version(runtime, username):
-        raise AccessDeniedError.from_code("account_session_expired")
-    return account(runtime, username)
+    # Every request asks this: the version check and the account are read in one transaction.
+    with runtime.db.read() as connection:
+        if not isinstance(version, int) or version != _session_version(connection, username):
+            raise AccessDeniedError.from_code("account_session_expired")
+        found = _read_account(connection, username, runtime.clock.now())
+    return found if found is not None else account(runtime, username)
+
+
+# Built once: the statements every request runs (building a select and its cache key per call cost
+# more than running it on SQLite).
+_SESSION_VERSION = (select(account_sessions.c.version, account_sessions.c.disabled)
+                    .where(account_sessions.c.username == bindparam("username")))
+_ACCOUNT = select(accounts).where(accounts.c.username == bindparam("username"))
+_DRAFTING = (select(sop_team_members.c.unit_id)
+             .where(sop_team_members.c.username == bindparam("username"), sop_team_members.c.ended_at.is_(None)))
+_TOKEN = select(api_tokens.c.username).where(api_tokens.c.token_hash == bindparam("token_hash"))
+
+
+def _read_account(connection: Connection, username: str, now: dt.datetime) -> Account | None:
+    """The account read in ``connection``; ``None`` when a holding must be linked first (a write).
+
+    :raises NotFoundError: no login with this name.
+    """
+    row = connection.execute(_ACCOUNT, {"username": username}).first()
+    if row is None:
+        raise NotFoundError.from_code("account_not_found", username=username)
+    if unlinked(connection, username):
+        return None
+    user = repo.user_by_name(connection, username)
+    held = holdings_of(connection, username, now)
+    drafting = frozenset(int(unit) for unit in connection.execute(_DRAFTING, {"username": username}).scalars())
+    # Only what counts today: a holding outside its dates is left out, an acting one is not the jabatan itself.
+    jabatan = tuple((found.jabatan, found.unit) for found in held if not found.acting)
+    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), jabatan, held,
+                   user.email, user.phone, user.language, bool(user.jabatan), drafting)
 
 
 def account(runtime: Runtime, username: str) -> Account:
@@ -231,23 +266,16 @@ def account(runtime: Runtime, username: str) -> Account:
     :raises NotFoundError: no login with this name.
     """
     with runtime.db.read() as connection:
-        row = connection.execute(select(accounts).where(accounts.c.username == username)).first()
-        if row is None:
-            raise NotFoundError.from_code("account_not_found", username=username)
-        stale = unlinked(connection, username)
-    if stale:  # a jabatan added by 'alur user add' or Runtime.add_user: its unit and jabatan get ids now
-        with runtime.db.write() as connection:
-            link_holdings(connection, username)
+        found = _read_account(connection, username, runtime.clock.now())
+    if found is not None:
+        return found
+    # a jabatan added by 'alur user add' or Runtime.add_user: its unit and jabatan get ids now
+    with runtime.db.write() as connection:
+        link_holdings(connection, username)
     with runtime.db.read() as connection:
-        user = repo.user_by_name(connection, username)
-        held = holdings_of(connection, username, runtime.clock.now())
-        drafting = frozenset(int(unit) for unit in connection.execute(
-            select(sop_team_members.c.unit_id).where(sop_team_members.c.username == username,
-                                                     sop_team_members.c.ended_at.is_(None))).scalars())
-    # Only what counts today: a holding outside its dates is left out, an acting one is not the jabatan itself.
-    jabatan = tuple((found.jabatan, found.unit) for found in held if not found.acting)
-    return Account(username, user.nama, user.nip, frozenset(row.roles.split()), jabatan, held,
-                   user.email, user.phone, user.language, bool(user.jabatan), drafting)
+        found = _read_account(connection, username, runtime.clock.now())
+    assert found is not None, "linked in the write just before"
+    return found
 
 
 _DUMMY: list[str] = []
@@ -319,10 +347,10 @@ def token_account(runtime: Runtime, token: str) -> Account:
 
     :raises AccessDeniedError: unknown token.
     """
-    with runtime.db.read() as connection:
-        row = connection.execute(select(api_tokens.c.username)
-                                 .where(api_tokens.c.token_hash == _digest(token))).first()
-    if row is None:
-        raise AccessDeniedError.from_code("account_bad_token")
-    session_version(runtime, row.username)
-    return account(runtime, row.username)
+    with runtime.db.read() as connection:  # token, session version and account in one transaction
+        row = connection.execute(_TOKEN, {"token_hash": _digest(token)}).first()
+        if row is None:
+            raise AccessDeniedError.from_code("account_bad_token")
+        _session_version(connection, row.username)
+        found = _read_account(connection, row.username, runtime.clock.now())
+    return found if found is not None else account(runtime, row.username)

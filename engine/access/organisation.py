@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from sqlalchemy import Connection, Table, and_, insert, or_, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from engine.store.models import acting_assignments, holdings, org_jabatan, org_units, users
@@ -53,7 +53,7 @@ def _create(connection: Connection, table: Table, values: dict[str, object], *wh
 
 def unit_id(connection: Connection, code: str, *, create: bool = False) -> int | None:
     """The id of the unit named ``code``; created (kind ``unit``) when ``create`` and missing."""
-    found = connection.execute(select(org_units.c.id).where(org_units.c.code == code)).first()
+    found = connection.execute(_UNIT_ID, {"code": code}).first()
     if found is not None:
         return int(found.id)
     if not create:
@@ -64,14 +64,19 @@ def unit_id(connection: Connection, code: str, *, create: bool = False) -> int |
 
 def jabatan_id(connection: Connection, unit: int, code: str, *, create: bool = False) -> int | None:
     """The id of jabatan ``code`` in unit ``unit``; created when ``create`` and missing."""
-    found = connection.execute(select(org_jabatan.c.id).where(org_jabatan.c.unit_id == unit,
-                                                              org_jabatan.c.code == code)).first()
+    found = connection.execute(_JABATAN_ID, {"unit": unit, "code": code}).first()
     if found is not None:
         return int(found.id)
     if not create:
         return None
     return _create(connection, org_jabatan, {"unit_id": unit, "code": code, "name": code},
                    org_jabatan.c.unit_id == unit, org_jabatan.c.code == code)
+
+
+# Built once: the policy looks work items' places up on every list and task page.
+_UNIT_ID = select(org_units.c.id).where(org_units.c.code == bindparam("code"))
+_JABATAN_ID = select(org_jabatan.c.id).where(org_jabatan.c.unit_id == bindparam("unit"),
+                                              org_jabatan.c.code == bindparam("code"))
 
 
 def unit_ids(connection: Connection, codes: Iterable[str]) -> dict[str, int]:
@@ -93,10 +98,13 @@ def place_of(connection: Connection, unit: str, jabatan: str) -> tuple[int | Non
 
 def unlinked(connection: Connection, username: str) -> bool:
     """True when a holding of ``username`` has no unit or jabatan id yet."""
-    return connection.execute(
-        select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
-        .where(users.c.username == username, (holdings.c.unit_id.is_(None)) | (holdings.c.jabatan_id.is_(None)))
-    ).first() is not None
+    return connection.execute(_UNLINKED, {"username": username}).first() is not None
+
+
+# Built once (every request reads its account's holdings): building a select costs more than running it.
+_UNLINKED = (select(holdings.c.id).join(users, users.c.id == holdings.c.user_id)
+             .where(users.c.username == bindparam("username"),
+                    (holdings.c.unit_id.is_(None)) | (holdings.c.jabatan_id.is_(None))))
 
 
 def link_holdings(connection: Connection, username: str | None = None) -> int:
@@ -129,26 +137,32 @@ def holdings_of(connection: Connection, username: str, now: dt.datetime | None =
     With ``now``: only the holdings that count at ``now`` (inside their dates), then the acting
     assignments running at ``now`` (their :attr:`Holding.acting` says ``plh`` or ``plt``).
     """
-    query = (select(holdings.c.unit_id, holdings.c.jabatan_id, holdings.c.unit, holdings.c.jabatan)
+    if now is None:
+        found = [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan)
+                 for row in connection.execute(_HOLDINGS, {"username": username})]
+        return tuple(found)
+    bound = {"username": username, "now": now}
+    found = [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan)
+             for row in connection.execute(_HOLDINGS_AT, bound)]
+    found += [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan, row.kind)
+              for row in connection.execute(_ACTING_AT, bound)]
+    return tuple(found)
+
+
+_HOLDINGS = (select(holdings.c.unit_id, holdings.c.jabatan_id, holdings.c.unit, holdings.c.jabatan)
              .join(users, users.c.id == holdings.c.user_id)
-             .where(users.c.username == username, holdings.c.unit_id.is_not(None),
+             .where(users.c.username == bindparam("username"), holdings.c.unit_id.is_not(None),
                     holdings.c.jabatan_id.is_not(None))
              .order_by(holdings.c.unit, holdings.c.jabatan))
-    if now is not None:
-        query = query.where(active(holdings, now))  # type: ignore[arg-type]
-    found = [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan)
-             for row in connection.execute(query)]
-    if now is not None:
-        acting = connection.execute(
-            select(acting_assignments.c.unit_id, acting_assignments.c.jabatan_id, acting_assignments.c.kind,
-                   org_units.c.code.label("unit"), org_jabatan.c.code.label("jabatan"))
-            .join(users, users.c.id == acting_assignments.c.user_id)
-            .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
-            .join(org_jabatan, org_jabatan.c.id == acting_assignments.c.jabatan_id)
-            .where(users.c.username == username, active(acting_assignments, now))  # type: ignore[arg-type]
-            .order_by(org_units.c.code, org_jabatan.c.code, acting_assignments.c.id)).all()
-        found += [Holding(int(row.unit_id), int(row.jabatan_id), row.unit, row.jabatan, row.kind) for row in acting]
-    return tuple(found)
+_HOLDINGS_AT = _HOLDINGS.where(active(holdings, bindparam("now", type_=holdings.c.starts_at.type)))  # type: ignore[arg-type]
+_ACTING_AT = (select(acting_assignments.c.unit_id, acting_assignments.c.jabatan_id, acting_assignments.c.kind,
+                     org_units.c.code.label("unit"), org_jabatan.c.code.label("jabatan"))
+              .join(users, users.c.id == acting_assignments.c.user_id)
+              .join(org_units, org_units.c.id == acting_assignments.c.unit_id)
+              .join(org_jabatan, org_jabatan.c.id == acting_assignments.c.jabatan_id)
+              .where(users.c.username == bindparam("username"),
+                     active(acting_assignments, bindparam("now", type_=acting_assignments.c.starts_at.type)))  # type: ignore[arg-type]
+              .order_by(org_units.c.code, org_jabatan.c.code, acting_assignments.c.id))
 
 
 def normalised_name(name: str) -> str:

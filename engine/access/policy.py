@@ -101,8 +101,13 @@ def _holds(account: Account, place: tuple[int | None, int | None]) -> bool:
         held.unit_id == unit and held.jabatan_id == jabatan for held in account.holdings)
 
 
-def may_item(connection: Connection, account: Account, item: WorkItem, action: str) -> bool:
-    """True when ``account`` may ``action`` (one of :data:`ITEM_ACTIONS`) the work item ``item``."""
+def may_item(connection: Connection, account: Account, item: WorkItem, action: str,
+             places: dict[tuple[str, str], tuple[int | None, int | None]] | None = None) -> bool:
+    """True when ``account`` may ``action`` (one of :data:`ITEM_ACTIONS`) the work item ``item``.
+
+    :param places: ``(unit, jabatan) -> ids`` already looked up in this transaction (filled here), so a
+        list asking every action of every item looks each place up once.
+    """
     require(account)
     if action not in ITEM_ACTIONS:
         raise ValueError(f"unknown work-item action {action!r}")
@@ -115,13 +120,19 @@ def may_item(connection: Connection, account: Account, item: WorkItem, action: s
         return True
     if item.jabatan_id is not None:  # the SOP's column names an organisation jabatan: match by its id
         return any(held.jabatan_id == item.jabatan_id for held in account.holdings)
-    return _holds(account, place_of(connection, item.unit, item.jabatan))
+    if places is None:
+        return _holds(account, place_of(connection, item.unit, item.jabatan))
+    if (item.unit, item.jabatan) not in places:
+        places[item.unit, item.jabatan] = place_of(connection, item.unit, item.jabatan)
+    return _holds(account, places[item.unit, item.jabatan])
 
 
 def item_actions(runtime: Runtime, account: Account, items: list[WorkItem]) -> dict[int, frozenset[str]]:
     """``item id -> actions`` ``account`` may take on each of ``items`` (for the buttons of a list)."""
+    places: dict[tuple[str, str], tuple[int | None, int | None]] = {}
     with runtime.db.read() as connection:
-        return {item.id: frozenset(action for action in ITEM_ACTIONS if may_item(connection, account, item, action))
+        return {item.id: frozenset(action for action in ITEM_ACTIONS
+                                   if may_item(connection, account, item, action, places))
                 for item in items}
 
 
@@ -250,9 +261,10 @@ def may_unmask(connection: Connection, account: Account, instance: Instance) -> 
     require(account)
     if "admin" in account.roles:
         return True
+    names = instance_jabatan(connection, instance.id)  # read once, not again for every unit
     return any(_holds(account, place_of(connection, unit, name))
                for unit in instance_units(connection, instance.id, instance.unit)
-               for name in instance_jabatan(connection, instance.id))
+               for name in names)
 
 
 def case_file_for(runtime: Runtime, account: Account, instance_id: int, unmask: bool = False) -> CaseFile:

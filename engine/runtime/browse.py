@@ -20,7 +20,7 @@ from engine.errors import AccessDeniedError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store.models import NO_DEADLINE, definitions, instances, org_units, versions, work_items
 from engine.store.repo import instance_info
-from engine.runtime.work import REAL, Instance, StepInfo
+from engine.runtime.work import REAL, Instance, StepInfo, WorkItem
 
 
 @dataclass(frozen=True)
@@ -203,14 +203,22 @@ def step_of_item(runtime: Runtime, account: Account, item_id: int) -> StepInfo:
     :raises NotFoundError: no such work item.
     :raises AccessDeniedError: not an item of this account.
     """
-    policy.item_for(runtime, account, item_id, "open")
+    return item_with_step(runtime, account, item_id)[1]
+
+
+def item_with_step(runtime: Runtime, account: Account, item_id: int) -> tuple[WorkItem, StepInfo]:
+    """The work item ``account`` may open and the SOP step it stands for, checked once (a task page
+    needs both; asking :func:`policy.item_for` and :func:`step_of_item` checked the item twice).
+
+    :raises NotFoundError: no such work item.
+    :raises AccessDeniedError: not an item of this account.
+    """
+    item = policy.item_for(runtime, account, item_id, "open")
     with runtime.db.read() as connection:
-        row = connection.execute(select(work_items.c.step_id, instances.c.version_id)
-                                 .join(instances, instances.c.id == work_items.c.instance_id)
-                                 .where(work_items.c.id == item_id)).first()
+        row = connection.execute(select(instances.c.version_id).where(instances.c.id == item.instance_id)).first()
         if row is None:
             raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
-        return runtime.loaded_version(connection, row.version_id).steps[row.step_id]
+        return item, runtime.loaded_version(connection, row.version_id).steps[item.step_id]
 
 
 def start_step(runtime: Runtime, account: Account, key: str, trial: bool) -> StepInfo:

@@ -32,7 +32,7 @@ from datetime import datetime, time
 from typing import Any, Mapping, Sequence
 
 import yaml
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, literal, select, update
 
 from engine.errors import InputError
 from engine.sop.worktime import WorkCalendar
@@ -250,6 +250,11 @@ def calendar_file_text(specs: Sequence[Mapping[str, Any]], csv_format: bool = Fa
     return yaml.safe_dump({"kalender": entries}, allow_unicode=True, sort_keys=False)
 
 
+# Built once: every new work item reads its unit's calendar.
+_FOR_UNIT = (select(work_calendars.c.unit, work_calendars.c.spec)
+             .where(work_calendars.c.unit.in_([bindparam("unit"), literal("")])))
+
+
 class UnitCalendars:
     """Each unit's calendar (its own row, else the deployment's row, else the runtime's), parsed once per
     stored spec."""
@@ -258,8 +263,7 @@ class UnitCalendars:
         self._parsed: dict[str, WorkCalendar] = {}
 
     def for_unit(self, connection: Connection, unit: str, default: WorkCalendar) -> WorkCalendar:
-        rows = {row.unit: row.spec for row in connection.execute(
-            select(work_calendars.c.unit, work_calendars.c.spec).where(work_calendars.c.unit.in_([unit, ""])))}
+        rows = {row.unit: row.spec for row in connection.execute(_FOR_UNIT, {"unit": unit})}
         text = rows.get(unit) or rows.get("")
         if text is None:
             return default

@@ -11,12 +11,13 @@ overdue filter, sorting and paging; it counts every match (no silent cap).
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select
 
 from engine.errors import DataError
 from engine.runtime.privacy import shown_value
@@ -198,32 +199,57 @@ def worklist_page(connection: Connection, username: str, now: datetime, *, searc
         raise DataError.from_code("worklist_bad_page", "limit", limit=MAX_PAGE)
     if len(search) > _SEARCH_LENGTH:
         raise DataError.from_code("worklist_search_too_long", "search", limit=_SEARCH_LENGTH)
-    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit, holdings.c.jabatan_id)
-                              .join(users, users.c.id == holdings.c.user_id)
-                              .where(users.c.username == username)).all()
+    held = tuple(_Place(row.jabatan, row.unit, row.jabatan_id)
+                 for row in connection.execute(_HELD, {"username": username}))
     if not held:
         return WorkPage((), 0, offset, limit)
+    words = search.strip()
+    count, page = _worklist_statements(held, bool(key), overdue_only, bool(words), sort)
+    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    values = {"key": key, "now": now, "pattern": f"%{escaped}%", "offset": offset, "limit": limit}
+    total = int(connection.execute(count, values).scalar_one())
+    rows = connection.execute(page, values).all()
+    return WorkPage(tuple(repo.work_item(row, now) for row in rows), total, offset, limit)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A holding as :func:`repo.held_item` reads it."""
+
+    jabatan: str
+    unit: str
+    jabatan_id: int | None
+
+
+_HELD = (select(holdings.c.jabatan, holdings.c.unit, holdings.c.jabatan_id)
+         .join(users, users.c.id == holdings.c.user_id).where(users.c.username == bindparam("username")))
+
+
+@functools.lru_cache(maxsize=512)
+def _worklist_statements(held: tuple[_Place, ...], by_key: bool, overdue_only: bool, searched: bool,
+                         sort: str) -> tuple[Any, Any]:
+    """The count and page statements of a worklist, built once per set of holdings and filters (a clerk's
+    holdings rarely change; building the statement and its cache key cost more than running it). The
+    values (SOP key, now, search pattern, offset, limit) are bind parameters."""
     where = [work_items.c.status == "open", or_(*(repo.held_item(place) for place in held))]
-    if key:
-        where.append(work_items.c.sop_key == key)
+    if by_key:
+        where.append(work_items.c.sop_key == bindparam("key"))
     if overdue_only:
+        now = bindparam("now", type_=work_items.c.due_at.type)
         where.append(and_(work_items.c.due_at != NO_DEADLINE,
                           or_(work_items.c.due_at <= now, work_items.c.overdue_at.is_not(None))))
-    words = search.strip()
-    if words:
-        escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
+    if searched:
+        pattern = bindparam("pattern")
         where.append(or_(func.lower(instances.c.registration).like(pattern, escape="\\"),
                          func.lower(instances.c.subject).like(pattern, escape="\\")))
     base = (select(work_items, instances.c.registration, instances.c.subject_masked, instances.c.mode)
             .join(instances, instances.c.id == work_items.c.instance_id).where(*where))
-    total = int(connection.execute(select(func.count()).select_from(base.subquery())).scalar_one())
     order = {"tenggat": (work_items.c.due_at, work_items.c.id),
              "menunggu": (work_items.c.ready_at, work_items.c.id),
              "sop": (work_items.c.sop_key, work_items.c.due_at, work_items.c.id),
              "nomor": (instances.c.registration, work_items.c.id)}[sort]
-    rows = connection.execute(base.order_by(*order).offset(offset).limit(limit)).all()
-    return WorkPage(tuple(repo.work_item(row, now) for row in rows), total, offset, limit)
+    return (select(func.count()).select_from(base.subquery()),
+            base.order_by(*order).offset(bindparam("offset")).limit(bindparam("limit")))
 
 
 __all__ = ["WORKLIST_SORTS", "CaseFieldValue", "CaseFile", "CaseOpenItem", "CaseStep", "WorkPage", "case_file",

@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterator
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, case, func, or_, select, union
 
 from engine.runtime.audit import ChainBreak, StoredEvent, chain_break, verify_chain
 from engine.errors import NotFoundError
@@ -36,13 +36,18 @@ def user_by_name(connection: Connection, username: str) -> User:
 
     :raises NotFoundError: no such user.
     """
-    row = connection.execute(select(users).where(users.c.username == username)).first()
+    row = connection.execute(_USER, {"username": username}).first()
     if row is None:
         raise NotFoundError.from_code("runtime_user_not_found", user=username)
-    held = connection.execute(select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == row.id)
-                              .order_by(holdings.c.unit, holdings.c.jabatan)).all()
+    held = connection.execute(_USER_HOLDINGS, {"user_id": row.id}).all()
     return User(row.username, row.nama, row.nip, tuple((jabatan, unit) for jabatan, unit in held),
                 row.email, row.phone, row.language)
+
+
+# Built once (every request reads its account): building a select costs more than running it on SQLite.
+_USER = select(users).where(users.c.username == bindparam("username"))
+_USER_HOLDINGS = (select(holdings.c.jabatan, holdings.c.unit).where(holdings.c.user_id == bindparam("user_id"))
+                  .order_by(holdings.c.unit, holdings.c.jabatan))
 
 
 def holds(connection: Connection, username: str, jabatan: str, unit: str, jabatan_id: int | None = None) -> bool:
@@ -76,16 +81,19 @@ def instance_info(row: Any) -> Instance:
 
 def get_instance(connection: Connection, instance_id: int) -> Instance:
     """:raises NotFoundError: no such instance."""
-    row = connection.execute(
-        select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
-               instances.c.started_at, instances.c.ended_at, instances.c.reason, instances.c.registration,
-               instances.c.subject_masked, versions.c.number, definitions.c.key)
-        .join(versions, versions.c.id == instances.c.version_id)
-        .join(definitions, definitions.c.id == versions.c.definition_id)
-        .where(instances.c.id == instance_id)).first()
+    row = connection.execute(_GET_INSTANCE, {"instance_id": instance_id}).first()
     if row is None:
         raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
     return instance_info(row)
+
+
+# Built once: read several times by every task page.
+_GET_INSTANCE = (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
+                        instances.c.started_at, instances.c.ended_at, instances.c.reason, instances.c.registration,
+                        instances.c.subject_masked, versions.c.number, definitions.c.key)
+                 .join(versions, versions.c.id == instances.c.version_id)
+                 .join(definitions, definitions.c.id == versions.c.definition_id)
+                 .where(instances.c.id == bindparam("instance_id")))
 
 
 def work_item(row: Any, now: datetime) -> WorkItem:
@@ -105,10 +113,13 @@ def _items_with_case() -> Any:
 
 def get_item(connection: Connection, item_id: int, now: datetime) -> WorkItem:
     """:raises NotFoundError: no such work item."""
-    row = connection.execute(_items_with_case().where(work_items.c.id == item_id)).first()
+    row = connection.execute(_GET_ITEM, {"item_id": item_id}).first()
     if row is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
     return work_item(row, now)
+
+
+_GET_ITEM = _items_with_case().where(work_items.c.id == bindparam("item_id"))  # built once: every item request reads it
 
 
 def _counts(table: Any, now: datetime) -> Any:
@@ -180,14 +191,23 @@ def worklist(connection: Connection, username: str, now: datetime, limit: int = 
 
 def work_counts(connection: Connection, username: str, now: datetime) -> tuple[int, int]:
     """``(new, overdue)`` open items on the worklist of ``username`` (see :meth:`Runtime.work_counts`)."""
-    held = held_places(username, now).subquery()
+    row = connection.execute(_WORK_COUNTS, {"username": username, "now": now}).one()
+    return int(row.new or 0), int(row.overdue or 0)
+
+
+def _work_counts_statement() -> Any:
+    """Both badge counts in one statement, built once with bind parameters: every page with the header
+    badge runs it, and building the nested select (and its cache key) cost more than running it."""
+    username, now = bindparam("username", type_=users.c.username.type), bindparam("now", type_=work_items.c.due_at.type)
+    held = held_places(username, now).subquery()  # type: ignore[arg-type]
     counted = select(work_items.c.id, work_items.c.claimed_by, work_items.c.due_at).where(
         work_items.c.status == "open", select(held.c.jabatan).where(held_item(held.c)).exists()).subquery()
-    base = select(func.count()).select_from(counted)
-    new = connection.execute(base.where(counted.c.claimed_by.is_(None))).scalar_one()
-    overdue = connection.execute(base.where(counted.c.due_at <= now, or_(
-        counted.c.claimed_by.is_(None), counted.c.claimed_by == username))).scalar_one()
-    return int(new), int(overdue)
+    overdue = and_(counted.c.due_at <= now, or_(counted.c.claimed_by.is_(None), counted.c.claimed_by == username))
+    return select(func.count(case((counted.c.claimed_by.is_(None), 1))).label("new"),
+                  func.count(case((overdue, 1))).label("overdue")).select_from(counted)
+
+
+_WORK_COUNTS = _work_counts_statement()
 
 
 def trace(connection: Connection, instance_id: int) -> list[Event]:
