@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select
+from sqlalchemy import Connection, String, and_, bindparam, func, insert, or_, select
 
 from engine.errors import DataError
 from engine.runtime.privacy import shown_value
@@ -239,7 +239,7 @@ def _worklist_statements(held: tuple[_Place, ...], by_key: bool, overdue_only: b
         where.append(and_(work_items.c.due_at != NO_DEADLINE,
                           or_(work_items.c.due_at <= now, work_items.c.overdue_at.is_not(None))))
     if searched:
-        pattern = bindparam("pattern")
+        pattern = bindparam("pattern", type_=String())
         where.append(or_(func.lower(instances.c.registration).like(pattern, escape="\\"),
                          func.lower(instances.c.subject).like(pattern, escape="\\")))
     base = (select(work_items, instances.c.registration, instances.c.subject_masked, instances.c.mode)
