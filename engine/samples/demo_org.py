@@ -20,6 +20,9 @@ START_UNITS = {
     "permohonan-cuti-pegawai": "Dinas Pendidikan dan Kebudayaan - Bidang Pembinaan SD",
     "penerbitan-surat-keterangan": "Kecamatan Sukamaju Kota - Kelurahan Sukamaju - Seksi Kesejahteraan Sosial",
     "tahapan-penyusunan-sop": "Sekretariat Daerah",  # the Sekda instructs; the Bagian Organisasi drafts
+    # a bidang asks another office for data; the Kepala Badan signs the letter
+    "permintaan-data-antar-perangkat-daerah":
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah - Bidang Perencanaan Perekonomian dan Infrastruktur",
 }
 #: The bidang of the OPDs whose SOPs have a row done by every unit below the case's unit (paraf
 #: koordinasi of every Kepala Bidang); the demo places them below the OPD.
