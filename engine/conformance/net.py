@@ -9,6 +9,9 @@ a clerk does:
   the ``ya`` step, "Tidak" before the ``tidak`` step (loops back to earlier rows included);
 - a step with several ``lanjut`` successors puts a token on each branch (AND-split), so the
   branches interleave freely;
+- a multi-instance step (``setiap``: done by every unit, or for every item of a list) is done one or
+  more times before its successors: a visible transition into a place of its own, a visible
+  transition that repeats it there, and a silent one on to its successors;
 - a decision with a ``syarat`` (a condition the engine evaluates, no clerk) has, beside its two
   visible transitions, a silent one per answer: Alur's own log has no event for it (nobody works
   it), a log from elsewhere may record it, and both fit;
@@ -111,6 +114,13 @@ def build_net(sop: Sop) -> SopNet:
             add(step.id, label, "", (sink,))
             if not step.is_working_end:
                 add(step.id, SILENT, "lewati", (sink,))
+        elif step.structure.multi is not None:
+            # done once per unit or list item: one or more visible events, then on (silent)
+            again = place(f"setiap:{step.id}")
+            add(step.id, label, "", (again,))
+            transitions.append(Transition(len(transitions), step.id, label, "setiap", (again,), (again,)))
+            transitions.append(Transition(len(transitions), step.id, SILENT, "setiap", (again,),
+                                          tuple(sorted(entry(step.id, target) for target in step.next))))
         else:
             add(step.id, label, "", tuple(entry(step.id, target) for target in step.next))
         _add_event_transitions(step, add, entry)

@@ -62,10 +62,16 @@ def line_item(line: str) -> Any:
     return line
 
 
+#: Row keys the editor's events cell carries: the events, the structure keys of one row (a step
+#: done by every unit, a call to another SOP, a loop, an inclusive branch) and the step record (``catat``); a sub-process's nested
+#: ``langkah`` is not a cell's.
+CELL_KEYS = ("tunggu", "batas", "akhir", "kode_galat", "setiap", "panggil", "ulang", "bila", "tunggu_cabang", "catat")
+
+
 def events_text(row: dict[str, Any]) -> str:
-    """The event keys of a sheet row (``tunggu``, ``batas``, ``akhir``, ``kode_galat``) and its step record
-    (``catat``) as YAML text, for the editor's events cell; empty for a row without them."""
-    found = {key: row[key] for key in ("tunggu", "batas", "akhir", "kode_galat", "catat") if key in row}
+    """The event and one-row structure keys of a sheet row (:data:`CELL_KEYS`) as YAML text, for the
+    editor's events cell; empty for a row without them."""
+    found = {key: row[key] for key in CELL_KEYS if key in row}
     return fields_text(found) if found else ""
 
 
@@ -84,5 +90,5 @@ def events_from_text(text: str, step_id: str) -> dict[str, Any]:
     return data
 
 
-__all__ = ["DOCUMENT_PREFIX", "events_from_text", "events_text", "fields_from_text", "fields_text", "item_line",
+__all__ = ["CELL_KEYS", "DOCUMENT_PREFIX", "events_from_text", "events_text", "fields_from_text", "fields_text", "item_line",
            "line_item"]

@@ -12,9 +12,11 @@ date in the deployment zone (at the instant, for a date-time). The worker
 Messages. Each WAITING message catch task has a ``message_waits`` row with the message name and the
 sha256 of the name and the correlation field's value (the value itself may be personal data and is
 not stored again). :func:`deliver_message` finds the waiting instance by that digest, locks it,
-checks the dedupe key (the sender's ``kunci``, else the name and the correlation value) against
-``message_deliveries`` and only then hands the message to SpiffWorkflow, all in one transaction: a
-second delivery with the same key changes nothing and answers with the first one's instance.
+checks the dedupe key (the sender's ``kunci``, which counts across all SOPs; else the name, the
+waiting instance's SOP key and the correlation value, so two SOPs whose cases share a value such as a
+letter number do not take each other's replies for duplicates) against ``message_deliveries`` and
+only then hands the message to SpiffWorkflow, all in one transaction: a second delivery with the
+same key changes nothing and answers with the first one's instance.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from engine.bpmn.spiff import events as spiff_events
 from engine.errors import DataError, NotFoundError, TaskError
 from engine.runtime.context import RuntimeContext
 from engine.runtime.event_sync import correlation_digest
-from engine.store.models import message_deliveries, message_waits, work_items
+from engine.store.models import definitions, instances, message_deliveries, message_waits, versions, work_items
 
 #: Longest accepted correlation value and dedupe key, in characters.
 MAX_VALUE = 200
@@ -76,18 +78,25 @@ def deliver_message(context: RuntimeContext, message: str, correlation: str, act
     """
     name = _check_text(message, "pesan")
     value = _check_text(correlation, "korelasi")
-    dedupe = hashlib.sha256(f"{name}\x00{_check_text(key, 'kunci') if key else value}\x00{bool(key)}".encode()
-                            ).hexdigest()
+    sender_key = _check_text(key, "kunci") if key else ""
+    waiting = [found for found in waiting_instances(context, name, value) if allowed is None or found in allowed]
     with context.db.read() as connection:
+        if sender_key:
+            candidates = [_dedupe_key(name, value, sender_key, "")]
+        elif waiting:
+            candidates = [_dedupe_key(name, value, "", _sop_key(connection, waiting[0]))]
+        else:  # nobody waits: a repeat of a delivery to a case of any SOP that has had this message
+            candidates = [_dedupe_key(name, value, "", sop) for sop in _sops_delivered(connection, name)]
         earlier = connection.execute(select(message_deliveries.c.instance_id).where(
-            message_deliveries.c.message == name, message_deliveries.c.dedupe_key == dedupe)).scalar()
+            message_deliveries.c.message == name, message_deliveries.c.dedupe_key.in_(candidates))).scalar() \
+            if candidates else None
     if earlier is not None:
         return MessageDelivery(name, int(earlier), "", True)
-    waiting = [found for found in waiting_instances(context, name, value) if allowed is None or found in allowed]
     if not waiting:
         raise NotFoundError.from_code("ev_message_no_waiter", message=name)
     if len(waiting) > 1:
         raise DataError.from_code("ev_message_ambiguous", "korelasi", message=name, count=len(waiting))
+    dedupe = candidates[0]
     digest = correlation_digest(name, value)
     with context.session() as session:
         run = session.lock(waiting[0])
@@ -116,6 +125,29 @@ def deliver_message(context: RuntimeContext, message: str, correlation: str, act
         run.append("message_received", actor, row.step_id, None, {"pesan": name, "kejadian": row.event_id})
         run.advance(actor, lambda: spiff_events.deliver(run.workflow, task))
         return MessageDelivery(name, run.instance_id, row.step_id, False)
+
+
+def _dedupe_key(name: str, value: str, sender_key: str, sop_key: str) -> str:
+    """The stored dedupe digest: the sender's key (global), else the SOP key and the correlation value."""
+    if sender_key:
+        return hashlib.sha256(f"{name}\x00{sender_key}\x00True".encode()).hexdigest()
+    return hashlib.sha256(f"{name}\x00{sop_key}\x00{value}\x00False".encode()).hexdigest()
+
+
+def _sop_key(connection: Connection, instance_id: int) -> str:
+    return str(connection.execute(select(definitions.c.key).select_from(
+        instances.join(versions, versions.c.id == instances.c.version_id)
+        .join(definitions, definitions.c.id == versions.c.definition_id))
+        .where(instances.c.id == instance_id)).scalar_one())
+
+
+def _sops_delivered(connection: Connection, name: str) -> list[str]:
+    """The keys of the SOPs whose cases have received message ``name``."""
+    return sorted(str(key) for key in connection.execute(select(definitions.c.key).distinct().select_from(
+        message_deliveries.join(instances, instances.c.id == message_deliveries.c.instance_id)
+        .join(versions, versions.c.id == instances.c.version_id)
+        .join(definitions, definitions.c.id == versions.c.definition_id))
+        .where(message_deliveries.c.message == name)).scalars())
 
 
 def report_error(context: RuntimeContext, item_id: int, actor: str, code: str) -> list[str]:

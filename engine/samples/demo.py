@@ -22,6 +22,7 @@ from engine.runtime.work import WorkItem
 from engine.samples import demo_org
 from engine.samples.demo_stages import SOCIALISED, record_overrides, seed_stages
 from engine.samples.case_values import sample_values
+from engine.samples.waking import correlation_fields
 from engine.sop.keys import sop_key_for_file
 from engine.sop.model import Sop
 
@@ -75,6 +76,8 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
         overrides = {"sisa_cuti": str(chance.choice([1, 6, 12]))} if item.step_id == "periksa_sisa" else {}
         data = sample_values(loaded.sop, item.step_id, {**overrides, **record_overrides(loaded.sop, item.step_id)},
                              chance)
+        for name in correlation_fields(loaded.sop) & set(data):
+            data[name] = f"{item.instance_id:03d}/{data[name]}"  # a letter number is unique per case
         if item.step_id == "sesuaikan":
             data["jumlah_hari"] = "1"  # the pegawai asks for what is left
         if data:
@@ -125,7 +128,8 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         for key, sop in sops.items():
             _through_the_lifecycle(runtime, key, sop)
         for path in paths:
-            _history(runtime, clock, sop_key_for_file(path), base, end, chance, instances_per_sop, people_at_work)
+            key = sop_key_for_file(path)
+            _history(runtime, clock, key, sops[key], base, end, chance, instances_per_sop, people_at_work)
         _trial(runtime, clock, end, people_at_work)
         seed_stages(runtime, sops, end.date())
         for key, sop in sops.items():
@@ -146,9 +150,12 @@ class _Fixed:
         return self.moment
 
 
-def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, end: dt.datetime,
+def _history(runtime: Runtime, clock: ManualClock, key: str, sop: Sop, base: dt.datetime, end: dt.datetime,
              chance: random.Random, count: int, staff: demo_org.DemoStaff) -> None:
-    """Start ``count`` instances spread over the past weeks and work them; the newest stay open."""
+    """Start ``count`` instances spread over the past weeks and work them; the newest stay open.
+
+    A case that waits with nothing open (a reply from another office) gets its reply some days later,
+    or, every third case, waits until its timer runs out (if that is before ``end``)."""
     span = (end - base).total_seconds()
     for index in range(count):
         start = base + dt.timedelta(seconds=span * index / count)
@@ -166,7 +173,11 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
         if withdrawn:
             budget = 2
         tidak = 0.35 if index % 2 else 0.0
-        while ready and budget > 0:
+        while budget > 0:
+            if not ready:
+                ready = _woken(runtime, clock, instance.id, sop, starter, end, chance, timeout=index % 3 == 2)
+                if not ready:
+                    break
             item = ready[0]
             clock.current = _office_hour(clock.current + dt.timedelta(minutes=chance.choice(
                 [7, 12, 25, 45, 90, 180, 600, 1500])))
@@ -175,7 +186,7 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, base: dt.datetime, 
             done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit), _form(runtime, item, chance, tidak))
             budget -= 1
             ready = [i for i in ready[1:]] + list(done.ready)
-        if withdrawn and ready:
+        if withdrawn and runtime.instance(instance.id).status == "running":
             clock.current = _office_hour(clock.current + dt.timedelta(minutes=30))
             runtime.cancel(instance.id, starter, "Pemohon mencabut permohonannya")
 
@@ -204,6 +215,25 @@ def _socialised(runtime: Runtime, clock: ManualClock, key: str, sop: Sop, end: d
         for given in distributions_of(runtime, SOCIALISED)[:2]:
             clock.current = clock.current + dt.timedelta(minutes=45)
             acknowledge(runtime, given.key, given.username)
+
+
+def _woken(runtime: Runtime, clock: ManualClock, instance_id: int, sop: Sop, sender: str, end: dt.datetime,
+           chance: random.Random, *, timeout: bool) -> list[WorkItem]:
+    """Wake a running case that waits (:func:`engine.samples.waking.wake`); its open work afterwards."""
+    from engine.samples.waking import waiting, wake
+
+    waits = waiting(runtime, instance_id)
+    if not waits or runtime.instance(instance_id).status != "running":
+        return []
+    if waits.messages and not timeout:
+        reply = _office_hour(clock.current + dt.timedelta(days=chance.choice([1, 2, 3, 5, 8])))
+        if waits.timers and reply >= waits.timers[0][1] or reply >= end:
+            return []  # the reply is not in yet: the case waits on, as it would
+        clock.current = reply
+    if not wake(runtime, instance_id, sop, sender, timeout=timeout, not_after=end):
+        return []
+    clock.current = _office_hour(clock.current)
+    return [runtime.item(open_item.item_id) for open_item in runtime.case_file(instance_id).open_items]
 
 
 def _through_the_lifecycle(runtime: Runtime, key: str, sop: Sop) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from engine.access.linking import place_unit
 from engine.runtime.facade import Runtime
+from engine.runtime.structure import units_for
 from engine.sop import routing
 from engine.sop.model import Sop
 
@@ -19,6 +20,15 @@ START_UNITS = {
     "permohonan-cuti-pegawai": "Dinas Pendidikan dan Kebudayaan - Bidang Pembinaan SD",
     "penerbitan-surat-keterangan": "Kecamatan Sukamaju Kota - Kelurahan Sukamaju - Seksi Kesejahteraan Sosial",
     "tahapan-penyusunan-sop": "Sekretariat Daerah",  # the Sekda instructs; the Bagian Organisasi drafts
+    # a bidang asks another office for data; the Kepala Badan signs the letter
+    "permintaan-data-antar-perangkat-daerah":
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah - Bidang Perencanaan Perekonomian dan Infrastruktur",
+}
+#: The bidang of the OPDs whose SOPs have a row done by every unit below the case's unit (paraf
+#: koordinasi of every Kepala Bidang); the demo places them below the OPD.
+UNITS_BELOW = {
+    "Dinas Pekerjaan Umum dan Penataan Ruang": ("Bidang Bina Marga", "Bidang Cipta Karya", "Bidang Penataan Ruang",
+                                                "Bidang Sumber Daya Air"),
 }
 #: Units that are offices (kind ``opd``) though they sit below another: a kelurahan below its kecamatan.
 _OFFICES = frozenset({"Kecamatan Sukamaju Kota - Kelurahan Sukamaju"})
@@ -74,17 +84,32 @@ def staff(runtime: Runtime, sops: dict[str, Sop]) -> DemoStaff:
     """Create the organisation and one person per (jabatan, unit) the SOPs route to."""
     found = DemoStaff()
     names = iter(_NAMES * 4)
+
+    def hold(jabatan: str, unit: str) -> None:
+        if (jabatan, unit) in found.holders:
+            return
+        _place(runtime, unit)
+        username = re.sub(r"[^a-z0-9]+", "-", jabatan.lower()).strip("-")[:40] + f"-{len(found.holders) + 1}"
+        runtime.add_user(username, nama=next(names), nip=f"19900101201501{len(found.holders) + 1:04d}",
+                         jabatan=[(jabatan, unit)])
+        found.holders[(jabatan, unit)] = username
+
+    spread: list[tuple[str, str, str]] = []  # (jabatan, over, the case's unit) of rows done by every unit
     for key, sop in sops.items():
         start_unit = START_UNITS.get(key, sop.identity.unit)
         for jabatan in sop.actors:
-            unit = target_unit(sop, jabatan, start_unit)
-            if (jabatan, unit) in found.holders:
-                continue
-            _place(runtime, unit)
-            username = re.sub(r"[^a-z0-9]+", "-", jabatan.lower()).strip("-")[:40] + f"-{len(found.holders) + 1}"
-            runtime.add_user(username, nama=next(names), nip=f"19900101201501{len(found.holders) + 1:04d}",
-                             jabatan=[(jabatan, unit)])
-            found.holders[(jabatan, unit)] = username
+            hold(jabatan, target_unit(sop, jabatan, start_unit))
         if sop.start is not None:
             found.starters[key] = found.holder(sop.start.actor, start_unit)
+        spread += [(step.actor, step.structure.multi.over, start_unit) for step in sop.steps
+                   if step.structure.multi is not None and step.structure.multi.over_units]
+    # after every SOP's units are placed: a row over the units below the case's unit (or every OPD)
+    # has one holder of its jabatan in each of them
+    for jabatan, over, start_unit in spread:
+        for unit in UNITS_BELOW.get(start_unit, ()):
+            _place(runtime, f"{start_unit} - {unit}")
+        with runtime.db.read() as connection:
+            units = units_for(connection, over, start_unit)
+        for unit in units:
+            hold(jabatan, unit)
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from engine.conformance.deviations import DeviationKind
 from engine.conformance.net import SILENT, StateSpace, build_net
@@ -62,7 +62,7 @@ def _run(space: StateSpace, rng: random.Random, yes_probability: float, limit: i
         options = [edge for edge in edges if net.transitions[edge[2]].step == step]
         if len(options) > 1:
             wanted = {"ya": yes_probability, "tidak": 1 - yes_probability, "": 0.5, "lewati": 0.5}
-            weights = [wanted[net.transitions[edge[2]].answer] for edge in options]
+            weights = [wanted.get(net.transitions[edge[2]].answer, 0.5) for edge in options]  # setiap, batas: even
             chosen = rng.choices(options, weights)[0]
         else:
             chosen = options[0]
@@ -70,6 +70,21 @@ def _run(space: StateSpace, rng: random.Random, yes_probability: float, limit: i
             steps.append(step)
         node = chosen[1]
     return steps
+
+
+def _loggable(sequence: list[str], index: int, unlogged: set[str], pair: bool) -> int:
+    """``index``, or the nearest index at or after 1 whose step (and, for a swap, the one before it) is
+    not in ``unlogged``; unchanged when there is none (an SOP without such steps: always ``index``)."""
+    def fits(at: int) -> bool:
+        return sequence[at] not in unlogged and not (pair and sequence[at - 1] in unlogged)
+
+    if fits(index):
+        return index
+    for distance in range(1, len(sequence)):
+        for at in (index - distance, index + distance):
+            if 1 <= at < len(sequence) and fits(at):
+                return at
+    return index
 
 
 def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: int = 0,
@@ -85,11 +100,19 @@ def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: 
     space = StateSpace(build_net(sop))
     steps = {step.id: step for step in sop.steps}
     standard: dict[str, float] = {}
+    on_calendar: set[str] = set()  # WAKTU counted on the calendar ("14 hari kalender"), not in working time
     for row in sop.steps:
         try:
-            standard[row.id] = calendar.standard_minutes(parse_duration(row.duration))
+            duration = parse_duration(row.duration)
+            standard[row.id] = calendar.standard_minutes(duration)
         except DurationError:
             standard[row.id] = _DEFAULT_MINUTES
+            continue
+        if duration.kind != "working":
+            on_calendar.add(row.id)
+    # a wait or an event-based choice (nobody's work, a log may lack it) and a step done once per unit
+    # (it repeats): leaving one out or moving it is no deviation, so none is injected there
+    unlogged = {step.id for step in sop.steps if step.wait or step.structure.multi is not None}
     kinds = list(DeviationKind)
     if len(sop.actors) < 2:
         kinds.remove(DeviationKind.WRONG_ROLE)
@@ -108,7 +131,7 @@ def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: 
         late = -1
         if rng.random() < deviating and len(sequence) > 2:
             kind = rng.choice(kinds)
-            index = rng.randrange(1, len(sequence))
+            index = _loggable(sequence, rng.randrange(1, len(sequence)), unlogged, kind is DeviationKind.WRONG_ORDER)
             if kind is DeviationKind.SKIPPED:
                 result.injected.append(Injected(case_id, kind, sequence[index]))
                 del sequence[index], roles[index]
@@ -133,7 +156,10 @@ def synthetic_log(sop: Sop, cases: int = 100, *, deviating: float = 0.15, seed: 
         for index, (step, role) in enumerate(zip(sequence, roles)):
             if index:
                 share = rng.uniform(2.5, 4.0) if index == late else rng.uniform(0.2, 0.9)
-                moment = calendar.add_working_minutes(moment, share * standard.get(step, _DEFAULT_MINUTES))
+                if step in on_calendar:
+                    moment = moment + timedelta(minutes=share * standard[step])
+                else:
+                    moment = calendar.add_working_minutes(moment, share * standard.get(step, _DEFAULT_MINUTES))
             user = f"pegawai-{sop.actors.index(role) + 1}" if role in sop.actors else "pegawai"
             trace.events.append(LogEvent(case_id, name(step), moment, user, role))
         result.log.traces.append(trace)

@@ -46,8 +46,9 @@ def bpmn_petri_net(sop: Sop) -> tuple[Any, Any, Any]:
     """The Petri net (net, initial marking, final marking) of the BPMN Alur exports for ``sop``.
 
     Visible transitions (labelled with the step id) are the BPMN elements whose id is a step id;
-    an end event row without WAKTU is visible or silent (a log may or may not record it), and so is a
-    decision with a ``syarat`` (the engine decides it; Alur's own log has no event for it).
+    an end event row without WAKTU is visible or silent (a log may or may not record it), and so are a
+    decision with a ``syarat`` (the engine decides it; Alur's own log has no event for it), an
+    event-based choice and a wait row (nobody works them); a multi-instance task happens one or more times.
     """
     pm4py()
     from pm4py.objects.petri_net.obj import Marking, PetriNet
@@ -84,7 +85,8 @@ def bpmn_petri_net(sop: Sop) -> tuple[Any, Any, Any]:
     source_place, sink = place("source"), place("sink")
     for element in process:
         tag = etree.QName(element).localname
-        if tag not in {"startEvent", "userTask", "endEvent", "exclusiveGateway", "parallelGateway"}:
+        if tag not in {"startEvent", "userTask", "endEvent", "exclusiveGateway", "parallelGateway",
+                       "eventBasedGateway", "intermediateCatchEvent"}:
             continue
         node = str(element.get("id"))
         ins = [flow_place[flow] for flow in incoming.get(node, [])]
@@ -100,15 +102,24 @@ def bpmn_petri_net(sop: Sop) -> tuple[Any, Any, Any]:
             for flow in ins:
                 transition(None, [flow], [merged])
             ins = [merged]
-        if tag == "exclusiveGateway":
+        if tag in ("exclusiveGateway", "eventBasedGateway"):
             choice = ins[0]
-            if label is not None:  # a decision with a condition: the step itself, then the choice
+            if label is not None:  # a decision with a condition or a reply-vs-timeout choice: the step, then the choice
                 choice = place(f"choice:{node}")
                 transition(label, ins, [choice])
-                if steps[node].condition.strip():
+                if steps[node].condition.strip() or tag == "eventBasedGateway":  # nobody's work: may be unlogged
                     transition(None, ins, [choice])
             for flow in outs:
                 transition(None, [choice], [flow])
+        elif tag == "intermediateCatchEvent":  # a branch of a choice (silent), or a wait row (visible or not)
+            if label is not None:
+                transition(label, ins, outs)
+            transition(None, ins, outs)
+        elif element.find(f"{{{BPMN_NS}}}multiInstanceLoopCharacteristics") is not None:
+            again = place(f"setiap:{node}")  # done once per unit or item: one or more events
+            transition(label, ins, [again])
+            transition(label, [again], [again])
+            transition(None, [again], outs)
         elif tag == "endEvent":
             transition(label, ins, [sink])
             if label is not None and not steps[node].is_working_end:

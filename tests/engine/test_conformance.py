@@ -117,8 +117,9 @@ def test_injected_deviations_are_named_and_conforming_cases_have_none(name: str,
             hit = (item.kind, item.step) in found
         if hit:
             named += 1
-        else:  # the SOP allows a cheaper explanation (e.g. a decision's "Tidak" skips the step anyway)
-            assert trace.cost < natural[item.kind], (trace.case_id, item, [d.message for d in trace.deviations])
+        else:  # the SOP allows a cheaper explanation (e.g. a decision's "Tidak" skips the step anyway), or one as
+            # cheap (a loop: an extra "paraf" after "paraf" reads as "perbaiki" skipped where the loop comes back)
+            assert trace.cost <= natural[item.kind], (trace.case_id, item, [d.message for d in trace.deviations])
     assert named >= 0.85 * len(injected)
 
 

@@ -103,11 +103,27 @@ def staff(runtime: Runtime, sop: Sop, unit: str = UNIT) -> dict[str, str]:
     routing rule names): jabatan -> username."""
     from engine.sop.routing import NAMED_UNIT, rule_of
 
+    from engine.access.linking import place_unit
+    from engine.sop.structure import OVER_OPD, OVER_SUB_UNITS
+
+    # a row done by every unit below the case's unit (every OPD) needs such units, each with a holder
+    spread: dict[str, list[str]] = {}
+    for step in sop.steps:
+        multi = step.structure.multi
+        if multi is not None and multi.over in (OVER_SUB_UNITS, OVER_OPD):
+            spread.setdefault(step.actor, [])
+            below = [f"{unit} - Bidang {number}" for number in (1, 2)]
+            with runtime.db.write() as connection:
+                place_unit(connection, unit, kind="opd")
+                for code in below:
+                    place_unit(connection, code, kind="opd" if multi.over == OVER_OPD else "unit", parent=unit)
+            spread[step.actor] += [code for code in below if code not in spread[step.actor]]
     people: dict[str, str] = {}
     for index, jabatan in enumerate(sop.actors):
         username = f"p{index + 1}"
         rule = rule_of(sop.routing, jabatan)
         held_unit = rule.argument if rule.kind == NAMED_UNIT else unit
-        runtime.add_user(username, nama=f"Pegawai {index + 1}", jabatan=[(jabatan, held_unit)])
+        held = [(jabatan, held_unit)] + [(jabatan, code) for code in spread.get(jabatan, [])]
+        runtime.add_user(username, nama=f"Pegawai {index + 1}", jabatan=held)
         people[jabatan] = username
     return people

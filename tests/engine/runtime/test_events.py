@@ -109,6 +109,43 @@ def test_message_with_correlation_continues_the_right_instance_and_a_duplicate_i
     assert runtime.verify_audit()[2] is None
 
 
+def test_the_same_correlation_value_in_two_sops_is_no_duplicate_but_a_senders_key_counts_everywhere(
+        runtime: Runtime) -> None:
+    setup(runtime)
+    runtime.publish(DATA / "events" / "permohonan_peristiwa.yaml", key="permohonan-lain")
+
+    def waiting_case(key: str, nomor: str) -> int:
+        instance, ready = runtime.start(key, "ani", {"data": {"nomor_permohonan": nomor}})
+        runtime.complete(ready[0].id, "ani", {})
+        return instance.id
+
+    first = waiting_case(KEY, "P-001")
+    assert runtime.deliver_message("jawaban-pemohon", "P-001", "ani").instance_id == first
+    # a case of another SOP numbered alike gets its own reply: not a duplicate of the first SOP's
+    other = waiting_case("permohonan-lain", "P-001")
+    delivered = runtime.deliver_message("jawaban-pemohon", "P-001", "ani")
+    assert (delivered.instance_id, delivered.step_id, delivered.duplicate) == (other, "jawaban", False)
+    assert kinds(runtime, other).count("message_received") == 1
+    # sent again when nobody waits: harmless, and still no new event anywhere
+    again = runtime.deliver_message("jawaban-pemohon", "P-001", "ani")
+    assert again.duplicate and again.instance_id in (first, other)
+    assert kinds(runtime, first).count("message_received") == kinds(runtime, other).count("message_received") == 1
+    # the same SOP, the same value again: the dedupe key is the SOP's and the value, so it is a duplicate
+    third = waiting_case(KEY, "P-001")
+    assert runtime.deliver_message("jawaban-pemohon", "P-001", "ani").duplicate
+    assert kinds(runtime, third).count("message_received") == 0
+    # an explicit kunci is the sender's and counts across SOPs
+    fourth = waiting_case("permohonan-lain", "P-004")
+    runtime.deliver_message("jawaban-pemohon", "P-004", "ani", key="surat-77")
+    assert kinds(runtime, fourth).count("message_received") == 1
+    runtime.cancel(third, "ani", "uji")
+    fifth = waiting_case(KEY, "P-005")
+    repeated = runtime.deliver_message("jawaban-pemohon", "P-005", "ani", key="surat-77")
+    assert (repeated.instance_id, repeated.duplicate) == (fourth, True)
+    assert kinds(runtime, fifth).count("message_received") == 0
+    assert runtime.verify_audit()[2] is None
+
+
 def test_event_based_choice_reply_way(runtime: Runtime, clock: ManualClock) -> None:
     setup(runtime)
     instance_id, item = start(runtime)

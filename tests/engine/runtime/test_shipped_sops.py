@@ -42,7 +42,17 @@ def test_every_shipped_sop_completes_along_each_decision_branch(runtime: Runtime
     version = runtime.publish(path)
     step_data = _records_ready(runtime, sop)
     clerk_decisions = sorted(s.id for s in sop.steps if s.kind is StepKind.DECISION and not s.condition)
-    for branch in [frozenset()] + [frozenset({decision}) for decision in clerk_decisions]:
+    # all Ya first: a reply wait it does not pass (one after a reminder) is reached through the Tidak of
+    # the wait before it
+    _, all_yes = runtime.trace(drive(runtime, version.key, sop, people, step_data=step_data)[0])
+    passed = {event.step for event in all_yes}
+    waits = [step for step in sop.steps if step.wait and step.kind is StepKind.DECISION]
+    assert all(any(event.kind == "message_received" and event.step == step.id for event in all_yes)
+               for step in waits if step.id in passed), "each reply wait on the all-Ya path got its message"
+    branches = [frozenset({decision} | ({other.id for other in waits if decision in _after(sop, other.no)}
+                                        if decision not in passed else set()))
+                for decision in clerk_decisions]
+    for branch in [frozenset(), *branches]:
         # every step types plausible values for the fields it asks (sisa_cuti 12 at periksa_sisa)
         instance_id, done = drive(runtime, version.key, sop, people, branch, step_data=step_data)
         instance, trail = runtime.trace(instance_id)
@@ -52,12 +62,30 @@ def test_every_shipped_sop_completes_along_each_decision_branch(runtime: Runtime
         assert completed == done
         for decision in branch:
             target = sop.step(sop.step(decision).no)
+            if sop.step(decision).wait:  # reply vs timeout: Tidak is the timer running out
+                assert any(event.kind == "timer_fired" and event.step == decision for event in trail), decision
+                assert target.id in done
+                continue
             decided = [event.data for event in trail if event.kind == "decision" and event.step == decision]
             assert decided[0] == {"keputusan": "Tidak"}
             if not (target.kind is StepKind.END and not target.is_working_end):
                 assert target.id in done[done.index(decision):]
     checked, events, broken = runtime.verify_audit()
-    assert broken is None and checked == 1 + len(clerk_decisions) and events > 0
+    assert broken is None and checked == 2 + len(branches) and events > 0
+
+
+def _after(sop: Sop, step_id: str) -> set[str]:
+    """The steps reachable from ``step_id`` (itself included)."""
+    seen: set[str] = set()
+    todo = [step_id]
+    while todo:
+        current = todo.pop()
+        if current in seen or not current:
+            continue
+        seen.add(current)
+        step = sop.step(current)
+        todo.extend([*step.next, step.yes, step.no])
+    return seen
 
 
 @pytest.mark.parametrize(("sisa", "expected"), [(12, "Ya"), (1, "Tidak")])
