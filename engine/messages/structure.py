@@ -31,11 +31,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_nested_before_parent": (
         "baris bersarang di subproses '{parent}' harus tepat mengikuti baris subproses itu.",
         "a row nested in sub-process '{parent}' must follow that sub-process row."),
-    "st_nested_start_end": (
-        "baris di dalam subproses tidak boleh berjenis mulai atau selesai: subproses mulai di baris pertamanya dan "
-        "selesai di baris tanpa langkah berikutnya.",
-        "a row inside a sub-process may not be a start or end row: the sub-process begins at its first row and "
-        "ends at a row without a next step."),
     "st_cycle_without_choice": (
         "panah dari '{source}' kembali ke baris ini tanpa melewati keputusan: putaran ini tidak pernah "
         "berakhir; tambahkan keputusan yang keluar dari putaran.",
@@ -151,10 +146,4 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "st_note_branch_default": ("selain itu: ke {number}", "otherwise: to {number}"),
     "st_note_inclusive_join": ("menunggu cabang yang dijalankan", "waits for the branches taken"),
     "st_note_subprocess": ("subproses: langkah {first} s.d. {last}", "sub-process: steps {first} to {last}"),
-    "st_table_cannot_edit": (
-        "Baris {row} (subproses, panggilan SOP, berulang, atau cabang inklusif) belum dapat diubah di tabel; "
-        "simpan dari tabel akan menghapusnya. Ubah SOP ini lewat tampilan gambar atau unggah berkas YAML/BPMN.",
-        "Row {row} (a sub-process, a call to an SOP, a repeated step or an inclusive branch) cannot be edited in "
-        "the table yet; saving from the table would drop it. Edit this SOP in the drawing view or upload a "
-        "YAML/BPMN file."),
 }
