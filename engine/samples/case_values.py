@@ -16,6 +16,12 @@ from engine.sop.fields import Field, FieldType, fields_at
 from engine.sop.model import Sop
 
 _PEOPLE = ("Siti Aminah", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Marlina", "Joko Prasetyo")
+#: What a clerk types for a ``nama_<noun>`` field whose noun is not a person (``nama_ketua_tim`` is).
+_NAMED_THINGS = {"paket": "Pengadaan Laptop Kantor", "penyedia": "CV Maju Bersama", "barang": "Laptop 14 inci",
+                 "tim": "Tim Penyusun SOP Kabupaten", "kegiatan": "Rapat Koordinasi Pelayanan Publik",
+                 "instansi": "Dinas Komunikasi dan Informatika", "perusahaan": "PT Sinar Jaya Abadi",
+                 "usaha": "Toko Berkah Jaya", "sekolah": "SD Negeri 1 Sukamaju", "desa": "Desa Sukamaju",
+                 "jalan": "Jl. Merdeka"}
 _NIK = ("3201014502800001", "3273021208750003", "3507105911900002", "3171030101850004")
 _NIP = ("198503302010011002", "197712152005012003", "199001012015031001")
 
@@ -23,8 +29,10 @@ _NIP = ("198503302010011002", "197712152005012003", "199001012015031001")
 def _text(item: Field, chance: random.Random) -> str:
     name = item.name
     if "nama" in name or name == "pemohon":
-        return chance.choice(_PEOPLE) if "paket" not in name and "penyedia" not in name else (
-            "Pengadaan Laptop Kantor" if "paket" in name else "CV Maju Bersama")
+        # what is named decides the value: a nama_barang is a thing, not a person
+        words = name.split("_")
+        noun = words[words.index("nama") + 1] if "nama" in words[:-1] else ""
+        return _NAMED_THINGS.get(noun) or chance.choice(_PEOPLE)
     if name.startswith(("nomor", "kode", "no_")):
         return f"{chance.randint(1, 999):03d}/{name.split('_')[-1].upper()[:6]}/2026"
     if "tempat" in name:
