@@ -138,3 +138,59 @@ def test_units_and_periods_narrow_the_call_row_like_any_other(driven: Cases) -> 
     ktp = next(step for step in january_5.steps if step.step_id == "ktp")
     assert (ktp.count, ktp.open, ktp.median_minutes) == (1, 0, pytest.approx(90))
     assert january_5.overdue == 0
+
+
+@pytest.mark.parametrize("suffix", ["xes", "csv"])
+def test_the_log_links_parent_and_child_cases_and_the_call_row_fits(driven: Cases, tmp_path: Path,
+                                                                     suffix: str) -> None:
+    from engine.conformance import check_conformance
+    from engine.formats.files import load_file
+
+    runtime = driven.runtime
+    parent_file, child_file = tmp_path / f"induk.{suffix}", tmp_path / f"anak.{suffix}"
+    export_log(runtime, PARENT, parent_file)
+    export_log(runtime, CHILD, child_file)
+    parents = {trace.case_id: trace for trace in read_log(parent_file).traces}
+    children = {trace.case_id: trace for trace in read_log(child_file).traces}
+    first, child = str(driven.parents[0]), str(driven.children[0])
+    assert parents[first].child_cases == (child,) and parents[first].parent_case == ""
+    assert children[child].parent_case == first and children[child].child_cases == ()
+    direct = next(trace for case_id, trace in children.items() if case_id not in map(str, driven.children))
+    assert direct.parent_case == ""
+    call = [(event.lifecycle, event.resource) for event in parents[first].events if event.step == "ktp"]
+    assert call == [("start", ""), ("complete", "sistem")]  # the call row: started and completed by the system
+    starts = [event.timestamp for event in parents[first].events if event.step == "ktp"]
+    assert starts[1] - starts[0] > dt.timedelta(minutes=89)  # the child's whole run
+    report = check_conformance(read_log(parent_file), load_file(FILES / "pindah_rollup.yaml").sop)
+    finished = [trace for trace in report.traces if trace.case_id != str(driven.parents[2])]
+    assert [trace.fitness for trace in finished] == [1.0, 1.0]  # no "langkah terlewat" for the call row
+    assert all(not trace.deviations or all(d.step != "ktp" or d.kind.value == "over_time"
+                                           for d in trace.deviations) for trace in report.traces)
+    kinds = {d.kind.value for trace in finished for d in trace.deviations}
+    assert "skipped" not in kinds and "wrong_role" not in kinds
+
+
+def test_a_call_row_on_calendar_time_is_measured_on_the_clock(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    clock = ManualClock()
+    runtime = Runtime(fresh_url("sqlite", tmp_path, request), clock=clock)
+    try:
+        text = (FILES / "pindah_rollup.yaml").read_text(encoding="utf-8").replace("waktu: 1 hari\n",
+                                                                                  "waktu: 2 hari kalender\n")
+        calendar_sop = tmp_path / "pindah_kalender.yaml"
+        calendar_sop.write_text(text, encoding="utf-8")
+        runtime.publish(FILES / "ktp_rollup.yaml", CHILD)
+        runtime.publish(calendar_sop, PARENT)
+        runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+        runtime.add_user("operator", jabatan=[("Operator", UNIT)])
+        cases = Cases(runtime, clock)
+        # Friday 15:00 WIB: the child's 90 working minutes run into Monday, across the weekend
+        cases.run(dt.datetime(2026, 1, 9, 15, 0, tzinfo=WIB), 60)
+        child = runtime.instance(cases.children[0])
+        assert child.ended_at is not None
+        ktp = next(step for step in monitoring_report(runtime, PARENT).steps if step.step_id == "ktp")
+        assert ktp.time_kind == "calendar" and ktp.standard_minutes == 2 * 24 * 60
+        on_clock = (child.ended_at - child.started_at).total_seconds() / 60
+        assert on_clock > 2 * 24 * 60 and ktp.median_minutes == pytest.approx(on_clock, abs=0.01)
+        assert ktp.within == 0 and ktp.excess_minutes == pytest.approx(on_clock - 2 * 24 * 60, abs=0.01)
+    finally:
+        runtime.close()
