@@ -194,3 +194,18 @@ def test_a_call_row_on_calendar_time_is_measured_on_the_clock(tmp_path: Path, re
         assert ktp.within == 0 and ktp.excess_minutes == pytest.approx(on_clock - 2 * 24 * 60, abs=0.01)
     finally:
         runtime.close()
+
+
+def test_the_terminal_and_the_pdf_say_it(driven: Cases) -> None:
+    from engine.cli.monitor import report_lines
+    from engine.monitoring.report_pdf import monitoring_report_pdf
+
+    child_lines = "\n".join(report_lines(monitoring_report(driven.runtime, CHILD)))
+    assert "Dimulai oleh SOP lain: 3 kasus" in child_lines
+    parent = monitoring_report(driven.runtime, PARENT)
+    parent_lines = report_lines(parent, "en")
+    ktp_line = next(index for index, line in enumerate(parent_lines) if "Terbitkan KTP-el baru" in line)
+    assert "runs SOP ktp_rollup: 1 child cases still running" in parent_lines[ktp_line + 1]
+    assert "Started by another SOP" not in "\n".join(parent_lines)
+    for report in (parent, monitoring_report(driven.runtime, CHILD)):
+        assert monitoring_report_pdf(report, "id").startswith(b"%PDF")
