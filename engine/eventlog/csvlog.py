@@ -61,8 +61,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     STEP_KEY: ("id langkah", "step", "step id"),
     REGISTRATION_KEY: ("nomor registrasi", "registrasi", "registration"),
     STATUS_KEY: ("status kasus", "status", "case status"),
-    PARENT_KEY: ("kasus induk", "parent case"),
-    CHILDREN_KEY: ("kasus anak", "child cases"),
+    PARENT_KEY: ("kasus induk", "parent case", "parent"),
+    CHILDREN_KEY: ("kasus anak", "child cases", "children"),
 }
 _REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
 

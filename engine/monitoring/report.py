@@ -11,6 +11,17 @@ jabatan and how often each decision went Ya or Tidak. Instance figures count ins
 the period; step figures count the runs of steps that became ready in it. Trial (ujicoba) instances are reported only
 when asked (``trial=True``), never mixed with the others.
 
+A call row (a row that runs another SOP, :class:`engine.sop.structure.CallTarget`) has no work item:
+its runs are the child instances it started (``instances.parent_id``; the row is named in the child's
+first event). A run is done when the child completed and open while it runs; its minutes are the
+child's cycle time (working minutes), or its minutes on the clock when the row's WAKTU counts calendar
+time; it is late against the call row's own WAKTU, and a late call makes its parent overdue. Children
+are narrowed like the parent's work: the SOP versions and mode reported, the child begun in the period,
+and in the units read (a child runs in its parent's unit). The call row adds nothing to its column's
+jabatan load: the called SOP's clerks do the work, and that SOP's report counts it, with its cases
+started by a call (:attr:`MonitoringReport.started_by_call`) as real cases of its own. Waits (timers,
+messages) have no work item either: their time is in the case's cycle time and in no step or jabatan.
+
 Every figure is a database aggregate (one ``GROUP BY`` pass over the work items): working minutes,
 missing kelengkapan, the decision and the visit number are stored with each work item when it
 completes (:meth:`engine.runtime.facade.Runtime.complete`), the cycle time with each instance when it
