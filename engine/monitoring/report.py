@@ -404,7 +404,7 @@ class _CallFigures:
     rework: int
 
 
-def _parent_step(connection: Connection) -> str:
+def parent_step_sql(connection: Connection) -> str:
     """SQL: the parent's call row a child instance was started for, from the child's first event
     (``started``, whose data names ``langkah_induk``; :meth:`engine.runtime.session.InstanceRun._start_child`)."""
     if connection.dialect.name == "postgresql":
@@ -428,7 +428,7 @@ def _children_where(connection: Connection, scope: Scope) -> tuple[str, dict[str
     first event ``e``, the parent ``i``): started by one of the SOP versions reported, in its mode,
     the child begun in the period (when the call row became ready) and in the units read."""
     clauses = ["i.version_id IN :version_ids", f"i.mode = '{'ujicoba' if scope.trial else 'real'}'", "e.seq = 1",
-               f"{_parent_step(connection)} = :call_step"]
+               f"{parent_step_sql(connection)} = :call_step"]
     params: dict[str, Any] = {"version_ids": scope.version_ids}
     # a child runs in its parent's unit: the reader's units narrow both alike
     scope._unit_clause("c.unit", clauses, params)

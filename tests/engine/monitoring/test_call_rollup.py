@@ -209,3 +209,13 @@ def test_the_terminal_and_the_pdf_say_it(driven: Cases) -> None:
     assert "Started by another SOP" not in "\n".join(parent_lines)
     for report in (parent, monitoring_report(driven.runtime, CHILD)):
         assert monitoring_report_pdf(report, "id").startswith(b"%PDF")
+
+
+def test_the_process_map_runs_through_the_call_row(driven: Cases) -> None:
+    from engine.monitoring.process_map import END_NODE, START_NODE, follows_counts
+
+    counts = follows_counts(driven.runtime, PARENT)
+    assert counts == {(START_NODE, "periksa"): 3, ("periksa", "ktp"): 2, ("ktp", "serahkan"): 2,
+                      ("serahkan", END_NODE): 2}
+    child = follows_counts(driven.runtime, CHILD)
+    assert child[(START_NODE, "rekam")] == 3 and child[("rekam", "cetak")] == 3  # C's rekam is still open
