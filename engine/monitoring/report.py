@@ -444,18 +444,20 @@ def _children_where(connection: Connection, scope: Scope) -> tuple[str, dict[str
 
 
 def _call_steps(connection: Connection, scope: Scope, calendar: WorkCalendar, now: dt.datetime,
-                kinds: dict[str, tuple[float, str] | None]) -> tuple[dict[str, _CallFigures], list[str], dict[str, Any]]:
+                kinds: dict[str, tuple[float, str] | None]
+                ) -> tuple[dict[str, _CallFigures], list[str], list[str], dict[str, Any]]:
     """The figures of each call row, from the child instances it started (a call row has no work item).
 
     A run of the call row is one child instance: done when the child completed, open while it runs;
     its minutes are the child's cycle time (working minutes from its start to its end), or the minutes
     on the clock when the row's WAKTU counts calendar time, against the call row's own WAKTU; a second
     child of the same parent for the row is rework. Also returns SQL selecting the parent ids late in a
-    call row (done over its WAKTU, or still open past its due time) and their parameters, for the
-    report's overdue count.
+    call row (done over its WAKTU, or still open past its due time), SQL selecting the parent ids that
+    ran a call row more than once, and their parameters: for the report's overdue and rework counts.
     """
     figures: dict[str, _CallFigures] = {}
     late_parts: list[str] = []
+    rework_parts: list[str] = []
     late_params: dict[str, Any] = {}
     for number, (step_id, meta) in enumerate(sorted(scope.steps.items())):
         if not meta.call:
@@ -480,6 +482,13 @@ def _call_steps(connection: Connection, scope: Scope, calendar: WorkCalendar, no
         over = int(row[3] or 0) if standard is not None else 0
         excess = float(row[4] or 0.0) - over * standard if standard is not None else 0.0
         figures[step_id] = _CallFigures(done, int(row[1] or 0), median, p90, over, excess, int(row[2] or 0))
+        names = {f"call_{number}_{name}": item for name, item in params.items()}
+        part = source
+        for name in sorted(params, key=len, reverse=True):  # longest first: ":period_start" before ":period"
+            part = part.replace(f":{name}", f":call_{number}_{name}")
+        if figures[step_id].rework:
+            rework_parts.append(f"SELECT c.parent_id AS id FROM {part} GROUP BY c.parent_id HAVING COUNT(*) > 1")
+            late_params.update(names)
         if standard is None:
             continue
         # open children past the call row's due time: few (running cases only), judged on the calendar
@@ -487,17 +496,13 @@ def _call_steps(connection: Connection, scope: Scope, calendar: WorkCalendar, no
         late_open = [int(parent) for parent, started in run_text(
             connection, f"SELECT c.parent_id, c.started_at FROM {source} AND c.status IN {_OPEN_CHILD}", params)
             if calendar.due(hot.read_time(started) or now, duration) < now]
-        names = {f"call_{number}_{name}": item for name, item in params.items()}
-        part = source
-        for name in sorted(params, key=len, reverse=True):  # longest first: ":period_start" before ":period"
-            part = part.replace(f":{name}", f":call_{number}_{name}")
         late_parts.append(f"SELECT c.parent_id AS id FROM {part} AND c.status = 'completed' AND "
                           f"{value} > :call_{number}_standard")
         late_params.update(names)
         if late_open:
             late_parts.append(f"SELECT id FROM instances WHERE id IN :call_{number}_late_open")
             late_params[f"call_{number}_late_open"] = late_open
-    return figures, late_parts, late_params
+    return figures, late_parts, rework_parts, late_params
 
 
 def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
@@ -582,13 +587,19 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
                 answers[pair] = answers.get(pair, 0) + count
         by_call = int(run_text(connection, f"SELECT COUNT(*) FROM instances i WHERE {where} AND i.parent_id IS NOT NULL",
                                params).scalar_one() or 0)
-        calls, late_calls, late_params = _call_steps(connection, scope, calendar, now, kinds)
+        calls, late_calls, repeated_calls, late_params = _call_steps(connection, scope, calendar, now, kinds)
         overdue = int(flagged[0] or 0)
         if late_calls:  # an instance late in a call row is overdue too (counted once with its late items)
             overdue = int(run_text(connection, f"SELECT COUNT(DISTINCT x.id) FROM (SELECT w.instance_id AS id "
                                    f"FROM work_items w WHERE {scanned} AND w.status IN ('done', 'open') AND {late} "
                                    f"UNION {' UNION '.join(late_calls)}) x", {**item_params, **late_params}
                                    ).scalar_one() or 0)
+        rework_instances = int(flagged[1] or 0)
+        if repeated_calls:  # an instance that ran a call row twice (a revision loop around it) has rework too
+            rework_instances = int(run_text(connection, f"SELECT COUNT(DISTINCT x.id) FROM (SELECT w.instance_id AS id "
+                                            f"FROM work_items w WHERE {scanned} AND w.status IN ('done', 'open') "
+                                            f"AND w.visit > 1 UNION {' UNION '.join(repeated_calls)}) x",
+                                            {**item_params, **late_params}).scalar_one() or 0)
     steps = []
     load: dict[str, list[float]] = {}
     for step_id in sorted(set(per_step) | set(open_items)):
@@ -637,7 +648,7 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         steps=tuple(steps),
         jabatan=tuple(JabatanLoad(name, int(values[0]), int(values[1]), int(values[2]), values[3])
                       for name, values in sorted(load.items())),
-        decisions=decisions, rework_instances=int(flagged[1] or 0),
+        decisions=decisions, rework_instances=rework_instances,
         minutes_per_day=calendar.working_minutes_per_day,
         outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
         generated_at=now, first_day=first_started.astimezone(calendar.tz).date() if first_started else None,

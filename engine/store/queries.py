@@ -21,6 +21,6 @@ def run_text(connection: Connection, sql: str, params: dict[str, Any]) -> Any:
     """Execute ``sql`` (``:name`` parameters), expanding list parameters for ``IN``; the cursor result."""
     statement = text(sql)
     for name in params:
-        if name.endswith(LIST_PARAMETERS):
+        if name.endswith(LIST_PARAMETERS) and f":{name}" in sql:  # a statement may use only some of them
             statement = statement.bindparams(bindparam(name, expanding=True))
     return connection.execute(statement, params)

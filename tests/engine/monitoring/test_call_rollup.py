@@ -219,3 +219,36 @@ def test_the_process_map_runs_through_the_call_row(driven: Cases) -> None:
                       ("serahkan", END_NODE): 2}
     child = follows_counts(driven.runtime, CHILD)
     assert child[(START_NODE, "rekam")] == 3 and child[("rekam", "cetak")] == 3  # C's rekam is still open
+
+
+def test_a_call_row_run_twice_in_a_case_is_rework(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    clock = ManualClock()
+    runtime = Runtime(fresh_url("sqlite", tmp_path, request), clock=clock)
+    try:
+        text = (FILES / "pindah_rollup.yaml").read_text(encoding="utf-8").replace(
+            "  - {id: serahkan, kegiatan: Serahkan dokumen, pelaksana: Petugas, waktu: 15 menit}\n",
+            "  - {id: serahkan, jenis: keputusan, kegiatan: 'KTP-el sesuai?', pelaksana: Petugas, waktu: 15 menit,"
+            " ya: selesai, tidak: ktp}\n")
+        looping = tmp_path / "pindah_ulang.yaml"
+        looping.write_text(text, encoding="utf-8")
+        runtime.publish(FILES / "ktp_rollup.yaml", CHILD)
+        runtime.publish(looping, PARENT)
+        runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+        runtime.add_user("operator", jabatan=[("Operator", UNIT)])
+        cases = Cases(runtime, clock)
+        clock.current = MONDAYS[0].astimezone(UTC)
+        parent, (periksa,) = runtime.start(PARENT, "petugas", {})
+        ready = runtime.complete(periksa.id, "petugas", {}).ready
+        for answer in ("Tidak", "Ya"):
+            (rekam,) = ready
+            (cetak,) = runtime.complete(rekam.id, "operator", {}).ready
+            (check,) = runtime.complete(cetak.id, "operator", {}).ready
+            cases.after(check.ready_at, 5)
+            ready = runtime.complete(check.id, "petugas", {"keputusan": answer}).ready
+        assert runtime.instance(parent.id).status == "completed"
+        report = monitoring_report(runtime, PARENT)
+        ktp = next(step for step in report.steps if step.step_id == "ktp")
+        assert (ktp.count, ktp.rework) == (2, 1)
+        assert report.rework_instances == 1
+    finally:
+        runtime.close()
