@@ -50,8 +50,10 @@ def report_lines(report: MonitoringReport, lang: str = "id") -> list[str]:
                      running=report.running, cancelled=report.cancelled, overdue=report.overdue),
              message("cli_monitor_cycle", lang, median=_minutes(report.cycle_median_minutes, report, lang),
                      p90=_minutes(report.cycle_p90_minutes, report, lang),
-                     standard=_minutes(report.standard_cycle_minutes, report, lang)),
-             message("cli_monitor_steps", lang)]
+                     standard=_minutes(report.standard_cycle_minutes, report, lang))]
+    if report.started_by_call:
+        lines.append(message("cli_monitor_started_by_call", lang, count=report.started_by_call))
+    lines.append(message("cli_monitor_steps", lang))
     for step in report.steps:
         lines.append(message("cli_monitor_step", lang, number=step.number, kegiatan=step.kegiatan,
                              jabatan=step.jabatan, waktu=step.waktu or "-", count=step.count,
@@ -59,6 +61,8 @@ def report_lines(report: MonitoringReport, lang: str = "id") -> list[str]:
                              p90=_minutes(step.p90_minutes, report, lang, step.time_kind), within=_share(step.within_share),
                              excess=_minutes(step.excess_minutes, report, lang, step.time_kind), rework=step.rework,
                              missing=step.missing_kelengkapan))
+        if step.call:
+            lines.append(message("cli_monitor_call_step", lang, sop=step.call, open=step.open))
     bottlenecks = "; ".join(f"{step.number}. {step.kegiatan} ({_minutes(step.excess_minutes, report, lang, step.time_kind)})"
                             for step in report.bottlenecks)
     lines.append(message("cli_monitor_bottlenecks", lang, items=bottlenecks or message("cli_monitor_none", lang)))

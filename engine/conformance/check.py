@@ -7,6 +7,8 @@ run of the SOP; for the log ``1 - sum(cost) / sum(events + shortest run)``.
 
 Events with lifecycle ``complete`` (or none) are aligned; ``start`` events only time their step;
 other lifecycle transitions are ignored. Alignments are computed once per distinct variant.
+A wait row (a timer or a message, :mod:`engine.sop.events`) and a call row (another SOP's run) are
+no clerk's work: whoever a log names for them is never a wrong pelaksana.
 
 A case the log marks as not finished (``case:alur:status`` running, suspended or cancelled, as
 Alur's own export writes) is scored as the prefix it is: it is aligned with a prefix of a run, the
@@ -169,7 +171,10 @@ class ConformanceChecker:
         self._label = {step.id: index for index, step in enumerate(sop.steps)}
         self._number = {step.id: index + 1 for index, step in enumerate(sop.steps)}
         self._steps = {step.id: step for step in sop.steps}
-        self._actor = {step.id: _normal(step.actor) for step in sop.steps}
+        # a wait (engine.sop.events) is nobody's work and a call row is done by the called SOP's clerks:
+        # whoever a log names for them (the system, often) is no wrong pelaksana
+        self._actor = {step.id: "" if step.wait or step.structure.call is not None else _normal(step.actor)
+                       for step in sop.steps}
         self._standard: dict[str, float] = {}
         self._on_calendar: dict[str, Duration] = {}
         for step in sop.steps:
@@ -328,7 +333,7 @@ class ConformanceChecker:
                 role = roles.get(event.role)
                 if role is None:
                     role = roles[event.role] = _normal(event.role)
-                if role and role != actors[step_id]:
+                if role and actors[step_id] and role != actors[step_id]:
                     found.append((index + 1, self._deviation(
                         DeviationKind.WRONG_ROLE, step_id, event=index + 1, line=event.line, role=event.role,
                         actor=self._steps[step_id].actor)))

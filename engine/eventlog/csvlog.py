@@ -1,8 +1,9 @@
 """Event logs as CSV: one event per row, the columns PM4Py's ``format_dataframe`` expects.
 
 Written: ``case:concept:name, concept:name, time:timestamp, org:resource, org:role,
-lifecycle:transition, alur:step``, and from Alur's own export ``case:alur:registration`` and
-``case:alur:status`` (comma separated, UTF-8, ISO 8601 timestamps with zone).
+lifecycle:transition, alur:step``, and from Alur's own export ``case:alur:registration``,
+``case:alur:status``, ``case:alur:parent`` and ``case:alur:children`` (the cases linked by a call
+row; children separated by spaces) (comma separated, UTF-8, ISO 8601 timestamps with zone).
 
 Read: the same, also with ``;`` or tab as separator (spreadsheets in Indonesia save with ``;``),
 a byte-order mark, Indonesian column names (``kasus``, ``kegiatan``, ``waktu``, ``pengguna``,
@@ -34,8 +35,11 @@ from engine.eventlog.model import (
     STEP_KEY,
     TIMESTAMP_KEY,
     CASE_STATUSES,
+    CHILDREN_KEY,
+    PARENT_KEY,
     LogEvent,
     EventLog,
+    case_list,
     case_status,
     grouped_by_case,
 )
@@ -57,6 +61,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     STEP_KEY: ("id langkah", "step", "step id"),
     REGISTRATION_KEY: ("nomor registrasi", "registrasi", "registration"),
     STATUS_KEY: ("status kasus", "status", "case status"),
+    PARENT_KEY: ("kasus induk", "parent case", "parent"),
+    CHILDREN_KEY: ("kasus anak", "child cases", "children"),
 }
 _REQUIRED = (CASE_KEY, ACTIVITY_KEY, TIMESTAMP_KEY)
 
@@ -74,14 +80,18 @@ def write_csv(events: Iterable[LogEvent], stream: TextIO) -> int:
     numbered = first is not None and bool(first.registration)
     # the status column only when the events carry the case's state (exports from the store)
     stated = first is not None and bool(first.case_status)
-    writer.writerow((*COLUMNS, STEP_KEY, *((REGISTRATION_KEY,) if numbered else ()), *((STATUS_KEY,) if stated else ())))
+    # parent and child cases beside the state (exports from the store, where calls link cases)
+    linked = (PARENT_KEY, CHILDREN_KEY) if stated else ()
+    writer.writerow((*COLUMNS, STEP_KEY, *((REGISTRATION_KEY,) if numbered else ()), *((STATUS_KEY,) if stated else ()),
+                     *linked))
     count = 0
     for _, case_events in grouped_by_case(itertools.chain(() if first is None else (first,), stream_of)):
         for event in case_events:
             writer.writerow(neutralise_row((event.case_id, event.activity, format_timestamp(event.timestamp),
                                             event.resource, event.role, event.lifecycle, event.step,
                                             *((event.registration,) if numbered else ()),
-                                            *((event.case_status,) if stated else ()))))
+                                            *((event.case_status,) if stated else ()),
+                                            *((event.parent_case, " ".join(event.child_cases)) if linked else ()))))
         count += len(case_events)
     return count
 
@@ -102,7 +112,7 @@ def _columns(header: list[str], label: str) -> dict[str, int]:
 
     :raises InputError: for a missing required column or a column named twice.
     """
-    known = {key: key for key in (*COLUMNS, STEP_KEY, REGISTRATION_KEY, STATUS_KEY)}
+    known = {key: key for key in (*COLUMNS, STEP_KEY, REGISTRATION_KEY, STATUS_KEY, PARENT_KEY, CHILDREN_KEY)}
     for key, names in ALIASES.items():
         known.update({alias: key for alias in names})
     found: dict[str, int] = {}
@@ -197,4 +207,5 @@ def _event(row: list[str], width: int, columns: dict[str, int], line: int, label
         raise InputError.from_code("stage9_bad_case_status", label=label, line=line, value=value(STATUS_KEY),
                                    known=", ".join(CASE_STATUSES))
     return LogEvent(value(CASE_KEY), value(ACTIVITY_KEY), moment, value(RESOURCE_KEY), value(ROLE_KEY),
-                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line, value(REGISTRATION_KEY), status)
+                 value(LIFECYCLE_KEY).lower() or COMPLETE, value(STEP_KEY), line, value(REGISTRATION_KEY), status,
+                 value(PARENT_KEY), case_list(value(CHILDREN_KEY)))

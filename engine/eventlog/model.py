@@ -13,6 +13,8 @@ LogEvent.role              ``org:role``                the user's jabatan
 LogEvent.lifecycle         ``lifecycle:transition``    ``start`` or ``complete`` (the default)
 LogEvent.step              ``alur:step``               the step id, when the writer knew it
 LogEvent.case_status       ``case:alur:status``        the case's state when the log was written
+LogEvent.parent_case       ``case:alur:parent``        the case whose call row started this one
+LogEvent.child_cases       ``case:alur:children``      the cases this one's call rows started
 =========================  ==========================  ==========================================
 
 Alur's own export marks each case's state (:data:`CASE_STATUSES`): a case still ``running`` (or
@@ -51,6 +53,10 @@ RUNNING = "running"
 CANCELLED = "cancelled"
 SUSPENDED = "suspended"
 CASE_STATUSES: tuple[str, ...] = (FINISHED, RUNNING, CANCELLED, SUSPENDED)
+#: The case whose call row (a row running another SOP) started this case (a case attribute).
+PARENT_KEY = "case:alur:parent"
+#: The cases this case's call rows started, separated by spaces (a case attribute).
+CHILDREN_KEY = "case:alur:children"
 #: Other spellings read as a state (lower case): the store's own and Indonesian words.
 STATUS_ALIASES: dict[str, str] = {
     "completed": FINISHED, "complete": FINISHED, "selesai": FINISHED, "berjalan": RUNNING, "error": RUNNING,
@@ -85,6 +91,10 @@ class LogEvent:
     registration: str = field(default="", compare=False)
     #: The case's state (one of :data:`CASE_STATUSES`); empty when unknown; not compared.
     case_status: str = field(default="", compare=False)
+    #: The case whose call row started this one (``case:alur:parent``); empty: none; not compared.
+    parent_case: str = field(default="", compare=False)
+    #: The cases this one's call rows started (``case:alur:children``); not compared.
+    child_cases: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.timestamp.tzinfo is None or self.timestamp.utcoffset() is None:
@@ -108,9 +118,24 @@ class LogTrace:
         return self.events[0].case_status if self.events else ""
 
     @property
+    def parent_case(self) -> str:
+        """The case whose call row started this one, as the log names it; empty when none."""
+        return self.events[0].parent_case if self.events else ""
+
+    @property
+    def child_cases(self) -> tuple[str, ...]:
+        """The cases this one's call rows started, as the log names them."""
+        return self.events[0].child_cases if self.events else ()
+
+    @property
     def unfinished(self) -> bool:
         """The log marks the case as not finished: its events are a prefix of a run."""
         return self.status in (RUNNING, CANCELLED, SUSPENDED)
+
+
+def case_list(text: str) -> tuple[str, ...]:
+    """Case ids written in one attribute, separated by spaces or commas."""
+    return tuple(item for item in text.replace(",", " ").split() if item)
 
 
 def case_status(text: str) -> str | None:

@@ -27,9 +27,12 @@ from engine.eventlog.model import (
     STEP_KEY,
     TIMESTAMP_KEY,
     CASE_STATUSES,
+    CHILDREN_KEY,
+    PARENT_KEY,
     LogEvent,
     EventLog,
     LogTrace,
+    case_list,
     case_status,
     grouped_by_case,
 )
@@ -104,6 +107,10 @@ def write_xes(events: Iterable[LogEvent], stream: BinaryIO, name: str = "") -> i
             _attribute(trace, "string", REGISTRATION_KEY, case_events[0].registration)
         if case_events[0].case_status:
             _attribute(trace, "string", STATUS_KEY, case_events[0].case_status)
+        if case_events[0].parent_case:
+            _attribute(trace, "string", PARENT_KEY, case_events[0].parent_case)
+        if case_events[0].child_cases:
+            _attribute(trace, "string", CHILDREN_KEY, " ".join(case_events[0].child_cases))
         for event in case_events:
             element = etree.SubElement(trace, "event")
             _attribute(element, "string", ACTIVITY_KEY, event.activity)
@@ -175,7 +182,10 @@ def _trace(element: etree._Element, label: str, local: tzinfo) -> LogTrace:
     if status is None:
         raise InputError.from_code("stage9_bad_case_status", label=label, line=status_line, value=written,
                                    known=", ".join(CASE_STATUSES))
-    events = [replace(_event(child, case_id, label, local), registration=registration, case_status=status)
+    parent = values.get(PARENT_KEY, ("", "", 0))[1].strip()
+    children = case_list(values.get(CHILDREN_KEY, ("", "", 0))[1])
+    events = [replace(_event(child, case_id, label, local), registration=registration, case_status=status,
+                      parent_case=parent, child_cases=children)
               for child in element if etree.QName(child).localname == "event"]
     return LogTrace(case_id, sorted(events, key=lambda event: event.timestamp))
 

@@ -210,4 +210,27 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "conformance_too_large": (
         "Perilaku SOP terlalu besar untuk diperiksa (lebih dari {limit} keadaan): periksa putaran yang kembali ke dalam cabang paralel.",
         "The SOP's behaviour is too large to check (more than {limit} states): check loops that go back into a parallel branch."),
+    # --- call rows and child cases in the monitoring report (engine.monitoring.report) ----------------
+    "monitor_started_by_call": ("Dimulai oleh SOP lain", "Started by another SOP"),
+    "monitor_started_by_call_note": (
+        "{count} dari {started} kasus dimulai oleh langkah SOP lain yang menjalankan SOP ini; kasus itu "
+        "dihitung di semua angka laporan ini.",
+        "{count} of {started} cases were started by a step of another SOP that runs this SOP; they are "
+        "counted in every figure of this report."),
+    "monitor_call_step": ("menjalankan SOP {sop}", "runs SOP {sop}"),
+    "monitor_call_step_note": (
+        "Langkah yang menjalankan SOP lain diukur dari kasus anaknya: selesai = kasus anak selesai, terbuka = "
+        "masih berjalan; waktunya dari mulai sampai selesai kasus anak (waktu kerja, atau waktu kalender bila "
+        "WAKTU-nya kalender), dibandingkan dengan WAKTU langkah itu. Beban jabatannya dihitung di SOP yang "
+        "dijalankan.",
+        "A step that runs another SOP is measured on its child cases: done = the child case finished, open = "
+        "still running; its time runs from the child case's start to its end (working time, or calendar time "
+        "when its WAKTU is in calendar time), against the step's own WAKTU. The jabatan load is counted in "
+        "the SOP it runs."),
+    "cli_monitor_started_by_call": (
+        "Dimulai oleh SOP lain: {count} kasus (dihitung di atas sebagai kasus SOP ini).",
+        "Started by another SOP: {count} cases (counted above as cases of this SOP)."),
+    "cli_monitor_call_step": (
+        "     menjalankan SOP {sop}: {open} kasus anak masih berjalan; angka dari kasus anaknya.",
+        "     runs SOP {sop}: {open} child cases still running; figures from its child cases."),
 }

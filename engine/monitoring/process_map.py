@@ -15,7 +15,7 @@ import graphviz  # type: ignore[import-untyped]
 
 from engine.errors import RenderError
 from engine.messages import message
-from engine.monitoring.report import monitoring_report, resolve_scope
+from engine.monitoring.report import monitoring_report, parent_step_sql, resolve_scope
 from engine.store.queries import run_text
 
 if TYPE_CHECKING:
@@ -29,23 +29,30 @@ LABEL_PAD = "\u00a0" * 3
 
 def follows_counts(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
                    trial: bool = False, units: frozenset[int] | None = None) -> dict[tuple[str, str], int]:
-    """``(step, next step) -> count`` over completed work items, with :data:`START_NODE` / :data:`END_NODE`."""
+    """``(step, next step) -> count`` over completed work items (and call rows, done when their child
+    instance finished), with :data:`START_NODE` / :data:`END_NODE`."""
     with runtime.db.read() as connection:
         scope = resolve_scope(connection, key, runtime.calendar, start, end, None, trial, units)
         where, params = scope.where(connection)
+        done = (f"SELECT w.instance_id AS instance_id, w.step_id AS step_id, w.completed_at AS completed_at, "
+                f"w.id AS id, i.status AS status FROM work_items w "
+                f"JOIN instances i ON i.id = w.instance_id WHERE {where} AND w.status = 'done'")
+        if any(meta.call for meta in scope.steps.values()):
+            # a call row is done when its child instance finished (it has no work item; engine.monitoring.report)
+            done += (f" UNION ALL SELECT c.parent_id, {parent_step_sql(connection)}, c.ended_at, -c.id, i.status "
+                     "FROM instances c JOIN instances i ON i.id = c.parent_id JOIN events e ON e.instance_id = c.id "
+                     f"WHERE {where} AND e.seq = 1 AND c.status = 'completed'")
         rows = run_text(connection, f"""
             SELECT previous, step_id, COUNT(*) FROM (
-                SELECT w.step_id, LAG(w.step_id) OVER (PARTITION BY w.instance_id
-                                                      ORDER BY w.completed_at, w.id) AS previous
-                FROM work_items w JOIN instances i ON i.id = w.instance_id
-                WHERE {where} AND w.status = 'done') pairs
+                SELECT d.step_id, LAG(d.step_id) OVER (PARTITION BY d.instance_id
+                                                      ORDER BY d.completed_at, d.id) AS previous
+                FROM ({done}) d) pairs
             GROUP BY previous, step_id""", params).all()
         last = run_text(connection, f"""
             SELECT step_id, COUNT(*) FROM (
-                SELECT w.step_id, ROW_NUMBER() OVER (PARTITION BY w.instance_id
-                                                     ORDER BY w.completed_at DESC, w.id DESC) AS rn
-                FROM work_items w JOIN instances i ON i.id = w.instance_id
-                WHERE {where} AND w.status = 'done' AND i.status = 'completed') ends
+                SELECT d.step_id, ROW_NUMBER() OVER (PARTITION BY d.instance_id
+                                                     ORDER BY d.completed_at DESC, d.id DESC) AS rn
+                FROM ({done}) d WHERE d.status = 'completed') ends
             WHERE rn = 1 GROUP BY step_id""", params).all()
     counts = {(previous or START_NODE, step): int(count) for previous, step, count in rows}
     counts.update({(step, END_NODE): int(count) for step, count in last})

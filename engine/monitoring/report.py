@@ -11,6 +11,17 @@ jabatan and how often each decision went Ya or Tidak. Instance figures count ins
 the period; step figures count the runs of steps that became ready in it. Trial (ujicoba) instances are reported only
 when asked (``trial=True``), never mixed with the others.
 
+A call row (a row that runs another SOP, :class:`engine.sop.structure.CallTarget`) has no work item:
+its runs are the child instances it started (``instances.parent_id``; the row is named in the child's
+first event). A run is done when the child completed and open while it runs; its minutes are the
+child's cycle time (working minutes), or its minutes on the clock when the row's WAKTU counts calendar
+time; it is late against the call row's own WAKTU, and a late call makes its parent overdue. Children
+are narrowed like the parent's work: the SOP versions and mode reported, the child begun in the period,
+and in the units read (a child runs in its parent's unit). The call row adds nothing to its column's
+jabatan load: the called SOP's clerks do the work, and that SOP's report counts it, with its cases
+started by a call (:attr:`MonitoringReport.started_by_call`) as real cases of its own. Waits (timers,
+messages) have no work item either: their time is in the case's cycle time and in no step or jabatan.
+
 Every figure is a database aggregate (one ``GROUP BY`` pass over the work items): working minutes,
 missing kelengkapan, the decision and the visit number are stored with each work item when it
 completes (:meth:`engine.runtime.facade.Runtime.complete`), the cycle time with each instance when it
@@ -73,6 +84,9 @@ class StepStats:
     rework: int
     #: Completed runs where a kelengkapan item was not ticked (with an ``alasan``).
     missing_kelengkapan: int
+    #: The key of the SOP a call row runs (its figures are its child instances', see
+    #: :func:`_call_steps`); empty for every other step.
+    call: str = ""
 
     @property
     def time_kind(self) -> str:
@@ -166,6 +180,9 @@ class MonitoringReport:
     first_day: dt.date | None = None
     generated_on: dt.date | None = None
     generated_at: dt.datetime = field(compare=False, default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    #: Of the instances started, how many a call row of another SOP started (child instances; they
+    #: are real cases of this SOP and counted in every figure above).
+    started_by_call: int = 0
 
     @property
     def bottlenecks(self) -> list[StepStats]:
@@ -210,6 +227,8 @@ class _StepMeta:
     condition: str
     #: The steps it leads to (a decision: Ya then Tidak).
     successors: tuple[str, ...] = ()
+    #: The key of the SOP a call row runs ("" for every other row).
+    call: str = ""
 
 
 @dataclass
@@ -315,7 +334,9 @@ def resolve_scope(connection: Connection, key: str, calendar: WorkCalendar, star
         start_step = newest.start.id if newest.start else ""
         for step in newest.steps:  # the newest version's arrows: where its path runs
             if step.id in steps:
-                steps[step.id] = replace(steps[step.id], successors=tuple(step.successors()))
+                call = step.structure.call
+                steps[step.id] = replace(steps[step.id], successors=tuple(step.successors()),
+                                         call=call.key if call is not None else "")
     return Scope(key, rows[-1].nama if rows else key, [row.id for row in chosen] or [-1],
                  tuple(row.number for row in chosen), trial,
                  _local_midnight(start, calendar) if start else None,
@@ -368,6 +389,120 @@ def _percentiles(connection: Connection, source: str, group: str, value: str, pa
             values.append(_interpolate(found[0], found[-1], count, fraction) if found else None)
         result[name] = values
     return result
+
+
+@dataclass(frozen=True)
+class _CallFigures:
+    """The runs of one call row, measured on its child instances (see :func:`_call_steps`)."""
+
+    count: int
+    open: int
+    median: float | None
+    p90: float | None
+    over: int
+    excess: float
+    rework: int
+
+
+def parent_step_sql(connection: Connection) -> str:
+    """SQL: the parent's call row a child instance was started for, from the child's first event
+    (``started``, whose data names ``langkah_induk``; :meth:`engine.runtime.session.InstanceRun._start_child`)."""
+    if connection.dialect.name == "postgresql":
+        return "(CAST(e.body AS json) -> 'data' ->> 'langkah_induk')"
+    return "json_extract(e.body, '$.data.langkah_induk')"
+
+
+def _clock_minutes(connection: Connection, alias: str) -> str:
+    """SQL: the minutes on the clock from an instance's start to its end."""
+    if connection.dialect.name == "postgresql":
+        return f"(EXTRACT(EPOCH FROM ({alias}.ended_at - {alias}.started_at)) / 60.0)"
+    return f"((julianday({alias}.ended_at) - julianday({alias}.started_at)) * 1440.0)"
+
+
+#: Child instance states in which its call row is still being worked.
+_OPEN_CHILD = "('running', 'suspended', 'error')"
+
+
+def _children_where(connection: Connection, scope: Scope) -> tuple[str, dict[str, Any]]:
+    """``FROM ... WHERE`` of the child instances of this report's instances (alias ``c``, their
+    first event ``e``, the parent ``i``): started by one of the SOP versions reported, in its mode,
+    the child begun in the period (when the call row became ready) and in the units read."""
+    clauses = ["i.version_id IN :version_ids", f"i.mode = '{'ujicoba' if scope.trial else 'real'}'", "e.seq = 1",
+               f"{parent_step_sql(connection)} = :call_step"]
+    params: dict[str, Any] = {"version_ids": scope.version_ids}
+    # a child runs in its parent's unit: the reader's units narrow both alike
+    scope._unit_clause("c.unit", clauses, params)
+    if scope.start is not None:
+        clauses.append("c.started_at >= :period_start")
+        params["period_start"] = hot.bind_time(connection, scope.start)
+    if scope.end is not None:
+        clauses.append("c.started_at < :period_end")
+        params["period_end"] = hot.bind_time(connection, scope.end)
+    source = ("instances c JOIN instances i ON i.id = c.parent_id JOIN events e ON e.instance_id = c.id "
+              f"WHERE {' AND '.join(clauses)}")
+    return source, params
+
+
+def _call_steps(connection: Connection, scope: Scope, calendar: WorkCalendar, now: dt.datetime,
+                kinds: dict[str, tuple[float, str] | None]
+                ) -> tuple[dict[str, _CallFigures], list[str], list[str], dict[str, Any]]:
+    """The figures of each call row, from the child instances it started (a call row has no work item).
+
+    A run of the call row is one child instance: done when the child completed, open while it runs;
+    its minutes are the child's cycle time (working minutes from its start to its end), or the minutes
+    on the clock when the row's WAKTU counts calendar time, against the call row's own WAKTU; a second
+    child of the same parent for the row is rework. Also returns SQL selecting the parent ids late in a
+    call row (done over its WAKTU, or still open past its due time), SQL selecting the parent ids that
+    ran a call row more than once, and their parameters: for the report's overdue and rework counts.
+    """
+    figures: dict[str, _CallFigures] = {}
+    late_parts: list[str] = []
+    rework_parts: list[str] = []
+    late_params: dict[str, Any] = {}
+    for number, (step_id, meta) in enumerate(sorted(scope.steps.items())):
+        if not meta.call:
+            continue
+        source, params = _children_where(connection, scope)
+        params["call_step"] = step_id
+        kind = kinds.get(step_id)
+        value = "c.working_minutes" if kind is None or kind[1] == "w.working_minutes" else _clock_minutes(connection, "c")
+        standard = None if kind is None else kind[0]
+        params["standard"] = (standard or 0.0) + _EPSILON
+        row = run_text(connection, f"""
+            SELECT SUM(CASE WHEN c.status = 'completed' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN c.status IN {_OPEN_CHILD} THEN 1 ELSE 0 END),
+                   COUNT(*) - COUNT(DISTINCT c.parent_id),
+                   SUM(CASE WHEN c.status = 'completed' AND {value} > :standard THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN c.status = 'completed' AND {value} > :standard THEN {value} ELSE 0 END),
+                   COUNT(CASE WHEN c.status = 'completed' THEN {value} END)
+            FROM {source}""", params).one()
+        done, measured = int(row[0] or 0), int(row[5] or 0)
+        median, p90 = _percentiles(connection, f"{source} AND c.status = 'completed'", "c.status", value, params,
+                                   {"completed": measured}).get("completed", [None, None])
+        over = int(row[3] or 0) if standard is not None else 0
+        excess = float(row[4] or 0.0) - over * standard if standard is not None else 0.0
+        figures[step_id] = _CallFigures(done, int(row[1] or 0), median, p90, over, excess, int(row[2] or 0))
+        names = {f"call_{number}_{name}": item for name, item in params.items()}
+        part = source
+        for name in sorted(params, key=len, reverse=True):  # longest first: ":period_start" before ":period"
+            part = part.replace(f":{name}", f":call_{number}_{name}")
+        if figures[step_id].rework:
+            rework_parts.append(f"SELECT c.parent_id AS id FROM {part} GROUP BY c.parent_id HAVING COUNT(*) > 1")
+            late_params.update(names)
+        if standard is None:
+            continue
+        # open children past the call row's due time: few (running cases only), judged on the calendar
+        duration = parse_duration(meta.waktu)
+        late_open = [int(parent) for parent, started in run_text(
+            connection, f"SELECT c.parent_id, c.started_at FROM {source} AND c.status IN {_OPEN_CHILD}", params)
+            if calendar.due(hot.read_time(started) or now, duration) < now]
+        late_parts.append(f"SELECT c.parent_id AS id FROM {part} AND c.status = 'completed' AND "
+                          f"{value} > :call_{number}_standard")
+        late_params.update(names)
+        if late_open:
+            late_parts.append(f"SELECT id FROM instances WHERE id IN :call_{number}_late_open")
+            late_params[f"call_{number}_late_open"] = late_open
+    return figures, late_parts, rework_parts, late_params
 
 
 def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, end: dt.date | None = None, *,
@@ -450,6 +585,21 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         if any(meta.condition for meta in scope.steps.values()):
             for pair, count in _condition_answers(connection, where, params):
                 answers[pair] = answers.get(pair, 0) + count
+        by_call = int(run_text(connection, f"SELECT COUNT(*) FROM instances i WHERE {where} AND i.parent_id IS NOT NULL",
+                               params).scalar_one() or 0)
+        calls, late_calls, repeated_calls, late_params = _call_steps(connection, scope, calendar, now, kinds)
+        overdue = int(flagged[0] or 0)
+        if late_calls:  # an instance late in a call row is overdue too (counted once with its late items)
+            overdue = int(run_text(connection, f"SELECT COUNT(DISTINCT x.id) FROM (SELECT w.instance_id AS id "
+                                   f"FROM work_items w WHERE {scanned} AND w.status IN ('done', 'open') AND {late} "
+                                   f"UNION {' UNION '.join(late_calls)}) x", {**item_params, **late_params}
+                                   ).scalar_one() or 0)
+        rework_instances = int(flagged[1] or 0)
+        if repeated_calls:  # an instance that ran a call row twice (a revision loop around it) has rework too
+            rework_instances = int(run_text(connection, f"SELECT COUNT(DISTINCT x.id) FROM (SELECT w.instance_id AS id "
+                                            f"FROM work_items w WHERE {scanned} AND w.status IN ('done', 'open') "
+                                            f"AND w.visit > 1 UNION {' UNION '.join(repeated_calls)}) x",
+                                            {**item_params, **late_params}).scalar_one() or 0)
     steps = []
     load: dict[str, list[float]] = {}
     for step_id in sorted(set(per_step) | set(open_items)):
@@ -469,6 +619,15 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         totals[1] += int(waiting[1]) if waiting else 0
         totals[2] += int(waiting[2] or 0) if waiting else 0
         totals[3] += float(finished[3] or 0.0) if finished else 0.0
+    for step_id, call in calls.items():
+        # a call row is not its column's work (the called SOP's clerks do it): no jabatan load here
+        if not (call.count or call.open):
+            continue
+        meta = scope.steps[step_id]
+        standard = standards.get(step_id)
+        steps.append(StepStats(step_id, meta.number, meta.kegiatan, meta.jabatan, meta.waktu, standard, call.count,
+                               call.open, call.median, call.p90, None if standard is None else call.count - call.over,
+                               call.excess, call.rework, 0, call=meta.call))
     steps.sort(key=lambda item: (item.number, item.step_id))
     decisions = tuple(DecisionStats(step_id, meta.number, meta.kegiatan, answers.get((step_id, "Ya"), 0),
                                     answers.get((step_id, "Tidak"), 0))
@@ -483,17 +642,17 @@ def monitoring_report(runtime: Runtime, key: str, start: dt.date | None = None, 
         key=key, nama=scope.nama, nomor=scope.nomor, unit=scope.unit, versions=scope.numbers, trial=trial,
         period_start=start, period_end=end, started=sum(int(count) for count in counts.values()),
         completed=int(counts.get("completed", 0)), running=int(counts.get("running", 0)),
-        cancelled=int(counts.get("cancelled", 0)), overdue=int(flagged[0] or 0), cycle_median_minutes=cycle[0],
+        cancelled=int(counts.get("cancelled", 0)), overdue=overdue, cycle_median_minutes=cycle[0],
         cycle_p90_minutes=cycle[1],
         standard_cycle_minutes=path_minutes, standard_path=path if path_minutes is not None else (),
         steps=tuple(steps),
         jabatan=tuple(JabatanLoad(name, int(values[0]), int(values[1]), int(values[2]), values[3])
                       for name, values in sorted(load.items())),
-        decisions=decisions, rework_instances=int(flagged[1] or 0),
+        decisions=decisions, rework_instances=rework_instances,
         minutes_per_day=calendar.working_minutes_per_day,
         outline=tuple(sorted((meta.number, step_id, meta.kegiatan) for step_id, meta in scope.steps.items())),
         generated_at=now, first_day=first_started.astimezone(calendar.tz).date() if first_started else None,
-        generated_on=now.astimezone(calendar.tz).date())
+        generated_on=now.astimezone(calendar.tz).date(), started_by_call=by_call)
 
 
 def _condition_answers(connection: Connection, where: str, params: dict[str, Any]) -> Iterable[tuple[tuple[str, str], int]]:

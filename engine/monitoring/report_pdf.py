@@ -155,6 +155,8 @@ def monitoring_report_pdf(report: MonitoringReport, lang: str = "id", *, zone: s
         (message("stage9_sum_cycle_p90", lang), minutes(report.cycle_p90_minutes)),
         (message("stage9_standard_of_path", lang), minutes(report.standard_cycle_minutes)),
     ]
+    if report.started_by_call:  # cases a call row of another SOP started (counted in every figure)
+        summary.insert(1, (message("monitor_started_by_call", lang), str(report.started_by_call)))
     writer.table([message("stage9_pdf_figure", lang), message("stage9_pdf_value", lang)], summary, (3, 2), (1,))
     writer.text(standard_path_text(report, lang), 7.5, gap=3)
     if due is not None:
@@ -163,12 +165,15 @@ def monitoring_report_pdf(report: MonitoringReport, lang: str = "id", *, zone: s
     heads = [message(code, lang) for code in ("form_no", "stage9_pdf_kegiatan", "stage9_pdf_waktu", "stage9_pdf_median",
                                               "stage9_pdf_p90", "stage9_pdf_within", "stage9_pdf_n",
                                               "stage9_pdf_excess")]
-    rows = [[str(step.number), step.kegiatan, step.waktu or "–", step_minutes(step, step.median_minutes),
+    rows = [[str(step.number), step.kegiatan + (f" ({message('monitor_call_step', lang, sop=step.call)})"
+                                                if step.call else ""), step.waktu or "–", step_minutes(step, step.median_minutes),
              step_minutes(step, step.p90_minutes),
              "–" if step.within_share is None else f"{round(step.within_share * 100)}%", str(step.count),
              step_minutes(step, step.excess_minutes)] for step in report.steps]
     writer.text(message("stage9_pdf_steps", lang), 9, bold=True)
     writer.table(heads, rows, (6, 44, 14, 14, 14, 12, 6, 14), (3, 4, 5, 6, 7))
+    if any(step.call for step in report.steps):
+        writer.text(message("monitor_call_step_note", lang), 7.5, gap=3)
     if report.decisions:
         writer.text(message("stage9_pdf_decisions", lang), 9, bold=True)
         writer.table([message("form_no", lang), message("stage9_pdf_kegiatan", lang),

@@ -138,3 +138,31 @@ def test_a_log_upload_with_an_odd_name_is_refused_cleanly(app: Flask, login: Any
                              content_type="multipart/form-data")
         assert answer.status_code == 400, name
         assert "jenis berkas tidak dikenal" in answer.get_data(as_text=True)
+
+
+def test_a_call_step_links_to_the_called_sops_report_which_counts_the_cases_it_started(
+        app: Flask, clock: ManualClock, login: Any) -> None:
+    from tests.conftest import DATA
+
+    runtime = app.extensions["alur_runtime"]
+    runtime.publish(DATA / "monitoring" / "ktp_rollup.yaml", "ktp_rollup")
+    runtime.publish(DATA / "monitoring" / "pindah_rollup.yaml", "pindah")
+    runtime.add_user("petugas", jabatan=[("Petugas", UNIT)])
+    runtime.add_user("operator", jabatan=[("Operator", UNIT)])
+    clock.current = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.timezone.utc)
+    _, (periksa,) = runtime.start("pindah", "petugas", {}, unit=UNIT)
+    clock.advance(dt.timedelta(minutes=15))
+    (rekam,) = runtime.complete(periksa.id, "petugas", {}).ready
+    clock.advance(dt.timedelta(hours=1))
+    (cetak,) = runtime.complete(rekam.id, "operator", {}).ready
+    clock.advance(dt.timedelta(hours=1))
+    runtime.complete(cetak.id, "operator", {})
+    client = login("pemantau")
+    parent = client.get("/pemantauan/pindah").get_data(as_text=True)
+    assert 'href="/pemantauan/ktp_rollup"' in parent and "menjalankan SOP ktp_rollup" in parent
+    assert 'id="catatan-panggil"' in parent and 'id="dimulai-sop-lain"' not in parent
+    child = client.get("/pemantauan/ktp_rollup").get_data(as_text=True)
+    assert 'id="dimulai-sop-lain">1<' in child and "Dimulai oleh SOP lain" in child
+    assert "Started by another SOP" in client.get("/pemantauan/ktp_rollup?lang=en").get_data(as_text=True)
+    pdf = client.get("/pemantauan/pindah/laporan.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
