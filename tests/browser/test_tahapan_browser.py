@@ -19,14 +19,27 @@ from tests.conftest import PROCESSES
 KEY = "tahapan-penyusunan-sop"
 CUTI = "permohonan-cuti-pegawai"
 SETDA = "Sekretariat Daerah"
+#: The register's draft the Tim verifies.
+DRAFT = "pengelolaan-surat-masuk"
 #: What the Tim types, by case field.
 TYPED = {
     "tahun_penyusunan": "2026",
     "nama_tim": "Tim Penyusun SOP Sekretariat Daerah",
     "nomor_keputusan_tim": "188.45/071/2026",
     "tanggal_keputusan_tim": "2026-01-05",
+    "susunan_tim": "tim, ketua",
+    "tanggal_pembekalan": "2026-01-07",
+    "topik_pembekalan": "Format SOP AP dan penulisan mutu baku",
+    "peserta_pembekalan": "tim",
     "judul_sop_diusulkan": "Pengelolaan Arsip Dinamis\nPenyusunan Laporan Kinerja",
     "jumlah_judul_sop": "2",
+    "catatan_analisis": "Prosedur rutin yang melibatkan beberapa bidang",
+    "kriteria_rutin": "ya",
+    "kriteria_tahapan_jelas": "ya",
+    "kriteria_output_jelas": "ya",
+    "kriteria_banyak_pihak": "tidak",
+    "sop_diverifikasi": DRAFT,
+    "catatan_verifikasi": "Tidak tumpang tindih dengan SOP kepegawaian lain",
     "nomor_keputusan_penetapan": "188.45/112/2026",
     "sop_disosialisasikan": CUTI,
     "jadwal_sosialisasi": "2026-03-09",
@@ -73,6 +86,9 @@ def tahapan_server(tmp_path: Path) -> Iterator[LiveServer]:
         connection.execute(update(org_units).where(org_units.c.code == SETDA).values(kind="opd"))
     runtime.publish(PROCESSES / f"{KEY}.bpmn", KEY)
     runtime.publish(PROCESSES / f"{CUTI}.bpmn", CUTI)
+    from engine import save_draft
+
+    save_draft(runtime, DRAFT, load_file(PROCESSES / f"{DRAFT}.bpmn").sop, "penyusun")
     with LiveServer(app) as live:
         yield live
 
@@ -80,7 +96,9 @@ def tahapan_server(tmp_path: Path) -> Iterator[LiveServer]:
 def _fill_fields(scope: Any) -> None:
     for block in scope.locator("div.field[data-field]").all():
         value = TYPED[block.get_attribute("data-field") or ""]
-        if block.locator("select").count():
+        if block.locator("input[type=radio]").count():  # a Ya/Tidak field
+            block.locator(f"input[type=radio][value={value}]").check()
+        elif block.locator("select").count():
             block.locator("select").select_option(value)
         elif block.locator("textarea").count():
             block.locator("textarea").fill(value)
@@ -165,8 +183,19 @@ def test_the_tim_runs_tahapan_from_inventarisasi_to_sosialisasi_with_tanda_terim
     listing = page.inner_text("main")
     assert "Pengelolaan Arsip Dinamis" in listing and "Penyusunan Laporan Kinerja" in listing
     shot(page, "tahapan-daftar-inventarisasi")
+    page.goto(f"{server.url}/penyusun/sop/{DRAFT}")  # the verifikasi step's record on the register page
+    notes = page.inner_text("#catatan-verifikasi")
+    assert "Lolos" in notes and "Tidak tumpang tindih" in notes and registration in notes
+    shot(page, "tahapan-catatan-verifikasi")
+    page.goto(f"{server.url}/tahapan/inventarisasi")
+    page.locator("main a", has_text="Pengelolaan Arsip Dinamis").first.click()
+    assert page.locator("#analisis textarea[name=analisis]").input_value() == TYPED["catatan_analisis"]
+    ticked = {box.get_attribute("value") for box in page.locator("#analisis input[name=kriteria]:checked").all()}
+    assert ticked == {"rutin", "tahapan_jelas", "output_jelas"}  # banyak_pihak answered Tidak
+    shot(page, "tahapan-analisis")
     page.goto(f"{server.url}/tahapan/tim")
     page.locator("main a", has_text="Tim Penyusun SOP Sekretariat Daerah").first.click()
     assert "188.45/071/2026" in page.inner_text("#tim-sk")
+    assert "Format SOP AP" in page.inner_text("main")  # the pembekalan step's record
     assert registration in page.inner_text("#dibuat-kasus")
     shot(page, "tahapan-tim")
