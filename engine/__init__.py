@@ -260,6 +260,8 @@ from engine.lifecycle.ujicoba import ujicoba_report as ujicoba_report
 from engine.lifecycle.ujicoba import UjicobaGate as UjicobaGate
 from engine.lifecycle.ujicoba import UjicobaReport as UjicobaReport
 from engine.lifecycle.ujicoba import UjicobaStep as UjicobaStep
+from engine.lifecycle.verifikasi import Verification as Verification
+from engine.lifecycle.verifikasi import verifications_of as verifications_of
 from engine.messages import message as message
 from engine.monitoring.evaluation import evaluations_of as evaluations_of
 from engine.monitoring.evaluation import save_evaluation as save_evaluation
@@ -556,6 +558,7 @@ __all__ = [
     "UnitRequest",
     "UnitResolver",
     "User",
+    "Verification",
     "VersionInfo",
     "WAYS",
     "WORKLIST_SORTS",
@@ -828,6 +831,7 @@ __all__ = [
     "upgrade_database",
     "validate",
     "validate_case_data",
+    "verifications_of",
     "version_diff",
     "visible_unit_ids",
     "with_layout",

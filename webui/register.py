@@ -22,6 +22,7 @@ from engine import (
     entry_of_sop,
     findings,
     history,
+    made_by_case,
     message,
     read_bpmn,
     register_for,
@@ -35,6 +36,7 @@ from engine import (
     status,
     submit,
     today_in,
+    verifications_of,
     version_diff,
     working_sop,
 )
@@ -89,8 +91,13 @@ def sop(key: str) -> str:
                            approver_unit=approver_unit(runtime(), draft),
                            history=history(runtime(), key), versions=published,
                            requests=requests, step_names=step_names(draft), lang=current_language(),
-                           entry=entry_of_sop(runtime(), key),
+                           entry=entry_of_sop(runtime(), key), verifications=_verifications(key),
                            today=today_in(runtime().calendar.tz, runtime().clock.now()).isoformat())
+
+
+def _verifications(key: str) -> list[tuple[Any, Any]]:
+    """The SOP's verifikasi records, newest first, each with the case and step that made it (or ``None``)."""
+    return [(found, made_by_case(runtime(), "verifikasi", found.id)) for found in verifications_of(runtime(), key)]
 
 
 @bp.post("/sop/<key>/verifikasi")

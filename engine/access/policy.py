@@ -805,6 +805,9 @@ class SosialisasiView:
     sessions: tuple[PelatihanSession, ...]
     #: True when the account may plan, distribute, assign and record pelatihan.
     may_manage: bool
+    #: How many people the version was given to in units the account does not see (their names stay
+    #: hidden; the coverage badge counts them already), so the page does not say "not distributed".
+    hidden_distributions: int = 0
 
 
 def sosialisasi_view(runtime: Runtime, account: Account, key: str) -> SosialisasiView:
@@ -826,9 +829,11 @@ def sosialisasi_view(runtime: Runtime, account: Account, key: str) -> Sosialisas
             manages = True
         except AccessDeniedError:
             manages = False
+    shown = tuple(distributions_of(runtime, key, units=codes))
+    hidden = 0 if codes is None else len(distributions_of(runtime, key)) - len(shown)
     return SosialisasiView(key, found.nama, found.number, found.unit, found.jabatan, plan_of(runtime, key),
-                           tuple(distributions_of(runtime, key, units=codes)), coverage(runtime, [key]).get(key),
-                           tuple(assignments_of(runtime, key)), tuple(sessions_of(runtime, key)), manages)
+                           shown, coverage(runtime, [key]).get(key),
+                           tuple(assignments_of(runtime, key)), tuple(sessions_of(runtime, key)), manages, hidden)
 
 
 def plan_sosialisasi(runtime: Runtime, account: Account, key: str, **plan: Any) -> SosialisasiPlan:

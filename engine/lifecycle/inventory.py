@@ -203,6 +203,25 @@ def titles_of_unit(connection: Connection, unit: str) -> dict[str, int]:
         select(sop_inventory.c.id, sop_inventory.c.title).where(sop_inventory.c.unit_id == found))}
 
 
+def insert_analysis(connection: Connection, entry_ids: Iterable[int], analysis: str, criteria: dict[str, bool],
+                    by: str, now: dt.datetime) -> list[InventoryEntry]:
+    """Write the Tim's analysis notes and the criteria answered (``criterion -> ticked``; one left out keeps
+    its tick) onto entries ``entry_ids`` in the caller's transaction (who may is the caller's question).
+
+    :raises DataError: an unknown criterion, notes too long.
+    """
+    unknown = sorted(set(criteria) - set(INVENTORY_CRITERIA))
+    if unknown:
+        raise DataError.from_code("tahap_bad_criterion", "kriteria", names=", ".join(unknown),
+                                  known=", ".join(INVENTORY_CRITERIA))
+    values: dict[str, Any] = {_COLUMNS[name]: bool(ticked) for name, ticked in criteria.items()}
+    values.update(analysis=checked_text(analysis, "analisis"), updated_by=by, updated_at=now)
+    ids = list(dict.fromkeys(int(found) for found in entry_ids))
+    if ids:
+        connection.execute(update(sop_inventory).where(sop_inventory.c.id.in_(ids)).values(**values))
+    return [_load(connection, found) for found in ids]
+
+
 def _editable(connection: Connection, account: Account, entry_id: int) -> InventoryEntry:
     found = _load(connection, entry_id)
     check_draft_unit(connection, account, found.unit)

@@ -17,12 +17,13 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from engine.access.organisation import unit_id
 from engine.errors import AlurError, DataError
-from engine.lifecycle import inventory, pelatihan, sosialisasi, tim
+from engine.lifecycle import inventory, pelatihan, sosialisasi, tim, verifikasi
 from engine.runtime.facade import Runtime
 from engine.runtime.step_hooks import register_record_writer
 from engine.sop.step_records import RECORD_KINDS, StepRecord
-from engine.store.models import step_records
+from engine.store.models import sop_inventory, step_records
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,18 @@ def _date(value: Any) -> dt.date | None:
 class _Values:
     """The record's fields from the case values, refusing a required one without a value."""
 
-    def __init__(self, record: StepRecord, values: Mapping[str, Any], step: str) -> None:
+    def __init__(self, record: StepRecord, values: Mapping[str, Any], step: str, instance_id: int = 0,
+                 decision: str = "") -> None:
         self.record, self.values, self.step = record, values, step
+        #: The case (for a record about what its earlier steps recorded) and the step's keputusan, if any.
+        self.instance_id, self.decision = instance_id, decision
+
+    def refused(self, reason: str, **params: str) -> DataError:
+        """A ``rec_refused`` naming the record with catalogue entry ``reason`` as its cause."""
+        from engine.messages import message
+
+        return DataError.from_code("rec_refused", "catat", step=self.step, kind=self.record.kind,
+                                   reason=message(reason, **params), reason_en=message(reason, "en", **params))
 
     def raw(self, name: str, required: bool = True) -> Any:
         source = self.record.fields.get(name, "")
@@ -99,18 +110,20 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
     # a mapped unit left empty is the work item's unit, as an unmapped one
     unit = (get.text("unit", False) if "unit" in record.fields else "") or unit
     if record.kind == "tim":
-        return [str(tim.set_sk(connection, unit, get.text("nama"), get.text("nomor_sk"), get.date("tanggal_sk"),
-                               by, now))]
+        team = tim.set_sk(connection, unit, get.text("nama"), get.text("nomor_sk"), get.date("tanggal_sk"), by, now)
+        tim.insert_members(connection, team, get.text("anggota", False), by, now)  # the susunan the SK names
+        return [str(team)]
     if record.kind == "pembekalan":
-        team = tim.team_of_unit(connection, unit)
-        if team is None:
-            from engine.messages import message
-            raise DataError.from_code("rec_refused", "unit", step=get.step, kind=record.kind,
-                                      reason=message("rec_no_tim", unit=unit),
-                                      reason_en=message("rec_no_tim", "en", unit=unit))
-        found = tim.insert_briefing(connection, team, get.date("tanggal"), get.text("topik"),
-                                    _people(get.text("peserta")), by, now)
-        return [str(found.id)]
+        # the Tim this case set up (its SK step), else the one serving the unit (its own or the one above)
+        made = connection.execute(select(step_records.c.ref).where(
+            step_records.c.instance_id == get.instance_id, step_records.c.kind == "tim")
+            .order_by(step_records.c.id.desc()).limit(1)).scalar()
+        serving = int(made) if made is not None and str(made).isdigit() else tim.team_serving(connection, unit)
+        if serving is None:
+            raise get.refused("rec_no_tim", unit=unit)
+        briefing = tim.insert_briefing(connection, serving, get.date("tanggal"), get.text("topik"),
+                                       _people(get.text("peserta")), by, now)
+        return [str(briefing.id)]
     if record.kind == "inventarisasi":
         # a long text gives one entry per line: a SKPD names all the SOPs it needs in one step
         titles = [line.strip() for line in get.text("judul").splitlines() if line.strip()]
@@ -119,6 +132,15 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
         return [str(listed.get(title.lower()) or inventory.insert_entry(connection, unit, title, (), analysis, by,
                                                                        now).id)
                 for title in dict.fromkeys(titles)]
+    if record.kind == "analisis":
+        return _analysis(connection, get, by, now)
+    if record.kind == "verifikasi":
+        source = record.fields.get("hasil", "")
+        result = get.raw("hasil", True) if source or not get.decision else get.decision
+        checked = verifikasi.insert_verification(connection, get.text("sop"),
+                                                 verifikasi.result_of(result, source or "hasil"),
+                                                 get.text("catatan", False), by, now)
+        return [str(checked.id)]
     if record.kind == "sosialisasi":
         plan = sosialisasi.store_plan(
             connection, get.text("sop"), by, now, jadwal_mulai=get.date("jadwal_mulai"),
@@ -139,18 +161,46 @@ def _write(connection: Connection, record: StepRecord, get: _Values, unit: str, 
     raise DataError.from_code("rec_unknown_kind", "catat", kind=record.kind, known=", ".join(RECORD_KINDS))
 
 
+def _analysis(connection: Connection, get: _Values, by: str, now: dt.datetime) -> list[str]:
+    """The analysis notes and criteria onto the inventarisasi entries the case's steps listed (of ``unit``
+    only when the declaration maps it)."""
+    refs = connection.execute(select(step_records.c.ref).where(step_records.c.instance_id == get.instance_id,
+                                                               step_records.c.kind == "inventarisasi")).scalars()
+    ids = [int(ref) for ref in refs if str(ref).isdigit()]
+    only = get.text("unit", False)
+    if only and ids:
+        codes = {int(row.id): row.unit_id for row in connection.execute(
+            select(sop_inventory.c.id, sop_inventory.c.unit_id).where(sop_inventory.c.id.in_(ids)))}
+        wanted = unit_id(connection, only)
+        ids = [found for found in ids if codes.get(found) == wanted]
+    if not ids:
+        raise get.refused("rec_no_entries", unit_note=f" ({only})" if only else "",
+                          unit_note_en=f" ({only})" if only else "")
+    criteria = {name: _yes(get.raw(name, False)) for name in inventory.INVENTORY_CRITERIA
+                if name in get.record.fields and get.raw(name, False) not in (None, "")}
+    entries = inventory.insert_analysis(connection, ids, get.text("catatan"), criteria, by, now)
+    return [str(entry.id) for entry in entries]
+
+
+def _yes(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("ya", "y", "true", "1")
+
+
 def write_step_record(connection: Connection, record: StepRecord, values: Mapping[str, Any], *, step_id: str,
                       step_name: str, unit: str, by: str, now: dt.datetime, instance_id: int,
-                      registration: str) -> list[str]:
+                      registration: str, decision: str = "") -> list[str]:
     """Store the record ``record`` declares from the case ``values`` and link it to the case.
 
     :param unit: the unit the record is for unless the declaration maps ``unit`` (the work item's unit,
         so a multi-instance row over units records each unit's own).
+    :param decision: the step's keputusan (a decision row), the result of a verifikasi that maps no ``hasil``.
     :return: the refs of the stored records.
     :raises DataError: the record was refused (``rec_refused``, naming the case field where the record
         module named one); the caller's transaction must then roll back.
     """
-    get = _Values(record, values, step_name)
+    get = _Values(record, values, step_name, instance_id, decision)
     try:
         refs = _write(connection, record, get, unit, by, now)
     except AlurError as exc:

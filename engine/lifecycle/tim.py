@@ -341,6 +341,65 @@ def team_of_unit(connection: Connection, unit: str) -> int | None:
     return None if team is None else int(team)
 
 
+def team_serving(connection: Connection, unit: str) -> int | None:
+    """The id of the Tim serving unit ``unit``: its own, else the nearest one above it (a Tim serves the
+    units below its own), or ``None``."""
+    found = unit_id(connection, (unit or "").strip())
+    if found is None:
+        return None
+    teams = {int(row.unit_id): int(row.id) for row in connection.execute(select(sop_teams.c.id, sop_teams.c.unit_id))}
+    parents = _parents(connection)
+    current: int | None = found
+    seen: set[int] = set()
+    while current is not None and current not in seen:
+        if current in teams:
+            return teams[current]
+        seen.add(current)
+        current = parents.get(current)
+    return None
+
+
+def insert_members(connection: Connection, team_id: int, lines: str, by: str, now: dt.datetime) -> list[int]:
+    """Add the susunan an SK names to Tim ``team_id`` in the caller's transaction: one member a line,
+    ``login, peran[, unit]`` (no unit: the Tim's own). A person already an active member in that role is
+    kept as is (a new SK of the same Tim names them again); the ids of the members added.
+
+    :raises DataError: a line that cannot be read, an unknown person, role or unit, a unit outside the
+        Tim's, a second ketua or sekretaris, or an active member named with another role.
+    """
+    team = _team_row(connection, team_id)
+    team_unit = str(connection.execute(select(org_units.c.code).where(
+        org_units.c.id == team.unit_id)).scalar_one())  # type: ignore[attr-defined]
+    added: list[int] = []
+    for line in (lines or "").splitlines():
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split(",")]
+        if len(parts) < 2 or not parts[0] or parts[1].lower() not in TIM_ROLES:
+            raise DataError.from_code("rec_bad_member", "anggota", line=line.strip()[:80],
+                                      roles=", ".join(TIM_ROLES))
+        username, role = parts[0], parts[1].lower()
+        unit = ", ".join(parts[2:]).strip() or team_unit
+        active = {found.username: found.role for found in _members(connection, team_id) if found.ended_at is None}
+        if active.get(username) == role:
+            continue
+        if username in active:
+            raise DataError.from_code("tahap_already_member", "anggota", user=username)
+        try:
+            repo.user_by_name(connection, username)
+        except NotFoundError as exc:
+            raise DataError.from_code("tahap_unknown_person", "anggota", user=username) from exc
+        member_unit, _kind = _unit(connection, unit, "anggota")
+        if not within(_parents(connection), member_unit, int(team.unit_id)):  # type: ignore[attr-defined]
+            raise DataError.from_code("tahap_member_outside", "anggota", unit=unit)
+        if role in SINGLE_ROLES and role in active.values():
+            raise DataError.from_code("tahap_role_taken", "anggota", role=role)
+        added.append(int(connection.execute(insert(sop_team_members).returning(sop_team_members.c.id), {
+            "team_id": team_id, "username": username, "role": role, "unit_id": member_unit,
+            "added_by": by, "added_at": now}).scalar_one()))
+    return added
+
+
 def may_keep_tim(runtime: Runtime, account: Account, team_id: int) -> bool:
     """True when ``account`` keeps the members and pembekalan of Tim ``team_id`` (for the page's forms)."""
     with runtime.db.read() as connection:

@@ -120,6 +120,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
                               "'{table}' berjenis tabel; tulis kolom tepat di bawah isian tabelnya.",
                               "ISIAN (cell {cell}): '{name}' is a table column, but the row above is no field "
                               "'{table}' of type tabel; write columns right under their table field."),
+    "office_bad_field_catat": ("ISIAN (sel {cell}): CATAT '{value}' tidak terbaca; tulis satu per baris "
+                               "\"langkah: jenis.kolom\" (mis. \"tetapkan_tim: tim.nama\").",
+                               "ISIAN (cell {cell}): CATAT '{value}' cannot be read; write one a line "
+                               "\"step: kind.field\" (e.g. \"tetapkan_tim: tim.nama\")."),
+    "office_catat_two_kinds": ("ISIAN (sel {cell}): langkah {step} sudah mencatat {kind}; satu langkah mencatat "
+                               "satu jenis catatan, bukan juga {other}.",
+                               "ISIAN (cell {cell}): step {step} records a {kind} already; a step records one kind "
+                               "of record, not also a {other}."),
     # --- alur import --------------------------------------------------------------------------------
     "office_import_label": ("Mengimpor", "Importing"),
     "office_import_written": ("{name}: {out} ditulis ({steps} langkah).", "{name}: {out} written ({steps} steps)."),

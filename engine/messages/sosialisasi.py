@@ -62,6 +62,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sos_coverage": ("{acknowledged} dari {distributed} sudah menerima", "{acknowledged} of {distributed} acknowledged"),
     "sos_coverage_heading": ("Tanda terima", "Acknowledged"),
     "sos_no_distribution": ("Belum didistribusikan.", "Not distributed yet."),
+    "sos_distributed_elsewhere": (
+        "Didistribusikan kepada {count} pegawai di unit di luar cakupan Anda; nama mereka tidak ditampilkan.",
+        "Distributed to {count} people in units outside your view; their names are not shown."),
     "sos_unit": ("Unit kerja (kosong: unit SOP)", "Unit (empty: the SOP's unit)"),
     "sos_whole_unit": ("Seluruh pegawai unit, bukan hanya pemegang jabatan pelaksana",
                        "The unit's whole staff, not only the holders of its pelaksana jabatan"),

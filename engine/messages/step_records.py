@@ -54,6 +54,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rec_no_tim": (
         "unit '{unit}' belum mempunyai Tim Penyusun SOP",
         "unit '{unit}' has no SOP drafting team yet"),
+    "rec_no_entries": (
+        "kasus ini belum mendaftar judul SOP di daftar inventarisasi{unit_note}",
+        "this case has listed no SOP title in the inventory yet{unit_note_en}"),
+    "rec_bad_member": (
+        "baris susunan Tim '{line}' tidak terbaca; tulis satu anggota per baris: nama login, peran[, unit] "
+        "(peran: {roles})",
+        "team line '{line}' cannot be read; write one member a line: login, role[, unit] (roles: {roles})"),
+    "rec_bad_result": (
+        "hasil verifikasi '{value}' tidak dikenal; gunakan lolos atau tidak_lolos (atau Ya/Tidak)",
+        "verification result '{value}' is unknown; use lolos or tidak_lolos (or Ya/Tidak)"),
+    "rec_unknown_sop": (
+        "SOP '{key}' tidak ada di register",
+        "SOP '{key}' is not in the register"),
     # the task page: what completing the step records
     "rec_step_hint_tim": (
         "Menyelesaikan langkah ini mencatat SK Tim Penyusun SOP unit ini (Tahapan penyusunan SOP → Tim penyusun).",
@@ -73,6 +86,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "rec_step_hint_pelatihan": (
         "Menyelesaikan langkah ini mencatat sesi pelatihan pemahaman SOP yang disebut beserta pesertanya.",
         "Completing this step records the training session on the SOP named, with its attendees."),
+    "rec_step_hint_analisis": (
+        "Menyelesaikan langkah ini menuliskan catatan analisis dan kriteria (rutin, tahapan jelas, output jelas, "
+        "melibatkan dua pihak atau lebih) pada judul yang didaftar kasus ini di daftar inventarisasi.",
+        "Completing this step writes the analysis notes and criteria (routine, clear stages, clear output, two or "
+        "more parties) onto the titles this case listed in the inventory."),
+    "rec_step_hint_verifikasi": (
+        "Menyelesaikan langkah ini mencatat hasil verifikasi rancangan SOP yang disebut (register → verifikasi).",
+        "Completing this step records the verification result of the SOP draft named (register → verification)."),
+    # the register's SOP page: the verifikasi records
+    "ver_records_title": ("Catatan hasil verifikasi", "Verification notes"),
+    "ver_result_lolos": ("Lolos: bebas duplikasi dan tumpang tindih", "Passed: no duplication or overlap"),
+    "ver_result_tidak_lolos": ("Tidak lolos: dikembalikan ke penulisan", "Not passed: back to writing"),
+    "ver_by": ("oleh {user} · {at}", "by {user} · {at}"),
+    "ver_status_then": ("status rancangan saat itu: {status}", "draft status then: {status}"),
     "rec_made_by": (
         "Dibuat oleh kasus {registration} pada langkah “{step}”",
         "Made by case {registration} at step “{step}”"),

@@ -176,7 +176,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if (task.task_spec.lane or "") != item.jabatan:
             raise AccessDeniedError.from_code("runtime_step_other_lane", step=step.kegiatan,
                                               jabatan=task.task_spec.lane)
-        _write_record(session, run, item, sop, completion.data, username)
+        _write_record(session, run, item, sop, completion.data, username, completion.keputusan or "")
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
@@ -209,7 +209,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
 
 
 def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow, sop: Sop | None,
-                  data: dict[str, Any], username: str) -> None:
+                  data: dict[str, Any], username: str, decision: str = "") -> None:
     """Write the stage record the step declares (``catat``) in this transaction; a refusal refuses the completion.
 
     Only real cases write records: a ujicoba or a simulasi of the SOP practises the steps, it does not
@@ -225,7 +225,7 @@ def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow,
     values.update(data)
     write_step_record(session.connection, declared, values, step_id=item.step_id, step_name=item.name,
                       unit=item.unit, by=username, now=session.now, instance_id=run.instance_id,
-                      registration=run.registration)
+                      registration=run.registration, decision=decision)
 
 
 def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:

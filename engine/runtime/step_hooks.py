@@ -23,7 +23,7 @@ class RecordWriter(Protocol):
 
     def __call__(self, connection: Connection, record: StepRecord, values: Mapping[str, Any], *, step_id: str,
                  step_name: str, unit: str, by: str, now: dt.datetime, instance_id: int,
-                 registration: str) -> list[str]: ...
+                 registration: str, decision: str = "") -> list[str]: ...
 
 
 _writers: list[RecordWriter] = []

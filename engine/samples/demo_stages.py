@@ -22,6 +22,8 @@ SOCIALISED = "permohonan-cuti-pegawai"
 _RECORD_VALUES = {
     "sop": SOCIALISED,
     "peserta": "pelaksana",
+    # the SK's susunan: the demo's pelaksana login is a koordinator of the Tim (its pembekalan's attendee)
+    "anggota": "pelaksana, koordinator",
     "judul": "Pengelolaan Arsip Dinamis\nPenyusunan Laporan Kinerja Perangkat Daerah",
     "nama": "Tim Penyusun SOP Sekretariat Daerah",
     "pejabat": "Kepala Bagian Organisasi dan Kepala Badan Kepegawaian",
@@ -31,17 +33,18 @@ _RECORD_VALUES = {
 
 
 def record_overrides(sop: Sop, step_id: str) -> dict[str, str]:
-    """Values for the case fields the step's record (``catat``) reads that this step asks, so a demo case
-    writes a valid record; the other fields keep their sample values."""
-    try:
-        record = sop.step(step_id).record
-    except KeyError:
-        return {}
-    if record is None:
-        return {}
+    """Values for the case fields this step asks that a step's record (``catat``) reads, this one's or a
+    later one's (a verifikasi row reads the SOP key its previous row asked), so a demo case writes valid
+    records; the other fields keep their sample values."""
     asked = {item.name for item in sop.fields if item.step == step_id}
-    return {source: _RECORD_VALUES[name] for name, source in record.fields.items()
-            if source in asked and name in _RECORD_VALUES}
+    found: dict[str, str] = {}
+    for step in sop.steps:
+        if step.record is None:
+            continue
+        for name, source in step.record.fields.items():
+            if source in asked and name in _RECORD_VALUES:
+                found.setdefault(source, _RECORD_VALUES[name])
+    return found
 
 
 def seed_stages(runtime: Runtime, sops: dict[str, Sop], today: dt.date) -> None:

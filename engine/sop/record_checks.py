@@ -5,7 +5,7 @@ from __future__ import annotations
 from engine.errors import Problem, problem
 from engine.sop.field_checks import asked_before
 from engine.sop.fields import START
-from engine.sop.model import Sop
+from engine.sop.model import Sop, StepKind
 from engine.sop.step_records import RECORD_KINDS, StepRecord
 
 
@@ -34,7 +34,9 @@ def check_step_records(sop: Sop) -> list[Problem]:
         for name, wanted in spec.fields.items():
             source = record.fields.get(name, "")
             if not source:
-                if wanted.required:
+                # a verifikasi's result is the row's keputusan only where a clerk decides it
+                if wanted.required or (record.kind == "verifikasi" and name == "hasil" and not (
+                        step.kind is StepKind.DECISION and not step.condition)):
                     add("rec_field_missing", field=name)
                 continue
             item = declared.get(source)

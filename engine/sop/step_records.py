@@ -31,6 +31,9 @@ CATAT_KEYS = frozenset({"jenis", "aksi", "isian"})
 
 _TEXT = frozenset(TEXT_TYPES | {FieldType.LONG_TEXT})
 _DATE = frozenset({FieldType.DATE})
+_YES_NO = frozenset({FieldType.YES_NO})
+#: A verification result: a choice or text ("lolos" / "tidak_lolos", "ya" / "tidak") or a Ya/Tidak field.
+_RESULT = frozenset(_TEXT | _YES_NO)
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,22 @@ def _opt(types: frozenset[FieldType]) -> RecordField:
 #: The record kinds a step may declare. ``unit`` left out means the instance's unit (a multi-instance
 #: row over units gives each unit's own); ``sop`` is the key of the SOP the record is about.
 RECORD_KINDS: dict[str, RecordKind] = {
-    # stage 1: the Tim from its SK; a pembekalan of the unit's Tim
+    # stage 1: the Tim from its SK (``anggota``: the susunan the SK names, one "login, peran[, unit]" a line);
+    # a pembekalan of the Tim serving the unit (the nearest one at or above it)
     "tim": RecordKind("tetapkan", {"nama": _req(_TEXT), "nomor_sk": _req(_TEXT), "tanggal_sk": _req(_DATE),
-                                "unit": _opt(_TEXT)}),
+                                "unit": _opt(_TEXT), "anggota": _opt(_TEXT)}),
     "pembekalan": RecordKind("catat", {"tanggal": _req(_DATE), "topik": _req(_TEXT), "peserta": _req(_TEXT),
                                        "unit": _opt(_TEXT)}),
-    # stages 2-3: an entry of the daftar inventarisasi
+    # stage 2: an entry of the daftar inventarisasi
     "inventarisasi": RecordKind("buat", {"judul": _req(_TEXT), "analisis": _opt(_TEXT), "unit": _opt(_TEXT)}),
+    # stage 3: the Tim's analysis notes and the seed's criteria checklist, onto the entries the case listed
+    # (those of ``unit`` only when it is mapped)
+    "analisis": RecordKind("catat", {"catatan": _req(_TEXT), "rutin": _opt(_YES_NO), "tahapan_jelas": _opt(_YES_NO),
+                                     "output_jelas": _opt(_YES_NO), "banyak_pihak": _opt(_YES_NO),
+                                     "unit": _opt(_TEXT)}),
+    # stage 5: the verification of an SOP draft of the register; ``hasil`` left out on a decision row is its
+    # keputusan (Ya: lolos)
+    "verifikasi": RecordKind("catat", {"sop": _req(_TEXT), "hasil": _opt(_RESULT), "catatan": _opt(_TEXT)}),
     # stage 6: the sosialisasi plan of an approved SOP; stage 7: its distribution (the tanda terima follows)
     "sosialisasi": RecordKind("rencana", {"sop": _req(_TEXT), "jadwal_mulai": _req(_DATE),
                                           "jadwal_selesai": _opt(_DATE), "pejabat": _req(_TEXT),

@@ -824,3 +824,19 @@ message_deliveries = Table(
 #: The BPMN DI the modeler set in the drawing view (JSON: shape bounds and edge waypoints by element
 #: id); saving from the table keeps it, so positions set in the drawing survive. Empty: generated.
 sop_lifecycle.append_column(Column("layout", Text, nullable=False, server_default=""))
+
+# --- verification records (0014v) ---
+#: Stage 5's catatan hasil verifikasi of an SOP draft of the register (engine.lifecycle.verifikasi): the
+#: result, notes, who verified and when; the lifecycle status the draft had then.
+sop_verifications = Table(
+    "sop_verifications", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(100), nullable=False),
+    Column("sop_status", String(16), nullable=False),
+    #: ``lolos`` or ``tidak_lolos``.
+    Column("result", String(16), nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("verified_by", String(64), nullable=False),
+    Column("verified_at", UtcDateTime, nullable=False),
+    Index(None, "key"),
+)

@@ -1,7 +1,9 @@
 """The Tim runs the shipped "Tahapan Penyusunan SOP" in a real browser: its steps set up the Tim from the
-Bupati's SK, list the SKPD's needed SOPs in the daftar inventarisasi, plan the sosialisasi of an approved
-SOP and distribute it; a pelaksana gives the tanda terima, and the records' pages say which case made
-them. Screenshots in artifacts/screenshots/ (tahapan-*.png)."""
+Bupati's SK (with its susunan) and its pembekalan; stage 2 runs in every SKPD, the koordinator of each
+listing its needed SOPs in the daftar inventarisasi; the analisis ticks the criteria, the verifikasi notes
+its result on the register page; the Tim plans the sosialisasi of an approved SOP and distributes it; a
+pelaksana gives the tanda terima, and the records' pages say which case made them. Screenshots in
+artifacts/screenshots/ (tahapan-*.png)."""
 
 from __future__ import annotations
 
@@ -19,14 +21,30 @@ from tests.conftest import PROCESSES
 KEY = "tahapan-penyusunan-sop"
 CUTI = "permohonan-cuti-pegawai"
 SETDA = "Sekretariat Daerah"
+#: A second SKPD, whose koordinator of the Tim lists its own needs at stage 2.
+DINKES = "Dinas Kesehatan"
+KOORDINATOR = "Koordinator Tim Penyusun SOP"
+#: The register's draft the Tim verifies.
+DRAFT = "pengelolaan-surat-masuk"
 #: What the Tim types, by case field.
 TYPED = {
     "tahun_penyusunan": "2026",
     "nama_tim": "Tim Penyusun SOP Sekretariat Daerah",
     "nomor_keputusan_tim": "188.45/071/2026",
     "tanggal_keputusan_tim": "2026-01-05",
+    "susunan_tim": "tim, ketua",
+    "tanggal_pembekalan": "2026-01-07",
+    "topik_pembekalan": "Format SOP AP dan penulisan mutu baku",
+    "peserta_pembekalan": "tim",
     "judul_sop_diusulkan": "Pengelolaan Arsip Dinamis\nPenyusunan Laporan Kinerja",
     "jumlah_judul_sop": "2",
+    "catatan_analisis": "Prosedur rutin yang melibatkan beberapa bidang",
+    "kriteria_rutin": "ya",
+    "kriteria_tahapan_jelas": "ya",
+    "kriteria_output_jelas": "ya",
+    "kriteria_banyak_pihak": "tidak",
+    "sop_diverifikasi": DRAFT,
+    "catatan_verifikasi": "Tidak tumpang tindih dengan SOP kepegawaian lain",
     "nomor_keputusan_penetapan": "188.45/112/2026",
     "sop_disosialisasikan": CUTI,
     "jadwal_sosialisasi": "2026-03-09",
@@ -69,10 +87,15 @@ def tahapan_server(tmp_path: Path) -> Iterator[LiveServer]:
                 jabatan=[(actor, cuti.identity.unit) for actor in cuti.actors])
     add_account(runtime, "penyusun", "penyusun-rahasia", ["penyusun"], nama="Hendra Gunawan", nip="1980",
                 jabatan=[("Analis Organisasi", SETDA), ("Analis Organisasi", cuti.identity.unit)])
-    with runtime.db.write() as connection:  # the Sekretariat Daerah is an OPD: a Tim may serve it
-        connection.execute(update(org_units).where(org_units.c.code == SETDA).values(kind="opd"))
+    add_account(runtime, "koor-dinkes", "koor-dinkes-rahasia", ["pelaksana"], nama="dr. Sari Utami",
+                nip="198506172010012011", jabatan=[(KOORDINATOR, DINKES)])
+    with runtime.db.write() as connection:  # the Sekretariat Daerah and the Dinkes are OPDs: stage 2 runs in each
+        connection.execute(update(org_units).where(org_units.c.code.in_([SETDA, DINKES])).values(kind="opd"))
     runtime.publish(PROCESSES / f"{KEY}.bpmn", KEY)
     runtime.publish(PROCESSES / f"{CUTI}.bpmn", CUTI)
+    from engine import save_draft
+
+    save_draft(runtime, DRAFT, load_file(PROCESSES / f"{DRAFT}.bpmn").sop, "penyusun")
     with LiveServer(app) as live:
         yield live
 
@@ -80,7 +103,9 @@ def tahapan_server(tmp_path: Path) -> Iterator[LiveServer]:
 def _fill_fields(scope: Any) -> None:
     for block in scope.locator("div.field[data-field]").all():
         value = TYPED[block.get_attribute("data-field") or ""]
-        if block.locator("select").count():
+        if block.locator("input[type=radio]").count():  # a Ya/Tidak field
+            block.locator(f"input[type=radio][value={value}]").check()
+        elif block.locator("select").count():
             block.locator("select").select_option(value)
         elif block.locator("textarea").count():
             block.locator("textarea").fill(value)
@@ -124,7 +149,8 @@ def _work_until(page: Page, server: LiveServer, registration: str, pdf: Path, la
         _account_for_items(form, pdf)
         if "Mengidentifikasi prosedur" in title:
             assert "daftar inventarisasi" in page.inner_text("#step-record")  # the clerk knows what it records
-            shot(page, "tahapan-inventarisasi-tugas")
+            unit = page.inner_text("main").split(KOORDINATOR + " — ")[1].splitlines()[0]  # its own SKPD's item
+            shot(page, "tahapan-inventarisasi-tugas" + ("" if unit == SETDA else "-dinkes"))
         page.click("#complete")
         expect(page.locator("p.flash.ok")).to_be_visible()
         worked.append(title)
@@ -140,8 +166,22 @@ def test_the_tim_runs_tahapan_from_inventarisasi_to_sosialisasi_with_tanda_terim
     pdf.write_bytes(PDF)
     sign_in(page, server, "tim")
     registration = _start(page, server, pdf)
-    worked = _work_until(page, server, registration, pdf, "Menyebarluaskan informasi", shot)
+    worked = _work_until(page, server, registration, pdf, "Mengidentifikasi prosedur", shot)
     assert any("Keputusan Bupati tentang Tim" in title for title in worked)
+    page.goto(f"{server.url}/tugas/?cari={registration}")  # the analisis waits for the Dinkes' list
+    assert page.locator("#worklist tbody tr").count() == 0
+    sign_out(page)
+
+    # stage 2 runs in every SKPD: the Dinkes' koordinator finds its own item, for its own unit
+    sign_in(page, server, "koor-dinkes")
+    page.goto(f"{server.url}/tugas/?cari={registration}")
+    assert page.locator("#worklist tbody tr").count() == 1
+    _work_until(page, server, registration, pdf, "Mengidentifikasi prosedur", shot)
+    sign_out(page)
+
+    sign_in(page, server, "tim")
+    worked = _work_until(page, server, registration, pdf, "Menyebarluaskan informasi", shot)
+    assert "Menganalisis kebutuhan" in worked[0]
     sign_out(page)
 
     # the pelaksana of the socialised SOP finds it on their worklist and gives the tanda terima
@@ -165,8 +205,19 @@ def test_the_tim_runs_tahapan_from_inventarisasi_to_sosialisasi_with_tanda_terim
     listing = page.inner_text("main")
     assert "Pengelolaan Arsip Dinamis" in listing and "Penyusunan Laporan Kinerja" in listing
     shot(page, "tahapan-daftar-inventarisasi")
+    page.goto(f"{server.url}/penyusun/sop/{DRAFT}")  # the verifikasi step's record on the register page
+    notes = page.inner_text("#catatan-verifikasi")
+    assert "Lolos" in notes and "Tidak tumpang tindih" in notes and registration in notes
+    shot(page, "tahapan-catatan-verifikasi")
+    page.goto(f"{server.url}/tahapan/inventarisasi")
+    page.locator("main a", has_text="Pengelolaan Arsip Dinamis").first.click()
+    assert page.locator("#analisis textarea[name=analisis]").input_value() == TYPED["catatan_analisis"]
+    ticked = {box.get_attribute("value") for box in page.locator("#analisis input[name=kriteria]:checked").all()}
+    assert ticked == {"rutin", "tahapan_jelas", "output_jelas"}  # banyak_pihak answered Tidak
+    shot(page, "tahapan-analisis")
     page.goto(f"{server.url}/tahapan/tim")
     page.locator("main a", has_text="Tim Penyusun SOP Sekretariat Daerah").first.click()
     assert "188.45/071/2026" in page.inner_text("#tim-sk")
+    assert "Format SOP AP" in page.inner_text("main")  # the pembekalan step's record
     assert registration in page.inner_text("#dibuat-kasus")
     shot(page, "tahapan-tim")

@@ -119,6 +119,51 @@ def test_a_wrong_shape_in_the_sheet_is_refused_naming_the_row() -> None:
 def test_the_shipped_tahapan_declares_its_records_and_checks_clean() -> None:
     sop = load_file(ROOT / "processes" / "tahapan-penyusunan-sop.bpmn").sop
     declared = {step.id: step.record.kind for step in sop.steps if step.record is not None}
-    assert declared == {"tetapkan_tim": "tim", "identifikasi": "inventarisasi", "pelaksanaan": "sosialisasi",
+    assert declared == {"tetapkan_tim": "tim", "pembekalan": "pembekalan", "identifikasi": "inventarisasi",
+                        "analisis": "analisis", "lolos_verifikasi": "verifikasi", "pelaksanaan": "sosialisasi",
                         "sosialisasi": "distribusi", "pelatihan": "pelatihan"}
     assert [found for found in validate(sop) if found.severity == "error"] == []
+
+
+def test_a_verifikasi_takes_its_result_from_the_keputusan_only_on_a_row_a_clerk_decides() -> None:
+    text = VERIFY_SHEET
+    assert [found for found in validate(load_sheet(text)) if found.severity == "error"] == []
+    # the same record on a kegiatan row has no keputusan to take: it must map hasil
+    record = "    catat: {jenis: verifikasi, aksi: catat, isian: {sop: kode}}\n"
+    moved = text.replace(record, "").replace("    kegiatan: Memeriksa rancangan\n",
+                                             "    kegiatan: Memeriksa rancangan\n" + record)
+    problems = [found.render() for found in validate(load_sheet(moved)) if found.severity == "error"]
+    assert len(problems) == 1 and "hasil" in problems[0], problems
+    # a mapped hasil must be a text or Ya/Tidak field
+    typed = text.replace("isian: {sop: kode}", "isian: {sop: kode, hasil: tanggal}")
+    problems = [found.render() for found in validate(load_sheet(typed)) if found.severity == "error"]
+    assert len(problems) == 1 and "tanggal" in problems[0], problems
+
+
+VERIFY_SHEET = """\
+alur: 1
+sop:
+  nomor: 001/SOP/V/2026
+  nama: Verifikasi Mini
+  unit: Dinas Contoh
+  disahkan_oleh: {jabatan: Kepala Dinas, nama: Budi, nip: "19700512 199503 1 002"}
+pelaksana: [Tim]
+isian:
+  - {nama: kode, jenis: teks, wajib: true, langkah: periksa}
+  - {nama: tanggal, jenis: tanggal, wajib: true, langkah: periksa}
+langkah:
+  - {id: mulai, jenis: mulai, kegiatan: Menerima rancangan, pelaksana: Tim, waktu: 1 jam}
+  - id: periksa
+    kegiatan: Memeriksa rancangan
+    pelaksana: Tim
+    waktu: 1 jam
+  - id: lolos
+    jenis: keputusan
+    kegiatan: Apakah rancangan lolos?
+    pelaksana: Tim
+    waktu: 1 jam
+    ya: selesai
+    tidak: periksa
+    catat: {jenis: verifikasi, aksi: catat, isian: {sop: kode}}
+  - {id: selesai, jenis: selesai, kegiatan: Selesai, pelaksana: Tim}
+"""

@@ -127,3 +127,18 @@ def test_simulation_starts_from_the_start_page_and_the_api_and_is_marked(app: Fl
     audit = login("admin").get(f"/pantau/instans/{item.instance_id}").get_data(as_text=True)
     assert "SIMULASI" in audit
     assert monitoring_report(runtime, KEY).started == 0 and monitoring_report(runtime, KEY, trial=True).started == 0
+
+
+def test_a_reader_outside_the_target_units_is_told_it_was_distributed_elsewhere(app: Flask, login: Any) -> None:
+    runtime = app.extensions["alur_runtime"]
+    add_account(runtime, "auditor-lain", "auditor-lain-rahasia", ["pemantau"], jabatan=[("Auditor", OTHER)])
+    watcher = login("auditor-lain")
+    page = watcher.get(f"/sosialisasi/sop/{KEY}").get_data(as_text=True)
+    assert "Belum didistribusikan." in page and 'id="distribusi-di-luar"' not in page  # true: nobody has it
+    login("penyusun").post(f"/sosialisasi/sop/{KEY}/distribusi", data={})
+    page = login("auditor-lain").get(f"/sosialisasi/sop/{KEY}").get_data(as_text=True)
+    # given to 2 people in a unit the auditor does not see: said so, without their names
+    assert "Belum didistribusikan." not in page
+    assert "Didistribusikan kepada 2 pegawai di unit di luar cakupan Anda" in page
+    assert 'id="tanda-terima"' not in page
+    assert "Didistribusikan kepada" not in login("penyusun").get(f"/sosialisasi/sop/{KEY}").get_data(as_text=True)

@@ -188,7 +188,7 @@ def fields_table(sop: Sop) -> str:
     """The heading "ISIAN KASUS" and the case-field table (nothing when the SOP declares no fields)."""
     if not sop.fields:
         return ""
-    widths = [2200, 2400, 2400, 1300, 800, 800, 1500, 1500, 2400]
+    widths = [2000, 2200, 2200, 1200, 700, 700, 1400, 1400, 2000, 2400]
     rows = [_row([_cell(width, text.splitlines(), index == 0) for width, text in zip(widths, cells)],
                  header=index == 0) for index, cells in enumerate(fields.rows(sop))]
     return "<w:p/>" + _para(fields.HEADING, bold=True) + _table(widths, rows)

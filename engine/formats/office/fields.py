@@ -5,7 +5,8 @@ PRIBADI | LANGKAH | DIUBAH PADA | PILIHAN``: the workbook's sheet "ISIAN", or a 
 "ISIAN KASUS" after the flowchart table. A column of a ``tabel`` field is a row named
 ``table.column`` (``rincian_barang.jumlah``) after its table. WAJIB and PRIBADI read "ya"/"tidak"
 (empty is "tidak"), LANGKAH the step id, its NO or "mulai", PILIHAN and DIUBAH PADA one item per line
-(or separated by ";").
+(or separated by ";"). CATAT says which step records (``catat``, :mod:`engine.sop.step_records`) read the
+field, one ``step: kind.record_field`` a line (``tetapkan_tim: tim.nama``); the action is the kind's own.
 
 A kelengkapan item or an output that is a document ends with ``(dokumen)``.
 """
@@ -21,6 +22,7 @@ from engine.formats.office.identity import normalise_label
 from engine.formats.sheet import FIELD_TYPE_WORDS
 from engine.sop.fields import START, START_WORDS, Field, FieldType
 from engine.sop.model import Sop, Step
+from engine.sop.step_records import RECORD_KINDS, StepRecord
 
 #: The heading above the case-field table in a document (and under the flowchart in a sheet).
 HEADING = "ISIAN KASUS"
@@ -29,7 +31,7 @@ SHEET = "ISIAN"
 #: The suffix marking a kelengkapan item or an output as a document.
 DOCUMENT_MARK = "(dokumen)"
 #: Column headings written, in order.
-HEADINGS = ("NAMA", "LABEL", "LABEL (EN)", "JENIS", "WAJIB", "PRIBADI", "LANGKAH", "DIUBAH PADA", "PILIHAN")
+HEADINGS = ("NAMA", "LABEL", "LABEL (EN)", "JENIS", "WAJIB", "PRIBADI", "LANGKAH", "DIUBAH PADA", "PILIHAN", "CATAT")
 _HEADS = {
     "NAMA": "nama", "NAMA ISIAN": "nama", "NAMA FIELD": "nama", "NAMA KOLOM": "nama", "NAME": "nama",
     "LABEL": "label", "LABEL (ID)": "label", "LABEL ID": "label", "LABEL INDONESIA": "label",
@@ -41,6 +43,7 @@ _HEADS = {
     "LANGKAH": "langkah", "DIISI PADA": "langkah", "DIMINTA PADA": "langkah", "LANGKAH PENGISIAN": "langkah",
     "DIUBAH PADA": "diubah_pada", "DAPAT DIUBAH PADA": "diubah_pada", "DIUBAH": "diubah_pada",
     "PILIHAN": "pilihan", "OPSI": "pilihan", "PILIHAN JAWABAN": "pilihan",
+    "CATAT": "catat", "CATATAN TAHAPAN": "catat", "DICATAT PADA": "catat",
 }
 _HEADINGS = frozenset({HEADING, SHEET, "ISIAN KASUS (CASE FIELDS)", "DATA ISIAN", "ISIAN LAYANAN"})
 _YES = frozenset({"YA", "Y", "YES", "V", "✓", "✔", "√", "X", "1", "TRUE", "BENAR", "WAJIB", "PRIBADI"})
@@ -100,11 +103,22 @@ def read_documents(step: Step) -> None:
     step.output, step.output_document = marked(step.output)
 
 
+def _catat(sop: Sop) -> dict[str, list[str]]:
+    """``case field -> "step: kind.record_field"`` lines of the step records that read it, in row order."""
+    found: dict[str, list[str]] = {}
+    for step in sop.steps:
+        if step.record is not None:
+            for name, source in step.record.fields.items():
+                found.setdefault(source, []).append(f"{step.id}: {step.record.kind}.{name}")
+    return found
+
+
 def rows(sop: Sop) -> list[list[str]]:
     """The case-field table of ``sop``: the header and one row per field (and per table column)."""
     result = [list(HEADINGS)]
+    catat = _catat(sop)
     for item in sop.fields:
-        result.append(_row(item.name, item))
+        result.append([*_row(item.name, item)[:-1], "\n".join(catat.get(item.name, []))])
         result.extend(_row(f"{item.name}.{part.name}", part, column=True) for part in item.columns)
     return result
 
@@ -113,7 +127,7 @@ def _row(name: str, item: Field, column: bool = False) -> list[str]:
     return [name, item.label_id, item.label_en, item.type.value, "ya" if item.required else "tidak",
             "" if column else ("ya" if item.personal else "tidak"),
             "" if column else ("mulai" if item.step == START else item.step),
-            "" if column else "\n".join(item.revised_at), "\n".join(item.options)]
+            "" if column else "\n".join(item.revised_at), "\n".join(item.options), ""]
 
 
 def read_section(grid: Grid, section: Section, steps: list[Step], stop: int | None = None
@@ -122,6 +136,7 @@ def read_section(grid: Grid, section: Section, steps: list[Step], stop: int | No
     reader = _Reader(grid, section, steps)
     for row in range(section.header + 1, grid.rows if stop is None else stop):
         reader.row(row)
+    reader.records()
     return reader.result(), reader.problems
 
 
@@ -132,6 +147,8 @@ class _Reader:
         self.grid, self.cols, self.steps = grid, section.cols, steps
         self.fields: list[Field] = []
         self.problems: list[Problem] = []
+        #: ``step id -> (kind, {record field: case field}, first row)`` from the CATAT cells.
+        self.catat: dict[str, tuple[str, dict[str, str], int]] = {}
 
     def _cell(self, row: int, key: str) -> str:
         col = self.cols.get(key, -1)
@@ -190,6 +207,36 @@ class _Reader:
                         if part and part != "-")
         self.fields.append(replace(base, personal=self._flag(row, "pribadi"), revised_at=revised,
                                    step=self._step(row, "langkah", step) if step and step != "-" else START))
+        for line in _SPLIT.split(texts.get("catat", "")):
+            self._catat_line(row, name, line.strip())
+
+    def _catat_line(self, row: int, name: str, line: str) -> None:
+        if not line or line == "-":
+            return
+        where, colon, what = line.partition(":")
+        kind, dot, record_field = what.strip().partition(".")
+        if not (colon and dot and where.strip() and kind.strip() and record_field.strip()):
+            self._add("office_bad_field_catat", row, "catat", value=line)
+            return
+        step = self._step(row, "catat", where.strip())
+        kind = kind.strip().lower()
+        known = self.catat.setdefault(step, (kind, {}, row))
+        if known[0] != kind:
+            self._add("office_catat_two_kinds", row, "catat", step=step, kind=known[0], other=kind)
+            return
+        known[1][record_field.strip()] = name
+
+    def records(self) -> None:
+        """Put the records the CATAT cells name on their steps (an unknown step or kind is ``alur check``'s)."""
+        ids = {step.id for step in self.steps}
+        for step_id, (_kind, _fields, row) in self.catat.items():
+            if step_id not in ids:  # a step id the table does not keep (no drawn flowchart): say so, not lose it
+                self._add("office_bad_field_step", row, "catat", value=step_id)
+        for step in self.steps:
+            found = self.catat.get(step.id)
+            if found is not None:
+                spec = RECORD_KINDS.get(found[0])
+                step.record = StepRecord(found[0], spec.action if spec is not None else "", dict(found[1]))
 
     def result(self) -> tuple[Field, ...]:
         return tuple(self.fields)

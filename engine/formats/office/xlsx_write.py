@@ -133,7 +133,7 @@ def write_fields(ws: Worksheet, sop: Sop, top: int, heading: bool) -> None:
         for col, text in enumerate(cells, 1):
             _put(ws, top + offset, col, text, bold=offset == 0, center=offset == 0)
     if not heading:
-        for col, width in enumerate((28, 32, 32, 14, 8, 8, 18, 18, 30), 1):
+        for col, width in enumerate((28, 32, 32, 14, 8, 8, 18, 18, 30, 34), 1):
             ws.column_dimensions[get_column_letter(col)].width = width
         ws.print_title_rows = f"{top}:{top}"
 

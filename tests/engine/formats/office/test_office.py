@@ -120,12 +120,12 @@ def _samples() -> list[Path]:
 
 def _table_part(mapping: dict[str, Any]) -> dict[str, Any]:
     """What the official table holds: everything but conditions (syarat), routing rules (penugasan) and
-    events (tunggu, batas, akhir: KETERANGAN prints them as words) and step records (catat), which have no
-    column."""
+    events (tunggu, batas, akhir: KETERANGAN prints them as words), which have no column (step records,
+    catat, are the ISIAN table's CATAT column)."""
     result = copy.deepcopy(mapping)
     result.pop("penugasan", None)
     for row in result["langkah"]:
-        for key in ("syarat", "tunggu", "batas", "akhir", "kode_galat", "catat"):
+        for key in ("syarat", "tunggu", "batas", "akhir", "kode_galat"):
             row.pop(key, None)
     return result
 
@@ -333,3 +333,34 @@ def test_word_shape_placed_from_the_page_edge_lands_in_its_cell() -> None:
     (found,) = read_office(package(document), "halaman.docx")
     assert found.problems == []
     assert sheet_mapping(found.sop) == expected(drawn=True, word=True)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_step_records_survive_the_office_table_both_ways(suffix: str) -> None:
+    from tests.engine.lifecycle.test_step_records import SHEET
+
+    original = load_sheet(SHEET)
+    assert sum(step.record is not None for step in original.steps) == 6
+    first = load_bytes(dump_office(original, f"x.{suffix}"), f"x.{suffix}")
+    assert [p for p in first.notices if p.severity == "error"] == []
+    assert {step.id: step.record for step in first.sop.steps} == {step.id: step.record for step in original.steps}
+    second = load_bytes(dump_office(first.sop, f"y.{suffix}"), f"y.{suffix}")
+    assert sheet_mapping(second.sop) == sheet_mapping(first.sop)
+    assert [row.get("catat") for row in sheet_mapping(second.sop)["langkah"]] == [
+        row.get("catat") for row in sheet_mapping(original)["langkah"]]
+
+
+def test_a_catat_cell_that_cannot_be_read_is_named_by_cell() -> None:
+    from tests.engine.lifecycle.test_step_records import SHEET
+
+    book = openpyxl.load_workbook(io.BytesIO(dump_office(load_sheet(SHEET), "x.xlsx")))
+    sheet = book["ISIAN"] if "ISIAN" in book.sheetnames else book.active
+    assert sheet is not None
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value and ": tim.nama" in str(cell.value)]
+    assert cells
+    cells[0].value = "tetapkan_tim tim nama"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    (found,) = read_office(buffer.getvalue(), "x.xlsx")
+    [bad] = [p for p in found.problems if p.code == "office_bad_field_catat"]
+    assert cells[0].coordinate in bad.render("en")

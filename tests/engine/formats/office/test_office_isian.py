@@ -95,7 +95,7 @@ def test_export_writes_the_isian_sheet_the_heading_and_the_marks() -> None:
     assert book.sheetnames == ["Identitas", "Bagan Alir", "ISIAN"]
     sheet = book["ISIAN"]
     assert [cell.value for cell in sheet[1]] == ["NAMA", "LABEL", "LABEL (EN)", "JENIS", "WAJIB", "PRIBADI",
-                                                 "LANGKAH", "DIUBAH PADA", "PILIHAN"]
+                                                 "LANGKAH", "DIUBAH PADA", "PILIHAN", "CATAT"]
     assert [cell.value for cell in sheet[6]][:4] == ["rincian.uraian", "Uraian", "Item", "teks"]
     identity = [cell.value for row in book["Identitas"].iter_rows() for cell in row]
     assert "POLA NOMOR REGISTRASI" in identity and "ORG/{urut:03d}/{tahun}" in identity
