@@ -16,7 +16,7 @@ from engine import column_warnings, jabatan_code_choices, register_for, table_ed
 from engine.errors import AlurError, InputError, Problem, problem
 
 from .access import allow, me, runtime
-from .formatting import local_time
+from .formatting import local_time, person
 from .i18n import current_language, translate
 from .params import download_name
 from .row_forms import DURATION_UNITS, WAIT_KINDS
@@ -74,7 +74,7 @@ def _page(values: dict[str, Any], problems: list[Problem] | None = None, checked
                            routing_kinds=ROUTING_KINDS, checked=checked,
                            errors=[p.render(lang) for p in errors], warnings=[p.render(lang) for p in warnings],
                            by_step=by_step, key=key, preview=_preview(sop, problems), returned=back, notes=notes,
-                           returned_by=message("lifecycle_returned_by", lang, user=back.by, at=local_time(back.at),
+                           returned_by=message("lifecycle_returned_by", lang, user=person(back.by), at=local_time(back.at),
                                                reason=back.reason) if back else "",
                            notes_title=message("lifecycle_returned_notes", lang),
                            jabatan_codes=jabatan_code_choices(runtime()), table_locked=table_locked,

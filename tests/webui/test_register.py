@@ -48,6 +48,10 @@ def test_lifecycle_from_draft_to_approved_and_revision(app: Flask, login: Any) -
     writer = login("penyusun")
     page = writer.get(f"/penyusun/sop/{key}").get_data(as_text=True)
     assert "Laporan tumpang tindih" in page and "Mulai ujicoba" in page
+    # people by name, never by login: the verifier and the history's actors
+    history = page.split('id="history"', 1)[1]
+    assert "· Penyusun ·" in history and "· penyusun ·" not in history
+    assert "Verifikator" in page.split('id="verified"', 1)[1].split("</p>", 1)[0]
     writer.post(f"/penyusun/sop/{key}/ujicoba", data=YAKIN)
     runtime = app.extensions["alur_runtime"]
     assert [v.draft for v in runtime.versions(key)] == [True]
