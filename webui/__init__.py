@@ -38,6 +38,14 @@ def _gate(setting: str) -> UjicobaGate | None:
     return UjicobaGate(min_instances=int(setting)) if setting.strip().isdigit() else UjicobaGate()
 
 
+def warm_up(app: Flask) -> None:
+    """Before a server process takes requests: compile every template and load what the engine's first
+    requests would (holiday tables, the newest SOP versions), so the first clerks do not wait on it."""
+    for name in app.jinja_env.list_templates(extensions=("html",)):
+        app.jinja_env.get_template(name)
+    app.extensions["alur_runtime"].warm_up()
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the web application.
 

@@ -89,6 +89,11 @@ class Runtime:
         """Release the database connections."""
         self.db.dispose()
 
+    def warm_up(self, limit: int = 100) -> int:
+        """Load the holiday tables and the newest versions now, not in the first requests (see
+        :meth:`engine.runtime.context.RuntimeContext.warm_up`); the versions loaded."""
+        return self.context.warm_up(limit)
+
     def clear_caches(self) -> None:
         """Forget the parsed versions and live workflows, so the next step reads everything from the store."""
         self.context.clear_caches()
