@@ -20,10 +20,11 @@ import fcntl
 import os
 import threading
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event, exc
 
 from engine.errors import StoreError
 
@@ -142,6 +143,50 @@ class _WriteQueue:
 os.register_at_fork(after_in_child=_WriteQueue.after_fork)
 
 
+class _SharedReads:
+    """The one read transaction the reads of a request share (:meth:`Database.shared_reads`).
+
+    It is opened by the first read and ended (so the next read opens a fresh one) when a write
+    transaction begins or ends, when a read block fails, and when the request ends: reads never see
+    older data than this request's own writes, and an aborted PostgreSQL transaction is never reused.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.connection: Connection | None = None
+        self.transaction: RootTransaction | None = None
+        self.depth = 0
+        self.writing = 0
+        self.stale = False
+
+    def open(self) -> Connection:
+        if self.connection is None:
+            connection = self.database.engine.connect()
+            try:
+                self.transaction = connection.begin()
+            except BaseException:
+                connection.close()
+                raise
+            self.connection = connection
+        return self.connection
+
+    def end(self, commit: bool = True) -> None:
+        """End the shared transaction (when no read block is using it; else once the last one ends)."""
+        if self.depth:
+            self.stale = True
+            return
+        connection, transaction = self.connection, self.transaction
+        self.connection = self.transaction = None
+        self.stale = False
+        if connection is None:
+            return
+        try:
+            if transaction is not None and transaction.is_active:
+                transaction.commit() if commit else transaction.rollback()
+        finally:
+            connection.close()
+
+
 class Database:
     """An SQLAlchemy engine with Alur's transaction shapes.
 
@@ -151,6 +196,7 @@ class Database:
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
         self._queue: _WriteQueue | None = None
+        self._shared: ContextVar[_SharedReads | None] = ContextVar(f"alur_shared_reads_{id(self)}", default=None)
         with map_db_errors():
             if self.url.startswith("sqlite"):
                 self.engine: Engine = create_engine(self.url, connect_args={"timeout": 60})
@@ -169,12 +215,23 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A transaction that may change instances; commits when the block ends without error."""
-        if self._queue is not None:
-            with self._queue.held(), self._write() as connection:
-                yield connection
-        else:
-            with self._write() as connection:
-                yield connection
+        shared = self._shared.get()
+        if shared is not None:
+            with map_db_errors():
+                shared.end()  # what is read after this write sees it
+            shared.writing += 1
+        try:
+            if self._queue is not None:
+                with self._queue.held(), self._write() as connection:
+                    yield connection
+            else:
+                with self._write() as connection:
+                    yield connection
+        finally:
+            if shared is not None:
+                shared.writing -= 1
+                with map_db_errors():
+                    shared.end()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -185,10 +242,48 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read-only transaction (never takes SQLite's write lock)."""
-        with map_db_errors(), self.engine.connect() as connection:
-            with connection.begin():
+        """A read-only transaction (never takes SQLite's write lock); inside :meth:`shared_reads`, the
+        request's shared one (reads inside a write block still get a transaction of their own)."""
+        shared = self._shared.get()
+        if shared is None or shared.writing:
+            with map_db_errors(), self.engine.connect() as connection:
+                with connection.begin():
+                    yield connection
+            return
+        with map_db_errors():
+            connection = shared.open()
+        shared.depth += 1
+        failed = False
+        try:
+            with map_db_errors():
                 yield connection
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            shared.depth -= 1
+            if shared.depth == 0 and (failed or shared.stale):
+                with map_db_errors():
+                    shared.end(commit=not failed)
+
+    @contextmanager
+    def shared_reads(self) -> Iterator[None]:
+        """Let the reads of this block (one web request) share one read transaction.
+
+        Each read used to check a connection out, begin and commit (a task page made ten of them). The
+        shared transaction ends whenever a write begins or ends, so nothing read later misses a change
+        this block made; on SQLite the reads in between see one snapshot, as the reads of one
+        transaction always did. Writes are unchanged.
+        """
+        shared = _SharedReads(self)
+        token = self._shared.set(shared)
+        try:
+            yield
+        finally:
+            self._shared.reset(token)
+            shared.depth = 0
+            with map_db_errors():
+                shared.end()
 
     def dispose(self) -> None:
         """Close every pooled connection (after a fork, or when done)."""
