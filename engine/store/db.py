@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -58,6 +59,16 @@ def map_db_errors() -> Iterator[None]:
 def _first_line(error: BaseException) -> str:
     original = getattr(error, "orig", None) or error
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+
+
+#: A pooled PostgreSQL connection idle longer than this is pinged before use (seconds).
+POOL_PING_IDLE_S = 10.0
+#: No pooled PostgreSQL connection is used when older than this (seconds).
+POOL_RECYCLE_S = 1800
+
+
+def _checked_in(dbapi_connection: Any, connection_record: Any) -> None:
+    connection_record.info["alur_idle_since"] = time.monotonic()
 
 
 def _sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
@@ -206,7 +217,24 @@ class Database:
                 if name and name != ":memory:" and not name.startswith("file:"):
                     self._queue = _WriteQueue.of(str(Path(name).resolve()))
             else:
-                self.engine = create_engine(self.url, pool_pre_ping=True)
+                # No ping on every checkout (a round trip per transaction): only a connection idle long
+                # enough for the server or a proxy to have dropped it is pinged (a dropped one is
+                # replaced), and none is kept past POOL_RECYCLE_S.
+                self.engine = create_engine(self.url, pool_recycle=POOL_RECYCLE_S)
+                event.listen(self.engine, "checkin", _checked_in)
+                event.listen(self.engine, "checkout", self._checked_out)
+
+    def _checked_out(self, dbapi_connection: Any, connection_record: Any, connection_proxy: Any) -> None:
+        """Ping a connection that sat idle past :data:`POOL_PING_IDLE_S`; a dead one is replaced by the pool."""
+        idle_since = connection_record.info.get("alur_idle_since")
+        if idle_since is None or time.monotonic() - idle_since < POOL_PING_IDLE_S:
+            return
+        try:
+            alive = self.engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:  # the driver's own error: the connection is gone
+            raise exc.DisconnectionError(str(error)) from error
+        if not alive:
+            raise exc.DisconnectionError("ping failed")
 
     @property
     def is_sqlite(self) -> bool:
