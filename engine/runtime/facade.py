@@ -273,12 +273,11 @@ class Runtime:
         :raises NotFoundError: no such instance.
         """
         with self.db.read() as connection:
-            version_id = connection.execute(select(instances.c.version_id)
-                                            .where(instances.c.id == instance_id)).scalar()
-            if version_id is None:
+            row = connection.execute(repo.CASE_INSTANCE, {"instance_id": instance_id}).first()
+            if row is None:
                 raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
-            return casefile.case_file(connection, self.context.version(connection, int(version_id)), instance_id,
-                                      unmask=unmask)
+            return casefile.case_file(connection, self.context.version(connection, int(row.version_id)), instance_id,
+                                      unmask=unmask, row=row)
 
     def item(self, item_id: int) -> WorkItem:
         """:raises NotFoundError: no such work item."""
