@@ -6,19 +6,13 @@ UPDATE``; on SQLite a write transaction starts with ``BEGIN IMMEDIATE``, which t
 single write lock, so two processes never interleave their changes. That makes "of two completions
 exactly one wins" hold across processes on both databases.
 
-On an SQLite file the write transactions of this process also queue on a lock of their own before
-``BEGIN IMMEDIATE`` (:class:`_WriteQueue`): a thread lock, then ``flock`` on a file beside the
-database. SQLite's busy handler polls with sleeps growing to 100 ms, so under load the write lock
-sat free while every waiter slept; a queued writer is woken the moment the one before commits.
-Processes that do not take the queue (another program) still meet ``BEGIN IMMEDIATE`` and its
-busy timeout, so correctness never depends on the queue.
+(A queue of this process's SQLite writers on a thread lock and ``flock`` before ``BEGIN IMMEDIATE``
+was tried for #13 and dropped: the strict hand-off made a convoy, 34 -> 23 completions/s at saturation.)
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -88,72 +82,6 @@ def _sqlite_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-class _WriteQueue:
-    """Write transactions of one SQLite file queue here: a thread lock, then ``flock`` on ``<file>-alur-write``.
-
-    The lock is re-entrant in a thread (a nested write then waits on SQLite's busy timeout as it
-    always did, it does not hang). The file is opened per process (an ``flock`` is shared by the
-    descriptors a fork copies). A file that cannot be opened leaves only the thread lock.
-    """
-
-    _queues: dict[str, _WriteQueue] = {}
-    _made = threading.Lock()
-
-    def __init__(self, path: str) -> None:
-        self.path = f"{path}-alur-write"
-        self._reset()
-
-    def _reset(self) -> None:
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._fd: int | None = None
-        self._pid = 0
-
-    @classmethod
-    def of(cls, path: str) -> _WriteQueue:
-        with cls._made:
-            return cls._queues.setdefault(path, _WriteQueue(path))
-
-    @classmethod
-    def after_fork(cls) -> None:
-        """In a forked child: fresh locks (another thread of the parent may have held one) and descriptors."""
-        cls._made = threading.Lock()
-        for queue in cls._queues.values():
-            if queue._fd is not None:
-                os.close(queue._fd)  # the child's copy; the parent's lock stays the parent's
-            queue._reset()
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        if not self._lock.acquire(timeout=60):  # SQLite's busy timeout would have given up as long
-            raise StoreError.from_code("store_unusable", detail="database is locked")
-        try:
-            self._depth += 1
-            if self._depth == 1:
-                self._lock_file()
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0 and self._fd is not None:
-                    fcntl.flock(self._fd, fcntl.LOCK_UN)
-        finally:
-            self._lock.release()
-
-    def _lock_file(self) -> None:
-        if self._pid != os.getpid():
-            self._pid = os.getpid()
-            try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            except OSError:
-                return
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_EX)
-
-
-os.register_at_fork(after_in_child=_WriteQueue.after_fork)
-
-
 class _SharedReads:
     """The one read transaction the reads of a request share (:meth:`Database.shared_reads`).
 
@@ -206,16 +134,12 @@ class Database:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
-        self._queue: _WriteQueue | None = None
         self._shared: ContextVar[_SharedReads | None] = ContextVar(f"alur_shared_reads_{id(self)}", default=None)
         with map_db_errors():
             if self.url.startswith("sqlite"):
                 self.engine: Engine = create_engine(self.url, connect_args={"timeout": 60})
                 event.listen(self.engine, "connect", _sqlite_connect)
                 event.listen(self.engine, "begin", _sqlite_begin)
-                name = self.engine.url.database or ""
-                if name and name != ":memory:" and not name.startswith("file:"):
-                    self._queue = _WriteQueue.of(str(Path(name).resolve()))
             else:
                 # No ping on every checkout (a round trip per transaction): only a connection idle long
                 # enough for the server or a proxy to have dropped it is pinged (a dropped one is
@@ -249,12 +173,8 @@ class Database:
                 shared.end()  # what is read after this write sees it
             shared.writing += 1
         try:
-            if self._queue is not None:
-                with self._queue.held(), self._write() as connection:
-                    yield connection
-            else:
-                with self._write() as connection:
-                    yield connection
+            with self._write() as connection:
+                yield connection
         finally:
             if shared is not None:
                 shared.writing -= 1

@@ -1,10 +1,8 @@
-"""Database.shared_reads (one read transaction per web request), the SQLite write queue and the
-PostgreSQL pool's disconnect handling (engine.store.db)."""
+"""Database.shared_reads (one read transaction per web request) and the PostgreSQL pool's disconnect
+handling (engine.store.db)."""
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -85,37 +83,6 @@ def test_a_failed_read_does_not_poison_the_next(store_url: str) -> None:
                 with database.read() as connection:
                     connection.execute(text("SELECT * FROM tabel_yang_tidak_ada"))
             assert _count(database) == 0  # on PostgreSQL the aborted transaction was rolled back
-    finally:
-        database.dispose()
-
-
-def test_sqlite_writers_of_a_process_take_turns(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'antre.db'}"
-    database = Database(url)
-    _make_table(database)
-    inside = []
-    overlaps = []
-
-    def writer() -> None:
-        for _ in range(20):
-            with database.write() as connection:
-                inside.append(1)
-                if len(inside) > 1:
-                    overlaps.append(len(inside))
-                connection.execute(text("INSERT INTO uji VALUES (1)"))
-                time.sleep(0.001)
-                inside.pop()
-
-    threads = [threading.Thread(target=writer) for _ in range(6)]
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert overlaps == [] and _count(database) == 120
-        assert Path(f"{tmp_path / 'antre.db'}-alur-write").exists()
-        # a second Database on the same file queues on the same lock
-        assert Database(url)._queue is database._queue
     finally:
         database.dispose()
 
