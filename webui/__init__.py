@@ -38,6 +38,25 @@ def _gate(setting: str) -> UjicobaGate | None:
     return UjicobaGate(min_instances=int(setting)) if setting.strip().isdigit() else UjicobaGate()
 
 
+def _share_reads(app: Flask) -> None:
+    """The reads of one request share one read transaction (engine.store.db.Database.shared_reads)."""
+    inner = app.wsgi_app
+
+    def shared(environ: dict[str, Any], start_response: Any) -> Any:
+        with app.extensions["alur_runtime"].db.shared_reads():
+            return inner(environ, start_response)
+
+    app.wsgi_app = shared  # type: ignore[method-assign]
+
+
+def warm_up(app: Flask) -> None:
+    """Before a server process takes requests: compile every template and load what the engine's first
+    requests would (holiday tables, the newest SOP versions), so the first clerks do not wait on it."""
+    for name in app.jinja_env.list_templates(extensions=("html",)):
+        app.jinja_env.get_template(name)
+    app.extensions["alur_runtime"].warm_up()
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the web application.
 
@@ -66,6 +85,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config.get("CREATE_DATABASE", True):
         upgrade_database(url)
     app.extensions["alur_runtime"] = Runtime(url, clock=app.config.get("CLOCK"))
+    _share_reads(app)
 
     params.init_app(app)
     security.init_app(app)

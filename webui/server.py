@@ -64,9 +64,11 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        from . import create_app
+        from . import create_app, warm_up
 
-        return create_app(dict(self._config))
+        app = create_app(dict(self._config))
+        warm_up(app)  # in each worker, after the fork
+        return app
 
 
 def gunicorn_options(host: str, port: int, workers: int, threads: int, timeout: int) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from engine.access.accounts import Account
-from engine.access.organisation import Holding, jabatan_id, place_of, unit_id, units_of_person
+from engine.access.organisation import Holding, place_of, unit_id, units_of_person
 from engine.bpmn.reader import read_bpmn
 from engine.errors import AccessDeniedError
 from engine.lifecycle.pelatihan import PelatihanSession, record_session, sessions_of
@@ -54,8 +54,8 @@ from engine.runtime.administration import OverdueGroup, administered_instances, 
 from engine.runtime.events import MessageDelivery
 from engine.runtime.facade import Runtime
 from engine.runtime.work import Instance, WorkItem
-from engine.store.models import (accounts, definitions, holdings, instances, org_units, sop_team_members, versions,
-                                 work_items)
+from engine.store.models import (accounts, definitions, holdings, instances, org_jabatan, org_units, sop_team_members,
+                                 versions, work_items)
 
 ITEM_ACTIONS = ("open", "claim", "complete", "release")
 #: ``action -> (roles that may, lifecycle statuses it applies in)`` for SOPs (admin always may).
@@ -201,10 +201,17 @@ def start_holdings(connection: Connection, account: Account, pelaksana: str, cod
         the jabatan with that code counts (whatever it is called); in a unit without one, the name does.
     """
     require(account)
+    # the jabatan ids of every holding's unit, for the code and the name, in one statement
+    units = sorted({held.unit_id for held in account.holdings if held.unit_id is not None})
+    codes = sorted({name for name in (code.strip(), pelaksana) if name})
+    ids = {(int(row.unit_id), str(row.code)): int(row.id) for row in connection.execute(
+        select(org_jabatan.c.unit_id, org_jabatan.c.code, org_jabatan.c.id)
+        .where(org_jabatan.c.unit_id.in_(units), org_jabatan.c.code.in_(codes)))} if units and codes else {}
     found = []
     for held in account.holdings:
-        by_code = jabatan_id(connection, held.unit_id, code.strip()) if code.strip() else None
-        if held.jabatan_id == (by_code if by_code is not None else jabatan_id(connection, held.unit_id, pelaksana)):
+        by_code = ids.get((held.unit_id, code.strip())) if code.strip() and held.unit_id is not None else None
+        by_name = ids.get((held.unit_id, pelaksana)) if held.unit_id is not None else None
+        if held.jabatan_id == (by_code if by_code is not None else by_name):
             found.append(held)
     return found
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from engine.access.accounts import Account, account
 from engine.access.policy import check_draft_unit
@@ -170,14 +170,19 @@ def working_sop(runtime: Runtime, key: str) -> Sop:
     return _published_sop(runtime, key)
 
 
+# Built once (the worklist page asks for the register's names on every request); the columns an entry shows,
+# not the drafts' sheets and histories.
+_REGISTER_ROWS = select(sop_lifecycle.c.key, sop_lifecycle.c.nama, sop_lifecycle.c.nomor, sop_lifecycle.c.unit,
+                        sop_lifecycle.c.status, sop_lifecycle.c.updated_by, sop_lifecycle.c.updated_at)
+_PUBLISHED_NUMBERS = (select(definitions.c.key, func.max(versions.c.number))
+                      .join(versions, versions.c.definition_id == definitions.c.id).group_by(definitions.c.key))
+
+
 def register(runtime: Runtime, search: str = "") -> list[RegisterEntry]:
     """The daftar inventarisasi: every SOP in the register or published, by name."""
     with runtime.db.read() as connection:
-        drafts = {row.key: row for row in connection.execute(select(sop_lifecycle)).all()}
-        published: dict[str, int] = {}
-        for key, number in connection.execute(
-                select(definitions.c.key, versions.c.number).join(versions, versions.c.definition_id == definitions.c.id)):
-            published[key] = max(published.get(key, 0), int(number))
+        drafts = {row.key: row for row in connection.execute(_REGISTER_ROWS).all()}
+        published = {str(key): int(number) for key, number in connection.execute(_PUBLISHED_NUMBERS)}
     entries: list[RegisterEntry] = []
     for key in sorted(set(drafts) | set(published)):
         row = drafts.get(key)

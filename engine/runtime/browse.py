@@ -15,7 +15,7 @@ from sqlalchemy import and_, exists, func, or_, select
 
 from engine.access import policy
 from engine.access.accounts import Account
-from engine.runtime.versions import pick_version
+from engine.runtime.versions import definition_id, pick_version
 from engine.errors import AccessDeniedError, NotFoundError
 from engine.runtime.facade import Runtime
 from engine.store.models import NO_DEADLINE, definitions, instances, org_units, versions, work_items
@@ -234,9 +234,9 @@ def check_startable(runtime: Runtime, account: Account, key: str) -> None:
 
     :raises NotFoundError: no such SOP. :raises AccessDeniedError: the account may not start it.
     """
-    runtime.versions(key)  # an unknown key is a 404 naming the closest one
     first = None
     with runtime.db.read() as connection:
+        definition_id(connection, key)  # an unknown key is a 404 naming the closest one
         for trial in (False, True):  # the newest approved version, then the newest draft (as startable offers)
             try:
                 loaded = runtime.loaded_version(connection, pick_version(connection, key, trial, None))

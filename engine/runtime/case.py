@@ -33,13 +33,17 @@ class CaseValue:
 
 
 def record_case_values(connection: Connection, instance_id: int, step: str, values: dict[str, Any],
-                       now: datetime) -> None:
+                       now: datetime, *, replace: bool = True) -> None:
     """Keep typed ``values`` (checked by :func:`engine.runtime.work.check_case_data`) as the newest ones
-    (dates as ISO text)."""
+    (dates as ISO text).
+
+    :param replace: ``False`` for an instance that has no values yet (its start): nothing to delete first.
+    """
     if not values:
         return
-    connection.execute(delete(case_values).where(case_values.c.instance_id == instance_id,
-                                                 case_values.c.name.in_(sorted(values))))
+    if replace:
+        connection.execute(delete(case_values).where(case_values.c.instance_id == instance_id,
+                                                     case_values.c.name.in_(sorted(values))))
     connection.execute(insert(case_values), [
         {"instance_id": instance_id, "name": name, "value": canonical_json(condition_value(value)), "step": step, "set_at": now}
         for name, value in sorted(values.items())])

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, String, and_, bindparam, func, insert, or_, select
 
-from engine.errors import DataError
+from engine.errors import DataError, NotFoundError
 from engine.runtime.privacy import shown_value
 from engine.runtime.versions import LoadedVersion
 from engine.runtime.work import Instance, WorkItem
@@ -115,14 +115,18 @@ class WorkPage:
     limit: int
 
 
-def case_file(connection: Connection, loaded: LoadedVersion, instance_id: int, *, unmask: bool) -> CaseFile:
+def case_file(connection: Connection, loaded: LoadedVersion, instance_id: int, *, unmask: bool,
+              row: Any = None) -> CaseFile:
     """The case file of ``instance_id`` (running on ``loaded``); personal values masked unless ``unmask``.
 
+    :param row: the instance as :data:`engine.store.repo.CASE_INSTANCE` read it in ``connection`` (else read here).
     :raises NotFoundError: no such instance.
     """
-    instance = repo.get_instance(connection, instance_id)
-    row = connection.execute(select(instances.c.subject, instances.c.subject_masked, instances.c.erased_at)
-                             .where(instances.c.id == instance_id)).one()
+    if row is None:
+        row = connection.execute(repo.CASE_INSTANCE, {"instance_id": instance_id}).first()
+        if row is None:
+            raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
+    instance = repo.instance_info(row)
     sop = loaded.sop
     fields = sop.fields if sop is not None else ()
     values = []

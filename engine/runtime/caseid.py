@@ -52,12 +52,16 @@ def next_sequence(connection: Connection, definition_id: int, year: int, trial: 
 
 
 def assign_registration(connection: Connection, instance_id: int, version_id: int, sop: Sop, trial: bool,
-                        now: datetime, zone: ZoneInfo, *, simulation: bool = False) -> str:
+                        now: datetime, zone: ZoneInfo, *, simulation: bool = False, definition_id: int = 0) -> str:
     """Give the new instance its registration number and keep it in ``case_registrations`` (the instance
-    row takes it through :meth:`engine.runtime.session.InstanceRun.set_identity`)."""
+    row takes it through :meth:`engine.runtime.session.InstanceRun.set_identity`).
+
+    :param definition_id: the version's definition when the caller knows it (else it is read).
+    """
     day = now.astimezone(zone).date()
-    definition_id = int(connection.execute(select(versions.c.definition_id).where(versions.c.id == version_id))
-                        .scalar_one())
+    if not definition_id:
+        definition_id = int(connection.execute(select(versions.c.definition_id).where(versions.c.id == version_id))
+                            .scalar_one())
     seq = next_sequence(connection, definition_id, day.year, trial)
     number = (SIMULATION_PREFIX if simulation else TRIAL_PREFIX if trial else "") + registration_number(sop, seq, day)
     connection.execute(insert(case_registrations), {"instance_id": instance_id, "definition_id": definition_id,

@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import update
 
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
@@ -34,7 +33,7 @@ from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
 from engine.store.case_documents import item_documents
-from engine.store.models import NO_DEADLINE, work_items
+from engine.store.models import NO_DEADLINE
 
 
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
@@ -56,10 +55,13 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
     """Start an instance, performing its start step (see :meth:`engine.runtime.facade.Runtime.start`)."""
     if simulation and trial:
         raise DataError.from_code("sos_simulation_not_trial", "ujicoba")
+    # Read before the write transaction (on SQLite the write lock is held from its first statement): the
+    # version a start began on and that the user exists. The holdings are checked inside it.
+    with context.db.read() as reading:
+        loaded = context.version(reading, pick_version(reading, key, trial, version))
+        user = repo.user_by_name(reading, username)
     with files_written(context) as written, context.session() as session:
         connection = session.connection
-        loaded = context.version(connection, pick_version(connection, key, trial, version))
-        user = repo.user_by_name(connection, username)
         first = loaded.start
         code = loaded.sop.actor_jabatan.get(first.pelaksana, "") if loaded.sop is not None else ""
         units = repo.start_units(connection, user.username, session.now, first.pelaksana, code)  # with Plh/Plt
@@ -82,8 +84,8 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         run = session.create(loaded, unit, username, workflow, SIMULASI if simulation else None)
         salt = run.new_case_salt()
         registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
-                                           session.now, context.calendar.tz,
-                                           simulation=run.row.mode == SIMULASI) if sop is not None else ""
+                                           session.now, context.calendar.tz, simulation=run.row.mode == SIMULASI,
+                                           definition_id=loaded.definition_id) if sop is not None else ""
         subject, subject_masked = subject_of(sop, completion.data) if sop is not None else ("", "")
         run.set_identity(registration, subject, subject_masked)
         recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
@@ -95,7 +97,7 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
         for attached in checked:
             write_attachment(run, context.files, first.id, None, attached, username, written)
         if completion.data:
-            run.record_case_values(first.id, completion.data)
+            run.record_case_values(first.id, completion.data, first=True)
         run.advance(username, lambda: None)
     return run.instance(), new_work_items(run)
 
@@ -180,11 +182,10 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
+                # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
+                "calendar_minutes": context.calendar.elapsed_minutes(item.ready_at, now, "calendar"),
                 "missing": completion.missing, "keputusan": completion.keputusan or None}):
             raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
-        # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
-        session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
-            calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
         recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
                     if sop is not None and completion.data else None)
         acting = {"acting": f"{item.acting.capitalize()}. {item.jabatan}"} if item.acting else {}  # "Plh. Kepala Dinas"

@@ -12,8 +12,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
 from engine.notify.settings import NotifySettings
@@ -26,6 +27,7 @@ from engine.runtime.versions import LoadedVersion, VersionCache
 from engine.sop.worktime import WorkCalendar
 from engine.store.db import Database
 from engine.store.migrate import ensure_current
+from engine.store.models import versions
 
 
 class WorkflowCache:
@@ -99,6 +101,26 @@ class RuntimeContext:
     def version(self, connection: Connection, version_id: int) -> LoadedVersion:
         """A stored version, parsed once per runtime."""
         return self._versions.get(connection, version_id)
+
+    def warm_up(self, limit: int = 100) -> int:
+        """Load now what the first requests of a fresh process would load inside their write transactions.
+
+        The holiday tables of this year and the next (the first due date imports the whole holidays
+        package, ~0.1 s, while SQLite's write lock is held) and the newest approved and draft version of
+        each SOP (at most ``limit``). The server calls it once per worker before taking requests.
+
+        :return: the versions loaded.
+        """
+        year = self.clock.now().astimezone(self.calendar.tz).year
+        for each in (year, year + 1):
+            self.calendar.holiday_name(date(each, 1, 1))
+        with self.db.read() as connection:
+            newest = list(connection.execute(
+                select(func.max(versions.c.id)).group_by(versions.c.definition_id, versions.c.draft)
+                .order_by(func.max(versions.c.id).desc()).limit(limit)).scalars())
+            for version_id in newest:
+                self.version(connection, int(version_id))
+        return len(newest)
 
     def take_workflow(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
         return self._workflows.take(instance_id, revision)

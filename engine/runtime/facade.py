@@ -89,6 +89,11 @@ class Runtime:
         """Release the database connections."""
         self.db.dispose()
 
+    def warm_up(self, limit: int = 100) -> int:
+        """Load the holiday tables and the newest versions now, not in the first requests (see
+        :meth:`engine.runtime.context.RuntimeContext.warm_up`); the versions loaded."""
+        return self.context.warm_up(limit)
+
     def clear_caches(self) -> None:
         """Forget the parsed versions and live workflows, so the next step reads everything from the store."""
         self.context.clear_caches()
@@ -268,12 +273,11 @@ class Runtime:
         :raises NotFoundError: no such instance.
         """
         with self.db.read() as connection:
-            version_id = connection.execute(select(instances.c.version_id)
-                                            .where(instances.c.id == instance_id)).scalar()
-            if version_id is None:
+            row = connection.execute(repo.CASE_INSTANCE, {"instance_id": instance_id}).first()
+            if row is None:
                 raise NotFoundError.from_code("runtime_instance_not_found", instance=instance_id)
-            return casefile.case_file(connection, self.context.version(connection, int(version_id)), instance_id,
-                                      unmask=unmask)
+            return casefile.case_file(connection, self.context.version(connection, int(row.version_id)), instance_id,
+                                      unmask=unmask, row=row)
 
     def item(self, item_id: int) -> WorkItem:
         """:raises NotFoundError: no such work item."""

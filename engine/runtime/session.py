@@ -249,9 +249,12 @@ class InstanceRun:
         done = hot.run(self.connection, hot.COMPLETE_ITEM, {**values, "now": hot.bind_time(self.connection, self.now)})
         return bool(done.rowcount == 1)
 
-    def record_case_values(self, step_id: str, values: dict[str, Any]) -> None:
-        """Keep the form data a step accepted as the instance's case data (see :mod:`engine.runtime.case`)."""
-        record_case_values(self.connection, self.instance_id, step_id, values, self.now)
+    def record_case_values(self, step_id: str, values: dict[str, Any], *, first: bool = False) -> None:
+        """Keep the form data a step accepted as the instance's case data (see :mod:`engine.runtime.case`).
+
+        :param first: the start's values of an instance created in this session (it has none to replace).
+        """
+        record_case_values(self.connection, self.instance_id, step_id, values, self.now, replace=not first)
 
     def new_case_salt(self) -> str:
         """Give a new instance the random salt of its personal-value digests (:mod:`engine.runtime.privacy`)."""
@@ -499,14 +502,26 @@ class InstanceSession:
         if already is not None:
             return already
         # a child instance (a call row's) is locked after its parent, as cancelling the parent does, so a
-        # child finishing and its parent being cancelled at once wait for each other instead of deadlocking
-        parent_id = self.connection.execute(select(instances.c.parent_id).where(instances.c.id == instance_id)).scalar()
-        if parent_id is not None and self.run_of(int(parent_id)) is None:
-            if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
+        # child finishing and its parent being cancelled at once wait for each other instead of deadlocking.
+        # SQLite's write transaction already holds the whole store: the row says its parent itself.
+        if self.connection.dialect.name == "sqlite":
+            row = hot.lock_instance(self.connection, instance_id, skip_locked)
+            if row is None:
                 return None
-        row = hot.lock_instance(self.connection, instance_id, skip_locked)
-        if row is None:
-            return None
+            if row.parent_id is not None and self.run_of(int(row.parent_id)) is None:
+                self.lock(int(row.parent_id), skip_locked=skip_locked)
+                already = self.run_of(instance_id)  # the parent's lock may have locked this child on its way
+                if already is not None:
+                    return already
+        else:
+            parent_id = self.connection.execute(select(instances.c.parent_id)
+                                                .where(instances.c.id == instance_id)).scalar()
+            if parent_id is not None and self.run_of(int(parent_id)) is None:
+                if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
+                    return None
+            row = hot.lock_instance(self.connection, instance_id, skip_locked)
+            if row is None:
+                return None
         run = InstanceRun(self.host, self.connection, row, self.host.version(self.connection, row.version_id), self.now)
         run.session = self
         self._runs.append(run)
@@ -535,8 +550,13 @@ class InstanceSession:
             "state_format": 0, "revision": 0, "started_by": started_by, "started_at": self.now, "reason": "",
             "last_seq": 0, "last_hash": GENESIS,
         }).scalar_one()
-        run = self.lock(instance_id)
-        assert run is not None
+        # The row as just inserted (no other transaction sees it before the commit, so it needs no lock and
+        # has no parent yet; a call row links its child after this), instants in UTC as they read back.
+        row = hot.InstanceRow(int(instance_id), version.id, unit, "running", mode, "{}", 0, 0, started_by,
+                              self.now.astimezone(UTC), None, "", 0, GENESIS)
+        run = InstanceRun(self.host, self.connection, row, version, self.now)
+        run.session = self
+        self._runs.append(run)
         run._adopt(workflow)
         return run
 

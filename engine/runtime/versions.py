@@ -58,6 +58,8 @@ class LoadedVersion:
     sop: Sop | None = None
     #: Some step waits for a message (engine.runtime.events keeps its message_waits rows).
     has_messages: bool = False
+    #: The id of the SOP's definition row (0 when not known).
+    definition_id: int = 0
 
 
 class VersionCache:
@@ -183,7 +185,7 @@ def load_version(connection: Connection, version_id: int) -> LoadedVersion:
     start = next(step for step in steps.values() if step.kind == StepKind.START.value)
     spec = spec_from_json(row.spec)
     return LoadedVersion(row.id, row.key, row.nama, row.number, row.draft, row.escalation, row.has_timers,
-                         spec, steps, start, sop, has_messages(spec))
+                         spec, steps, start, sop, has_messages(spec), int(row.definition_id))
 
 
 def pick_version(connection: Connection, key: str, trial: bool, number: int | None) -> int:

@@ -169,7 +169,8 @@ def item_for_user(connection: Connection, item_id: int, username: str, now: date
 
 
 COMPLETE_ITEM = ("UPDATE work_items SET status = 'done', completed_by = :username, completed_at = :now, "
-                 "working_minutes = :minutes, kelengkapan_missing = :missing, keputusan = :keputusan, "
+                 "working_minutes = :minutes, calendar_minutes = :calendar_minutes, kelengkapan_missing = :missing, "
+                 "keputusan = :keputusan, "
                  "visit = 1 + (SELECT COUNT(*) FROM work_items x WHERE x.instance_id = work_items.instance_id "
                  "AND x.status = 'done' AND x.step_id = work_items.step_id) "
                  "WHERE id = :id AND status = 'open'")

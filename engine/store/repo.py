@@ -96,6 +96,16 @@ _GET_INSTANCE = (select(instances.c.id, instances.c.unit, instances.c.status, in
                  .where(instances.c.id == bindparam("instance_id")))
 
 
+#: The instance as :func:`get_instance` reads it, with its version id, subject and erasure (the case file's one read).
+CASE_INSTANCE = (select(instances.c.id, instances.c.unit, instances.c.status, instances.c.mode, instances.c.started_by,
+                        instances.c.started_at, instances.c.ended_at, instances.c.reason, instances.c.registration,
+                        instances.c.subject_masked, versions.c.number, definitions.c.key, instances.c.version_id,
+                        instances.c.subject, instances.c.erased_at)
+                 .join(versions, versions.c.id == instances.c.version_id)
+                 .join(definitions, definitions.c.id == versions.c.definition_id)
+                 .where(instances.c.id == bindparam("instance_id")))
+
+
 def work_item(row: Any, now: datetime) -> WorkItem:
     due = None if row.due_at == NO_DEADLINE else row.due_at
     mapping = row._mapping
