@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import update
 
 from engine.bpmn.names import DECISION_FIELD
 from engine.bpmn.spiff.state import new_workflow
@@ -34,7 +33,7 @@ from engine.sop.values import condition_data
 from engine.sop.worktime import WorkCalendar
 from engine.store import hot, repo
 from engine.store.case_documents import item_documents
-from engine.store.models import NO_DEADLINE, work_items
+from engine.store.models import NO_DEADLINE
 
 
 def new_work_items(run: InstanceRun) -> list[WorkItem]:
@@ -112,11 +111,10 @@ def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[In
 
     :raises NotFoundError: no such work item.
     """
-    found = hot.run(session.connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
-    run = session.lock(found.instance_id) if found is not None else None
-    item = hot.item_for_user(session.connection, item_id, username, session.now) if run is not None else None
-    if run is None or item is None:
+    locked = session.lock_item(item_id, username)
+    if locked is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
+    run, item = locked
     return run, item
 
 
@@ -169,7 +167,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
                                       status=run.status)
         step = run.version.steps[item.step_id]
         sop = run.version.sop
-        completion = parse_completion(form, step, sop, attached=item_documents(session.connection, item_id))
+        attached = item_documents(session.connection, item_id) if item.has_documents else ()
+        completion = parse_completion(form, step, sop, attached=attached)
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -180,11 +179,10 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
         if not run.complete_item({
                 "username": username, "id": item_id,
                 "minutes": context.calendar.working_minutes_between(item.ready_at, now),
+                # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
+                "calendar_minutes": context.calendar.elapsed_minutes(item.ready_at, now, "calendar"),
                 "missing": completion.missing, "keputusan": completion.keputusan or None}):
             raise TaskError.from_code("runtime_item_changed", item.step_id, item=item_id)
-        # beside the working minutes: the clock time, for steps whose WAKTU counts calendar or 24-hour time
-        session.connection.execute(update(work_items).where(work_items.c.id == item_id).values(
-            calendar_minutes=context.calendar.elapsed_minutes(item.ready_at, now, "calendar")))
         recorded = (event_case_data(sop.fields, completion.data, run.case_salt())
                     if sop is not None and completion.data else None)
         acting = {"acting": f"{item.acting.capitalize()}. {item.jabatan}"} if item.acting else {}  # "Plh. Kepala Dinas"
