@@ -8,7 +8,6 @@ exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedEr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -200,8 +199,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
-    finished = replace(_finished_item(item, username, now), registration=run.registration, subject=run.subject,
-                       mode=run.row.mode)
+    finished = _finished_item(item, username, now, run)
     opened = tuple(new_work_items(run))
     return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 
@@ -226,7 +224,7 @@ def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow,
                       registration=run.registration)
 
 
-def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:
+def _finished_item(item: hot.ItemRow, username: str, now: datetime, run: InstanceRun) -> WorkItem:
     return WorkItem(item.id, item.instance_id, item.sop_key, item.step_id, item.name, item.jabatan, item.unit,
                     item.trial, "done", item.ready_at, None if item.due_at == NO_DEADLINE else item.due_at,
-                    item.claimed_by, username, now, False)
+                    item.claimed_by, username, now, False, run.registration, run.subject, run.row.mode)

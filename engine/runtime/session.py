@@ -309,9 +309,16 @@ class InstanceRun:
     # -- what the session does at the end -----------------------------------------------------
 
     def _ready_tasks(self) -> dict[str, Any]:
-        assert self._workflow is not None
-        return {str(task.id): task for task in self._workflow.get_tasks(state=TaskState.READY)
-                if task.task_spec.manual}
+        """The READY user tasks, in the depth-first order SpiffWorkflow lists them (items open in it)."""
+        workflow = self._workflow
+        assert workflow is not None
+        # The (pruned) trees are small dicts: scanning them is much cheaper than SpiffWorkflow's
+        # depth-first iterator, and one READY task (the usual case) has no order to keep.
+        found = [task for tree in (workflow, *workflow.subprocesses.values()) for task in tree.tasks.values()
+                 if task.state == TaskState.READY and task.task_spec.manual]
+        if len(found) > 1:
+            found = [task for task in workflow.get_tasks(state=TaskState.READY) if task.task_spec.manual]
+        return {str(task.id): task for task in found}
 
     def _adopt(self, workflow: BpmnWorkflow) -> None:
         self._workflow = workflow

@@ -10,6 +10,7 @@ exactly one wins" hold across processes on both databases.
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -61,10 +62,18 @@ def _sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    if connection.get_execution_options().get("alur_write"):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        connection.exec_driver_sql("BEGIN")
+    # on the driver's connection: every transaction begins here, and going through exec_driver_sql
+    # (a result object per statement) cost more than SQLite's BEGIN itself
+    statement = "BEGIN IMMEDIATE" if connection.get_execution_options().get("alur_write") else "BEGIN"
+    dbapi_connection = connection.connection.dbapi_connection
+    assert dbapi_connection is not None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(statement)
+    except sqlite3.Error as error:  # as exec_driver_sql raises it (map_db_errors names it)
+        raise exc.DBAPIError.instance(statement, None, error, sqlite3.Error) from error
+    finally:
+        cursor.close()
 
 
 class Database:

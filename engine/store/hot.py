@@ -98,7 +98,7 @@ def bind_time(connection: Connection, moment: datetime | None) -> Any:
         return None
     naive = moment.astimezone(UTC).replace(tzinfo=None)
     if connection.dialect.name == "sqlite":
-        return naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return naive.isoformat(" ", "microseconds")  # "%Y-%m-%d %H:%M:%S.%f", several times faster
     return naive
 
 
