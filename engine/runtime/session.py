@@ -540,9 +540,9 @@ class InstanceSession:
             else:
                 row = hot.lock_item_instance_pg(connection, item_id)
                 if row is not None:
-                    run = self._add_run(row)
+                    locked = self._add_run(row)
                     item = hot.item_for_user(connection, item_id, username, self.now)
-                    return None if item is None else (run, item)
+                    return None if item is None else (locked, item)
         found = hot.fetch_one(connection, hot.ITEM_INSTANCE, {"id": item_id})
         run = self.lock(int(found[0])) if found is not None else None
         item = hot.item_for_user(connection, item_id, username, self.now) if run is not None else None
