@@ -172,6 +172,9 @@ def lock_instance(connection: Connection, instance_id: int, skip_locked: bool = 
 
 #: The calendar row of a unit and the deployment's row (unit ""), engine.runtime.calendars.
 UNIT_CALENDARS = "SELECT unit, spec FROM work_calendars WHERE unit IN (:unit, '')"
+#: The organisation jabatan of a column's code in a unit (engine.runtime.units.column_jabatan).
+COLUMN_JABATAN = ("SELECT j.id FROM org_jabatan j JOIN org_units u ON u.id = j.unit_id "
+                  "WHERE u.code = :unit AND j.code = :code")
 ITEM_INSTANCE = "SELECT instance_id FROM work_items WHERE id = :id"
 #: The instance a call row started this one from (locked first); ``parent_id`` never changes once written.
 INSTANCE_PARENT = "SELECT parent_id FROM instances WHERE id = :id"

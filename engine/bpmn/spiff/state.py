@@ -68,6 +68,19 @@ class ClockDateTimer(ClockTimer):
     """A :class:`ClockTimer` whose expression is a date-time (``timeDate``) instead of a duration."""
 
 
+#: Task ids as text: ``str(UUID)`` is ~1 us, and a save writes each id three or four times.
+_UUID_TEXT: dict[UUID, str] = {}
+
+
+def _uuid_text(value: UUID) -> str:
+    text = _UUID_TEXT.get(value)
+    if text is None:
+        if len(_UUID_TEXT) >= 200_000:  # ids of finished instances: start again rather than grow
+            _UUID_TEXT.clear()
+        text = _UUID_TEXT[value] = str(value)
+    return text
+
+
 def _task_dict(task: Task, registry: Any) -> dict[str, Any]:
     """What SpiffWorkflow's ``TaskConverter.to_dict`` makes of a task (key for key, in its order),
     written out: its generic helpers (a registry look-up, a cleaned copy and a ``DeepMerge`` call per
@@ -84,8 +97,8 @@ def _task_dict(task: Task, registry: Any) -> dict[str, Any]:
                  "deletions": [key for key in before if key not in data]}
         data = {}
     internal = task.internal_data
-    return {"id": str(task.id), "parent": str(parent_id) if parent is not None else None,
-            "children": [str(child) for child in task._children], "last_state_change": task.last_state_change,
+    return {"id": _uuid_text(task.id), "parent": _uuid_text(parent_id) if parent is not None else None,
+            "children": [_uuid_text(child) for child in task._children], "last_state_change": task.last_state_change,
             "state": task.state, "task_spec": task.task_spec.name, "triggered": task.triggered,
             "internal_data": registry.convert(internal) if internal else {}, "data": data, "delta": delta}
 
@@ -111,12 +124,12 @@ class _WorkflowWithoutSpec(BpmnWorkflowConverter):
                 converted["typename"] = typename
             else:
                 converted = registry.convert(task)
-            tasks[str(key)] = converted
+            tasks[_uuid_text(key) if type(key) is UUID else str(key)] = converted
         return {
             "data": registry.convert(registry.clean(workflow.data)), "correlations": workflow.correlations,
             "last_task": str(workflow.last_task.id) if workflow.last_task is not None else None,
             "success": workflow.success, "completed": workflow.completed, "tasks": tasks,
-            "root": str(workflow.task_tree.id),
+            "root": _uuid_text(workflow.task_tree.id),
             "subprocesses": self.mapping_to_dict(workflow.subprocesses),
             "bpmn_events": registry.convert(workflow.bpmn_events),
         }
