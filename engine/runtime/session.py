@@ -67,6 +67,15 @@ def _duration(waktu: str) -> Duration:
     return parse_duration(waktu)
 
 
+def _finished(workflow: BpmnWorkflow) -> bool:
+    """``workflow.is_completed()``; an unfinished task in the (pruned, small) task dict, newest first,
+    answers without SpiffWorkflow's walk from the root."""
+    if not workflow.completed and any(not task.has_state(TaskState.FINISHED_MASK)
+                                      for task in reversed(workflow.tasks.values())):
+        return False
+    return bool(workflow.is_completed())
+
+
 class SessionHost(Protocol):
     """What a session needs from the runtime context (:class:`engine.runtime.context.RuntimeContext`)."""
 
@@ -124,10 +133,13 @@ class InstanceRun:
     #: The instance whose call row started this one, and that row's task (engine.runtime.structure).
     parent_id: int | None = None
     parent_task: str = ""
+    #: (status, reason, ended_at) as the row holds them now (read under the lock, then as last saved).
+    _stored_status: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
         self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
+        self._stored_status = (self.status, self.reason, self.ended_at)
         self.registration = getattr(self.row, "registration", "") or ""
         self.subject = getattr(self.row, "subject_masked", "") or ""
         self.parent_id, self.parent_task = self.row.parent_id, self.row.parent_task
@@ -349,7 +361,7 @@ class InstanceRun:
             event_sync.sync_message_waits(self)
         if workflow.bpmn_events:
             event_sync.record_error_ends(self, actor)
-        if workflow.is_completed() and self.status == "running":
+        if self.status == "running" and _finished(workflow):
             self.status, self.ended_at = "completed", self.now
             hot.execute(self.connection, hot.FINISH_INSTANCE, {
                 "id": self.instance_id,
@@ -468,13 +480,19 @@ class InstanceRun:
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
             revision = self.saved_revision or self.row.revision  # the stored revision (saved once already?)
-            saved = hot.execute(self.connection, hot.SAVE_STATE, {
+            values: dict[str, Any] = {
                 "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
-                "status": self.status, "reason": self.reason,
-                "ended_at": hot.bind_time(self.connection, self.ended_at),
-                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
+                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id}
+            status = (self.status, self.reason, self.ended_at)
+            if status == self._stored_status:  # the usual step: not naming status keeps its index page unwritten
+                saved = hot.execute(self.connection, hot.SAVE_STATE_ONLY, values)
+            else:
+                saved = hot.execute(self.connection, hot.SAVE_STATE, {
+                    **values, "status": self.status, "reason": self.reason,
+                    "ended_at": hot.bind_time(self.connection, self.ended_at)})
             if saved != 1:
                 raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
+            self._stored_status = status
             self.saved_revision = revision + 1
             # a parent's call row completed by its child after this run finished makes it finish again
             self._advanced_by, self._completed_task = None, ""

@@ -293,6 +293,10 @@ SAVE_STATE = (
     "UPDATE instances SET state = :state, state_format = :state_format, revision = :revision + 1, status = :status, "
     "reason = :reason, ended_at = :ended_at, last_seq = :last_seq, last_hash = :last_hash "
     "WHERE id = :id AND revision = :revision")
+#: :data:`SAVE_STATE` when status, reason and end are as stored: SQLite rewrites an index entry of every
+#: column a SET names, even to the same value (``ix_instances_status``: one page more per step).
+SAVE_STATE_ONLY = ("UPDATE instances SET state = :state, state_format = :state_format, revision = :revision + 1, "
+                   "last_seq = :last_seq, last_hash = :last_hash WHERE id = :id AND revision = :revision")
 FINISH_INSTANCE = "UPDATE instances SET working_minutes = :minutes WHERE id = :id"
 #: ``alur org tautkan`` (engine.access.linking): the unit id beside the text, on rows not linked yet.
 LINK_INSTANCE_UNIT = "UPDATE instances SET unit_id = :unit_id WHERE unit = :unit AND unit_id IS NULL"
