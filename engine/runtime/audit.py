@@ -47,7 +47,8 @@ def canonical_json(value: Any) -> str:
 
 def format_instant(moment: datetime) -> str:
     """An aware instant as fixed-width ISO 8601 in UTC (microseconds always shown)."""
-    return moment.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    # isoformat writes what strftime("%Y-%m-%dT%H:%M:%S.%f+00:00") does (4-digit years), several times faster
+    return moment.astimezone(_UTC).replace(tzinfo=None).isoformat("T", "microseconds") + "+00:00"
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,15 @@ class Envelope:
                 "parent": self.parent, "children": list(self.children)}
 
 
+_NO_ENVELOPE = Envelope()
+
+
 def event_body(instance_id: int, seq: int, kind: str, at: datetime, actor: str, step: str,
                item: int | None, data: dict[str, Any], envelope: Envelope | None = None) -> str:
     """The canonical body of one event, at the current schema version."""
     return canonical_json({"instance": instance_id, "seq": seq, "kind": kind, "at": format_instant(at),
                            "actor": actor, "step": step, "item": item, "data": data,
-                           **(envelope or Envelope()).fields()})
+                           **(envelope or _NO_ENVELOPE).fields()})
 
 
 def chain_hash(prev_hash: str, body: str) -> str:

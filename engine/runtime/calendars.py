@@ -32,10 +32,11 @@ from datetime import datetime, time
 from typing import Any, Mapping, Sequence
 
 import yaml
-from sqlalchemy import Connection, bindparam, insert, literal, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from engine.errors import InputError
 from engine.sop.worktime import WorkCalendar
+from engine.store import hot
 from engine.store.models import work_calendars
 
 #: Sheet names of the weekdays, Monday first.
@@ -250,11 +251,6 @@ def calendar_file_text(specs: Sequence[Mapping[str, Any]], csv_format: bool = Fa
     return yaml.safe_dump({"kalender": entries}, allow_unicode=True, sort_keys=False)
 
 
-# Built once: every new work item reads its unit's calendar.
-_FOR_UNIT = (select(work_calendars.c.unit, work_calendars.c.spec)
-             .where(work_calendars.c.unit.in_([bindparam("unit"), literal("")])))
-
-
 class UnitCalendars:
     """Each unit's calendar (its own row, else the deployment's row, else the runtime's), parsed once per
     stored spec."""
@@ -263,7 +259,7 @@ class UnitCalendars:
         self._parsed: dict[str, WorkCalendar] = {}
 
     def for_unit(self, connection: Connection, unit: str, default: WorkCalendar) -> WorkCalendar:
-        rows = {row.unit: row.spec for row in connection.execute(_FOR_UNIT, {"unit": unit})}
+        rows = dict(hot.fetch_all(connection, hot.UNIT_CALENDARS, {"unit": unit}))  # every new work item asks
         text = rows.get(unit) or rows.get("")
         if text is None:
             return default

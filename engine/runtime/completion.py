@@ -8,7 +8,6 @@ exactly one completion; the other gets :class:`~engine.errors.AlreadyCompletedEr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -114,11 +113,10 @@ def lock_item(session: InstanceSession, item_id: int, username: str) -> tuple[In
 
     :raises NotFoundError: no such work item.
     """
-    found = hot.run(session.connection, hot.ITEM_INSTANCE, {"id": item_id}).first()
-    run = session.lock(found.instance_id) if found is not None else None
-    item = hot.item_for_user(session.connection, item_id, username, session.now) if run is not None else None
-    if run is None or item is None:
+    locked = session.lock_item(item_id, username)
+    if locked is None:
         raise NotFoundError.from_code("runtime_item_not_found", item=item_id)
+    run, item = locked
     return run, item
 
 
@@ -171,7 +169,8 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
                                       status=run.status)
         step = run.version.steps[item.step_id]
         sop = run.version.sop
-        completion = parse_completion(form, step, sop, attached=item_documents(session.connection, item_id))
+        attached = item_documents(session.connection, item_id) if item.has_documents else ()
+        completion = parse_completion(form, step, sop, attached=attached)
         task = run.task(item.task_id)
         if task is None or task.state != TaskState.READY or not task.task_spec.manual:
             raise TaskError.from_code("runtime_step_not_waiting", item.step_id, step=step.kegiatan)
@@ -203,8 +202,7 @@ def complete(context: RuntimeContext, item_id: int, username: str, form: Any) ->
             task.run()
 
         run.advance(username, perform, completed_task=item.task_id)
-    finished = replace(_finished_item(item, username, now), registration=run.registration, subject=run.subject,
-                       mode=run.row.mode)
+    finished = _finished_item(item, username, now, run)
     opened = tuple(new_work_items(run))
     return Completed(finished, run.instance(), opened, tuple(dict.fromkeys(ready.jabatan for ready in opened)))
 
@@ -229,7 +227,7 @@ def _write_record(session: InstanceSession, run: InstanceRun, item: hot.ItemRow,
                       registration=run.registration, decision=decision)
 
 
-def _finished_item(item: hot.ItemRow, username: str, now: datetime) -> WorkItem:
+def _finished_item(item: hot.ItemRow, username: str, now: datetime, run: InstanceRun) -> WorkItem:
     return WorkItem(item.id, item.instance_id, item.sop_key, item.step_id, item.name, item.jabatan, item.unit,
                     item.trial, "done", item.ready_at, None if item.due_at == NO_DEADLINE else item.due_at,
-                    item.claimed_by, username, now, False)
+                    item.claimed_by, username, now, False, run.registration, run.subject, run.row.mode)

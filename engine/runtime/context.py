@@ -38,20 +38,21 @@ class WorkflowCache:
     """
 
     def __init__(self, size: int = 512) -> None:
-        self._entries: OrderedDict[int, tuple[int, BpmnWorkflow]] = OrderedDict()
+        self._entries: OrderedDict[int, tuple[int, BpmnWorkflow, frozenset[str]]] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
-    def take(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
-        """Remove and return the cached workflow when it is at ``revision``."""
+    def take(self, instance_id: int, revision: int) -> tuple[BpmnWorkflow, frozenset[str]] | None:
+        """Remove and return the cached workflow (and its READY user tasks' ids) when it is at ``revision``."""
         with self._lock:
             entry = self._entries.pop(instance_id, None)
-        return entry[1] if entry is not None and entry[0] == revision else None
+        return (entry[1], entry[2]) if entry is not None and entry[0] == revision else None
 
-    def put(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
-        """Keep ``workflow`` as the state of ``revision`` (call after the commit)."""
+    def put(self, instance_id: int, revision: int, workflow: BpmnWorkflow, ready: frozenset[str]) -> None:
+        """Keep ``workflow`` as the state of ``revision`` (call after the commit), with the ids of its
+        READY user tasks (so the next session need not walk the task tree for them)."""
         with self._lock:
-            self._entries[instance_id] = (revision, workflow)
+            self._entries[instance_id] = (revision, workflow, ready)
             self._entries.move_to_end(instance_id)
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
@@ -122,11 +123,11 @@ class RuntimeContext:
                 self.version(connection, int(version_id))
         return len(newest)
 
-    def take_workflow(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
+    def take_workflow(self, instance_id: int, revision: int) -> tuple[BpmnWorkflow, frozenset[str]] | None:
         return self._workflows.take(instance_id, revision)
 
-    def put_workflow(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
-        self._workflows.put(instance_id, revision, workflow)
+    def put_workflow(self, instance_id: int, revision: int, workflow: BpmnWorkflow, ready: frozenset[str]) -> None:
+        self._workflows.put(instance_id, revision, workflow, ready)
 
     def clear_caches(self) -> None:
         """Forget parsed versions and live workflows, so the next step reads everything from the store."""

@@ -67,6 +67,15 @@ def _duration(waktu: str) -> Duration:
     return parse_duration(waktu)
 
 
+def _finished(workflow: BpmnWorkflow) -> bool:
+    """``workflow.is_completed()``; an unfinished task in the (pruned, small) task dict, newest first,
+    answers without SpiffWorkflow's walk from the root."""
+    if not workflow.completed and any(not task.has_state(TaskState.FINISHED_MASK)
+                                      for task in reversed(workflow.tasks.values())):
+        return False
+    return bool(workflow.is_completed())
+
+
 class SessionHost(Protocol):
     """What a session needs from the runtime context (:class:`engine.runtime.context.RuntimeContext`)."""
 
@@ -81,11 +90,12 @@ class SessionHost(Protocol):
     def version(self, connection: Connection, version_id: int) -> LoadedVersion:
         """The parsed version (cached)."""
 
-    def take_workflow(self, instance_id: int, revision: int) -> BpmnWorkflow | None:
-        """Remove and return the cached workflow of ``instance_id`` when it is at ``revision``."""
+    def take_workflow(self, instance_id: int, revision: int) -> tuple[BpmnWorkflow, frozenset[str]] | None:
+        """Remove and return the cached workflow of ``instance_id`` (with the ids of its READY user
+        tasks) when it is at ``revision``."""
 
-    def put_workflow(self, instance_id: int, revision: int, workflow: BpmnWorkflow) -> None:
-        """Keep ``workflow`` as the state of ``revision`` (after the commit)."""
+    def put_workflow(self, instance_id: int, revision: int, workflow: BpmnWorkflow, ready: frozenset[str]) -> None:
+        """Keep ``workflow`` as the state of ``revision`` (after the commit), with its READY user tasks' ids."""
 
 
 @dataclass
@@ -123,10 +133,13 @@ class InstanceRun:
     #: The instance whose call row started this one, and that row's task (engine.runtime.structure).
     parent_id: int | None = None
     parent_task: str = ""
+    #: (status, reason, ended_at) as the row holds them now (read under the lock, then as last saved).
+    _stored_status: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
         self.status, self.reason, self.ended_at = self.row.status, self.row.reason, self.row.ended_at
+        self._stored_status = (self.status, self.reason, self.ended_at)
         self.registration = getattr(self.row, "registration", "") or ""
         self.subject = getattr(self.row, "subject_masked", "") or ""
         self.parent_id, self.parent_task = self.row.parent_id, self.row.parent_task
@@ -140,13 +153,15 @@ class InstanceRun:
         """The instance's workflow; loaded once, from the cache when it is current."""
         if self._workflow is None:
             cached = self.host.take_workflow(self.instance_id, self.row.revision)
-            if cached is None:
-                try:
-                    text = upgrade_state(self.row.state, self.row.state_format)
-                    cached = state_from_json(text, self.version.spec)
-                except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                    raise StoreError.from_code("runtime_state_unreadable", instance=self.instance_id) from exc
-            self._workflow = cached
+            if cached is not None:  # the READY set came along: no walk of the task tree
+                self._workflow, self.ready_before = cached[0], set(cached[1])
+                return cached[0]
+            try:
+                text = upgrade_state(self.row.state, self.row.state_format)
+                loaded = state_from_json(text, self.version.spec)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise StoreError.from_code("runtime_state_unreadable", instance=self.instance_id) from exc
+            self._workflow = loaded
             self.ready_before = set(self._ready_tasks())
         return self._workflow
 
@@ -246,8 +261,8 @@ class InstanceRun:
 
         :return: whether the item was still open.
         """
-        done = hot.run(self.connection, hot.COMPLETE_ITEM, {**values, "now": hot.bind_time(self.connection, self.now)})
-        return bool(done.rowcount == 1)
+        return hot.execute(self.connection, hot.COMPLETE_ITEM,
+                           {**values, "now": hot.bind_time(self.connection, self.now)}) == 1
 
     def record_case_values(self, step_id: str, values: dict[str, Any], *, first: bool = False) -> None:
         """Keep the form data a step accepted as the instance's case data (see :mod:`engine.runtime.case`).
@@ -309,9 +324,16 @@ class InstanceRun:
     # -- what the session does at the end -----------------------------------------------------
 
     def _ready_tasks(self) -> dict[str, Any]:
-        assert self._workflow is not None
-        return {str(task.id): task for task in self._workflow.get_tasks(state=TaskState.READY)
-                if task.task_spec.manual}
+        """The READY user tasks, in the depth-first order SpiffWorkflow lists them (items open in it)."""
+        workflow = self._workflow
+        assert workflow is not None
+        # The (pruned) trees are small dicts: scanning them is much cheaper than SpiffWorkflow's
+        # depth-first iterator, and one READY task (the usual case) has no order to keep.
+        found = [task for tree in (workflow, *workflow.subprocesses.values()) for task in tree.tasks.values()
+                 if task.state == TaskState.READY and task.task_spec.manual]
+        if len(found) > 1:
+            found = [task for task in workflow.get_tasks(state=TaskState.READY) if task.task_spec.manual]
+        return {str(task.id): task for task in found}
 
     def _adopt(self, workflow: BpmnWorkflow) -> None:
         self._workflow = workflow
@@ -342,9 +364,9 @@ class InstanceRun:
             event_sync.sync_message_waits(self)
         if workflow.bpmn_events:
             event_sync.record_error_ends(self, actor)
-        if workflow.is_completed() and self.status == "running":
+        if self.status == "running" and _finished(workflow):
             self.status, self.ended_at = "completed", self.now
-            hot.run(self.connection, hot.FINISH_INSTANCE, {
+            hot.execute(self.connection, hot.FINISH_INSTANCE, {
                 "id": self.instance_id,
                 "minutes": self.host.calendar.working_minutes_between(self.row.started_at, self.now)})
             self.append("finished", actor, "", None, {})
@@ -413,7 +435,9 @@ class InstanceRun:
             # holders are matched by this id when the column names an organisation jabatan (else by text)
             "jabatan_id": column_jabatan(self.connection, unit, code),
         }
-        item_id = hot.run(self.connection, hot.INSERT_ITEM, values).scalar_one()
+        inserted = hot.fetch_one(self.connection, hot.INSERT_ITEM, values)
+        assert inserted is not None  # RETURNING id
+        item_id = int(inserted[0])
         values.update(id=item_id, status="open", ready_at=self.now, due_at=due)
         self.new_items.append(values)
         self.append("ready", SYSTEM_ACTOR, step_id, item_id, {
@@ -459,26 +483,32 @@ class InstanceRun:
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
             revision = self.saved_revision or self.row.revision  # the stored revision (saved once already?)
-            result = hot.run(self.connection, hot.SAVE_STATE, {
+            values: dict[str, Any] = {
                 "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
-                "status": self.status, "reason": self.reason,
-                "ended_at": hot.bind_time(self.connection, self.ended_at),
-                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
-            if result.rowcount != 1:
+                "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id}
+            status = (self.status, self.reason, self.ended_at)
+            if status == self._stored_status:  # the usual step: not naming status keeps its index page unwritten
+                saved = hot.execute(self.connection, hot.SAVE_STATE_ONLY, values)
+            else:
+                saved = hot.execute(self.connection, hot.SAVE_STATE, {
+                    **values, "status": self.status, "reason": self.reason,
+                    "ended_at": hot.bind_time(self.connection, self.ended_at)})
+            if saved != 1:
                 raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
+            self._stored_status = status
             self.saved_revision = revision + 1
             # a parent's call row completed by its child after this run finished makes it finish again
             self._advanced_by, self._completed_task = None, ""
         elif self.pending or (self.status, self.reason, self.ended_at) != (
                 self.row.status, self.row.reason, self.row.ended_at):
-            hot.run(self.connection, hot.SAVE_HEAD, {
+            hot.execute(self.connection, hot.SAVE_HEAD, {
                 "status": self.status, "reason": self.reason,
                 "ended_at": hot.bind_time(self.connection, self.ended_at),
                 "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
         if self.pending:
             for event in self.pending:
                 event["at"] = hot.bind_time(self.connection, event["at"])
-            hot.run(self.connection, hot.INSERT_EVENT, self.pending)
+            hot.execute_many(self.connection, hot.INSERT_EVENT, self.pending)
             self.pending.clear()
 
 
@@ -513,15 +543,44 @@ class InstanceSession:
                 already = self.run_of(instance_id)  # the parent's lock may have locked this child on its way
                 if already is not None:
                     return already
-        else:
-            parent_id = self.connection.execute(select(instances.c.parent_id)
-                                                .where(instances.c.id == instance_id)).scalar()
-            if parent_id is not None and self.run_of(int(parent_id)) is None:
-                if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
-                    return None
-            row = hot.lock_instance(self.connection, instance_id, skip_locked)
-            if row is None:
+            return self._add_run(row)
+        parent = hot.fetch_one(self.connection, hot.INSTANCE_PARENT, {"id": instance_id})
+        parent_id = parent[0] if parent is not None else None
+        if parent_id is not None and self.run_of(int(parent_id)) is None:
+            if self.lock(int(parent_id), skip_locked=skip_locked) is None and skip_locked:
                 return None
+        row = hot.lock_instance(self.connection, instance_id, skip_locked)
+        return None if row is None else self._add_run(row)
+
+    def lock_item(self, item_id: int, username: str) -> tuple[InstanceRun, hot.ItemRow] | None:
+        """Lock the instance of a work item, then read the item with what ``username`` may do there
+        (:func:`engine.store.hot.item_for_user`), so what is read cannot change before the commit.
+
+        The common case takes one statement on SQLite and two on PostgreSQL; an item of a child
+        instance (whose parent is locked first) or of an instance already locked here goes the long way.
+
+        :return: the run and the item, or ``None`` when there is no such work item.
+        """
+        connection = self.connection
+        if not self._runs:
+            if connection.dialect.name == "sqlite":
+                both = hot.lock_item_sqlite(connection, item_id, username, self.now)
+                if both is None:
+                    return None
+                if both[0].parent_id is None:
+                    return self._add_run(both[0]), both[1]
+            else:
+                row = hot.lock_item_instance_pg(connection, item_id)
+                if row is not None:
+                    locked = self._add_run(row)
+                    item = hot.item_for_user(connection, item_id, username, self.now)
+                    return None if item is None else (locked, item)
+        found = hot.fetch_one(connection, hot.ITEM_INSTANCE, {"id": item_id})
+        run = self.lock(int(found[0])) if found is not None else None
+        item = hot.item_for_user(connection, item_id, username, self.now) if run is not None else None
+        return None if run is None or item is None else (run, item)
+
+    def _add_run(self, row: hot.InstanceRow) -> InstanceRun:
         run = InstanceRun(self.host, self.connection, row, self.host.version(self.connection, row.version_id), self.now)
         run.session = self
         self._runs.append(run)
@@ -579,7 +638,8 @@ class InstanceSession:
     def _publish(self) -> None:
         for run in self._runs:
             if run.saved_revision:
-                self.host.put_workflow(run.instance_id, run.saved_revision, run.workflow)
+                # the state was saved after a sync, which left ready_before as the READY user tasks now
+                self.host.put_workflow(run.instance_id, run.saved_revision, run.workflow, frozenset(run.ready_before))
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 
 from engine.errors import TaskError
 from engine.sop import routing
+from engine.store import hot
 from engine.store.models import case_values, holdings, org_jabatan, org_units, users
 
 
@@ -92,9 +93,8 @@ def column_jabatan(connection: Connection, unit: str, code: str) -> int | None:
     """
     if not code.strip():
         return None
-    found = connection.execute(select(org_jabatan.c.id).join(org_units, org_units.c.id == org_jabatan.c.unit_id)
-                               .where(org_units.c.code == unit, org_jabatan.c.code == code.strip())).scalar()
-    return None if found is None else int(found)
+    found = hot.fetch_one(connection, hot.COLUMN_JABATAN, {"unit": unit, "code": code.strip()})  # every new item
+    return None if found is None else int(found[0])
 
 
 def _known(connection: Connection, code: str) -> bool:

@@ -13,6 +13,7 @@ was tried for #13 and dropped: the strict hand-off made a convoy, 34 -> 23 compl
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -76,10 +77,18 @@ def _sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    if connection.get_execution_options().get("alur_write"):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        connection.exec_driver_sql("BEGIN")
+    # on the driver's connection: every transaction begins here, and going through exec_driver_sql
+    # (a result object per statement) cost more than SQLite's BEGIN itself
+    statement = "BEGIN IMMEDIATE" if connection.get_execution_options().get("alur_write") else "BEGIN"
+    dbapi_connection = connection.connection.dbapi_connection
+    assert dbapi_connection is not None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(statement)
+    except sqlite3.Error as error:  # as exec_driver_sql raises it (map_db_errors names it)
+        raise exc.DBAPIError.instance(statement, None, error, sqlite3.Error) from error
+    finally:
+        cursor.close()
 
 
 class _SharedReads:

@@ -23,7 +23,7 @@ from typing import Any
 from uuid import UUID
 
 from SpiffWorkflow.bpmn.serializer.default.event_definition import TimerConditionalEventDefinitionConverter
-from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, TaskConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 from SpiffWorkflow.bpmn.specs.event_definitions.multiple import MultipleEventDefinition
@@ -35,6 +35,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.spiff.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
+from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn.spiff.scripts import safe_script_engine
@@ -67,19 +68,77 @@ class ClockDateTimer(ClockTimer):
     """A :class:`ClockTimer` whose expression is a date-time (``timeDate``) instead of a duration."""
 
 
+#: Task ids as text: ``str(UUID)`` is ~1 us, and a save writes each id three or four times.
+_UUID_TEXT: dict[UUID, str] = {}
+
+
+def _uuid_text(value: UUID) -> str:
+    text = _UUID_TEXT.get(value)
+    if text is None:
+        if len(_UUID_TEXT) >= 200_000:  # ids of finished instances: start again rather than grow
+            _UUID_TEXT.clear()
+        text = _UUID_TEXT[value] = str(value)
+    return text
+
+
+def _task_dict(task: Task, registry: Any) -> dict[str, Any]:
+    """What SpiffWorkflow's ``TaskConverter.to_dict`` makes of a task (key for key, in its order),
+    written out: its generic helpers (a registry look-up, a cleaned copy and a ``DeepMerge`` call per
+    task) were most of the cost of saving a state. Only the changes against the parent's data are kept.
+    """
+    parent_id = task._parent
+    parent = task.workflow.tasks.get(parent_id)  # Task.parent
+    data = task.data
+    if parent is None:
+        delta: dict[str, Any] = {}
+    else:
+        before = parent.data
+        delta = {"updates": {key: data[key] for key in data if key not in before or data[key] != before[key]},
+                 "deletions": [key for key in before if key not in data]}
+        data = {}
+    internal = task.internal_data
+    return {"id": _uuid_text(task.id), "parent": _uuid_text(parent_id) if parent is not None else None,
+            "children": [_uuid_text(child) for child in task._children], "last_state_change": task.last_state_change,
+            "state": task.state, "task_spec": task.task_spec.name, "triggered": task.triggered,
+            "internal_data": registry.convert(internal) if internal else {}, "data": data, "delta": delta}
+
+
+class _Tasks(TaskConverter):
+    """SpiffWorkflow's task converter with :func:`_task_dict` (the tasks of sub-processes go through it)."""
+
+    def to_dict(self, task: Task) -> dict[str, Any]:
+        return _task_dict(task, self.registry)
+
+
 class _WorkflowWithoutSpec(BpmnWorkflowConverter):
     """Serialise a workflow's task tree only; the spec is put back from the version on restore."""
 
     def to_dict(self, workflow: BpmnWorkflow) -> dict[str, Any]:
-        dct: dict[str, Any] = super(BpmnWorkflowConverter, self).to_dict(workflow)
-        dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
-        dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
-        return dct
+        # WorkflowConverter.to_dict, with the tasks converted directly (same keys, same order)
+        registry = self.registry
+        typename = registry.typenames[Task]
+        tasks: dict[str, Any] = {}
+        for key, task in workflow.tasks.items():
+            if type(task) is Task:
+                converted = _task_dict(task, registry)
+                converted["typename"] = typename
+            else:
+                converted = registry.convert(task)
+            tasks[_uuid_text(key) if type(key) is UUID else str(key)] = converted
+        return {
+            "data": registry.convert(registry.clean(workflow.data)), "correlations": workflow.correlations,
+            "last_task": str(workflow.last_task.id) if workflow.last_task is not None else None,
+            "success": workflow.success, "completed": workflow.completed, "tasks": tasks,
+            "root": _uuid_text(workflow.task_tree.id),
+            "subprocesses": self.mapping_to_dict(workflow.subprocesses),
+            "bpmn_events": registry.convert(workflow.bpmn_events),
+        }
 
 
 def _build_serializer() -> BpmnWorkflowSerializer:
     config = dict(SPIFF_CONFIG)
     config[BpmnWorkflow] = _WorkflowWithoutSpec
+    config[Task] = _Tasks
     config[ClockTimer] = TimerConditionalEventDefinitionConverter
     config[ClockDateTimer] = TimerConditionalEventDefinitionConverter
     config[ParallelRows] = config[ParallelMultiInstanceTask]
@@ -153,7 +212,7 @@ def new_workflow(spec: BpmnProcessSpec) -> BpmnWorkflow:
 def state_to_json(workflow: BpmnWorkflow) -> str:
     """The workflow's task tree and data as JSON, without the spec."""
     prune(workflow)
-    return json.dumps(_REGISTRY.convert(workflow), separators=(",", ":"))
+    return json.dumps(_REGISTRY.convert(workflow), separators=(",", ":"), check_circular=False)
 
 
 def state_from_json(text: str, spec: BpmnProcessSpec) -> BpmnWorkflow:
@@ -249,3 +308,4 @@ def _prune_tree(workflow: Any, above: int) -> int:
     if workflow.last_task is not None and workflow.last_task.id not in workflow.tasks:
         workflow.last_task = anchor
     return len(removed)
+

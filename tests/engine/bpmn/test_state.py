@@ -60,3 +60,62 @@ def test_escalation_timers_fire_only_when_marked() -> None:
     workflow.do_engine_steps()
     assert timer.state == TaskState.COMPLETED
     assert [t.task_spec.name for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual] == ["periksa"]
+
+
+def _stock_registry():  # type: ignore[no-untyped-def]
+    """SpiffWorkflow's own task converter with the same workflow shape (no spec): what states were saved with."""
+    from SpiffWorkflow.bpmn.serializer.default.event_definition import TimerConditionalEventDefinitionConverter
+    from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, TaskConverter
+    from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
+    from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+    from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+    from SpiffWorkflow.spiff.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
+    from SpiffWorkflow.task import Task
+
+    from engine.bpmn.spiff.structure import ParallelRows, SequentialRows
+
+    class StockWithoutSpec(BpmnWorkflowConverter):
+        def to_dict(self, workflow):  # type: ignore[no-untyped-def]
+            dct = super(BpmnWorkflowConverter, self).to_dict(workflow)
+            dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
+            dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
+            return dct
+
+    config = dict(SPIFF_CONFIG)
+    assert config[Task] is TaskConverter
+    config.update({BpmnWorkflow: StockWithoutSpec, state.ClockTimer: TimerConditionalEventDefinitionConverter,
+                   state.ClockDateTimer: TimerConditionalEventDefinitionConverter,
+                   ParallelRows: config[ParallelMultiInstanceTask],
+                   SequentialRows: config[SequentialMultiInstanceTask]})
+    return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(config)).registry
+
+
+def test_the_fast_task_converter_writes_what_spiffworkflows_own_writes() -> None:
+    # the runtime's saves skip SpiffWorkflow's generic converter helpers; the text must stay the same,
+    # byte for byte, so stored states and new ones are one format (sub-processes and loops included)
+    stock = _stock_registry()
+    compared = 0
+    for path in (DATA / "surat_kecil.yaml", DATA / "revisi_berulang.yaml",
+                 DATA / "structure" / "subproses_berulang.yaml", DATA / "structure" / "paraf_berurutan.yaml"):
+        sop = load_file(path).sop
+        spec = parse_spec(write_bpmn(sop)).spec
+        workflow = state.new_workflow(spec)
+        workflow.get_tasks(state=TaskState.READY)[0].data.update({"nomor": 7, "catatan": {"isi": ["a", "b"]},
+                                                                  "pemaraf": [{"bidang": "A"}, {"bidang": "B"}]})
+        workflow.do_engine_steps()
+        for turn in range(60):
+            ready = [t for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual]
+            if not ready:
+                break
+            task = ready[0]
+            task.data.update({"keputusan": "Ya" if turn < 4 else "Tidak", "lengkap": "Tidak" if turn < 3 else "Ya",
+                              f"isian_{turn % 3}": turn})
+            task.data.pop("nomor", None) if turn == 2 else None  # a deletion against the parent's data
+            task.run()
+            workflow.do_engine_steps()
+            text = state.state_to_json(workflow)  # prunes first, so both see the same tree
+            assert text == json.dumps(stock.convert(workflow), separators=(",", ":")), (path.name, turn)
+            workflow = state.state_from_json(text, spec)
+            compared += 1
+        assert workflow.is_completed(), path.name
+    assert compared >= 20
