@@ -45,7 +45,7 @@ def _accept(page: Page, server: LiveServer) -> None:
     sign_in(page, server, "verifikator")
     _open(page, server)
     confirm(page, "#terima")
-    expect(page.locator("#verified")).to_contain_text("verifikator")
+    expect(page.locator("#verified")).to_contain_text("Hendra Gunawan")  # by name, not login
     sign_out(page)
 
 
@@ -96,7 +96,7 @@ def test_four_people_take_an_sop_through_verifikasi_and_pengesahan(page: Page, s
         form.locator("input[name=alasan]").fill("Surat domisili adalah layanan lain")
         form.locator("button[type=submit]").click()
     expect(page.locator("#findings")).not_to_contain_text("belum dijawab")
-    expect(page.locator("#findings")).to_contain_text("penyusun2")
+    expect(page.locator("#findings")).to_contain_text("Tono Sugiarto")  # by name, not login
     shot(page, "22-penyusun2-temuan-dijawab")
     sign_out(page)
     _accept(page, server)

@@ -84,7 +84,7 @@ def test_an_sop_from_the_table_to_approval_to_work_to_audit(page: Page, shot: An
     page.goto(f"{server.url}/penyusun/")
     page.click("#register a:has-text('Pelayanan Surat Pengantar Kelurahan')")
     confirm(page, "#terima")
-    expect(page.locator("#verified")).to_contain_text("verifikator")
+    expect(page.locator("#verified")).to_contain_text("Hendra Gunawan")  # by name, not login
     sign_out(page)
     sign_in(page, server, "penyusun")
     page.goto(f"{server.url}/penyusun/")
