@@ -255,18 +255,22 @@ class Scope:
             clauses.append(f"{column} IN (SELECT code FROM org_units WHERE id IN :scope_units)")
             params["scope_units"] = sorted(self.units)
 
+    def _period_clause(self, connection: Connection, column: str, clauses: list[str], params: dict[str, Any]) -> None:
+        """``column`` (an instant) within the period: from its first day's midnight, before the day after its last."""
+        if self.start is not None:
+            clauses.append(f"{column} >= :period_start")
+            params["period_start"] = hot.bind_time(connection, self.start)
+        if self.end is not None:
+            clauses.append(f"{column} < :period_end")
+            params["period_end"] = hot.bind_time(connection, self.end)
+
     def where(self, connection: Connection, alias: str = "i") -> tuple[str, dict[str, Any]]:
         """An SQL condition on the instances table (alias ``alias``) and its parameters."""
         # a trial report reads the ujicoba runs only: simulations (stage 8's practice) never count
         clauses = [f"{alias}.version_id IN :version_ids", f"{alias}.mode = '{'ujicoba' if self.trial else 'real'}'"]
         params: dict[str, Any] = {"version_ids": self.version_ids}
         self._unit_clause(f"{alias}.unit", clauses, params)
-        if self.start is not None:
-            clauses.append(f"{alias}.started_at >= :period_start")
-            params["period_start"] = hot.bind_time(connection, self.start)
-        if self.end is not None:
-            clauses.append(f"{alias}.started_at < :period_end")
-            params["period_end"] = hot.bind_time(connection, self.end)
+        self._period_clause(connection, f"{alias}.started_at", clauses, params)
         return " AND ".join(clauses), params
 
     def item_where(self, connection: Connection, by_version: bool, scan: bool = False) -> tuple[str, dict[str, Any]]:
@@ -288,12 +292,7 @@ class Scope:
         if by_version:
             clauses.append("w.instance_id IN (SELECT id FROM instances WHERE version_id IN :version_ids)")
             params["version_ids"] = self.version_ids
-        if self.start is not None:
-            clauses.append("w.ready_at >= :period_start")
-            params["period_start"] = hot.bind_time(connection, self.start)
-        if self.end is not None:
-            clauses.append("w.ready_at < :period_end")
-            params["period_end"] = hot.bind_time(connection, self.end)
+        self._period_clause(connection, "w.ready_at", clauses, params)
         return " AND ".join(clauses), params
 
 
@@ -432,12 +431,7 @@ def _children_where(connection: Connection, scope: Scope) -> tuple[str, dict[str
     params: dict[str, Any] = {"version_ids": scope.version_ids}
     # a child runs in its parent's unit: the reader's units narrow both alike
     scope._unit_clause("c.unit", clauses, params)
-    if scope.start is not None:
-        clauses.append("c.started_at >= :period_start")
-        params["period_start"] = hot.bind_time(connection, scope.start)
-    if scope.end is not None:
-        clauses.append("c.started_at < :period_end")
-        params["period_end"] = hot.bind_time(connection, scope.end)
+    scope._period_clause(connection, "c.started_at", clauses, params)
     source = ("instances c JOIN instances i ON i.id = c.parent_id JOIN events e ON e.instance_id = c.id "
               f"WHERE {' AND '.join(clauses)}")
     return source, params
