@@ -31,6 +31,7 @@ def _twin(server: LiveServer) -> None:
 def _open(page: Page, server: LiveServer) -> None:
     page.goto(f"{server.url}/penyusun/")
     page.click(f"#register a:has-text('{TITLE}')")
+    page.wait_for_url("**/sop/**")
 
 
 def _submit_again(page: Page, server: LiveServer) -> None:

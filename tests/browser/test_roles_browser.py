@@ -58,6 +58,9 @@ def _write_sop(page: Page, server: LiveServer) -> None:
 
 def confirm(page: Page, button: str) -> None:
     """Open the two-step form holding ``button``, tick "Saya yakin" and press it."""
+    # A click on a link before this returns at once; wait for the page holding the button, or the
+    # "is it open?" test below reads the old page and the form stays folded.
+    page.locator(button).first.wait_for(state="attached")
     details = page.locator(f"details.transition:has({button})")
     if details.count() and details.first.get_attribute("open") is None:
         details.first.locator("> summary").click()
