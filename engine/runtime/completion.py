@@ -82,17 +82,23 @@ def start(context: RuntimeContext, key: str, username: str, form: Any, unit: str
             raise DataError.from_code("sos_simulation_not_trial", "versi")
         run = session.create(loaded, unit, username, workflow, SIMULASI if simulation else None)
         salt = run.new_case_salt()
-        registration = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
-                                           session.now, context.calendar.tz, simulation=run.row.mode == SIMULASI,
-                                           definition_id=loaded.definition_id) if sop is not None else ""
         subject, subject_masked = subject_of(sop, completion.data) if sop is not None else ("", "")
-        run.set_identity(registration, subject, subject_masked)
         recorded = event_case_data(sop.fields, completion.data, salt) if sop is not None else None
-        run.append("started", username, first.id, None, {
+        started = run.append("started", username, first.id, None, {
             "sop": loaded.key, "versi": loaded.number, "ujicoba": loaded.draft, "unit": unit,
-            **({"simulasi": True} if simulation else {}),
-            **({"registrasi": registration} if registration else {}), **completion.event_data(recorded)},
-                   Envelope(documents=completion.documents) if completion.documents else None)
+            **({"simulasi": True} if simulation else {}), **completion.event_data(recorded)},
+            Envelope(documents=completion.documents) if completion.documents else None)
+        if sop is not None:
+            def take_number() -> None:
+                # the last thing before the writes: the counter row (locked to the commit on PostgreSQL)
+                # is not held while the form is read, the files written and the workflow run
+                number = assign_registration(connection, run.instance_id, loaded.id, sop, run.row.mode != REAL,
+                                             session.now, context.calendar.tz, simulation=run.row.mode == SIMULASI,
+                                             definition_id=loaded.definition_id)
+                run.set_identity(number, subject, subject_masked)
+                started["data"].setdefault("registrasi", number)
+
+            run.number_late(take_number)
         for attached in checked:
             write_attachment(run, context.files, first.id, None, attached, username, written)
         if completion.data:

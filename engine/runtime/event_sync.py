@@ -104,7 +104,7 @@ def sync_message_waits(run: SessionRun) -> None:
         found = event_trigger(sop.steps, task.task_spec.bpmn_id or "", TriggerKind.MESSAGE, name) if sop else None
         step_id, event_id, correlation = (found[0].id, found[1], found[2].correlation) if found else ("", name, "")
         # without a correlation field the case's registration number correlates
-        value = task.data.get(correlation, "") if correlation else run.registration
+        value = task.data.get(correlation, "") if correlation else run.registration_now()
         run.connection.execute(insert(message_waits), {
             "instance_id": run.instance_id, "task_id": task_id, "event_id": event_id, "step_id": step_id,
             "message": name, "correlation": correlation_digest(name, value if value is not None else ""),

@@ -135,6 +135,12 @@ class InstanceRun:
     parent_task: str = ""
     #: (status, reason, ended_at) as the row holds them now (read under the lock, then as last saved).
     _stored_status: tuple[Any, ...] = ()
+    #: Gives the registration number a start left to the end of its session (:meth:`registration_now`).
+    _numbering: Callable[[], None] | None = None
+    #: The run whose case this one works on (a call row's child): its number is copied when it is known.
+    _identity_of: InstanceRun | None = None
+    #: The workflow moved in this session: the state is saved when the session writes.
+    _state_moved: bool = False
 
     def __post_init__(self) -> None:
         self.last_seq, self.last_hash = self.row.last_seq, self.row.last_hash
@@ -182,19 +188,40 @@ class InstanceRun:
     # -- what callers change -------------------------------------------------------------------
 
     def append(self, kind: str, actor: str, step: str = "", item_id: int | None = None,
-               data: dict[str, Any] | None = None, envelope: Envelope | None = None) -> None:
-        """Add one event to the instance's hash chain (written when the session ends).
+               data: dict[str, Any] | None = None, envelope: Envelope | None = None) -> dict[str, Any]:
+        """Add one event to the instance's hash chain. Its body and hash are made when the session
+        writes (in order, so the chain is the same), which lets a value known only then still go into
+        its ``data``: the registration number a start takes last.
 
         :param envelope: on whose behalf, about which documents, linked to which instances.
+        :return: the event as it waits to be written.
         """
-        seq = self.last_seq + 1
-        body = event_body(self.instance_id, seq, kind, self.now, actor, step, item_id, data or {}, envelope)
-        digest = chain_hash(self.last_hash, body)
-        self.pending.append({
-            "instance_id": self.instance_id, "seq": seq, "kind": kind, "at": self.now, "actor": actor,
-            "step": step, "item_id": item_id, "body": body, "prev_hash": self.last_hash, "hash": digest,
-        })
-        self.last_seq, self.last_hash = seq, digest
+        self.last_seq += 1
+        event = {"seq": self.last_seq, "kind": kind, "actor": actor, "step": step, "item_id": item_id,
+                 "data": dict(data or {}), "envelope": envelope}
+        self.pending.append(event)
+        return event
+
+    @property
+    def moved(self) -> bool:
+        """Advanced since its work items, timers and waits were last brought in line."""
+        return self._advanced_by is not None
+
+    def number_late(self, numbering: Callable[[], None]) -> None:
+        """Leave the registration number to ``numbering``, called once: when the session writes, or
+        before if something asks for the number (:meth:`registration_now`). On PostgreSQL the counter
+        row it updates stays locked until the commit, so the later it is taken the less starts of the
+        same SOP wait for each other."""
+        self._numbering = numbering
+
+    def registration_now(self) -> str:
+        """The case's registration number, taken now when the start left it for later."""
+        if self._numbering is not None:
+            numbering, self._numbering = self._numbering, None
+            numbering()
+        elif self._identity_of is not None and not self.registration:
+            self.registration = self._identity_of.registration_now()
+        return self.registration
 
     def advance(self, actor: str, perform: Callable[[], None], completed_task: str = "") -> None:
         """Run ``perform`` and the engine steps after it; the session then syncs items and saves the state.
@@ -222,11 +249,6 @@ class InstanceRun:
             detail = condition.message if condition is not None else str(exc).splitlines()[0]
             raise TaskError.from_code("runtime_cannot_continue", detail=detail) from exc
         self._advanced_by, self._completed_task = actor, completed_task
-
-    @property
-    def unfinished(self) -> bool:
-        """Advanced (or given events) since the session last finished this run."""
-        return self._advanced_by is not None or bool(self.pending)
 
     def change_status(self, status: str, reason: str) -> None:
         """Set the instance status; its work items (and timers, on cancel) follow."""
@@ -393,7 +415,7 @@ class InstanceRun:
             parent_id=self.instance_id, parent_task=task_id))
         child.parent_id, child.parent_task = self.instance_id, task_id
         child.new_case_salt()
-        child.set_identity(self.registration, self.subject, self.subject)  # the case the parent works on
+        child._identity_of = self  # the case the parent works on: its number, when it is taken
         child.append("started", SYSTEM_ACTOR, loaded.start.id, None,
                      {"sop": loaded.key, "versi": loaded.number, "induk": self.instance_id, "langkah_induk": step_id},
                      Envelope(parent=self.instance_id))
@@ -478,38 +500,59 @@ class InstanceRun:
                 "instance_id": self.instance_id, "task_id": task_id, "event_id": event_id, "step_id": step_id,
                 "escalation": bool(step_id), "status": "waiting", "fire_at": fire_at})
 
-    def _finish(self) -> None:
-        """Sync and save the state when the workflow moved, else only the head; then write the events."""
+    def _finish_sync(self) -> None:
+        """Bring work items, timers and waits in line with the workflow it moved (once more when a child
+        moved it again)."""
         if self._advanced_by is not None:
             self._sync(self._advanced_by, self._completed_task)
-            revision = self.saved_revision or self.row.revision  # the stored revision (saved once already?)
+            self._advanced_by, self._completed_task = None, ""
+            self._state_moved = True
+
+    def _finish_write(self) -> None:
+        """Seal the events into the chain, save the state when the workflow moved (else only the head
+        when there are events or the status changed), then write the events."""
+        connection = self.connection
+        if self._identity_of is not None:
+            parent = self._identity_of
+            self.set_identity(parent.registration_now(), parent.subject, parent.subject)
+            self._identity_of = None
+        rows = []
+        for event in self.pending:
+            body = event_body(self.instance_id, event["seq"], event["kind"], self.now, event["actor"], event["step"],
+                              event["item_id"], event["data"], event["envelope"])
+            digest = chain_hash(self.last_hash, body)
+            rows.append({"instance_id": self.instance_id, "seq": event["seq"], "kind": event["kind"], "at": self.now,
+                         "actor": event["actor"], "step": event["step"], "item_id": event["item_id"], "body": body,
+                         "prev_hash": self.last_hash, "hash": digest})
+            self.last_hash = digest
+        self.pending.clear()
+        if self._state_moved:
+            revision = self.row.revision
             values: dict[str, Any] = {
                 "state": state_to_json(self.workflow), "state_format": STATE_FORMAT, "revision": revision,
                 "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id}
             status = (self.status, self.reason, self.ended_at)
             if status == self._stored_status:  # the usual step: not naming status keeps its index page unwritten
-                saved = hot.execute(self.connection, hot.SAVE_STATE_ONLY, values)
+                saved = hot.execute(connection, hot.SAVE_STATE_ONLY, values)
             else:
-                saved = hot.execute(self.connection, hot.SAVE_STATE, {
+                saved = hot.execute(connection, hot.SAVE_STATE, {
                     **values, "status": self.status, "reason": self.reason,
-                    "ended_at": hot.bind_time(self.connection, self.ended_at)})
+                    "ended_at": hot.bind_time(connection, self.ended_at)})
             if saved != 1:
                 raise StoreError.from_code("runtime_concurrent_change", instance=self.instance_id)
             self._stored_status = status
             self.saved_revision = revision + 1
-            # a parent's call row completed by its child after this run finished makes it finish again
-            self._advanced_by, self._completed_task = None, ""
-        elif self.pending or (self.status, self.reason, self.ended_at) != (
+        elif rows or (self.status, self.reason, self.ended_at) != (
                 self.row.status, self.row.reason, self.row.ended_at):
-            hot.execute(self.connection, hot.SAVE_HEAD, {
+            hot.execute(connection, hot.SAVE_HEAD, {
                 "status": self.status, "reason": self.reason,
-                "ended_at": hot.bind_time(self.connection, self.ended_at),
+                "ended_at": hot.bind_time(connection, self.ended_at),
                 "last_seq": self.last_seq, "last_hash": self.last_hash, "id": self.instance_id})
-        if self.pending:
-            for event in self.pending:
-                event["at"] = hot.bind_time(self.connection, event["at"])
-            hot.execute_many(self.connection, hot.INSERT_EVENT, self.pending)
-            self.pending.clear()
+        if rows:
+            at = hot.bind_time(connection, self.now)
+            for row in rows:
+                row["at"] = at
+            hot.execute_many(connection, hot.INSERT_EVENT, rows)
 
 
 class InstanceSession:
@@ -620,14 +663,16 @@ class InstanceSession:
         return run
 
     def _finish(self) -> None:
-        finished: set[int] = set()
-        while True:  # a run may advance another (a child its parent, a call its new child): finish until still
-            todo = [run for run in self._runs if id(run) not in finished or run.unfinished]
-            if not todo:
+        while True:  # a run may advance another (a child its parent, a call its new child): until still
+            moved = [run for run in self._runs if run.moved]
+            if not moved:
                 break
-            for run in todo:
-                run._finish()
-                finished.add(id(run))
+            for run in moved:
+                run._finish_sync()
+        for run in self._runs:  # what was left to the end (a start's number), then the writes
+            run.registration_now()
+        for run in self._runs:
+            run._finish_write()
         for run in self._runs:
             if self.host.notify.enabled:  # in this transaction: the messages commit or roll back with the change
                 zone = self.host.calendar.tz

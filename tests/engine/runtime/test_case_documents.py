@@ -343,7 +343,7 @@ def test_a_failed_transaction_leaves_no_file_behind(runtime: Runtime, files: Doc
     def broken(self: object) -> None:
         raise StoreError.from_code("runtime_concurrent_change", instance=0)
 
-    monkeypatch.setattr(session_module.InstanceRun, "_finish", broken)
+    monkeypatch.setattr(session_module.InstanceRun, "_finish_write", broken)
     with pytest.raises(StoreError):
         runtime.attach(item, "budi", KTP, PDF, "ktp.pdf")
     monkeypatch.undo()

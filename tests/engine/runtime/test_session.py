@@ -24,7 +24,7 @@ from tests.engine.runtime.conftest import UNIT
 ENGINE = Path(__file__).resolve().parents[3] / "engine"
 SESSION = ENGINE / "runtime" / "session.py"
 #: What only the session may do to an instance: build a run, lock a row, save state/head, write events.
-_SESSION_ONLY_CALLS = {"InstanceRun", "InstanceSession", "lock_instance", "_finish", "_adopt", "_sync"}
+_SESSION_ONLY_CALLS = {"InstanceRun", "InstanceSession", "lock_instance", "_finish", "_finish_sync", "_finish_write", "_adopt", "_sync"}
 _SESSION_ONLY_STATEMENTS = {"SAVE_STATE", "SAVE_STATE_ONLY", "SAVE_HEAD", "INSERT_EVENT", "LOCK_INSTANCE",
                             "LOCK_INSTANCE_PG", "LOCK_INSTANCE_PG_SKIP", "FINISH_INSTANCE", "INSERT_ITEM", "CANCEL_ITEM",
                             "COMPLETE_ITEM"}
