@@ -425,7 +425,8 @@ def add_holding(runtime: Runtime, account: Account, username: str, unit_code: st
 def _check_end(runtime: Runtime, row: Any, on: dt.date) -> None:
     if on > today(runtime):
         raise DataError.from_code("org_end_in_future", "tanggal", day=on, today=today(runtime))
-    if row.starts_at is not None and day_start(runtime, on) < row.starts_at:
+    # by day: a holding a Tim membership made starts at the instant of the membership, and may end the same day
+    if row.starts_at is not None and on < (day_of(runtime, row.starts_at) or on):
         raise DataError.from_code("org_end_before_start", "tanggal", day=on,
                                   first=day_of(runtime, row.starts_at))
 

@@ -205,3 +205,39 @@ def test_a_place_two_memberships_grant_stays_until_both_end(runtime: Runtime) ->
     end_member(runtime, vera, _member(runtime, pemda, "sari"))
     assert _identifikasi(runtime, "sari", instance) == []
     assert [row[2] for row in _rows(runtime, "sari")] == [False, False, False]
+
+
+def test_migration_0015t_goes_down_and_up_keeping_the_holdings(runtime: Runtime) -> None:
+    import sqlalchemy
+
+    from engine.store.db import Database
+    from engine.store.migrate import current_revision, downgrade, upgrade
+
+    sop = load_file(PROCESSES / f"{KEY}.bpmn").sop
+    _organisation(runtime, sop)
+    vera = account(runtime, "vera")
+    team = create_tim(runtime, vera, PEMDA, "Tim Penyusun SOP Kabupaten Contoh", "188.45/1/2026", SK_DAY).id
+    add_member(runtime, vera, team, "sari", "koordinator", SETDA)
+    url = str(runtime.db.url)
+    clock = runtime.clock
+    runtime.close()
+    database = Database(url)
+
+    def columns() -> set[str]:
+        with database.engine.connect() as connection:
+            return {column["name"] for column in sqlalchemy.inspect(connection).get_columns("holdings")}
+
+    try:
+        downgrade(database, "0014v")
+        assert current_revision(database) == "0014v" and "tim_member_id" not in columns()
+        upgrade(database)
+        assert "tim_member_id" in columns()
+    finally:
+        database.dispose()
+    again = Runtime(url, clock=clock)
+    try:
+        # the holdings stay (now without their link: an admin ends them by hand)
+        assert sorted(again.user("sari").jabatan) == [(KOORDINATOR_JABATAN, SETDA), (TIM_JABATAN, PEMDA)]
+        assert _rows(again, "sari") == [(KOORDINATOR_JABATAN, SETDA, True, False), (TIM_JABATAN, PEMDA, True, False)]
+    finally:
+        again.close()
