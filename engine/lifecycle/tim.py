@@ -354,7 +354,7 @@ def _counts(row: object, now: dt.datetime) -> bool:
 
 
 def end_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> list[tuple[str, str, str]]:
-    """End, at ``now``, the holdings that counting membership ``member_id`` (ended by the caller) made, in
+    """End, at ``now``, the holdings that membership ``member_id`` (ended by the caller) made and that count, in
     the caller's transaction; ``(username, jabatan, unit)`` of each one ended.
 
     A holding another active membership of the same person also grants (a koordinator of the same SKPD
