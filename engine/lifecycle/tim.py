@@ -354,8 +354,8 @@ def _counts(row: object, now: dt.datetime) -> bool:
 
 
 def end_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> list[tuple[str, str, str]]:
-    """End, at ``now``, the holdings that membership ``member_id`` (ended by the caller) made and that count, in
-    the caller's transaction; ``(username, jabatan, unit)`` of each one ended.
+    """End, at ``now``, the holdings membership ``member_id`` (ended by the caller) made that still count,
+    in the caller's transaction; ``(username, jabatan, unit)`` of each one ended.
 
     A holding another active membership of the same person also grants (a koordinator of the same SKPD
     in the Pemda's Tim and in its OPD's) passes to that membership instead. Holdings an admin made, and

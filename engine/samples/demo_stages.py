@@ -1,6 +1,7 @@
 """The demo's stages 1-3: the Pemda's Tim penyusun (SK, ketua, sekretaris, a koordinator of every SKPD,
 who work the Tahapan's koordinator lane by that membership alone, one pembekalan) and its daftar
-inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still needed, numbered from the pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
+inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still needed, numbered from the
+pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
 
 from __future__ import annotations
 
