@@ -43,6 +43,8 @@ from engine.store.models import (
     holdings,
     org_jabatan,
     org_units,
+    sop_team_members,
+    sop_teams,
     users,
     work_items,
 )
@@ -84,6 +86,9 @@ class HoldingRow:
     first_day: dt.date | None
     last_day: dt.date | None
     active: bool
+    #: The name of the Tim penyusun whose membership made it (engine.lifecycle.tim); ``""``: an admin's,
+    #: an import's or ``alur user add``'s. An admin may still end it by hand.
+    tim: str = ""
 
 
 @dataclass(frozen=True)
@@ -306,9 +311,13 @@ def admin_person(runtime: Runtime, account: Account, username: str) -> Person:
         held = tuple(HoldingRow(
             found.id, found.unit, found.jabatan, day_of(runtime, found.starts_at),
             day_of(runtime, found.ends_at, last=True),
-            (found.starts_at is None or found.starts_at <= now) and (found.ends_at is None or found.ends_at > now))
-            for found in connection.execute(select(holdings).where(holdings.c.user_id == row.id)
-                                            .order_by(holdings.c.unit, holdings.c.jabatan)))
+            (found.starts_at is None or found.starts_at <= now) and (found.ends_at is None or found.ends_at > now),
+            found.team_name or "")
+            for found in connection.execute(
+                select(holdings, sop_teams.c.name.label("team_name")).where(holdings.c.user_id == row.id)
+                .outerjoin(sop_team_members, sop_team_members.c.id == holdings.c.tim_member_id)
+                .outerjoin(sop_teams, sop_teams.c.id == sop_team_members.c.team_id)
+                .order_by(holdings.c.unit, holdings.c.jabatan)))
         acting = _acting_rows(runtime, connection, acting_assignments.c.user_id == row.id)
         tokens = int(connection.execute(select(func.count()).select_from(api_tokens)
                                         .where(api_tokens.c.username == username)).scalar_one())
@@ -348,9 +357,10 @@ def _place(connection: Connection, unit_code: str, jabatan_code: str) -> tuple[i
     return found_unit, found_jabatan
 
 
-def _release_claims(runtime: Runtime, session: Any, actor: str, username: str, jabatan: str, unit_code: str,
-                    reason: str) -> list[int]:
-    """Give the open items ``username`` claimed in ``jabatan``/``unit_code`` back to the jabatan (an event each)."""
+def release_claims(runtime: Runtime, session: Any, actor: str, username: str, jabatan: str, unit_code: str,
+                   reason: str, *, released_by: str = "mutasi") -> list[int]:
+    """Give the open items ``username`` claimed in ``jabatan``/``unit_code`` back to the jabatan (an event
+    each, whose ``released`` says why: ``mutasi`` for an admin's change, ``tim`` for a Tim member leaving)."""
     rows = session.connection.execute(
         select(work_items.c.id, work_items.c.instance_id, work_items.c.step_id)
         .where(work_items.c.status == "open", work_items.c.claimed_by == username,
@@ -362,7 +372,7 @@ def _release_claims(runtime: Runtime, session: Any, actor: str, username: str, j
         runs[row.instance_id] = run
         run.set_claim(row.id, None)
         run.append("unclaimed", actor, row.step_id, row.id, {"claimed_by": username, "reason": reason,
-                                                              "released": "mutasi"})
+                                                              "released": released_by})
     return [row.id for row in rows]
 
 
@@ -379,8 +389,9 @@ def _start_holding(connection: Connection, runtime: Runtime, user_row: Any, unit
     unit_code, jabatan_code = unit_code.strip(), jabatan_code.strip()
     found_unit, found_jabatan = _place(connection, unit_code, jabatan_code)
     ends = day_start(runtime, last + dt.timedelta(days=1)) if last else None
+    # the admin's from now on: ending a Tim membership that made the row no longer ends it
     values = {"unit_id": found_unit, "jabatan_id": found_jabatan, "starts_at": day_start(runtime, first),
-              "ends_at": ends}
+              "ends_at": ends, "tim_member_id": None}
     existing = connection.execute(select(holdings.c.id).where(
         holdings.c.user_id == user_row.id, holdings.c.jabatan == jabatan_code, holdings.c.unit == unit_code)).first()
     if existing is not None:  # one row per person, jabatan and unit: held again, it gets the new dates
@@ -414,7 +425,8 @@ def add_holding(runtime: Runtime, account: Account, username: str, unit_code: st
 def _check_end(runtime: Runtime, row: Any, on: dt.date) -> None:
     if on > today(runtime):
         raise DataError.from_code("org_end_in_future", "tanggal", day=on, today=today(runtime))
-    if row.starts_at is not None and day_start(runtime, on) < row.starts_at:
+    # by day: a holding a Tim membership made starts at the instant of the membership, and may end the same day
+    if row.starts_at is not None and on < (day_of(runtime, row.starts_at) or on):
         raise DataError.from_code("org_end_before_start", "tanggal", day=on,
                                   first=day_of(runtime, row.starts_at))
 
@@ -432,7 +444,7 @@ def end_holding(runtime: Runtime, account: Account, holding_id: int, on: dt.date
         _check_end(runtime, row, on)
         connection.execute(update(holdings).where(holdings.c.id == holding_id)
                            .values(ends_at=day_start(runtime, on)))
-        released = _release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
+        released = release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
         log(connection, runtime, account.username, "holding_end", row.username, reason, unit=row.unit,
             jabatan=row.jabatan, on=on, released=released)
     return released
@@ -460,7 +472,7 @@ def mutasi(runtime: Runtime, account: Account, holding_id: int, unit_code: str, 
         if (unit_code.strip(), jabatan_code.strip()) == (row.unit, row.jabatan):
             raise DataError.from_code("org_mutasi_same_place", "jabatan")
         new = _start_holding(connection, runtime, user_row, unit_code, jabatan_code, on, None)
-        released = _release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
+        released = release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
         log(connection, runtime, account.username, "mutasi", row.username, reason, from_unit=row.unit,
             from_jabatan=row.jabatan, unit=unit_code.strip(), jabatan=jabatan_code.strip(), on=on,
             released=released)
@@ -513,7 +525,7 @@ def end_acting(runtime: Runtime, account: Account, assignment: int, on: dt.date,
         _check_end(runtime, row, on)
         connection.execute(update(acting_assignments).where(acting_assignments.c.id == assignment)
                            .values(ends_at=day_start(runtime, on)))
-        released = _release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
+        released = release_claims(runtime, session, account.username, row.username, row.jabatan, row.unit, reason)
         log(connection, runtime, account.username, "acting_end", row.username, reason, id=assignment, on=on,
             released=released)
     return released

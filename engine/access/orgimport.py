@@ -372,7 +372,9 @@ def _write(connection: Connection, runtime: Runtime, lines: dict[str, list[tuple
         last = dt.date.fromisoformat(values["to"]) if values["to"] else None
         dates = {"unit_id": unit, "jabatan_id": jabatan_ids[(unit, values["jabatan_code"])],
                  "starts_at": day_start(runtime, first) if first else None,
-                 "ends_at": day_start(runtime, last + dt.timedelta(days=1)) if last else None}
+                 "ends_at": day_start(runtime, last + dt.timedelta(days=1)) if last else None,
+                 # the file's from now on: ending a Tim membership that made the row no longer ends it
+                 "tim_member_id": None}
         user = user_ids[values["username"]]
         found = connection.execute(select(holdings.c.id).where(
             holdings.c.user_id == user, holdings.c.unit == values["unit_code"],
@@ -413,6 +415,8 @@ def export_organisation(runtime: Runtime, account: Account) -> dict[str, str]:
     with_holding: set[str] = set()
     for row in held:
         if row.unit_id is None or row.unit_id not in shown:
+            continue
+        if row.tim_member_id is not None:  # the Tim's SK grants it (engine.lifecycle.tim), not the organisation file
             continue
         with_holding.add(row.username)
         people_rows.append([row.username, row.nama, row.nip, row.email, row.unit, row.jabatan,

@@ -7,6 +7,13 @@ penyusun role for its SKPD (:attr:`engine.access.accounts.Account.drafting_unit_
 :func:`engine.access.policy.drafting_units`). A member who leaves keeps its row, ended. Pembekalan
 records (date, topic, attendees among the members) show the Tim was prepared, as the seed asks.
 
+The SK is also what lets a member work the Tim's lanes of an SOP (the shipped Tahapan Penyusunan SOP):
+an active member holds :data:`TIM_JABATAN` in the Tim's unit, a koordinator also
+:data:`KOORDINATOR_JABATAN` in its SKPD. They are ordinary ``holdings`` rows, made in the transaction
+that adds the member and ended in the one that ends it, so the worklist, the policy and the admin pages
+read them as any other holding; ``holdings.tim_member_id`` names the membership that made one, so
+ending it never ends a holding an admin made (a person who held the jabatan already gets no second one).
+
 Who may: :func:`engine.access.policy.check_manage_stages` sets a Tim up;
 :func:`engine.access.policy.check_manage_tim` keeps its members and pembekalan.
 """
@@ -21,13 +28,15 @@ from sqlalchemy import Connection, case, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from engine.access.accounts import Account
-from engine.access.organisation import unit_id
+from engine.access.administration import release_claims
+from engine.access.organisation import active as counts_at, jabatan_id, unit_id
 from engine.access.policy import check_manage_stages, check_manage_tim, check_read_stages, may_manage_tim
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.records import checked_text
+from engine.messages import message
 from engine.runtime.facade import Runtime
 from engine.store import repo
-from engine.store.models import org_units, sop_team_briefings, sop_team_members, sop_teams, users
+from engine.store.models import holdings, org_units, sop_team_briefings, sop_team_members, sop_teams, users
 
 #: The roles of a Tim member (the seed's "sekurang-kurangnya" list).
 TIM_ROLES = ("ketua", "koordinator", "sekretaris", "anggota")
@@ -35,6 +44,11 @@ TIM_ROLES = ("ketua", "koordinator", "sekretaris", "anggota")
 SINGLE_ROLES = ("ketua", "sekretaris")
 #: The kinds of unit a Tim serves.
 TIM_UNIT_KINDS = ("pemda", "opd")
+#: The jabatan a membership grants: the seed regulation's names, the lanes of the shipped Tahapan
+#: Penyusunan SOP. Every active member holds the first in the Tim's unit; a koordinator also holds the
+#: second in its own SKPD (the member's unit).
+TIM_JABATAN = "Tim Penyusun SOP"
+KOORDINATOR_JABATAN = "Koordinator Tim Penyusun SOP"
 #: Members listed ketua first, then koordinator, sekretaris, anggota.
 _ROLE_ORDER = case({role: index for index, role in enumerate(TIM_ROLES)}, value=sop_team_members.c.role, else_=9)
 
@@ -260,23 +274,108 @@ def add_member(runtime: Runtime, account: Account, team_id: int, username: str, 
         member_id = int(connection.execute(insert(sop_team_members).returning(sop_team_members.c.id), {
             "team_id": team_id, "username": username, "role": role, "unit_id": member_unit,
             "added_by": account.username, "added_at": now}).scalar_one())
+        grant_jabatan(connection, member_id, now)
         return next(found for found in _members(connection, team_id) if found.id == member_id)
 
 
-def end_member(runtime: Runtime, account: Account, member_id: int) -> None:
-    """The member leaves the Tim (its row stays, ended): it no longer drafts for its SKPD.
+def end_member(runtime: Runtime, account: Account, member_id: int) -> list[int]:
+    """The member leaves the Tim (its row stays, ended): it no longer drafts for its SKPD, and the
+    holdings its membership made end (:func:`end_jabatan`); the ids of the work items it had claimed
+    there, given back to the jabatan.
 
     :raises NotFoundError: no such active member.
     :raises AccessDeniedError: ``account`` may not keep its Tim.
     """
-    with runtime.db.write() as connection:
+    with runtime.context.session() as session:
+        connection = session.connection
         row = connection.execute(select(sop_team_members).where(sop_team_members.c.id == member_id,
                                                                 sop_team_members.c.ended_at.is_(None))).first()
         if row is None:
             raise NotFoundError.from_code("tahap_member_not_found", member=member_id)
         check_manage_tim(connection, account, int(row.team_id))
+        now = runtime.clock.now()
         connection.execute(update(sop_team_members).where(sop_team_members.c.id == member_id)
-                           .values(ended_at=runtime.clock.now()))
+                           .values(ended_at=now))
+        released: list[int] = []
+        for username, jabatan, unit in end_jabatan(connection, member_id, now):
+            released += release_claims(runtime, session, account.username, username, jabatan, unit,
+                                       message("tahap_member_left_reason"), released_by="tim")
+        return released
+
+
+def _grants(connection: Connection, member_id: int) -> tuple[str, list[tuple[str, int]]]:
+    """The user name of member ``member_id`` and the ``(jabatan, unit id)`` places its membership grants."""
+    row = connection.execute(select(sop_team_members.c.username, sop_team_members.c.role, sop_team_members.c.unit_id,
+                                    sop_teams.c.unit_id.label("team_unit_id"))
+                             .join(sop_teams, sop_teams.c.id == sop_team_members.c.team_id)
+                             .where(sop_team_members.c.id == member_id)).one()
+    places = [(TIM_JABATAN, int(row.team_unit_id))]
+    if row.role == "koordinator":
+        places.append((KOORDINATOR_JABATAN, int(row.unit_id)))
+    return str(row.username), places
+
+
+def grant_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> list[int]:
+    """Give member ``member_id`` (active) the jabatan its membership grants, from ``now``, in the caller's
+    transaction; the ids of the holdings it made (or took up again).
+
+    A place the person holds at ``now`` already (a holding an admin made, or one another membership of
+    theirs made) gets no second holding. A holding of that jabatan and unit that no longer counts (one
+    row per person, jabatan and unit) is taken up again: its dates become the membership's, and it is
+    the membership's from then on.
+    """
+    username, places = _grants(connection, member_id)
+    user = int(connection.execute(select(users.c.id).where(users.c.username == username)).scalar_one())
+    made: list[int] = []
+    for jabatan, unit in places:
+        code = str(connection.execute(select(org_units.c.code).where(org_units.c.id == unit)).scalar_one())
+        jabatan_ref = jabatan_id(connection, unit, jabatan, create=True)
+        rows = connection.execute(select(holdings).where(
+            holdings.c.user_id == user,
+            ((holdings.c.unit == code) & (holdings.c.jabatan == jabatan))
+            | ((holdings.c.unit_id == unit) & (holdings.c.jabatan_id == jabatan_ref)))).all()
+        if any(_counts(row, now) for row in rows):
+            continue
+        values = {"unit_id": unit, "jabatan_id": jabatan_ref, "starts_at": now, "ends_at": None,
+                  "tim_member_id": member_id}
+        same = next((row for row in rows if (row.unit, row.jabatan) == (code, jabatan)), None)
+        if same is not None:
+            connection.execute(update(holdings).where(holdings.c.id == same.id).values(**values))
+            made.append(int(same.id))
+        else:
+            made.append(int(connection.execute(insert(holdings).returning(holdings.c.id), {
+                "user_id": user, "jabatan": jabatan, "unit": code, **values}).scalar_one()))
+    return made
+
+
+def _counts(row: object, now: dt.datetime) -> bool:
+    starts, ends = row.starts_at, row.ends_at  # type: ignore[attr-defined]
+    return (starts is None or starts <= now) and (ends is None or ends > now)
+
+
+def end_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> list[tuple[str, str, str]]:
+    """End, at ``now``, the holdings membership ``member_id`` (ended by the caller) made that still count,
+    in the caller's transaction; ``(username, jabatan, unit)`` of each one ended.
+
+    A holding another active membership of the same person also grants (a koordinator of the same SKPD
+    in the Pemda's Tim and in its OPD's) passes to that membership instead. Holdings an admin made, and
+    the ones an admin ended already, are left as they are.
+    """
+    username, _places = _grants(connection, member_id)
+    others = connection.execute(select(sop_team_members.c.id).where(
+        sop_team_members.c.username == username, sop_team_members.c.ended_at.is_(None),
+        sop_team_members.c.id != member_id).order_by(sop_team_members.c.id)).scalars().all()
+    granted_by = {place: int(other) for other in reversed(others) for place in _grants(connection, int(other))[1]}
+    ended: list[tuple[str, str, str]] = []
+    for row in connection.execute(select(holdings).where(holdings.c.tim_member_id == member_id,
+                                                         counts_at(holdings, now))).all():  # type: ignore[arg-type]
+        heir = granted_by.get((row.jabatan, row.unit_id))
+        if heir is not None:
+            connection.execute(update(holdings).where(holdings.c.id == row.id).values(tim_member_id=heir))
+            continue
+        connection.execute(update(holdings).where(holdings.c.id == row.id).values(ends_at=now))
+        ended.append((username, str(row.jabatan), str(row.unit)))
+    return ended
 
 
 def record_briefing(runtime: Runtime, account: Account, team_id: int, held_on: dt.date, topic: str,
@@ -394,9 +493,11 @@ def insert_members(connection: Connection, team_id: int, lines: str, by: str, no
             raise DataError.from_code("tahap_member_outside", "anggota", unit=unit)
         if role in SINGLE_ROLES and role in active.values():
             raise DataError.from_code("tahap_role_taken", "anggota", role=role)
-        added.append(int(connection.execute(insert(sop_team_members).returning(sop_team_members.c.id), {
+        member_id = int(connection.execute(insert(sop_team_members).returning(sop_team_members.c.id), {
             "team_id": team_id, "username": username, "role": role, "unit_id": member_unit,
-            "added_by": by, "added_at": now}).scalar_one()))
+            "added_by": by, "added_at": now}).scalar_one())
+        grant_jabatan(connection, member_id, now)
+        added.append(member_id)
     return added
 
 

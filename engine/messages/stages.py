@@ -42,6 +42,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tahap_no_attendees": ("Pembekalan perlu peserta: pilih anggota Tim yang hadir.",
                            "A briefing needs attendees: choose the Tim members who attended."),
     "tahap_attendee_not_member": ("Bukan anggota Tim yang aktif: {users}.", "Not active members of the Tim: {users}."),
+    "tahap_member_left_reason": ("Keluar dari Tim penyusun SOP", "Left the Tim penyusun SOP"),
     "tahap_role_ketua": ("Ketua", "Chair"),
     "tahap_role_koordinator": ("Koordinator SKPD", "SKPD coordinator"),
     "tahap_role_sekretaris": ("Sekretaris", "Secretary"),

@@ -280,6 +280,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "admin_mutasi_on": ("Tanggal mutasi", "Date of the mutasi"),
     "admin_mutasi_button": ("Mutasikan (akhiri dan mulai jabatan baru)", "Move (end this and start the new holding)"),
     "admin_not_active": ("tidak berlaku hari ini", "does not count today"),
+    "admin_from_tim": ("dari keanggotaan {tim}; berakhir bersama keanggotaannya",
+                       "from membership of {tim}; ends with that membership"),
     "admin_no_holdings": ("Belum memegang jabatan.", "Holds no jabatan."),
     "admin_add_holding": ("Tambah jabatan", "Add a holding"),
     "admin_add_holding_button": ("Tambahkan jabatan", "Add the holding"),

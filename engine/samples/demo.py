@@ -20,7 +20,7 @@ from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
 from engine.runtime.work import WorkItem
 from engine.samples import demo_org
-from engine.samples.demo_stages import SOCIALISED, record_overrides, seed_stages
+from engine.samples.demo_stages import SOCIALISED, record_overrides, seed_stages, seed_tim
 from engine.samples.case_values import sample_values
 from engine.samples.waking import correlation_fields
 from engine.sop.keys import sop_key_for_file
@@ -125,13 +125,15 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         for login in logins:
             nama, nip, jabatan = people[login.username]
             add_account(runtime, login.username, login.password, [login.role], nama, nip, jabatan)
+        # before any case: the SKPD koordinators work the Tahapan's stage 2 by being named in the Tim
+        team = seed_tim(runtime, people_at_work, end.date())
         for key, sop in sops.items():
             _through_the_lifecycle(runtime, key, sop)
         for path in paths:
             key = sop_key_for_file(path)
             _history(runtime, clock, key, sops[key], base, end, chance, instances_per_sop, people_at_work)
         _trial(runtime, clock, end, people_at_work)
-        seed_stages(runtime, sops, end.date())
+        seed_stages(runtime, sops, end.date(), team)
         for key, sop in sops.items():
             if any(step.record is not None and step.record.kind == "distribusi" for step in sop.steps):
                 _socialised(runtime, clock, key, sop, end, people_at_work)

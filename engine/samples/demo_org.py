@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.access.linking import place_unit
+from engine.lifecycle.tim import KOORDINATOR_JABATAN
 from engine.runtime.facade import Runtime
 from engine.runtime.structure import units_for
 from engine.sop import routing
@@ -44,6 +45,9 @@ class DemoStaff:
 
     holders: dict[tuple[str, str], str] = field(default_factory=dict)
     starters: dict[str, str] = field(default_factory=dict)
+    #: ``unit -> username`` of the koordinator of each SKPD: not given the koordinator's jabatan by hand,
+    #: they hold it by being named in the Pemda's Tim (:func:`engine.samples.demo_stages.seed_tim`).
+    koordinators: dict[str, str] = field(default_factory=dict)
 
     def holder(self, jabatan: str, unit: str) -> str:
         return self.holders[(jabatan, unit)]
@@ -90,9 +94,12 @@ def staff(runtime: Runtime, sops: dict[str, Sop]) -> DemoStaff:
             return
         _place(runtime, unit)
         username = re.sub(r"[^a-z0-9]+", "-", jabatan.lower()).strip("-")[:40] + f"-{len(found.holders) + 1}"
+        by_the_tim = jabatan == KOORDINATOR_JABATAN
         runtime.add_user(username, nama=next(names), nip=f"19900101201501{len(found.holders) + 1:04d}",
-                         jabatan=[(jabatan, unit)])
+                         jabatan=[] if by_the_tim else [(jabatan, unit)])
         found.holders[(jabatan, unit)] = username
+        if by_the_tim:
+            found.koordinators[unit] = username
 
     spread: list[tuple[str, str, str]] = []  # (jabatan, over, the case's unit) of rows done by every unit
     for key, sop in sops.items():

@@ -1,6 +1,7 @@
-"""The demo's stages 1-3: the Pemda's Tim penyusun (SK, ketua, sekretaris, a koordinator, one
-pembekalan) and its daftar inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still
-needed, numbered from the pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
+"""The demo's stages 1-3: the Pemda's Tim penyusun (SK, ketua, sekretaris, a koordinator of every SKPD,
+who work the Tahapan's koordinator lane by that membership alone, one pembekalan) and its daftar
+inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still needed, numbered from the
+pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
 
 from __future__ import annotations
 
@@ -47,17 +48,28 @@ def record_overrides(sop: Sop, step_id: str) -> dict[str, str]:
     return found
 
 
-def seed_stages(runtime: Runtime, sops: dict[str, Sop], today: dt.date) -> None:
-    """The Tim of :data:`engine.samples.demo_org.PEMDA` and the inventarisasi of the shipped ``sops``."""
+def seed_tim(runtime: Runtime, staff: demo_org.DemoStaff, today: dt.date) -> int:
+    """The Tim of :data:`engine.samples.demo_org.PEMDA` under its SK: the ketua, the sekretaris and the
+    koordinator of every SKPD (``staff.koordinators``), who hold the koordinator's jabatan from then on
+    because the Tim names them (:func:`engine.lifecycle.tim.grant_jabatan`); the Tim's id."""
     manager = account(runtime, "verifikator")
     team = create_tim(runtime, manager, demo_org.PEMDA, "Tim Penyusun SOP Administrasi Pemerintahan",
                       "188.45/071/2026", today - dt.timedelta(days=60))
-    first = next(iter(sops.values()))
-    opd = demo_org._opd(first.identity.unit)
     add_member(runtime, manager, team.id, "pengesah", "ketua", demo_org.PEMDA)
     add_member(runtime, manager, team.id, "penyusun", "sekretaris", demo_org.PEMDA)
-    add_member(runtime, manager, team.id, "pelaksana", "koordinator", opd)
-    record_briefing(runtime, manager, team.id, today - dt.timedelta(days=55),
+    for unit, username in sorted(staff.koordinators.items()):
+        add_member(runtime, manager, team.id, username, "koordinator", unit)
+    return team.id
+
+
+def seed_stages(runtime: Runtime, sops: dict[str, Sop], today: dt.date, team: int) -> None:
+    """The demo's pelaksana as a koordinator of Tim ``team`` (:func:`seed_tim`), its pembekalan and the
+    inventarisasi of the shipped ``sops``."""
+    manager = account(runtime, "verifikator")
+    first = next(iter(sops.values()))
+    opd = demo_org._opd(first.identity.unit)
+    add_member(runtime, manager, team, "pelaksana", "koordinator", opd)
+    record_briefing(runtime, manager, team, today - dt.timedelta(days=55),
                     "Format SOP AP (Permendagri 52/2011) dan penulisan mutu baku", ["penyusun", "pelaksana"])
     writer = account(runtime, "penyusun")
     for key, sop in sops.items():

@@ -840,3 +840,11 @@ sop_verifications = Table(
     Column("verified_at", UtcDateTime, nullable=False),
     Index(None, "key"),
 )
+
+# --- jabatan a Tim membership grants (0015t) ---
+#: The Tim membership (``sop_team_members.id``) that made this holding (engine.lifecycle.tim: a member holds
+#: the Tim's lane jabatan); ``None`` for a holding an admin, an import or ``alur user add`` made. Ending the
+#: membership ends only the holdings it made. No foreign key: SQLite adds a plain column in place, and a
+#: batch copy of holdings would break the keys other tables have on its neighbours.
+holdings.append_column(Column("tim_member_id", Integer))
+Index(None, holdings.c.tim_member_id)

@@ -92,6 +92,35 @@ def test_a_change_needs_the_confirmation_and_a_reason_and_is_logged(app: Flask) 
     assert "jabatan ditambah" in log and "penugasan" in log
 
 
+def test_a_holding_the_tim_made_says_so_an_admin_may_end_it_and_the_export_leaves_it_out(app: Flask) -> None:
+    import datetime as dt
+
+    from engine import add_member, create_tim, end_member, export_organisation
+    from engine.lifecycle.tim import KOORDINATOR_JABATAN, TIM_JABATAN
+
+    runtime = app.extensions["alur_runtime"]
+    admin = account(runtime, "admin")
+    team = create_tim(runtime, admin, "Kab Contoh", "Tim Penyusun SOP Kabupaten Contoh", "188.45/1/2026",
+                      dt.date(2026, 2, 2))
+    before = sorted((row.jabatan, row.unit) for row in admin_person(runtime, admin, "ani").holdings if row.active)
+    member = add_member(runtime, admin, team.id, "ani", "koordinator", "Disdik")
+    client = _client(app, "admin")
+    page = client.get("/admin/orang/ani").get_data(as_text=True)
+    assert page.count("dari keanggotaan Tim Penyusun SOP Kabupaten Contoh") == 2
+    held = {row.jabatan: row for row in admin_person(runtime, admin, "ani").holdings}
+    assert held[TIM_JABATAN].tim == held[KOORDINATOR_JABATAN].tim == "Tim Penyusun SOP Kabupaten Contoh"
+    assert held["Pengadministrasi Perkantoran"].tim == ""  # the import's
+    assert TIM_JABATAN not in export_organisation(runtime, admin)["people.csv"]  # the SK grants it, not the file
+    today = (runtime.clock.now() + dt.timedelta(hours=7)).date().isoformat()
+    ended = client.post(f"/admin/jabatan/{held[KOORDINATOR_JABATAN].id}/akhiri",
+                        data={"tanggal": today, "alasan": "bukan koordinator lagi", "yakin": "1", "kembali": "ani"})
+    assert ended.status_code == 302
+    assert not {row.jabatan: row for row in admin_person(runtime, admin, "ani").holdings}[KOORDINATOR_JABATAN].active
+    end_member(runtime, admin, member.id)  # the membership then ends what is left of it
+    assert sorted((row.jabatan, row.unit) for row in admin_person(runtime, admin, "ani").holdings
+                  if row.active) == before
+
+
 def test_a_mutasi_on_the_page_releases_the_claim(app: Flask) -> None:
     runtime = app.extensions["alur_runtime"]
     runtime.publish(SURAT, "surat-masuk")
