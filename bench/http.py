@@ -3,9 +3,10 @@
 For each database the script makes a fresh store, publishes the shipped SOP *Pengelolaan Surat
 Masuk*, creates 50 clerks (each holding every jabatan of the SOP in a unit of its own, so clerks
 never race for the same work item) with ``alur account add`` / ``alur account token``, starts
-``alur serve --workers 2 --threads 8`` on a free loopback port and drives it with 50 concurrent
-clients that complete real instances: start (API), then for each open step the API worklist, the
-HTML worklist and the task page the clerk would look at, and the completion (API).
+``alur serve --workers 2 --threads 2`` (``--workers``/``--threads`` to try others) on a free
+loopback port and drives it with 50 concurrent clients that complete real instances: start (API),
+then for each open step the API worklist, the HTML worklist and the task page the clerk would look
+at, and the completion (API).
 
 Phases, each ``--seconds`` long (default 20): ``baseline`` (the same 50 clients calling ``/sehat``
 with 1 s think time), ``think`` (the mix with 1 s think time between operations) and
@@ -124,11 +125,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _start_server(url: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
+def _start_server(url: str, port: int, folder: Path, workers: int = 2, threads: int = 2) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ALUR_DATABASE_URL": url, "ALUR_SECRET_KEY": secrets.token_hex(32), "PYTHONPATH": str(ROOT),
            "ALUR_UJICOBA_GATE": "0"}
     code = ("from webui.cli import serve_command; "
-            f"serve_command(['--host', '127.0.0.1', '--port', '{port}', '--workers', '2', '--threads', '8'])")
+            f"serve_command(['--host', '127.0.0.1', '--port', '{port}', '--workers', '{workers}', '--threads', '{threads}'])")
     server = subprocess.Popen([sys.executable, "-c", code], cwd=folder, env=env,
                               stdout=subprocess.DEVNULL, stderr=open(folder / "server.err", "wb"),
                               start_new_session=True)
@@ -334,10 +335,10 @@ def _client_cpu() -> float:
 
 
 def _run_database(kind: str, url: str, clients: int, seconds: float, folder: Path,
-                  in_process: bool = False) -> dict[str, Any]:
+                  in_process: bool = False, workers: int = 2, threads: int = 2) -> dict[str, Any]:
     tokens = _prepare(url, clients, in_process)
     port = _free_port()
-    server = _start_server(url, port, folder)
+    server = _start_server(url, port, folder, workers, threads)
     try:
         baseline = asyncio.run(_phase(tokens, port, "baseline", 1.0, seconds))
         think = asyncio.run(_phase(tokens, port, "think", 1.0, seconds))
@@ -392,19 +393,24 @@ def main() -> None:
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--prepare-in-process", action="store_true",
                         help="make the clerks with the functions the CLI calls, in this process (faster)")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (alur serve --workers)")
+    parser.add_argument("--threads", type=int, default=2, help="threads per server process (alur serve --threads)")
     options = parser.parse_args()
     results: dict[str, Any] = {"clients": options.clients, "seconds_per_phase": options.seconds,
+                               "workers": options.workers, "threads": options.threads,
                                "load_average_at_start": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory(prefix="alur-bench-http-") as folder:
         if options.only in (None, "sqlite"):
             results["sqlite"] = _run_database("sqlite", f"sqlite:///{Path(folder) / 'bench.db'}", options.clients,
-                                              options.seconds, Path(folder), options.prepare_in_process)
+                                              options.seconds, Path(folder), options.prepare_in_process,
+                                              options.workers, options.threads)
             print(json.dumps({"partial": results["sqlite"]}), file=sys.stderr, flush=True)
         if options.only in (None, "postgresql"):
             url, name = _postgres_url()
             try:
                 results["postgresql"] = _run_database("postgresql", url, options.clients, options.seconds,
-                                                      Path(folder), options.prepare_in_process)
+                                                      Path(folder), options.prepare_in_process,
+                                                      options.workers, options.threads)
             finally:
                 _drop_postgres(name)
     print(json.dumps(results))
