@@ -20,7 +20,9 @@ One trial instance runs on a draft version: periksa 600, setujui 60, arsip 10.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -108,13 +110,27 @@ def driven_sqlite(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Dri
     yield from _driven("sqlite", request, tmp_path)
 
 
-def _driven(kind: str, request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Driven]:
+@contextmanager
+def _clocked(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Runtime, ManualClock, str]]:
     clock = ManualClock()
     url = fresh_url(kind, tmp_path, request)
     runtime = Runtime(url, clock=clock)
     try:
+        yield runtime, clock, url
+    finally:
+        runtime.close()
+
+
+def _driven(kind: str, request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Driven]:
+    with _clocked(kind, request, tmp_path) as (runtime, clock, url):
         driven = drive_all(runtime, clock)
         driven.url = url
         yield driven
-    finally:
-        runtime.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def clocked_runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Runtime, ManualClock]]:
+    """A runtime on a fresh store (once on SQLite, once on PostgreSQL) with its hand-moved clock, for a
+    module's own ``driven`` fixture."""
+    with _clocked(request.param, request, tmp_path) as (runtime, clock, _url):
+        yield runtime, clock

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -85,14 +85,9 @@ def drive(runtime: Runtime, clock: ManualClock) -> Cases:
     return cases
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def driven(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cases]:
-    clock = ManualClock()
-    runtime = Runtime(fresh_url(request.param, tmp_path, request), clock=clock)
-    try:
-        yield drive(runtime, clock)
-    finally:
-        runtime.close()
+@pytest.fixture
+def driven(clocked_runtime: tuple[Runtime, ManualClock]) -> Cases:
+    return drive(*clocked_runtime)
 
 
 def test_the_call_row_gets_its_figures_from_the_child_instances(driven: Cases) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -22,7 +21,7 @@ from engine.runtime.facade import Runtime
 from engine.runtime.timers import ManualClock
 from engine.store.models import timers
 from tests.conftest import DATA
-from tests.engine.runtime.conftest import UNIT, fresh_url, postgres_database  # noqa: F401
+from tests.engine.runtime.conftest import UNIT, postgres_database  # noqa: F401
 
 KEY = "sanggah"
 SOP_FILE = DATA / "monitoring" / "sanggah_tunggu.yaml"
@@ -82,14 +81,9 @@ def drive(runtime: Runtime, clock: ManualClock) -> Driven:
     return driven
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def driven(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Driven]:
-    clock = ManualClock()
-    runtime = Runtime(fresh_url(request.param, tmp_path, request), clock=clock)
-    try:
-        yield drive(runtime, clock)
-    finally:
-        runtime.close()
+@pytest.fixture
+def driven(clocked_runtime: tuple[Runtime, ManualClock]) -> Driven:
+    return drive(*clocked_runtime)
 
 
 def test_the_wait_is_in_the_cycle_time_but_in_no_clerk_step_nor_jabatan(driven: Driven) -> None:
