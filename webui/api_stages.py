@@ -67,7 +67,7 @@ def _names(body: dict[str, Any], name: str) -> list[str] | None:
 
     :raises ParameterError: 400 naming ``name`` when it is not a list, or one of its items not a text.
     """
-    found = typed_member(body, name, (list,), "web.kind_array", None)
+    found: list[str] | None = typed_member(body, name, (list,), "web.kind_array", None)
     for item in found or ():
         if not isinstance(item, str):
             raise ParameterError("web.wrong_type", name, expected=message("web.kind_string", api_language()),

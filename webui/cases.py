@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, Response, jsonify, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from engine import Employee, document_for, find_employee
 from engine.errors import AlurError, NotFoundError
@@ -56,7 +57,7 @@ def employee_json(nip: str) -> Response:
 
 @bp.get("/pegawai")
 @allow("pelaksana", "admin_opd")
-def employee() -> Response:
+def employee() -> BaseResponse:
     """Who a NIP typed on a case form belongs to (the task and start pages ask while the clerk types);
     a refusal is JSON too, since a script reads it."""
     try:

@@ -7,6 +7,8 @@ Every figure comes from the engine (:mod:`engine.monitoring.report`, :mod:`engin
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -81,7 +83,7 @@ def _zone() -> str:
     return dt.datetime.now(runtime().calendar.tz).strftime("%Z")
 
 
-def _period_args() -> dict[str, str]:
+def _period_args() -> dict[str, Any]:
     """The period parameters of this request, for links and redirects (nothing else is passed on)."""
     return {name: request.args[name] for name in ("dari", "sampai", "ujicoba") if name in request.args}
 

@@ -53,7 +53,7 @@ def log_config() -> dict[str, Any]:
     }
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     def __init__(self, config: dict[str, Any], options: dict[str, Any]) -> None:
         self._config = config
         self._options = options

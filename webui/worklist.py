@@ -124,9 +124,9 @@ def task(item_id: int) -> tuple[str, int] | Response | str:
             return redirect(url_for(".index"))
     waited, standard = _waiting(item)
     view = _case_view(item, step)
-    posted = request.form if request.method == "POST" else _defaults(view["current"])
+    shown = request.form if request.method == "POST" else _defaults(view["current"])  # what the inputs hold
     return render_template("worklist/task.html", item=item, step=step, errors=errors, waited=waited,
-                           standard=standard, posted=posted, **view), status
+                           standard=standard, posted=shown, **view), status
 
 
 def _defaults(current: dict[str, Any]) -> MultiDict[str, str]:

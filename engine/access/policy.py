@@ -35,6 +35,7 @@ holds the jabatan they act for while the assignment runs. Administration of the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -127,7 +128,7 @@ def may_item(connection: Connection, account: Account, item: WorkItem, action: s
     return _holds(account, places[item.unit, item.jabatan])
 
 
-def item_actions(runtime: Runtime, account: Account, items: list[WorkItem]) -> dict[int, frozenset[str]]:
+def item_actions(runtime: Runtime, account: Account, items: Sequence[WorkItem]) -> dict[int, frozenset[str]]:
     """``item id -> actions`` ``account`` may take on each of ``items`` (for the buttons of a list)."""
     places: dict[tuple[str, str], tuple[int | None, int | None]] = {}
     with runtime.db.read() as connection:
@@ -871,7 +872,7 @@ def assign_sop_role(runtime: Runtime, account: Account, key: str, username: str,
     return assign(runtime, key, username, role, account.username)
 
 
-def record_pelatihan(runtime: Runtime, account: Account, key: str, *, held_on: dt.date, kind: str,
+def record_pelatihan(runtime: Runtime, account: Account, key: str, *, held_on: dt.date | None, kind: str,
                      attendees: Any, notes: str = "") -> PelatihanSession:
     """Record a pelatihan session on the newest approved version of ``key``, when ``account`` manages it."""
     check_manage_sosialisasi(runtime, account, key)

@@ -56,7 +56,7 @@ def _attendees(given: Any) -> list[str]:
     return names
 
 
-def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date, kind: str, attendees: Any,
+def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date | None, kind: str, attendees: Any,
                    notes: str = "", version: int | None = None) -> PelatihanSession:
     """Record a pelatihan session on an approved version (the newest by default).
 
@@ -70,7 +70,7 @@ def record_session(runtime: Runtime, key: str, by: str, *, held_on: dt.date, kin
                              attendees=attendees, notes=notes, version=version)
 
 
-def store_session(connection: Connection, key: str, by: str, now: dt.datetime, *, held_on: dt.date, kind: str,
+def store_session(connection: Connection, key: str, by: str, now: dt.datetime, *, held_on: dt.date | None, kind: str,
                   attendees: Any, notes: str = "", version: int | None = None) -> PelatihanSession:
     """:func:`record_session` in the caller's transaction (a step's record, :mod:`engine.lifecycle.step_records`)."""
     if not isinstance(held_on, dt.date):
