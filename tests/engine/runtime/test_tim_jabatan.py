@@ -2,7 +2,8 @@
 Penyusunan SOP": a member holds "Tim Penyusun SOP" in the Tim's unit and a koordinator also holds
 "Koordinator Tim Penyusun SOP" in its SKPD, as ordinary holdings made with the membership (by the Tim
 page or by the SK's susunan a case step records) and ended with it; a holding an admin made is never
-doubled nor ended by the Tim."""
+doubled nor ended by the Tim. The Tim's lane (routed ``tim_penyusun``) lands in the unit of the Tim serving
+the case, so its members, and only they, work it."""
 
 from __future__ import annotations
 
