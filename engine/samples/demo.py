@@ -76,8 +76,8 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float,
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if loaded.sop is not None:
         overrides = {"sisa_cuti": str(chance.choice([1, 6, 12]))} if item.step_id == "periksa_sisa" else {}
-        data = sample_values(loaded.sop, item.step_id, {**overrides, **record_overrides(loaded.sop, item.step_id, staff)},
-                             chance)
+        typed = {**overrides, **record_overrides(loaded.sop, item.step_id, staff)}
+        data = sample_values(loaded.sop, item.step_id, typed, chance)
         for name in correlation_fields(loaded.sop) & set(data):
             data[name] = f"{item.instance_id:03d}/{data[name]}"  # a letter number is unique per case
         if item.step_id == "sesuaikan":
