@@ -13,6 +13,8 @@ an active member holds :data:`TIM_JABATAN` in the Tim's unit, a koordinator also
 that adds the member and ended in the one that ends it, so the worklist, the policy and the admin pages
 read them as any other holding; ``holdings.tim_member_id`` names the membership that made one, so
 ending it never ends a holding an admin made (a person who held the jabatan already gets no second one).
+The Tahapan's Tim lane is routed ``tim_penyusun`` (:func:`engine.runtime.units.serving_tim_unit`): its
+items land in the unit of the Tim serving the case, the one whose members hold :data:`TIM_JABATAN` there.
 
 Who may: :func:`engine.access.policy.check_manage_stages` sets a Tim up;
 :func:`engine.access.policy.check_manage_tim` keeps its members and pembekalan.

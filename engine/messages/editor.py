@@ -70,6 +70,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ed_rule_unit": ("unit tertentu (kode)", "a named unit (code)"),
     "ed_rule_atasan_pemohon": ("unit atasan pemohon", "the starter's superior's unit"),
     "ed_rule_dipilih": ("unit dipilih pada isian", "the unit chosen in a field"),
+    "ed_rule_tim_penyusun": ("unit Tim Penyusun SOP yang melayani", "the unit of the serving Tim Penyusun SOP"),
     "ed_check_field_name": ("Isian ke-{no}: nama \u201c{name}\u201d hanya boleh huruf kecil, angka dan garis bawah "
                             "(mis. {fix}).",
                             "Field {no}: name \u201c{name}\u201d may only use lower-case letters, digits and "

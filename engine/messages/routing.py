@@ -27,9 +27,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- web pages (instance administration) ------------------------------------------------------
     "penugasan_help": (
         "Penugasan (siapa mengerjakan kolom), satu per baris: Kolom = unit_instans | opd_induk | unit:<kode unit> "
-        "| atasan_pemohon | dipilih:<isian>. Kolom tanpa baris dikerjakan di unit instans.",
+        "| atasan_pemohon | dipilih:<isian> | tim_penyusun. Kolom tanpa baris dikerjakan di unit instans.",
         "Routing (who works a column), one per line: Column = unit_instans | opd_induk | unit:<unit code> "
-        "| atasan_pemohon | dipilih:<field>. A column without a line works in the instance's unit."),
+        "| atasan_pemohon | dipilih:<field> | tim_penyusun. A column without a line works in the instance's unit."),
     "kelola_title": ("Kelola instans", "Instance administration"),
     "nav_kelola": ("Kelola", "Administer"),
     "kelola_overdue_heading": ("Pekerjaan terlambat per jabatan", "Overdue work per jabatan"),

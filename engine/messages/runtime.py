@@ -44,6 +44,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "The step of column '{jabatan}' cannot be handed out: routing rule '{rule}' finds no unit for an "
         "instance in unit '{unit}' (check the organisation or the case fields).",
     ),
+    "runtime_routing_no_tim": (
+        "Langkah kolom '{jabatan}' tidak dapat diberikan: belum ada Tim Penyusun SOP yang melayani unit "
+        "'{unit}' (bentuk Tim dengan SK-nya untuk unit itu atau unit di atasnya).",
+        "The step of column '{jabatan}' cannot be handed out: no Tim Penyusun SOP serves unit '{unit}' "
+        "(set one up by its SK for that unit or a unit above it).",
+    ),
     "runtime_reason_required": ("Tuliskan alasannya.", "Write down the reason."),
     "runtime_not_initiator": (
         "'{user}' bukan pemrakarsa instans {instance} dan tidak memegang jabatan SOP ini di unit '{unit}'.",

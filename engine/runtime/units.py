@@ -2,7 +2,8 @@
 
 The default, :class:`OrganisationUnits`, applies the routing rule of the step's pelaksana column
 (:mod:`engine.sop.routing`) over the organisation (``org_units`` and ``org_jabatan``): the instance's
-unit, its parent OPD, a named unit, the starter's atasan, or a unit chosen at an earlier step. A rule
+unit, its parent OPD, a named unit, the starter's atasan, a unit chosen at an earlier step, or the unit
+of the Tim penyusun serving the case (``sop_teams``, whose members hold the Tim's jabatan there). A rule
 that cannot be resolved (no OPD above the unit, an unknown unit, an empty choice) refuses the step that
 would open the item, naming the column, so nothing changes until the organisation or the case is fixed.
 :func:`column_jabatan` then finds, in that unit, the organisation jabatan the column names by code
@@ -21,7 +22,7 @@ from sqlalchemy import Connection, select
 from engine.errors import TaskError
 from engine.sop import routing
 from engine.store import hot
-from engine.store.models import case_values, holdings, org_jabatan, org_units, users
+from engine.store.models import case_values, holdings, org_jabatan, org_units, sop_teams, step_records, users
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,29 @@ def superior_unit(connection: Connection, username: str, unit: str) -> str | Non
     return None if row[1] is None else _code(connection, int(row[1]))
 
 
+def serving_tim_unit(connection: Connection, instance_id: int, unit: str) -> str | None:
+    """The unit code of the Tim penyusun serving instance ``instance_id`` (run in ``unit``): the Tim its own
+    SK step set up (the newest ``tim`` step record, as its pembekalan record finds it), else the Tim of
+    ``unit`` or of the nearest unit above it (a Tim serves the units below its own); ``None`` when none."""
+    made = connection.execute(select(step_records.c.ref).where(
+        step_records.c.instance_id == instance_id, step_records.c.kind == "tim")
+        .order_by(step_records.c.id.desc()).limit(1)).scalar()
+    if made is not None and str(made).isdigit():
+        own = connection.execute(select(org_units.c.code).join(sop_teams, sop_teams.c.unit_id == org_units.c.id)
+                                 .where(sop_teams.c.id == int(made))).scalar()
+        if own is not None:
+            return str(own)
+    row = _unit_row(connection, unit)
+    teams = {int(found.unit_id) for found in connection.execute(select(sop_teams.c.unit_id))}
+    seen: set[int] = set()
+    while row is not None and row[0] not in seen:  # a cycle in bad data stops
+        if row[0] in teams:
+            return _code(connection, row[0])
+        seen.add(row[0])
+        row = None if row[1] is None else _unit_row(connection, _code(connection, int(row[1])))
+    return None
+
+
 class OrganisationUnits:
     """Applies each column's routing rule over the organisation (see the module's docstring)."""
 
@@ -141,6 +165,11 @@ class OrganisationUnits:
             found = rule.argument if _known(connection, rule.argument) else None
         elif rule.kind == routing.STARTER_SUPERIOR:
             found = superior_unit(connection, request.started_by, request.instance_unit)
+        elif rule.kind == routing.SERVING_TIM:
+            found = serving_tim_unit(connection, request.instance_id, request.instance_unit)
+            if found is None:
+                raise TaskError.from_code("runtime_routing_no_tim", request.step_id, jabatan=request.jabatan,
+                                          unit=request.instance_unit)
         else:
             stored = connection.execute(select(case_values.c.value).where(
                 case_values.c.instance_id == request.instance_id, case_values.c.name == rule.argument)).scalar()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from engine.access.accounts import add_account
 from engine.formats.files import load_file
+from engine.lifecycle.tim import TIM_JABATAN
 from engine.runtime.facade import Runtime
 from engine.store.migrate import upgrade_database
 from engine.runtime.timers import ManualClock
@@ -63,7 +64,8 @@ def _office_hour(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
-def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float) -> dict[str, object]:
+def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float,
+          staff: demo_org.DemoStaff | None = None) -> dict[str, object]:
     with runtime.db.read() as connection:
         from engine.store.models import instances
 
@@ -74,8 +76,8 @@ def _form(runtime: Runtime, item: WorkItem, chance: random.Random, tidak: float)
     form: dict[str, object] = {"kelengkapan": list(step.kelengkapan), "catatan": ""}
     if loaded.sop is not None:
         overrides = {"sisa_cuti": str(chance.choice([1, 6, 12]))} if item.step_id == "periksa_sisa" else {}
-        data = sample_values(loaded.sop, item.step_id, {**overrides, **record_overrides(loaded.sop, item.step_id)},
-                             chance)
+        typed = {**overrides, **record_overrides(loaded.sop, item.step_id, staff)}
+        data = sample_values(loaded.sop, item.step_id, typed, chance)
         for name in correlation_fields(loaded.sop) & set(data):
             data[name] = f"{item.instance_id:03d}/{data[name]}"  # a letter number is unique per case
         if item.step_id == "sesuaikan":
@@ -108,8 +110,9 @@ def seed(url: str, processes: Path = PROCESSES, *, now: dt.datetime | None = Non
         paths = sorted(processes.glob("*.bpmn"))
         sops = {sop_key_for_file(path): load_file(path).sop for path in paths}
         people_at_work = demo_org.staff(runtime, sops)
-        # the demo's pelaksana login holds every jabatan where the steps land, so its worklist shows them all
-        holdings = sorted(people_at_work.holders)
+        # the demo's pelaksana login holds every jabatan where the steps land, so its worklist shows them all;
+        # the Tim lane's by being named in the SK (demo_stages.susunan), as a real member does
+        holdings = sorted(place for place in people_at_work.holders if place[0] != TIM_JABATAN)
         # until the organisation model, the demo's one pengesah holds every jabatan the SOPs name in DISAHKAN OLEH
         signing = [(sop.identity.disahkan_oleh.jabatan, sop.identity.unit) for sop in sops.values()]
         logins = _logins()
@@ -185,7 +188,8 @@ def _history(runtime: Runtime, clock: ManualClock, key: str, sop: Sop, base: dt.
                 [7, 12, 25, 45, 90, 180, 600, 1500])))
             if clock.current >= end:
                 break
-            done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit), _form(runtime, item, chance, tidak))
+            done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit),
+                                    _form(runtime, item, chance, tidak, staff))
             budget -= 1
             ready = [i for i in ready[1:]] + list(done.ready)
         if withdrawn and runtime.instance(instance.id).status == "running":
@@ -207,7 +211,8 @@ def _socialised(runtime: Runtime, clock: ManualClock, key: str, sop: Sop, end: d
     while ready and not distributed and steps < 60:
         item, ready = ready[0], ready[1:]
         clock.current = clock.current + dt.timedelta(minutes=20)
-        done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit), _form(runtime, item, chance, 0.0))
+        done = runtime.complete(item.id, staff.holder(item.jabatan, item.unit),
+                                _form(runtime, item, chance, 0.0, staff))
         ready = ready + list(done.ready)
         steps += 1
         record = sop.step(item.step_id).record

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.access.linking import place_unit
-from engine.lifecycle.tim import KOORDINATOR_JABATAN
+from engine.lifecycle.tim import KOORDINATOR_JABATAN, TIM_JABATAN
 from engine.runtime.facade import Runtime
 from engine.runtime.structure import units_for
 from engine.sop import routing
@@ -48,6 +48,9 @@ class DemoStaff:
     #: ``unit -> username`` of the koordinator of each SKPD: not given the koordinator's jabatan by hand,
     #: they hold it by being named in the Pemda's Tim (:func:`engine.samples.demo_stages.seed_tim`).
     koordinators: dict[str, str] = field(default_factory=dict)
+    #: ``unit -> username`` of an anggota of the Tim of that unit, who works the Tim's lane (``tim_penyusun``)
+    #: by that membership alone: named in the SK a case's step gives, or in the Pemda's Tim.
+    tim_anggota: dict[str, str] = field(default_factory=dict)
 
     def holder(self, jabatan: str, unit: str) -> str:
         return self.holders[(jabatan, unit)]
@@ -81,6 +84,12 @@ def target_unit(sop: Sop, jabatan: str, start_unit: str) -> str:
         return rule.argument
     if rule.kind == routing.PARENT_OPD:
         return _opd(start_unit)
+    if rule.kind == routing.SERVING_TIM:
+        # the Tim a case sets up by its SK step is of the unit that step lands in; else the Pemda's Tim serves
+        sk = next((step for step in sop.steps if step.record is not None and step.record.kind == "tim"), None)
+        if sk is None or routing.rule_of(sop.routing, sk.actor).kind == routing.SERVING_TIM:
+            return PEMDA
+        return target_unit(sop, sk.actor, start_unit)
     return start_unit  # the instance's unit; the starter's atasan (heading it); a choice: the starter's unit
 
 
@@ -94,12 +103,14 @@ def staff(runtime: Runtime, sops: dict[str, Sop]) -> DemoStaff:
             return
         _place(runtime, unit)
         username = re.sub(r"[^a-z0-9]+", "-", jabatan.lower()).strip("-")[:40] + f"-{len(found.holders) + 1}"
-        by_the_tim = jabatan == KOORDINATOR_JABATAN
+        by_the_tim = jabatan in (KOORDINATOR_JABATAN, TIM_JABATAN)
         runtime.add_user(username, nama=next(names), nip=f"19900101201501{len(found.holders) + 1:04d}",
                          jabatan=[] if by_the_tim else [(jabatan, unit)])
         found.holders[(jabatan, unit)] = username
-        if by_the_tim:
+        if jabatan == KOORDINATOR_JABATAN:
             found.koordinators[unit] = username
+        elif by_the_tim:
+            found.tim_anggota[unit] = username
 
     spread: list[tuple[str, str, str]] = []  # (jabatan, over, the case's unit) of rows done by every unit
     for key, sop in sops.items():

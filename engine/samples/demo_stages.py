@@ -1,5 +1,6 @@
 """The demo's stages 1-3: the Pemda's Tim penyusun (SK, ketua, sekretaris, a koordinator of every SKPD,
-who work the Tahapan's koordinator lane by that membership alone, one pembekalan) and its daftar
+who work the Tahapan's koordinator lane by that membership alone, one pembekalan), the anggota a case's
+SK names, who work its Tim lane by that membership alone, and the daftar
 inventarisasi: an entry per shipped SOP, linked to it, and two SOPs still needed, numbered from the
 pattern (not fixed yet: the demo leaves the Kepala Daerah's decision to do)."""
 
@@ -33,19 +34,31 @@ _RECORD_VALUES = {
 }
 
 
-def record_overrides(sop: Sop, step_id: str) -> dict[str, str]:
+def record_overrides(sop: Sop, step_id: str, staff: demo_org.DemoStaff | None = None) -> dict[str, str]:
     """Values for the case fields this step asks that a step's record (``catat``) reads, this one's or a
     later one's (a verifikasi row reads the SOP key its previous row asked), so a demo case writes valid
-    records; the other fields keep their sample values."""
+    records; the other fields keep their sample values. An SK's susunan also names the Tim-lane anggota
+    of ``staff`` (:func:`susunan`)."""
     asked = {item.name for item in sop.fields if item.step == step_id}
+    values = {**_RECORD_VALUES, "anggota": susunan(staff)}
     found: dict[str, str] = {}
     for step in sop.steps:
         if step.record is None:
             continue
         for name, source in step.record.fields.items():
-            if source in asked and name in _RECORD_VALUES:
-                found.setdefault(source, _RECORD_VALUES[name])
+            if source in asked and name in values:
+                found.setdefault(source, values[name])
     return found
+
+
+def susunan(staff: demo_org.DemoStaff | None) -> str:
+    """The susunan a demo case's SK names: the demo's pelaksana as koordinator, and an anggota of its unit
+    for each Tim-lane holder the demo made (``staff.tim_anggota``), who works that lane by it alone."""
+    lines = [_RECORD_VALUES["anggota"]]
+    if staff is not None:
+        lines += [f"{username}, anggota" for _unit, username in sorted(staff.tim_anggota.items())
+                  if _unit != demo_org.PEMDA]  # the Pemda's own are named in its Tim (seed_tim)
+    return "\n".join(lines)
 
 
 def seed_tim(runtime: Runtime, staff: demo_org.DemoStaff, today: dt.date) -> int:
@@ -59,6 +72,8 @@ def seed_tim(runtime: Runtime, staff: demo_org.DemoStaff, today: dt.date) -> int
     add_member(runtime, manager, team.id, "penyusun", "sekretaris", demo_org.PEMDA)
     for unit, username in sorted(staff.koordinators.items()):
         add_member(runtime, manager, team.id, username, "koordinator", unit)
+    if demo_org.PEMDA in staff.tim_anggota:  # a Tim lane no case's SK sets up works in the Pemda's Tim
+        add_member(runtime, manager, team.id, staff.tim_anggota[demo_org.PEMDA], "anggota", demo_org.PEMDA)
     return team.id
 
 

@@ -9,6 +9,9 @@ A rule names the unit whose holders of the column's jabatan receive the column's
                       starter's holding (the starter's own unit when the starter is not its head, else
                       its parent unit)
 ``dipilih:<field>``   the unit (code) chosen at an earlier step in the declared case field ``<field>``
+``tim_penyusun``      the unit of the Tim penyusun SOP serving the case: the Tim an earlier step of the
+                      case set up (its SK, a ``tim`` step record), else the Tim of the instance's unit or
+                      of the nearest unit above it, whose members hold the column's jabatan there
 
 The rules are stored in the BPMN ``sop:pelaksana`` extension (a ``penugasan`` attribute of each
 ``sop:jabatan``) and in the sheet's ``penugasan`` mapping; :mod:`engine.runtime.units` applies them.
@@ -25,10 +28,11 @@ PARENT_OPD = "opd_induk"
 NAMED_UNIT = "unit"
 STARTER_SUPERIOR = "atasan_pemohon"
 CHOSEN = "dipilih"
+SERVING_TIM = "tim_penyusun"
 #: Rule kinds that take an argument after ``:``.
 _WITH_ARGUMENT = (NAMED_UNIT, CHOSEN)
-_PLAIN = (INSTANCE_UNIT, PARENT_OPD, STARTER_SUPERIOR)
-RULE_KINDS = (INSTANCE_UNIT, PARENT_OPD, NAMED_UNIT, STARTER_SUPERIOR, CHOSEN)
+_PLAIN = (INSTANCE_UNIT, PARENT_OPD, STARTER_SUPERIOR, SERVING_TIM)
+RULE_KINDS = (INSTANCE_UNIT, PARENT_OPD, NAMED_UNIT, STARTER_SUPERIOR, CHOSEN, SERVING_TIM)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 Penyusunan SOP": a member holds "Tim Penyusun SOP" in the Tim's unit and a koordinator also holds
 "Koordinator Tim Penyusun SOP" in its SKPD, as ordinary holdings made with the membership (by the Tim
 page or by the SK's susunan a case step records) and ended with it; a holding an admin made is never
-doubled nor ended by the Tim."""
+doubled nor ended by the Tim. The Tim's lane (routed ``tim_penyusun``) lands in the unit of the Tim serving
+the case, so its members, and only they, work it."""
 
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ SK_DAY = dt.date(2026, 2, 2)
 
 
 def _organisation(runtime: Runtime, sop: Sop) -> None:
-    """Two OPDs below the Pemda, the Bagian Organisasi in the Setda; "tim" holds every column but the
-    koordinator's, "dina" coordinates the Dinkes by an ordinary holding, "sari" holds nothing at all."""
+    """Two OPDs below the Pemda, the Bagian Organisasi in the Setda; "tim" holds every column but the Tim's
+    two (it holds the Tim's lane by being named in the SK its case records), "dina" coordinates the Dinkes
+    by an ordinary holding, "sari" holds nothing at all."""
     from engine.sop.routing import NAMED_UNIT, rule_of
 
     with runtime.db.write() as connection:
@@ -51,7 +53,7 @@ def _organisation(runtime: Runtime, sop: Sop) -> None:
         place_unit(connection, ORGANISASI, kind="unit", parent=SETDA)
     held = []
     for actor in sop.actors:
-        if actor != KOORDINATOR_JABATAN:
+        if actor not in (KOORDINATOR_JABATAN, TIM_JABATAN):
             rule = rule_of(sop.routing, actor)
             held.append((actor, rule.argument if rule.kind == NAMED_UNIT else SETDA))
     runtime.add_user("tim", nama="Tim", jabatan=held)
@@ -176,8 +178,8 @@ def test_the_sks_susunan_grants_the_jabatan_and_the_admin_page_says_where_it_com
     instance = _to_identifikasi(runtime, sop, "tim, ketua\nsari, koordinator")
     assert _identifikasi(runtime, "sari", instance) == [("identifikasi", SETDA)]
     assert _rows(runtime, "sari") == [(KOORDINATOR_JABATAN, SETDA, True, True), (TIM_JABATAN, SETDA, True, True)]
-    # the ketua holds the lane by hand in the Bagian Organisasi (the SOP routes it there); its Tim adds the Setda
-    assert (TIM_JABATAN, SETDA, True, True) in _rows(runtime, "tim")
+    # the ketua holds the Tim's lane only by the SK, in the Tim's unit, where the lane's items land
+    assert [row for row in _rows(runtime, "tim") if row[0] == TIM_JABATAN] == [(TIM_JABATAN, SETDA, True, True)]
     person = admin_person(runtime, account(runtime, "admin"), "sari")
     named = "Tim Penyusun SOP Sekretariat Daerah"  # the SK's name (engine.samples.demo_stages)
     assert {(held.jabatan, held.tim) for held in person.holdings} == {(KOORDINATOR_JABATAN, named),
@@ -242,3 +244,82 @@ def test_migration_0015t_goes_down_and_up_keeping_the_holdings(runtime: Runtime)
         assert _rows(again, "sari") == [(KOORDINATOR_JABATAN, SETDA, True, False), (TIM_JABATAN, PEMDA, True, False)]
     finally:
         again.close()
+
+
+def _through_the_sk(runtime: Runtime, sop: Sop, susunan: str) -> int:
+    """A Tahapan case started in the Setda whose SK (completed by "tim") names ``susunan``: its pembekalan,
+    the Tim's lane, is open."""
+    runtime.publish(PROCESSES / f"{KEY}.bpmn", KEY)
+    assert sop.start is not None
+    instance, _ = runtime.start(KEY, "tim", form_for(sop.start, data=_values(sop, sop.start.id, {})), unit=SETDA)
+    item = _mine(runtime, "tim", instance.id)[0]
+    assert item.step_id == "tetapkan_tim"
+    runtime.complete(item.id, "tim", form_for(sop.step("tetapkan_tim"), data=_values(
+        sop, "tetapkan_tim", {"susunan_tim": susunan})))
+    return instance.id
+
+
+def _pembekalan(sop: Sop, attendees: str) -> dict[str, Any]:
+    return form_for(sop.step("pembekalan"), data=_values(sop, "pembekalan", {
+        "peserta_pembekalan": attendees, "topik_pembekalan": "Format SOP AP"}))
+
+
+def test_an_anggota_named_in_the_sk_works_the_tims_lane_and_nobody_outside_it_does(runtime: Runtime) -> None:
+    sop = load_file(PROCESSES / f"{KEY}.bpmn").sop
+    _organisation(runtime, sop)
+    runtime.add_user("ani", nama="Ani")  # no holding at all: the SK is all she has
+    instance = _through_the_sk(runtime, sop, "tim, ketua\nani, anggota")
+    # the lane's items land in the unit of the Tim the case set up, where its members hold the lane's jabatan
+    assert _identifikasi(runtime, "ani", instance) == [("pembekalan", SETDA)]
+    assert _identifikasi(runtime, "sari", instance) == [] and _identifikasi(runtime, "dina", instance) == []
+    item = _mine(runtime, "ani", instance)[0]
+    with pytest.raises(AccessDeniedError):
+        runtime.complete(item.id, "sari", _pembekalan(sop, "ani"))
+    done = runtime.complete(item.id, "ani", _pembekalan(sop, "ani, tim"))
+    assert done.item.completed_by == "ani"
+    assert [found.step_id for found in done.ready] == ["identifikasi"] * 2  # the Setda's and the Dinkes's
+    assert _identifikasi(runtime, "ani", instance) == []
+
+
+def test_a_member_the_tim_page_adds_sees_the_open_tim_step_until_it_leaves(runtime: Runtime) -> None:
+    sop = load_file(PROCESSES / f"{KEY}.bpmn").sop
+    _organisation(runtime, sop)
+    instance = _through_the_sk(runtime, sop, "tim, ketua")
+    vera = account(runtime, "vera")
+    with runtime.db.read() as connection:
+        team = team_of_unit(connection, SETDA)
+    assert team is not None
+    assert _identifikasi(runtime, "sari", instance) == []
+    add_member(runtime, vera, team, "sari", "anggota", SETDA)
+    assert _identifikasi(runtime, "sari", instance) == [("pembekalan", SETDA)]
+    item = _mine(runtime, "sari", instance)[0]
+    runtime.claim(item.id, "sari")
+    _later(runtime)
+    assert end_member(runtime, vera, _member(runtime, team, "sari")) == [item.id]
+    assert _identifikasi(runtime, "sari", instance) == []
+    with pytest.raises(AccessDeniedError):
+        runtime.complete(item.id, "sari", _pembekalan(sop, "tim"))
+    assert runtime.complete(item.id, "tim", _pembekalan(sop, "tim")).item.completed_by == "tim"
+
+
+def test_the_tim_rule_finds_the_tim_serving_the_unit_when_the_case_set_none_up(runtime: Runtime) -> None:
+    from engine.errors import TaskError
+    from engine.runtime.units import OrganisationUnits, UnitRequest
+
+    sop = load_file(PROCESSES / f"{KEY}.bpmn").sop
+    _organisation(runtime, sop)
+    resolver = OrganisationUnits()
+
+    def unit_of(unit: str) -> str:
+        with runtime.db.read() as connection:
+            return resolver.unit_for(UnitRequest(0, unit, KEY, 1, "pembekalan", TIM_JABATAN, "tim_penyusun",
+                                                 "tim", connection))
+
+    with pytest.raises(TaskError) as refused:
+        unit_of(ORGANISASI)  # no Tim at all: the step is refused, naming the column
+    assert refused.value.code == "runtime_routing_no_tim"
+    vera = account(runtime, "vera")
+    create_tim(runtime, vera, PEMDA, "Tim Penyusun SOP Kabupaten Contoh", "188.45/1/2026", SK_DAY)
+    assert unit_of(ORGANISASI) == PEMDA and unit_of(DINKES) == PEMDA  # the Pemda's Tim serves every unit
+    create_tim(runtime, vera, SETDA, "Tim Penyusun SOP Sekretariat Daerah", "188.45/2/2026", SK_DAY)
+    assert unit_of(ORGANISASI) == SETDA and unit_of(DINKES) == PEMDA  # the nearest one above
