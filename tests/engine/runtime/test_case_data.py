@@ -17,11 +17,12 @@ from engine.errors import CaseDataError
 from engine.formats.files import load_file
 from engine.runtime.facade import Runtime
 from engine.runtime.privacy import value_digest
+from engine.runtime.timers import ManualClock
 from engine.samples.case_values import sample_values
 from engine.sop.model import Sop
 from engine.store.models import access_log, case_salts, case_values, events, instances, registration_counters
 from tests.conftest import PROCESSES
-from tests.engine.runtime.conftest import UNIT, staff
+from tests.engine.runtime.conftest import UNIT, fresh_url, staff
 from tests.engine.runtime.helpers import form_for
 
 CUTI = PROCESSES / "permohonan-cuti-pegawai.bpmn"
@@ -294,15 +295,16 @@ def test_work_items_handed_out_by_start_and_complete_carry_the_case_identity(run
     assert runtime.item(ready[0].id).subject == "Siti A*****" and instance.registration == "CUTI/0001/2026"
 
 
+@pytest.mark.postgresql
 def test_a_start_takes_its_number_last_so_starts_of_one_sop_do_not_wait_on_each_others_work(
-        runtime: Runtime, store_url: str) -> None:
+        tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """On PostgreSQL the counter row an upsert locks stays locked to the commit: a start paused while its
     workflow runs must not hold it, or every other start of the SOP waits (seen as start p95 ~0.8 s under
-    load). SQLite's write lock holds the whole store through any write transaction, so it is not asked."""
-    if not store_url.startswith("postgresql"):
-        pytest.skip("SQLite serialises write transactions as a whole")
+    load). PostgreSQL only: SQLite's write lock holds the whole store through any write transaction."""
     import engine.runtime.session as session_module
 
+    runtime = Runtime(fresh_url("postgresql", tmp_path, request), clock=ManualClock())
+    request.addfinalizer(runtime.close)
     sop, people = _cuti(runtime)
     assert sop.start is not None
     first_paused, second_done = threading.Event(), threading.Event()
