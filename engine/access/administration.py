@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 
 from engine.access import policy
 from engine.access.accounts import ROLES, Account, _end_sessions, generate_password_hash
-from engine.access.organisation import UNIT_KINDS, active, jabatan_id, unit_id, units_of_person
+from engine.access.organisation import UNIT_KINDS, active, counts_now, jabatan_id, unit_id, units_of_person
 from engine.errors import AccessDeniedError, DataError, NotFoundError
 from engine.runtime.calendars import (
     DAY_KEYS,
@@ -311,8 +311,7 @@ def admin_person(runtime: Runtime, account: Account, username: str) -> Person:
         held = tuple(HoldingRow(
             found.id, found.unit, found.jabatan, day_of(runtime, found.starts_at),
             day_of(runtime, found.ends_at, last=True),
-            (found.starts_at is None or found.starts_at <= now) and (found.ends_at is None or found.ends_at > now),
-            found.team_name or "")
+            counts_now(found, now), found.team_name or "")
             for found in connection.execute(
                 select(holdings, sop_teams.c.name.label("team_name")).where(holdings.c.user_id == row.id)
                 .outerjoin(sop_team_members, sop_team_members.c.id == holdings.c.tim_member_id)

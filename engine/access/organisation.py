@@ -15,7 +15,7 @@ compares the ids. The tree, the head jabatan of each unit and dated holdings are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 import datetime as dt
 import re
@@ -129,6 +129,11 @@ def active(table: Table, now: dt.datetime) -> object:
     """The condition "the row of ``table`` (a holding or an acting assignment) counts at ``now``"."""
     return and_(or_(table.c.starts_at.is_(None), table.c.starts_at <= now),
                 or_(table.c.ends_at.is_(None), table.c.ends_at > now))
+
+
+def counts_now(row: Any, now: dt.datetime) -> bool:
+    """:func:`active` for a fetched row (its ``starts_at`` and ``ends_at``): it counts at ``now``."""
+    return (row.starts_at is None or row.starts_at <= now) and (row.ends_at is None or row.ends_at > now)
 
 
 def holdings_of(connection: Connection, username: str, now: dt.datetime | None = None) -> tuple[Holding, ...]:

@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 
 from engine.access.accounts import Account
 from engine.access.administration import release_claims
-from engine.access.organisation import active as counts_at, jabatan_id, unit_id
+from engine.access.organisation import active as counts_at, counts_now, jabatan_id, unit_id
 from engine.access.policy import check_manage_stages, check_manage_tim, check_read_stages, may_manage_tim
 from engine.errors import DataError, NotFoundError
 from engine.lifecycle.records import checked_text
@@ -336,7 +336,7 @@ def grant_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> l
             holdings.c.user_id == user,
             ((holdings.c.unit == code) & (holdings.c.jabatan == jabatan))
             | ((holdings.c.unit_id == unit) & (holdings.c.jabatan_id == jabatan_ref)))).all()
-        if any(_counts(row, now) for row in rows):
+        if any(counts_now(row, now) for row in rows):
             continue
         values = {"unit_id": unit, "jabatan_id": jabatan_ref, "starts_at": now, "ends_at": None,
                   "tim_member_id": member_id}
@@ -348,11 +348,6 @@ def grant_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> l
             made.append(int(connection.execute(insert(holdings).returning(holdings.c.id), {
                 "user_id": user, "jabatan": jabatan, "unit": code, **values}).scalar_one()))
     return made
-
-
-def _counts(row: object, now: dt.datetime) -> bool:
-    starts, ends = row.starts_at, row.ends_at  # type: ignore[attr-defined]
-    return (starts is None or starts <= now) and (ends is None or ends > now)
 
 
 def end_jabatan(connection: Connection, member_id: int, now: dt.datetime) -> list[tuple[str, str, str]]:
